@@ -1,0 +1,96 @@
+// Page and Document: what a reader yields and what the pipeline builds.
+//
+// A Page is one input as read: its bytes already decoded to UTF-8, its
+// format (HTML or plain scraped text) and where it came from. A Document is
+// the record the pipeline builds from a Page, one layer per stage; its fields
+// are those of the JSON record in CONTRACT.md. Both are plain values: copyable,
+// movable, not synchronised.
+#ifndef DATELINE_DOCUMENT_H_
+#define DATELINE_DOCUMENT_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "dateline/status.h"
+
+namespace dateline {
+
+enum class PageFormat { kUnknown = 0, kHtml, kText };
+
+// Returns "html", "text" or "unknown".
+const char* PageFormatName(PageFormat format);
+
+struct Page {
+  std::string source;   // file path, "path#record=N", "path:LINE" or "-"
+  std::string url;      // when the input says (WARC target URI, JSONL url)
+  std::string id;       // when the input says (JSONL id)
+  PageFormat format = PageFormat::kUnknown;
+  std::string content;  // the page, valid UTF-8
+  std::string charset;  // the charset the bytes were decoded from
+  Status status;        // not OK: the page could not be read; content empty
+};
+
+// A [begin, end) range in bytes of Document::text (internally); the JSON
+// writer turns it into Unicode code points.
+struct Span {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+};
+
+// One piece of the map from clean text back to the page: `length` bytes of
+// Document::text starting at `text_begin` came from the page content starting
+// at byte `page_begin` (possibly after entity decoding and whitespace
+// collapsing, so lengths may differ; page_end closes the page range).
+struct OffsetPiece {
+  uint32_t text_begin = 0;
+  uint32_t text_end = 0;
+  uint32_t page_begin = 0;
+  uint32_t page_end = 0;
+};
+
+struct Caption {
+  std::string text;
+  std::string credit;
+};
+
+struct Removal {
+  std::string text;
+  std::string reason;  // short code: "advertisement", "newsletter", ...
+};
+
+struct Document {
+  std::string id;
+  std::string url;
+  std::string outlet;
+  std::string title;
+  std::string published;  // ISO 8601, "" when unknown
+  std::vector<std::string> authors;
+  std::vector<std::string> datelines;
+  std::string language;  // ISO 639-1, "" when unknown
+  std::vector<std::string> tags;
+  std::vector<Caption> captions;
+  std::string text;  // clean body; paragraphs separated by "\n\n"
+  std::vector<Removal> removed;
+  std::vector<OffsetPiece> offsets;  // text -> page content
+  std::string error;                 // non-empty: could not be processed
+
+  // Provenance, not part of the JSON record unless asked for.
+  std::string source;
+  PageFormat format = PageFormat::kUnknown;
+};
+
+struct JsonOptions {
+  // Add "source", "format" and "offsets" (the map back to the page, as
+  // [text_begin, text_end, page_begin, page_end] with text offsets in code
+  // points and page offsets in bytes of the decoded page).
+  bool provenance = false;
+};
+
+// Returns the document as one line of JSON (no trailing newline), with the
+// fields and order of CONTRACT.md. Offsets become code points.
+std::string ToJsonLine(const Document& doc, const JsonOptions& options = {});
+
+}  // namespace dateline
+
+#endif  // DATELINE_DOCUMENT_H_

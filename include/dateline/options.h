@@ -1,0 +1,26 @@
+// Plain option structs for readers and the pipeline.
+#ifndef DATELINE_OPTIONS_H_
+#define DATELINE_OPTIONS_H_
+
+#include <cstddef>
+#include <string>
+
+namespace dateline {
+
+struct ReadOptions {
+  // Pages (after decompression) larger than this are refused with an error
+  // record rather than read, so one huge file cannot exhaust memory.
+  size_t max_page_bytes = size_t{256} << 20;
+  // Walk directories recursively.
+  bool recursive = true;
+};
+
+struct PipelineOptions {
+  // The last stage to run: a prefix of the pipeline. Known now: "read",
+  // "clean".
+  std::string stages = "clean";
+};
+
+}  // namespace dateline
+
+#endif  // DATELINE_OPTIONS_H_

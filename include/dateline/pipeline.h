@@ -1,0 +1,37 @@
+// Pipeline: runs the stages, in order, over a Page and returns a Document.
+// Created once (stages and their data are loaded in Create) and then used
+// from any number of threads: Process is const and thread-safe.
+#ifndef DATELINE_PIPELINE_H_
+#define DATELINE_PIPELINE_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dateline/document.h"
+#include "dateline/options.h"
+#include "dateline/status.h"
+
+namespace dateline {
+
+class Pipeline {
+ public:
+  virtual ~Pipeline() = default;
+
+  // Builds a pipeline that stops after options.stages. Returns
+  // InvalidArgument for an unknown stage and NotSupported for a stage that
+  // is not built yet.
+  static Status Create(const PipelineOptions& options,
+                       std::unique_ptr<Pipeline>* pipeline);
+
+  // Returns the names of all stages, in order.
+  static const std::vector<std::string>& StageNames();
+
+  // Runs the stages over `page`. Never throws: a failure becomes
+  // Document::error and the fields filled so far.
+  virtual Document Process(const Page& page) const = 0;
+};
+
+}  // namespace dateline
+
+#endif  // DATELINE_PIPELINE_H_

@@ -1,0 +1,21 @@
+// ScrapedTextCleaner: cleans a page saved as plain text by a naive scraper
+// (title line, blank line, then all visible text: menus, widgets, footers).
+#ifndef DATELINE_CLEAN_TEXT_CLEANER_H_
+#define DATELINE_CLEAN_TEXT_CLEANER_H_
+
+#include <string_view>
+
+#include "dateline/document.h"
+#include "dateline/status.h"
+
+namespace dateline {
+
+// Keeps the article body of `text` (valid UTF-8) in doc->text and fills the
+// metadata found in the text (title, outlet, published, datelines, tags,
+// captions, language); every dropped line goes to doc->removed with its
+// reason. Returns Corruption when nothing of an article is left.
+Status CleanScrapedText(std::string_view text, Document* doc);
+
+}  // namespace dateline
+
+#endif  // DATELINE_CLEAN_TEXT_CLEANER_H_
