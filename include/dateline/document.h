@@ -59,6 +59,16 @@ struct Removal {
   std::string reason;  // short code: "advertisement", "newsletter", ...
 };
 
+// A character repaired in the clean text: `span` (bytes of Document::text)
+// now holds `replacement`, where the page had `original` (e.g. "?" or
+// U+FFFD lost in a bad conversion).
+struct Repair {
+  Span span;
+  std::string original;
+  std::string replacement;
+  std::string word;  // the repaired word, as it now reads
+};
+
 struct Document {
   std::string id;
   std::string url;
@@ -72,6 +82,7 @@ struct Document {
   std::vector<Caption> captions;
   std::string text;  // clean body; paragraphs separated by "\n\n"
   std::vector<Removal> removed;
+  std::vector<Repair> repairs;       // characters repaired in text
   std::vector<OffsetPiece> offsets;  // text -> page content
   std::string error;                 // non-empty: could not be processed
 

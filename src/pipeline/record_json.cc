@@ -48,11 +48,21 @@ std::string ToJsonLine(const Document& doc, const JsonOptions& options) {
     removed.push_back({{"text", r.text}, {"reason", r.reason}});
   }
   j["removed"] = std::move(removed);
+  CodePointIndex index(doc.text);
+  Json repairs = Json::array();
+  for (const Repair& r : doc.repairs) {
+    repairs.push_back({{"span",
+                        {index.ToCodePoint(r.span.begin),
+                         index.ToCodePoint(r.span.end)}},
+                       {"original", r.original},
+                       {"replacement", r.replacement},
+                       {"word", r.word}});
+  }
+  j["repairs"] = std::move(repairs);
   if (!doc.error.empty()) j["error"] = doc.error;
   if (options.provenance) {
     j["source"] = doc.source;
     j["format"] = PageFormatName(doc.format);
-    CodePointIndex index(doc.text);
     Json offsets = Json::array();
     for (const OffsetPiece& p : doc.offsets) {
       offsets.push_back({index.ToCodePoint(p.text_begin),
