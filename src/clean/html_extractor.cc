@@ -259,6 +259,7 @@ class Extractor {
                  uint32_t page_end, uint32_t block_node);
   std::string NodeText(uint32_t node, bool include_dropped) const;
   void FinishMetadata();
+  bool IsTitleLine(const std::string& text) const;
   void DebugPrint(uint32_t container) const;
 
   std::string_view html_;
@@ -714,6 +715,72 @@ bool IsBoilerplateLine(std::string_view line, const char** reason) {
   return false;
 }
 
+// A block that is mostly links: a menu item, a related-story headline. A
+// sentence with a linked phrase is not one.
+bool IsLinkBlock(const NodeFacts& f, const std::string& text) {
+  uint32_t own = f.text - f.link_text;
+  if (f.link_text * 10 > f.text * 9) return true;
+  if (f.link_text * 2 <= f.text) return false;
+  char last = text.empty() ? 0 : text.back();
+  bool sentence = last == '.' || last == '!' || last == '?' || last == '"';
+  return !(sentence && own >= 25) && own < 80;
+}
+
+// Returns `s` lowercased with only letters and digits kept, for comparing
+// headlines written with different punctuation.
+std::string Normalized(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c >= 0x80) out.push_back(Lower(static_cast<char>(c)));
+  }
+  return out;
+}
+
+bool Extractor::IsTitleLine(const std::string& text) const {
+  std::string t = Normalized(text);
+  if (t.size() < 8) return false;
+  for (const std::string* cand : {&h1_, &og_title_, &ld_headline_,
+                                  &title_tag_}) {
+    if (cand->empty()) continue;
+    std::string c = Normalized(*cand);
+    if (c == t) return true;
+    if (cand == &title_tag_ && c.size() > t.size() && t.size() >= 20 &&
+        c.compare(0, t.size(), t) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A byline ("By Jane Doe", "Por ...") or a date line ("November 20, 2019
+// 15:23", "Updated at 1:23 p.m.") standing alone.
+bool IsBylineOrDateLine(const std::string& text, const char** reason) {
+  static const char* const kBy[] = {"By ", "BY ", "by ", "Por ", "Von ",
+                                    "Par ", "Written by ", "Words by "};
+  for (const char* by : kBy) {
+    if (text.compare(0, std::strlen(by), by) == 0) {
+      *reason = "byline";
+      return true;
+    }
+  }
+  bool digit = std::any_of(text.begin(), text.end(),
+                           [](char c) { return c >= '0' && c <= '9'; });
+  if (digit && !ParseDateTime(text).empty()) {
+    *reason = "date";
+    return true;
+  }
+  std::string l = LowerAscii(text);
+  if (l.rfind("updated", 0) == 0 || l.rfind("published", 0) == 0 ||
+      l.rfind("posted", 0) == 0) {
+    if (digit) {
+      *reason = "date";
+      return true;
+    }
+  }
+  return false;
+}
+
 void Extractor::EmitBlock(const std::string& block, uint32_t page_begin,
                           uint32_t page_end, uint32_t block_node) {
   std::string text = CollapseSpaces(block);
@@ -721,9 +788,13 @@ void Extractor::EmitBlock(const std::string& block, uint32_t page_begin,
   const NodeFacts& f = facts_[block_node];
   const char* reason = nullptr;
   size_t words = 1 + std::count(text.begin(), text.end(), ' ');
-  if (f.text > 0 && f.link_text * 2 > f.text && words < 40) {
+  if (f.text > 0 && IsLinkBlock(f, text)) {
     reason = "links";
   } else if (words < 12 && IsBoilerplateLine(text, &reason)) {
+    // reason set
+  } else if (words <= 40 && IsTitleLine(text)) {
+    reason = "title";
+  } else if (words <= 12 && IsBylineOrDateLine(text, &reason)) {
     // reason set
   }
   if (reason) {
