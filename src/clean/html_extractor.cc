@@ -118,6 +118,7 @@ const TokenRule kNegativeTokens[] = {
     {"popular", kDropAside},         {"most", kDropAside},
     {"more", kDropAside},            {"also", kDropAside},
     {"widget*", kDropAside},         {"teaser*", kDropAside},
+    {"excerpt*", kDropAside},        {"slideshow*", kDropAside},
     {"rail", kDropAside},            {"share*", kDropShare},
     {"sharing", kDropShare},         {"social*", kDropShare},
     {"sociallinks", kDropShare},     {"follow", kDropShare},
@@ -687,6 +688,37 @@ std::string Extractor::NodeText(uint32_t node, bool include_dropped) const {
 bool IsBoilerplateLine(std::string_view line, const char** reason) {
   if (line.size() > 200) return false;
   std::string l = LowerAscii(line);
+  // Labels that stand alone on their line.
+  std::string bare;
+  for (char c : l) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == ' ') bare += c;
+  }
+  static const std::pair<const char*, const char*> kLabels[] = {
+      {"advert", "advertisement"},  {"ad", "advertisement"},
+      {"comments", "comments"},     {"comment", "comments"},
+      {"key points", "summary"},    {"share", "share"},
+      {"tweet", "share"},           {"email", "share"},
+      {"print", "share"},           {"related", "related"},
+      {"more", "related"},          {"watch", "video"},
+      {"video", "video"},           {"listen", "audio"},
+      {"close", "navigation"},      {"menu", "navigation"},
+  };
+  for (const auto& [label, why] : kLabels) {
+    if (bare == label) {
+      *reason = why;
+      return true;
+    }
+  }
+  static const char* const kCredits[] = {
+      "getty images", "ap photo", "afp photo", "reuters/", "/ reuters",
+      "| reuters", "shutterstock", "photo credit", "image credit",
+      "image source:", "photo:", "photograph:", "(photo", "credit:"};
+  for (const char* c : kCredits) {
+    if (l.find(c) != std::string::npos) {
+      *reason = "credit";
+      return true;
+    }
+  }
   static const std::pair<const char*, const char*> kPatterns[] = {
       {"advertisement", "advertisement"},
       {"story continues below", "advertisement"},
@@ -705,6 +737,11 @@ bool IsBoilerplateLine(std::string_view line, const char** reason) {
       {"copyright", "copyright"},
       {"cookies", "cookie"},
       {"click here", "read-more"},
+      {"requires javascript", "script-notice"},
+      {"enable javascript", "script-notice"},
+      {"tell us what you think", "comments"},
+      {"leave a comment", "comments"},
+      {"leave a reply", "comments"},
   };
   for (const auto& [pat, why] : kPatterns) {
     if (l.find(pat) != std::string::npos) {
