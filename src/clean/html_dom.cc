@@ -299,11 +299,19 @@ uint32_t HtmlDom::AddNode(NodeType type, uint32_t parent) {
   return id;
 }
 
+void HtmlDom::PopTo(size_t size) {
+  while (open_.size() > size) {
+    --open_count_[static_cast<size_t>(nodes_[open_.back()].tag)];
+    open_.pop_back();
+  }
+}
+
 bool HtmlDom::CloseInScope(Tag tag, const Tag* boundaries, size_t n) {
+  if (open_count_[static_cast<size_t>(tag)] == 0) return false;
   for (size_t i = open_.size(); i-- > 1;) {
     Tag t = nodes_[open_[i]].tag;
     if (t == tag) {
-      open_.resize(i);
+      PopTo(i);
       return true;
     }
     if (std::find(boundaries, boundaries + n, t) != boundaries + n) {
@@ -355,7 +363,7 @@ void HtmlDom::OpenElement(Tag tag, std::string_view name, uint32_t attr_begin,
       break;
     default:
       if (IsHeading(tag) && IsHeading(nodes_[open_.back()].tag)) {
-        open_.pop_back();
+        PopTo(open_.size() - 1);
       }
       break;
   }
@@ -368,11 +376,15 @@ void HtmlDom::OpenElement(Tag tag, std::string_view name, uint32_t attr_begin,
   n.page_offset = offset;
   if (!IsVoid(tag) && !self_closing && open_.size() < kMaxDepth) {
     open_.push_back(id);
+    ++open_count_[static_cast<size_t>(tag)];
   }
 }
 
 void HtmlDom::CloseElement(Tag tag, std::string_view name) {
   if (tag == Tag::kBody || tag == Tag::kHtml) return;  // content may follow
+  if (tag != Tag::kUnknown && open_count_[static_cast<size_t>(tag)] == 0) {
+    return;  // nothing to close
+  }
   // Search down the stack, but not across too many levels for inline tags:
   // a stray </span> must not close the article's <div>.
   size_t limit = open_.size() > 64 && tag == Tag::kUnknown ? 64 : open_.size();
@@ -386,7 +398,7 @@ void HtmlDom::CloseElement(Tag tag, std::string_view name) {
                                      return Lower(a) == Lower(b);
                                    }));
     if (match) {
-      open_.resize(i);
+      PopTo(i);
       return;
     }
     // Table structure and list items are boundaries for their own kind.
@@ -409,6 +421,7 @@ void HtmlDom::Parse(std::string_view html) {
   nodes_.clear();
   attrs_.clear();
   open_.clear();
+  std::fill(std::begin(open_count_), std::end(open_count_), 0);
   nodes_.reserve(html.size() / 40 + 16);
   attrs_.reserve(html.size() / 60 + 16);
   nodes_.emplace_back();  // root
@@ -549,8 +562,7 @@ void HtmlDom::Parse(std::string_view html) {
     p = q < end ? q + 1 : end;
     Tag tag = LookupTag(name);
     if ((tag == Tag::kHtml || tag == Tag::kBody || tag == Tag::kHead) &&
-        std::any_of(open_.begin(), open_.end(),
-                    [&](uint32_t i) { return nodes_[i].tag == tag; })) {
+        open_count_[static_cast<size_t>(tag)] > 0) {
       attrs_.resize(attr_begin);  // a second <body>: ignore
       continue;
     }
@@ -591,7 +603,9 @@ void HtmlDom::Parse(std::string_view html) {
         p = end;
       }
       // Pop the raw-text element itself.
-      if (open_.size() > 1 && nodes_[open_.back()].tag == tag) open_.pop_back();
+      if (open_.size() > 1 && nodes_[open_.back()].tag == tag) {
+        PopTo(open_.size() - 1);
+      }
     }
   }
 }

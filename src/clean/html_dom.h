@@ -112,7 +112,13 @@ class HtmlDom {
   std::string_view page_;
   std::vector<HtmlNode> nodes_;
   std::vector<HtmlAttribute> attrs_;
+  // Pops open elements until the stack has `size` entries.
+  void PopTo(size_t size);
+
   std::vector<uint32_t> open_;  // stack of open elements (node indexes)
+  // Open elements per tag, so implied end tags cost nothing when there is
+  // nothing to close (a deep stack of <div> is never scanned).
+  uint32_t open_count_[static_cast<size_t>(Tag::kCount)] = {};
 };
 
 // Appends `raw` with character references decoded (&amp; &#8217; &#x2019;

@@ -183,15 +183,16 @@ ClassVerdict JudgeClasses(std::string_view class_id) {
   if (class_id.empty()) return v;
   std::string lower = LowerAscii(class_id);
   ForEachToken(lower, [&](std::string_view tok) {
-    for (const char* w : kPositiveTokens) {
-      if (TokenMatches(tok, w)) v.positive = true;
-    }
-    if (v.negative) return;
+    // A token is negative or positive, never both ("newsletter" is not
+    // "news*").
     for (const TokenRule& r : kNegativeTokens) {
       if (TokenMatches(tok, r.word)) {
-        v.negative = r.drop;
+        if (!v.negative) v.negative = r.drop;
         return;
       }
+    }
+    for (const char* w : kPositiveTokens) {
+      if (TokenMatches(tok, w)) v.positive = true;
     }
   });
   // Compounds split by '-' or '_': "sr-only", "screen-reader-text".
@@ -260,6 +261,7 @@ class Extractor {
                  uint32_t page_end, uint32_t block_node);
   std::string NodeText(uint32_t node, bool include_dropped) const;
   void FinishMetadata();
+  void RecordOutside(const std::vector<uint32_t>& containers);
   bool IsTitleLine(const std::string& text) const;
   void DebugPrint(uint32_t container) const;
 
@@ -906,6 +908,66 @@ void Extractor::Emit(uint32_t container) {
   flush();
 }
 
+// Records in doc->removed the text outside the article containers: dropped
+// elements with their reason, other blocks as "not-article". Long texts are
+// cut, so a page's menus do not swell the record.
+void Extractor::RecordOutside(const std::vector<uint32_t>& containers) {
+  constexpr size_t kMaxRemovedBytes = 500;
+  const auto& nodes = dom_.nodes();
+  if (containers.size() == 1 && containers[0] == 0) return;
+  std::vector<uint8_t> is_container(nodes.size(), 0);
+  for (uint32_t c : containers) is_container[c] = 1;
+  std::string block;
+  uint32_t block_node = kNoNode;
+  auto add = [&](std::string text, const char* reason) {
+    text = CollapseSpaces(text);
+    if (text.empty()) return;
+    if (text.size() > kMaxRemovedBytes) {
+      size_t cut = kMaxRemovedBytes;
+      while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+        --cut;
+      text.resize(cut);
+      text += "…";
+    }
+    doc_->removed.push_back({std::move(text), reason});
+  };
+  auto flush = [&]() {
+    add(std::move(block), "not-article");
+    block.clear();
+  };
+  uint32_t i = nodes[0].first_child;
+  while (i != kNoNode && i != 0) {
+    const HtmlNode& n = nodes[i];
+    const NodeFacts& f = facts_[i];
+    bool descend = false;
+    if (n.type == NodeType::kElement) {
+      if (is_container[i]) {
+        flush();
+      } else if (f.drop) {
+        if (f.drop != kDropSilent) {
+          flush();
+          add(NodeText(i, true), DropReason(f.drop));
+        }
+      } else {
+        if (IsBlockTag(n.tag)) flush();
+        descend = n.first_child != kNoNode;
+      }
+    } else if (n.type == NodeType::kText && !f.drop) {
+      if (f.block != block_node) flush();
+      block_node = f.block;
+      AppendDecodedEntities(n.text, &block);
+    }
+    if (descend) {
+      i = n.first_child;
+      continue;
+    }
+    while (i != 0 && nodes[i].next_sibling == kNoNode) i = nodes[i].parent;
+    if (i == 0) break;
+    i = nodes[i].next_sibling;
+  }
+  flush();
+}
+
 void Extractor::ReadJsonLd(std::string_view json) {
   nlohmann::json j = nlohmann::json::parse(json, nullptr, false);
   if (j.is_discarded()) return;
@@ -1162,7 +1224,9 @@ Status Extractor::Run() {
     if (!seen) doc_->captions.push_back(std::move(c));
   }
   if (std::getenv("DATELINE_DEBUG_EXTRACT")) DebugPrint(container);
+  if (containers.empty()) containers.push_back(0);  // no structure: all of it
   for (uint32_t c : containers) Emit(c);
+  RecordOutside(containers);
   FinishMetadata();
   if (doc_->text.empty()) {
     return Status::Corruption("no article text found in the page");
