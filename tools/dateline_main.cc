@@ -41,8 +41,13 @@ int RunExtract(const ExtractArgs& args) {
     dateline::Document doc = pipeline->Process(page);
     if (!doc.error.empty()) {
       ++errors;
-      std::fprintf(stderr, "dateline: %s: %s\n", doc.source.c_str(),
-                   doc.error.c_str());
+      // Reader errors already name the input.
+      if (doc.error.find(doc.source) != std::string::npos) {
+        std::fprintf(stderr, "dateline: %s\n", doc.error.c_str());
+      } else {
+        std::fprintf(stderr, "dateline: %s: %s\n", doc.source.c_str(),
+                     doc.error.c_str());
+      }
     }
     line = dateline::ToJsonLine(doc, jopts);
     line.push_back('\n');
@@ -76,9 +81,8 @@ int main(int argc, char** argv) {
                  "Refuse pages larger than this (MiB)");
 
   // Verbs of CONTRACT.md that later stages build.
-  for (const char* verb :
-       {"ingest", "search", "events", "quotes", "entities", "stories",
-        "export", "serve"}) {
+  for (const char* verb : {"ingest", "search", "events", "quotes", "entities",
+                           "stories", "export", "serve"}) {
     CLI::App* sub = app.add_subcommand(verb, "(not built yet)");
     sub->allow_extras();
   }

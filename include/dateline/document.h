@@ -22,9 +22,9 @@ enum class PageFormat { kUnknown = 0, kHtml, kText };
 const char* PageFormatName(PageFormat format);
 
 struct Page {
-  std::string source;   // file path, "path#record=N", "path:LINE" or "-"
-  std::string url;      // when the input says (WARC target URI, JSONL url)
-  std::string id;       // when the input says (JSONL id)
+  std::string source;  // file path, "path#record=N", "path:LINE" or "-"
+  std::string url;     // when the input says (WARC target URI, JSONL url)
+  std::string id;      // when the input says (JSONL id)
   PageFormat format = PageFormat::kUnknown;
   std::string content;  // the page, valid UTF-8
   std::string charset;  // the charset the bytes were decoded from

@@ -28,8 +28,7 @@ class Status {
   static Status IOError(std::string_view msg, std::string_view msg2 = {}) {
     return Status(kIOError, msg, msg2);
   }
-  static Status NotSupported(std::string_view msg,
-                             std::string_view msg2 = {}) {
+  static Status NotSupported(std::string_view msg, std::string_view msg2 = {}) {
     return Status(kNotSupported, msg, msg2);
   }
 

@@ -27,7 +27,7 @@ inline size_t SequenceLength(std::string_view s, size_t i) {
     if ((c1 & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80 ||
         (p[i + 3] & 0xC0) != 0x80)
       return 0;
-    if (c == 0xF0 && c1 < 0x90) return 0;  // overlong
+    if (c == 0xF0 && c1 < 0x90) return 0;   // overlong
     if (c == 0xF4 && c1 >= 0x90) return 0;  // > U+10FFFF
     return 4;
   }

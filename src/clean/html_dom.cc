@@ -11,22 +11,27 @@ namespace {
 
 // Names of Tag values, in enum order (index = enum value).
 const std::string_view kTagNames[] = {
-    "",
-    "a", "abbr", "address", "area", "article", "aside", "audio", "b", "base",
-    "bdi", "bdo", "blockquote", "body", "br", "button", "canvas", "caption",
-    "center", "cite", "code", "col", "colgroup", "data", "dd", "del",
-    "details", "dfn", "dialog", "div", "dl", "dt", "em", "embed", "fieldset",
-    "figcaption", "figure", "font", "footer", "form", "frame", "frameset",
-    "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr",
-    "html", "i", "iframe", "img", "input", "ins", "kbd", "label", "legend",
-    "li", "link", "main", "map", "mark", "menu", "meta", "meter", "nav",
-    "noembed", "noframes", "noscript", "object", "ol", "optgroup", "option",
-    "output", "p", "param", "picture", "plaintext", "pre", "progress", "q",
-    "rp", "rt", "ruby", "s", "samp", "script", "section", "select", "small",
-    "source", "span", "strike", "strong", "style", "sub", "summary", "sup",
-    "svg", "table", "tbody", "td", "template", "textarea", "tfoot", "th",
-    "thead", "time", "title", "tr", "track", "tt", "u", "ul", "var", "video",
-    "wbr", "xmp", "math",
+    "",           "a",       "abbr",    "address",   "area",     "article",
+    "aside",      "audio",   "b",       "base",      "bdi",      "bdo",
+    "blockquote", "body",    "br",      "button",    "canvas",   "caption",
+    "center",     "cite",    "code",    "col",       "colgroup", "data",
+    "dd",         "del",     "details", "dfn",       "dialog",   "div",
+    "dl",         "dt",      "em",      "embed",     "fieldset", "figcaption",
+    "figure",     "font",    "footer",  "form",      "frame",    "frameset",
+    "h1",         "h2",      "h3",      "h4",        "h5",       "h6",
+    "head",       "header",  "hgroup",  "hr",        "html",     "i",
+    "iframe",     "img",     "input",   "ins",       "kbd",      "label",
+    "legend",     "li",      "link",    "main",      "map",      "mark",
+    "menu",       "meta",    "meter",   "nav",       "noembed",  "noframes",
+    "noscript",   "object",  "ol",      "optgroup",  "option",   "output",
+    "p",          "param",   "picture", "plaintext", "pre",      "progress",
+    "q",          "rp",      "rt",      "ruby",      "s",        "samp",
+    "script",     "section", "select",  "small",     "source",   "span",
+    "strike",     "strong",  "style",   "sub",       "summary",  "sup",
+    "svg",        "table",   "tbody",   "td",        "template", "textarea",
+    "tfoot",      "th",      "thead",   "time",      "title",    "tr",
+    "track",      "tt",      "u",       "ul",        "var",      "video",
+    "wbr",        "xmp",     "math",
 };
 static_assert(sizeof(kTagNames) / sizeof(kTagNames[0]) ==
                   static_cast<size_t>(Tag::kCount),
@@ -150,16 +155,15 @@ bool ClosesP(Tag t) {
 bool IsHeading(Tag t) { return t >= Tag::kH1 && t <= Tag::kH6; }
 
 // Scope boundaries (simplified from HTML's "button scope" and friends).
-constexpr Tag kButtonScope[] = {Tag::kHtml,  Tag::kTable,  Tag::kTd,
-                                Tag::kTh,    Tag::kCaption, Tag::kButton,
+constexpr Tag kButtonScope[] = {Tag::kHtml,   Tag::kTable,   Tag::kTd,
+                                Tag::kTh,     Tag::kCaption, Tag::kButton,
                                 Tag::kObject, Tag::kTemplate};
-constexpr Tag kListScope[] = {Tag::kHtml, Tag::kTable, Tag::kTd, Tag::kTh,
+constexpr Tag kListScope[] = {Tag::kHtml, Tag::kTable, Tag::kTd,      Tag::kTh,
                               Tag::kUl,   Tag::kOl,    Tag::kTemplate};
-constexpr Tag kDlScope[] = {Tag::kHtml, Tag::kTable, Tag::kTd, Tag::kTh,
-                            Tag::kDl,   Tag::kTemplate};
+constexpr Tag kDlScope[] = {Tag::kHtml, Tag::kTable, Tag::kTd,
+                            Tag::kTh,   Tag::kDl,    Tag::kTemplate};
 constexpr Tag kTableScope[] = {Tag::kHtml, Tag::kTable, Tag::kTemplate};
-constexpr Tag kRowScope[] = {Tag::kHtml, Tag::kTable, Tag::kTr,
-                             Tag::kTemplate};
+constexpr Tag kRowScope[] = {Tag::kHtml, Tag::kTable, Tag::kTr, Tag::kTemplate};
 constexpr Tag kSelectScope[] = {Tag::kHtml, Tag::kSelect, Tag::kTemplate};
 
 // Named character references: the common ones in news pages. Sorted by name.
@@ -168,54 +172,70 @@ struct Entity {
   uint32_t cp;
 };
 const Entity kEntities[] = {
-    {"AElig", 0xC6},   {"Aacute", 0xC1},  {"Acirc", 0xC2},   {"Agrave", 0xC0},
-    {"Alpha", 0x391},  {"Aring", 0xC5},   {"Atilde", 0xC3},  {"Auml", 0xC4},
-    {"Beta", 0x392},   {"Ccedil", 0xC7},  {"Chi", 0x3A7},    {"Dagger", 0x2021},
-    {"Delta", 0x394},  {"ETH", 0xD0},     {"Eacute", 0xC9},  {"Ecirc", 0xCA},
-    {"Egrave", 0xC8},  {"Epsilon", 0x395}, {"Eta", 0x397},   {"Euml", 0xCB},
-    {"Gamma", 0x393},  {"Iacute", 0xCD},  {"Icirc", 0xCE},   {"Igrave", 0xCC},
-    {"Iota", 0x399},   {"Iuml", 0xCF},    {"Kappa", 0x39A},  {"Lambda", 0x39B},
-    {"Mu", 0x39C},     {"Ntilde", 0xD1},  {"Nu", 0x39D},     {"OElig", 0x152},
-    {"Oacute", 0xD3},  {"Ocirc", 0xD4},   {"Ograve", 0xD2},  {"Omega", 0x3A9},
-    {"Omicron", 0x39F}, {"Oslash", 0xD8}, {"Otilde", 0xD5},  {"Ouml", 0xD6},
-    {"Phi", 0x3A6},    {"Pi", 0x3A0},     {"Prime", 0x2033}, {"Psi", 0x3A8},
-    {"Rho", 0x3A1},    {"Scaron", 0x160}, {"Sigma", 0x3A3},  {"THORN", 0xDE},
-    {"Tau", 0x3A4},    {"Theta", 0x398},  {"Uacute", 0xDA},  {"Ucirc", 0xDB},
-    {"Ugrave", 0xD9},  {"Upsilon", 0x3A5}, {"Uuml", 0xDC},   {"Xi", 0x39E},
-    {"Yacute", 0xDD},  {"Yuml", 0x178},   {"Zeta", 0x396},   {"aacute", 0xE1},
-    {"acirc", 0xE2},   {"acute", 0xB4},   {"aelig", 0xE6},   {"agrave", 0xE0},
-    {"alpha", 0x3B1},  {"amp", 0x26},     {"apos", 0x27},    {"aring", 0xE5},
-    {"asymp", 0x2248}, {"atilde", 0xE3},  {"auml", 0xE4},    {"bdquo", 0x201E},
-    {"beta", 0x3B2},   {"brvbar", 0xA6},  {"bull", 0x2022},  {"ccedil", 0xE7},
-    {"cedil", 0xB8},   {"cent", 0xA2},    {"chi", 0x3C7},    {"circ", 0x2C6},
-    {"copy", 0xA9},    {"curren", 0xA4},  {"dagger", 0x2020}, {"darr", 0x2193},
-    {"deg", 0xB0},     {"delta", 0x3B4},  {"divide", 0xF7},  {"eacute", 0xE9},
-    {"ecirc", 0xEA},   {"egrave", 0xE8},  {"emsp", 0x2003},  {"ensp", 0x2002},
-    {"epsilon", 0x3B5}, {"eta", 0x3B7},   {"eth", 0xF0},     {"euml", 0xEB},
-    {"euro", 0x20AC},  {"frac12", 0xBD},  {"frac14", 0xBC},  {"frac34", 0xBE},
-    {"gamma", 0x3B3},  {"ge", 0x2265},    {"gt", 0x3E},      {"harr", 0x2194},
-    {"hellip", 0x2026}, {"iacute", 0xED}, {"icirc", 0xEE},   {"iexcl", 0xA1},
-    {"igrave", 0xEC},  {"infin", 0x221E}, {"iota", 0x3B9},   {"iquest", 0xBF},
-    {"iuml", 0xEF},    {"kappa", 0x3BA},  {"lambda", 0x3BB}, {"laquo", 0xAB},
-    {"larr", 0x2190},  {"ldquo", 0x201C}, {"le", 0x2264},    {"lsaquo", 0x2039},
-    {"lsquo", 0x2018}, {"lt", 0x3C},      {"macr", 0xAF},    {"mdash", 0x2014},
-    {"micro", 0xB5},   {"middot", 0xB7},  {"minus", 0x2212}, {"mu", 0x3BC},
-    {"nbsp", 0xA0},    {"ndash", 0x2013}, {"ne", 0x2260},    {"not", 0xAC},
-    {"ntilde", 0xF1},  {"nu", 0x3BD},     {"oacute", 0xF3},  {"ocirc", 0xF4},
-    {"oelig", 0x153},  {"ograve", 0xF2},  {"omega", 0x3C9},  {"omicron", 0x3BF},
-    {"ordf", 0xAA},    {"ordm", 0xBA},    {"oslash", 0xF8},  {"otilde", 0xF5},
-    {"ouml", 0xF6},    {"para", 0xB6},    {"permil", 0x2030}, {"phi", 0x3C6},
-    {"pi", 0x3C0},     {"plusmn", 0xB1},  {"pound", 0xA3},   {"prime", 0x2032},
-    {"psi", 0x3C8},    {"quot", 0x22},    {"raquo", 0xBB},   {"rarr", 0x2192},
-    {"rdquo", 0x201D}, {"reg", 0xAE},     {"rho", 0x3C1},    {"rsaquo", 0x203A},
-    {"rsquo", 0x2019}, {"sbquo", 0x201A}, {"scaron", 0x161}, {"sect", 0xA7},
-    {"shy", 0xAD},     {"sigma", 0x3C3},  {"sigmaf", 0x3C2}, {"sup1", 0xB9},
-    {"sup2", 0xB2},    {"sup3", 0xB3},    {"szlig", 0xDF},   {"tau", 0x3C4},
-    {"theta", 0x3B8},  {"thinsp", 0x2009}, {"thorn", 0xFE},  {"tilde", 0x2DC},
-    {"times", 0xD7},   {"trade", 0x2122}, {"uacute", 0xFA},  {"uarr", 0x2191},
-    {"ucirc", 0xFB},   {"ugrave", 0xF9},  {"uml", 0xA8},     {"upsilon", 0x3C5},
-    {"uuml", 0xFC},    {"xi", 0x3BE},     {"yacute", 0xFD},  {"yen", 0xA5},
-    {"yuml", 0xFF},    {"zeta", 0x3B6},   {"zwj", 0x200D},   {"zwnj", 0x200C},
+    {"AElig", 0xC6},    {"Aacute", 0xC1},   {"Acirc", 0xC2},
+    {"Agrave", 0xC0},   {"Alpha", 0x391},   {"Aring", 0xC5},
+    {"Atilde", 0xC3},   {"Auml", 0xC4},     {"Beta", 0x392},
+    {"Ccedil", 0xC7},   {"Chi", 0x3A7},     {"Dagger", 0x2021},
+    {"Delta", 0x394},   {"ETH", 0xD0},      {"Eacute", 0xC9},
+    {"Ecirc", 0xCA},    {"Egrave", 0xC8},   {"Epsilon", 0x395},
+    {"Eta", 0x397},     {"Euml", 0xCB},     {"Gamma", 0x393},
+    {"Iacute", 0xCD},   {"Icirc", 0xCE},    {"Igrave", 0xCC},
+    {"Iota", 0x399},    {"Iuml", 0xCF},     {"Kappa", 0x39A},
+    {"Lambda", 0x39B},  {"Mu", 0x39C},      {"Ntilde", 0xD1},
+    {"Nu", 0x39D},      {"OElig", 0x152},   {"Oacute", 0xD3},
+    {"Ocirc", 0xD4},    {"Ograve", 0xD2},   {"Omega", 0x3A9},
+    {"Omicron", 0x39F}, {"Oslash", 0xD8},   {"Otilde", 0xD5},
+    {"Ouml", 0xD6},     {"Phi", 0x3A6},     {"Pi", 0x3A0},
+    {"Prime", 0x2033},  {"Psi", 0x3A8},     {"Rho", 0x3A1},
+    {"Scaron", 0x160},  {"Sigma", 0x3A3},   {"THORN", 0xDE},
+    {"Tau", 0x3A4},     {"Theta", 0x398},   {"Uacute", 0xDA},
+    {"Ucirc", 0xDB},    {"Ugrave", 0xD9},   {"Upsilon", 0x3A5},
+    {"Uuml", 0xDC},     {"Xi", 0x39E},      {"Yacute", 0xDD},
+    {"Yuml", 0x178},    {"Zeta", 0x396},    {"aacute", 0xE1},
+    {"acirc", 0xE2},    {"acute", 0xB4},    {"aelig", 0xE6},
+    {"agrave", 0xE0},   {"alpha", 0x3B1},   {"amp", 0x26},
+    {"apos", 0x27},     {"aring", 0xE5},    {"asymp", 0x2248},
+    {"atilde", 0xE3},   {"auml", 0xE4},     {"bdquo", 0x201E},
+    {"beta", 0x3B2},    {"brvbar", 0xA6},   {"bull", 0x2022},
+    {"ccedil", 0xE7},   {"cedil", 0xB8},    {"cent", 0xA2},
+    {"chi", 0x3C7},     {"circ", 0x2C6},    {"copy", 0xA9},
+    {"curren", 0xA4},   {"dagger", 0x2020}, {"darr", 0x2193},
+    {"deg", 0xB0},      {"delta", 0x3B4},   {"divide", 0xF7},
+    {"eacute", 0xE9},   {"ecirc", 0xEA},    {"egrave", 0xE8},
+    {"emsp", 0x2003},   {"ensp", 0x2002},   {"epsilon", 0x3B5},
+    {"eta", 0x3B7},     {"eth", 0xF0},      {"euml", 0xEB},
+    {"euro", 0x20AC},   {"frac12", 0xBD},   {"frac14", 0xBC},
+    {"frac34", 0xBE},   {"gamma", 0x3B3},   {"ge", 0x2265},
+    {"gt", 0x3E},       {"harr", 0x2194},   {"hellip", 0x2026},
+    {"iacute", 0xED},   {"icirc", 0xEE},    {"iexcl", 0xA1},
+    {"igrave", 0xEC},   {"infin", 0x221E},  {"iota", 0x3B9},
+    {"iquest", 0xBF},   {"iuml", 0xEF},     {"kappa", 0x3BA},
+    {"lambda", 0x3BB},  {"laquo", 0xAB},    {"larr", 0x2190},
+    {"ldquo", 0x201C},  {"le", 0x2264},     {"lsaquo", 0x2039},
+    {"lsquo", 0x2018},  {"lt", 0x3C},       {"macr", 0xAF},
+    {"mdash", 0x2014},  {"micro", 0xB5},    {"middot", 0xB7},
+    {"minus", 0x2212},  {"mu", 0x3BC},      {"nbsp", 0xA0},
+    {"ndash", 0x2013},  {"ne", 0x2260},     {"not", 0xAC},
+    {"ntilde", 0xF1},   {"nu", 0x3BD},      {"oacute", 0xF3},
+    {"ocirc", 0xF4},    {"oelig", 0x153},   {"ograve", 0xF2},
+    {"omega", 0x3C9},   {"omicron", 0x3BF}, {"ordf", 0xAA},
+    {"ordm", 0xBA},     {"oslash", 0xF8},   {"otilde", 0xF5},
+    {"ouml", 0xF6},     {"para", 0xB6},     {"permil", 0x2030},
+    {"phi", 0x3C6},     {"pi", 0x3C0},      {"plusmn", 0xB1},
+    {"pound", 0xA3},    {"prime", 0x2032},  {"psi", 0x3C8},
+    {"quot", 0x22},     {"raquo", 0xBB},    {"rarr", 0x2192},
+    {"rdquo", 0x201D},  {"reg", 0xAE},      {"rho", 0x3C1},
+    {"rsaquo", 0x203A}, {"rsquo", 0x2019},  {"sbquo", 0x201A},
+    {"scaron", 0x161},  {"sect", 0xA7},     {"shy", 0xAD},
+    {"sigma", 0x3C3},   {"sigmaf", 0x3C2},  {"sup1", 0xB9},
+    {"sup2", 0xB2},     {"sup3", 0xB3},     {"szlig", 0xDF},
+    {"tau", 0x3C4},     {"theta", 0x3B8},   {"thinsp", 0x2009},
+    {"thorn", 0xFE},    {"tilde", 0x2DC},   {"times", 0xD7},
+    {"trade", 0x2122},  {"uacute", 0xFA},   {"uarr", 0x2191},
+    {"ucirc", 0xFB},    {"ugrave", 0xF9},   {"uml", 0xA8},
+    {"upsilon", 0x3C5}, {"uuml", 0xFC},     {"xi", 0x3BE},
+    {"yacute", 0xFD},   {"yen", 0xA5},      {"yuml", 0xFF},
+    {"zeta", 0x3B6},    {"zwj", 0x200D},    {"zwnj", 0x200C},
 };
 
 // Windows-1252 meanings of &#128;..&#159;, as browsers decode them.
@@ -239,11 +259,9 @@ Tag LookupTag(std::string_view name) {
   std::string_view key(buf, name.size());
   auto begin = index.sorted.begin();
   auto end = begin + index.n;
-  auto it = std::lower_bound(
-      begin, end, key,
-      [](const std::pair<std::string_view, Tag>& e, std::string_view k) {
-        return e.first < k;
-      });
+  auto it = std::lower_bound(begin, end, key,
+                             [](const std::pair<std::string_view, Tag>& e,
+                                std::string_view k) { return e.first < k; });
   if (it != end && it->first == key) return it->second;
   return Tag::kUnknown;
 }
@@ -390,13 +408,12 @@ void HtmlDom::CloseElement(Tag tag, std::string_view name) {
   size_t limit = open_.size() > 64 && tag == Tag::kUnknown ? 64 : open_.size();
   for (size_t i = open_.size(); i-- > 1 && open_.size() - i <= limit;) {
     const HtmlNode& n = nodes_[open_[i]];
-    bool match = tag != Tag::kUnknown
-                     ? n.tag == tag
-                     : (n.tag == Tag::kUnknown && n.name.size() == name.size() &&
-                        std::equal(name.begin(), name.end(), n.name.begin(),
-                                   [](char a, char b) {
-                                     return Lower(a) == Lower(b);
-                                   }));
+    bool match =
+        tag != Tag::kUnknown
+            ? n.tag == tag
+            : (n.tag == Tag::kUnknown && n.name.size() == name.size() &&
+               std::equal(name.begin(), name.end(), n.name.begin(),
+                          [](char a, char b) { return Lower(a) == Lower(b); }));
     if (match) {
       PopTo(i);
       return;
@@ -477,8 +494,7 @@ void HtmlDom::Parse(std::string_view html) {
         add_text(tb, te);
         close = k == std::string_view::npos ? end : te + 3;
       } else {
-        const char* gt =
-            static_cast<const char*>(std::memchr(q, '>', end - q));
+        const char* gt = static_cast<const char*>(std::memchr(q, '>', end - q));
         close = gt ? gt + 1 : end;
       }
       p = close;
@@ -486,8 +502,7 @@ void HtmlDom::Parse(std::string_view html) {
     }
     if (c == '?') {
       add_text(p, lt);
-      const char* gt =
-          static_cast<const char*>(std::memchr(lt, '>', end - lt));
+      const char* gt = static_cast<const char*>(std::memchr(lt, '>', end - lt));
       p = gt ? gt + 1 : end;
       continue;
     }
@@ -498,16 +513,14 @@ void HtmlDom::Parse(std::string_view html) {
         const char* nb = q;
         while (q < end && !IsSpace(*q) && *q != '/' && *q != '>') ++q;
         std::string_view name(nb, q - nb);
-        const char* gt =
-            static_cast<const char*>(std::memchr(q, '>', end - q));
+        const char* gt = static_cast<const char*>(std::memchr(q, '>', end - q));
         p = gt ? gt + 1 : end;
         CloseElement(LookupTag(name), name);
         continue;
       }
       // "</>" or "</ x": a bogus comment in HTML; skip to '>'.
       add_text(p, lt);
-      const char* gt =
-          static_cast<const char*>(std::memchr(q, '>', end - q));
+      const char* gt = static_cast<const char*>(std::memchr(q, '>', end - q));
       p = gt ? gt + 1 : end;
       continue;
     }
@@ -577,14 +590,12 @@ void HtmlDom::Parse(std::string_view html) {
       const char* te = end;
       std::string_view tname = TagName(tag);
       for (const char* s = p; s < end;) {
-        const char* l =
-            static_cast<const char*>(std::memchr(s, '<', end - s));
+        const char* l = static_cast<const char*>(std::memchr(s, '<', end - s));
         if (!l) break;
         if (l + 2 + tname.size() <= end && l[1] == '/' &&
             EqualsIgnoreCase(std::string_view(l + 2, tname.size()), tname) &&
-            (l + 2 + tname.size() == end ||
-             IsSpace(l[2 + tname.size()]) || l[2 + tname.size()] == '>' ||
-             l[2 + tname.size()] == '/')) {
+            (l + 2 + tname.size() == end || IsSpace(l[2 + tname.size()]) ||
+             l[2 + tname.size()] == '>' || l[2 + tname.size()] == '/')) {
           te = l;
           break;
         }

@@ -108,9 +108,9 @@ TEST(HtmlDomTest, DeepNestingIsFlattenedNotRecursed) {
 }
 
 TEST(HtmlDomTest, TruncatedTagsDoNotReadPastTheEnd) {
-  for (const char* html : {"<", "<a", "<a href='", "<a href=x", "</", "</a",
-                           "<!", "<!-", "<!--", "<![CDATA[", "<?x",
-                           "<script>", "<script>x</scr", "&", "&#", "&#x"}) {
+  for (const char* html :
+       {"<", "<a", "<a href='", "<a href=x", "</", "</a", "<!", "<!-", "<!--",
+        "<![CDATA[", "<?x", "<script>", "<script>x</scr", "&", "&#", "&#x"}) {
     HtmlDom dom;
     dom.Parse(html);
     EXPECT_GE(dom.nodes().size(), 1u) << html;

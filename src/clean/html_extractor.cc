@@ -106,49 +106,88 @@ struct TokenRule {
   uint8_t drop;
 };
 const TokenRule kNegativeTokens[] = {
-    {"nav", kDropNavigation},        {"navbar", kDropNavigation},
-    {"navigation", kDropNavigation}, {"menu*", kDropNavigation},
-    {"breadcrumb*", kDropNavigation}, {"skip", kDropNavigation},
-    {"pagination", kDropNavigation}, {"pager", kDropNavigation},
-    {"toolbar", kDropNavigation},    {"masthead", kDropHeader},
-    {"sidebar*", kDropAside},        {"aside", kDropAside},
-    {"related*", kDropAside},        {"recommend*", kDropAside},
-    {"recirc*", kDropAside},         {"outbrain*", kDropAside},
-    {"taboola*", kDropAside},        {"trending", kDropAside},
-    {"popular", kDropAside},         {"most", kDropAside},
-    {"more", kDropAside},            {"also", kDropAside},
-    {"widget*", kDropAside},         {"teaser*", kDropAside},
-    {"excerpt*", kDropAside},        {"slideshow*", kDropAside},
-    {"rail", kDropAside},            {"share*", kDropShare},
-    {"sharing", kDropShare},         {"social*", kDropShare},
-    {"sociallinks", kDropShare},     {"follow", kDropShare},
-    {"comment*", kDropComments},     {"disqus*", kDropComments},
-    {"respond", kDropComments},      {"reply", kDropComments},
-    {"newsletter*", kDropNewsletter}, {"subscribe*", kDropNewsletter},
-    {"subscription*", kDropNewsletter}, {"signup", kDropNewsletter},
-    {"optin", kDropNewsletter},      {"paywall", kDropNewsletter},
-    {"cookie*", kDropCookie},        {"consent*", kDropCookie},
-    {"gdpr", kDropCookie},           {"ad", kDropAdvert},
-    {"ads", kDropAdvert},            {"adv", kDropAdvert},
-    {"advert*", kDropAdvert},        {"adslot*", kDropAdvert},
-    {"adunit*", kDropAdvert},        {"dfp", kDropAdvert},
-    {"gpt", kDropAdvert},            {"sponsor*", kDropAdvert},
-    {"promo*", kDropAdvert},         {"banner", kDropAdvert},
-    {"footer*", kDropFooter},        {"copyright", kDropFooter},
-    {"hidden", kDropHidden},         {"hide", kDropHidden},
-    {"invisible", kDropHidden},      {"sronly", kDropHidden},
-    {"modal", kDropHidden},          {"popup", kDropHidden},
-    {"overlay", kDropHidden},        {"print", kDropHidden},
-    {"caption*", kDropCaption},      {"credit*", kDropCaption},
-    {"byline*", kDropByline},        {"author*", kDropByline},
-    {"dateline", kDropByline},       {"timestamp", kDropByline},
-    {"published", kDropByline},      {"tags", kDropTags},
-    {"tag", kDropTags},              {"taglist", kDropTags},
-    {"topics", kDropTags},           {"keywords", kDropTags},
+    {"nav", kDropNavigation},
+    {"navbar", kDropNavigation},
+    {"navigation", kDropNavigation},
+    {"menu*", kDropNavigation},
+    {"breadcrumb*", kDropNavigation},
+    {"skip", kDropNavigation},
+    {"pagination", kDropNavigation},
+    {"pager", kDropNavigation},
+    {"toolbar", kDropNavigation},
+    {"masthead", kDropHeader},
+    {"sidebar*", kDropAside},
+    {"aside", kDropAside},
+    {"related*", kDropAside},
+    {"recommend*", kDropAside},
+    {"recirc*", kDropAside},
+    {"outbrain*", kDropAside},
+    {"taboola*", kDropAside},
+    {"trending", kDropAside},
+    {"popular", kDropAside},
+    {"most", kDropAside},
+    {"more", kDropAside},
+    {"also", kDropAside},
+    {"widget*", kDropAside},
+    {"teaser*", kDropAside},
+    {"excerpt*", kDropAside},
+    {"slideshow*", kDropAside},
+    {"rail", kDropAside},
+    {"share*", kDropShare},
+    {"sharing", kDropShare},
+    {"social*", kDropShare},
+    {"sociallinks", kDropShare},
+    {"follow", kDropShare},
+    {"comment*", kDropComments},
+    {"disqus*", kDropComments},
+    {"respond", kDropComments},
+    {"reply", kDropComments},
+    {"newsletter*", kDropNewsletter},
+    {"subscribe*", kDropNewsletter},
+    {"subscription*", kDropNewsletter},
+    {"signup", kDropNewsletter},
+    {"optin", kDropNewsletter},
+    {"paywall", kDropNewsletter},
+    {"cookie*", kDropCookie},
+    {"consent*", kDropCookie},
+    {"gdpr", kDropCookie},
+    {"ad", kDropAdvert},
+    {"ads", kDropAdvert},
+    {"adv", kDropAdvert},
+    {"advert*", kDropAdvert},
+    {"adslot*", kDropAdvert},
+    {"adunit*", kDropAdvert},
+    {"dfp", kDropAdvert},
+    {"gpt", kDropAdvert},
+    {"sponsor*", kDropAdvert},
+    {"promo*", kDropAdvert},
+    {"banner", kDropAdvert},
+    {"footer*", kDropFooter},
+    {"copyright", kDropFooter},
+    {"hidden", kDropHidden},
+    {"hide", kDropHidden},
+    {"invisible", kDropHidden},
+    {"sronly", kDropHidden},
+    {"modal", kDropHidden},
+    {"popup", kDropHidden},
+    {"overlay", kDropHidden},
+    {"print", kDropHidden},
+    {"caption*", kDropCaption},
+    {"credit*", kDropCaption},
+    {"byline*", kDropByline},
+    {"author*", kDropByline},
+    {"dateline", kDropByline},
+    {"timestamp", kDropByline},
+    {"published", kDropByline},
+    {"tags", kDropTags},
+    {"tag", kDropTags},
+    {"taglist", kDropTags},
+    {"topics", kDropTags},
+    {"keywords", kDropTags},
 };
 const char* const kPositiveTokens[] = {
-    "article*", "body", "content", "entry*", "main", "post*", "story*",
-    "text", "blog*", "news*", "page", "columns"};
+    "article*", "body", "content", "entry*", "main", "post*",
+    "story*",   "text", "blog*",   "news*",  "page", "columns"};
 
 bool TokenMatches(std::string_view token, const char* word) {
   size_t n = std::strlen(word);
@@ -261,6 +300,7 @@ class Extractor {
                  uint32_t page_end, uint32_t block_node);
   std::string NodeText(uint32_t node, bool include_dropped) const;
   void FinishMetadata();
+  void DropLeadingText(size_t bytes, const char* reason);
   void RecordOutside(const std::vector<uint32_t>& containers);
   bool IsTitleLine(const std::string& text) const;
   void DebugPrint(uint32_t container) const;
@@ -409,8 +449,8 @@ void Extractor::ScoreBlocks() {
     uint8_t d = drop[nodes[i].parent];
     if (!d) d = f.drop;
     if (!d && f.soft) {
-      bool protect = f.good >= 300 && f.good >= 0.3 * total &&
-                     f.soft != kDropComments;
+      bool protect =
+          f.good >= 300 && f.good >= 0.3 * total && f.soft != kDropComments;
       if (!protect) d = f.soft;
     }
     drop[i] = d;
@@ -553,7 +593,8 @@ std::vector<uint32_t> Extractor::ChooseContainers() const {
   double top_score = 0;
   for (uint32_t i = 1; i < n; ++i) {
     if (!seen[i] || facts_[i].drop) continue;
-    double ld = sub_text[i] ? static_cast<double>(sub_link[i]) / sub_text[i] : 0;
+    double ld =
+        sub_text[i] ? static_cast<double>(sub_link[i]) / sub_text[i] : 0;
     score[i] *= 1 - ld;
     if (score[i] > top_score) {
       top_score = score[i];
@@ -598,7 +639,8 @@ std::vector<uint32_t> Extractor::ChooseContainers() const {
     for (uint32_t c = nodes[p].first_child; c != kNoNode;
          c = nodes[c].next_sibling) {
       if (nodes[c].type == NodeType::kElement && !facts_[c].drop) ++children;
-      if (nodes[c].type == NodeType::kText && CollapsedLength(nodes[c].text) > 1)
+      if (nodes[c].type == NodeType::kText &&
+          CollapsedLength(nodes[c].text) > 1)
         ++children;
     }
     if (children != 1) break;
@@ -627,7 +669,8 @@ std::vector<uint32_t> Extractor::ChooseContainers() const {
       if (len > 80 && ld < 0.25) append = true;
       if (len > 0 && len <= 80 && ld == 0) {
         std::string t = NodeText(s, false);
-        if (t.find(". ") != std::string::npos || (!t.empty() && t.back() == '.'))
+        if (t.find(". ") != std::string::npos ||
+            (!t.empty() && t.back() == '.'))
           append = true;
       }
     }
@@ -696,14 +739,14 @@ bool IsBoilerplateLine(std::string_view line, const char** reason) {
     if (std::isalnum(static_cast<unsigned char>(c)) || c == ' ') bare += c;
   }
   static const std::pair<const char*, const char*> kLabels[] = {
-      {"advert", "advertisement"},  {"ad", "advertisement"},
-      {"comments", "comments"},     {"comment", "comments"},
-      {"key points", "summary"},    {"share", "share"},
-      {"tweet", "share"},           {"email", "share"},
-      {"print", "share"},           {"related", "related"},
-      {"more", "related"},          {"watch", "video"},
-      {"video", "video"},           {"listen", "audio"},
-      {"close", "navigation"},      {"menu", "navigation"},
+      {"advert", "advertisement"}, {"ad", "advertisement"},
+      {"comments", "comments"},    {"comment", "comments"},
+      {"key points", "summary"},   {"share", "share"},
+      {"tweet", "share"},          {"email", "share"},
+      {"print", "share"},          {"related", "related"},
+      {"more", "related"},         {"watch", "video"},
+      {"video", "video"},          {"listen", "audio"},
+      {"close", "navigation"},     {"menu", "navigation"},
   };
   for (const auto& [label, why] : kLabels) {
     if (bare == label) {
@@ -712,9 +755,10 @@ bool IsBoilerplateLine(std::string_view line, const char** reason) {
     }
   }
   static const char* const kCredits[] = {
-      "getty images", "ap photo", "afp photo", "reuters/", "/ reuters",
-      "| reuters", "shutterstock", "photo credit", "image credit",
-      "image source:", "photo:", "photograph:", "(photo", "credit:"};
+      "getty images", "ap photo",      "afp photo",    "reuters/",
+      "/ reuters",    "| reuters",     "shutterstock", "photo credit",
+      "image credit", "image source:", "photo:",       "photograph:",
+      "(photo",       "credit:"};
   for (const char* c : kCredits) {
     if (l.find(c) != std::string::npos) {
       *reason = "credit";
@@ -771,7 +815,8 @@ std::string Normalized(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (unsigned char c : s) {
-    if (std::isalnum(c) || c >= 0x80) out.push_back(Lower(static_cast<char>(c)));
+    if (std::isalnum(c) || c >= 0x80)
+      out.push_back(Lower(static_cast<char>(c)));
   }
   return out;
 }
@@ -779,8 +824,8 @@ std::string Normalized(std::string_view s) {
 bool Extractor::IsTitleLine(const std::string& text) const {
   std::string t = Normalized(text);
   if (t.size() < 8) return false;
-  for (const std::string* cand : {&h1_, &og_title_, &ld_headline_,
-                                  &title_tag_}) {
+  for (const std::string* cand :
+       {&h1_, &og_title_, &ld_headline_, &title_tag_}) {
     if (cand->empty()) continue;
     std::string c = Normalized(*cand);
     if (c == t) return true;
@@ -795,8 +840,8 @@ bool Extractor::IsTitleLine(const std::string& text) const {
 // A byline ("By Jane Doe", "Por ...") or a date line ("November 20, 2019
 // 15:23", "Updated at 1:23 p.m.") standing alone.
 bool IsBylineOrDateLine(const std::string& text, const char** reason) {
-  static const char* const kBy[] = {"By ", "BY ", "by ", "Por ", "Von ",
-                                    "Par ", "Written by ", "Words by "};
+  static const char* const kBy[] = {"By ",  "BY ",  "by ",         "Por ",
+                                    "Von ", "Par ", "Written by ", "Words by "};
   for (const char* by : kBy) {
     if (text.compare(0, std::strlen(by), by) == 0) {
       *reason = "byline";
@@ -1010,9 +1055,8 @@ void Extractor::ReadJsonLd(std::string_view json) {
         as.push_back(&a);
       }
       for (const auto* e : as) {
-        std::string name = e->is_object() && e->contains("name")
-                               ? str((*e)["name"])
-                               : str(*e);
+        std::string name =
+            e->is_object() && e->contains("name") ? str((*e)["name"]) : str(*e);
         if (!name.empty() && name.find("http") != 0) {
           ld_authors_.push_back(name);
         }
@@ -1094,19 +1138,19 @@ void Extractor::ReadHead() {
           if (site_name_.empty()) site_name_ = value;
         } else if (key == "article:published_time" ||
                    key == "og:published_time" || key == "datepublished" ||
-                   key == "pubdate" || key == "publishdate" ||
-                   key == "date" || key == "dc.date" ||
-                   key == "dc.date.issued" || key == "sailthru.date" ||
-                   key == "parsely-pub-date" || key == "article.published" ||
-                   key == "dcterms.created" || key == "publish-date") {
+                   key == "pubdate" || key == "publishdate" || key == "date" ||
+                   key == "dc.date" || key == "dc.date.issued" ||
+                   key == "sailthru.date" || key == "parsely-pub-date" ||
+                   key == "article.published" || key == "dcterms.created" ||
+                   key == "publish-date") {
           if (published_meta_.empty()) published_meta_ = value;
         } else if (key == "author" || key == "article:author" ||
                    key == "sailthru.author" || key == "parsely-author" ||
                    key == "dc.creator" || key == "byl") {
           if (value.find("http") != 0 && value.find('/') == std::string::npos) {
             std::string v = value;
-            if (v.size() > 3 && (v.compare(0, 3, "By ") == 0 ||
-                                 v.compare(0, 3, "BY ") == 0)) {
+            if (v.size() > 3 &&
+                (v.compare(0, 3, "By ") == 0 || v.compare(0, 3, "BY ") == 0)) {
               v = v.substr(3);
             }
             if (std::find(meta_authors_.begin(), meta_authors_.end(), v) ==
@@ -1132,6 +1176,46 @@ void Extractor::ReadHead() {
   }
 }
 
+// Returns an author name without "By " and a trailing role ("Jane Doe, AP
+// Auto Writer" -> "Jane Doe"), or "" when it is not a name.
+std::string CleanAuthor(std::string_view raw) {
+  std::string a = CollapseSpaces(raw);
+  for (const char* by : {"By ", "BY ", "by "}) {
+    if (a.rfind(by, 0) == 0) a = a.substr(3);
+  }
+  size_t comma = a.find(", ");
+  if (comma != std::string::npos) a.resize(comma);
+  if (a.size() > 80 || a.find('@') != std::string::npos) return "";
+  // ALL CAPS names read better in title case.
+  bool has_lower = std::any_of(a.begin(), a.end(),
+                               [](char c) { return c >= 'a' && c <= 'z'; });
+  if (!has_lower) {
+    bool start = true;
+    for (char& c : a) {
+      if (c >= 'A' && c <= 'Z' && !start) c = static_cast<char>(c + 32);
+      start = c == ' ' || c == '-' || c == '\'';
+    }
+  }
+  return a;
+}
+
+// Moves the first `bytes` of doc->text to removed, with `reason`, and
+// shifts the offset map.
+void Extractor::DropLeadingText(size_t bytes, const char* reason) {
+  std::string head = doc_->text.substr(0, bytes);
+  while (!head.empty() && head.back() == '\n') head.pop_back();
+  doc_->removed.push_back({std::move(head), reason});
+  doc_->text.erase(0, bytes);
+  std::vector<OffsetPiece> kept;
+  for (OffsetPiece p : doc_->offsets) {
+    if (p.text_end <= bytes) continue;
+    p.text_begin = p.text_begin > bytes ? p.text_begin - bytes : 0;
+    p.text_end -= bytes;
+    kept.push_back(p);
+  }
+  doc_->offsets = std::move(kept);
+}
+
 void Extractor::FinishMetadata() {
   std::string title, site;
   SplitTitle(title_tag_, &title, &site);
@@ -1147,9 +1231,15 @@ void Extractor::FinishMetadata() {
     doc_->title = title;
   }
   if (doc_->url.empty()) doc_->url = canonical_;
+  // A site name that is an address says no more than the URL does.
+  auto usable = [](const std::string& name) {
+    return !name.empty() && name.find("://") == std::string::npos &&
+           name.rfind("www.", 0) != 0;
+  };
   std::string outlet_source =
-      !site_name_.empty() ? site_name_
-                          : (!ld_publisher_.empty() ? ld_publisher_ : site);
+      usable(site_name_) ? site_name_
+                         : (usable(ld_publisher_) ? ld_publisher_
+                                                  : (usable(site) ? site : ""));
   doc_->outlet = OutletName(outlet_source, doc_->url);
   if (doc_->outlet.empty()) doc_->outlet = outlet_source;
   for (const std::string* cand :
@@ -1161,13 +1251,38 @@ void Extractor::FinishMetadata() {
       break;
     }
   }
-  doc_->authors = !ld_authors_.empty() ? ld_authors_ : meta_authors_;
-  doc_->tags = meta_tags_;
-  // The dateline opens the first paragraph.
-  size_t end = doc_->text.find("\n\n");
-  std::string_view first = std::string_view(doc_->text).substr(
-      0, end == std::string::npos ? doc_->text.size() : end);
-  ParseDateline(first, &doc_->datelines);
+  for (const std::string& a :
+       !ld_authors_.empty() ? ld_authors_ : meta_authors_) {
+    std::string name = CleanAuthor(a);
+    if (!name.empty() && std::find(doc_->authors.begin(), doc_->authors.end(),
+                                   name) == doc_->authors.end()) {
+      doc_->authors.push_back(std::move(name));
+    }
+  }
+  // Tags once each, whatever their case (keywords and article:tag repeat).
+  for (const std::string& t : meta_tags_) {
+    std::string key = LowerAscii(t);
+    bool seen = false;
+    for (const std::string& o : doc_->tags) seen |= LowerAscii(o) == key;
+    if (!seen && !t.empty()) doc_->tags.push_back(t);
+  }
+  // The dateline opens one of the first paragraphs (a kicker or a
+  // subheading may come first).
+  // What stands before the dateline is a kicker or a standfirst: out.
+  size_t start = 0;
+  for (int para = 0; para < 3 && start < doc_->text.size(); ++para) {
+    size_t end = doc_->text.find("\n\n", start);
+    std::string_view p =
+        std::string_view(doc_->text)
+            .substr(start,
+                    end == std::string::npos ? std::string::npos : end - start);
+    if (ParseDateline(p, &doc_->datelines) > 0) {
+      if (start > 0) DropLeadingText(start, "kicker");
+      break;
+    }
+    if (end == std::string::npos) break;
+    start = end + 2;
+  }
   RepairLostCharacters(&doc_->text, &doc_->repairs);
   doc_->language = lang_;
   if (doc_->language.empty()) doc_->language = DetectLanguage(doc_->text);
@@ -1178,15 +1293,19 @@ void Extractor::FinishMetadata() {
 void Extractor::DebugPrint(uint32_t container) const {
   const auto& nodes = dom_.nodes();
   auto describe = [&](uint32_t i) {
-    std::string d(TagName(nodes[i].tag));
-    if (d.empty()) d = std::string(nodes[i].name);
+    std::string_view tag = TagName(nodes[i].tag);
     std::string_view c = dom_.Attr(i, "class"), id = dom_.Attr(i, "id");
-    if (!id.empty()) d += "#" + std::string(id.substr(0, 40));
-    if (!c.empty()) d += "." + std::string(c.substr(0, 60));
-    char buf[96];
-    std::snprintf(buf, sizeof buf, "[drop=%d good=%.0f other=%.0f]",
-                  facts_[i].drop, facts_[i].good, facts_[i].other);
-    return d + buf;
+    char buf[256];
+    std::snprintf(
+        buf, sizeof buf, "%.*s#%.*s.%.*s[drop=%d good=%.0f other=%.0f]",
+        static_cast<int>(tag.empty()
+                             ? std::min<size_t>(nodes[i].name.size(), 40)
+                             : tag.size()),
+        tag.empty() ? nodes[i].name.data() : tag.data(),
+        static_cast<int>(std::min<size_t>(id.size(), 40)), id.data(),
+        static_cast<int>(std::min<size_t>(c.size(), 60)), c.data(),
+        facts_[i].drop, facts_[i].good, facts_[i].other);
+    return std::string(buf);
   };
   std::fprintf(stderr, "container: %s\n", describe(container).c_str());
   uint32_t biggest = 0, size = 0;

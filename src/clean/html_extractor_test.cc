@@ -72,7 +72,8 @@ TEST_F(HtmlExtractorTest, LeavesOutTheClutter) {
 TEST_F(HtmlExtractorTest, ReportsWhatWasRemovedAndWhy) {
   bool cookie = false, share = false;
   for (const Removal& r : doc_.removed) {
-    cookie |= r.reason == "cookie" && r.text.find("cookies") != std::string::npos;
+    cookie |=
+        r.reason == "cookie" && r.text.find("cookies") != std::string::npos;
     share |= r.reason == "share";
   }
   EXPECT_TRUE(cookie);

@@ -11,9 +11,9 @@ namespace dateline {
 namespace {
 
 // Index of each stage in the pipeline; stages after kLastBuilt are refused.
-const std::vector<std::string> kStages = {
-    "read", "clean", "segment", "tag", "resolve", "quotes",
-    "events", "dedup", "store"};
+const std::vector<std::string> kStages = {"read",   "clean",   "segment",
+                                          "tag",    "resolve", "quotes",
+                                          "events", "dedup",   "store"};
 constexpr size_t kLastBuilt = 1;  // "clean"
 
 // Returns true if `content` looks like HTML rather than plain text.
@@ -44,12 +44,14 @@ class PipelineImpl : public Pipeline {
       doc.id = Hash64Hex(page.content);
     }
     if (!page.status.ok()) {
+      // Unreadable pages have no content to hash; keep their ids apart.
+      if (page.id.empty() && page.url.empty()) doc.id = Hash64Hex(page.source);
       doc.error = page.status.ToString();
       return doc;
     }
     if (doc.format == PageFormat::kUnknown) {
-      doc.format = LooksLikeHtml(page.content) ? PageFormat::kHtml
-                                               : PageFormat::kText;
+      doc.format =
+          LooksLikeHtml(page.content) ? PageFormat::kHtml : PageFormat::kText;
     }
     if (last_stage_ < 1) {
       doc.text = page.content;
@@ -60,6 +62,11 @@ class PipelineImpl : public Pipeline {
                      ? ExtractArticleFromHtml(page.content, &doc)
                      : CleanScrapedText(page.content, &doc);
       if (!s.ok()) doc.error = s.ToString();
+      // The page named its own address (canonical link): the id follows the
+      // URL, so the same article read from a WARC and a file is one id.
+      if (page.id.empty() && page.url.empty() && !doc.url.empty()) {
+        doc.id = Hash64Hex(doc.url);
+      }
     } catch (const std::exception& e) {
       // A library threw (e.g. std::bad_alloc on a pathological page): the
       // batch goes on with this page's error recorded.

@@ -51,12 +51,12 @@ std::string ToJsonLine(const Document& doc, const JsonOptions& options) {
   CodePointIndex index(doc.text);
   Json repairs = Json::array();
   for (const Repair& r : doc.repairs) {
-    repairs.push_back({{"span",
-                        {index.ToCodePoint(r.span.begin),
-                         index.ToCodePoint(r.span.end)}},
-                       {"original", r.original},
-                       {"replacement", r.replacement},
-                       {"word", r.word}});
+    repairs.push_back(
+        {{"span",
+          {index.ToCodePoint(r.span.begin), index.ToCodePoint(r.span.end)}},
+         {"original", r.original},
+         {"replacement", r.replacement},
+         {"word", r.word}});
   }
   j["repairs"] = std::move(repairs);
   if (!doc.error.empty()) j["error"] = doc.error;
