@@ -301,6 +301,7 @@ class Extractor {
   std::string NodeText(uint32_t node, bool include_dropped) const;
   void FinishMetadata();
   void DropLeadingText(size_t bytes, const char* reason);
+  void DropTrailingLabels();
   void RecordOutside(const std::vector<uint32_t>& containers);
   bool IsTitleLine(const std::string& text) const;
   void DebugPrint(uint32_t container) const;
@@ -747,6 +748,8 @@ bool IsBoilerplateLine(std::string_view line, const char** reason) {
       {"more", "related"},         {"watch", "video"},
       {"video", "video"},          {"listen", "audio"},
       {"close", "navigation"},     {"menu", "navigation"},
+      {"staff writer", "byline"},  {"staff reporter", "byline"},
+      {"correspondent", "byline"}, {"contributor", "byline"},
   };
   for (const auto& [label, why] : kLabels) {
     if (bare == label) {
@@ -758,7 +761,7 @@ bool IsBoilerplateLine(std::string_view line, const char** reason) {
       "getty images", "ap photo",      "afp photo",    "reuters/",
       "/ reuters",    "| reuters",     "shutterstock", "photo credit",
       "image credit", "image source:", "photo:",       "photograph:",
-      "(photo",       "credit:"};
+      "(photo",       "credit:",       "photo by"};
   for (const char* c : kCredits) {
     if (l.find(c) != std::string::npos) {
       *reason = "credit";
@@ -787,6 +790,7 @@ bool IsBoilerplateLine(std::string_view line, const char** reason) {
       {"enable javascript", "script-notice"},
       {"tell us what you think", "comments"},
       {"leave a comment", "comments"},
+      {"contact us", "contact"},
       {"leave a reply", "comments"},
   };
   for (const auto& [pat, why] : kPatterns) {
@@ -837,6 +841,20 @@ bool Extractor::IsTitleLine(const std::string& text) const {
   return false;
 }
 
+// A caption standing in the text: it ends with its credit in parentheses,
+// "(Courier photo by Ines Albright)", "(AP Photo/Jane Doe)".
+bool LooksLikeCaption(const std::string& text) {
+  if (text.empty() || text.back() != ')') return false;
+  size_t open = text.rfind('(');
+  if (open == std::string::npos || text.size() - open > 80) return false;
+  std::string credit = LowerAscii(text.substr(open));
+  for (const char* w : {"photo", "image", "getty", "reuters", "afp", "ap/",
+                        "picture", "courtesy", "file)"}) {
+    if (credit.find(w) != std::string::npos) return true;
+  }
+  return false;
+}
+
 // A byline ("By Jane Doe", "Por ...") or a date line ("November 20, 2019
 // 15:23", "Updated at 1:23 p.m.") standing alone.
 bool IsBylineOrDateLine(const std::string& text, const char** reason) {
@@ -874,6 +892,16 @@ void Extractor::EmitBlock(const std::string& block, uint32_t page_begin,
   size_t words = 1 + std::count(text.begin(), text.end(), ' ');
   if (f.text > 0 && IsLinkBlock(f, text)) {
     reason = "links";
+  } else if (words <= 60 && LooksLikeCaption(text)) {
+    Caption c;
+    SplitCaptionCredit(text, &c.text, &c.credit);
+    bool seen = false;
+    for (const Caption& o : doc_->captions) seen |= o.text == c.text;
+    if (!seen) doc_->captions.push_back(std::move(c));
+    reason = "caption";
+  } else if (words <= 25 && text.find('@') != std::string::npos &&
+             LowerAscii(text).find("contact") != std::string::npos) {
+    reason = "contact";
   } else if (words < 12 && IsBoilerplateLine(text, &reason)) {
     // reason set
   } else if (words <= 40 && IsTitleLine(text)) {
@@ -1216,6 +1244,35 @@ void Extractor::DropLeadingText(size_t bytes, const char* reason) {
   doc_->offsets = std::move(kept);
 }
 
+// Moves short label lines at the end of the text ("More Local News",
+// "Topics") to removed: an article ends with a sentence.
+void Extractor::DropTrailingLabels() {
+  for (int i = 0; i < 3; ++i) {
+    size_t cut = doc_->text.rfind("\n\n");
+    if (cut == std::string::npos) return;
+    std::string_view last = std::string_view(doc_->text).substr(cut + 2);
+    size_t words = 1 + std::count(last.begin(), last.end(), ' ');
+    char end = last.empty() ? '.' : last.back();
+    bool sentence = end == '.' || end == '!' || end == '?' || end == '"' ||
+                    end == ')' || static_cast<unsigned char>(end) >= 0x80;
+    if (words > 5 || sentence) return;
+    // Only labels that point elsewhere; a last line such as "Story
+    // Timeline" or a phone number can be the article's own.
+    std::string l = LowerAscii(last);
+    bool pointer = false;
+    for (const char* w : {"more", "related", "latest", "stories", "topics",
+                          "read", "also", "popular", "recommended"}) {
+      pointer |= l.find(w) != std::string::npos;
+    }
+    if (!pointer) return;
+    doc_->removed.push_back({std::string(last), "trailing-label"});
+    doc_->text.resize(cut);
+    while (!doc_->offsets.empty() && doc_->offsets.back().text_begin >= cut) {
+      doc_->offsets.pop_back();
+    }
+  }
+}
+
 void Extractor::FinishMetadata() {
   std::string title, site;
   SplitTitle(title_tag_, &title, &site);
@@ -1270,7 +1327,7 @@ void Extractor::FinishMetadata() {
   // subheading may come first).
   // What stands before the dateline is a kicker or a standfirst: out.
   size_t start = 0;
-  for (int para = 0; para < 3 && start < doc_->text.size(); ++para) {
+  for (int para = 0; para < 5 && start < doc_->text.size(); ++para) {
     size_t end = doc_->text.find("\n\n", start);
     std::string_view p =
         std::string_view(doc_->text)
@@ -1280,9 +1337,12 @@ void Extractor::FinishMetadata() {
       if (start > 0) DropLeadingText(start, "kicker");
       break;
     }
+    // Only short lines (kicker, standfirst, credit) may precede a dateline.
+    if (std::count(p.begin(), p.end(), ' ') >= 25) break;
     if (end == std::string::npos) break;
     start = end + 2;
   }
+  DropTrailingLabels();
   RepairLostCharacters(&doc_->text, &doc_->repairs);
   doc_->language = lang_;
   if (doc_->language.empty()) doc_->language = DetectLanguage(doc_->text);
