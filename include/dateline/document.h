@@ -59,11 +59,14 @@ struct Removal {
   std::string reason;  // short code: "advertisement", "newsletter", ...
 };
 
-// A character repaired in the clean text: `span` (bytes of Document::text)
-// now holds `replacement`, where the page had `original` (e.g. "?" or
-// U+FFFD lost in a bad conversion).
+// A character repaired in the clean text: `span` (bytes of the repaired
+// field) now holds `replacement`, where the page had `original` (e.g. "?" or
+// U+FFFD lost in a bad conversion). `field` names the string repaired:
+// "text", "title" or "caption" (then `index` is the caption's position).
 struct Repair {
   Span span;
+  std::string field = "text";
+  uint32_t index = 0;
   std::string original;
   std::string replacement;
   std::string word;  // the repaired word, as it now reads

@@ -1343,7 +1343,7 @@ void Extractor::FinishMetadata() {
     start = end + 2;
   }
   DropTrailingLabels();
-  RepairLostCharacters(&doc_->text, &doc_->repairs);
+  RepairDocumentCharacters(doc_);
   doc_->language = lang_;
   if (doc_->language.empty()) doc_->language = DetectLanguage(doc_->text);
 }

@@ -49,6 +49,11 @@ void SplitCaptionCredit(std::string_view caption, std::string* text,
 // appends one Repair per change. Spans are bytes of *text after repair.
 void RepairLostCharacters(std::string* text, std::vector<Repair>* repairs);
 
+// Repairs lost characters in doc->text (shifting doc->offsets to match),
+// the title and the captions, recording each in doc->repairs with its
+// field.
+void RepairDocumentCharacters(Document* doc);
+
 // Returns the ISO 639-1 code of the language of `text`, "" when unsure.
 std::string DetectLanguage(std::string_view text);
 

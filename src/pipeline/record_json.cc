@@ -1,4 +1,5 @@
 // Serialises a Document as the JSON record of CONTRACT.md.
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "base/utf8.h"
@@ -51,12 +52,26 @@ std::string ToJsonLine(const Document& doc, const JsonOptions& options) {
   CodePointIndex index(doc.text);
   Json repairs = Json::array();
   for (const Repair& r : doc.repairs) {
-    repairs.push_back(
-        {{"span",
-          {index.ToCodePoint(r.span.begin), index.ToCodePoint(r.span.end)}},
-         {"original", r.original},
-         {"replacement", r.replacement},
-         {"word", r.word}});
+    // Spans are code points of the field they repaired.
+    Json span;
+    if (r.field == "text") {
+      span = {index.ToCodePoint(r.span.begin), index.ToCodePoint(r.span.end)};
+    } else {
+      std::string_view field = doc.title;
+      if (r.field == "caption" && r.index < doc.captions.size()) {
+        field = doc.captions[r.index].text;
+      }
+      size_t b = std::min<size_t>(r.span.begin, field.size());
+      size_t e = std::min<size_t>(r.span.end, field.size());
+      span = {CodePointCount(field.substr(0, b)),
+              CodePointCount(field.substr(0, e))};
+    }
+    Json item = {{"span", std::move(span)}, {"field", r.field}};
+    if (r.field == "caption") item["index"] = r.index;
+    item["original"] = r.original;
+    item["replacement"] = r.replacement;
+    item["word"] = r.word;
+    repairs.push_back(std::move(item));
   }
   j["repairs"] = std::move(repairs);
   if (!doc.error.empty()) j["error"] = doc.error;
