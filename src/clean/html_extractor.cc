@@ -1165,12 +1165,12 @@ void Extractor::ReadHead() {
         } else if (key == "og:site_name" || key == "application-name") {
           if (site_name_.empty()) site_name_ = value;
         } else if (key == "article:published_time" ||
-                   key == "og:published_time" || key == "datepublished" ||
-                   key == "pubdate" || key == "publishdate" || key == "date" ||
-                   key == "dc.date" || key == "dc.date.issued" ||
-                   key == "sailthru.date" || key == "parsely-pub-date" ||
-                   key == "article.published" || key == "dcterms.created" ||
-                   key == "publish-date") {
+                   key == "article:published" || key == "og:published_time" ||
+                   key == "datepublished" || key == "pubdate" ||
+                   key == "publishdate" || key == "date" || key == "dc.date" ||
+                   key == "dc.date.issued" || key == "sailthru.date" ||
+                   key == "parsely-pub-date" || key == "article.published" ||
+                   key == "dcterms.created" || key == "publish-date") {
           if (published_meta_.empty()) published_meta_ = value;
         } else if (key == "author" || key == "article:author" ||
                    key == "sailthru.author" || key == "parsely-author" ||
