@@ -75,7 +75,8 @@ std::vector<Token> Tokenize(std::string_view s) {
       t.raw = std::string(s.substr(start, i - start));
       // A minus sign or an en dash reads as '-'.
       if (cp == 0x2212 || cp == 0x2013) {
-        t.text.assign(1, '-');
+        t.text.clear();
+        t.text.push_back('-');
       } else {
         t.text = t.raw;
       }
