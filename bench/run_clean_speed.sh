@@ -5,7 +5,7 @@
 # Usage: bench/run_clean_speed.sh [DATASET_DIR] [BUILD_DIR] [REPEAT]
 #   DATASET_DIR  scrapinghub-aeb (default: ../shared/datasets/scrapinghub-aeb
 #                beside the repo, else /work/shared/datasets/scrapinghub-aeb)
-#   BUILD_DIR    build dir with extract_speed_eval (default: build-bench)
+#   BUILD_DIR    build dir with extract_speed_eval (default: build)
 #   REPEAT       passes over all pages inside each program (default 5; each
 #                program reports its best pass)
 #
@@ -24,7 +24,7 @@ if [[ -z "$dataset" ]]; then
     if [[ -d "$d" ]]; then dataset="$d"; break; fi
   done
 fi
-build="${2:-$root/build-bench}"
+build="${2:-$root/build}"
 repeat="${3:-5}"
 [[ -d "$dataset/html" ]] || { echo "run_clean_speed: no $dataset/html" >&2; exit 2; }
 speed="$build/extract_speed_eval"
