@@ -152,8 +152,6 @@ bool ClosesP(Tag t) {
   }
 }
 
-bool IsHeading(Tag t) { return t >= Tag::kH1 && t <= Tag::kH6; }
-
 // Scope boundaries (simplified from HTML's "button scope" and friends).
 constexpr Tag kButtonScope[] = {Tag::kHtml,   Tag::kTable,   Tag::kTd,
                                 Tag::kTh,     Tag::kCaption, Tag::kButton,

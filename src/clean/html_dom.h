@@ -237,6 +237,9 @@ void AppendDecodedEntities(std::string_view raw, std::string* out);
 // Returns true for elements that start a new block of text.
 bool IsBlockTag(Tag tag);
 
+// Returns true for h1..h6.
+inline bool IsHeading(Tag tag) { return tag >= Tag::kH1 && tag <= Tag::kH6; }
+
 }  // namespace dateline
 
 #endif  // DATELINE_CLEAN_HTML_DOM_H_

@@ -83,8 +83,6 @@ const char* DropReason(uint8_t d) {
   }
 }
 
-bool IsHeading(Tag t) { return t >= Tag::kH1 && t <= Tag::kH6; }
-
 inline char Lower(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
 }
@@ -554,16 +552,11 @@ std::vector<uint32_t> Extractor::ChooseContainers() const {
       case Tag::kForm:
         base = -3;
         break;
-      case Tag::kH1:
-      case Tag::kH2:
-      case Tag::kH3:
-      case Tag::kH4:
-      case Tag::kH5:
-      case Tag::kH6:
       case Tag::kTh:
         base = -5;
         break;
       default:
+        if (IsHeading(nodes[i].tag)) base = -5;
         break;
     }
     if (facts_[i].positive) base += 25;
