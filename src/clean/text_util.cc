@@ -42,7 +42,7 @@ std::string_view Trim(std::string_view s) {
 }
 
 bool IsLetter(uint32_t cp) {
-  if (cp < 0x80) return std::isalpha(static_cast<int>(cp)) != 0;
+  if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
   UChar32 c = static_cast<UChar32>(cp);
   if (u_isalpha(c)) return true;
   int8_t t = u_charType(c);
@@ -80,7 +80,7 @@ std::string ToLower(std::string_view s) {
   while (i < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
-      out.push_back(static_cast<char>(std::tolower(c)));
+      out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
       ++i;
       continue;
     }
@@ -120,7 +120,7 @@ std::string NormalizeForCompare(std::string_view s) {
     if (space && !out.empty()) out.push_back(' ');
     space = false;
     if (cp < 0x80) {
-      out.push_back(static_cast<char>(std::tolower(static_cast<int>(cp))));
+      out.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
     } else {
       AppendUtf8(static_cast<uint32_t>(u_tolower(static_cast<UChar32>(cp))),
                  &out);
@@ -192,12 +192,17 @@ bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
   return EqualsNoCase(s.substr(0, prefix.size()), prefix);
 }
 
+namespace {
+// ASCII case folding, as std::tolower in the "C" locale, without the call.
+inline char FoldAscii(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+}
+}  // namespace
+
 bool EqualsNoCase(std::string_view s, std::string_view t) {
   if (s.size() != t.size()) return false;
   for (size_t i = 0; i < s.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(s[i])) !=
-        std::tolower(static_cast<unsigned char>(t[i])))
-      return false;
+    if (FoldAscii(s[i]) != FoldAscii(t[i])) return false;
   }
   return true;
 }
@@ -205,8 +210,14 @@ bool EqualsNoCase(std::string_view s, std::string_view t) {
 bool ContainsNoCase(std::string_view s, std::string_view needle) {
   if (needle.empty()) return true;
   if (s.size() < needle.size()) return false;
-  for (size_t i = 0; i + needle.size() <= s.size(); ++i) {
-    if (EqualsNoCase(s.substr(i, needle.size()), needle)) return true;
+  // Hot in the scraped-text cleaner (many phrases per line): skip to
+  // candidates by the first character before comparing the rest.
+  const char first = FoldAscii(needle[0]);
+  const std::string_view rest = needle.substr(1);
+  const size_t last = s.size() - needle.size();
+  for (size_t i = 0; i <= last; ++i) {
+    if (FoldAscii(s[i]) != first) continue;
+    if (EqualsNoCase(s.substr(i + 1, rest.size()), rest)) return true;
   }
   return false;
 }
