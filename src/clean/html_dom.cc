@@ -687,4 +687,34 @@ void AppendDecodedEntities(std::string_view raw, std::string* out) {
   }
 }
 
+std::string CollapseWhitespace(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = true;
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = s[i];
+    // U+00A0 no-break space counts as a space.
+    if (IsSpace(static_cast<char>(c)) ||
+        (c == 0xC2 && i + 1 < s.size() &&
+         static_cast<unsigned char>(s[i + 1]) == 0xA0)) {
+      if (!space) out.push_back(' ');
+      space = true;
+      i += (c == 0xC2) ? 2 : 1;
+      continue;
+    }
+    out.push_back(static_cast<char>(c));
+    space = false;
+    ++i;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::string DecodeHtmlText(std::string_view raw) {
+  std::string out;
+  AppendDecodedEntities(raw, &out);
+  return CollapseWhitespace(out);
+}
+
 }  // namespace dateline

@@ -234,6 +234,13 @@ class HtmlDom {
 // &nbsp; and the common named ones) to *out.
 void AppendDecodedEntities(std::string_view raw, std::string* out);
 
+// Returns `s` with whitespace runs (and U+00A0) collapsed to one space and
+// trimmed.
+std::string CollapseWhitespace(std::string_view s);
+
+// Returns `raw` with entities decoded and whitespace collapsed.
+std::string DecodeHtmlText(std::string_view raw);
+
 // Returns true for elements that start a new block of text.
 bool IsBlockTag(Tag tag);
 

@@ -24,6 +24,7 @@
 
 #include "base/utf8.h"
 #include "clean/html_dom.h"
+#include "clean/html_metadata.h"
 #include "clean/metadata.h"
 
 namespace dateline {
@@ -287,8 +288,6 @@ class Extractor {
   Status Run();
 
  private:
-  void ReadHead();
-  void ReadJsonLd(std::string_view json);
   void MarkDrops();
   void ScoreBlocks();
   void SumText();
@@ -310,13 +309,7 @@ class Extractor {
   std::vector<NodeFacts> facts_;
 
   // Metadata candidates, best first.
-  std::string title_tag_, og_title_, ld_headline_, h1_;
-  std::string site_name_, ld_publisher_;
-  std::string published_meta_, ld_published_, time_datetime_;
-  std::vector<std::string> meta_authors_, ld_authors_;
-  std::vector<std::string> meta_tags_;
-  std::string lang_;
-  std::string canonical_;
+  HtmlMetadata meta_;
 };
 
 bool IsBlockForText(const HtmlNode& n) {
@@ -673,29 +666,6 @@ std::vector<uint32_t> Extractor::ChooseContainers() const {
   return chosen;
 }
 
-std::string CollapseSpaces(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  bool space = true;
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = s[i];
-    // U+00A0 no-break space counts as a space.
-    if (IsSpaceByte(c) || (c == 0xC2 && i + 1 < s.size() &&
-                           static_cast<unsigned char>(s[i + 1]) == 0xA0)) {
-      if (!space) out.push_back(' ');
-      space = true;
-      i += (c == 0xC2) ? 2 : 1;
-      continue;
-    }
-    out.push_back(static_cast<char>(c));
-    space = false;
-    ++i;
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
 std::string Extractor::NodeText(uint32_t node, bool include_dropped) const {
   const auto& nodes = dom_.nodes();
   std::string raw;
@@ -720,7 +690,7 @@ std::string Extractor::NodeText(uint32_t node, bool include_dropped) const {
     if (i == node) break;
     i = nodes[i].next_sibling;
   }
-  return CollapseSpaces(raw);
+  return CollapseWhitespace(raw);
 }
 
 // Short lines that are boilerplate wherever they stand.
@@ -822,11 +792,11 @@ bool Extractor::IsTitleLine(const std::string& text) const {
   std::string t = Normalized(text);
   if (t.size() < 8) return false;
   for (const std::string* cand :
-       {&h1_, &og_title_, &ld_headline_, &title_tag_}) {
+       {&meta_.h1, &meta_.og_title, &meta_.ld_headline, &meta_.title_tag}) {
     if (cand->empty()) continue;
     std::string c = Normalized(*cand);
     if (c == t) return true;
-    if (cand == &title_tag_ && c.size() > t.size() && t.size() >= 20 &&
+    if (cand == &meta_.title_tag && c.size() > t.size() && t.size() >= 20 &&
         c.compare(0, t.size(), t) == 0) {
       return true;
     }
@@ -878,7 +848,7 @@ bool IsBylineOrDateLine(const std::string& text, const char** reason) {
 
 void Extractor::EmitBlock(const std::string& block, uint32_t page_begin,
                           uint32_t page_end, uint32_t block_node) {
-  std::string text = CollapseSpaces(block);
+  std::string text = CollapseWhitespace(block);
   if (text.empty()) return;
   const NodeFacts& f = facts_[block_node];
   const char* reason = nullptr;
@@ -986,7 +956,7 @@ void Extractor::RecordOutside(const std::vector<uint32_t>& containers) {
   std::string block;
   uint32_t block_node = kNoNode;
   auto add = [&](std::string text, const char* reason) {
-    text = CollapseSpaces(text);
+    text = CollapseWhitespace(text);
     if (text.empty()) return;
     if (text.size() > kMaxRemovedBytes) {
       size_t cut = kMaxRemovedBytes;
@@ -1032,192 +1002,6 @@ void Extractor::RecordOutside(const std::vector<uint32_t>& containers) {
     i = nodes[i].next_sibling;
   }
   flush();
-}
-
-void Extractor::ReadJsonLd(std::string_view json) {
-  nlohmann::json j = nlohmann::json::parse(json, nullptr, false);
-  if (j.is_discarded()) return;
-  std::vector<const nlohmann::json*> stack = {&j};
-  auto str = [](const nlohmann::json& v) -> std::string {
-    return v.is_string() ? v.get<std::string>() : std::string();
-  };
-  size_t visited = 0;
-  while (!stack.empty() && ++visited < 10000) {
-    const nlohmann::json* v = stack.back();
-    stack.pop_back();
-    if (v->is_array()) {
-      for (const auto& e : *v) stack.push_back(&e);
-      continue;
-    }
-    if (!v->is_object()) continue;
-    if (v->contains("@graph")) stack.push_back(&(*v)["@graph"]);
-    std::string type;
-    if (v->contains("@type")) {
-      const auto& t = (*v)["@type"];
-      type = t.is_array() && !t.empty() ? str(t[0]) : str(t);
-    }
-    bool article = type.find("Article") != std::string::npos ||
-                   type == "BlogPosting" || type == "Report" ||
-                   type == "WebPage";
-    if (!article) continue;
-    bool strong = type != "WebPage";
-    if (v->contains("headline") && (strong || ld_headline_.empty())) {
-      ld_headline_ = str((*v)["headline"]);
-    }
-    if (v->contains("datePublished") && (strong || ld_published_.empty())) {
-      ld_published_ = str((*v)["datePublished"]);
-    }
-    if (v->contains("author") && strong && ld_authors_.empty()) {
-      const auto& a = (*v)["author"];
-      std::vector<const nlohmann::json*> as;
-      if (a.is_array()) {
-        for (const auto& e : a) as.push_back(&e);
-      } else {
-        as.push_back(&a);
-      }
-      for (const auto* e : as) {
-        std::string name =
-            e->is_object() && e->contains("name") ? str((*e)["name"]) : str(*e);
-        if (!name.empty() && name.find("http") != 0) {
-          ld_authors_.push_back(name);
-        }
-      }
-    }
-    if (v->contains("publisher") && (*v)["publisher"].is_object() &&
-        (*v)["publisher"].contains("name")) {
-      ld_publisher_ = str((*v)["publisher"]["name"]);
-    }
-    if (v->contains("keywords") && meta_tags_.empty()) {
-      const auto& k = (*v)["keywords"];
-      if (k.is_array()) {
-        for (const auto& e : k) {
-          if (e.is_string()) meta_tags_.push_back(e.get<std::string>());
-        }
-      } else if (k.is_string()) {
-        ParseTagLine("Tags: " + k.get<std::string>(), &meta_tags_);
-      }
-    }
-  }
-}
-
-std::string Decoded(std::string_view raw) {
-  std::string out;
-  AppendDecodedEntities(raw, &out);
-  return CollapseSpaces(out);
-}
-
-void Extractor::ReadHead() {
-  const auto& nodes = dom_.nodes();
-  for (uint32_t i = 1; i < nodes.size(); ++i) {
-    const HtmlNode& n = nodes[i];
-    if (n.type != NodeType::kElement) continue;
-    switch (n.tag) {
-      case Tag::kHtml: {
-        std::string_view lang = dom_.Attr(i, "lang");
-        if (lang.size() >= 2) lang_ = LowerAscii(lang.substr(0, 2));
-        break;
-      }
-      case Tag::kTitle:
-        if (title_tag_.empty() && n.first_child != kNoNode) {
-          title_tag_ = Decoded(nodes[n.first_child].text);
-        }
-        break;
-      case Tag::kH1:
-        if (h1_.empty() && !facts_[i].drop) h1_ = NodeText(i, false);
-        break;
-      case Tag::kTime:
-        if (time_datetime_.empty()) {
-          std::string_view dt = dom_.Attr(i, "datetime");
-          if (!dt.empty()) time_datetime_ = Decoded(dt);
-        }
-        break;
-      case Tag::kLink: {
-        std::string_view rel = dom_.Attr(i, "rel");
-        if (canonical_.empty() && LowerAscii(rel) == "canonical") {
-          canonical_ = Decoded(dom_.Attr(i, "href"));
-        }
-        break;
-      }
-      case Tag::kScript: {
-        std::string_view type = dom_.Attr(i, "type");
-        if (LowerAscii(type) == "application/ld+json" &&
-            n.first_child != kNoNode) {
-          ReadJsonLd(nodes[n.first_child].text);
-        }
-        break;
-      }
-      case Tag::kMeta: {
-        std::string key = LowerAscii(dom_.Attr(i, "property"));
-        if (key.empty()) key = LowerAscii(dom_.Attr(i, "name"));
-        if (key.empty()) key = LowerAscii(dom_.Attr(i, "itemprop"));
-        if (key.empty()) break;
-        std::string value = Decoded(dom_.Attr(i, "content"));
-        if (value.empty()) break;
-        if (key == "og:title" || key == "twitter:title") {
-          if (og_title_.empty()) og_title_ = value;
-        } else if (key == "og:site_name" || key == "application-name") {
-          if (site_name_.empty()) site_name_ = value;
-        } else if (key == "article:published_time" ||
-                   key == "article:published" || key == "og:published_time" ||
-                   key == "datepublished" || key == "pubdate" ||
-                   key == "publishdate" || key == "date" || key == "dc.date" ||
-                   key == "dc.date.issued" || key == "sailthru.date" ||
-                   key == "parsely-pub-date" || key == "article.published" ||
-                   key == "dcterms.created" || key == "publish-date") {
-          if (published_meta_.empty()) published_meta_ = value;
-        } else if (key == "author" || key == "article:author" ||
-                   key == "sailthru.author" || key == "parsely-author" ||
-                   key == "dc.creator" || key == "byl") {
-          if (value.find("http") != 0 && value.find('/') == std::string::npos) {
-            std::string v = value;
-            if (v.size() > 3 &&
-                (v.compare(0, 3, "By ") == 0 || v.compare(0, 3, "BY ") == 0)) {
-              v = v.substr(3);
-            }
-            if (std::find(meta_authors_.begin(), meta_authors_.end(), v) ==
-                meta_authors_.end()) {
-              meta_authors_.push_back(v);
-            }
-          }
-        } else if (key == "article:tag") {
-          meta_tags_.push_back(value);
-        } else if (key == "news_keywords" || key == "keywords") {
-          std::vector<std::string> tags;
-          if (meta_tags_.empty() && ParseTagLine("Tags: " + value, &tags)) {
-            meta_tags_ = tags;
-          }
-        } else if (key == "og:url") {
-          if (canonical_.empty()) canonical_ = value;
-        }
-        break;
-      }
-      default:
-        break;
-    }
-  }
-}
-
-// Returns an author name without "By " and a trailing role ("Jane Doe, AP
-// Auto Writer" -> "Jane Doe"), or "" when it is not a name.
-std::string CleanAuthor(std::string_view raw) {
-  std::string a = CollapseSpaces(raw);
-  for (const char* by : {"By ", "BY ", "by "}) {
-    if (a.rfind(by, 0) == 0) a = a.substr(3);
-  }
-  size_t comma = a.find(", ");
-  if (comma != std::string::npos) a.resize(comma);
-  if (a.size() > 80 || a.find('@') != std::string::npos) return "";
-  // ALL CAPS names read better in title case.
-  bool has_lower = std::any_of(a.begin(), a.end(),
-                               [](char c) { return c >= 'a' && c <= 'z'; });
-  if (!has_lower) {
-    bool start = true;
-    for (char& c : a) {
-      if (c >= 'A' && c <= 'Z' && !start) c = static_cast<char>(c + 32);
-      start = c == ' ' || c == '-' || c == '\'';
-    }
-  }
-  return a;
 }
 
 // Moves the first `bytes` of doc->text to removed, with `reason`, and
@@ -1267,55 +1051,7 @@ void Extractor::DropTrailingLabels() {
 }
 
 void Extractor::FinishMetadata() {
-  std::string title, site;
-  SplitTitle(title_tag_, &title, &site);
-  if (!ld_headline_.empty()) {
-    doc_->title = ld_headline_;
-  } else if (!og_title_.empty()) {
-    std::string t, s;
-    SplitTitle(og_title_, &t, &s);
-    doc_->title = t;
-  } else if (!h1_.empty()) {
-    doc_->title = h1_;
-  } else {
-    doc_->title = title;
-  }
-  if (doc_->url.empty()) doc_->url = canonical_;
-  // A site name that is an address says no more than the URL does.
-  auto usable = [](const std::string& name) {
-    return !name.empty() && name.find("://") == std::string::npos &&
-           name.rfind("www.", 0) != 0;
-  };
-  std::string outlet_source =
-      usable(site_name_) ? site_name_
-                         : (usable(ld_publisher_) ? ld_publisher_
-                                                  : (usable(site) ? site : ""));
-  doc_->outlet = OutletName(outlet_source, doc_->url);
-  if (doc_->outlet.empty()) doc_->outlet = outlet_source;
-  for (const std::string* cand :
-       {&published_meta_, &ld_published_, &time_datetime_}) {
-    if (cand->empty()) continue;
-    std::string iso = ParseDateTime(*cand);
-    if (!iso.empty()) {
-      doc_->published = iso;
-      break;
-    }
-  }
-  for (const std::string& a :
-       !ld_authors_.empty() ? ld_authors_ : meta_authors_) {
-    std::string name = CleanAuthor(a);
-    if (!name.empty() && std::find(doc_->authors.begin(), doc_->authors.end(),
-                                   name) == doc_->authors.end()) {
-      doc_->authors.push_back(std::move(name));
-    }
-  }
-  // Tags once each, whatever their case (keywords and article:tag repeat).
-  for (const std::string& t : meta_tags_) {
-    std::string key = LowerAscii(t);
-    bool seen = false;
-    for (const std::string& o : doc_->tags) seen |= LowerAscii(o) == key;
-    if (!seen && !t.empty()) doc_->tags.push_back(t);
-  }
+  ApplyHtmlMetadata(meta_, doc_);
   // The dateline opens one of the first paragraphs (a kicker or a
   // subheading may come first).
   // What stands before the dateline is a kicker or a standfirst: out.
@@ -1337,7 +1073,6 @@ void Extractor::FinishMetadata() {
   }
   DropTrailingLabels();
   RepairDocumentCharacters(doc_);
-  doc_->language = lang_;
   if (doc_->language.empty()) doc_->language = DetectLanguage(doc_->text);
 }
 
@@ -1379,7 +1114,15 @@ void Extractor::DebugPrint(uint32_t container) const {
 Status Extractor::Run() {
   dom_.Parse(html_);
   MarkDrops();
-  ReadHead();
+  ReadHtmlMetadata(dom_, &meta_);
+  // The first <h1> that is not boilerplate is a headline candidate.
+  for (uint32_t i = 1; i < dom_.nodes().size(); ++i) {
+    if (dom_.node(i).type == NodeType::kElement &&
+        dom_.node(i).tag == Tag::kH1 && !facts_[i].drop) {
+      meta_.h1 = NodeText(i, false);
+      break;
+    }
+  }
   ScoreBlocks();
   std::vector<uint32_t> containers = ChooseContainers();
   uint32_t container = containers.empty() ? 0 : containers.front();
