@@ -1052,6 +1052,17 @@ void Extractor::DropTrailingLabels() {
 
 void Extractor::FinishMetadata() {
   ApplyHtmlMetadata(meta_, doc_);
+  // No machine-readable date: the date line printed with the article.
+  if (doc_->published.empty()) {
+    for (const Removal& r : doc_->removed) {
+      if (r.reason != "date" && r.reason != "byline") continue;
+      std::string iso = ParseDateTime(r.text);
+      if (iso.size() >= 10) {
+        doc_->published = iso;
+        break;
+      }
+    }
+  }
   // The dateline opens one of the first paragraphs (a kicker or a
   // subheading may come first).
   // What stands before the dateline is a kicker or a standfirst: out.
