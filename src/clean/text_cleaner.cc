@@ -43,8 +43,8 @@ constexpr bool kHardBarriers = true;
 // widget, when they hold at least this much prose.
 constexpr size_t kMaxGapLines = 12;
 constexpr double kMinMergeSum = 120;
-constexpr double kMinMergeShare = 0.15;    // of the best run's sum
-constexpr double kMinMergeOverlap = 0.2;   // of the title's words
+constexpr double kMinMergeShare = 0.15;   // of the best run's sum
+constexpr double kMinMergeOverlap = 0.2;  // of the title's words
 
 struct Line {
   size_t begin = 0, end = 0;  // bytes of the input, trimmed
@@ -66,9 +66,22 @@ struct Line {
 // when a sentence end precedes them; the caller checks only the last char).
 bool IsTerminal(uint32_t cp) {
   switch (cp) {
-    case '.': case '!': case '?': case 0x201D: case '"': case 0x2019:
-    case 0x2026: case 0x3002: case 0xFF01: case 0xFF1F: case 0x300D:
-    case 0x300F: case ')': case ':': case ';': case 0xBB:
+    case '.':
+    case '!':
+    case '?':
+    case 0x201D:
+    case '"':
+    case 0x2019:
+    case 0x2026:
+    case 0x3002:
+    case 0xFF01:
+    case 0xFF1F:
+    case 0x300D:
+    case 0x300F:
+    case ')':
+    case ':':
+    case ';':
+    case 0xBB:
       return true;
     default:
       return false;
@@ -79,9 +92,8 @@ bool IsTerminal(uint32_t cp) {
 // spaces, trailing ':' and punctuation dropped.
 std::string Key(std::string_view s) {
   std::string k = NormalizeForCompare(s);
-  while (!k.empty() && (k.back() == ':' || k.back() == '.' ||
-                        k.back() == '!' || k.back() == ' ' ||
-                        k.back() == '>' || k.back() == '|'))
+  while (!k.empty() && (k.back() == ':' || k.back() == '.' || k.back() == '!' ||
+                        k.back() == ' ' || k.back() == '>' || k.back() == '|'))
     k.pop_back();
   return k;
 }
@@ -290,8 +302,39 @@ void ClassifyByPhrase(Line* line) {
     }
   }
   // "12 Comments", "Comments (3)".
-  if (line->words <= 4 && (ContainsNoCase(key, "comment") ||
-                           ContainsNoCase(key, "responses"))) {
+  if (line->words <= 4 &&
+      (ContainsNoCase(key, "comment") || ContainsNoCase(key, "responses"))) {
+    line->reason = "comments";
+    line->barrier = true;
+    return;
+  }
+  // "More Washington Examiner", "More in Politics": the list of other
+  // stories starts.
+  if (line->words <= 5 && !line->terminal && key.starts_with("more ")) {
+    line->reason = "featured";
+    line->barrier = true;
+    return;
+  }
+  // "34 responses to “Headline”", "12 thoughts on “Headline”".
+  if (!key.empty() && key[0] >= '0' && key[0] <= '9') {
+    size_t sp = key.find(' ');
+    if (sp != std::string::npos) {
+      std::string_view rest = std::string_view(key).substr(sp + 1);
+      for (std::string_view head :
+           {"responses to", "response to", "thoughts on", "comments on",
+            "replies to", "comments to"}) {
+        if (rest.starts_with(head)) {
+          line->reason = "comments";
+          line->barrier = true;
+          return;
+        }
+      }
+    }
+  }
+  // A commenter's header: "jane_doe says:".
+  if (line->words <= 5 && !t.empty() && t.back() == ':' &&
+      (key.ends_with(" says") || key.ends_with(" said") ||
+       key.ends_with(" wrote"))) {
     line->reason = "comments";
     line->barrier = true;
     return;
@@ -303,11 +346,11 @@ void ClassifyByPhrase(Line* line) {
     return;
   }
   if (line->words <= 12 && (StartsWithNoCase(t, "image copyright") ||
-                           StartsWithNoCase(t, "image caption") ||
-                           StartsWithNoCase(t, "media caption") ||
-                           StartsWithNoCase(t, "image source") ||
-                           StartsWithNoCase(t, "photo credit") ||
-                           StartsWithNoCase(t, "image credit"))) {
+                            StartsWithNoCase(t, "image caption") ||
+                            StartsWithNoCase(t, "media caption") ||
+                            StartsWithNoCase(t, "image source") ||
+                            StartsWithNoCase(t, "photo credit") ||
+                            StartsWithNoCase(t, "image credit"))) {
     line->reason = "caption";
     return;
   }
@@ -322,9 +365,8 @@ void ClassifyByPhrase(Line* line) {
   for (const Phrase& p : kContainedPhrases) {
     bool strong = std::string_view(p.reason) == "cookie" ||
                   std::string_view(p.reason) == "copyright";
-    size_t limit = strong ? 80 : (std::string_view(p.reason) == "newsletter"
-                                      ? 30
-                                      : 14);
+    size_t limit =
+        strong ? 80 : (std::string_view(p.reason) == "newsletter" ? 30 : 14);
     if (line->words > limit) continue;
     if (std::string_view(p.text) == "cookie" &&
         !ContainsNoCase(key, "cookies") && !ContainsNoCase(key, "cookie "))
@@ -343,9 +385,9 @@ void ClassifyByPhrase(Line* line) {
       line->barrier = true;
       return;
     }
-    static constexpr std::string_view kUnits[] = {
-        "second", "minute", "min", "hour", "hr", "day", "week", "month",
-        "year"};
+    static constexpr std::string_view kUnits[] = {"second", "minute", "min",
+                                                  "hour",   "hr",     "day",
+                                                  "week",   "month",  "year"};
     auto words = SplitWords(key);
     for (size_t i = 0; i + 2 < words.size() + 1 && i + 1 < words.size(); ++i) {
       std::string_view w1 = std::string_view(key).substr(
@@ -451,8 +493,8 @@ void Measure(Line* line) {
 bool IsHardBarrier(const Line& line) {
   if (!line.barrier || line.reason == nullptr) return false;
   std::string_view r = line.reason;
-  return r == "comments" || r == "copyright" || r == "tags" ||
-         r == "author" || r == "share";
+  return r == "comments" || r == "copyright" || r == "tags" || r == "author" ||
+         r == "share";
 }
 
 // Scores a line for the article run.
@@ -462,8 +504,8 @@ double Score(const Line& line) {
     if (line.barrier) return -200;
     return -10;
   }
-  double weight = static_cast<double>(line.chars) +
-                  2.0 * static_cast<double>(line.cjk);
+  double weight =
+      static_cast<double>(line.chars) + 2.0 * static_cast<double>(line.cjk);
   if (line.prose) return weight;
   if (line.terminal && line.words >= 4) return 0.3 * weight;
   return -(12 + 0.4 * weight);
@@ -501,8 +543,7 @@ void ParseByline(std::string_view s, std::vector<std::string>* authors) {
 bool LooksLikeByline(const Line& line) {
   if (line.words == 0 || line.words > 12) return false;
   std::string_view t = line.text;
-  if (!(t.starts_with("By ") || t.starts_with("BY ") ||
-        t.starts_with("by "))) {
+  if (!(t.starts_with("By ") || t.starts_with("BY ") || t.starts_with("by "))) {
     return false;
   }
   auto words = SplitWords(t);
@@ -561,7 +602,8 @@ Status CleanScrapedText(std::string_view text, Document* doc) {
     std::string k = Key(l.text);
     bool match = k == title_key;
     if (!match && !raw_title_key.empty() && k.size() >= title_key.size() &&
-        raw_title_key.starts_with(k) && k.size() * 10 >= raw_title_key.size() * 6)
+        raw_title_key.starts_with(k) &&
+        k.size() * 10 >= raw_title_key.size() * 6)
       match = true;
     if (!match) continue;
     l.reason = "title";
@@ -618,9 +660,9 @@ Status CleanScrapedText(std::string_view text, Document* doc) {
   // Scores and the best run (maximum-sum subarray).
   for (size_t i = first_body; i < lines.size(); ++i) {
     Line& l = lines[i];
-    if (l.reason != nullptr && (std::string_view(l.reason) == "title" ||
-                                std::string_view(l.reason) ==
-                                    "caption-duplicate")) {
+    if (l.reason != nullptr &&
+        (std::string_view(l.reason) == "title" ||
+         std::string_view(l.reason) == "caption-duplicate")) {
       l.score = -5;
     } else {
       l.score = Score(l);
@@ -684,8 +726,8 @@ Status CleanScrapedText(std::string_view text, Document* doc) {
       for (const std::string& w : title_words) {
         if (body.find(w) != std::string::npos) ++found;
       }
-      r.overlap = static_cast<double>(found) /
-                  static_cast<double>(title_words.size());
+      r.overlap =
+          static_cast<double>(found) / static_cast<double>(title_words.size());
       weight += 1.5 * r.overlap;
     }
     for (size_t h : headlines) {
@@ -824,9 +866,9 @@ Status CleanScrapedText(std::string_view text, Document* doc) {
       continue;
     }
     const char* reason = l.reason;
-    if (reason == nullptr) reason = i < best_begin || i >= best_end
-                                        ? "outside-article"
-                                        : "short-line";
+    if (reason == nullptr)
+      reason =
+          i < best_begin || i >= best_end ? "outside-article" : "short-line";
     if (std::string_view(reason) == "title" && i == headline) {
       // The headline printed above the article.
     }
