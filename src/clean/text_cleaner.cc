@@ -778,6 +778,46 @@ Status CleanScrapedText(std::string_view text, Document* doc) {
     }
   }
 
+  // A list of other stories inside the run: each teaser is headline,
+  // author, date, summary, so standalone dates repeat every few lines. Cut
+  // the run before the first teaser once the article has begun.
+  {
+    std::vector<size_t> dates;
+    size_t prose_seen = 0;
+    for (size_t i = best_begin; i < best_end; ++i) {
+      const Line& l = lines[i];
+      if (l.blank) continue;
+      if (l.prose) ++prose_seen;
+      // Not a tweet's signature: "— Jane (@jane) November 18, 2019".
+      bool signature = l.text.find('@') != std::string_view::npos ||
+                       l.text.starts_with("\u2014") || l.text.starts_with("-");
+      if (prose_seen >= 3 && !l.prose && l.words <= 8 && !signature &&
+          !ParseDateTime(l.text).empty()) {
+        dates.push_back(i);
+      }
+    }
+    for (size_t k = 0; k + 2 < dates.size(); ++k) {
+      if (dates[k + 1] - dates[k] > 12 || dates[k + 2] - dates[k + 1] > 12) {
+        continue;
+      }
+      // Step back over the teaser's headline and author lines.
+      size_t cut = dates[k];
+      for (int back = 0; back < 3 && cut > best_begin; ++back) {
+        size_t prev = cut - 1;
+        while (prev > best_begin && lines[prev].blank) --prev;
+        if (lines[prev].prose || lines[prev].terminal) break;
+        cut = prev;
+      }
+      for (size_t i = cut; i < best_end; ++i) {
+        if (!lines[i].blank && lines[i].reason == nullptr) {
+          lines[i].reason = "featured";
+        }
+      }
+      best_end = cut;
+      break;
+    }
+  }
+
   // In the run: keep prose and headings, drop boilerplate.
   for (size_t i = best_begin; i < best_end; ++i) {
     Line& l = lines[i];
