@@ -72,6 +72,23 @@ struct Repair {
   std::string word;  // the repaired word, as it now reads
 };
 
+// A person, organisation, place or other named thing, once per real-world
+// referent in the document (within-document resolution), with every mention.
+struct Entity {
+  std::string id;    // "e1", "e2", ... in order of first mention
+  std::string name;  // the fullest form mentioned ("Kim Jong Un")
+  std::string type;  // PER, ORG, LOC or MISC
+  std::vector<std::string> aliases;  // other forms ("Kim", "Kim Jong-Un")
+  std::vector<std::string> roles;    // "Kremlin spokesman", "President"
+  std::string country;               // ISO 3166 alpha-3, "" when unknown
+  int age = -1;                      // -1 when the text gives none
+  // For places and institutions that stand for a government ("Moscow
+  // said", "the Kremlin"): the country whose government, else "".
+  std::string government;
+  std::vector<Span> mentions;             // bytes of Document::text
+  std::vector<Span> government_mentions;  // the mentions acting as government
+};
+
 struct Document {
   std::string id;
   std::string url;
@@ -86,6 +103,7 @@ struct Document {
   std::string text;  // clean body; paragraphs separated by "\n\n"
   std::vector<Removal> removed;
   std::vector<Repair> repairs;       // characters repaired in text
+  std::vector<Entity> entities;      // resolve stage
   std::vector<OffsetPiece> offsets;  // text -> page content
   std::string error;                 // non-empty: could not be processed
 

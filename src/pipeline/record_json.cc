@@ -74,6 +74,29 @@ std::string ToJsonLine(const Document& doc, const JsonOptions& options) {
     repairs.push_back(std::move(item));
   }
   j["repairs"] = std::move(repairs);
+  if (!doc.entities.empty()) {
+    Json entities = Json::array();
+    auto spans = [&](const std::vector<Span>& v) {
+      Json out = Json::array();
+      for (const Span& s : v) {
+        out.push_back({index.ToCodePoint(s.begin), index.ToCodePoint(s.end)});
+      }
+      return out;
+    };
+    for (const Entity& e : doc.entities) {
+      Json item = {{"id", e.id},           {"name", e.name},
+                   {"type", e.type},       {"aliases", e.aliases},
+                   {"roles", e.roles},     {"country", e.country},
+                   {"mentions", spans(e.mentions)}};
+      if (e.age >= 0) item["age"] = e.age;
+      if (!e.government.empty()) {
+        item["government"] = e.government;
+        item["government_mentions"] = spans(e.government_mentions);
+      }
+      entities.push_back(std::move(item));
+    }
+    j["entities"] = std::move(entities);
+  }
   if (!doc.error.empty()) j["error"] = doc.error;
   if (options.provenance) {
     j["source"] = doc.source;

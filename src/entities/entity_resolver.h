@@ -1,0 +1,72 @@
+// EntityResolver: turns the tagger's name mentions into one Entity per
+// real-world referent in a document (within-document resolution), with
+// aliases, roles ("Kremlin spokesman"), ages ("Kim, 39"), the country an
+// entity belongs to, and government metonyms ("Moscow said", "the
+// Kremlin"). Built once from the project's gazetteers; Resolve is const and
+// thread-safe.
+#ifndef DATELINE_ENTITIES_ENTITY_RESOLVER_H_
+#define DATELINE_ENTITIES_ENTITY_RESOLVER_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "dateline/document.h"
+#include "dateline/status.h"
+
+namespace dateline {
+
+// A name found by the tagger: bytes of the clean text and its type.
+struct NamedMention {
+  Span span;
+  std::string type;  // PER, ORG, LOC, MISC
+};
+
+class EntityResolver {
+ public:
+  // Loads countries.tsv (required) and leaders.tsv (optional) from
+  // `gazetteer_dir`. Returns NotFound when countries.tsv is missing and
+  // Corruption when a line has too few columns.
+  static Status Create(const std::string& gazetteer_dir,
+                       std::unique_ptr<EntityResolver>* resolver);
+
+  // Resolves `mentions` (in any order, not overlapping) of `text`, whose
+  // sentences are `sentences` (may be empty: then the paragraph is the
+  // context), into *entities, ordered by first mention. `tags` (the page's
+  // tag list) adds aliases such as "Kim Jong-Un".
+  void Resolve(std::string_view text, const std::vector<Span>& sentences,
+               const std::vector<NamedMention>& mentions,
+               const std::vector<std::string>& tags,
+               std::vector<Entity>* entities) const;
+
+  // Returns the ISO alpha-3 code for a country name, alias or demonym
+  // ("Russia", "U.S.", "North Korean"), or "".
+  std::string CountryOf(std::string_view name) const;
+
+  // Returns the country whose government `name` can stand for ("Moscow",
+  // "Kremlin", "White House"), or "".
+  std::string GovernmentOf(std::string_view name) const;
+
+ private:
+  EntityResolver() = default;
+
+  struct Leader {
+    std::string country;
+    std::string role;
+  };
+  std::unordered_map<std::string, std::string> countries_;    // key -> iso3
+  std::unordered_map<std::string, std::string> demonyms_;     // key -> iso3
+  std::unordered_map<std::string, std::string> governments_;  // key -> iso3
+  std::unordered_map<std::string, Leader> leaders_;           // key -> ...
+};
+
+// Returns the comparison key of a name: lowercase, hyphens and dots as
+// spaces ("Kim Jong-Un" -> "kim jong un", "U.S." -> "u s"), possessive
+// "'s" and a leading "the" dropped, spaces collapsed.
+std::string NameKey(std::string_view name);
+
+}  // namespace dateline
+
+#endif  // DATELINE_ENTITIES_ENTITY_RESOLVER_H_

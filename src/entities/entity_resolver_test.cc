@@ -1,0 +1,200 @@
+#include "entities/entity_resolver.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace dateline {
+namespace {
+
+// A small gazetteer written for the test, in the format of
+// data/gazetteers/countries.tsv.
+std::string WriteGazetteer() {
+  std::string dir = testing::TempDir() + "/resolver_gazetteer";
+  std::filesystem::create_directories(dir);
+  std::ofstream out(dir + "/countries.tsv");
+  out << "# name\tiso3\tcameo\taliases\tdemonyms\tcapital\tgovernments\n"
+      << "Japan\tJPN\tJPN\tNippon\tJapanese\tTokyo\tTokyo\n"
+      << "North Korea\tPRK\tPRK\tDPRK\tNorth Korean|North Koreans\tPyongyang\t"
+         "Pyongyang\n"
+      << "Russia\tRUS\tRUS\tRussian Federation\tRussian|Russians\tMoscow\t"
+         "Moscow|Kremlin|the Kremlin\n"
+      << "South Korea\tKOR\tKOR\tROK\tSouth Korean\tSeoul\tSeoul\n"
+      << "United States\tUSA\tUSA\tU.S.|US|America\tAmerican\t"
+         "Washington, D.C.\tWashington|White House\n";
+  return dir;
+}
+
+// Fictional-free fixture: sentences in the shape of the seed story.
+const char kText[] =
+    "SEOUL/MOSCOW – Russian President Vladimir Putin accepted Kim Jong Un’s "
+    "invitation to visit North Korea.\n\n"
+    "The 70-year-old Putin showed Kim, 39, around the site.\n\n"
+    "Kremlin spokesman Dmitry Peskov said that Foreign Minister Sergei Lavrov "
+    "would travel to Pyongyang in October.\n\n"
+    "Washington has accused North Korea of providing arms to Russia.\n\n"
+    "U.S. national security adviser Jake Sullivan and counterparts Takeo "
+    "Akiba of Japan and Cho Tae-yong of South Korea noted the talks.\n\n"
+    "Putin visited Pyongyang in July 2000 for a meeting with Kim Jong Il, "
+    "the father of Kim Jong Un.\n\n"
+    "South Korea’s National Security Council (NSC) said the NSC would "
+    "respond.\n\n"
+    "“The United States has no right to lecture us,” Russia’s ambassador to "
+    "the United States, Anatoly Antonov, said.";
+
+class EntityResolverTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(EntityResolver::Create(WriteGazetteer(), &resolver_).ok());
+    text_ = kText;
+    // Every occurrence of each name, as a tagger would mark them.
+    const std::pair<const char*, const char*> names[] = {
+        {"Vladimir Putin", "PER"},   {"Putin", "PER"},
+        {"Kim Jong Un", "PER"},      {"Kim Jong Il", "PER"},
+        {"Kim", "PER"},              {"Dmitry Peskov", "PER"},
+        {"Sergei Lavrov", "PER"},    {"Jake Sullivan", "PER"},
+        {"Takeo Akiba", "PER"},      {"Cho Tae-yong", "PER"},
+        {"Anatoly Antonov", "PER"},  {"North Korea", "LOC"},
+        {"Russia", "LOC"},           {"Pyongyang", "LOC"},
+        {"Washington", "LOC"},       {"Kremlin", "ORG"},
+        {"National Security Council", "ORG"}, {"NSC", "ORG"},
+        {"South Korea", "LOC"},      {"Japan", "LOC"},
+        {"United States", "LOC"}};
+    std::vector<bool> taken(text_.size(), false);
+    for (const auto& [name, type] : names) {
+      size_t pos = 0;
+      std::string n = name;
+      while ((pos = text_.find(n, pos)) != std::string::npos) {
+        size_t end = pos + n.size();
+        bool free = true;
+        for (size_t i = pos; i < end; ++i) free &= !taken[i];
+        // Whole words only.
+        bool word_end = end == text_.size() || !std::isalpha(
+                                                   static_cast<unsigned char>(text_[end]));
+        if (free && word_end) {
+          for (size_t i = pos; i < end; ++i) taken[i] = true;
+          mentions_.push_back({{static_cast<uint32_t>(pos),
+                                static_cast<uint32_t>(end)},
+                               type});
+        }
+        pos = end;
+      }
+    }
+    resolver_->Resolve(text_, {}, mentions_, {"Kim Jong-Un", "guns"},
+                       &entities_);
+  }
+
+  const Entity* Find(const std::string& name) const {
+    for (const Entity& e : entities_) {
+      if (e.name == name) return &e;
+    }
+    return nullptr;
+  }
+
+  std::unique_ptr<EntityResolver> resolver_;
+  std::string text_;
+  std::vector<NamedMention> mentions_;
+  std::vector<Entity> entities_;
+};
+
+TEST_F(EntityResolverTest, OneEntityPerPersonWithAllMentions) {
+  const Entity* putin = Find("Vladimir Putin");
+  ASSERT_NE(putin, nullptr);
+  EXPECT_EQ(putin->mentions.size(), 3u);
+  const Entity* kim = Find("Kim Jong Un");
+  ASSERT_NE(kim, nullptr);
+  EXPECT_EQ(kim->mentions.size(), 3u);  // Kim Jong Un's, Kim, Kim Jong Un
+  const Entity* father = Find("Kim Jong Il");
+  ASSERT_NE(father, nullptr);
+  EXPECT_EQ(father->mentions.size(), 1u);
+  int putins = 0;
+  for (const Entity& e : entities_) putins += e.name.find("Putin") != std::string::npos;
+  EXPECT_EQ(putins, 1);
+}
+
+TEST_F(EntityResolverTest, TagsAddAliases) {
+  const Entity* kim = Find("Kim Jong Un");
+  ASSERT_NE(kim, nullptr);
+  EXPECT_NE(std::find(kim->aliases.begin(), kim->aliases.end(), "Kim Jong-Un"),
+            kim->aliases.end());
+  EXPECT_NE(std::find(kim->aliases.begin(), kim->aliases.end(), "Kim"),
+            kim->aliases.end());
+}
+
+TEST_F(EntityResolverTest, RolesCountriesAndAges) {
+  const Entity* putin = Find("Vladimir Putin");
+  ASSERT_NE(putin, nullptr);
+  EXPECT_EQ(putin->roles, std::vector<std::string>{"President"});
+  EXPECT_EQ(putin->country, "RUS");
+  EXPECT_EQ(putin->age, 70);
+  const Entity* kim = Find("Kim Jong Un");
+  EXPECT_EQ(kim->age, 39);
+  const Entity* peskov = Find("Dmitry Peskov");
+  ASSERT_NE(peskov, nullptr);
+  EXPECT_EQ(peskov->roles, std::vector<std::string>{"Kremlin spokesman"});
+  EXPECT_EQ(peskov->country, "RUS");
+  EXPECT_EQ(Find("Sergei Lavrov")->roles,
+            std::vector<std::string>{"Foreign Minister"});
+  const Entity* sullivan = Find("Jake Sullivan");
+  EXPECT_EQ(sullivan->roles,
+            std::vector<std::string>{"national security adviser"});
+  EXPECT_EQ(sullivan->country, "USA");
+  EXPECT_EQ(Find("Takeo Akiba")->country, "JPN");
+  EXPECT_EQ(Find("Cho Tae-yong")->country, "KOR");
+  const Entity* antonov = Find("Anatoly Antonov");
+  ASSERT_NE(antonov, nullptr);
+  EXPECT_EQ(antonov->roles,
+            std::vector<std::string>{"ambassador to the United States"});
+  EXPECT_EQ(antonov->country, "RUS");
+}
+
+TEST_F(EntityResolverTest, AcronymJoinsItsOrganisation) {
+  const Entity* nsc = Find("National Security Council");
+  ASSERT_NE(nsc, nullptr);
+  EXPECT_EQ(nsc->mentions.size(), 3u);
+  EXPECT_EQ(Find("NSC"), nullptr);
+}
+
+TEST_F(EntityResolverTest, GovernmentMetonymsOnlyWhenTheyAct) {
+  const Entity* washington = Find("Washington");
+  ASSERT_NE(washington, nullptr);
+  EXPECT_EQ(washington->government, "USA");
+  EXPECT_EQ(washington->government_mentions.size(), 1u);
+  const Entity* pyongyang = Find("Pyongyang");
+  ASSERT_NE(pyongyang, nullptr);
+  // "travel to Pyongyang", "visited Pyongyang": the place, not the
+  // government.
+  EXPECT_TRUE(pyongyang->government_mentions.empty());
+  EXPECT_TRUE(pyongyang->government.empty());
+  EXPECT_EQ(Find("Kremlin")->government, "RUS");
+}
+
+TEST_F(EntityResolverTest, MentionSpansPointAtTheirText) {
+  for (const Entity& e : entities_) {
+    for (const Span& s : e.mentions) {
+      std::string m = text_.substr(s.begin, s.end - s.begin);
+      EXPECT_TRUE(m == e.name || std::find(e.aliases.begin(), e.aliases.end(),
+                                           m) != e.aliases.end() ||
+                  NameKey(m) == NameKey(e.name))
+          << m << " in " << e.name;
+    }
+  }
+}
+
+TEST(NameKeyTest, FoldsSpellings) {
+  EXPECT_EQ(NameKey("Kim Jong-Un"), NameKey("Kim Jong Un"));
+  EXPECT_EQ(NameKey("U.S."), "us");
+  EXPECT_EQ(NameKey("Russia’s"), "russia");
+  EXPECT_EQ(NameKey("the Kremlin"), "kremlin");
+}
+
+TEST(EntityResolverCreateTest, MissingGazetteerIsNotFound) {
+  std::unique_ptr<EntityResolver> r;
+  EXPECT_TRUE(EntityResolver::Create("/nonexistent/dir", &r).IsNotFound());
+}
+
+}  // namespace
+}  // namespace dateline
