@@ -227,12 +227,24 @@ Status EntityResolver::Create(const std::string& gazetteer_dir,
     if (line.empty() || line[0] == '#') continue;
     std::vector<std::string> cols = SplitTabs(line);
     if (cols.size() < 3) continue;
-    Leader l{cols[1], cols[2]};
-    r->leaders_.emplace(NameKey(cols[0]), l);
-    if (cols.size() > 5) {
-      for (const std::string& a : SplitBars(cols[5])) {
-        r->leaders_.emplace(NameKey(a), l);
+    // One row per person, role and period: keep the current role (no end
+    // date), else the latest to start.
+    std::string role = cols[2];  // "foreign_minister" -> "foreign minister"
+    std::replace(role.begin(), role.end(), '_', ' ');
+    Leader l{cols[1], role, cols.size() > 3 ? cols[3] : "",
+             cols.size() > 4 && cols[4].empty()};
+    auto keep = [&](const std::string& name) {
+      auto [it, inserted] = r->leaders_.emplace(NameKey(name), l);
+      if (inserted) return;
+      Leader& old = it->second;
+      if ((l.current && !old.current) ||
+          (l.current == old.current && l.start > old.start)) {
+        old = l;
       }
+    };
+    keep(cols[0]);
+    if (cols.size() > 5) {
+      for (const std::string& a : SplitBars(cols[5])) keep(a);
     }
   }
   *resolver = std::move(r);

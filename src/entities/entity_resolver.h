@@ -55,6 +55,8 @@ class EntityResolver {
   struct Leader {
     std::string country;
     std::string role;
+    std::string start;  // ISO date the role began
+    bool current = false;
   };
   std::unordered_map<std::string, std::string> countries_;    // key -> iso3
   std::unordered_map<std::string, std::string> demonyms_;     // key -> iso3
