@@ -522,7 +522,8 @@ void EntityResolver::Resolve(std::string_view text,
   for (int c : order) {
     const Cluster& cl = clusters[c];
     Entity e;
-    e.id = "e" + std::to_string(entities->size() + 1);
+    e.id = std::to_string(entities->size() + 1);
+    e.id.insert(e.id.begin(), 'e');
     int votes = -1;
     for (const auto& [type, v] : cl.type_votes) {
       if (v > votes) {
