@@ -350,7 +350,7 @@ int main(int argc, char** argv) {
     }
     label = std::filesystem::path(predictions).stem().string();
   } else {
-    Status st = Pipeline::Create(PipelineOptions{}, &pipeline);
+    Status st = Pipeline::Create(bench::CleanStageOnly(), &pipeline);
     if (!st.ok()) {
       std::fprintf(stderr, "aeb_eval: cannot create pipeline: %s\n", st.ToString().c_str());
       return 2;

@@ -17,8 +17,18 @@
 #include <system_error>
 #include <vector>
 
+#include "dateline/options.h"
+
 namespace dateline {
 namespace bench {
+
+// The clean stage alone: what the article-extraction benchmark and the
+// clean-speed runs measure (the language layer has its own benchmarks).
+inline PipelineOptions CleanStageOnly() {
+  PipelineOptions options;
+  options.stages = "clean";
+  return options;
+}
 
 // Returns the first of `candidates` that is an existing directory, or "" if
 // none is.
@@ -122,10 +132,15 @@ inline std::string StemOf(const std::string& path, std::string_view suffix) {
 // aeb-scraped/*.txt. Returns an empty vector when the dataset is missing; a
 // file that cannot be read is skipped. Content is as stored (UTF-8, not
 // repaired).
-inline std::vector<LoadedPage> LoadAebPages(std::string_view kind) {
+// `dir` overrides where the dataset is (the scrapinghub-aeb or aeb-scraped
+// directory itself).
+inline std::vector<LoadedPage> LoadAebPages(std::string_view kind,
+                                            std::string dir = "") {
   std::vector<LoadedPage> pages;
   bool html = kind == "html";
-  std::string dir = FindSharedDataset(html ? "scrapinghub-aeb" : "aeb-scraped");
+  if (dir.empty()) {
+    dir = FindSharedDataset(html ? "scrapinghub-aeb" : "aeb-scraped");
+  }
   if (dir.empty()) return pages;
   if (html) dir += "/html";
   const std::string_view suffix = html ? ".html.gz" : ".txt";

@@ -50,7 +50,7 @@ void RunPipeline(benchmark::State& state, std::string_view kind) {
     return;
   }
   std::unique_ptr<Pipeline> pipeline;
-  Status st = Pipeline::Create(PipelineOptions{}, &pipeline);
+  Status st = Pipeline::Create(bench::CleanStageOnly(), &pipeline);
   if (!st.ok()) {
     state.SkipWithError(("cannot create pipeline: " + st.ToString()).c_str());
     return;

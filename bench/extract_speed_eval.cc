@@ -56,7 +56,7 @@ int main(int argc, char** argv) {
   }
 
   std::unique_ptr<Pipeline> pipeline;
-  Status st = Pipeline::Create(PipelineOptions{}, &pipeline);
+  Status st = Pipeline::Create(bench::CleanStageOnly(), &pipeline);
   if (!st.ok()) {
     std::fprintf(stderr, "extract_speed_eval: cannot create pipeline: %s\n",
                  st.ToString().c_str());

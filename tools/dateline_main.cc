@@ -15,7 +15,7 @@ namespace {
 
 struct ExtractArgs {
   std::vector<std::string> inputs;
-  std::string stages = "clean";
+  std::string stages;  // empty: every stage that is built
   bool provenance = false;
   size_t max_page_mb = 256;
   size_t jobs = std::max(1u, std::thread::hardware_concurrency());
@@ -110,7 +110,8 @@ int main(int argc, char** argv) {
                  "Files, directories (walked) or - for stdin")
       ->required();
   ex->add_option("--stages", extract.stages,
-                 "Stop after this stage (read, clean)");
+                 "Stop after this stage: read, clean, segment, tag, resolve "
+                 "(default: all)");
   ex->add_flag("--provenance", extract.provenance,
                "Add source, format and the offset map back to the page");
   ex->add_option("-j,--jobs", extract.jobs,

@@ -72,6 +72,24 @@ struct Repair {
   std::string word;  // the repaired word, as it now reads
 };
 
+// The language layer: sentences (as token ranges), names found by the
+// tagger, and time expressions resolved against the publication date.
+struct SentenceSpan {
+  Span span;
+  uint32_t token_begin = 0;  // index into Document::tokens
+  uint32_t token_end = 0;
+};
+struct NamedMention {
+  Span span;
+  std::string type;  // PER, ORG, LOC, MISC
+};
+struct TimeMention {
+  Span span;
+  std::string value;        // ISO 8601: 2023-09-13, 2023-10, 2022/, 199
+  std::string granularity;  // day, week, month, year, decade, range
+  std::string rule;         // how it was resolved ("weekday-past", ...)
+};
+
 // A person, organisation, place or other named thing, once per real-world
 // referent in the document (within-document resolution), with every mention.
 struct Entity {
@@ -103,7 +121,11 @@ struct Document {
   std::string text;  // clean body; paragraphs separated by "\n\n"
   std::vector<Removal> removed;
   std::vector<Repair> repairs;       // characters repaired in text
-  std::vector<Entity> entities;      // resolve stage
+  std::vector<Span> tokens;             // segment stage
+  std::vector<SentenceSpan> sentences;  // segment stage
+  std::vector<NamedMention> mentions;   // tag stage
+  std::vector<Entity> entities;         // resolve stage
+  std::vector<TimeMention> times;       // resolve stage
   std::vector<OffsetPiece> offsets;  // text -> page content
   std::string error;                 // non-empty: could not be processed
 

@@ -16,9 +16,12 @@ struct ReadOptions {
 };
 
 struct PipelineOptions {
-  // The last stage to run: a prefix of the pipeline. Known now: "read",
-  // "clean".
-  std::string stages = "clean";
+  // The last stage to run: a prefix of the pipeline ("read", "clean",
+  // "segment", "tag", "resolve"). Empty: every stage that is built.
+  std::string stages;
+  // Where the models and gazetteers are (data/ of the source tree): empty
+  // means $DATELINE_DATA_DIR, else the data/ directory the build came from.
+  std::string data_dir;
 };
 
 }  // namespace dateline

@@ -217,8 +217,12 @@ Status EntityResolver::Create(const std::string& gazetteer_dir,
     for (const std::string& d : SplitBars(cols[4])) {
       r->demonyms_.emplace(NameKey(d), iso);
     }
+    std::string capital = NameKey(cols[5]);
     for (const std::string& g : SplitBars(cols[6])) {
-      r->governments_.emplace(NameKey(g), iso);
+      std::string key = NameKey(g);
+      r->governments_.emplace(key, iso);
+      // Not the capital, nor its short form ("Washington"): an institution.
+      if (capital.rfind(key, 0) != 0) r->institutions_.insert(key);
     }
   }
   // Leaders are optional: roles and countries of people named without one.
@@ -227,24 +231,15 @@ Status EntityResolver::Create(const std::string& gazetteer_dir,
     if (line.empty() || line[0] == '#') continue;
     std::vector<std::string> cols = SplitTabs(line);
     if (cols.size() < 3) continue;
-    // One row per person, role and period: keep the current role (no end
-    // date), else the latest to start.
     std::string role = cols[2];  // "foreign_minister" -> "foreign minister"
     std::replace(role.begin(), role.end(), '_', ' ');
     Leader l{cols[1], role, cols.size() > 3 ? cols[3] : "",
-             cols.size() > 4 && cols[4].empty()};
-    auto keep = [&](const std::string& name) {
-      auto [it, inserted] = r->leaders_.emplace(NameKey(name), l);
-      if (inserted) return;
-      Leader& old = it->second;
-      if ((l.current && !old.current) ||
-          (l.current == old.current && l.start > old.start)) {
-        old = l;
-      }
-    };
-    keep(cols[0]);
+             cols.size() > 4 ? cols[4] : ""};
+    r->leaders_[NameKey(cols[0])].push_back(l);
     if (cols.size() > 5) {
-      for (const std::string& a : SplitBars(cols[5])) keep(a);
+      for (const std::string& a : SplitBars(cols[5])) {
+        r->leaders_[NameKey(a)].push_back(l);
+      }
     }
   }
   *resolver = std::move(r);
@@ -392,7 +387,8 @@ void EntityResolver::Resolve(std::string_view text,
                              const std::vector<Span>& sentences,
                              const std::vector<NamedMention>& input,
                              const std::vector<std::string>& tags,
-                             std::vector<Entity>* entities) const {
+                             std::vector<Entity>* entities,
+                             std::string_view published) const {
   entities->clear();
   std::vector<NamedMention> mentions = input;
   std::sort(mentions.begin(), mentions.end(),
@@ -497,6 +493,24 @@ void EntityResolver::Resolve(std::string_view text,
       }
     }
   }
+  // Names of one country ("North Korea", "DPRK") are one entity.
+  {
+    std::map<std::string, int> by_country;
+    for (size_t c = 0; c < clusters.size(); ++c) {
+      Cluster& cl = clusters[c];
+      if (cl.mentions.empty() || cl.type_votes.count("PER")) continue;
+      auto it = countries_.find(cl.key);
+      if (it == countries_.end()) continue;
+      auto [first, inserted] = by_country.emplace(it->second, c);
+      if (inserted) continue;
+      Cluster& into = clusters[first->second];
+      for (size_t m : cl.mentions) {
+        into.mentions.push_back(m);
+        ++into.type_votes[mentions[m].type];
+      }
+      cl.mentions.clear();
+    }
+  }
   // Entities, in order of first mention.
   std::vector<int> order;
   for (size_t c = 0; c < clusters.size(); ++c) {
@@ -531,10 +545,20 @@ void EntityResolver::Resolve(std::string_view text,
         e.type = type;
       }
     }
-    // The fullest form is the name; the other forms are aliases.
+    // A person's or organisation's name is the fullest form ("National
+    // Security Council" over "NSC"); a place goes by its most frequent form
+    // ("Moscow" over the dateline's "MOSCOW"). Other forms are aliases.
     size_t name_m = cl.mentions.front();
-    for (size_t m : cl.mentions) {
-      if (words[m].size() > words[name_m].size()) name_m = m;
+    if (e.type == "PER" || e.type == "ORG") {
+      for (size_t m : cl.mentions) {
+        if (words[m].size() > words[name_m].size()) name_m = m;
+      }
+    } else {
+      std::map<std::string, int> freq;
+      for (size_t m : cl.mentions) ++freq[surface[m]];
+      for (size_t m : cl.mentions) {
+        if (freq[surface[m]] > freq[surface[name_m]]) name_m = m;
+      }
     }
     std::string_view stem;
     e.name = surface[name_m];
@@ -569,13 +593,25 @@ void EntityResolver::Resolve(std::string_view text,
       }
       auto it = leaders_.find(NameKey(e.name));
       if (it != leaders_.end()) {
-        if (e.country.empty()) e.country = it->second.country;
-        if (e.roles.empty() && !it->second.role.empty()) {
-          e.roles.push_back(it->second.role);
+        if (e.country.empty()) e.country = it->second.front().country;
+        // The role held on the publication date (ISO strings compare in
+        // time order; "2024" ends after any day of 2024).
+        std::string_view day = published.substr(0, 10);
+        for (const Leader& l : it->second) {
+          bool started = day.empty() || l.start <= day;
+          bool ongoing = l.end.empty() ||
+                         (!day.empty() && day.substr(0, l.end.size()) <= l.end);
+          if (started && ongoing && e.roles.empty()) {
+            e.roles.push_back(l.role);
+            if (e.country.empty()) e.country = l.country;
+          }
         }
       }
     } else {
       e.country = CountryOf(e.name);
+      // Institutions that stand for a government ("Kremlin", "White House")
+      // are organisations whatever the tagger said.
+      if (institutions_.count(NameKey(e.name))) e.type = "ORG";
       std::string gov = GovernmentOf(e.name);
       if (!gov.empty()) {
         if (e.country.empty()) e.country = gov;

@@ -8,6 +8,7 @@
 #define DATELINE_ENTITIES_ENTITY_RESOLVER_H_
 
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -17,12 +18,6 @@
 #include "dateline/status.h"
 
 namespace dateline {
-
-// A name found by the tagger: bytes of the clean text and its type.
-struct NamedMention {
-  Span span;
-  std::string type;  // PER, ORG, LOC, MISC
-};
 
 class EntityResolver {
  public:
@@ -35,11 +30,14 @@ class EntityResolver {
   // Resolves `mentions` (in any order, not overlapping) of `text`, whose
   // sentences are `sentences` (may be empty: then the paragraph is the
   // context), into *entities, ordered by first mention. `tags` (the page's
-  // tag list) adds aliases such as "Kim Jong-Un".
+  // tag list) adds aliases such as "Kim Jong-Un". `published` (ISO date,
+  // may be empty: today's roles) picks the roles the gazetteer gives people
+  // the text names without one.
   void Resolve(std::string_view text, const std::vector<Span>& sentences,
                const std::vector<NamedMention>& mentions,
                const std::vector<std::string>& tags,
-               std::vector<Entity>* entities) const;
+               std::vector<Entity>* entities,
+               std::string_view published = {}) const;
 
   // Returns the ISO alpha-3 code for a country name, alias or demonym
   // ("Russia", "U.S.", "North Korean"), or "".
@@ -52,16 +50,18 @@ class EntityResolver {
  private:
   EntityResolver() = default;
 
+  // One role period of a person from leaders.tsv.
   struct Leader {
     std::string country;
     std::string role;
-    std::string start;  // ISO date the role began
-    bool current = false;
+    std::string start;  // ISO date (or year-month, year) the role began
+    std::string end;    // "" while in office
   };
   std::unordered_map<std::string, std::string> countries_;    // key -> iso3
   std::unordered_map<std::string, std::string> demonyms_;     // key -> iso3
   std::unordered_map<std::string, std::string> governments_;  // key -> iso3
-  std::unordered_map<std::string, Leader> leaders_;           // key -> ...
+  std::unordered_map<std::string, std::vector<Leader>> leaders_;
+  std::set<std::string> institutions_;  // "kremlin", "white house"
 };
 
 // Returns the comparison key of a name: lowercase, hyphens and dots as

@@ -84,9 +84,12 @@ std::string ToJsonLine(const Document& doc, const JsonOptions& options) {
       return out;
     };
     for (const Entity& e : doc.entities) {
-      Json item = {{"id", e.id},           {"name", e.name},
-                   {"type", e.type},       {"aliases", e.aliases},
-                   {"roles", e.roles},     {"country", e.country},
+      Json item = {{"id", e.id},
+                   {"name", e.name},
+                   {"type", e.type},
+                   {"aliases", e.aliases},
+                   {"roles", e.roles},
+                   {"country", e.country},
                    {"mentions", spans(e.mentions)}};
       if (e.age >= 0) item["age"] = e.age;
       if (!e.government.empty()) {
@@ -96,6 +99,18 @@ std::string ToJsonLine(const Document& doc, const JsonOptions& options) {
       entities.push_back(std::move(item));
     }
     j["entities"] = std::move(entities);
+  }
+  if (!doc.times.empty()) {
+    Json times = Json::array();
+    for (const TimeMention& t : doc.times) {
+      times.push_back(
+          {{"text", doc.text.substr(t.span.begin, t.span.end - t.span.begin)},
+           {"span",
+            {index.ToCodePoint(t.span.begin), index.ToCodePoint(t.span.end)}},
+           {"value", t.value},
+           {"granularity", t.granularity}});
+    }
+    j["times"] = std::move(times);
   }
   if (!doc.error.empty()) j["error"] = doc.error;
   if (options.provenance) {

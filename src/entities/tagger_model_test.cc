@@ -1,0 +1,280 @@
+#include "entities/tagger_model.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+
+#include "entities/conll_corpus.h"
+
+namespace dateline {
+namespace {
+
+// A small fictional news corpus: every name is invented.
+std::vector<TaggedDocument> FictionalCorpus(int docs, int offset = 0) {
+  const char* first[] = {"Zorblat", "Quenna", "Ardo",
+                         "Melisk",  "Tovan",  "Irsa"};
+  const char* last[] = {"Quenn", "Valdor", "Oskin", "Thrane", "Pellow", "Marr"};
+  const char* places[] = {"Marovia", "Dunhollow", "Kestria", "Port Velin",
+                          "Ostrava Nova"};
+  const char* orgs[] = {"Velin Bank", "Kestrian Rail", "Omnibright",
+                        "Dunhollow United"};
+  std::vector<TaggedDocument> out;
+  auto add = [](TaggedDocument* d, const std::string& text,
+                const std::string& tags) {
+    std::vector<std::string> w, t;
+    size_t i = 0, j = 0;
+    while (i < text.size()) {
+      size_t a = text.find(' ', i), b = tags.find(' ', j);
+      w.push_back(
+          text.substr(i, a == std::string::npos ? std::string::npos : a - i));
+      t.push_back(
+          tags.substr(j, b == std::string::npos ? std::string::npos : b - j));
+      if (a == std::string::npos) break;
+      i = a + 1;
+      j = b + 1;
+    }
+    d->words.push_back(w);
+    d->labels.push_back(t);
+  };
+  for (int n = offset; n < offset + docs; ++n) {
+    TaggedDocument d;
+    std::string f = first[n % 6], l = last[(n / 6) % 6], p = places[n % 5],
+                o = orgs[(n / 5) % 4];
+    std::string ptags =
+        std::string(p.find(' ') == std::string::npos ? "B-LOC" : "B-LOC I-LOC");
+    std::string otags =
+        std::string(o.find(' ') == std::string::npos ? "B-ORG" : "B-ORG I-ORG");
+    add(&d, f + " " + l + " arrived in " + p + " on Tuesday .",
+        "B-PER I-PER O O " + ptags + " O O O");
+    add(&d, "The chief of " + o + " met " + l + " there .",
+        "O O O " + otags + " O B-PER O O");
+    add(&d, l + " said " + o + " would invest in " + p + " .",
+        "B-PER O " + otags + " O O O " + ptags + " O");
+    out.push_back(d);
+  }
+  return out;
+}
+
+TaggerDocument Views(const TaggedDocument& d) {
+  TaggerDocument doc;
+  for (const auto& s : d.words) doc.emplace_back(s.begin(), s.end());
+  return doc;
+}
+
+double Accuracy(const SequenceTagger& m,
+                const std::vector<TaggedDocument>& docs) {
+  SpanCounter c;
+  std::vector<std::vector<std::string>> pred;
+  for (const auto& d : docs) {
+    m.TagDocument(Views(d), &pred);
+    for (size_t s = 0; s < d.labels.size(); ++s) c.Add(d.labels[s], pred[s]);
+  }
+  return c.TokenAccuracy();
+}
+
+Gazetteer FictionalGazetteer() {
+  Gazetteer g;
+  g.Add("Marovia", "countries");
+  g.Add("Velin Bank", "organizations");
+  return g;
+}
+
+TEST(SequenceTaggerTest, LearnsFictionalEntities) {
+  TaggerTrainOptions opt;
+  opt.epochs = 8;
+  SequenceTagger m;
+  ASSERT_TRUE(
+      TrainSequenceTagger(FictionalCorpus(60), FictionalGazetteer(), opt, &m)
+          .ok());
+  EXPECT_GE(Accuracy(m, FictionalCorpus(60)), 99.0);
+  EXPECT_GE(Accuracy(m, FictionalCorpus(30, 60)), 95.0);  // new combinations
+  std::vector<std::vector<std::string>> tags;
+  m.TagDocument(
+      {{"Ardo", "Valdor", "arrived", "in", "Kestria", "on", "Tuesday", "."}},
+      &tags);
+  EXPECT_EQ(tags[0], (std::vector<std::string>{"B-PER", "I-PER", "O", "O",
+                                               "B-LOC", "O", "O", "O"}));
+}
+
+void ExpectRoundTrip(const SequenceTagger& m, const std::string& name) {
+  std::string path = (std::filesystem::temp_directory_path() / name).string();
+  ASSERT_TRUE(m.Save(path).ok());
+  SequenceTagger loaded;
+  ASSERT_TRUE(loaded.Load(path).ok());
+  EXPECT_EQ(loaded.feature_count(), m.feature_count());
+  EXPECT_EQ(loaded.external_labels(), m.external_labels());
+  for (const auto& d : FictionalCorpus(40, 100)) {
+    std::vector<std::vector<int>> a, b;
+    m.TagDocumentIds(Views(d), &a);
+    loaded.TagDocumentIds(Views(d), &b);
+    EXPECT_EQ(a, b);
+  }
+  std::remove(path.c_str());
+}
+
+TEST(SequenceTaggerTest, SaveLoadRoundTripGivesIdenticalTags) {
+  TaggerTrainOptions opt;
+  opt.epochs = 5;
+  opt.word_dropout = 0.2f;
+  SequenceTagger m;
+  ASSERT_TRUE(
+      TrainSequenceTagger(FictionalCorpus(40), FictionalGazetteer(), opt, &m)
+          .ok());
+  m.AddInfo("note", "made by a test");
+  ExpectRoundTrip(m, "dateline_tagger_test.model");
+}
+
+TEST(SequenceTaggerTest, TwoStageModelRoundTrips) {
+  TaggerTrainOptions opt;
+  opt.epochs = 4;
+  opt.two_stage = true;
+  opt.folds = 3;
+  int stage_calls[3] = {0, 0, 0};
+  opt.on_epoch = [&](int stage, int epoch, const SequenceTagger&) {
+    ++stage_calls[stage];
+    return static_cast<double>(epoch);
+  };
+  SequenceTagger m;
+  ASSERT_TRUE(
+      TrainSequenceTagger(FictionalCorpus(40), FictionalGazetteer(), opt, &m)
+          .ok());
+  EXPECT_EQ(stage_calls[0], 0);
+  EXPECT_EQ(stage_calls[1], 4);
+  EXPECT_EQ(stage_calls[2], 4);
+  EXPECT_GE(Accuracy(m, FictionalCorpus(40)), 99.0);
+  ExpectRoundTrip(m, "dateline_tagger_2stage_test.model");
+}
+
+TEST(SequenceTaggerTest, WordLexiconFromUnlabelledText) {
+  std::vector<std::vector<std::string>> text;
+  for (int i = 0; i < 5; ++i) {
+    text.push_back({"The", "minister", "met", "Zorblat", "in", "Marovia", "."});
+    text.push_back({"Officials", "in", "Marovia", "said", "so", "."});
+  }
+  WordLexicon lex = BuildWordLexicon(text, 3);
+  EXPECT_EQ(lex.size(), 10u);  // every word is seen >= 3 times
+  int always_capitalised = 0;
+  for (const auto& [k, st] : lex)
+    if (st.cap_bucket / 4 == 4) ++always_capitalised;
+  EXPECT_EQ(always_capitalised, 2);  // Zorblat, Marovia
+  // A model trained with a lexicon carries it through Save and Load.
+  TaggerTrainOptions opt;
+  opt.epochs = 4;
+  opt.lexicon = std::make_shared<WordLexicon>(lex);
+  SequenceTagger m;
+  ASSERT_TRUE(
+      TrainSequenceTagger(FictionalCorpus(40), FictionalGazetteer(), opt, &m)
+          .ok());
+  ExpectRoundTrip(m, "dateline_tagger_lexicon_test.model");
+}
+
+TEST(SequenceTaggerTest, OddInputIsTaggedWithoutTrouble) {
+  TaggerTrainOptions opt;
+  opt.epochs = 2;
+  SequenceTagger m;
+  ASSERT_TRUE(
+      TrainSequenceTagger(FictionalCorpus(10), FictionalGazetteer(), opt, &m)
+          .ok());
+  std::string long_word(10000, 'Q');
+  TaggerDocument doc = {{}, {"", long_word, "\xC3\xA9t\xC3\xA9", "\xff"}, {}};
+  std::vector<std::vector<std::string>> tags;
+  m.TagDocument(doc, &tags);
+  ASSERT_EQ(tags.size(), 3u);
+  EXPECT_TRUE(tags[0].empty());
+  EXPECT_EQ(tags[1].size(), 4u);
+  m.TagDocument({}, &tags);
+  EXPECT_TRUE(tags.empty());
+  SequenceTagger untrained;  // tags every word O
+  untrained.TagDocument(doc, &tags);
+  EXPECT_EQ(tags[1], (std::vector<std::string>(4, "O")));
+}
+
+TEST(SequenceTaggerTest, PlainLabelsForPartOfSpeech) {
+  TaggedDocument d;
+  for (int i = 0; i < 30; ++i) {
+    d.words.push_back({"Zorblat", "eats", "red", "plums", "."});
+    d.labels.push_back({"NNP", "VBZ", "JJ", "NNS", "."});
+    d.words.push_back({"Quenna", "sees", "the", "plums", "."});
+    d.labels.push_back({"NNP", "VBZ", "DT", "NNS", "."});
+  }
+  TaggerTrainOptions opt;
+  opt.encoding = SequenceTagger::Encoding::kPlain;
+  opt.epochs = 3;
+  SequenceTagger m;
+  ASSERT_TRUE(TrainSequenceTagger({d}, Gazetteer(), opt, &m).ok());
+  EXPECT_EQ(m.external_labels(),
+            (std::vector<std::string>{".", "DT", "JJ", "NNP", "NNS", "VBZ"}));
+  std::vector<std::vector<std::string>> tags;
+  m.TagDocument({{"Quenna", "sees", "the", "plums", "."}}, &tags);
+  EXPECT_EQ(tags[0],
+            (std::vector<std::string>{"NNP", "VBZ", "DT", "NNS", "."}));
+}
+
+TEST(SequenceTaggerTest, FeatureHashesAreStable) {
+  SequenceTagger m;  // no gazetteer: features depend on the words only
+  TaggerSentence s = {"Zorblat", "visited", "Marovia", "."};
+  std::vector<uint64_t> a = m.StaticFeatureHashes(s, 0);
+  std::vector<uint64_t> b = m.StaticFeatureHashes(s, 0);
+  ASSERT_FALSE(a.empty());
+  EXPECT_EQ(a, b);
+  // The first feature is the word itself; its value is part of the model
+  // format and must not change between runs, machines or builds.
+  EXPECT_EQ(a[0], 13139535901930395263ULL) << std::hex << a[0];
+  // Different words give different features.
+  EXPECT_NE(m.StaticFeatureHashes(s, 2)[0], a[0]);
+}
+
+TEST(SequenceTaggerTest, RejectsBadInput) {
+  SequenceTagger m;
+  TaggerTrainOptions opt;
+  EXPECT_TRUE(
+      TrainSequenceTagger({}, Gazetteer(), opt, &m).IsInvalidArgument());
+  TaggedDocument d;
+  d.words = {{"a", "b"}};
+  d.labels = {{"O"}};
+  EXPECT_TRUE(
+      TrainSequenceTagger({d}, Gazetteer(), opt, &m).IsInvalidArgument());
+  std::string path =
+      (std::filesystem::temp_directory_path() / "dateline_bad.model").string();
+  std::ofstream(path) << "not a model\n";
+  EXPECT_TRUE(m.Load(path).IsCorruption());
+  std::remove(path.c_str());
+  EXPECT_TRUE(m.Load("/nonexistent/model").IsIOError());
+}
+
+// Needs the CoNLL-2003 files in ../shared and the committed model.
+TEST(SequenceTaggerTest, CommittedModelOnConllDev) {
+  const std::string dev = std::string(DATELINE_SOURCE_DIR) +
+                          "/../shared/datasets/conll2003/eng.valid.iob2.txt.gz";
+  const std::string model =
+      std::string(DATELINE_SOURCE_DIR) + "/data/models/ner.model";
+  if (!std::filesystem::exists(dev))
+    GTEST_SKIP() << "CoNLL-2003 not found at " << dev
+                 << " (../shared is absent)";
+  ConllCorpus corpus;
+  ASSERT_TRUE(ReadConllFile(dev, &corpus).ok());
+  SequenceTagger m;
+  ASSERT_TRUE(m.Load(model).ok()) << model;
+  SpanCounter c;
+  std::vector<std::vector<std::string>> pred;
+  for (const auto& d : corpus.documents) {
+    TaggerDocument doc;
+    for (const auto& s : d.sentences) {
+      doc.emplace_back();
+      for (const auto& t : s) doc.back().push_back(t.word);
+    }
+    m.TagDocument(doc, &pred);
+    for (size_t s = 0; s < d.sentences.size(); ++s) {
+      std::vector<std::string> gold;
+      for (const auto& t : d.sentences[s]) gold.push_back(t.columns[2]);
+      c.Add(gold, pred[s]);
+    }
+  }
+  EXPECT_GE(c.All().F1(), 89.0);
+}
+
+}  // namespace
+}  // namespace dateline

@@ -1,0 +1,370 @@
+// train_ner: trains dateline's sequence taggers on CoNLL-2003 columns with
+// the project's own averaged-perceptron trainer (src/entities/tagger_model.h)
+// and writes the model with a header recording how it was made.
+//
+//   build/train_ner --gazetteers data/gazetteers --out data/models/ner.model
+//   build/train_ner --task pos   --out data/models/pos.model
+//   build/train_ner --task chunk --out data/models/chunk.model
+//
+// Trains on --train, picks the epoch by the score on --dev (F1 for entities,
+// token accuracy for POS and chunks) and never looks at the test files.
+#include <zlib.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "entities/conll_corpus.h"
+#include "entities/gazetteer.h"
+#include "entities/tagger_model.h"
+
+namespace dateline {
+namespace {
+
+std::vector<TaggedDocument> ToTagged(const ConllCorpus& corpus, int column) {
+  std::vector<TaggedDocument> out;
+  for (const auto& d : corpus.documents) {
+    TaggedDocument td;
+    for (const auto& s : d.sentences) {
+      std::vector<std::string> words, labels;
+      for (const auto& t : s) {
+        words.push_back(t.word);
+        labels.push_back(column < static_cast<int>(t.columns.size())
+                             ? t.columns[column]
+                             : "O");
+      }
+      td.words.push_back(std::move(words));
+      td.labels.push_back(std::move(labels));
+    }
+    out.push_back(std::move(td));
+  }
+  return out;
+}
+
+// Reads the titles and bodies of a Reuters-21578 style SGML collection
+// (plain, .gz, or a .tar.gz of .sgm files: the tar headers are skipped as
+// noise) and splits them into sentences of CoNLL-like tokens.
+Status ReadUnlabelled(const std::string& path,
+                      std::vector<std::vector<std::string>>* sentences) {
+  gzFile f = gzopen(path.c_str(), "rb");
+  if (f == nullptr) return Status::IOError(path, "cannot open");
+  std::string data;
+  char buf[1 << 16];
+  int n;
+  while ((n = gzread(f, buf, sizeof(buf))) > 0) data.append(buf, n);
+  gzclose(f);
+  if (n < 0) return Status::IOError(path, "read failed");
+  auto emit_text = [&](std::string_view text) {
+    std::vector<std::string> sentence;
+    auto flush = [&] {
+      if (!sentence.empty()) sentences->push_back(std::move(sentence));
+      sentence.clear();
+    };
+    size_t i = 0;
+    while (i < text.size()) {
+      while (i < text.size() &&
+             std::isspace(static_cast<unsigned char>(text[i])))
+        ++i;
+      size_t j = i;
+      while (j < text.size() &&
+             !std::isspace(static_cast<unsigned char>(text[j])))
+        ++j;
+      std::string tok(text.substr(i, j - i));
+      i = j;
+      if (tok.empty()) continue;
+      // Entities of the SGML files.
+      for (auto [from, to] : {std::pair<const char*, const char*>{"&lt;", "<"},
+                              {"&gt;", ">"},
+                              {"&amp;", "&"}}) {
+        for (size_t at; (at = tok.find(from)) != std::string::npos;)
+          tok.replace(at, std::strlen(from), to);
+      }
+      std::vector<std::string> after;
+      while (!tok.empty() && std::strchr("\"(<", tok[0])) {
+        if (tok[0] != '<') sentence.push_back(std::string(1, tok[0]));
+        tok.erase(0, 1);
+      }
+      while (!tok.empty() && std::strchr(",;:\")>?!'", tok.back())) {
+        if (tok.back() != '>')
+          after.insert(after.begin(), std::string(1, tok.back()));
+        tok.pop_back();
+      }
+      bool end = false;
+      if (tok.size() > 1 && tok.back() == '.' &&
+          tok.find('.') == tok.size() - 1 &&
+          (tok.size() > 4 ||
+           std::islower(static_cast<unsigned char>(tok[0])))) {
+        tok.pop_back();
+        after.insert(after.begin(), ".");
+        end = true;
+      }
+      if (tok.size() > 2 && tok.compare(tok.size() - 2, 2, "'s") == 0) {
+        sentence.push_back(tok.substr(0, tok.size() - 2));
+        tok = "'s";
+      }
+      if (!tok.empty()) sentence.push_back(tok);
+      for (auto& a : after) sentence.push_back(a);
+      if (end ||
+          (!after.empty() && (after.back() == "?" || after.back() == "!")))
+        flush();
+    }
+    flush();
+  };
+  for (const char* tag : {"TITLE", "BODY"}) {
+    const std::string open = std::string("<") + tag + ">";
+    const std::string close = std::string("</") + tag + ">";
+    for (size_t at = data.find(open); at != std::string::npos;
+         at = data.find(open, at)) {
+      size_t begin = at + open.size();
+      size_t end = data.find(close, begin);
+      if (end == std::string::npos) break;
+      emit_text(std::string_view(data).substr(begin, end - begin));
+      at = end;
+    }
+  }
+  return Status::OK();
+}
+
+// Scores `model` on `docs`: span F1 for BILOU models, token accuracy else.
+SpanCounter Evaluate(const SequenceTagger& model,
+                     const std::vector<TaggedDocument>& docs) {
+  SpanCounter counter;
+  std::vector<std::vector<std::string>> pred;
+  for (const auto& d : docs) {
+    TaggerDocument doc;
+    for (const auto& s : d.words) doc.emplace_back(s.begin(), s.end());
+    model.TagDocument(doc, &pred);
+    for (size_t s = 0; s < d.labels.size(); ++s)
+      counter.Add(d.labels[s], pred[s]);
+  }
+  return counter;
+}
+
+int Main(int argc, char** argv) {
+  // Run from the repository root: the corpora live beside it, in ../shared.
+  const std::string shared = "../shared/datasets/conll2003/";
+  std::string task = "ner";
+  std::string train_path = shared + "eng.train.iob2.txt.gz";
+  std::string dev_path = shared + "eng.valid.iob2.txt.gz";
+  std::string gaz_dir;
+  std::string unlabelled;
+  int min_count = 5;
+  std::string out_path;
+  int epochs = 15;
+  int patience = 4;
+  unsigned seed = 1;
+  float prune = 0.0f;
+  bool two_stage = true;
+  int folds = 5;
+  float word_dropout = 0.2f;
+  CLI::App app{"Train a dateline sequence tagger on CoNLL-2003 columns"};
+  app.add_option("--task", task,
+                 "ner (column 4), pos (column 2) or chunk (column 3)")
+      ->check(CLI::IsMember({"ner", "pos", "chunk"}));
+  app.add_option("--train", train_path, "training file (CoNLL, .gz ok)");
+  app.add_option("--dev", dev_path, "development file: picks the epoch");
+  app.add_option("--gazetteers", gaz_dir,
+                 "directory of *.tsv name lists (ner only)");
+  app.add_option("--unlabelled", unlabelled,
+                 "ner: unlabelled news (Reuters-21578 SGML, .tar.gz ok) for "
+                 "word statistics");
+  app.add_option("--min-count", min_count,
+                 "words rarer than this in --unlabelled are ignored");
+  app.add_option("--out", out_path, "model file to write")->required();
+  app.add_option("--epochs", epochs, "maximum number of epochs");
+  app.add_option(
+      "--patience", patience,
+      "stop after this many epochs without a better dev score (0 = never)");
+  app.add_option("--seed", seed, "shuffling seed");
+  app.add_option("--prune", prune, "drop averaged weights with |w| below this");
+  app.add_option("--two-stage", two_stage,
+                 "ner: second stage on document-wide first-stage tags");
+  app.add_option("--folds", folds,
+                 "jackknife folds for the second stage's training tags");
+  app.add_option("--word-dropout", word_dropout,
+                 "share of training tokens trained without word features");
+  CLI11_PARSE(app, argc, argv);
+
+  const bool ner = task == "ner";
+  const int column = task == "ner" ? 2 : task == "pos" ? 0 : 1;
+  ConllCorpus train, dev;
+  Status st = ReadConllFile(train_path, &train);
+  if (st.ok()) st = ReadConllFile(dev_path, &dev);
+  if (!st.ok()) {
+    std::fprintf(stderr, "train_ner: %s\n", st.ToString().c_str());
+    return 1;
+  }
+  Gazetteer gaz;
+  if (ner && !gaz_dir.empty()) {
+    st = gaz.LoadDirectory(gaz_dir);
+    if (!st.ok()) {
+      std::fprintf(stderr, "train_ner: %s\n", st.ToString().c_str());
+      return 1;
+    }
+  }
+  std::fprintf(stderr,
+               "train: %zu docs %zu tokens; dev: %zu docs %zu tokens; "
+               "gazetteer: %zu entries, %zu types\n",
+               train.documents.size(), train.TokenCount(), dev.documents.size(),
+               dev.TokenCount(), gaz.size(), gaz.types().size());
+  std::shared_ptr<const WordLexicon> lexicon;
+  if (ner && !unlabelled.empty()) {
+    std::vector<std::vector<std::string>> sentences;
+    st = ReadUnlabelled(unlabelled, &sentences);
+    if (!st.ok()) {
+      std::fprintf(stderr, "train_ner: %s\n", st.ToString().c_str());
+      return 1;
+    }
+    size_t tokens = 0;
+    for (const auto& s : sentences) tokens += s.size();
+    lexicon =
+        std::make_shared<WordLexicon>(BuildWordLexicon(sentences, min_count));
+    std::fprintf(stderr,
+                 "unlabelled: %zu sentences, %zu tokens, %zu words kept\n",
+                 sentences.size(), tokens, lexicon->size());
+  }
+  std::vector<TaggedDocument> train_docs = ToTagged(train, column);
+  std::vector<TaggedDocument> dev_docs = ToTagged(dev, column);
+
+  TaggerTrainOptions options;
+  options.encoding =
+      ner ? SequenceTagger::Encoding::kBilou : SequenceTagger::Encoding::kPlain;
+  options.epochs = epochs;
+  options.seed = seed;
+  options.prune = prune;
+  options.patience = patience;
+  std::string history;
+  auto start = std::chrono::steady_clock::now();
+  options.two_stage = ner && two_stage;
+  options.folds = folds;
+  options.word_dropout = word_dropout;
+  options.lexicon = lexicon;
+  options.on_epoch = [&](int stage, int epoch, const SequenceTagger& model) {
+    SpanCounter c = Evaluate(model, dev_docs);
+    double score = ner ? c.All().F1() : c.TokenAccuracy();
+    double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
+    if (epoch == 1 && stage > 0) {
+      std::printf(
+          "stage %d%s\n", stage,
+          stage == 1 ? "" : " (features from stage 1's tags, jackknifed)");
+      history += stage == 1 ? "stage1:" : " stage2:";
+    }
+    std::printf("epoch %2d  dev %s %.2f  (features %zu, %.0fs)\n", epoch,
+                ner ? "F1" : "accuracy", score, model.feature_count(), secs);
+    std::fflush(stdout);
+    char buf[32];
+    std::snprintf(buf, sizeof(buf), "%s%d:%.2f",
+                  history.empty() || history.back() == ':' ? "" : " ", epoch,
+                  score);
+    history += buf;
+    return score;
+  };
+  SequenceTagger model;
+  int best_epoch = 0;
+  double best_score = 0;
+  st = TrainSequenceTagger(train_docs, gaz, options, &model, &best_epoch,
+                           &best_score);
+  if (!st.ok()) {
+    std::fprintf(stderr, "train_ner: %s\n", st.ToString().c_str());
+    return 1;
+  }
+  SpanCounter dev_counts = Evaluate(model, dev_docs);
+
+  char date[64];
+  std::time_t now = std::time(nullptr);
+  std::strftime(date, sizeof(date), "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
+  namespace fs = std::filesystem;
+  model.AddInfo("made_by",
+                "train_ner (dateline averaged perceptron, greedy decoding)");
+  model.AddInfo("date", date);
+  model.AddInfo("task", task);
+  model.AddInfo("train", fs::path(train_path).filename().string() + " md5 " +
+                             ConllFileMd5(train_path) + " (uncompressed)");
+  model.AddInfo("dev", fs::path(dev_path).filename().string() + " md5 " +
+                           ConllFileMd5(dev_path) + " (uncompressed)");
+  model.AddInfo("gazetteers", gaz_dir.empty() ? "none"
+                                              : gaz_dir + " (" +
+                                                    std::to_string(gaz.size()) +
+                                                    " entries, copied below)");
+  if (lexicon != nullptr) {
+    model.AddInfo("unlabelled",
+                  fs::path(unlabelled).filename().string() + " md5 " +
+                      ConllFileMd5(unlabelled) + " (uncompressed); " +
+                      std::to_string(lexicon->size()) +
+                      " words seen >= " + std::to_string(min_count) +
+                      " times: capitalised share, frequency, top left and "
+                      "right neighbour (hashed)");
+  }
+  if (!gaz_dir.empty()) {
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(gaz_dir))
+      if (e.path().extension() == ".tsv") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    std::string list;
+    for (const auto& f : files) {
+      if (!list.empty()) list += ' ';
+      list += f.filename().string();
+      list += " md5 ";
+      list += ConllFileMd5(f.string());
+    }
+    model.AddInfo("gazetteer_files", list);
+  }
+  model.AddInfo(
+      "options",
+      "epochs<=" + std::to_string(epochs) + " patience " +
+          std::to_string(patience) + " seed " + std::to_string(seed) +
+          " prune " + std::to_string(prune) + " word-dropout " +
+          std::to_string(word_dropout) +
+          (options.two_stage ? " two-stage folds " + std::to_string(folds)
+                             : std::string()));
+  model.AddInfo(
+      "features",
+      ner ? "word, lower, shape, short shape, prefixes/suffixes 1-4, "
+            "words and shapes at -2..+2, bags of words at -4..-1 and +1..+4, "
+            "bigrams, caps/digit/hyphen flags, headline, gazetteer "
+            "B/I/exact/neighbours, document casing, previous two tags, "
+            "tag of earlier occurrence in document; stage 2 adds stage-1 "
+            "tags around the word and the types the word got anywhere "
+            "in the document; BILOU labels, word dropout"
+          : "word, lower, shape, prefixes/suffixes 1-4, context words, "
+            "previous two tags");
+  model.AddInfo("dev_by_epoch", history);
+  model.AddInfo("best_epoch", std::to_string(best_epoch));
+  char score[160];
+  if (ner) {
+    std::snprintf(score, sizeof(score),
+                  "F1 %.2f (P %.2f R %.2f); PER/ORG/LOC F1 %.2f",
+                  dev_counts.All().F1(), dev_counts.All().Precision(),
+                  dev_counts.All().Recall(), dev_counts.All({"MISC"}).F1());
+  } else {
+    std::snprintf(score, sizeof(score), "token accuracy %.2f",
+                  dev_counts.TokenAccuracy());
+  }
+  model.AddInfo("dev_score", score);
+  std::printf("best epoch %d: dev %s\n", best_epoch, score);
+  st = model.Save(out_path);
+  if (!st.ok()) {
+    std::fprintf(stderr, "train_ner: %s\n", st.ToString().c_str());
+    return 1;
+  }
+  std::printf("wrote %s (%zu features, %ju bytes)\n", out_path.c_str(),
+              model.feature_count(),
+              static_cast<uintmax_t>(fs::file_size(out_path)));
+  return 0;
+}
+
+}  // namespace
+}  // namespace dateline
+
+int main(int argc, char** argv) { return dateline::Main(argc, argv); }
