@@ -435,20 +435,27 @@ void EntityResolver::Resolve(std::string_view text,
       found("X:" + key[i], i);
     }
   }
-  // Pass 2: short names of people join a full name.
+  // Pass 2: short names of people join a full name whose first or last
+  // word they are (an index, so a long page stays linear).
+  std::unordered_map<std::string, std::vector<size_t>> by_name_part;
+  for (size_t c = 0; c < clusters.size(); ++c) {
+    if (clusters[c].type_votes.count("PER") == 0) continue;
+    std::vector<std::string> cw = SplitKey(clusters[c].key);
+    if (cw.size() < 2) continue;
+    by_name_part[cw.front()].push_back(c);
+    if (cw.back() != cw.front()) by_name_part[cw.back()].push_back(c);
+  }
   for (size_t i = 0; i < n; ++i) {
     if (key[i].empty() || cluster_of[i] >= 0) continue;
     int best = -1;
     size_t best_count = 0;
     size_t best_last = 0;
-    for (size_t c = 0; c < clusters.size(); ++c) {
+    auto candidates = words[i].size() == 1 ? by_name_part.find(words[i][0])
+                                           : by_name_part.end();
+    const std::vector<size_t> none;
+    for (size_t c :
+         candidates == by_name_part.end() ? none : candidates->second) {
       const Cluster& cl = clusters[c];
-      if (cl.type_votes.count("PER") == 0) continue;
-      std::vector<std::string> cw = SplitKey(cl.key);
-      if (cw.size() < 2) continue;
-      bool match = words[i].size() == 1 &&
-                   (words[i][0] == cw.front() || words[i][0] == cw.back());
-      if (!match) continue;
       size_t last_before = 0;
       for (size_t m : cl.mentions) {
         if (m < i) last_before = std::max(last_before, m + 1);
@@ -523,7 +530,12 @@ void EntityResolver::Resolve(std::string_view text,
     return clusters[a].mentions.front() < clusters[b].mentions.front();
   });
   auto sentence_of = [&](Span m) {
-    for (const Span& s : sentences) {
+    // Sentences are in text order: the last one starting at or before m.
+    auto it = std::upper_bound(
+        sentences.begin(), sentences.end(), m.begin,
+        [](uint32_t pos, const Span& s) { return pos < s.begin; });
+    if (it != sentences.begin()) {
+      const Span& s = *(it - 1);
       if (s.begin <= m.begin && m.end <= s.end) return s;
     }
     // No sentences: the paragraph around the mention.
