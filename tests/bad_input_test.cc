@@ -19,6 +19,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "read/read_test_util.h"
+
 namespace {
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -35,20 +37,9 @@ constexpr bool kSanitized = false;
 
 namespace fs = std::filesystem;
 
+// One gzip member, built by the reader tests' helper.
 std::string Gzip(const std::string& data) {
-  z_stream zs;
-  std::memset(&zs, 0, sizeof(zs));
-  deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 31, 8,
-               Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&zs, data.size()) + 64, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
+  return dateline::testing_util::Compress(data);
 }
 
 std::string WarcResponse(const std::string& uri, const std::string& html) {
