@@ -107,6 +107,45 @@ struct Entity {
   std::vector<Span> government_mentions;  // the mentions acting as government
 };
 
+// A quotation or reported statement and who made it (quotes stage).
+struct Quote {
+  Span span;          // the words quoted or reported, bytes of Document::text
+  std::string kind;   // "direct", "partial" or "indirect"
+  std::string cue;    // the cue as it reads ("said", "according to")
+  Span cue_span;      // {0, 0} when there is no cue word
+  std::string speaker;       // entity id ("e3"), "" when unresolved
+  std::string speaker_name;  // the speaker as named ("Dmitry Peskov")
+  Span speaker_span;         // the speaker's mention, {0, 0} when none
+  Span sentence;             // the sentence (or sentences) holding it
+};
+
+// One side of an event: the actor as named, its CAMEO actor code
+// ("RUSGOV", "USA", "IGOUNO") and the entity it resolves to.
+struct EventActor {
+  std::string name;
+  std::string code;    // "" when uncoded
+  std::string entity;  // entity id, "" when none
+  Span span;           // the mention, {0, 0} when none
+};
+
+// A coded event: who did what to whom, when and where (events stage).
+struct Event {
+  EventActor source;
+  EventActor target;
+  bool has_target = false;
+  std::string code;  // CAMEO event code, "036"
+  std::string root;  // its root, "03"
+  int quad_class = 0;
+  double goldstein = 0;
+  std::string date;      // ISO 8601 (day, month or year), "" when unknown
+  std::string location;  // place name as the text gives it, "" when none
+  bool negated = false;
+  bool hypothetical = false;  // intent, threat, condition, future
+  Span sentence;
+  Span trigger;          // the words that triggered the code
+  std::string evidence;  // those words as they read
+};
+
 struct Document {
   std::string id;
   std::string url;
@@ -123,9 +162,13 @@ struct Document {
   std::vector<Repair> repairs;       // characters repaired in text
   std::vector<Span> tokens;             // segment stage
   std::vector<SentenceSpan> sentences;  // segment stage
+  std::vector<std::string> pos;         // tag stage: Penn tag per token
+  std::vector<std::string> chunks;      // tag stage: IOB chunk per token
   std::vector<NamedMention> mentions;   // tag stage
   std::vector<Entity> entities;         // resolve stage
   std::vector<TimeMention> times;       // resolve stage
+  std::vector<Quote> quotes;            // quotes stage
+  std::vector<Event> events;            // events stage
   std::vector<OffsetPiece> offsets;  // text -> page content
   std::string error;                 // non-empty: could not be processed
 

@@ -55,6 +55,12 @@ class PipelineImpl : public Pipeline {
       ner_ = std::make_unique<SequenceTagger>();
       Status s = ner_->Load(data_dir + "/models/ner.model");
       if (!s.ok()) return s;
+      pos_ = std::make_unique<SequenceTagger>();
+      s = pos_->Load(data_dir + "/models/pos.model");
+      if (!s.ok()) return s;
+      chunk_ = std::make_unique<SequenceTagger>();
+      s = chunk_->Load(data_dir + "/models/chunk.model");
+      if (!s.ok()) return s;
     }
     if (last_stage_ >= kResolve) {
       Status s = EntityResolver::Create(data_dir + "/gazetteers", &resolver_);
@@ -153,7 +159,22 @@ class PipelineImpl : public Pipeline {
       }
       words.push_back(std::move(sentence));
     }
+    // Part of speech and chunks, one label per token (the models read
+    // words only, so they are independent of each other and of the names).
     std::vector<std::vector<std::string>> labels;
+    for (auto [tagger, out] :
+         {std::pair{pos_.get(), &doc->pos}, {chunk_.get(), &doc->chunks}}) {
+      tagger->TagDocument(words, &labels);
+      out->assign(doc->tokens.size(), "O");
+      for (size_t si = 0; si < doc->sentences.size() && si < labels.size();
+           ++si) {
+        const SentenceSpan& s = doc->sentences[si];
+        for (size_t k = 0; k < labels[si].size(); ++k) {
+          (*out)[s.token_begin + k] = std::move(labels[si][k]);
+        }
+      }
+      labels.clear();
+    }
     ner_->TagDocument(words, &labels);
     for (size_t si = 0; si < doc->sentences.size() && si < labels.size();
          ++si) {
@@ -185,6 +206,8 @@ class PipelineImpl : public Pipeline {
 
   size_t last_stage_;
   std::unique_ptr<SequenceTagger> ner_;
+  std::unique_ptr<SequenceTagger> pos_;
+  std::unique_ptr<SequenceTagger> chunk_;
   std::unique_ptr<EntityResolver> resolver_;
 };
 

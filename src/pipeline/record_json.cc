@@ -112,6 +112,71 @@ std::string ToJsonLine(const Document& doc, const JsonOptions& options) {
     }
     j["times"] = std::move(times);
   }
+  auto cp_span = [&](const Span& s) {
+    return Json::array(
+        {index.ToCodePoint(s.begin), index.ToCodePoint(s.end)});
+  };
+  auto span_text = [&](const Span& s) {
+    size_t b = std::min<size_t>(s.begin, doc.text.size());
+    size_t e = std::min<size_t>(std::max(s.begin, s.end), doc.text.size());
+    return doc.text.substr(b, e - b);
+  };
+  if (!doc.quotes.empty()) {
+    Json quotes = Json::array();
+    for (const Quote& q : doc.quotes) {
+      Json item = {{"text", span_text(q.span)},
+                   {"span", cp_span(q.span)},
+                   {"kind", q.kind},
+                   {"cue", q.cue}};
+      if (!q.speaker.empty()) {
+        item["speaker"] = q.speaker;
+      } else {
+        item["speaker"] = nullptr;
+      }
+      item["speaker_name"] = q.speaker_name;
+      if (q.cue_span.end > q.cue_span.begin) {
+        item["cue_span"] = cp_span(q.cue_span);
+      }
+      if (q.speaker_span.end > q.speaker_span.begin) {
+        item["speaker_span"] = cp_span(q.speaker_span);
+      }
+      item["sentence"] = cp_span(q.sentence);
+      quotes.push_back(std::move(item));
+    }
+    j["quotes"] = std::move(quotes);
+  }
+  if (!doc.events.empty()) {
+    auto actor = [&](const EventActor& a) {
+      Json item = {{"name", a.name}, {"code", a.code}};
+      if (!a.entity.empty()) {
+        item["entity"] = a.entity;
+      } else {
+        item["entity"] = nullptr;
+      }
+      if (a.span.end > a.span.begin) item["span"] = cp_span(a.span);
+      return item;
+    };
+    Json events = Json::array();
+    for (const Event& e : doc.events) {
+      Json item;
+      item["source"] = actor(e.source);
+      item["target"] = e.has_target ? actor(e.target) : Json(nullptr);
+      item["code"] = e.code;
+      item["root"] = e.root;
+      item["quad_class"] = e.quad_class;
+      item["goldstein"] = e.goldstein;
+      item["date"] = e.date.empty() ? Json(nullptr) : Json(e.date);
+      item["location"] =
+          e.location.empty() ? Json(nullptr) : Json(e.location);
+      item["negated"] = e.negated;
+      item["hypothetical"] = e.hypothetical;
+      item["sentence"] = cp_span(e.sentence);
+      item["evidence"] = e.evidence;
+      if (e.trigger.end > e.trigger.begin) item["trigger"] = cp_span(e.trigger);
+      events.push_back(std::move(item));
+    }
+    j["events"] = std::move(events);
+  }
   if (!doc.error.empty()) j["error"] = doc.error;
   if (options.provenance) {
     j["source"] = doc.source;
