@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libicu-dev zlib1g-dev nlohmann-json3-dev libcli11-dev libxxhash-dev
-  libgtest-dev libbenchmark-dev libxml2-dev wamerican-huge
+  libgtest-dev libbenchmark-dev libxml2-dev wamerican-huge libsqlite3-dev
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -4,6 +4,8 @@
 #include <cstring>
 
 #include "read/byte_source.h"
+#include "read/reuters_reader.h"
+#include "read/tar_reader.h"
 
 namespace dateline {
 namespace {
@@ -133,6 +135,8 @@ ContentKind DetectContent(std::string_view head, std::string* binary_what) {
   while (first < h.size() && IsSpace(h[first])) ++first;
   std::string_view trimmed = h.substr(first);
   if (StartsWith(trimmed, "WARC/")) return ContentKind::kWarc;
+  if (LooksLikeTar(head)) return ContentKind::kTar;
+  if (LooksLikeReutersSgml(h)) return ContentKind::kReuters;
   std::string magic = BinaryMagic(head);
   if (!magic.empty()) {
     *binary_what = magic;

@@ -17,6 +17,8 @@ enum class ContentKind {
   kGzip,    // 1f 8b
   kWarc,    // "WARC/1.0", "WARC/1.1" (any "WARC/" version line)
   kJsonl,   // first non-blank byte '{'
+  kTar,     // a tar header (valid checksum) in the first 512 bytes
+  kReuters, // Reuters-21578 SGML (<!DOCTYPE lewis or <REUTERS)
   kBinary,  // a known binary magic number, or too many control bytes
   kPage,    // HTML or plain text: one page (see LooksLikeHtml)
 };

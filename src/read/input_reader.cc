@@ -12,6 +12,8 @@
 #include "read/detect.h"
 #include "read/jsonl_reader.h"
 #include "read/page_builder.h"
+#include "read/reuters_reader.h"
+#include "read/tar_reader.h"
 #include "read/warc_reader.h"
 
 namespace dateline {
@@ -19,6 +21,8 @@ namespace {
 
 // gzip inside gzip is unwrapped this many times at most.
 constexpr int kMaxGzipDepth = 2;
+// A tar inside a tar (inside a tar) is read; deeper nesting is refused.
+constexpr int kMaxTarDepth = 2;
 
 // Serves the bytes of a BufferedReader (the ones it already peeked at, then
 // the rest of its source) as a ByteSource; owns both.
@@ -41,10 +45,11 @@ class ReaderSource : public ByteSource {
 class InputStream : public PageStream {
  public:
   InputStream(std::string name, std::unique_ptr<ByteSource> source,
-              const ReadOptions& options)
+              const ReadOptions& options, int tar_depth = 0)
       : name_(std::move(name)),
         src_(std::move(source)),
-        options_(ClampedOptions(options)) {}
+        options_(ClampedOptions(options)),
+        tar_depth_(tar_depth) {}
 
   bool Next(Page* page) override {
     if (!started_) {
@@ -96,6 +101,26 @@ class InputStream : public PageStream {
         case ContentKind::kJsonl:
           delegate_ = std::make_unique<JsonlReader>(name_, in_.get(), options_);
           return delegate_->Next(page);
+        case ContentKind::kTar: {
+          if (tar_depth_ >= kMaxTarDepth) {
+            *page = ErrorPage(
+                name_, Status::NotSupported(name_, "tar nested too deep"));
+            return true;
+          }
+          const ReadOptions options = options_;
+          const int depth = tar_depth_ + 1;
+          delegate_ = std::make_unique<TarReader>(
+              name_, in_.get(),
+              [options, depth](std::string member,
+                               std::unique_ptr<ByteSource> bytes) {
+                return std::make_unique<InputStream>(
+                    std::move(member), std::move(bytes), options, depth);
+              });
+          return delegate_->Next(page);
+        }
+        case ContentKind::kReuters:
+          delegate_ = std::make_unique<ReutersReader>(name_, in_.get(), options_);
+          return delegate_->Next(page);
         case ContentKind::kPage:
           return ReadSinglePage(file_size, page);
       }
@@ -139,6 +164,7 @@ class InputStream : public PageStream {
   ReadOptions options_;
   std::unique_ptr<BufferedReader> in_;
   std::unique_ptr<PageStream> delegate_;
+  int tar_depth_ = 0;
   bool started_ = false;
   bool gzipped_ = false;
 };

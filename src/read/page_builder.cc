@@ -34,8 +34,10 @@ void BuildPage(std::string bytes, std::string_view name,
   std::string_view head(bytes.data(), std::min(bytes.size(), kDetectBytes));
   std::string binary_what;
   ContentKind kind = DetectContent(head, &binary_what);
-  if (kind == ContentKind::kBinary || kind == ContentKind::kGzip) {
+  if (kind == ContentKind::kBinary || kind == ContentKind::kGzip ||
+      kind == ContentKind::kTar) {
     if (kind == ContentKind::kGzip) binary_what = "gzip data";
+    if (kind == ContentKind::kTar) binary_what = "tar archive";
     page->status = Status::NotSupported(
         page->source, "binary " + std::string(what) + " (" + binary_what + ")");
     return;

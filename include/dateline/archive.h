@@ -1,0 +1,222 @@
+// Archive: the store `dateline ingest` writes and the query verbs read. The
+// embedded default is one SQLite file (WAL mode, so readers query while a
+// writer ingests); Archive::Open hides the implementation as leveldb::DB::Open
+// hides DBImpl. Schema and query options: docs/archive.md.
+//
+// Thread safety: one Archive object is used by one thread at a time. Many
+// processes (or many Archive objects) may open the same file; SQLite allows
+// one writer and any number of readers at once. Every method returns a
+// Status; none throws. User text (search words, names, codes, dates) is
+// always bound as a parameter, never spliced into SQL.
+#ifndef DATELINE_ARCHIVE_H_
+#define DATELINE_ARCHIVE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dateline/document.h"
+#include "dateline/status.h"
+
+namespace dateline {
+
+struct ArchiveOptions {
+  // Open for queries only: the file must exist; nothing is written.
+  bool read_only = false;
+  // How long to wait for another process's lock before giving up (ms).
+  int busy_timeout_ms = 10000;
+  // Near-duplicate threshold: an article joins the story of an archived
+  // article whose estimated shingle Jaccard similarity is at least this.
+  double story_threshold = 0.45;
+};
+
+// What Put did with a document.
+enum class PutOutcome {
+  kAdded,      // a new article
+  kReplaced,   // an article with the same key (URL or source) changed
+  kUnchanged,  // the same page (content hash) is already archived
+};
+
+// Identity of a page for Put: `key` says which page this is (its URL when
+// known, else its source path), `content_hash` what it held (hash of the
+// page bytes). Same hash: nothing to do; same key, other hash: replace.
+struct PutKey {
+  std::string key;
+  std::string content_hash;
+};
+
+// Common filters. Dates are ISO 8601 prefixes ("2023", "2023-09",
+// "2023-09-13"), compared as text against the article's `published` (and an
+// event's own date when it has one); `until` is inclusive ("2023-09" takes
+// the whole month). limit 0 means no limit.
+struct Period {
+  std::string since;
+  std::string until;
+};
+
+struct SearchQuery {
+  std::string query;  // FTS5 query over titles and text: words, "a phrase",
+                      // OR, NOT, NEAR(...), prefix*; empty: every article
+  Period period;
+  std::string outlet;
+  std::string story;  // only the members of this story
+  size_t limit = 20;
+};
+
+struct SearchHit {
+  std::string id;
+  std::string title;
+  std::string outlet;
+  std::string url;
+  std::string source;
+  std::string published;
+  std::string story;
+  std::string snippet;  // matched words between [ and ]
+  double score = 0;     // bm25: lower is better
+};
+
+struct EventQuery {
+  // CAMEO actor codes, matched as prefixes ("RUS" matches "RUSGOV"). One
+  // code: either side of the event. Two codes: one on each side, either way.
+  std::vector<std::string> actors;
+  std::string entity;  // actor entity or name containing this (any case)
+  std::string code;    // CAMEO event code or root, as a prefix ("04", "036")
+  int quad_class = 0;  // 1..4, 0 for any
+  Period period;
+  size_t limit = 50;
+};
+
+struct EventRow {
+  std::string article;  // article id
+  std::string title;
+  std::string published;
+  std::string url;
+  std::string outlet;
+  Event event;
+};
+
+struct QuoteQuery {
+  std::string speaker;  // speaker name, or name/alias of the speaker entity,
+                        // containing this (any case)
+  std::string words;    // FTS5 query over the quoted words
+  Period period;
+  size_t limit = 50;
+};
+
+struct QuoteRow {
+  std::string article;
+  std::string title;
+  std::string published;
+  std::string outlet;
+  std::string speaker_entity_name;  // the resolved entity's name, if any
+  Quote quote;
+  std::string text;  // the quoted words as they read
+};
+
+struct EntityQuery {
+  std::string type;  // PER, ORG, LOC, MISC or "" for all
+  std::string name;  // name containing this (any case), "" for all
+  Period period;
+  size_t limit = 20;
+};
+
+struct EntityCount {
+  std::string name;
+  std::string type;
+  std::string country;
+  int64_t articles = 0;  // articles that mention it
+  int64_t mentions = 0;  // mentions in those articles
+};
+
+struct StoryQuery {
+  size_t min_size = 2;  // groups with at least this many articles
+  Period period;
+  std::string query;  // FTS5 query: only stories with a matching member
+  size_t limit = 20;
+};
+
+struct StoryRow {
+  std::string story;
+  int64_t size = 0;
+  std::string title;  // the earliest member's title
+  std::string first_published;
+  std::string last_published;
+  std::vector<std::string> outlets;  // distinct outlets (or sources' hosts)
+  std::vector<std::string> members;  // article ids, earliest first
+};
+
+struct ArchiveStats {
+  int64_t articles = 0;
+  int64_t stories = 0;           // groups with two or more articles
+  int64_t duplicate_articles = 0;  // articles in those groups
+  int64_t entities = 0;
+  int64_t mentions = 0;
+  int64_t quotes = 0;
+  int64_t events = 0;
+};
+
+class Archive {
+ public:
+  virtual ~Archive() = default;
+
+  // Opens (creating unless read_only) the archive at `path`. Returns
+  // IOError naming the file when it cannot be opened or is not an archive,
+  // NotFound when read_only and it does not exist.
+  static Status Open(const std::string& path, const ArchiveOptions& options,
+                     std::unique_ptr<Archive>* archive);
+
+  // Returns the MinHash signature Put uses to group near-duplicates, from the
+  // article's clean text. Thread-safe and pure: workers compute it in
+  // parallel and hand it to Put.
+  static std::vector<uint32_t> Signature(const std::string& text);
+
+  // Groups writes: Put between Begin and Commit lands atomically (a crash
+  // loses the open group and nothing else). Put outside a group commits
+  // each document on its own.
+  virtual Status Begin() = 0;
+  virtual Status Commit() = 0;
+
+  // Returns true if a page with this content hash is archived.
+  virtual Status Contains(const std::string& content_hash, bool* found) = 0;
+
+  // Stores `doc` (a document without error) with all its layers and assigns
+  // its story. `signature` is Signature(doc.text) (computed here if empty).
+  // `record` is the JSON record line (ToJsonLine), kept for export.
+  virtual Status Put(const Document& doc, const PutKey& key,
+                     const std::vector<uint32_t>& signature,
+                     const std::string& record, PutOutcome* outcome,
+                     std::string* story) = 0;
+
+  // Queries. Each clears *out and fills it. A malformed FTS5 query gives
+  // InvalidArgument with the reason; a bad date or code gives
+  // InvalidArgument naming the field.
+  virtual Status Search(const SearchQuery& q, std::vector<SearchHit>* out) = 0;
+  virtual Status Events(const EventQuery& q, std::vector<EventRow>* out) = 0;
+  virtual Status Quotes(const QuoteQuery& q, std::vector<QuoteRow>* out) = 0;
+  virtual Status Entities(const EntityQuery& q,
+                          std::vector<EntityCount>* out) = 0;
+  virtual Status Stories(const StoryQuery& q, std::vector<StoryRow>* out) = 0;
+  virtual Status Stats(ArchiveStats* out) = 0;
+
+  // Streams the JSON records (with "story" added) of the articles matching
+  // `q` (limit 0: all), oldest first, to `fn`; stops early when fn returns
+  // false.
+  virtual Status ForEachRecord(
+      const SearchQuery& q,
+      const std::function<bool(const std::string& record)>& fn) = 0;
+  // Streams the events matching `q` (limit 0: all) to `fn`.
+  virtual Status ForEachEvent(
+      const EventQuery& q, const std::function<bool(const EventRow&)>& fn) = 0;
+
+  // Returns the story id of article `id` (NotFound if not archived).
+  virtual Status StoryOf(const std::string& id, std::string* story) = 0;
+
+  // Runs PRAGMA integrity_check; Corruption with its report if not "ok".
+  virtual Status CheckIntegrity() = 0;
+};
+
+}  // namespace dateline
+
+#endif  // DATELINE_ARCHIVE_H_

@@ -1,0 +1,1148 @@
+// SqliteArchive: the embedded archive (docs/archive.md). One SQLite file in
+// WAL mode: articles with their layers in plain tables, FTS5 indexes over
+// titles and text and over quotes (external content, kept in step by
+// triggers), and an LSH table of MinHash band keys for story grouping.
+//
+// Writes happen in the caller's transaction groups (Begin/Commit); SQLite's
+// WAL commit is atomic, so a process killed mid-ingest leaves the archive as
+// of its last commit, and `ingest` run again skips what is already there
+// (content hash) and adds the rest.
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "dateline/archive.h"
+#include "dedup/minhash.h"
+#include "store/sqlite_db.h"
+
+namespace dateline {
+namespace {
+
+constexpr int kSchemaVersion = 1;
+
+const char kSchema[] = R"sql(
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS articles(
+  rowid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  page_key TEXT NOT NULL UNIQUE,
+  content_hash TEXT NOT NULL,
+  url TEXT NOT NULL DEFAULT '',
+  outlet TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL DEFAULT '',
+  published TEXT NOT NULL DEFAULT '',
+  language TEXT NOT NULL DEFAULT '',
+  authors TEXT NOT NULL DEFAULT '',
+  datelines TEXT NOT NULL DEFAULT '',
+  tags TEXT NOT NULL DEFAULT '',
+  text TEXT NOT NULL DEFAULT '',
+  source TEXT NOT NULL DEFAULT '',
+  story TEXT NOT NULL,
+  shingles INTEGER NOT NULL DEFAULT 0,
+  minhash BLOB,
+  record TEXT NOT NULL DEFAULT '',
+  ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));
+CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);
+CREATE INDEX IF NOT EXISTS articles_story ON articles(story, published);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+CREATE TABLE IF NOT EXISTS entities(
+  article INTEGER NOT NULL,
+  eid TEXT NOT NULL,
+  name TEXT NOT NULL,
+  type TEXT NOT NULL,
+  country TEXT NOT NULL DEFAULT '',
+  government TEXT NOT NULL DEFAULT '',
+  roles TEXT NOT NULL DEFAULT '',
+  aliases TEXT NOT NULL DEFAULT '',
+  mention_count INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY(article, eid)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entities_name ON entities(name COLLATE NOCASE);
+CREATE INDEX IF NOT EXISTS entities_type ON entities(type, name);
+CREATE TABLE IF NOT EXISTS mentions(
+  article INTEGER NOT NULL,
+  eid TEXT NOT NULL,
+  begin INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  government INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article, eid);
+CREATE TABLE IF NOT EXISTS quotes(
+  rowid INTEGER PRIMARY KEY,
+  article INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  kind TEXT NOT NULL DEFAULT '',
+  cue TEXT NOT NULL DEFAULT '',
+  speaker TEXT NOT NULL DEFAULT '',
+  speaker_name TEXT NOT NULL DEFAULT '',
+  begin INTEGER NOT NULL, end INTEGER NOT NULL,
+  cue_begin INTEGER NOT NULL DEFAULT 0, cue_end INTEGER NOT NULL DEFAULT 0,
+  speaker_begin INTEGER NOT NULL DEFAULT 0,
+  speaker_end INTEGER NOT NULL DEFAULT 0,
+  sentence_begin INTEGER NOT NULL DEFAULT 0,
+  sentence_end INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_name COLLATE NOCASE);
+CREATE TABLE IF NOT EXISTS events(
+  rowid INTEGER PRIMARY KEY,
+  article INTEGER NOT NULL,
+  source_name TEXT NOT NULL DEFAULT '',
+  source_code TEXT NOT NULL DEFAULT '',
+  source_entity TEXT NOT NULL DEFAULT '',
+  source_begin INTEGER NOT NULL DEFAULT 0,
+  source_end INTEGER NOT NULL DEFAULT 0,
+  has_target INTEGER NOT NULL DEFAULT 0,
+  target_name TEXT NOT NULL DEFAULT '',
+  target_code TEXT NOT NULL DEFAULT '',
+  target_entity TEXT NOT NULL DEFAULT '',
+  target_begin INTEGER NOT NULL DEFAULT 0,
+  target_end INTEGER NOT NULL DEFAULT 0,
+  code TEXT NOT NULL,
+  root TEXT NOT NULL,
+  quad_class INTEGER NOT NULL DEFAULT 0,
+  goldstein REAL NOT NULL DEFAULT 0,
+  date TEXT NOT NULL DEFAULT '',
+  location TEXT NOT NULL DEFAULT '',
+  negated INTEGER NOT NULL DEFAULT 0,
+  hypothetical INTEGER NOT NULL DEFAULT 0,
+  sentence_begin INTEGER NOT NULL DEFAULT 0,
+  sentence_end INTEGER NOT NULL DEFAULT 0,
+  trigger_begin INTEGER NOT NULL DEFAULT 0,
+  trigger_end INTEGER NOT NULL DEFAULT 0,
+  evidence TEXT NOT NULL DEFAULT '',
+  event_date TEXT NOT NULL DEFAULT '');
+CREATE INDEX IF NOT EXISTS events_article ON events(article);
+CREATE INDEX IF NOT EXISTS events_source ON events(source_code, event_date);
+CREATE INDEX IF NOT EXISTS events_target ON events(target_code, event_date);
+CREATE INDEX IF NOT EXISTS events_code ON events(code, event_date);
+CREATE INDEX IF NOT EXISTS events_date ON events(event_date);
+CREATE TABLE IF NOT EXISTS lsh(
+  band_key INTEGER NOT NULL,
+  article INTEGER NOT NULL,
+  PRIMARY KEY(band_key, article)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS lsh_article ON lsh(article);
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+  title, text, content='articles', content_rowid='rowid',
+  tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
+  text, speaker_name, content='quotes', content_rowid='rowid',
+  tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text)
+    VALUES ('delete', old.rowid, old.title, old.text);
+END;
+CREATE TRIGGER IF NOT EXISTS quotes_ai AFTER INSERT ON quotes BEGIN
+  INSERT INTO quotes_fts(rowid, text, speaker_name) VALUES (new.rowid, new.text, new.speaker_name);
+END;
+CREATE TRIGGER IF NOT EXISTS quotes_ad AFTER DELETE ON quotes BEGIN
+  INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker_name)
+    VALUES ('delete', old.rowid, old.text, old.speaker_name);
+END;
+)sql";
+
+std::string JoinList(const std::vector<std::string>& v) {
+  // Unit separator: names never contain it; LIKE '%x%' still works.
+  std::string out;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (i > 0) out.push_back('\x1f');
+    out += v[i];
+  }
+  return out;
+}
+
+std::string_view Slice(const std::string& text, Span s) {
+  if (s.begin > s.end || s.end > text.size()) return {};
+  return std::string_view(text).substr(s.begin, s.end - s.begin);
+}
+
+// Returns `s` escaped for LIKE ... ESCAPE '\' and wrapped in %...%.
+std::string LikeContains(std::string_view s) {
+  std::string out = "%";
+  for (char c : s) {
+    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  out.push_back('%');
+  return out;
+}
+std::string LikePrefix(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '%' || c == '_' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  out.push_back('%');
+  return out;
+}
+
+// Accepts "", "YYYY", "YYYY-MM", "YYYY-MM-DD" (and a full ISO date-time).
+Status CheckDate(const std::string& d, const char* field) {
+  if (d.empty()) return Status::OK();
+  auto digits = [&](size_t b, size_t n) {
+    if (d.size() < b + n) return false;
+    for (size_t i = b; i < b + n; ++i) {
+      if (d[i] < '0' || d[i] > '9') return false;
+    }
+    return true;
+  };
+  bool ok = digits(0, 4) &&
+            (d.size() == 4 ||
+             (d[4] == '-' && digits(5, 2) &&
+              (d.size() == 7 || (d[7] == '-' && digits(8, 2) &&
+                                 (d.size() == 10 || d[10] == 'T')))));
+  if (!ok) {
+    return Status::InvalidArgument(
+        field, "'" + d + "' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)");
+  }
+  return Status::OK();
+}
+
+Status CheckPeriod(const Period& p) {
+  Status s = CheckDate(p.since, "--since");
+  if (!s.ok()) return s;
+  return CheckDate(p.until, "--until");
+}
+
+// The exclusive upper bound for an inclusive prefix `until`: every date
+// starting with it sorts below it + "~".
+std::string UntilBound(const std::string& until) { return until + "~"; }
+
+// Builds a WHERE clause from fixed fragments and binds values in order.
+class Where {
+ public:
+  void Add(std::string clause) { clauses_.push_back(std::move(clause)); }
+  void Text(std::string v) { values_.emplace_back(std::move(v)); }
+  void Int(int64_t v) { ints_[values_.size()] = v; values_.emplace_back(); }
+  std::string Sql() const {
+    if (clauses_.empty()) return "";
+    std::string out = " WHERE ";
+    for (size_t i = 0; i < clauses_.size(); ++i) {
+      if (i > 0) out += " AND ";
+      out += "(" + clauses_[i] + ")";
+    }
+    return out;
+  }
+  // Binds the values from parameter 1; returns the next index.
+  int BindAll(Statement* st) const {
+    int i = 1;
+    for (size_t k = 0; k < values_.size(); ++k, ++i) {
+      auto it = ints_.find(k);
+      if (it != ints_.end()) {
+        st->Bind(i, it->second);
+      } else {
+        st->Bind(i, values_[k]);
+      }
+    }
+    return i;
+  }
+  void Period(const dateline::Period& p, const std::string& column) {
+    if (!p.since.empty()) {
+      Add(column + " >= ?");
+      Text(p.since);
+    }
+    if (!p.until.empty()) {
+      Add(column + " < ?");
+      Text(UntilBound(p.until));
+    }
+  }
+
+ private:
+  std::vector<std::string> clauses_;
+  std::vector<std::string> values_;
+  std::map<size_t, int64_t> ints_;
+};
+
+std::string HostOf(const std::string& url) {
+  size_t p = url.find("://");
+  if (p == std::string::npos) return "";
+  size_t b = p + 3;
+  size_t e = url.find_first_of("/?#:", b);
+  std::string host = url.substr(b, e == std::string::npos ? e : e - b);
+  if (host.starts_with("www.")) host.erase(0, 4);
+  return host;
+}
+
+class SqliteArchive : public Archive {
+ public:
+  SqliteArchive(sqlite3* db, std::string path, const ArchiveOptions& options)
+      : db_(db), path_(std::move(path)), options_(options) {
+    rule_.min_jaccard = options.story_threshold;
+  }
+  ~SqliteArchive() override {
+    // Finalise statements before closing (their destructors run after).
+    for (Statement* st : {&find_hash_, &find_key_, &find_id_, &lsh_find_,
+                          &cand_, &ins_article_, &ins_entity_, &ins_mention_,
+                          &ins_quote_, &ins_event_, &ins_lsh_}) {
+      st->Finalize();
+    }
+    for (auto& d : deletes_) d.Finalize();
+    if (in_group_) Exec(db_, "ROLLBACK");
+    sqlite3_close_v2(db_);
+  }
+
+  Status Init() {
+    Status s = Exec(db_, "PRAGMA foreign_keys=OFF;");
+    if (!s.ok()) return Named(s);
+    if (options_.read_only) {
+      Statement st;
+      s = st.Prepare(db_, "SELECT value FROM meta WHERE key='schema_version'");
+      if (!s.ok()) return NotArchive(s);
+      if (!st.Step(&s)) {
+        return Status::IOError(path_, "not a dateline archive (no schema version)");
+      }
+      return Status::OK();
+    }
+    s = Exec(db_, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+    if (!s.ok()) return NotArchive(s);
+    // A non-empty SQLite file that is not ours is refused.
+    {
+      Statement st;
+      s = st.Prepare(db_,
+                     "SELECT count(*) FROM sqlite_schema WHERE name NOT "
+                     "LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT IN "
+                     "(SELECT name FROM sqlite_schema WHERE name LIKE "
+                     "'articles%' OR name LIKE 'quotes%' OR name LIKE "
+                     "'events%' OR name LIKE 'entities%' OR name LIKE "
+                     "'mentions%' OR name LIKE 'lsh%' OR name='meta')");
+      if (!s.ok()) return NotArchive(s);
+      if (st.Step(&s) && st.Int(0) > 0) {
+        return Status::IOError(path_,
+                               "not a dateline archive (other tables inside)");
+      }
+      if (!s.ok()) return NotArchive(s);
+    }
+    s = Exec(db_, "BEGIN IMMEDIATE");
+    if (!s.ok()) return Named(s);
+    s = Exec(db_, kSchema);
+    if (s.ok()) {
+      Statement st;
+      s = st.Prepare(db_,
+                     "INSERT INTO meta(key, value) VALUES('schema_version', ?) "
+                     "ON CONFLICT(key) DO NOTHING");
+      if (s.ok()) {
+        st.Bind(1, static_cast<int64_t>(kSchemaVersion));
+        s = st.Run();
+      }
+    }
+    if (!s.ok()) {
+      Exec(db_, "ROLLBACK");
+      return Named(s);
+    }
+    s = Exec(db_, "COMMIT");
+    if (!s.ok()) return Named(s);
+    return PrepareWrites();
+  }
+
+  Status Begin() override {
+    if (in_group_) return Status::OK();
+    Status s = Exec(db_, "BEGIN IMMEDIATE");
+    if (!s.ok()) return Named(s);
+    in_group_ = true;
+    return Status::OK();
+  }
+
+  Status Commit() override {
+    if (!in_group_) return Status::OK();
+    in_group_ = false;
+    return Named(Exec(db_, "COMMIT"));
+  }
+
+  Status Contains(const std::string& content_hash, bool* found) override {
+    *found = false;
+    Statement st;
+    Status s = st.Prepare(db_, "SELECT 1 FROM articles WHERE content_hash=? LIMIT 1");
+    if (!s.ok()) return s;
+    st.Bind(1, content_hash);
+    *found = st.Step(&s);
+    return s;
+  }
+
+  Status Put(const Document& doc, const PutKey& key,
+             const std::vector<uint32_t>& signature, const std::string& record,
+             PutOutcome* outcome, std::string* story) override {
+    if (options_.read_only) {
+      return Status::InvalidArgument(path_, "archive opened read-only");
+    }
+    if (!doc.error.empty()) {
+      return Status::InvalidArgument(doc.source, "document has an error");
+    }
+    const bool own_group = !in_group_;
+    if (own_group) {
+      Status s = Begin();
+      if (!s.ok()) return s;
+    }
+    Status s = PutInGroup(doc, key, signature, record, outcome, story);
+    if (own_group) {
+      if (s.ok()) {
+        s = Commit();
+      } else {
+        Exec(db_, "ROLLBACK");
+        in_group_ = false;
+      }
+    }
+    return s;
+  }
+
+  Status Search(const SearchQuery& q, std::vector<SearchHit>* out) override {
+    out->clear();
+    Status s = CheckPeriod(q.period);
+    if (!s.ok()) return s;
+    Where w;
+    std::string sql;
+    if (!q.query.empty()) {
+      s = CheckFts("articles_fts", q.query);
+      if (!s.ok()) return s;
+      sql =
+          "SELECT a.id, a.title, a.outlet, a.url, a.source, a.published, "
+          "a.story, snippet(articles_fts, -1, '[', ']', '...', 16), "
+          "bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts JOIN "
+          "articles a ON a.rowid = articles_fts.rowid";
+      w.Add("articles_fts MATCH ?");
+      w.Text(q.query);
+    } else {
+      sql =
+          "SELECT a.id, a.title, a.outlet, a.url, a.source, a.published, "
+          "a.story, substr(a.text, 1, 160), 0 AS score FROM articles a";
+    }
+    w.Period(q.period, "a.published");
+    if (!q.outlet.empty()) {
+      w.Add("a.outlet = ? COLLATE NOCASE");
+      w.Text(q.outlet);
+    }
+    if (!q.story.empty()) {
+      w.Add("a.story = ?");
+      w.Text(q.story);
+    }
+    sql += w.Sql();
+    sql += q.query.empty() ? " ORDER BY a.published DESC, a.rowid DESC"
+                           : " ORDER BY score, a.rowid";
+    if (q.limit > 0) sql += " LIMIT " + std::to_string(q.limit);
+    Statement st;
+    s = st.Prepare(db_, sql);
+    if (!s.ok()) return s;
+    w.BindAll(&st);
+    while (st.Step(&s)) {
+      SearchHit h;
+      h.id = st.Text(0);
+      h.title = st.Text(1);
+      h.outlet = st.Text(2);
+      h.url = st.Text(3);
+      h.source = st.Text(4);
+      h.published = st.Text(5);
+      h.story = st.Text(6);
+      h.snippet = st.Text(7);
+      h.score = st.Double(8);
+      out->push_back(std::move(h));
+    }
+    return s;
+  }
+
+  Status Events(const EventQuery& q, std::vector<EventRow>* out) override {
+    out->clear();
+    return ForEachEvent(q, [&](const EventRow& r) {
+      out->push_back(r);
+      return true;
+    });
+  }
+
+  Status ForEachEvent(const EventQuery& q,
+                      const std::function<bool(const EventRow&)>& fn) override {
+    Status s = CheckPeriod(q.period);
+    if (!s.ok()) return s;
+    if (q.actors.size() > 2) {
+      return Status::InvalidArgument("--actor", "give at most two actor codes");
+    }
+    for (const std::string& a : q.actors) {
+      if (a.empty() || a.size() > 15 ||
+          !std::all_of(a.begin(), a.end(), [](char c) {
+            return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+          })) {
+        return Status::InvalidArgument(
+            "--actor", "'" + a + "' is not a CAMEO actor code (upper-case "
+                                 "letters and digits, e.g. RUS, RUSGOV)");
+      }
+    }
+    if (!q.code.empty() &&
+        (q.code.size() > 4 ||
+         !std::all_of(q.code.begin(), q.code.end(),
+                      [](char c) { return c >= '0' && c <= '9'; }))) {
+      return Status::InvalidArgument(
+          "--code", "'" + q.code + "' is not a CAMEO event code or root "
+                                   "(digits, e.g. 04 or 036)");
+    }
+    if (q.quad_class < 0 || q.quad_class > 4) {
+      return Status::InvalidArgument("--quad", "quad class is 1, 2, 3 or 4");
+    }
+    Where w;
+    if (q.actors.size() == 1) {
+      w.Add("e.source_code LIKE ? ESCAPE '\\' OR e.target_code LIKE ? ESCAPE '\\'");
+      w.Text(LikePrefix(q.actors[0]));
+      w.Text(LikePrefix(q.actors[0]));
+    } else if (q.actors.size() == 2) {
+      w.Add(
+          "(e.source_code LIKE ? ESCAPE '\\' AND e.target_code LIKE ? ESCAPE "
+          "'\\') OR (e.source_code LIKE ? ESCAPE '\\' AND e.target_code LIKE ? "
+          "ESCAPE '\\')");
+      w.Text(LikePrefix(q.actors[0]));
+      w.Text(LikePrefix(q.actors[1]));
+      w.Text(LikePrefix(q.actors[1]));
+      w.Text(LikePrefix(q.actors[0]));
+    }
+    if (!q.entity.empty()) {
+      w.Add(
+          "e.source_name LIKE ? ESCAPE '\\' OR e.target_name LIKE ? ESCAPE "
+          "'\\' OR EXISTS (SELECT 1 FROM entities n WHERE n.article = "
+          "e.article AND n.eid IN (e.source_entity, e.target_entity) AND "
+          "(n.name LIKE ? ESCAPE '\\' OR n.aliases LIKE ? ESCAPE '\\'))");
+      for (int i = 0; i < 4; ++i) w.Text(LikeContains(q.entity));
+    }
+    if (!q.code.empty()) {
+      w.Add("e.code LIKE ? ESCAPE '\\'");
+      w.Text(LikePrefix(q.code));
+    }
+    if (q.quad_class != 0) {
+      w.Add("e.quad_class = ?");
+      w.Int(q.quad_class);
+    }
+    w.Period(q.period, "e.event_date");
+    std::string sql =
+        "SELECT a.id, a.title, a.published, a.url, a.outlet, e.source_name, "
+        "e.source_code, e.source_entity, e.source_begin, e.source_end, "
+        "e.has_target, e.target_name, e.target_code, e.target_entity, "
+        "e.target_begin, e.target_end, e.code, e.root, e.quad_class, "
+        "e.goldstein, e.date, e.location, e.negated, e.hypothetical, "
+        "e.sentence_begin, e.sentence_end, e.trigger_begin, e.trigger_end, "
+        "e.evidence FROM events e JOIN articles a ON a.rowid = e.article" +
+        w.Sql() + " ORDER BY e.event_date, e.rowid";
+    if (q.limit > 0) sql += " LIMIT " + std::to_string(q.limit);
+    Statement st;
+    s = st.Prepare(db_, sql);
+    if (!s.ok()) return s;
+    w.BindAll(&st);
+    while (st.Step(&s)) {
+      EventRow r;
+      r.article = st.Text(0);
+      r.title = st.Text(1);
+      r.published = st.Text(2);
+      r.url = st.Text(3);
+      r.outlet = st.Text(4);
+      Event& e = r.event;
+      e.source = {st.Text(5), st.Text(6), st.Text(7),
+                  {static_cast<uint32_t>(st.Int(8)),
+                   static_cast<uint32_t>(st.Int(9))}};
+      e.has_target = st.Int(10) != 0;
+      e.target = {st.Text(11), st.Text(12), st.Text(13),
+                  {static_cast<uint32_t>(st.Int(14)),
+                   static_cast<uint32_t>(st.Int(15))}};
+      e.code = st.Text(16);
+      e.root = st.Text(17);
+      e.quad_class = static_cast<int>(st.Int(18));
+      e.goldstein = st.Double(19);
+      e.date = st.Text(20);
+      e.location = st.Text(21);
+      e.negated = st.Int(22) != 0;
+      e.hypothetical = st.Int(23) != 0;
+      e.sentence = {static_cast<uint32_t>(st.Int(24)),
+                    static_cast<uint32_t>(st.Int(25))};
+      e.trigger = {static_cast<uint32_t>(st.Int(26)),
+                   static_cast<uint32_t>(st.Int(27))};
+      e.evidence = st.Text(28);
+      if (!fn(r)) break;
+    }
+    return s;
+  }
+
+  Status Quotes(const QuoteQuery& q, std::vector<QuoteRow>* out) override {
+    out->clear();
+    Status s = CheckPeriod(q.period);
+    if (!s.ok()) return s;
+    Where w;
+    if (!q.speaker.empty()) {
+      w.Add(
+          "q.speaker_name LIKE ? ESCAPE '\\' OR n.name LIKE ? ESCAPE '\\' OR "
+          "n.aliases LIKE ? ESCAPE '\\'");
+      for (int i = 0; i < 3; ++i) w.Text(LikeContains(q.speaker));
+    }
+    if (!q.words.empty()) {
+      s = CheckFts("quotes_fts", "text : (" + q.words + ")");
+      if (!s.ok()) return s;
+      w.Add("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)");
+      // Only the quoted words, not the speaker column.
+      w.Text("text : (" + q.words + ")");
+    }
+    w.Period(q.period, "a.published");
+    std::string sql =
+        "SELECT a.id, a.title, a.published, a.outlet, coalesce(n.name, ''), "
+        "q.text, q.kind, q.cue, q.speaker, q.speaker_name, q.begin, q.end, "
+        "q.cue_begin, q.cue_end, q.speaker_begin, q.speaker_end, "
+        "q.sentence_begin, q.sentence_end FROM quotes q JOIN articles a ON "
+        "a.rowid = q.article LEFT JOIN entities n ON n.article = q.article "
+        "AND n.eid = q.speaker" +
+        w.Sql() + " ORDER BY a.published DESC, q.rowid";
+    if (q.limit > 0) sql += " LIMIT " + std::to_string(q.limit);
+    Statement st;
+    s = st.Prepare(db_, sql);
+    if (!s.ok()) return s;
+    w.BindAll(&st);
+    auto span = [&](int c) {
+      return Span{static_cast<uint32_t>(st.Int(c)),
+                  static_cast<uint32_t>(st.Int(c + 1))};
+    };
+    while (st.Step(&s)) {
+      QuoteRow r;
+      r.article = st.Text(0);
+      r.title = st.Text(1);
+      r.published = st.Text(2);
+      r.outlet = st.Text(3);
+      r.speaker_entity_name = st.Text(4);
+      r.text = st.Text(5);
+      r.quote.kind = st.Text(6);
+      r.quote.cue = st.Text(7);
+      r.quote.speaker = st.Text(8);
+      r.quote.speaker_name = st.Text(9);
+      r.quote.span = span(10);
+      r.quote.cue_span = span(12);
+      r.quote.speaker_span = span(14);
+      r.quote.sentence = span(16);
+      out->push_back(std::move(r));
+    }
+    return s;
+  }
+
+  Status Entities(const EntityQuery& q, std::vector<EntityCount>* out) override {
+    out->clear();
+    Status s = CheckPeriod(q.period);
+    if (!s.ok()) return s;
+    if (!q.type.empty() && q.type != "PER" && q.type != "ORG" &&
+        q.type != "LOC" && q.type != "MISC") {
+      return Status::InvalidArgument("--type", "'" + q.type +
+                                                   "' is not PER, ORG, LOC or MISC");
+    }
+    Where w;
+    if (!q.type.empty()) {
+      w.Add("n.type = ?");
+      w.Text(q.type);
+    }
+    if (!q.name.empty()) {
+      w.Add("n.name LIKE ? ESCAPE '\\'");
+      w.Text(LikeContains(q.name));
+    }
+    const bool dated = !q.period.since.empty() || !q.period.until.empty();
+    w.Period(q.period, "a.published");
+    std::string sql =
+        std::string("SELECT n.name, n.type, max(n.country), count(*) AS arts, "
+                    "sum(n.mention_count) FROM entities n") +
+        (dated ? " JOIN articles a ON a.rowid = n.article" : "") + w.Sql() +
+        " GROUP BY n.name, n.type ORDER BY arts DESC, n.name";
+    if (q.limit > 0) sql += " LIMIT " + std::to_string(q.limit);
+    Statement st;
+    s = st.Prepare(db_, sql);
+    if (!s.ok()) return s;
+    w.BindAll(&st);
+    while (st.Step(&s)) {
+      out->push_back({st.Text(0), st.Text(1), st.Text(2), st.Int(3), st.Int(4)});
+    }
+    return s;
+  }
+
+  Status Stories(const StoryQuery& q, std::vector<StoryRow>* out) override {
+    out->clear();
+    Status s = CheckPeriod(q.period);
+    if (!s.ok()) return s;
+    Where w;
+    w.Period(q.period, "a.published");
+    if (!q.query.empty()) {
+      s = CheckFts("articles_fts", q.query);
+      if (!s.ok()) return s;
+      w.Add(
+          "a.story IN (SELECT m.story FROM articles m WHERE m.rowid IN "
+          "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))");
+      w.Text(q.query);
+    }
+    std::string sql =
+        "SELECT a.story, count(*) AS c, min(a.published), max(a.published) "
+        "FROM articles a" +
+        w.Sql() + " GROUP BY a.story HAVING c >= ? ORDER BY c DESC, a.story";
+    if (q.limit > 0) sql += " LIMIT " + std::to_string(q.limit);
+    Statement st;
+    s = st.Prepare(db_, sql);
+    if (!s.ok()) return s;
+    int next = w.BindAll(&st);
+    st.Bind(next, static_cast<int64_t>(std::max<size_t>(1, q.min_size)));
+    while (st.Step(&s)) {
+      StoryRow r;
+      r.story = st.Text(0);
+      r.size = st.Int(1);
+      r.first_published = st.Text(2);
+      r.last_published = st.Text(3);
+      out->push_back(std::move(r));
+    }
+    if (!s.ok()) return s;
+    Statement members;
+    s = members.Prepare(db_,
+                        "SELECT id, title, outlet, url, source FROM articles "
+                        "WHERE story = ? ORDER BY published, rowid");
+    if (!s.ok()) return s;
+    for (StoryRow& r : *out) {
+      members.Reset();
+      members.Bind(1, r.story);
+      std::set<std::string> seen;
+      while (members.Step(&s)) {
+        r.members.push_back(members.Text(0));
+        if (r.title.empty()) r.title = members.Text(1);
+        std::string outlet = members.Text(2);
+        if (outlet.empty()) outlet = HostOf(members.Text(3));
+        if (outlet.empty()) outlet = "-";
+        if (seen.insert(outlet).second) r.outlets.push_back(outlet);
+      }
+      if (!s.ok()) return s;
+    }
+    return s;
+  }
+
+  Status Stats(ArchiveStats* out) override {
+    *out = ArchiveStats();
+    struct {
+      const char* sql;
+      int64_t* value;
+    } counts[] = {
+        {"SELECT count(*) FROM articles", &out->articles},
+        {"SELECT count(*), coalesce(sum(c), 0) FROM (SELECT count(*) AS c "
+         "FROM articles GROUP BY story HAVING c > 1)",
+         &out->stories},
+        {"SELECT count(*) FROM entities", &out->entities},
+        {"SELECT count(*) FROM mentions", &out->mentions},
+        {"SELECT count(*) FROM quotes", &out->quotes},
+        {"SELECT count(*) FROM events", &out->events},
+    };
+    for (auto& c : counts) {
+      Statement st;
+      Status s = st.Prepare(db_, c.sql);
+      if (!s.ok()) return s;
+      if (st.Step(&s)) {
+        *c.value = st.Int(0);
+        if (c.value == &out->stories) out->duplicate_articles = st.Int(1);
+      }
+      if (!s.ok()) return s;
+    }
+    return Status::OK();
+  }
+
+  Status ForEachRecord(
+      const SearchQuery& q,
+      const std::function<bool(const std::string&)>& fn) override {
+    Status s = CheckPeriod(q.period);
+    if (!s.ok()) return s;
+    Where w;
+    if (!q.query.empty()) {
+      s = CheckFts("articles_fts", q.query);
+      if (!s.ok()) return s;
+      w.Add("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)");
+      w.Text(q.query);
+    }
+    w.Period(q.period, "a.published");
+    if (!q.outlet.empty()) {
+      w.Add("a.outlet = ? COLLATE NOCASE");
+      w.Text(q.outlet);
+    }
+    if (!q.story.empty()) {
+      w.Add("a.story = ?");
+      w.Text(q.story);
+    }
+    std::string sql = "SELECT a.record, a.story FROM articles a" + w.Sql() +
+                      " ORDER BY a.published, a.rowid";
+    if (q.limit > 0) sql += " LIMIT " + std::to_string(q.limit);
+    Statement st;
+    s = st.Prepare(db_, sql);
+    if (!s.ok()) return s;
+    w.BindAll(&st);
+    std::string line;
+    while (st.Step(&s)) {
+      line = st.Text(0);
+      if (!line.empty() && line.back() == '}') {
+        // Story ids are hex: no escaping needed.
+        line.pop_back();
+        line += ",\"story\":\"" + st.Text(1) + "\"}";
+      }
+      if (!fn(line)) break;
+    }
+    return s;
+  }
+
+  Status StoryOf(const std::string& id, std::string* story) override {
+    Statement st;
+    Status s = st.Prepare(db_, "SELECT story FROM articles WHERE id = ?");
+    if (!s.ok()) return s;
+    st.Bind(1, id);
+    if (st.Step(&s)) {
+      *story = st.Text(0);
+      return Status::OK();
+    }
+    if (!s.ok()) return s;
+    return Status::NotFound(id, "no such article");
+  }
+
+  Status CheckIntegrity() override {
+    Statement st;
+    Status s = st.Prepare(db_, "PRAGMA integrity_check");
+    if (!s.ok()) return s;
+    std::string report;
+    while (st.Step(&s)) {
+      if (!report.empty()) report += "; ";
+      report += st.Text(0);
+    }
+    if (!s.ok()) return s;
+    if (report != "ok") return Status::Corruption(path_, report);
+    return Status::OK();
+  }
+
+ private:
+  // Runs the FTS5 query `q` on `table` once, so that a malformed query is
+  // reported as the user's error (InvalidArgument) before the real query.
+  Status CheckFts(const char* table, const std::string& q) {
+    Statement st;
+    Status s = st.Prepare(db_, std::string("SELECT 1 FROM ") + table +
+                                   " WHERE " + table + " MATCH ? LIMIT 1");
+    if (!s.ok()) return s;
+    st.Bind(1, q);
+    st.Step(&s);
+    if (s.ok()) return s;
+    std::string msg = s.message();
+    if (msg.starts_with("archive: ")) msg.erase(0, 9);
+    if (msg.find("locked") != std::string::npos) return s;
+    return Status::InvalidArgument(
+        "bad full-text query '" + q + "'",
+        msg + " (use words, \"a phrase\", OR, NOT, NEAR(a b), prefix*; put "
+              "other punctuation inside double quotes)");
+  }
+
+  Status Named(const Status& s) {
+    if (s.ok()) return s;
+    return Status::IOError(path_, s.message());
+  }
+  Status NotArchive(const Status& s) {
+    if (s.message().find("not a dateline archive") != std::string::npos ||
+        s.message().find("file is not a database") != std::string::npos) {
+      return Status::IOError(path_, "not a dateline archive");
+    }
+    return Named(s);
+  }
+
+  Status PrepareWrites() {
+    struct {
+      Statement* st;
+      const char* sql;
+    } stmts[] = {
+        {&find_hash_,
+         "SELECT story FROM articles WHERE content_hash = ? LIMIT 1"},
+        {&find_key_, "SELECT rowid FROM articles WHERE page_key = ?"},
+        {&find_id_, "SELECT rowid FROM articles WHERE id = ?"},
+        {&lsh_find_, "SELECT article FROM lsh WHERE band_key = ?"},
+        {&cand_, "SELECT story, minhash FROM articles WHERE rowid = ?"},
+        {&ins_article_,
+         "INSERT INTO articles(id, page_key, content_hash, url, outlet, title, "
+         "published, language, authors, datelines, tags, text, source, story, "
+         "shingles, minhash, record) VALUES "
+         "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
+        {&ins_entity_,
+         "INSERT OR REPLACE INTO entities(article, eid, name, type, country, "
+         "government, roles, aliases, mention_count) VALUES "
+         "(?,?,?,?,?,?,?,?,?)"},
+        {&ins_mention_,
+         "INSERT INTO mentions(article, eid, begin, end, government) VALUES "
+         "(?,?,?,?,?)"},
+        {&ins_quote_,
+         "INSERT INTO quotes(article, text, kind, cue, speaker, speaker_name, "
+         "begin, end, cue_begin, cue_end, speaker_begin, speaker_end, "
+         "sentence_begin, sentence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
+        {&ins_event_,
+         "INSERT INTO events(article, source_name, source_code, "
+         "source_entity, source_begin, source_end, has_target, target_name, "
+         "target_code, target_entity, target_begin, target_end, code, root, "
+         "quad_class, goldstein, date, location, negated, hypothetical, "
+         "sentence_begin, sentence_end, trigger_begin, trigger_end, evidence, "
+         "event_date) VALUES "
+         "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
+        {&ins_lsh_,
+         "INSERT OR IGNORE INTO lsh(band_key, article) VALUES (?, ?)"},
+    };
+    for (auto& p : stmts) {
+      Status s = p.st->Prepare(db_, p.sql);
+      if (!s.ok()) return Named(s);
+    }
+    const char* kDeletes[] = {
+        "DELETE FROM entities WHERE article = ?",
+        "DELETE FROM mentions WHERE article = ?",
+        "DELETE FROM quotes WHERE article = ?",
+        "DELETE FROM events WHERE article = ?",
+        "DELETE FROM lsh WHERE article = ?",
+        "DELETE FROM articles WHERE rowid = ?",
+    };
+    for (size_t i = 0; i < deletes_.size(); ++i) {
+      Status s = deletes_[i].Prepare(db_, kDeletes[i]);
+      if (!s.ok()) return Named(s);
+    }
+    return Status::OK();
+  }
+
+  Status DeleteArticle(int64_t rowid) {
+    for (Statement& d : deletes_) {
+      d.Reset();
+      d.Bind(1, rowid);
+      Status s = d.Run();
+      if (!s.ok()) return s;
+    }
+    return Status::OK();
+  }
+
+  // Finds the rowid for `value` with `st` (one bound text); 0 if none.
+  Status FindRow(Statement* st, const std::string& value, int64_t* rowid) {
+    *rowid = 0;
+    st->Reset();
+    st->Bind(1, value);
+    Status s;
+    if (st->Step(&s)) *rowid = st->Int(0);
+    st->Reset();
+    return s;
+  }
+
+  // Returns the story of the closest archived near-duplicate, "" if none.
+  Status FindStory(const std::vector<uint32_t>& sig,
+                   const std::vector<int64_t>& bands, std::string* story) {
+    story->clear();
+    std::set<int64_t> candidates;
+    Status s;
+    for (int64_t key : bands) {
+      lsh_find_.Reset();
+      lsh_find_.Bind(1, key);
+      while (lsh_find_.Step(&s)) {
+        candidates.insert(lsh_find_.Int(0));
+        if (candidates.size() > 2000) break;  // a degenerate band
+      }
+      lsh_find_.Reset();
+      if (!s.ok()) return s;
+    }
+    double best = -1;
+    for (int64_t c : candidates) {
+      cand_.Reset();
+      cand_.Bind(1, c);
+      if (cand_.Step(&s)) {
+        std::vector<uint32_t> other = cand_.Blob32(1);
+        if (SameStory(sig, other, rule_)) {
+          Similarity sim = EstimateSimilarity(sig, other);
+          double score = std::max(sim.jaccard, sim.containment * 0.999);
+          if (score > best) {
+            best = score;
+            *story = cand_.Text(0);
+          }
+        }
+      }
+      cand_.Reset();
+      if (!s.ok()) return s;
+    }
+    return s;
+  }
+
+  Status PutInGroup(const Document& doc, const PutKey& key,
+                    const std::vector<uint32_t>& given_sig,
+                    const std::string& record, PutOutcome* outcome,
+                    std::string* story) {
+    Status s;
+    // The same page again: nothing to do.
+    find_hash_.Reset();
+    find_hash_.Bind(1, key.content_hash);
+    if (find_hash_.Step(&s)) {
+      *story = find_hash_.Text(0);
+      find_hash_.Reset();
+      *outcome = PutOutcome::kUnchanged;
+      return Status::OK();
+    }
+    find_hash_.Reset();
+    if (!s.ok()) return s;
+    *outcome = PutOutcome::kAdded;
+    int64_t old = 0;
+    s = FindRow(&find_key_, key.key, &old);
+    if (!s.ok()) return s;
+    if (old != 0) {
+      s = DeleteArticle(old);
+      if (!s.ok()) return s;
+      *outcome = PutOutcome::kReplaced;
+    }
+    s = FindRow(&find_id_, doc.id, &old);
+    if (!s.ok()) return s;
+    if (old != 0) {
+      s = DeleteArticle(old);
+      if (!s.ok()) return s;
+      *outcome = PutOutcome::kReplaced;
+    }
+    std::vector<uint32_t> sig =
+        given_sig.empty() ? MinHashSignature(doc.text) : given_sig;
+    std::vector<int64_t> bands = BandKeys(sig);
+    s = FindStory(sig, bands, story);
+    if (!s.ok()) return s;
+    if (story->empty()) *story = doc.id;
+
+    Statement& a = ins_article_;
+    a.Reset();
+    a.Bind(1, doc.id);
+    a.Bind(2, key.key);
+    a.Bind(3, key.content_hash);
+    a.Bind(4, doc.url);
+    a.Bind(5, doc.outlet);
+    a.Bind(6, doc.title);
+    a.Bind(7, doc.published);
+    a.Bind(8, doc.language);
+    a.Bind(9, JoinList(doc.authors));
+    a.Bind(10, JoinList(doc.datelines));
+    a.Bind(11, JoinList(doc.tags));
+    a.Bind(12, doc.text);
+    a.Bind(13, doc.source);
+    a.Bind(14, *story);
+    a.Bind(15, static_cast<int64_t>(sig.empty() ? 0 : sig.back()));
+    if (sig.empty()) {
+      a.BindNull(16);
+    } else {
+      a.BindBlob(16, sig.data(), sig.size() * sizeof(uint32_t));
+    }
+    a.Bind(17, record);
+    s = a.Run();
+    if (!s.ok()) return s;
+    const int64_t row = sqlite3_last_insert_rowid(db_);
+
+    for (const Entity& e : doc.entities) {
+      Statement& st = ins_entity_;
+      st.Reset();
+      st.Bind(1, row);
+      st.Bind(2, e.id);
+      st.Bind(3, e.name);
+      st.Bind(4, e.type);
+      st.Bind(5, e.country);
+      st.Bind(6, e.government);
+      st.Bind(7, JoinList(e.roles));
+      st.Bind(8, JoinList(e.aliases));
+      st.Bind(9, static_cast<int64_t>(e.mentions.size()));
+      s = st.Run();
+      if (!s.ok()) return s;
+      for (int gov = 0; gov < 2; ++gov) {
+        for (const Span& m : gov ? e.government_mentions : e.mentions) {
+          Statement& mt = ins_mention_;
+          mt.Reset();
+          mt.Bind(1, row);
+          mt.Bind(2, e.id);
+          mt.Bind(3, static_cast<int64_t>(m.begin));
+          mt.Bind(4, static_cast<int64_t>(m.end));
+          mt.Bind(5, static_cast<int64_t>(gov));
+          s = mt.Run();
+          if (!s.ok()) return s;
+        }
+      }
+    }
+    for (const Quote& q : doc.quotes) {
+      Statement& st = ins_quote_;
+      st.Reset();
+      st.Bind(1, row);
+      st.Bind(2, Slice(doc.text, q.span));
+      st.Bind(3, q.kind);
+      st.Bind(4, q.cue);
+      st.Bind(5, q.speaker);
+      st.Bind(6, q.speaker_name);
+      int i = 7;
+      for (const Span& sp : {q.span, q.cue_span, q.speaker_span, q.sentence}) {
+        st.Bind(i++, static_cast<int64_t>(sp.begin));
+        st.Bind(i++, static_cast<int64_t>(sp.end));
+      }
+      s = st.Run();
+      if (!s.ok()) return s;
+    }
+    for (const Event& e : doc.events) {
+      Statement& st = ins_event_;
+      st.Reset();
+      st.Bind(1, row);
+      st.Bind(2, e.source.name);
+      st.Bind(3, e.source.code);
+      st.Bind(4, e.source.entity);
+      st.Bind(5, static_cast<int64_t>(e.source.span.begin));
+      st.Bind(6, static_cast<int64_t>(e.source.span.end));
+      st.Bind(7, static_cast<int64_t>(e.has_target));
+      st.Bind(8, e.target.name);
+      st.Bind(9, e.target.code);
+      st.Bind(10, e.target.entity);
+      st.Bind(11, static_cast<int64_t>(e.target.span.begin));
+      st.Bind(12, static_cast<int64_t>(e.target.span.end));
+      st.Bind(13, e.code);
+      st.Bind(14, e.root);
+      st.Bind(15, static_cast<int64_t>(e.quad_class));
+      st.Bind(16, e.goldstein);
+      st.Bind(17, e.date);
+      st.Bind(18, e.location);
+      st.Bind(19, static_cast<int64_t>(e.negated));
+      st.Bind(20, static_cast<int64_t>(e.hypothetical));
+      st.Bind(21, static_cast<int64_t>(e.sentence.begin));
+      st.Bind(22, static_cast<int64_t>(e.sentence.end));
+      st.Bind(23, static_cast<int64_t>(e.trigger.begin));
+      st.Bind(24, static_cast<int64_t>(e.trigger.end));
+      st.Bind(25, e.evidence);
+      // The date filters use the event's own date, else the article's.
+      st.Bind(26, e.date.empty() ? doc.published : e.date);
+      s = st.Run();
+      if (!s.ok()) return s;
+    }
+    for (int64_t k : bands) {
+      ins_lsh_.Reset();
+      ins_lsh_.Bind(1, k);
+      ins_lsh_.Bind(2, row);
+      s = ins_lsh_.Run();
+      if (!s.ok()) return s;
+    }
+    return Status::OK();
+  }
+
+  sqlite3* db_;
+  std::string path_;
+  ArchiveOptions options_;
+  StoryRule rule_;
+  bool in_group_ = false;
+  Statement find_hash_, find_key_, find_id_, lsh_find_, cand_;
+  Statement ins_article_, ins_entity_, ins_mention_, ins_quote_, ins_event_,
+      ins_lsh_;
+  std::array<Statement, 6> deletes_;
+};
+
+}  // namespace
+
+std::vector<uint32_t> Archive::Signature(const std::string& text) {
+  return MinHashSignature(text);
+}
+
+Status Archive::Open(const std::string& path, const ArchiveOptions& options,
+                     std::unique_ptr<Archive>* archive) {
+  archive->reset();
+  std::error_code ec;
+  if (options.read_only && !std::filesystem::exists(path, ec)) {
+    return Status::NotFound(path, "no such archive (run `dateline ingest` first)");
+  }
+  int flags = SQLITE_OPEN_NOMUTEX |
+              (options.read_only ? SQLITE_OPEN_READONLY
+                                 : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    sqlite3_close_v2(db);
+    return Status::IOError(path, "cannot open archive: " + msg);
+  }
+  sqlite3_busy_timeout(db, options.busy_timeout_ms);
+  auto impl = std::make_unique<SqliteArchive>(db, path, options);
+  Status s = impl->Init();
+  if (!s.ok()) return s;
+  *archive = std::move(impl);
+  return Status::OK();
+}
+
+}  // namespace dateline

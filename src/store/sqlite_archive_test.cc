@@ -1,0 +1,377 @@
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "dateline/archive.h"
+
+namespace dateline {
+namespace {
+
+namespace fs = std::filesystem;
+
+ArchiveOptions ReadOnly() {
+  ArchiveOptions o;
+  o.read_only = true;
+  return o;
+}
+
+class ArchiveTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("dateline_archive_test_" + std::to_string(getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    path_ = (dir_ / "a.db").string();
+    ASSERT_TRUE(Archive::Open(path_, ArchiveOptions(), &db_).ok());
+  }
+  void TearDown() override {
+    db_.reset();
+    fs::remove_all(dir_);
+  }
+
+  PutOutcome Put(const Document& d, const std::string& key,
+                 const std::string& hash, std::string* story = nullptr) {
+    PutOutcome out;
+    std::string s;
+    Status st = db_->Put(d, {key, hash}, {}, ToJsonLine(d), &out, &s);
+    EXPECT_TRUE(st.ok()) << st.ToString();
+    if (story != nullptr) *story = s;
+    return out;
+  }
+
+  fs::path dir_;
+  std::string path_;
+  std::unique_ptr<Archive> db_;
+};
+
+// A document filled by hand with every layer the archive stores.
+Document Kremlin() {
+  Document d;
+  d.id = "k1";
+  d.url = "https://news.example/kremlin";
+  d.outlet = "Example News";
+  d.title = "Kremlin says Kim visit is a matter for two neighbours";
+  d.published = "2023-09-13T10:00:00+03:00";
+  d.language = "en";
+  d.text =
+      "MOSCOW - Kremlin spokesman Dmitry Peskov said on Wednesday that the "
+      "talks between Vladimir Putin and Kim Jong Un were \"a matter for two "
+      "neighbours\" and no one else. Russia and North Korea signed no "
+      "agreements, Peskov added, but they discussed military cooperation at "
+      "the Vostochny cosmodrome in the far east of the country.";
+  auto at = [&](const std::string& s) {
+    size_t b = d.text.find(s);
+    return Span{static_cast<uint32_t>(b), static_cast<uint32_t>(b + s.size())};
+  };
+  Entity peskov;
+  peskov.id = "e1";
+  peskov.name = "Dmitry Peskov";
+  peskov.type = "PER";
+  peskov.aliases = {"Peskov"};
+  peskov.roles = {"Kremlin spokesman"};
+  peskov.country = "RUS";
+  peskov.mentions = {at("Dmitry Peskov"), at("Peskov added")};
+  peskov.mentions[1].end = peskov.mentions[1].begin + 6;
+  Entity putin;
+  putin.id = "e2";
+  putin.name = "Vladimir Putin";
+  putin.type = "PER";
+  putin.mentions = {at("Vladimir Putin")};
+  Entity kim;
+  kim.id = "e3";
+  kim.name = "Kim Jong Un";
+  kim.type = "PER";
+  kim.country = "PRK";
+  kim.mentions = {at("Kim Jong Un")};
+  Entity russia;
+  russia.id = "e4";
+  russia.name = "Russia";
+  russia.type = "LOC";
+  russia.mentions = {at("Russia")};
+  d.entities = {peskov, putin, kim, russia};
+  Quote q;
+  q.span = at("a matter for two neighbours");
+  q.kind = "partial";
+  q.cue = "said";
+  q.cue_span = at("said");
+  q.speaker = "e1";
+  q.speaker_name = "Dmitry Peskov";
+  q.speaker_span = peskov.mentions[0];
+  q.sentence = {0, static_cast<uint32_t>(d.text.find(" Russia"))};
+  d.quotes = {q};
+  Event e;
+  e.source = {"Vladimir Putin", "RUSGOV", "e2", at("Vladimir Putin")};
+  e.target = {"Kim Jong Un", "PRKGOV", "e3", at("Kim Jong Un")};
+  e.has_target = true;
+  e.code = "040";
+  e.root = "04";
+  e.quad_class = 1;
+  e.goldstein = 1.0;
+  e.date = "2023-09-13";
+  e.location = "Vostochny";
+  e.sentence = q.sentence;
+  e.trigger = at("talks");
+  e.evidence = "talks";
+  Event e2 = e;
+  e2.source = {"Russia", "RUS", "e4", at("Russia")};
+  e2.target = {"North Korea", "PRK", "", at("North Korea")};
+  e2.code = "0311";
+  e2.root = "03";
+  e2.date = "";
+  e2.negated = true;
+  e2.evidence = "signed no agreements";
+  d.events = {e, e2};
+  return d;
+}
+
+Document Other(const std::string& id, const std::string& text,
+               const std::string& published = "2023-10-01") {
+  Document d;
+  d.id = id;
+  d.title = "Other story " + id;
+  d.published = published;
+  d.text = text;
+  return d;
+}
+
+const char kWire[] =
+    "The central bank raised its main interest rate by half a point on "
+    "Thursday, the third rise this year, saying inflation was still too high. "
+    "Markets had expected a smaller move, and the currency rose sharply after "
+    "the announcement. Economists said further increases were likely before "
+    "the end of the year, as food and fuel prices kept climbing. The bank's "
+    "governor said wages were rising faster than productivity and that the "
+    "labour market remained tight despite slower growth in the second half.";
+
+TEST_F(ArchiveTest, PutStoresEveryLayerAndQueriesFindThem) {
+  Document d = Kremlin();
+  EXPECT_EQ(Put(d, d.url, "h1"), PutOutcome::kAdded);
+  ArchiveStats st;
+  ASSERT_TRUE(db_->Stats(&st).ok());
+  EXPECT_EQ(st.articles, 1);
+  EXPECT_EQ(st.entities, 4);
+  EXPECT_EQ(st.mentions, 5);
+  EXPECT_EQ(st.quotes, 1);
+  EXPECT_EQ(st.events, 2);
+
+  std::vector<QuoteRow> quotes;
+  QuoteQuery qq;
+  qq.speaker = "peskov";
+  ASSERT_TRUE(db_->Quotes(qq, &quotes).ok());
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].text, "a matter for two neighbours");
+  EXPECT_EQ(quotes[0].speaker_entity_name, "Dmitry Peskov");
+  qq = QuoteQuery();
+  qq.words = "neighbours";
+  ASSERT_TRUE(db_->Quotes(qq, &quotes).ok());
+  EXPECT_EQ(quotes.size(), 1u);
+  qq.words = "Peskov";  // the speaker column is not searched by words
+  ASSERT_TRUE(db_->Quotes(qq, &quotes).ok());
+  EXPECT_EQ(quotes.size(), 0u);
+
+  EventQuery eq;
+  eq.actors = {"RUS", "PRK"};
+  eq.period = {"2023-09-01", "2023-09-30"};
+  std::vector<EventRow> events;
+  ASSERT_TRUE(db_->Events(eq, &events).ok());
+  ASSERT_EQ(events.size(), 2u);  // the second takes the article's date
+  EXPECT_EQ(events[0].event.code, "040");
+  EXPECT_EQ(events[0].event.source.code, "RUSGOV");
+  EXPECT_EQ(events[0].event.location, "Vostochny");
+  eq.actors = {"PRK", "RUS"};  // either direction
+  ASSERT_TRUE(db_->Events(eq, &events).ok());
+  EXPECT_EQ(events.size(), 2u);
+  eq.code = "03";
+  ASSERT_TRUE(db_->Events(eq, &events).ok());
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_TRUE(events[0].event.negated);
+  eq = EventQuery();
+  eq.entity = "kim jong";
+  ASSERT_TRUE(db_->Events(eq, &events).ok());
+  EXPECT_EQ(events.size(), 1u);
+  eq = EventQuery();
+  eq.actors = {"USA"};
+  ASSERT_TRUE(db_->Events(eq, &events).ok());
+  EXPECT_EQ(events.size(), 0u);
+  eq = EventQuery();
+  eq.period = {"2023-10", ""};
+  ASSERT_TRUE(db_->Events(eq, &events).ok());
+  EXPECT_EQ(events.size(), 0u);
+
+  std::vector<SearchHit> hits;
+  SearchQuery sq;
+  sq.query = "cosmodrome";
+  ASSERT_TRUE(db_->Search(sq, &hits).ok());
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].id, "k1");
+  EXPECT_NE(hits[0].snippet.find("[cosmodrome]"), std::string::npos);
+
+  std::vector<EntityCount> ents;
+  EntityQuery enq;
+  enq.type = "PER";
+  ASSERT_TRUE(db_->Entities(enq, &ents).ok());
+  ASSERT_EQ(ents.size(), 3u);
+  EXPECT_EQ(ents[0].name, "Dmitry Peskov");  // most mentions break no tie
+  EXPECT_EQ(ents[0].articles, 1);
+
+  std::vector<std::string> records;
+  SearchQuery all;
+  all.limit = 0;
+  ASSERT_TRUE(db_->ForEachRecord(all, [&](const std::string& r) {
+    records.push_back(r);
+    return true;
+  }).ok());
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_NE(records[0].find("\"story\":\"k1\"}"), std::string::npos);
+  EXPECT_TRUE(db_->CheckIntegrity().ok());
+}
+
+TEST_F(ArchiveTest, SamePageAddsNothingAndChangedPageReplaces) {
+  Document d = Kremlin();
+  EXPECT_EQ(Put(d, d.url, "h1"), PutOutcome::kAdded);
+  EXPECT_EQ(Put(d, d.url, "h1"), PutOutcome::kUnchanged);
+  bool found = false;
+  ASSERT_TRUE(db_->Contains("h1", &found).ok());
+  EXPECT_TRUE(found);
+  Document changed = d;
+  changed.id = "k1";
+  changed.title = "Kremlin: Kim visit a matter for two neighbours (updated)";
+  changed.quotes.clear();
+  changed.events.resize(1);
+  EXPECT_EQ(Put(changed, d.url, "h2"), PutOutcome::kReplaced);
+  ArchiveStats st;
+  ASSERT_TRUE(db_->Stats(&st).ok());
+  EXPECT_EQ(st.articles, 1);
+  EXPECT_EQ(st.quotes, 0);
+  EXPECT_EQ(st.events, 1);
+  EXPECT_EQ(st.entities, 4);
+  std::vector<SearchHit> hits;
+  SearchQuery sq;
+  sq.query = "updated";
+  ASSERT_TRUE(db_->Search(sq, &hits).ok());
+  EXPECT_EQ(hits.size(), 1u);
+  sq.query = "neighbours";
+  ASSERT_TRUE(db_->Search(sq, &hits).ok());
+  EXPECT_EQ(hits.size(), 1u);  // the old version's FTS rows are gone
+  ASSERT_TRUE(db_->Contains("h1", &found).ok());
+  EXPECT_FALSE(found);
+}
+
+TEST_F(ArchiveTest, NearDuplicatesShareAStory) {
+  std::string story;
+  Put(Other("w1", kWire), "a", "ha", &story);
+  EXPECT_EQ(story, "w1");
+  // Another outlet: retitled, quote marks and wrapping changed, a line of
+  // boilerplate added.
+  std::string copy = kWire;
+  for (size_t i = 50; i < copy.size(); i += 70) {
+    if (copy[i] == ' ') copy[i] = '\n';
+  }
+  copy += "\n\nCopyright 2023 Other Outlet. All rights reserved.";
+  Document c = Other("w2", copy);
+  c.outlet = "Other Outlet";
+  Put(c, "b", "hb", &story);
+  EXPECT_EQ(story, "w1");
+  Put(Other("x1", "The national football team lost its opening match of the "
+                  "tournament on Saturday after a late penalty, and the coach "
+                  "said his players had been tired after a long season."),
+      "c", "hc", &story);
+  EXPECT_EQ(story, "x1");
+  std::vector<StoryRow> rows;
+  ASSERT_TRUE(db_->Stories(StoryQuery(), &rows).ok());
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].size, 2);
+  EXPECT_EQ(rows[0].members, (std::vector<std::string>{"w1", "w2"}));
+  EXPECT_EQ(rows[0].outlets, (std::vector<std::string>{"-", "Other Outlet"}));
+  ASSERT_TRUE(db_->StoryOf("w2", &story).ok());
+  EXPECT_EQ(story, "w1");
+  EXPECT_TRUE(db_->StoryOf("nope", &story).IsNotFound());
+}
+
+TEST_F(ArchiveTest, BadQueriesGiveClearErrorsAndUserTextIsBound) {
+  Put(Kremlin(), "k", "h1");
+  std::vector<SearchHit> hits;
+  SearchQuery sq;
+  for (const char* bad : {"\"unterminated", "a AND", "(", "x:y", "NEAR(", "*"}) {
+    sq.query = bad;
+    Status s = db_->Search(sq, &hits);
+    EXPECT_TRUE(s.IsInvalidArgument()) << bad << " -> " << s.ToString();
+    EXPECT_NE(s.message().find("full-text query"), std::string::npos) << s.ToString();
+  }
+  // SQL in user text is just text.
+  sq.query = "\"'; DROP TABLE articles; --\"";
+  EXPECT_TRUE(db_->Search(sq, &hits).ok());
+  EXPECT_TRUE(hits.empty());
+  QuoteQuery qq;
+  qq.speaker = "x' OR '1'='1";
+  std::vector<QuoteRow> quotes;
+  EXPECT_TRUE(db_->Quotes(qq, &quotes).ok());
+  EXPECT_TRUE(quotes.empty());
+  qq.speaker = "%";  // LIKE wildcards are literal
+  EXPECT_TRUE(db_->Quotes(qq, &quotes).ok());
+  EXPECT_TRUE(quotes.empty());
+  EventQuery eq;
+  eq.actors = {"rus;--"};
+  std::vector<EventRow> events;
+  EXPECT_TRUE(db_->Events(eq, &events).IsInvalidArgument());
+  eq.actors = {};
+  eq.code = "4a";
+  EXPECT_TRUE(db_->Events(eq, &events).IsInvalidArgument());
+  eq.code = "";
+  eq.period.since = "September";
+  Status s = db_->Events(eq, &events);
+  EXPECT_TRUE(s.IsInvalidArgument());
+  EXPECT_NE(s.message().find("--since"), std::string::npos);
+  EntityQuery enq;
+  enq.type = "PERSON";
+  std::vector<EntityCount> ents;
+  EXPECT_TRUE(db_->Entities(enq, &ents).IsInvalidArgument());
+  ArchiveStats st;
+  ASSERT_TRUE(db_->Stats(&st).ok());
+  EXPECT_EQ(st.articles, 1);
+}
+
+TEST_F(ArchiveTest, OpenRefusesWhatIsNotAnArchive) {
+  std::unique_ptr<Archive> other;
+  EXPECT_TRUE(Archive::Open((dir_ / "missing.db").string(),
+                            ReadOnly(), &other)
+                  .IsNotFound());
+  std::string junk = (dir_ / "junk.db").string();
+  std::ofstream(junk) << "this is not a database, just text that is long "
+                         "enough to be read as a header by sqlite itself....";
+  Status s = Archive::Open(junk, ArchiveOptions(), &other);
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("not a dateline archive"), std::string::npos)
+      << s.ToString();
+  // A reader opens the same file while the writer has it.
+  Put(Kremlin(), "k", "h1");
+  ASSERT_TRUE(Archive::Open(path_, ReadOnly(), &other).ok());
+  ArchiveStats st;
+  ASSERT_TRUE(other->Stats(&st).ok());
+  EXPECT_EQ(st.articles, 1);
+  PutOutcome out;
+  std::string story;
+  EXPECT_FALSE(other->Put(Kremlin(), {"k2", "h2"}, {}, "", &out, &story).ok());
+}
+
+TEST_F(ArchiveTest, GroupCommitsAtomically) {
+  ASSERT_TRUE(db_->Begin().ok());
+  Put(Other("a", kWire), "a", "ha");
+  Put(Other("b", "Something else entirely about a different matter."), "b", "hb");
+  // Another connection sees nothing until the commit.
+  std::unique_ptr<Archive> reader;
+  ASSERT_TRUE(Archive::Open(path_, ReadOnly(), &reader).ok());
+  ArchiveStats st;
+  ASSERT_TRUE(reader->Stats(&st).ok());
+  EXPECT_EQ(st.articles, 0);
+  ASSERT_TRUE(db_->Commit().ok());
+  ASSERT_TRUE(reader->Stats(&st).ok());
+  EXPECT_EQ(st.articles, 2);
+}
+
+}  // namespace
+}  // namespace dateline
