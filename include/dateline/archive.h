@@ -89,11 +89,15 @@ struct EventQuery {
 };
 
 struct EventRow {
+  int64_t event_id = 0;  // stable within the archive (GDELT GlobalEventID)
   std::string article;  // article id
   std::string title;
   std::string published;
   std::string url;
   std::string outlet;
+  std::string source;       // the page's source when it has no URL
+  std::string ingested_at;  // UTC, ISO 8601
+  bool in_lead = false;     // the event's sentence is in the first paragraph
   Event event;
 };
 

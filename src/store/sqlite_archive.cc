@@ -8,6 +8,7 @@
 // of its last commit, and `ingest` run again skips what is already there
 // (content hash) and adds the rest.
 #include <sqlite3.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <array>
@@ -45,7 +46,7 @@ CREATE TABLE IF NOT EXISTS articles(
   story TEXT NOT NULL,
   shingles INTEGER NOT NULL DEFAULT 0,
   minhash BLOB,
-  record TEXT NOT NULL DEFAULT '',
+  record BLOB,
   ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));
 CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story, published);
@@ -123,7 +124,6 @@ CREATE TABLE IF NOT EXISTS lsh(
   band_key INTEGER NOT NULL,
   article INTEGER NOT NULL,
   PRIMARY KEY(band_key, article)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS lsh_article ON lsh(article);
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
   title, text, content='articles', content_rowid='rowid',
   tokenize='unicode61 remove_diacritics 2');
@@ -258,6 +258,37 @@ class Where {
   std::map<size_t, int64_t> ints_;
 };
 
+// Records are kept deflated (zlib): JSON compresses about four to one.
+Status PackRecord(const std::string& record, std::string* out) {
+  uLongf n = compressBound(static_cast<uLong>(record.size()));
+  out->resize(n + 4);
+  uint32_t size = static_cast<uint32_t>(record.size());
+  std::memcpy(out->data(), &size, 4);
+  int rc = compress2(reinterpret_cast<Bytef*>(out->data() + 4), &n,
+                     reinterpret_cast<const Bytef*>(record.data()),
+                     static_cast<uLong>(record.size()), 1);
+  if (rc != Z_OK) return Status::IOError("archive", "cannot compress record");
+  out->resize(n + 4);
+  return Status::OK();
+}
+
+Status UnpackRecord(std::string_view packed, std::string* out) {
+  out->clear();
+  if (packed.empty()) return Status::OK();
+  uint32_t size = 0;
+  if (packed.size() < 4) return Status::Corruption("record", "too short");
+  std::memcpy(&size, packed.data(), 4);
+  out->resize(size);
+  uLongf n = size;
+  int rc = uncompress(reinterpret_cast<Bytef*>(out->data()), &n,
+                      reinterpret_cast<const Bytef*>(packed.data() + 4),
+                      static_cast<uLong>(packed.size() - 4));
+  if (rc != Z_OK || n != size) {
+    return Status::Corruption("record", "cannot inflate stored record");
+  }
+  return Status::OK();
+}
+
 std::string HostOf(const std::string& url) {
   size_t p = url.find("://");
   if (p == std::string::npos) return "";
@@ -278,7 +309,7 @@ class SqliteArchive : public Archive {
     // Finalise statements before closing (their destructors run after).
     for (Statement* st : {&find_hash_, &find_key_, &find_id_, &lsh_find_,
                           &cand_, &ins_article_, &ins_entity_, &ins_mention_,
-                          &ins_quote_, &ins_event_, &ins_lsh_}) {
+                          &ins_quote_, &ins_event_, &ins_lsh_, &del_lsh_}) {
       st->Finalize();
     }
     for (auto& d : deletes_) d.Finalize();
@@ -518,7 +549,10 @@ class SqliteArchive : public Archive {
         "e.target_begin, e.target_end, e.code, e.root, e.quad_class, "
         "e.goldstein, e.date, e.location, e.negated, e.hypothetical, "
         "e.sentence_begin, e.sentence_end, e.trigger_begin, e.trigger_end, "
-        "e.evidence FROM events e JOIN articles a ON a.rowid = e.article" +
+        "e.evidence, e.rowid, a.source, a.ingested_at, "
+        "(instr(a.text, char(10) || char(10)) = 0 OR e.sentence_begin < "
+        "instr(a.text, char(10) || char(10))) FROM events e JOIN articles a "
+        "ON a.rowid = e.article" +
         w.Sql() + " ORDER BY e.event_date, e.rowid";
     if (q.limit > 0) sql += " LIMIT " + std::to_string(q.limit);
     Statement st;
@@ -553,6 +587,10 @@ class SqliteArchive : public Archive {
       e.trigger = {static_cast<uint32_t>(st.Int(26)),
                    static_cast<uint32_t>(st.Int(27))};
       e.evidence = st.Text(28);
+      r.event_id = st.Int(29);
+      r.source = st.Text(30);
+      r.ingested_at = st.Text(31);
+      r.in_lead = st.Int(32) != 0;
       if (!fn(r)) break;
     }
     return s;
@@ -764,7 +802,8 @@ class SqliteArchive : public Archive {
     w.BindAll(&st);
     std::string line;
     while (st.Step(&s)) {
-      line = st.Text(0);
+      Status u = UnpackRecord(st.BlobView(0), &line);
+      if (!u.ok()) return Status::Corruption(path_, u.message());
       if (!line.empty() && line.back() == '}') {
         // Story ids are hex: no escaping needed.
         line.pop_back();
@@ -871,6 +910,7 @@ class SqliteArchive : public Archive {
          "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
         {&ins_lsh_,
          "INSERT OR IGNORE INTO lsh(band_key, article) VALUES (?, ?)"},
+        {&del_lsh_, "DELETE FROM lsh WHERE band_key = ? AND article = ?"},
     };
     for (auto& p : stmts) {
       Status s = p.st->Prepare(db_, p.sql);
@@ -881,7 +921,6 @@ class SqliteArchive : public Archive {
         "DELETE FROM mentions WHERE article = ?",
         "DELETE FROM quotes WHERE article = ?",
         "DELETE FROM events WHERE article = ?",
-        "DELETE FROM lsh WHERE article = ?",
         "DELETE FROM articles WHERE rowid = ?",
     };
     for (size_t i = 0; i < deletes_.size(); ++i) {
@@ -892,6 +931,22 @@ class SqliteArchive : public Archive {
   }
 
   Status DeleteArticle(int64_t rowid) {
+    // The LSH rows: recompute the band keys from the stored signature (an
+    // index on lsh(article) would cost as much space as lsh itself).
+    cand_.Reset();
+    cand_.Bind(1, rowid);
+    Status s;
+    std::vector<uint32_t> sig;
+    if (cand_.Step(&s)) sig = cand_.Blob32(1);
+    cand_.Reset();
+    if (!s.ok()) return s;
+    for (int64_t key : BandKeys(sig)) {
+      del_lsh_.Reset();
+      del_lsh_.Bind(1, key);
+      del_lsh_.Bind(2, rowid);
+      s = del_lsh_.Run();
+      if (!s.ok()) return s;
+    }
     for (Statement& d : deletes_) {
       d.Reset();
       d.Bind(1, rowid);
@@ -1010,7 +1065,10 @@ class SqliteArchive : public Archive {
     } else {
       a.BindBlob(16, sig.data(), sig.size() * sizeof(uint32_t));
     }
-    a.Bind(17, record);
+    std::string packed;
+    s = PackRecord(record, &packed);
+    if (!s.ok()) return s;
+    a.BindBlob(17, packed.data(), packed.size());
     s = a.Run();
     if (!s.ok()) return s;
     const int64_t row = sqlite3_last_insert_rowid(db_);
@@ -1111,7 +1169,8 @@ class SqliteArchive : public Archive {
   Statement find_hash_, find_key_, find_id_, lsh_find_, cand_;
   Statement ins_article_, ins_entity_, ins_mention_, ins_quote_, ins_event_,
       ins_lsh_;
-  std::array<Statement, 6> deletes_;
+  Statement del_lsh_;
+  std::array<Statement, 5> deletes_;
 };
 
 }  // namespace

@@ -1,0 +1,68 @@
+// Ingest: runs the pipeline over inputs on all cores and writes the
+// documents into an archive from one writer thread (the caller's), in
+// transaction groups, so a crash loses at most the open group and a rerun
+// completes it: pages whose content hash is archived are skipped before the
+// pipeline runs. Internal to the CLI and the benchmarks.
+#ifndef DATELINE_STORE_INGEST_H_
+#define DATELINE_STORE_INGEST_H_
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "dateline/archive.h"
+#include "dateline/options.h"
+#include "dateline/status.h"
+
+namespace dateline {
+
+struct IngestProgress {
+  int64_t pages = 0;      // pages taken from the inputs so far
+  int64_t added = 0;
+  int64_t replaced = 0;
+  int64_t unchanged = 0;  // already archived (same content)
+  int64_t errors = 0;     // pages that could not be read or processed
+  int64_t total = -1;     // pages in the inputs, once counted (-1 before)
+  double seconds = 0;
+  bool done = false;
+};
+
+struct IngestOptions {
+  std::string archive_path;
+  std::vector<std::string> inputs;
+  size_t jobs = 0;  // 0: all cores
+  ReadOptions read;
+  PipelineOptions pipeline;
+  ArchiveOptions archive;
+  // A group commits after this many documents or this many seconds.
+  size_t group_documents = 512;
+  double group_seconds = 2.0;
+  // Count the pages of the inputs on a side thread, for "time left".
+  bool count_total = true;
+  // Called from the writer thread after each document and at the end
+  // (progress.done). May be empty.
+  std::function<void(const IngestProgress&)> on_progress;
+  // Called from the writer thread for each page that failed: its source and
+  // the error. May be empty.
+  std::function<void(const std::string& source, const std::string& error)>
+      on_error;
+  // Set from elsewhere (a signal handler) to stop after the current group.
+  const std::atomic<bool>* stop = nullptr;
+};
+
+// Runs the ingest; *progress holds the final counts. Returns a non-OK
+// status when the archive cannot be opened or written, or the pipeline
+// cannot be built; page errors are counted, not returned.
+Status RunIngest(const IngestOptions& options, IngestProgress* progress);
+
+// Returns the key Put uses to recognise a page: its URL (the page's, else
+// the canonical one the cleaner found), else its source with the file part
+// made absolute.
+std::string PageKey(const std::string& page_url, const std::string& doc_url,
+                    const std::string& source);
+
+}  // namespace dateline
+
+#endif  // DATELINE_STORE_INGEST_H_
