@@ -123,6 +123,7 @@ struct IngestArgs {
   size_t max_page_mb = 256;
   std::string errors_file;
   bool quiet = false;
+  size_t commit_every = 512;
 };
 
 std::atomic<bool> g_stop{false};
@@ -162,6 +163,7 @@ int RunIngestVerb(const IngestArgs& args) {
   opts.jobs = args.jobs;
   opts.read.max_page_bytes = args.max_page_mb << 20;
   opts.stop = &g_stop;
+  opts.group_documents = std::max<size_t>(1, args.commit_every);
   const bool tty = isatty(STDERR_FILENO) != 0;
   std::FILE* errors_out = nullptr;
   if (!args.errors_file.empty()) {
@@ -620,6 +622,8 @@ int main(int argc, char** argv) {
                  "Refuse pages larger than this (MiB)");
   in->add_option("--errors", ingest.errors_file, "Write every page error to FILE");
   in->add_flag("-q,--quiet", ingest.quiet, "No progress and no error lines");
+  in->add_option("--commit-every", ingest.commit_every,
+                 "Documents per transaction (default 512; also every 2 s)");
 
   QueryArgs q;
   CLI::App* search = app.add_subcommand(
