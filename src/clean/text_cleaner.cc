@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -552,6 +553,51 @@ bool LooksLikeByline(const Line& line) {
 
 }  // namespace
 
+// Joins the lines of hard-wrapped text (wire copy, mail, old archives:
+// every line at most about 100 bytes, paragraphs running over several
+// lines) so that each paragraph is one line, as in other scraped text. Only
+// a line at least 60% of the wrap width continues into the next; shorter
+// lines end their paragraph. Pages with any longer line are left alone.
+// Joined texts live in *storage; begin/end still span the page.
+void UnwrapHardWrapped(std::vector<Line>* lines, std::deque<std::string>* storage) {
+  constexpr size_t kMaxWrap = 100;
+  size_t n = 0, followed = 0, width = 0;
+  for (size_t i = 1; i < lines->size(); ++i) {
+    const Line& l = (*lines)[i];
+    if (l.blank) continue;
+    ++n;
+    width = std::max(width, l.text.size());
+    if (i + 1 < lines->size() && !(*lines)[i + 1].blank) ++followed;
+  }
+  if (n < 6 || width > kMaxWrap || followed * 2 < n) return;
+  std::vector<Line> out;
+  out.reserve(lines->size());
+  out.push_back((*lines)[0]);
+  for (size_t i = 1; i < lines->size(); ++i) {
+    Line l = (*lines)[i];
+    if (l.blank) {
+      out.push_back(l);
+      continue;
+    }
+    size_t j = i;
+    std::string joined(l.text);
+    while (j + 1 < lines->size() && !(*lines)[j + 1].blank &&
+           (*lines)[j].text.size() * 10 >= width * 6) {
+      ++j;
+      joined.push_back(' ');
+      joined.append((*lines)[j].text);
+    }
+    if (j > i) {
+      storage->push_back(std::move(joined));
+      l.text = storage->back();
+      l.end = (*lines)[j].end;
+    }
+    out.push_back(l);
+    i = j;
+  }
+  *lines = std::move(out);
+}
+
 Status CleanScrapedText(std::string_view text, Document* doc) {
   // Lines, trimmed, with their byte offsets.
   std::vector<Line> lines;
@@ -571,6 +617,8 @@ Status CleanScrapedText(std::string_view text, Document* doc) {
     pos = nl + 1;
   }
   if (lines.empty()) return Status::Corruption("empty page", doc->source);
+  std::deque<std::string> joined_lines;
+  UnwrapHardWrapped(&lines, &joined_lines);
 
   // The first line is the page <title>.
   size_t first_body = 0;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 
 #include "base/hash.h"
 #include "base/utf8.h"
@@ -107,6 +108,76 @@ std::vector<uint64_t> ShingleHashes(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// The hashes of the distinct number tokens of `text`: whitespace-separated
+// tokens with a digit, stripped of surrounding punctuation, sorted.
+std::vector<uint32_t> FigureHashes(std::string_view text) {
+  std::vector<uint32_t> out;
+  size_t pos = 0;
+  auto space = [](char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+  };
+  while (pos < text.size()) {
+    while (pos < text.size() && space(text[pos])) ++pos;
+    size_t e = pos;
+    while (e < text.size() && !space(text[e])) ++e;
+    std::string_view tok = text.substr(pos, e - pos);
+    pos = e;
+    auto edge = [](char c) {
+      return !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+               (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80);
+    };
+    while (!tok.empty() && edge(tok.front())) tok.remove_prefix(1);
+    while (!tok.empty() && edge(tok.back())) tok.remove_suffix(1);
+    if (tok.find_first_of("0123456789") == std::string_view::npos) continue;
+    out.push_back(static_cast<uint32_t>(Hash64(tok) >> 32));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  // UINT32_MAX pads the slots.
+  if (!out.empty() && out.back() == UINT32_MAX) out.back() = UINT32_MAX - 1;
+  return out;
+}
+
+}  // namespace
+
+double FigureContainment(const std::vector<uint32_t>& a,
+                         const std::vector<uint32_t>& b) {
+  if (a.size() != kFullSignatureSize || b.size() != kFullSignatureSize) return 1;
+  const uint32_t na = a[kSignatureSize], nb = b[kSignatureSize];
+  if (std::min(na, nb) < 2) return 1;
+  auto slots = [](const std::vector<uint32_t>& s) {
+    std::vector<uint32_t> v;
+    for (size_t i = kSignatureSize + 1; i < s.size(); ++i) {
+      if (s[i] != UINT32_MAX) v.push_back(s[i]);
+    }
+    return v;
+  };
+  std::vector<uint32_t> sa = slots(a), sb = slots(b);
+  if (na <= kNumberSlots && nb <= kNumberSlots) {
+    std::vector<uint32_t> both;
+    std::set_intersection(sa.begin(), sa.end(), sb.begin(), sb.end(),
+                          std::back_inserter(both));
+    return static_cast<double>(both.size()) / std::min(na, nb);
+  }
+  // Bottom-k: the k smallest of the union, and how many are in both.
+  std::vector<uint32_t> uni;
+  std::set_union(sa.begin(), sa.end(), sb.begin(), sb.end(),
+                 std::back_inserter(uni));
+  const size_t k = std::min(sa.size(), sb.size());
+  if (k == 0) return 1;
+  uni.resize(std::min(uni.size(), k));
+  size_t in_both = 0;
+  for (uint32_t h : uni) {
+    in_both += std::binary_search(sa.begin(), sa.end(), h) &&
+               std::binary_search(sb.begin(), sb.end(), h);
+  }
+  const double j = static_cast<double>(in_both) / uni.size();
+  const double inter = j * (na + nb) / (1 + j);
+  return std::min(1.0, inter / std::min(na, nb));
+}
+
 std::vector<uint32_t> MinHashSignature(std::string_view text) {
   std::vector<uint64_t> shingles = ShingleHashes(text);
   std::vector<uint32_t> sig;
@@ -122,12 +193,17 @@ std::vector<uint32_t> MinHashSignature(std::string_view text) {
   }
   sig[kSignatureSize - 1] = static_cast<uint32_t>(
       std::min<size_t>(shingles.size(), UINT32_MAX));
+  std::vector<uint32_t> figures = FigureHashes(text);
+  sig.push_back(static_cast<uint32_t>(std::min<size_t>(figures.size(), UINT32_MAX)));
+  for (size_t i = 0; i < kNumberSlots; ++i) {
+    sig.push_back(i < figures.size() ? figures[i] : UINT32_MAX);
+  }
   return sig;
 }
 
 std::vector<int64_t> BandKeys(const std::vector<uint32_t>& sig) {
   std::vector<int64_t> keys;
-  if (sig.size() != kSignatureSize) return keys;
+  if (sig.size() < kSignatureSize) return keys;
   keys.reserve(kBands);
   for (size_t band = 0; band < kBands; ++band) {
     uint64_t h = Mix(band + 0x1234);
@@ -145,11 +221,11 @@ std::vector<int64_t> BandKeys(const std::vector<uint32_t>& sig) {
 Similarity EstimateSimilarity(const std::vector<uint32_t>& a,
                               const std::vector<uint32_t>& b) {
   Similarity s;
-  if (a.size() != kSignatureSize || b.size() != kSignatureSize) return s;
+  if (a.size() < kSignatureSize || b.size() < kSignatureSize) return s;
   size_t same = 0;
   for (size_t i = 0; i + 1 < kSignatureSize; ++i) same += a[i] == b[i];
   s.jaccard = static_cast<double>(same) / (kSignatureSize - 1);
-  const double na = a.back(), nb = b.back();
+  const double na = a[kSignatureSize - 1], nb = b[kSignatureSize - 1];
   // |A n B| = J (|A| + |B|) / (1 + J).
   const double inter = s.jaccard * (na + nb) / (1 + s.jaccard);
   const double smaller = std::min(na, nb);
@@ -159,10 +235,11 @@ Similarity EstimateSimilarity(const std::vector<uint32_t>& a,
 
 bool SameStory(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b,
                const StoryRule& rule) {
+  if (a.size() < kSignatureSize || b.size() < kSignatureSize) return false;
+  if (FigureContainment(a, b) < rule.min_figure_containment) return false;
   Similarity s = EstimateSimilarity(a, b);
   if (s.jaccard >= rule.min_jaccard) return true;
-  if (a.size() != kSignatureSize || b.size() != kSignatureSize) return false;
-  const uint32_t smaller = std::min(a.back(), b.back());
+  const uint32_t smaller = std::min(a[kSignatureSize - 1], b[kSignatureSize - 1]);
   return smaller >= rule.min_shingles_for_containment &&
          s.containment >= rule.min_containment;
 }

@@ -23,7 +23,15 @@ constexpr size_t kShingleWords = 4;
 // LSH layout: kBands bands of kRows hashes each.
 constexpr size_t kBands = 42;
 constexpr size_t kRows = 3;
+// The text part of a signature: kSignatureSize - 1 minima and the shingle
+// count. After it come the figures: the count of distinct number tokens
+// ("106,200", "7-3/4", "1987") and the kNumberSlots smallest of their hashes.
+// Two reports written from one template (weekly grain shipments, a bank's
+// prime rate) share most shingles but not their figures; copies of one story
+// keep them.
 constexpr size_t kSignatureSize = kBands * kRows;
+constexpr size_t kNumberSlots = 24;
+constexpr size_t kFullSignatureSize = kSignatureSize + 1 + kNumberSlots;
 
 // Returns the normalised words of `text`: runs of letters and digits
 // (ASCII lowercased; any other letter kept as is), split at everything else.
@@ -35,8 +43,9 @@ std::vector<std::string_view> ShingleWords(std::string_view text,
 // with no words gives none.
 std::vector<uint64_t> ShingleHashes(std::string_view text);
 
-// Returns the MinHash signature (kSignatureSize values, the last one holding
-// the number of distinct shingles) of `text`; empty when it has no words.
+// Returns the signature (kFullSignatureSize values: MinHash of the shingles,
+// their count, then the figures, see above) of `text`; empty when it has no
+// words.
 std::vector<uint32_t> MinHashSignature(std::string_view text);
 
 // Returns the band keys of a signature: one 63-bit key per band (band index
@@ -52,6 +61,12 @@ struct Similarity {
 Similarity EstimateSimilarity(const std::vector<uint32_t>& a,
                               const std::vector<uint32_t>& b);
 
+// Returns the share of the smaller article's figures found in the other's
+// (exact up to kNumberSlots figures, a bottom-k estimate beyond), or 1 when
+// either has fewer than two figures.
+double FigureContainment(const std::vector<uint32_t>& a,
+                         const std::vector<uint32_t>& b);
+
 // The rule that decides whether two articles are copies of one story.
 struct StoryRule {
   double min_jaccard = 0.45;
@@ -59,6 +74,9 @@ struct StoryRule {
   // Containment only counts when the smaller text has this many shingles
   // (a two-line brief is contained in many stories).
   uint32_t min_shingles_for_containment = 40;
+  // Articles sharing less than this share of their figures are different
+  // reports, however alike their words.
+  double min_figure_containment = 0.5;
 };
 bool SameStory(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b,
                const StoryRule& rule);

@@ -37,7 +37,7 @@ TEST(MinHashTest, NormalisationIgnoresCaseQuotesAndWrapping) {
 
 TEST(MinHashTest, EstimatesTrackTrueSimilarity) {
   std::vector<uint32_t> a = MinHashSignature(kStory);
-  ASSERT_EQ(a.size(), kSignatureSize);
+  ASSERT_EQ(a.size(), kFullSignatureSize);
   EXPECT_EQ(EstimateSimilarity(a, a).jaccard, 1.0);
   std::string longer = std::string(kStory) +
                        " Sign up for our newsletter. Follow us for the latest "
@@ -57,6 +57,26 @@ TEST(MinHashTest, EstimatesTrackTrueSimilarity) {
   EXPECT_EQ(BandKeys(a).size(), kBands);
   EXPECT_TRUE(BandKeys({}).empty());
   EXPECT_TRUE(MinHashSignature("").empty());
+}
+
+TEST(MinHashTest, TemplateReportsWithOtherFiguresAreDifferentStories) {
+  auto report = [](const char* tonnes, const char* week, const char* ships) {
+    return std::string("WASHINGTON - There were ") + tonnes +
+           " tonnes of U.S. corn shipped to the Soviet Union in the week ended " +
+           week + ", according to the U.S. Agriculture Department's latest "
+           "Export Sales report. The Soviet Union has purchased " + ships +
+           " mln tonnes of U.S. corn for delivery in the fourth year of the "
+           "U.S.-USSR grain agreement, the department said in its report.";
+  };
+  std::vector<uint32_t> a = MinHashSignature(report("106,200", "March 26", "2.6"));
+  std::vector<uint32_t> b = MinHashSignature(report("287,700", "April 2", "3.1"));
+  std::vector<uint32_t> a2 = MinHashSignature(report("106,200", "March 26", "2.6") +
+                                              " Additional reporting by staff.");
+  EXPECT_GT(EstimateSimilarity(a, b).jaccard, 0.45);  // words alike
+  EXPECT_LT(FigureContainment(a, b), 0.5);
+  EXPECT_FALSE(SameStory(a, b, StoryRule()));
+  EXPECT_EQ(FigureContainment(a, a2), 1.0);
+  EXPECT_TRUE(SameStory(a, a2, StoryRule()));
 }
 
 TEST(MinHashTest, BadUtf8DoesNotStall) {
