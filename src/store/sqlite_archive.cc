@@ -52,6 +52,7 @@ CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story, published);
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
 CREATE TABLE IF NOT EXISTS entities(
+  rowid INTEGER PRIMARY KEY,
   article INTEGER NOT NULL,
   eid TEXT NOT NULL,
   name TEXT NOT NULL,
@@ -61,7 +62,7 @@ CREATE TABLE IF NOT EXISTS entities(
   roles TEXT NOT NULL DEFAULT '',
   aliases TEXT NOT NULL DEFAULT '',
   mention_count INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY(article, eid)) WITHOUT ROWID;
+  UNIQUE(article, eid));
 CREATE INDEX IF NOT EXISTS entities_name ON entities(name COLLATE NOCASE);
 CREATE INDEX IF NOT EXISTS entities_type ON entities(type, name);
 CREATE TABLE IF NOT EXISTS mentions(
@@ -127,15 +128,26 @@ CREATE TABLE IF NOT EXISTS lsh(
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
   title, text, content='articles', content_rowid='rowid',
   tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE IF NOT EXISTS entities_fts USING fts5(
+  name, aliases, content='entities', content_rowid='rowid',
+  tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
   text, speaker_name, content='quotes', content_rowid='rowid',
   tokenize='unicode61 remove_diacritics 2');
+INSERT INTO articles_fts(articles_fts, rank) VALUES('rank', 'bm25(4.0, 1.0)');
 CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles BEGIN
   INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
 END;
 CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN
   INSERT INTO articles_fts(articles_fts, rowid, title, text)
     VALUES ('delete', old.rowid, old.title, old.text);
+END;
+CREATE TRIGGER IF NOT EXISTS entities_ai AFTER INSERT ON entities BEGIN
+  INSERT INTO entities_fts(rowid, name, aliases) VALUES (new.rowid, new.name, new.aliases);
+END;
+CREATE TRIGGER IF NOT EXISTS entities_ad AFTER DELETE ON entities BEGIN
+  INSERT INTO entities_fts(entities_fts, rowid, name, aliases)
+    VALUES ('delete', old.rowid, old.name, old.aliases);
 END;
 CREATE TRIGGER IF NOT EXISTS quotes_ai AFTER INSERT ON quotes BEGIN
   INSERT INTO quotes_fts(rowid, text, speaker_name) VALUES (new.rowid, new.text, new.speaker_name);
@@ -179,6 +191,26 @@ std::string LikePrefix(std::string_view s) {
   }
   out.push_back('%');
   return out;
+}
+
+// Returns an FTS5 query matching names that contain the words of `name`
+// in order, the last one as a prefix ("kim jong" finds "Kim Jong Un",
+// "Pesk" finds "Dmitry Peskov"); "" when `name` has no letters or digits.
+// The text is quoted as one FTS5 string, so no query syntax gets through.
+std::string NameQuery(std::string_view name) {
+  bool any = false;
+  for (char c : name) {
+    any |= (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+           (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
+  }
+  if (!any) return "";
+  std::string q = "\"";
+  for (char c : name) {
+    if (c == '"') q.push_back('"');
+    q.push_back(c);
+  }
+  q += "\"*";
+  return q;
 }
 
 // Accepts "", "YYYY", "YYYY-MM", "YYYY-MM-DD" (and a full ISO date-time).
@@ -432,7 +464,7 @@ class SqliteArchive : public Archive {
       sql =
           "SELECT a.id, a.title, a.outlet, a.url, a.source, a.published, "
           "a.story, snippet(articles_fts, -1, '[', ']', '...', 16), "
-          "bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts JOIN "
+          "rank AS score FROM articles_fts JOIN "
           "articles a ON a.rowid = articles_fts.rowid";
       w.Add("articles_fts MATCH ?");
       w.Text(q.query);
@@ -451,8 +483,10 @@ class SqliteArchive : public Archive {
       w.Text(q.story);
     }
     sql += w.Sql();
+    // ORDER BY rank lets FTS5 sort inside the virtual table, so snippet()
+    // runs for the rows returned only, not for every match.
     sql += q.query.empty() ? " ORDER BY a.published DESC, a.rowid DESC"
-                           : " ORDER BY score, a.rowid";
+                           : " ORDER BY rank";
     if (q.limit > 0) sql += " LIMIT " + std::to_string(q.limit);
     Statement st;
     s = st.Prepare(db_, sql);
@@ -526,12 +560,21 @@ class SqliteArchive : public Archive {
       w.Text(LikePrefix(q.actors[0]));
     }
     if (!q.entity.empty()) {
+      // The matching entities first (their name index), then their events
+      // through events_article; names of actors with no entity are matched
+      // on the events themselves.
+      std::string names = NameQuery(q.entity);
+      if (names.empty()) return Status::OK();
       w.Add(
-          "e.source_name LIKE ? ESCAPE '\\' OR e.target_name LIKE ? ESCAPE "
-          "'\\' OR EXISTS (SELECT 1 FROM entities n WHERE n.article = "
-          "e.article AND n.eid IN (e.source_entity, e.target_entity) AND "
-          "(n.name LIKE ? ESCAPE '\\' OR n.aliases LIKE ? ESCAPE '\\'))");
-      for (int i = 0; i < 4; ++i) w.Text(LikeContains(q.entity));
+          "e.rowid IN (SELECT ev.rowid FROM entities n CROSS JOIN events ev "
+          "ON ev.article = n.article AND (ev.source_entity = n.eid OR "
+          "ev.target_entity = n.eid) WHERE n.rowid IN (SELECT rowid FROM "
+          "entities_fts WHERE entities_fts MATCH ?) UNION SELECT rowid FROM "
+          "events WHERE source_name LIKE ? ESCAPE '\\' OR target_name LIKE ? "
+          "ESCAPE '\\')");
+      w.Text(names);
+      w.Text(LikeContains(q.entity));
+      w.Text(LikeContains(q.entity));
     }
     if (!q.code.empty()) {
       w.Add("e.code LIKE ? ESCAPE '\\'");
@@ -602,10 +645,13 @@ class SqliteArchive : public Archive {
     if (!s.ok()) return s;
     Where w;
     if (!q.speaker.empty()) {
+      std::string names = NameQuery(q.speaker);
+      if (names.empty()) return Status::OK();
       w.Add(
-          "q.speaker_name LIKE ? ESCAPE '\\' OR n.name LIKE ? ESCAPE '\\' OR "
-          "n.aliases LIKE ? ESCAPE '\\'");
-      for (int i = 0; i < 3; ++i) w.Text(LikeContains(q.speaker));
+          "q.speaker_name LIKE ? ESCAPE '\\' OR n.rowid IN (SELECT rowid FROM "
+          "entities_fts WHERE entities_fts MATCH ?)");
+      w.Text(LikeContains(q.speaker));
+      w.Text(names);
     }
     if (!q.words.empty()) {
       s = CheckFts("quotes_fts", "text : (" + q.words + ")");
@@ -668,16 +714,23 @@ class SqliteArchive : public Archive {
       w.Text(q.type);
     }
     if (!q.name.empty()) {
-      w.Add("n.name LIKE ? ESCAPE '\\'");
-      w.Text(LikeContains(q.name));
+      std::string names = NameQuery(q.name);
+      if (names.empty()) return Status::OK();
+      w.Add("n.rowid IN (SELECT rowid FROM entities_fts WHERE entities_fts "
+            "MATCH ?)");
+      w.Text("name : " + names);
     }
-    const bool dated = !q.period.since.empty() || !q.period.until.empty();
-    w.Period(q.period, "a.published");
+    // A period picks the articles first (index on published).
+    if (!q.period.since.empty() || !q.period.until.empty()) {
+      w.Add("n.article IN (SELECT rowid FROM articles WHERE published >= ? "
+            "AND published < ?)");
+      w.Text(q.period.since);
+      w.Text(q.period.until.empty() ? "~" : UntilBound(q.period.until));
+    }
     std::string sql =
         std::string("SELECT n.name, n.type, max(n.country), count(*) AS arts, "
                     "sum(n.mention_count) FROM entities n") +
-        (dated ? " JOIN articles a ON a.rowid = n.article" : "") + w.Sql() +
-        " GROUP BY n.name, n.type ORDER BY arts DESC, n.name";
+        w.Sql() + " GROUP BY n.name, n.type ORDER BY arts DESC, n.name";
     if (q.limit > 0) sql += " LIMIT " + std::to_string(q.limit);
     Statement st;
     s = st.Prepare(db_, sql);
@@ -890,7 +943,7 @@ class SqliteArchive : public Archive {
          "shingles, minhash, record) VALUES "
          "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
         {&ins_entity_,
-         "INSERT OR REPLACE INTO entities(article, eid, name, type, country, "
+         "INSERT OR IGNORE INTO entities(article, eid, name, type, country, "
          "government, roles, aliases, mention_count) VALUES "
          "(?,?,?,?,?,?,?,?,?)"},
         {&ins_mention_,
