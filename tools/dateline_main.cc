@@ -530,7 +530,7 @@ int RunExport(QueryArgs& a) {
       return std::ferror(stdout) == 0;
     });
   } else if (a.table == "articles") {
-    std::puts("id,published,outlet,title,url,source,story,words");
+    std::puts("id,published,outlet,title,url,story,words");
     dateline::SearchQuery q = SearchQueryOf(a);
     s = archive->ForEachRecord(q, [](const std::string& r) {
       nlohmann::json j = nlohmann::json::parse(r, nullptr, false);
@@ -547,7 +547,7 @@ int RunExport(QueryArgs& a) {
         in = !sp;
       }
       std::vector<std::string> f = {str("id"), str("published"), str("outlet"),
-                                    str("title"), str("url"), str("source"),
+                                    str("title"), str("url"),
                                     str("story"), std::to_string(words)};
       std::string line;
       for (size_t i = 0; i < f.size(); ++i) {
