@@ -224,5 +224,76 @@ TEST_F(IngestCliTest, BadQueriesAndMissingArchiveGiveClearErrors) {
   EXPECT_EQ(st, 2);
 }
 
+// The new user's commands, on an archive holding a hand-filled document with
+// a quote and events (until the quotes and events stages fill them), and the
+// GDELT export of those events.
+TEST_F(IngestCliTest, QuotesEventsAndGdeltExportFromTheCommandLine) {
+  const std::string db = (dir_ / "q.db").string();
+  Document d;
+  d.id = "k1";
+  d.url = "https://news.example/kremlin";
+  d.outlet = "Example News";
+  d.title = "Kremlin says visit is a matter for two neighbours";
+  d.published = "2023-09-13T10:00:00+03:00";
+  d.text = "Kremlin spokesman Dmitry Peskov said the talks between Vladimir "
+           "Putin and Kim Jong Un were \"a matter for two neighbours\".";
+  auto at = [&](const std::string& t) {
+    uint32_t b = static_cast<uint32_t>(d.text.find(t));
+    return Span{b, static_cast<uint32_t>(b + t.size())};
+  };
+  Entity peskov;
+  peskov.id = "e1";
+  peskov.name = "Dmitry Peskov";
+  peskov.type = "PER";
+  peskov.mentions = {at("Dmitry Peskov")};
+  d.entities = {peskov};
+  Quote q;
+  q.span = at("a matter for two neighbours");
+  q.kind = "direct";
+  q.cue = "said";
+  q.speaker = "e1";
+  q.speaker_name = "Dmitry Peskov";
+  d.quotes = {q};
+  Event e;
+  e.source.name = "Vladimir Putin";
+  e.source.code = "RUSGOV";
+  e.target.name = "Kim Jong Un";
+  e.target.code = "PRKGOV";
+  e.has_target = true;
+  e.code = "040";
+  e.root = "04";
+  e.quad_class = 1;
+  e.goldstein = 1;
+  e.date = "2023-09-13";
+  e.sentence = {0, static_cast<uint32_t>(d.text.size())};
+  e.evidence = "talks";
+  d.events = {e};
+  {
+    std::unique_ptr<Archive> a;
+    ASSERT_TRUE(Archive::Open(db, ArchiveOptions(), &a).ok());
+    PutOutcome out;
+    std::string story;
+    ASSERT_TRUE(a->Put(d, {d.url, "h"}, {}, ToJsonLine(d), &out, &story).ok());
+  }
+  int st = -1;
+  std::string out = RunCommand(kBinary + " quotes --archive " + db + " --speaker Peskov", &st);
+  EXPECT_EQ(st, 0);
+  EXPECT_NE(out.find("a matter for two neighbours"), std::string::npos) << out;
+  out = RunCommand(kBinary + " events --archive " + db +
+                       " --actor RUS --actor PRK --since 2023-09 --until 2023-09 --json", &st);
+  EXPECT_EQ(st, 0);
+  EXPECT_NE(out.find("\"code\":\"040\""), std::string::npos) << out;
+  out = RunCommand(kBinary + " events --archive " + db + " --actor rus --until 2023-08", &st);
+  EXPECT_EQ(out.find("040"), std::string::npos) << out;
+  out = RunCommand(kBinary + " export --format gdelt --archive " + db, &st);
+  EXPECT_EQ(st, 0);
+  ASSERT_EQ(std::count(out.begin(), out.end(), '\n'), 1);
+  EXPECT_EQ(std::count(out.begin(), out.end(), '\t'), 60) << out;
+  EXPECT_NE(out.find("\t20230913\t202309\t2023\t"), std::string::npos) << out;
+  EXPECT_NE(out.find("https://news.example/kremlin"), std::string::npos);
+  out = RunCommand(kBinary + " export --format csv --table quotes --archive " + db, &st);
+  EXPECT_NE(out.find("Dmitry Peskov"), std::string::npos) << out;
+}
+
 }  // namespace
 }  // namespace dateline
