@@ -1,5 +1,6 @@
 #include "store/ingest.h"
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -167,7 +168,10 @@ Status RunIngest(const IngestOptions& options, IngestProgress* progress) {
   std::atomic<int64_t> total{-1};
   std::atomic<bool> counting_stop{false};
   std::thread counter;
-  if (options.count_total) {
+  // Stdin can be read once only: no count then.
+  const bool has_stdin =
+      std::find(options.inputs.begin(), options.inputs.end(), "-") != options.inputs.end();
+  if (options.count_total && !has_stdin) {
     counter = std::thread([&] {
       auto reader = InputReader::Open(options.inputs, options.read);
       Page page;

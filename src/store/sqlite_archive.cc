@@ -64,7 +64,8 @@ CREATE TABLE IF NOT EXISTS entities(
   mention_count INTEGER NOT NULL DEFAULT 0,
   UNIQUE(article, eid));
 CREATE INDEX IF NOT EXISTS entities_name ON entities(name COLLATE NOCASE);
-CREATE INDEX IF NOT EXISTS entities_type ON entities(type, name);
+-- Covers the top-entities query (no table lookups).
+CREATE INDEX IF NOT EXISTS entities_type ON entities(type, name, country, mention_count, article);
 CREATE TABLE IF NOT EXISTS mentions(
   article INTEGER NOT NULL,
   eid TEXT NOT NULL,
