@@ -30,6 +30,10 @@ struct ArchiveOptions {
   // Near-duplicate threshold: an article joins the story of an archived
   // article whose estimated shingle Jaccard similarity is at least this.
   double story_threshold = 0.45;
+  // Copies of one story run within days of each other: a candidate
+  // published more than this many days apart (both dates known) is another
+  // story (a weekly report from the same template). 0: no limit.
+  int story_max_days = 3;
 };
 
 // What Put did with a document.

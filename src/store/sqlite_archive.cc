@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <map>
@@ -320,6 +321,26 @@ Status UnpackRecord(std::string_view packed, std::string* out) {
     return Status::Corruption("record", "cannot inflate stored record");
   }
   return Status::OK();
+}
+
+// Returns the day number (days since 1970-01-01) of an ISO date that
+// starts with YYYY-MM-DD, else -1.
+int64_t DayNumber(std::string_view d) {
+  if (d.size() < 10 || d[4] != '-' || d[7] != '-') return -1;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (d[i] < '0' || d[i] > '9') return -1;
+  }
+  int64_t y = (d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 + (d[3] - '0');
+  int64_t m = (d[5] - '0') * 10 + (d[6] - '0');
+  int64_t dd = (d[8] - '0') * 10 + (d[9] - '0');
+  if (m < 1 || m > 12 || dd < 1 || dd > 31) return -1;
+  // Howard Hinnant's days_from_civil.
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
 }
 
 std::string HostOf(const std::string& url) {
@@ -937,7 +958,8 @@ class SqliteArchive : public Archive {
         {&find_key_, "SELECT rowid FROM articles WHERE page_key = ?"},
         {&find_id_, "SELECT rowid FROM articles WHERE id = ?"},
         {&lsh_find_, "SELECT article FROM lsh WHERE band_key = ?"},
-        {&cand_, "SELECT story, minhash FROM articles WHERE rowid = ?"},
+        {&cand_,
+         "SELECT story, minhash, published FROM articles WHERE rowid = ?"},
         {&ins_article_,
          "INSERT INTO articles(id, page_key, content_hash, url, outlet, title, "
          "published, language, authors, datelines, tags, text, source, story, "
@@ -1023,7 +1045,9 @@ class SqliteArchive : public Archive {
 
   // Returns the story of the closest archived near-duplicate, "" if none.
   Status FindStory(const std::vector<uint32_t>& sig,
-                   const std::vector<int64_t>& bands, std::string* story) {
+                   const std::vector<int64_t>& bands,
+                   const std::string& published, std::string* story) {
+    const int64_t day = DayNumber(published);
     story->clear();
     std::set<int64_t> candidates;
     Status s;
@@ -1043,7 +1067,11 @@ class SqliteArchive : public Archive {
       cand_.Bind(1, c);
       if (cand_.Step(&s)) {
         std::vector<uint32_t> other = cand_.Blob32(1);
-        if (SameStory(sig, other, rule_)) {
+        const int64_t other_day = DayNumber(cand_.Text(2));
+        const bool far = options_.story_max_days > 0 && day >= 0 &&
+                         other_day >= 0 &&
+                         std::llabs(day - other_day) > options_.story_max_days;
+        if (!far && SameStory(sig, other, rule_)) {
           Similarity sim = EstimateSimilarity(sig, other);
           double score = std::max(sim.jaccard, sim.containment * 0.999);
           if (score > best) {
@@ -1093,7 +1121,7 @@ class SqliteArchive : public Archive {
     std::vector<uint32_t> sig =
         given_sig.empty() ? MinHashSignature(doc.text) : given_sig;
     std::vector<int64_t> bands = BandKeys(sig);
-    s = FindStory(sig, bands, story);
+    s = FindStory(sig, bands, doc.published, story);
     if (!s.ok()) return s;
     if (story->empty()) *story = doc.id;
 

@@ -292,6 +292,17 @@ TEST_F(ArchiveTest, NearDuplicatesShareAStory) {
   EXPECT_TRUE(db_->StoryOf("nope", &story).IsNotFound());
 }
 
+TEST_F(ArchiveTest, CopiesAreDaysApartAtMost) {
+  std::string story;
+  Put(Other("a", kWire, "1987-03-02"), "a", "ha", &story);
+  Put(Other("b", kWire + std::string(" More."), "1987-03-04"), "b", "hb", &story);
+  EXPECT_EQ(story, "a");  // two days later: a copy
+  Put(Other("c", kWire + std::string(" Later."), "1987-03-20"), "c", "hc", &story);
+  EXPECT_EQ(story, "c");  // weeks later: the next report from the template
+  Put(Other("d", kWire + std::string(" Undated."), ""), "d", "hd", &story);
+  EXPECT_NE(story, "d");  // no date: no limit
+}
+
 TEST_F(ArchiveTest, BadQueriesGiveClearErrorsAndUserTextIsBound) {
   Put(Kremlin(), "k", "h1");
   std::vector<SearchHit> hits;
