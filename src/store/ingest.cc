@@ -97,16 +97,16 @@ struct Result {
   std::string error;
 };
 
-Status LoadHashes(Archive* archive, const std::string& path,
+// Reads the content hashes of every archived page (one query on a second,
+// read-only connection: the Archive API has no bulk read).
+Status LoadHashes(const std::string& path,
                   std::unordered_set<std::string>* hashes) {
-  // The archive API has no bulk read; read the column directly (one query).
   sqlite3* db = nullptr;
   if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) !=
       SQLITE_OK) {
     sqlite3_close_v2(db);
     return Status::IOError(path, "cannot open archive to read its hashes");
   }
-  (void)archive;
   Statement st;
   Status s = st.Prepare(db, "SELECT content_hash FROM articles");
   if (s.ok()) {
@@ -156,7 +156,7 @@ Status RunIngest(const IngestOptions& options, IngestProgress* progress) {
   s = Archive::Open(options.archive_path, options.archive, &archive);
   if (!s.ok()) return s;
   std::unordered_set<std::string> known;
-  s = LoadHashes(archive.get(), options.archive_path, &known);
+  s = LoadHashes(options.archive_path, &known);
   if (!s.ok()) return s;
 
   const size_t jobs =
