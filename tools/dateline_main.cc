@@ -243,12 +243,12 @@ int RunIngestVerb(const IngestArgs& args) {
   }
   std::fprintf(stderr,
                "ingest: %lld pages in %.1f s (%.0f pages/s): %lld added, %lld "
-               "replaced, %lld unchanged, %lld errors%s\n",
+               "replaced, %lld unchanged, %lld errors; writer busy %.1f s%s\n",
                static_cast<long long>(p.pages), p.seconds,
                p.seconds > 0 ? p.pages / p.seconds : 0.0,
                static_cast<long long>(p.added), static_cast<long long>(p.replaced),
                static_cast<long long>(p.unchanged), static_cast<long long>(p.errors),
-               g_stop.load() ? " (interrupted: run again to finish)" : "");
+               p.write_seconds, g_stop.load() ? " (interrupted: run again to finish)" : "");
   std::unique_ptr<dateline::Archive> archive;
   dateline::ArchiveOptions ro;
   ro.read_only = true;

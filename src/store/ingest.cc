@@ -249,7 +249,11 @@ Status RunIngest(const IngestOptions& options, IngestProgress* progress) {
     if (!in_group) return Status::OK();
     in_group = false;
     group_docs = 0;
-    return archive->Commit();
+    const auto t0 = Clock::now();
+    Status c = archive->Commit();
+    progress->write_seconds +=
+        std::chrono::duration<double>(Clock::now() - t0).count();
+    return c;
   };
   while (true) {
     bool ended = false;
@@ -283,8 +287,11 @@ Status RunIngest(const IngestOptions& options, IngestProgress* progress) {
         }
         PutOutcome outcome;
         std::string story;
+        const auto put_start = Clock::now();
         write_status = archive->Put(r->doc, r->key, r->signature, r->record,
                                     &outcome, &story);
+        progress->write_seconds +=
+            std::chrono::duration<double>(Clock::now() - put_start).count();
         if (!write_status.ok()) break;
         ++group_docs;
         if (outcome == PutOutcome::kAdded) ++progress->added;

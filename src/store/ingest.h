@@ -26,6 +26,7 @@ struct IngestProgress {
   int64_t errors = 0;     // pages that could not be read or processed
   int64_t total = -1;     // pages in the inputs, once counted (-1 before)
   double seconds = 0;
+  double write_seconds = 0;  // of which the writer spent storing
   bool done = false;
 };
 
