@@ -238,8 +238,11 @@ bool SameStory(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b,
   if (a.size() < kSignatureSize || b.size() < kSignatureSize) return false;
   if (FigureContainment(a, b) < rule.min_figure_containment) return false;
   Similarity s = EstimateSimilarity(a, b);
-  if (s.jaccard >= rule.min_jaccard) return true;
   const uint32_t smaller = std::min(a[kSignatureSize - 1], b[kSignatureSize - 1]);
+  if (smaller < rule.short_text_shingles) {
+    return s.jaccard >= rule.short_text_min_jaccard;
+  }
+  if (s.jaccard >= rule.min_jaccard) return true;
   return smaller >= rule.min_shingles_for_containment &&
          s.containment >= rule.min_containment;
 }

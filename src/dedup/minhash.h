@@ -77,6 +77,10 @@ struct StoryRule {
   // Articles sharing less than this share of their figures are different
   // reports, however alike their words.
   double min_figure_containment = 0.5;
+  // A text this short (in shingles: one line, a note left of a table) only
+  // joins a story when nearly identical.
+  uint32_t short_text_shingles = 15;
+  double short_text_min_jaccard = 0.9;
 };
 bool SameStory(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b,
                const StoryRule& rule);

@@ -79,6 +79,15 @@ TEST(MinHashTest, TemplateReportsWithOtherFiguresAreDifferentStories) {
   EXPECT_TRUE(SameStory(a, a2, StoryRule()));
 }
 
+TEST(MinHashTest, ShortTextsJoinOnlyWhenNearlyIdentical) {
+  std::vector<uint32_t> a = MinHashSignature(
+      "NOTE: Share adjusted for three-for-two stock split in February 1987.");
+  std::vector<uint32_t> b = MinHashSignature(
+      "NOTE: Share adjusted for three-for-two stock split in June 1986.");
+  EXPECT_FALSE(SameStory(a, b, StoryRule()));
+  EXPECT_TRUE(SameStory(a, a, StoryRule()));
+}
+
 TEST(MinHashTest, BadUtf8DoesNotStall) {
   std::string bad = "caf\xc3 \xff\xfe word word word word";
   EXPECT_FALSE(ShingleHashes(bad).empty());
