@@ -166,6 +166,7 @@ int Main(int argc, char** argv) {
   bool two_stage = true;
   int folds = 5;
   float word_dropout = 0.2f;
+  bool viterbi = true;
   CLI::App app{"Train a dateline sequence tagger on CoNLL-2003 columns"};
   app.add_option("--task", task,
                  "ner (column 4), pos (column 2) or chunk (column 3)")
@@ -192,6 +193,9 @@ int Main(int argc, char** argv) {
                  "jackknife folds for the second stage's training tags");
   app.add_option("--word-dropout", word_dropout,
                  "share of training tokens trained without word features");
+  app.add_option("--viterbi", viterbi,
+                 "ner: structured perceptron with second-order Viterbi "
+                 "decoding (else greedy)");
   CLI11_PARSE(app, argc, argv);
 
   const bool ner = task == "ner";
@@ -247,6 +251,7 @@ int Main(int argc, char** argv) {
   options.two_stage = ner && two_stage;
   options.folds = folds;
   options.word_dropout = word_dropout;
+  options.viterbi = ner && viterbi;
   options.lexicon = lexicon;
   options.on_epoch = [&](int stage, int epoch, const SequenceTagger& model) {
     SpanCounter c = Evaluate(model, dev_docs);
@@ -286,7 +291,11 @@ int Main(int argc, char** argv) {
   std::strftime(date, sizeof(date), "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
   namespace fs = std::filesystem;
   model.AddInfo("made_by",
-                "train_ner (dateline averaged perceptron, greedy decoding)");
+                options.viterbi
+                    ? "train_ner (dateline structured averaged perceptron, "
+                      "second-order Viterbi decoding)"
+                    : "train_ner (dateline averaged perceptron, greedy "
+                      "decoding)");
   model.AddInfo("date", date);
   model.AddInfo("task", task);
   model.AddInfo("train", fs::path(train_path).filename().string() + " md5 " +
@@ -327,7 +336,8 @@ int Main(int argc, char** argv) {
           " prune " + std::to_string(prune) + " word-dropout " +
           std::to_string(word_dropout) +
           (options.two_stage ? " two-stage folds " + std::to_string(folds)
-                             : std::string()));
+                             : std::string()) +
+          (options.viterbi ? " viterbi" : ""));
   model.AddInfo(
       "features",
       ner ? "word, lower, shape, short shape, prefixes/suffixes 1-4, "

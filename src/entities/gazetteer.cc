@@ -162,7 +162,7 @@ Status Gazetteer::LoadDirectory(const std::string& dir) {
                 "aliases",     "alias",         "demonyms", "demonym",
                 "capital",     "capitals",      "cities",   "city",
                 "short_names", "abbreviations", "acronyms", "acronym",
-                "short_name",  "abbreviation"};
+                "short_name",  "abbreviation",  "surname",  "surnames"};
             std::string type;
             if (c == "name" || c == "aliases" || c == "alias" ||
                 c == "short_names" || c == "short_name" ||

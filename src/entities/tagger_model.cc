@@ -488,6 +488,159 @@ void Decode(const SentenceFeatures& sf, int num_labels, bool bilou,
   }
 }
 
+// The states of second-order Viterbi under BILOU constraints: pairs
+// (prev2 + 1, prev1 + 1) of labels (0 = before the sentence) that BILOU
+// allows next to each other, about 100 of the 18 x 18 pairs for four types,
+// each followed by the 3-9 labels BILOU allows after prev1. Depends only on
+// the label count, so it is built once per model.
+struct ViterbiGraph {
+  int L = 0, P = 0, S = 0;
+  std::vector<int> a, b;          // per state: prev2 + 1, prev1 + 1
+  std::vector<int> succ_begin;    // per state: its successors' range in
+  std::vector<int> succ_label;    // succ_label/succ_state
+  std::vector<int> succ_state;
+  std::vector<uint8_t> final_ok;  // per state: may end the sentence
+};
+
+ViterbiGraph BuildViterbiGraph(int L) {
+  ViterbiGraph g;
+  g.L = L;
+  g.P = L + 1;
+  std::vector<int> id(static_cast<size_t>(g.P) * g.P, -1);
+  for (int a = 0; a < g.P; ++a)
+    for (int b = 0; b < g.P; ++b) {
+      bool ok = (a == 0 && b == 0) || (b > 0 && Allowed(a - 1, b - 1));
+      if (!ok) continue;
+      id[a * g.P + b] = g.S++;
+      g.a.push_back(a);
+      g.b.push_back(b);
+      const int l = b - 1;
+      g.final_ok.push_back(l <= 0 || Kind(l) == 2 || Kind(l) == 3);
+    }
+  for (int s = 0; s < g.S; ++s) {
+    g.succ_begin.push_back(static_cast<int>(g.succ_label.size()));
+    for (int l = 0; l < L; ++l) {
+      if (!Allowed(g.b[s] - 1, l)) continue;
+      g.succ_label.push_back(l);
+      g.succ_state.push_back(id[g.b[s] * g.P + l + 1]);
+    }
+  }
+  g.succ_begin.push_back(static_cast<int>(g.succ_label.size()));
+  return g;
+}
+
+// Token-independent transition weights of every state, T[s * L + l] =
+// w(prev2) + w(prev1) + w(prev2 prev1) for label l.
+template <typename AddRow>
+void ViterbiTransitions(const ViterbiGraph& g, const AddRow& add_row,
+                        std::vector<float>* t) {
+  const int L = g.L;
+  std::vector<float> w2(static_cast<size_t>(g.P) * L, 0.0f), w1(w2);
+  for (int a = 0; a < g.P; ++a) {
+    add_row(Mix(kPrev2, a), w2.data() + a * L);
+    add_row(Mix(kPrev1, a), w1.data() + a * L);
+  }
+  t->assign(static_cast<size_t>(g.S) * L, 0.0f);
+  for (int s = 0; s < g.S; ++s) {
+    float* r = t->data() + s * L;
+    add_row(Mix3(kPrev2Prev1, g.a[s], g.b[s]), r);
+    const float* x = w2.data() + g.a[s] * L;
+    const float* y = w1.data() + g.b[s] * L;
+    for (int l = 0; l < L; ++l) r[l] += x[l] + y[l];
+  }
+}
+
+// Reused buffers of ViterbiDecode.
+struct ViterbiScratch {
+  std::vector<float> delta, next, S, A;
+  std::vector<uint8_t> live1;
+  std::vector<uint16_t> back;
+};
+
+// Exact second-order Viterbi over the BILOU-allowed (prev2, prev1) states of
+// `g`, with the same features as the greedy decoder; no entity may stay open
+// at the end of a sentence. `trans` comes from ViterbiTransitions. Used for
+// kBilou models in training and tagging (the weights are learnt by the
+// structured perceptron).
+template <typename AddRow>
+void ViterbiDecode(const SentenceFeatures& sf, const ViterbiGraph& g,
+                   const std::vector<float>& trans,
+                   const std::unordered_map<uint64_t, int>* prev_occ,
+                   const AddRow& add_row, std::vector<int>* out,
+                   ViterbiScratch* x, const std::vector<uint8_t>* dropped = nullptr) {
+  const size_t n = sf.lower.size();
+  out->resize(n);
+  if (n == 0) return;
+  const int L = g.L, P = g.P, NS = g.S;
+  const float kNeg = -1e30f;
+  x->delta.assign(NS, kNeg);
+  x->next.resize(NS);
+  x->back.resize(n * NS);
+  x->S.resize(L);
+  x->A.resize(static_cast<size_t>(P) * L);
+  x->live1.resize(P);
+  x->delta[0] = 0;  // (start, start) is state 0
+  for (size_t i = 0; i < n; ++i) {
+    float* S = x->S.data();
+    std::fill(S, S + L, 0.0f);
+    const uint64_t* st = sf.feats.data() + sf.offs[i];
+    int ns = static_cast<int>(sf.offs[i + 1] - sf.offs[i]);
+    if (dropped != nullptr && (*dropped)[i]) {
+      st += kLexicalFeatures;
+      ns -= kLexicalFeatures;
+    }
+    for (int k = 0; k < ns; ++k) add_row(st[k], S);
+    if (prev_occ != nullptr) {
+      auto it = prev_occ->find(sf.lower[i]);
+      if (it != prev_occ->end()) {
+        const int occ = it->second;
+        add_row(Mix(kPrevOcc, occ), S);
+        add_row(Mix3(kPrevOccShape, occ, sf.cap[i] * 1000003ULL + sf.sshape[i]),
+                S);
+      }
+    }
+    // Features of (prev1, word): only for the prev1 labels still alive.
+    std::fill(x->live1.begin(), x->live1.end(), 0);
+    for (int s = 0; s < NS; ++s)
+      if (x->delta[s] > kNeg) x->live1[g.b[s]] = 1;
+    for (int b = 0; b < P; ++b) {
+      if (!x->live1[b]) continue;
+      float* r = x->A.data() + b * L;
+      std::copy(S, S + L, r);
+      add_row(Mix3(kPrev1Lower, b, sf.lower[i]), r);
+      add_row(Mix3(kPrev1Shape, b, sf.sshape[i]), r);
+    }
+    std::fill(x->next.begin(), x->next.end(), kNeg);
+    uint16_t* back = x->back.data() + i * NS;
+    for (int s = 0; s < NS; ++s) {
+      const float d = x->delta[s];
+      if (d <= kNeg) continue;
+      const float* c = trans.data() + s * L;
+      const float* ar = x->A.data() + g.b[s] * L;
+      for (int k = g.succ_begin[s]; k < g.succ_begin[s + 1]; ++k) {
+        const int l = g.succ_label[k];
+        const int to = g.succ_state[k];
+        const float v = d + ar[l] + c[l];
+        if (v > x->next[to]) {
+          x->next[to] = v;
+          back[to] = static_cast<uint16_t>(s);
+        }
+      }
+    }
+    x->delta.swap(x->next);
+  }
+  int best = -1;
+  for (int pass = 0; pass < 2 && best < 0; ++pass)
+    for (int s = 0; s < NS; ++s) {
+      if (x->delta[s] <= kNeg || (pass == 0 && !g.final_ok[s])) continue;
+      if (best < 0 || x->delta[s] > x->delta[best]) best = s;
+    }
+  for (size_t i = n; i-- > 0;) {
+    (*out)[i] = g.b[best] - 1;
+    best = x->back[i * NS + best];
+  }
+}
+
 void UpdatePrevOcc(const SentenceFeatures& sf, const std::vector<int>& labels,
                    std::unordered_map<uint64_t, int>* prev_occ) {
   for (size_t i = 0; i < labels.size(); ++i) {
@@ -641,6 +794,14 @@ void SequenceTagger::TagAnalysed(const TaggerDocument& doc,
     const float* w = weights_.data() + static_cast<size_t>(r) * num_labels;
     for (int l = 0; l < num_labels; ++l) sc[l] += w[l];
   };
+  const bool viterbi = bilou && viterbi_;
+  ViterbiGraph graph;
+  std::vector<float> trans;
+  ViterbiScratch vscratch;
+  if (viterbi) {
+    graph = BuildViterbiGraph(num_labels);
+    ViterbiTransitions(graph, add_row, &trans);
+  }
   for (size_t si = 0; si < doc.size(); ++si) {
     StackInput stack;
     if (stage1_ != nullptr) {
@@ -650,8 +811,11 @@ void SequenceTagger::TagAnalysed(const TaggerDocument& doc,
     ExtractStatic(doc[si], info.tokens[si], info.gazetteer[si], info.casing,
                   &sf, stack);
     auto& out = (*labels)[si];
-    Decode(sf, num_labels, bilou, bilou ? &prev_occ : nullptr, add_row, &out,
-           &scores);
+    if (viterbi)
+      ViterbiDecode(sf, graph, trans, &prev_occ, add_row, &out, &vscratch);
+    else
+      Decode(sf, num_labels, bilou, bilou ? &prev_occ : nullptr, add_row, &out,
+             &scores);
     if (bilou) UpdatePrevOcc(sf, out, &prev_occ);
   }
 }
@@ -705,7 +869,8 @@ void SequenceTagger::Serialize(std::string* out_ptr) const {
   out += "\nfeature_set\t";
   out += kFeatureSet;
   out += "\nencoding\t";
-  out += encoding_ == Encoding::kBilou ? "bilou" : "plain";
+  out += encoding_ == Encoding::kBilou ? (viterbi_ ? "bilou-viterbi" : "bilou")
+                                      : "plain";
   out += "\nlabels\t";
   for (size_t i = 0; i < labels_.size(); ++i) {
     if (i) out += ' ';
@@ -804,7 +969,10 @@ Status SequenceTagger::Parse(const std::string& path, std::string_view data,
         return bad("feature set " + std::string(value) + ", this build reads " +
                    kFeatureSet);
     } else if (key == "encoding") {
-      m.encoding_ = value == "bilou" ? Encoding::kBilou : Encoding::kPlain;
+      m.encoding_ = (value == "bilou" || value == "bilou-viterbi")
+                        ? Encoding::kBilou
+                        : Encoding::kPlain;
+      m.viterbi_ = value == "bilou-viterbi";
     } else if (key == "labels") {
       std::istringstream in{std::string(value)};
       std::string l;
@@ -965,6 +1133,8 @@ class SequenceTaggerTrainer {
     proto.external_labels_.clear();
     proto.to_external_.clear();
     proto.encoding_ = options.encoding;
+    proto.viterbi_ =
+        options.viterbi && options.encoding == SequenceTagger::Encoding::kBilou;
     proto.gazetteer_ = gazetteer;
     proto.lexicon_ = options.lexicon;
     if (bilou) {
@@ -1151,6 +1321,9 @@ class SequenceTaggerTrainer {
     std::vector<float> scores;
     std::vector<int> pred;
     std::vector<uint8_t> dropped;
+    const ViterbiGraph graph = BuildViterbiGraph(L);
+    std::vector<float> trans;
+    ViterbiScratch vscratch;
     const uint32_t drop_below =
         static_cast<uint32_t>(options.word_dropout * 4294967295.0);
     double best_score = -1;
@@ -1169,9 +1342,45 @@ class SequenceTaggerTrainer {
           const auto& g = (*data[d].gold)[s];
           dropped.resize(g.size());
           for (auto& x : dropped) x = rng() < drop_below;
-          Decode(sf, L, bilou, bilou ? &prev_occ : nullptr, add_row, &pred,
-                 &scores, &g, &update_fn,
-                 options.word_dropout > 0 ? &dropped : nullptr);
+          if (bilou && proto.viterbi_) {
+            ViterbiTransitions(graph, add_row, &trans);
+            ViterbiDecode(sf, graph, trans, &prev_occ, add_row, &pred,
+                          &vscratch,
+                          options.word_dropout > 0 ? &dropped : nullptr);
+            // Structured perceptron: phi(gold) - phi(pred).
+            uint64_t dg[8], dp[8];
+            int gp1 = -1, gp2 = -1, pp1 = -1, pp2 = -1;
+            for (size_t i = 0; i < g.size(); ++i) {
+              int occ = -1;
+              auto it = prev_occ.find(sf.lower[i]);
+              if (it != prev_occ.end()) occ = it->second;
+              const int gi = g[i], pi = pred[i];
+              if (gi != pi || gp1 != pp1 || gp2 != pp2) {
+                const uint64_t* st = sf.feats.data() + sf.offs[i];
+                int ns = static_cast<int>(sf.offs[i + 1] - sf.offs[i]);
+                if (options.word_dropout > 0 && dropped[i]) {
+                  st += kLexicalFeatures;
+                  ns -= kLexicalFeatures;
+                }
+                int ng = DynamicFeatures(gp1, gp2, sf.lower[i], sf.sshape[i], occ, sf.cap[i], dg);
+                int np = DynamicFeatures(pp1, pp2, sf.lower[i], sf.sshape[i], occ, sf.cap[i], dp);
+                auto bump1 = [&](uint64_t key, int label, float v) {
+                  size_t r = static_cast<size_t>(table.FindOrInsert(key)) * L;
+                  table.w_[r + label] += v;
+                  table.u_[r + label] += v * c;
+                };
+                if (gi != pi)
+                  for (int k = 0; k < ns; ++k) { bump1(st[k], gi, 1); bump1(st[k], pi, -1); }
+                for (int k = 0; k < ng; ++k) bump1(dg[k], gi, 1);
+                for (int k = 0; k < np; ++k) bump1(dp[k], pi, -1);
+              }
+              gp2 = gp1; gp1 = gi; pp2 = pp1; pp1 = pi;
+            }
+          } else {
+            Decode(sf, L, bilou, bilou ? &prev_occ : nullptr, add_row, &pred,
+                   &scores, &g, &update_fn,
+                   options.word_dropout > 0 ? &dropped : nullptr);
+          }
           c += static_cast<double>(g.size());
           if (bilou) UpdatePrevOcc(sf, pred, &prev_occ);
         }

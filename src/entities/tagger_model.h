@@ -143,6 +143,9 @@ class SequenceTagger {
   // received anywhere in the document, are features of this one.
   std::shared_ptr<const SequenceTagger> stage1_;
   std::shared_ptr<const WordLexicon> lexicon_;
+  // kBilou only: decode with second-order Viterbi (weights were learnt with
+  // the structured perceptron); else greedy. Recorded as "bilou-viterbi".
+  bool viterbi_ = false;
 };
 
 // One training example: a document with a gold label for every word.
@@ -177,6 +180,9 @@ struct TaggerTrainOptions {
   float word_dropout = 0.0f;
   // Stop when the score has not improved for this many epochs (0 = never).
   int patience = 0;
+  // kBilou only: structured perceptron with exact second-order Viterbi
+  // decoding (in training and tagging) instead of greedy decoding.
+  bool viterbi = false;
 };
 
 // Trains a tagger on `docs` with `gazetteer` (may be empty) and returns it in
