@@ -156,7 +156,7 @@ Status Gazetteer::LoadDirectory(const std::string& dir) {
         i = tab + 1;
       }
       if (comment) {
-        if (cols.size() >= 2 && cols[0] == "name" && column_types.empty()) {
+        if (!cols.empty() && cols[0] == "name" && column_types.empty()) {
           for (auto c : cols) {
             static const char* kNameLike[] = {
                 "aliases",     "alias",         "demonyms", "demonym",

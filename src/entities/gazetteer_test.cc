@@ -78,6 +78,28 @@ TEST(GazetteerTest, LoadsBothFileLayouts) {
   fs::remove_all(dir);
 }
 
+TEST(GazetteerTest, LoadsOneColumnTablesAndSurnameColumns) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / "dateline_gazetteer_test1";
+  fs::create_directories(dir);
+  std::ofstream(dir / "given.tsv") << "# given names\n# name\nQuenna\nArdo\n";
+  std::ofstream(dir / "people.tsv")
+      << "# name\tfield\taliases\tsurname\n"
+         "Ardo Valdor\ttennis\tA. Valdor\tValdor\n";
+  Gazetteer g;
+  ASSERT_TRUE(g.LoadDirectory(dir.string()).ok());
+  EXPECT_EQ(g.types(), (std::vector<std::string>{"given", "people",
+                                                 "people.surname"}));
+  EXPECT_EQ(g.size(), 5u);  // Quenna, Ardo, Ardo Valdor, A. Valdor, Valdor
+  std::vector<std::string_view> words = {"Ardo", "Valdor"};
+  std::vector<Gazetteer::TokenMatch> m;
+  g.Match(words, &m);
+  EXPECT_EQ(m[0].begin, 3u);   // given name, start of a full name
+  EXPECT_EQ(m[1].begin, 4u);   // a surname alone
+  EXPECT_EQ(m[1].inside, 2u);  // inside the full name
+  fs::remove_all(dir);
+}
+
 TEST(GazetteerTest, MissingDirectoryIsIOError) {
   Gazetteer g;
   EXPECT_TRUE(g.LoadDirectory("/nonexistent/gazetteers").IsIOError());
