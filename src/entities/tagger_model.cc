@@ -89,6 +89,12 @@ enum Template : uint64_t {
   kLexCapP1,
   kShapeM2Shape,
   kShapeShapeP2,
+  kCluster,
+  kClusterM1,
+  kClusterP1,
+  kClusterM2,
+  kClusterP2,
+  kClusterShape,
   // dynamic (depend on earlier predictions)
   kPrev1 = 100,
   kPrev2Prev1,
@@ -109,6 +115,7 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 struct TokenInfo {
   uint64_t word, lower, shape, sshape, suffix3;
   const WordStat* stat = nullptr;
+  const std::vector<uint16_t>* clusters = nullptr;
   bool cap;       // first character upper case
   bool no_lower;  // has letters and none is lower case
 };
@@ -210,8 +217,9 @@ struct StackInput {
 };
 
 void AnalyseDocument(const TaggerDocument& doc, const Gazetteer& gaz,
-                     const WordLexicon* lexicon, bool casing, Scratch* scratch,
-                     TaggerDocInfo* out) {
+                     const WordLexicon* lexicon,
+                     const WordClusterTable* clusters, bool casing,
+                     Scratch* scratch, TaggerDocInfo* out) {
   out->tokens.resize(doc.size());
   out->gazetteer.resize(doc.size());
   out->casing.clear();
@@ -224,6 +232,10 @@ void AnalyseDocument(const TaggerDocument& doc, const Gazetteer& gaz,
         auto it = lexicon->find(t.lower);
         t.stat = it == lexicon->end() ? nullptr : &it->second;
       }
+      if (clusters != nullptr) {
+        auto it = clusters->find(t.lower);
+        t.clusters = it == clusters->end() ? nullptr : &it->second;
+      }
     }
     gaz.Match(doc[s], &out->gazetteer[s]);
     if (casing) CollectCasing(doc[s], out->tokens[s], &out->casing);
@@ -232,8 +244,8 @@ void AnalyseDocument(const TaggerDocument& doc, const Gazetteer& gaz,
 
 void ExtractStatic(const TaggerSentence& s, const std::vector<TokenInfo>& info,
                    const std::vector<Gazetteer::TokenMatch>& gm,
-                   const DocCasing& casing, SentenceFeatures* out,
-                   const StackInput& stack = {}) {
+                   const DocCasing& casing, size_t cluster_sizes,
+                   SentenceFeatures* out, const StackInput& stack = {}) {
   const size_t n = s.size();
   out->feats.clear();
   out->offs.assign(1, 0);
@@ -241,6 +253,7 @@ void ExtractStatic(const TaggerSentence& s, const std::vector<TokenInfo>& info,
   out->sshape.resize(n);
   out->cap.resize(n);
   const bool headline = IsHeadline(info);
+  const bool any_clusters = cluster_sizes > 0;
   // Runs of capitalised words (names usually are one): each word's run
   // length and position in it.
   std::vector<uint8_t> run_len(n, 0), run_pos(n, 0);
@@ -316,6 +329,27 @@ void ExtractStatic(const TaggerSentence& s, const std::vector<TokenInfo>& info,
                       info[i + 1].stat ? info[i + 1].stat->cap_bucket : 255));
     if (run_len[i] > 0 && !headline)
       f.push_back(Mix3(kCapRun, run_len[i], run_pos[i]));
+    // Word clusters: the class of the word and of its neighbours in every
+    // clustering (65535: not in the table, 65534: beyond the sentence).
+    if (any_clusters) {
+      auto cluster_at = [&](long j, size_t g) -> uint64_t {
+        if (j < 0 || j >= static_cast<long>(n)) return 65534;
+        const auto* c = info[j].clusters;
+        return c != nullptr && g < c->size() ? (*c)[g] : 65535;
+      };
+      for (size_t g = 0; g < cluster_sizes; ++g) {
+        const uint64_t c = cluster_at(li, g);
+        f.push_back(Mix3(kCluster, g, c));
+        f.push_back(Mix3(kClusterM1, g, cluster_at(li - 1, g)));
+        f.push_back(Mix3(kClusterP1, g, cluster_at(li + 1, g)));
+        if (g + 1 == cluster_sizes)
+          f.push_back(Mix3(kClusterShape, c, t.sshape));
+        if (g == 0) {
+          f.push_back(Mix3(kClusterM2, g, cluster_at(li - 2, g)));
+          f.push_back(Mix3(kClusterP2, g, cluster_at(li + 2, g)));
+        }
+      }
+    }
     f.push_back(Mix3(kShapeM2Shape, shape_at(li - 2), t.sshape));
     f.push_back(Mix3(kShapeShapeP2, t.sshape, shape_at(li + 2)));
     // Bags of the words up to four to the left and to the right.
@@ -762,7 +796,7 @@ void SequenceTagger::TagInternal(const TaggerDocument& doc,
                                  std::vector<std::vector<int>>* labels) const {
   Scratch scratch;
   auto info = std::make_unique<TaggerDocInfo>();
-  AnalyseDocument(doc, gazetteer_, lexicon_.get(),
+  AnalyseDocument(doc, gazetteer_, lexicon_.get(), clusters_.get(),
                   encoding_ == Encoding::kBilou, &scratch, info.get());
   TagAnalysed(doc, *info, labels);
 }
@@ -809,7 +843,7 @@ void SequenceTagger::TagAnalysed(const TaggerDocument& doc,
       stack.aggregate = &aggregate;
     }
     ExtractStatic(doc[si], info.tokens[si], info.gazetteer[si], info.casing,
-                  &sf, stack);
+                  ClusterSizes(), &sf, stack);
     auto& out = (*labels)[si];
     if (viterbi)
       ViterbiDecode(sf, graph, trans, &prev_occ, add_row, &out, &vscratch);
@@ -843,10 +877,12 @@ std::vector<uint64_t> SequenceTagger::StaticFeatureHashes(
     const TaggerSentence& sentence, size_t i) const {
   Scratch scratch;
   TaggerDocInfo info;
-  AnalyseDocument({sentence}, gazetteer_, lexicon_.get(), false, &scratch,
+  AnalyseDocument({sentence}, gazetteer_, lexicon_.get(), clusters_.get(),
+                  false, &scratch,
                   &info);
   SentenceFeatures sf;
-  ExtractStatic(sentence, info.tokens[0], info.gazetteer[0], info.casing, &sf);
+  ExtractStatic(sentence, info.tokens[0], info.gazetteer[0], info.casing,
+                ClusterSizes(), &sf);
   if (i >= sentence.size()) return {};
   return std::vector<uint64_t>(sf.feats.begin() + sf.offs[i],
                                sf.feats.begin() + sf.offs[i + 1]);
@@ -902,6 +938,23 @@ void SequenceTagger::Serialize(std::string* out_ptr) const {
         out.push_back(static_cast<char>(st.left >> (8 * i)));
       for (int i = 0; i < 4; ++i)
         out.push_back(static_cast<char>(st.right >> (8 * i)));
+    }
+  }
+  if (clusters_ != nullptr && !clusters_->empty()) {
+    std::vector<const std::pair<const uint64_t, std::vector<uint16_t>>*> items;
+    for (const auto& kv : *clusters_) items.push_back(&kv);
+    std::sort(items.begin(), items.end(),
+              [](const auto* a, const auto* b) { return a->first < b->first; });
+    const size_t k = ClusterSizes();
+    out += "clusters\t" + std::to_string(items.size()) + "\t" +
+           std::to_string(k) + "\n";
+    for (const auto* kv : items) {
+      PutU64(&out, kv->first);
+      for (size_t g = 0; g < k; ++g) {
+        const uint16_t c = g < kv->second.size() ? kv->second[g] : 65535;
+        out.push_back(static_cast<char>(c & 0xff));
+        out.push_back(static_cast<char>(c >> 8));
+      }
     }
   }
   out += "gazetteer\t" + std::to_string(gazetteer_.entries().size()) + "\n";
@@ -1010,6 +1063,29 @@ Status SequenceTagger::Parse(const std::string& path, std::string_view data,
       }
       pos += count * 17;
       m.lexicon_ = std::move(lex);
+    } else if (key == "clusters") {
+      size_t t2 = value.find('\t');
+      if (t2 == std::string_view::npos) return bad("bad clusters line");
+      size_t count =
+          std::strtoull(std::string(value.substr(0, t2)).c_str(), nullptr, 10);
+      size_t k =
+          std::strtoull(std::string(value.substr(t2 + 1)).c_str(), nullptr, 10);
+      if (k == 0 || k > 16) return bad("bad cluster count");
+      const size_t rec = 8 + 2 * k;
+      if (count > data.size() / rec || pos + count * rec > data.size())
+        return bad("truncated clusters");
+      auto table = std::make_shared<WordClusterTable>();
+      table->reserve(count);
+      const unsigned char* p =
+          reinterpret_cast<const unsigned char*>(data.data()) + pos;
+      for (size_t i = 0; i < count; ++i, p += rec) {
+        std::vector<uint16_t> ids(k);
+        for (size_t g = 0; g < k; ++g)
+          ids[g] = static_cast<uint16_t>(p[8 + 2 * g] | (p[9 + 2 * g] << 8));
+        (*table)[GetU64(p)] = std::move(ids);
+      }
+      pos += count * rec;
+      m.clusters_ = std::move(table);
     } else if (key == "gazetteer") {
       long n = std::atol(std::string(value).c_str());
       for (long i = 0; i < n; ++i) {
@@ -1137,6 +1213,7 @@ class SequenceTaggerTrainer {
         options.viterbi && options.encoding == SequenceTagger::Encoding::kBilou;
     proto.gazetteer_ = gazetteer;
     proto.lexicon_ = options.lexicon;
+    proto.clusters_ = options.clusters;
     if (bilou) {
       std::vector<std::string> types;
       for (const auto& l : external)
@@ -1266,7 +1343,8 @@ class SequenceTaggerTrainer {
     for (size_t k = 0; k < subset.size(); ++k) {
       const size_t d = subset[k];
       TaggerDocInfo info;
-      AnalyseDocument(views[d], gazetteer, proto.lexicon_.get(), bilou,
+      AnalyseDocument(views[d], gazetteer, proto.lexicon_.get(),
+                      proto.clusters_.get(), bilou,
                       &scratch, &info);
       data[k].sentences.resize(views[d].size());
       data[k].gold = &gold[d];
@@ -1286,7 +1364,8 @@ class SequenceTaggerTrainer {
           stack.aggregate = &aggregate;
         }
         ExtractStatic(views[d][s], info.tokens[s], info.gazetteer[s],
-                      info.casing, &data[k].sentences[s], stack);
+                      info.casing, proto.ClusterSizes(),
+                      &data[k].sentences[s], stack);
       }
     }
 

@@ -28,6 +28,7 @@
 
 #include "dateline/status.h"
 #include "entities/gazetteer.h"
+#include "entities/word_clusters.h"
 
 namespace dateline {
 
@@ -118,6 +119,12 @@ class SequenceTagger {
   void TagAnalysed(const TaggerDocument& doc, const TaggerDocInfo& info,
                    std::vector<std::vector<int>>* labels) const;
 
+  // Clusterings per word in clusters_ (0 without clusters).
+  size_t ClusterSizes() const {
+    return clusters_ == nullptr || clusters_->empty()
+               ? 0
+               : clusters_->begin()->second.size();
+  }
   void Serialize(std::string* out) const;
   Status Parse(const std::string& path, std::string_view data, size_t* pos);
   void BuildTable(const std::vector<uint64_t>& keys);
@@ -143,6 +150,9 @@ class SequenceTagger {
   // received anywhere in the document, are features of this one.
   std::shared_ptr<const SequenceTagger> stage1_;
   std::shared_ptr<const WordLexicon> lexicon_;
+  // Optional word clusters (classes of the word and its neighbours are
+  // features); stored in the model file.
+  std::shared_ptr<const WordClusterTable> clusters_;
   // kBilou only: decode with second-order Viterbi (weights were learnt with
   // the structured perceptron); else greedy. Recorded as "bilou-viterbi".
   bool viterbi_ = false;
@@ -173,6 +183,8 @@ struct TaggerTrainOptions {
   bool two_stage = false;
   // Optional statistics from unlabelled text (stored in the model).
   std::shared_ptr<const WordLexicon> lexicon;
+  // Optional word clusters from unlabelled text (stored in the model).
+  std::shared_ptr<const WordClusterTable> clusters;
   int folds = 5;
   // Share of training tokens, drawn anew each epoch, whose word-identity
   // features are left out, so the model also learns from context, shape and
