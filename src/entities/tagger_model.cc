@@ -126,10 +126,15 @@ using DocCasing = std::unordered_map<uint64_t, uint8_t>;
 
 class Scratch {
  public:
-  std::string lower, shape, sshape;
+  std::string lower, shape, sshape, norm;
 };
 
 void Analyse(std::string_view w, Scratch* s, TokenInfo* t) {
+  // Typographic quotes read as the ASCII ones CoNLL text has ("’s").
+  if (w.find('\xE2') != std::string_view::npos) {
+    Gazetteer::NormalizeQuotes(w, false, &s->norm);
+    w = s->norm;
+  }
   s->lower.assign(w);
   s->shape.clear();
   s->sshape.clear();
@@ -792,13 +797,61 @@ int SequenceTagger::FindRow(uint64_t key) const {
   }
 }
 
-void SequenceTagger::TagInternal(const TaggerDocument& doc,
-                                 std::vector<std::vector<int>>* labels) const {
+void SequenceTagger::TagChunk(const TaggerDocument& doc,
+                              std::vector<std::vector<int>>* labels) const {
   Scratch scratch;
   auto info = std::make_unique<TaggerDocInfo>();
   AnalyseDocument(doc, gazetteer_, lexicon_.get(), clusters_.get(),
                   encoding_ == Encoding::kBilou, &scratch, info.get());
   TagAnalysed(doc, *info, labels);
+}
+
+void SequenceTagger::TagInternal(const TaggerDocument& doc,
+                                 std::vector<std::vector<int>>* labels) const {
+  size_t total = 0;
+  bool long_sentence = false;
+  for (const auto& s : doc) {
+    total += s.size();
+    long_sentence |= s.size() > kMaxSentenceTokens;
+  }
+  if (total <= kMaxChunkTokens && !long_sentence) {
+    TagChunk(doc, labels);
+    return;
+  }
+  // A huge page: tag it as a run of documents of at most kMaxChunkTokens
+  // tokens (document-level features then span one chunk), and sentences
+  // longer than kMaxSentenceTokens as pieces, so that the analysis, the
+  // features and the decoder's tables stay bounded whatever the input.
+  labels->assign(doc.size(), {});
+  TaggerDocument chunk;
+  std::vector<size_t> origin;  // chunk sentence -> sentence of doc
+  std::vector<std::vector<int>> out;
+  size_t chunk_tokens = 0;
+  auto flush = [&] {
+    if (chunk.empty()) return;
+    TagChunk(chunk, &out);
+    for (size_t k = 0; k < chunk.size(); ++k) {
+      auto& dst = (*labels)[origin[k]];
+      dst.insert(dst.end(), out[k].begin(), out[k].end());
+    }
+    chunk.clear();
+    origin.clear();
+    out.clear();
+    chunk_tokens = 0;
+  };
+  for (size_t si = 0; si < doc.size(); ++si) {
+    const TaggerSentence& s = doc[si];
+    (*labels)[si].reserve(s.size());
+    for (size_t b = 0; b < s.size(); b += kMaxSentenceTokens) {
+      const size_t e = std::min(s.size(), b + kMaxSentenceTokens);
+      if (chunk_tokens + (e - b) > kMaxChunkTokens) flush();
+      chunk.emplace_back(s.begin() + static_cast<long>(b),
+                         s.begin() + static_cast<long>(e));
+      origin.push_back(si);
+      chunk_tokens += e - b;
+    }
+  }
+  flush();
 }
 
 void SequenceTagger::TagAnalysed(const TaggerDocument& doc,
@@ -899,7 +952,8 @@ Status SequenceTagger::Save(const std::string& path) const {
   return Status::OK();
 }
 
-void SequenceTagger::Serialize(std::string* out_ptr) const {
+void SequenceTagger::Serialize(std::string* out_ptr,
+                               const SequenceTagger* outer) const {
   std::string& out = *out_ptr;
   out += kMagic;
   out += "\nfeature_set\t";
@@ -920,11 +974,13 @@ void SequenceTagger::Serialize(std::string* out_ptr) const {
   }
   if (stage1_ != nullptr) {
     std::string inner;
-    stage1_->Serialize(&inner);
+    stage1_->Serialize(&inner, this);
     out += "stage1\t" + std::to_string(inner.size()) + "\n";
     out += inner;
   }
-  if (lexicon_ != nullptr) {
+  if (outer != nullptr && lexicon_ == outer->lexicon_) {
+    out += "lexicon\tshared\n";
+  } else if (lexicon_ != nullptr) {
     // Sorted, so that the same lexicon always gives the same bytes.
     std::vector<std::pair<uint64_t, WordStat>> items(lexicon_->begin(),
                                                      lexicon_->end());
@@ -940,7 +996,10 @@ void SequenceTagger::Serialize(std::string* out_ptr) const {
         out.push_back(static_cast<char>(st.right >> (8 * i)));
     }
   }
-  if (clusters_ != nullptr && !clusters_->empty()) {
+  if (outer != nullptr && clusters_ != nullptr &&
+      clusters_ == outer->clusters_) {
+    out += "clusters\tshared\n";
+  } else if (clusters_ != nullptr && !clusters_->empty()) {
     std::vector<const std::pair<const uint64_t, std::vector<uint16_t>>*> items;
     for (const auto& kv : *clusters_) items.push_back(&kv);
     std::sort(items.begin(), items.end(),
@@ -1010,6 +1069,7 @@ Status SequenceTagger::Parse(const std::string& path, std::string_view data,
   m.external_labels_.clear();
   m.to_external_.clear();
   size_t rows = 0;
+  std::shared_ptr<SequenceTagger> stage1;
   while (true) {
     if (!next_line(&line)) return bad("truncated header");
     size_t tab = line.find('\t');
@@ -1044,7 +1104,12 @@ Status SequenceTagger::Parse(const std::string& path, std::string_view data,
       Status st = inner->Parse(path, data.substr(pos, size), &inner_pos);
       if (!st.ok()) return st;
       pos += size;
+      stage1 = inner;
       m.stage1_ = std::move(inner);
+    } else if (key == "lexicon" && value == "shared") {
+      m.shared_tables_ |= 1;
+    } else if (key == "clusters" && value == "shared") {
+      m.shared_tables_ |= 2;
     } else if (key == "lexicon") {
       size_t count = std::strtoull(std::string(value).c_str(), nullptr, 10);
       if (pos + count * 17 > data.size()) return bad("truncated lexicon");
@@ -1123,6 +1188,12 @@ Status SequenceTagger::Parse(const std::string& path, std::string_view data,
     }
   }
   m.BuildTable(keys);
+  if (stage1 != nullptr) {
+    // The first stage uses the tables written once in this model.
+    if (stage1->shared_tables_ & 1) stage1->lexicon_ = m.lexicon_;
+    if (stage1->shared_tables_ & 2) stage1->clusters_ = m.clusters_;
+    stage1->shared_tables_ = 0;
+  }
   // External labels.
   if (m.encoding_ == Encoding::kBilou) {
     m.external_labels_.push_back("O");

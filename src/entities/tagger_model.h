@@ -57,6 +57,12 @@ WordLexicon BuildWordLexicon(
 
 class SequenceTagger {
  public:
+  // Bounds of one tagging unit (see TagDocument): a document longer than
+  // this many tokens is tagged in consecutive chunks of whole sentences, and
+  // a longer sentence in pieces of this many tokens.
+  static constexpr size_t kMaxChunkTokens = 200000;
+  static constexpr size_t kMaxSentenceTokens = 1000;
+
   // How labels are learnt. kBilou: the input labels are IOB2 spans
   // (B-X/I-X/O), learnt as B/I/L/U/O with transitions constrained, and
   // document-level features ("this word was tagged X earlier in the document")
@@ -73,6 +79,9 @@ class SequenceTagger {
   // Tags every sentence of `doc`; `labels` gets one label per word, as
   // external label strings (IOB2 for kBilou). Sentences are tagged in order,
   // because earlier tags feed the document-level features of later ones.
+  // Memory beyond the output is bounded: a document of more than
+  // kMaxChunkTokens tokens is tagged chunk by chunk, and a sentence of more
+  // than kMaxSentenceTokens piece by piece.
   void TagDocument(const TaggerDocument& doc,
                    std::vector<std::vector<std::string>>* labels) const;
 
@@ -113,9 +122,14 @@ class SequenceTagger {
  private:
   friend class SequenceTaggerTrainer;
 
-  // Tags `doc` with internal label ids (BILOU for kBilou).
+  // Tags `doc` with internal label ids (BILOU for kBilou), in chunks of at
+  // most kMaxChunkTokens tokens and sentence pieces of at most
+  // kMaxSentenceTokens, so that memory stays bounded on huge pages.
   void TagInternal(const TaggerDocument& doc,
                    std::vector<std::vector<int>>* labels) const;
+  // Tags `doc` as one unit (all of its document-level features).
+  void TagChunk(const TaggerDocument& doc,
+                std::vector<std::vector<int>>* labels) const;
   void TagAnalysed(const TaggerDocument& doc, const TaggerDocInfo& info,
                    std::vector<std::vector<int>>* labels) const;
 
@@ -125,7 +139,9 @@ class SequenceTagger {
                ? 0
                : clusters_->begin()->second.size();
   }
-  void Serialize(std::string* out) const;
+  // `outer`: the model this one is the first stage of; tables it shares
+  // with it (lexicon, clusters) are written once, in the outer model.
+  void Serialize(std::string* out, const SequenceTagger* outer = nullptr) const;
   Status Parse(const std::string& path, std::string_view data, size_t* pos);
   void BuildTable(const std::vector<uint64_t>& keys);
   int FindRow(uint64_t key) const;
@@ -153,6 +169,9 @@ class SequenceTagger {
   // Optional word clusters (classes of the word and its neighbours are
   // features); stored in the model file.
   std::shared_ptr<const WordClusterTable> clusters_;
+  // While parsing a first stage: bit 0 / 1 = its lexicon / clusters are the
+  // outer model's ("shared" in the file).
+  uint8_t shared_tables_ = 0;
   // kBilou only: decode with second-order Viterbi (weights were learnt with
   // the structured perceptron); else greedy. Recorded as "bilou-viterbi".
   bool viterbi_ = false;

@@ -166,6 +166,16 @@ TEST(SequenceTaggerTest, ViterbiModelLearnsRoundTripsAndEmitsValidIob2) {
   opt.two_stage = true;
   opt.folds = 3;
   opt.word_dropout = 0.2f;
+  // Both stages use the lexicon and the clusters; the file holds them once.
+  std::vector<std::vector<std::string>> text;
+  for (const auto& d : FictionalCorpus(30, 200))
+    for (const auto& s : d.words) text.push_back(s);
+  opt.lexicon = std::make_shared<WordLexicon>(BuildWordLexicon(text, 2));
+  ClusterOptions copt;
+  copt.classes = {4, 16};
+  opt.clusters = std::make_shared<WordClusterTable>(
+      BuildWordClusters(text, copt));
+  ASSERT_FALSE(opt.clusters->empty());
   SequenceTagger m;
   ASSERT_TRUE(
       TrainSequenceTagger(FictionalCorpus(60), FictionalGazetteer(), opt, &m)
@@ -200,7 +210,52 @@ TEST(SequenceTaggerTest, ViterbiModelLearnsRoundTripsAndEmitsValidIob2) {
   std::string head(4096, '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   EXPECT_NE(head.find("encoding\tbilou-viterbi"), std::string::npos);
+  EXPECT_NE(head.find("clusters\tshared"), std::string::npos);
+  EXPECT_NE(head.find("lexicon\tshared"), std::string::npos);
   std::remove(path.c_str());
+}
+
+TEST(SequenceTaggerTest, HugeDocumentsAreTaggedInBoundedChunks) {
+  TaggerTrainOptions opt;
+  opt.epochs = 4;
+  opt.viterbi = true;
+  SequenceTagger m;
+  ASSERT_TRUE(
+      TrainSequenceTagger(FictionalCorpus(40), FictionalGazetteer(), opt, &m)
+          .ok());
+  const TaggerSentence sentence = {"Ardo", "Valdor", "arrived", "in",
+                                   "Kestria", "on",   "Tuesday", "."};
+  const std::vector<std::string> expected = {"B-PER", "I-PER", "O", "O",
+                                             "B-LOC", "O",     "O", "O"};
+  // More tokens than one chunk holds, and one sentence longer than a piece.
+  TaggerDocument doc;
+  size_t tokens = 0;
+  while (tokens <= SequenceTagger::kMaxChunkTokens + 100) {
+    doc.push_back(sentence);
+    tokens += sentence.size();
+  }
+  TaggerSentence long_sentence;
+  while (long_sentence.size() < 2 * SequenceTagger::kMaxSentenceTokens + 5)
+    long_sentence.insert(long_sentence.end(), sentence.begin(),
+                         sentence.end());
+  doc.insert(doc.begin() + 7, long_sentence);
+  doc.insert(doc.begin() + 3, TaggerSentence{});
+  std::vector<std::vector<std::string>> tags;
+  m.TagDocument(doc, &tags);
+  ASSERT_EQ(tags.size(), doc.size());
+  size_t same = 0, sentences = 0;
+  for (size_t s = 0; s < doc.size(); ++s) {
+    ASSERT_EQ(tags[s].size(), doc[s].size());
+    EXPECT_TRUE(ValidIob2(tags[s]));
+    if (doc[s] == sentence) {
+      ++sentences;
+      same += tags[s] == expected;
+    }
+  }
+  EXPECT_EQ(same, sentences);  // chunking does not change ordinary sentences
+  // The long sentence is tagged piece by piece, names included.
+  const auto& lt = tags[8];
+  EXPECT_EQ(std::vector<std::string>(lt.begin(), lt.begin() + 8), expected);
 }
 
 TEST(SequenceTaggerTest, WordLexiconFromUnlabelledText) {

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "base/hash.h"
+#include "entities/gazetteer.h"
 
 namespace dateline {
 namespace {
@@ -195,9 +196,8 @@ std::vector<uint16_t> Exchange(const Vocabulary& v, int C, int iterations,
 }  // namespace
 
 uint64_t ClusterKey(std::string_view word) {
-  std::string lower(word);
-  for (char& c : lower)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  std::string lower;
+  Gazetteer::NormalizeQuotes(word, true, &lower);
   return Hash64(lower);
 }
 

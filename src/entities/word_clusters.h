@@ -17,8 +17,7 @@
 
 namespace dateline {
 
-// Key: Hash64 of the word with ASCII letters lower-cased (the tagger's
-// "lower" hash). Value: the word's class in each clustering, in the order of
+// Key: ClusterKey(word). Value: the word's class in each clustering, in the order of
 // `ClusterOptions::classes`.
 using WordClusterTable = std::unordered_map<uint64_t, std::vector<uint16_t>>;
 
@@ -34,7 +33,8 @@ WordClusterTable BuildWordClusters(
     const std::vector<std::vector<std::string>>& sentences,
     const ClusterOptions& options, std::string* log = nullptr);
 
-// The lower-casing and hash BuildWordClusters keys words by.
+// The lower-casing (ASCII letters, typographic quotes as ASCII ones) and
+// hash BuildWordClusters keys words by: the tagger's "lower" hash.
 uint64_t ClusterKey(std::string_view word);
 
 }  // namespace dateline
