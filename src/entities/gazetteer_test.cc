@@ -100,6 +100,24 @@ TEST(GazetteerTest, LoadsOneColumnTablesAndSurnameColumns) {
   fs::remove_all(dir);
 }
 
+TEST(GazetteerTest, TypographicQuotesMatchAsciiEntries) {
+  Gazetteer g;
+  g.Add("People's Bank of Zorblat", "organizations");
+  std::vector<std::string_view> words = {"People", "\xE2\x80\x99s", "Bank",
+                                         "of", "Zorblat"};
+  std::vector<Gazetteer::TokenMatch> m;
+  g.Match(words, &m);
+  EXPECT_EQ(m[0].begin, 1u);
+  EXPECT_EQ(m[4].inside, 1u);
+  std::string out;
+  Gazetteer::NormalizeQuotes(
+      "\xE2\x80\x9C" "A" "\xE2\x80\x98" "b" "\xE2\x80\x9D \xE2\x80\x94", true,
+      &out);
+  EXPECT_EQ(out, "\"a'b\" \xE2\x80\x94");  // the dash is left alone
+  Gazetteer::NormalizeQuotes("\xE2\x80", false, &out);  // cut short: kept
+  EXPECT_EQ(out, "\xE2\x80");
+}
+
 TEST(GazetteerTest, MissingDirectoryIsIOError) {
   Gazetteer g;
   EXPECT_TRUE(g.LoadDirectory("/nonexistent/gazetteers").IsIOError());
