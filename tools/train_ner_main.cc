@@ -130,8 +130,8 @@ Status ReadUnlabelled(const std::string& path,
       std::string_view header(data.data() + at, 512);
       if (header[0] == '\0') break;
       std::string name(header.substr(0, header.find('\0')));
-      const size_t size =
-          std::strtoull(std::string(header.substr(124, 12)).c_str(), nullptr, 8);
+      const size_t size = std::strtoull(
+          std::string(header.substr(124, 12)).c_str(), nullptr, 8);
       const char type = header[156];
       at += 512;
       if (at + size > data.size()) break;
@@ -316,12 +316,13 @@ int Main(int argc, char** argv) {
     std::string log;
     clusters = std::make_shared<WordClusterTable>(
         BuildWordClusters(sentences, copt, &log));
-    double secs = std::chrono::duration<double>(
-                      std::chrono::steady_clock::now() - t0)
-                      .count();
+    double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
+            .count();
     std::fprintf(stderr, "%sclusters: %zu words, sizes %s, %.0fs\n",
                  log.c_str(), clusters->size(), cluster_sizes.c_str(), secs);
-    cluster_info = files + "; exchange clustering (class bigram likelihood) "
+    cluster_info = files +
+                   "; exchange clustering (class bigram likelihood) "
                    "of lower-cased words seen >= " +
                    std::to_string(cluster_min_count) + " times into " +
                    cluster_sizes + " classes, " +

@@ -88,8 +88,8 @@ TEST(GazetteerTest, LoadsOneColumnTablesAndSurnameColumns) {
          "Ardo Valdor\ttennis\tA. Valdor\tValdor\n";
   Gazetteer g;
   ASSERT_TRUE(g.LoadDirectory(dir.string()).ok());
-  EXPECT_EQ(g.types(), (std::vector<std::string>{"given", "people",
-                                                 "people.surname"}));
+  EXPECT_EQ(g.types(),
+            (std::vector<std::string>{"given", "people", "people.surname"}));
   EXPECT_EQ(g.size(), 5u);  // Quenna, Ardo, Ardo Valdor, A. Valdor, Valdor
   std::vector<std::string_view> words = {"Ardo", "Valdor"};
   std::vector<Gazetteer::TokenMatch> m;
@@ -111,8 +111,12 @@ TEST(GazetteerTest, TypographicQuotesMatchAsciiEntries) {
   EXPECT_EQ(m[4].inside, 1u);
   std::string out;
   Gazetteer::NormalizeQuotes(
-      "\xE2\x80\x9C" "A" "\xE2\x80\x98" "b" "\xE2\x80\x9D \xE2\x80\x94", true,
-      &out);
+      "\xE2\x80\x9C"
+      "A"
+      "\xE2\x80\x98"
+      "b"
+      "\xE2\x80\x9D \xE2\x80\x94",
+      true, &out);
   EXPECT_EQ(out, "\"a'b\" \xE2\x80\x94");  // the dash is left alone
   Gazetteer::NormalizeQuotes("\xE2\x80", false, &out);  // cut short: kept
   EXPECT_EQ(out, "\xE2\x80");

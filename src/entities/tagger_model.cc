@@ -534,9 +534,9 @@ void Decode(const SentenceFeatures& sf, int num_labels, bool bilou,
 // the label count, so it is built once per model.
 struct ViterbiGraph {
   int L = 0, P = 0, S = 0;
-  std::vector<int> a, b;          // per state: prev2 + 1, prev1 + 1
-  std::vector<int> succ_begin;    // per state: its successors' range in
-  std::vector<int> succ_label;    // succ_label/succ_state
+  std::vector<int> a, b;        // per state: prev2 + 1, prev1 + 1
+  std::vector<int> succ_begin;  // per state: its successors' range in
+  std::vector<int> succ_label;  // succ_label/succ_state
   std::vector<int> succ_state;
   std::vector<uint8_t> final_ok;  // per state: may end the sentence
 };
@@ -606,7 +606,8 @@ void ViterbiDecode(const SentenceFeatures& sf, const ViterbiGraph& g,
                    const std::vector<float>& trans,
                    const std::unordered_map<uint64_t, int>* prev_occ,
                    const AddRow& add_row, std::vector<int>* out,
-                   ViterbiScratch* x, const std::vector<uint8_t>* dropped = nullptr) {
+                   ViterbiScratch* x,
+                   const std::vector<uint8_t>* dropped = nullptr) {
   const size_t n = sf.lower.size();
   out->resize(n);
   if (n == 0) return;
@@ -931,8 +932,7 @@ std::vector<uint64_t> SequenceTagger::StaticFeatureHashes(
   Scratch scratch;
   TaggerDocInfo info;
   AnalyseDocument({sentence}, gazetteer_, lexicon_.get(), clusters_.get(),
-                  false, &scratch,
-                  &info);
+                  false, &scratch, &info);
   SentenceFeatures sf;
   ExtractStatic(sentence, info.tokens[0], info.gazetteer[0], info.casing,
                 ClusterSizes(), &sf);
@@ -960,7 +960,7 @@ void SequenceTagger::Serialize(std::string* out_ptr,
   out += kFeatureSet;
   out += "\nencoding\t";
   out += encoding_ == Encoding::kBilou ? (viterbi_ ? "bilou-viterbi" : "bilou")
-                                      : "plain";
+                                       : "plain";
   out += "\nlabels\t";
   for (size_t i = 0; i < labels_.size(); ++i) {
     if (i) out += ' ';
@@ -1415,8 +1415,7 @@ class SequenceTaggerTrainer {
       const size_t d = subset[k];
       TaggerDocInfo info;
       AnalyseDocument(views[d], gazetteer, proto.lexicon_.get(),
-                      proto.clusters_.get(), bilou,
-                      &scratch, &info);
+                      proto.clusters_.get(), bilou, &scratch, &info);
       data[k].sentences.resize(views[d].size());
       data[k].gold = &gold[d];
       DocAggregate aggregate;
@@ -1435,8 +1434,8 @@ class SequenceTaggerTrainer {
           stack.aggregate = &aggregate;
         }
         ExtractStatic(views[d][s], info.tokens[s], info.gazetteer[s],
-                      info.casing, proto.ClusterSizes(),
-                      &data[k].sentences[s], stack);
+                      info.casing, proto.ClusterSizes(), &data[k].sentences[s],
+                      stack);
       }
     }
 
@@ -1512,19 +1511,27 @@ class SequenceTaggerTrainer {
                   st += kLexicalFeatures;
                   ns -= kLexicalFeatures;
                 }
-                int ng = DynamicFeatures(gp1, gp2, sf.lower[i], sf.sshape[i], occ, sf.cap[i], dg);
-                int np = DynamicFeatures(pp1, pp2, sf.lower[i], sf.sshape[i], occ, sf.cap[i], dp);
+                int ng = DynamicFeatures(gp1, gp2, sf.lower[i], sf.sshape[i],
+                                         occ, sf.cap[i], dg);
+                int np = DynamicFeatures(pp1, pp2, sf.lower[i], sf.sshape[i],
+                                         occ, sf.cap[i], dp);
                 auto bump1 = [&](uint64_t key, int label, float v) {
                   size_t r = static_cast<size_t>(table.FindOrInsert(key)) * L;
                   table.w_[r + label] += v;
                   table.u_[r + label] += v * c;
                 };
                 if (gi != pi)
-                  for (int k = 0; k < ns; ++k) { bump1(st[k], gi, 1); bump1(st[k], pi, -1); }
+                  for (int k = 0; k < ns; ++k) {
+                    bump1(st[k], gi, 1);
+                    bump1(st[k], pi, -1);
+                  }
                 for (int k = 0; k < ng; ++k) bump1(dg[k], gi, 1);
                 for (int k = 0; k < np; ++k) bump1(dp[k], pi, -1);
               }
-              gp2 = gp1; gp1 = gi; pp2 = pp1; pp1 = pi;
+              gp2 = gp1;
+              gp1 = gi;
+              pp2 = pp1;
+              pp1 = pi;
             }
           } else {
             Decode(sf, L, bilou, bilou ? &prev_occ : nullptr, add_row, &pred,

@@ -152,7 +152,8 @@ TEST(SequenceTaggerTest, TwoStageModelRoundTrips) {
 bool ValidIob2(const std::vector<std::string>& tags) {
   std::string prev = "O";
   for (const auto& t : tags) {
-    if (t.rfind("I-", 0) == 0 && (prev.size() < 2 || prev.substr(2) != t.substr(2)))
+    if (t.rfind("I-", 0) == 0 &&
+        (prev.size() < 2 || prev.substr(2) != t.substr(2)))
       return false;
     prev = t;
   }
@@ -173,8 +174,8 @@ TEST(SequenceTaggerTest, ViterbiModelLearnsRoundTripsAndEmitsValidIob2) {
   opt.lexicon = std::make_shared<WordLexicon>(BuildWordLexicon(text, 2));
   ClusterOptions copt;
   copt.classes = {4, 16};
-  opt.clusters = std::make_shared<WordClusterTable>(
-      BuildWordClusters(text, copt));
+  opt.clusters =
+      std::make_shared<WordClusterTable>(BuildWordClusters(text, copt));
   ASSERT_FALSE(opt.clusters->empty());
   SequenceTagger m;
   ASSERT_TRUE(
@@ -223,8 +224,8 @@ TEST(SequenceTaggerTest, HugeDocumentsAreTaggedInBoundedChunks) {
   ASSERT_TRUE(
       TrainSequenceTagger(FictionalCorpus(40), FictionalGazetteer(), opt, &m)
           .ok());
-  const TaggerSentence sentence = {"Ardo", "Valdor", "arrived", "in",
-                                   "Kestria", "on",   "Tuesday", "."};
+  const TaggerSentence sentence = {"Ardo",    "Valdor", "arrived", "in",
+                                   "Kestria", "on",     "Tuesday", "."};
   const std::vector<std::string> expected = {"B-PER", "I-PER", "O", "O",
                                              "B-LOC", "O",     "O", "O"};
   // More tokens than one chunk holds, and one sentence longer than a piece.
@@ -236,8 +237,7 @@ TEST(SequenceTaggerTest, HugeDocumentsAreTaggedInBoundedChunks) {
   }
   TaggerSentence long_sentence;
   while (long_sentence.size() < 2 * SequenceTagger::kMaxSentenceTokens + 5)
-    long_sentence.insert(long_sentence.end(), sentence.begin(),
-                         sentence.end());
+    long_sentence.insert(long_sentence.end(), sentence.begin(), sentence.end());
   doc.insert(doc.begin() + 7, long_sentence);
   doc.insert(doc.begin() + 3, TaggerSentence{});
   std::vector<std::vector<std::string>> tags;

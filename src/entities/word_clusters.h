@@ -17,14 +17,14 @@
 
 namespace dateline {
 
-// Key: ClusterKey(word). Value: the word's class in each clustering, in the order of
-// `ClusterOptions::classes`.
+// Key: ClusterKey(word). Value: the word's class in each clustering, in the
+// order of `ClusterOptions::classes`.
 using WordClusterTable = std::unordered_map<uint64_t, std::vector<uint16_t>>;
 
 struct ClusterOptions {
   std::vector<int> classes = {64, 256, 1024};  // one clustering per size
-  int min_count = 3;    // rarer words share one "rare word" entry
-  int iterations = 8;   // passes over the vocabulary
+  int min_count = 3;   // rarer words share one "rare word" entry
+  int iterations = 8;  // passes over the vocabulary
 };
 
 // Clusters the lower-cased words of `sentences`. `log` (may be null) gets one
