@@ -67,7 +67,7 @@ int Main(int argc, char** argv) {
   std::string data = shared + "eng.test.iob2.txt.gz";
   std::string ner_path =
       std::string(DATELINE_SOURCE_DIR) + "/data/models/ner.model";
-  std::string pos_path, chunk_path;
+  std::string pos_path, chunk_path, predictions_path;
   bool conllpp = false;
   bool speed_only = false;
   int repeat = 5;
@@ -80,6 +80,8 @@ int Main(int argc, char** argv) {
   app.add_option("--pos", pos_path, "also score this POS model (column 2)");
   app.add_option("--chunk", chunk_path,
                  "also score this chunk model (column 3)");
+  app.add_option("--predictions", predictions_path,
+                 "write `word gold predicted` lines (conlleval input)");
   app.add_option("--repeat", repeat, "timing runs (best is reported)");
   app.add_flag("--speed-only", speed_only,
                "only time the entity tagger; print `tokens_per_s: N`");
@@ -133,6 +135,24 @@ int Main(int argc, char** argv) {
   Print("ALL (4 types)", counter.All());
   for (const auto& t : counter.Types()) Print(t.c_str(), counter.Type(t));
   Print("PER/ORG/LOC", counter.All({"MISC"}));
+  if (!predictions_path.empty()) {
+    std::FILE* f = std::fopen(predictions_path.c_str(), "w");
+    if (f == nullptr) {
+      std::fprintf(stderr, "conll_eval: cannot write %s\n",
+                   predictions_path.c_str());
+      return 1;
+    }
+    for (size_t d = 0; d < docs.size(); ++d) {
+      for (size_t s = 0; s < docs[d].size(); ++s) {
+        const auto g = gold(d, s, 2);
+        for (size_t i = 0; i < docs[d][s].size(); ++i)
+          std::fprintf(f, "%s %s %s\n", std::string(docs[d][s][i]).c_str(),
+                       g[i].c_str(), pred[d][s][i].c_str());
+        std::fputc('\n', f);
+      }
+    }
+    std::fclose(f);
+  }
   std::printf("  speed: %.0f tokens/s (one thread, tagging only, best of %d)\n",
               tps, repeat);
 

@@ -16,6 +16,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <filesystem>
@@ -52,7 +53,8 @@ std::vector<TaggedDocument> ToTagged(const ConllCorpus& corpus, int column) {
 
 // Reads the titles and bodies of a Reuters-21578 style SGML collection
 // (plain, .gz, or a .tar.gz of .sgm files: the tar headers are skipped as
-// noise) and splits them into sentences of CoNLL-like tokens.
+// noise), or a (.gz) tar of plain-text articles (BBC News), and splits them
+// into sentences of CoNLL-like tokens.
 Status ReadUnlabelled(const std::string& path,
                       std::vector<std::vector<std::string>>* sentences) {
   gzFile f = gzopen(path.c_str(), "rb");
@@ -119,6 +121,36 @@ Status ReadUnlabelled(const std::string& path,
     }
     flush();
   };
+  if (data.find("<BODY>") == std::string::npos) {
+    // A tar (BBC News style) of plain-text articles: a headline line, then
+    // paragraphs. Each line is split as text; the tar headers (512-byte
+    // blocks: name, then the size in octal at byte 124) are skipped.
+    size_t at = 0;
+    while (at + 512 <= data.size()) {
+      std::string_view header(data.data() + at, 512);
+      if (header[0] == '\0') break;
+      std::string name(header.substr(0, header.find('\0')));
+      const size_t size = std::strtoull(
+          std::string(header.substr(124, 12)).c_str(), nullptr, 8);
+      const char type = header[156];
+      at += 512;
+      if (at + size > data.size()) break;
+      const bool text = (type == '0' || type == '\0') && name.size() > 4 &&
+                        name.compare(name.size() - 4, 4, ".txt") == 0 &&
+                        name.find("README") == std::string::npos;
+      if (text) {
+        std::string_view body(data.data() + at, size);
+        for (size_t i = 0; i < body.size();) {
+          size_t nl = body.find('\n', i);
+          if (nl == std::string_view::npos) nl = body.size();
+          if (nl > i) emit_text(body.substr(i, nl - i));
+          i = nl + 1;
+        }
+      }
+      at += (size + 511) / 512 * 512;
+    }
+    return Status::OK();
+  }
   for (const char* tag : {"TITLE", "BODY"}) {
     const std::string open = std::string("<") + tag + ">";
     const std::string close = std::string("</") + tag + ">";
@@ -158,6 +190,10 @@ int Main(int argc, char** argv) {
   std::string gaz_dir;
   std::string unlabelled;
   int min_count = 5;
+  std::vector<std::string> cluster_text;
+  std::string cluster_sizes = "64,256,1024";
+  int cluster_min_count = 3;
+  int cluster_iterations = 8;
   std::string out_path;
   int epochs = 15;
   int patience = 4;
@@ -166,6 +202,7 @@ int Main(int argc, char** argv) {
   bool two_stage = true;
   int folds = 5;
   float word_dropout = 0.2f;
+  bool viterbi = true;
   CLI::App app{"Train a dateline sequence tagger on CoNLL-2003 columns"};
   app.add_option("--task", task,
                  "ner (column 4), pos (column 2) or chunk (column 3)")
@@ -179,6 +216,15 @@ int Main(int argc, char** argv) {
                  "word statistics");
   app.add_option("--min-count", min_count,
                  "words rarer than this in --unlabelled are ignored");
+  app.add_option("--cluster-text", cluster_text,
+                 "ner: unlabelled text (Reuters SGML or a tar of text files, "
+                 ".gz ok; repeatable) to build word clusters from");
+  app.add_option("--cluster-sizes", cluster_sizes,
+                 "comma-separated class counts, one exchange clustering each");
+  app.add_option("--cluster-min-count", cluster_min_count,
+                 "words rarer than this in --cluster-text get no class");
+  app.add_option("--cluster-iterations", cluster_iterations,
+                 "exchange passes over the vocabulary per clustering");
   app.add_option("--out", out_path, "model file to write")->required();
   app.add_option("--epochs", epochs, "maximum number of epochs");
   app.add_option(
@@ -192,6 +238,9 @@ int Main(int argc, char** argv) {
                  "jackknife folds for the second stage's training tags");
   app.add_option("--word-dropout", word_dropout,
                  "share of training tokens trained without word features");
+  app.add_option("--viterbi", viterbi,
+                 "ner: structured perceptron with second-order Viterbi "
+                 "decoding (else greedy)");
   CLI11_PARSE(app, argc, argv);
 
   const bool ner = task == "ner";
@@ -232,6 +281,54 @@ int Main(int argc, char** argv) {
                  "unlabelled: %zu sentences, %zu tokens, %zu words kept\n",
                  sentences.size(), tokens, lexicon->size());
   }
+  std::shared_ptr<const WordClusterTable> clusters;
+  std::string cluster_info;
+  if (ner && !cluster_text.empty()) {
+    std::vector<std::vector<std::string>> sentences;
+    std::string files;
+    for (const auto& path : cluster_text) {
+      size_t before = sentences.size();
+      st = ReadUnlabelled(path, &sentences);
+      if (!st.ok()) {
+        std::fprintf(stderr, "train_ner: %s\n", st.ToString().c_str());
+        return 1;
+      }
+      size_t tokens = 0;
+      for (size_t i = before; i < sentences.size(); ++i)
+        tokens += sentences[i].size();
+      if (!files.empty()) files += ", ";
+      files += std::filesystem::path(path).filename().string() + " md5 " +
+               ConllFileMd5(path) + " (uncompressed, " +
+               std::to_string(tokens) + " tokens)";
+    }
+    ClusterOptions copt;
+    copt.classes.clear();
+    for (size_t i = 0; i < cluster_sizes.size();) {
+      size_t j = cluster_sizes.find(',', i);
+      if (j == std::string::npos) j = cluster_sizes.size();
+      int c = std::atoi(cluster_sizes.substr(i, j - i).c_str());
+      if (c >= 2) copt.classes.push_back(c);
+      i = j + 1;
+    }
+    copt.min_count = cluster_min_count;
+    copt.iterations = cluster_iterations;
+    auto t0 = std::chrono::steady_clock::now();
+    std::string log;
+    clusters = std::make_shared<WordClusterTable>(
+        BuildWordClusters(sentences, copt, &log));
+    double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
+            .count();
+    std::fprintf(stderr, "%sclusters: %zu words, sizes %s, %.0fs\n",
+                 log.c_str(), clusters->size(), cluster_sizes.c_str(), secs);
+    cluster_info = files +
+                   "; exchange clustering (class bigram likelihood) "
+                   "of lower-cased words seen >= " +
+                   std::to_string(cluster_min_count) + " times into " +
+                   cluster_sizes + " classes, " +
+                   std::to_string(cluster_iterations) + " passes at most; " +
+                   std::to_string(clusters->size()) + " words (hashed)";
+  }
   std::vector<TaggedDocument> train_docs = ToTagged(train, column);
   std::vector<TaggedDocument> dev_docs = ToTagged(dev, column);
 
@@ -247,7 +344,9 @@ int Main(int argc, char** argv) {
   options.two_stage = ner && two_stage;
   options.folds = folds;
   options.word_dropout = word_dropout;
+  options.viterbi = ner && viterbi;
   options.lexicon = lexicon;
+  options.clusters = clusters;
   options.on_epoch = [&](int stage, int epoch, const SequenceTagger& model) {
     SpanCounter c = Evaluate(model, dev_docs);
     double score = ner ? c.All().F1() : c.TokenAccuracy();
@@ -286,7 +385,11 @@ int Main(int argc, char** argv) {
   std::strftime(date, sizeof(date), "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&now));
   namespace fs = std::filesystem;
   model.AddInfo("made_by",
-                "train_ner (dateline averaged perceptron, greedy decoding)");
+                options.viterbi
+                    ? "train_ner (dateline structured averaged perceptron, "
+                      "second-order Viterbi decoding)"
+                    : "train_ner (dateline averaged perceptron, greedy "
+                      "decoding)");
   model.AddInfo("date", date);
   model.AddInfo("task", task);
   model.AddInfo("train", fs::path(train_path).filename().string() + " md5 " +
@@ -306,6 +409,7 @@ int Main(int argc, char** argv) {
                       " times: capitalised share, frequency, top left and "
                       "right neighbour (hashed)");
   }
+  if (clusters != nullptr) model.AddInfo("clusters", cluster_info);
   if (!gaz_dir.empty()) {
     std::vector<fs::path> files;
     for (const auto& e : fs::directory_iterator(gaz_dir))
@@ -327,7 +431,8 @@ int Main(int argc, char** argv) {
           " prune " + std::to_string(prune) + " word-dropout " +
           std::to_string(word_dropout) +
           (options.two_stage ? " two-stage folds " + std::to_string(folds)
-                             : std::string()));
+                             : std::string()) +
+          (options.viterbi ? " viterbi" : ""));
   model.AddInfo(
       "features",
       ner ? "word, lower, shape, short shape, prefixes/suffixes 1-4, "

@@ -19,13 +19,34 @@ uint64_t EdgeKey(uint32_t node, uint64_t token_hash) {
 }
 
 uint64_t LowerHash(std::string_view word, std::string* buf) {
-  buf->assign(word);
-  for (char& c : *buf)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  Gazetteer::NormalizeQuotes(word, true, buf);
   return Hash64(*buf);
 }
 
 }  // namespace
+
+void Gazetteer::NormalizeQuotes(std::string_view word, bool lower,
+                                std::string* out) {
+  out->clear();
+  for (size_t i = 0; i < word.size(); ++i) {
+    char c = word[i];
+    if (c == '\xE2' && i + 2 < word.size() && word[i + 1] == '\x80') {
+      const char d = word[i + 2];
+      if (d == '\x98' || d == '\x99') {  // ‘ ’
+        out->push_back('\'');
+        i += 2;
+        continue;
+      }
+      if (d == '\x9C' || d == '\x9D') {  // “ ”
+        out->push_back('"');
+        i += 2;
+        continue;
+      }
+    }
+    if (lower && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    out->push_back(c);
+  }
+}
 
 std::vector<std::string> Gazetteer::Tokenize(std::string_view name) {
   std::vector<std::string> out;
@@ -156,13 +177,13 @@ Status Gazetteer::LoadDirectory(const std::string& dir) {
         i = tab + 1;
       }
       if (comment) {
-        if (cols.size() >= 2 && cols[0] == "name" && column_types.empty()) {
+        if (!cols.empty() && cols[0] == "name" && column_types.empty()) {
           for (auto c : cols) {
             static const char* kNameLike[] = {
                 "aliases",     "alias",         "demonyms", "demonym",
                 "capital",     "capitals",      "cities",   "city",
                 "short_names", "abbreviations", "acronyms", "acronym",
-                "short_name",  "abbreviation"};
+                "short_name",  "abbreviation",  "surname",  "surnames"};
             std::string type;
             if (c == "name" || c == "aliases" || c == "alias" ||
                 c == "short_names" || c == "short_name" ||

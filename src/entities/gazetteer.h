@@ -54,6 +54,12 @@ class Gazetteer {
   // commas, brackets and quotes split off words).
   static std::vector<std::string> Tokenize(std::string_view name);
 
+  // Writes `word` with typographic quotes as ASCII ones (’ ‘ -> ', “ ” ->
+  // "), the way CoNLL text and the lists write them; with `lower`, ASCII
+  // letters lower-cased too.
+  static void NormalizeQuotes(std::string_view word, bool lower,
+                              std::string* out);
+
  private:
   int TypeId(std::string_view type);
   void AddTokens(const std::vector<std::string>& toks, int type);

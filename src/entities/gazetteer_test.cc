@@ -78,6 +78,50 @@ TEST(GazetteerTest, LoadsBothFileLayouts) {
   fs::remove_all(dir);
 }
 
+TEST(GazetteerTest, LoadsOneColumnTablesAndSurnameColumns) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / "dateline_gazetteer_test1";
+  fs::create_directories(dir);
+  std::ofstream(dir / "given.tsv") << "# given names\n# name\nQuenna\nArdo\n";
+  std::ofstream(dir / "people.tsv")
+      << "# name\tfield\taliases\tsurname\n"
+         "Ardo Valdor\ttennis\tA. Valdor\tValdor\n";
+  Gazetteer g;
+  ASSERT_TRUE(g.LoadDirectory(dir.string()).ok());
+  EXPECT_EQ(g.types(),
+            (std::vector<std::string>{"given", "people", "people.surname"}));
+  EXPECT_EQ(g.size(), 5u);  // Quenna, Ardo, Ardo Valdor, A. Valdor, Valdor
+  std::vector<std::string_view> words = {"Ardo", "Valdor"};
+  std::vector<Gazetteer::TokenMatch> m;
+  g.Match(words, &m);
+  EXPECT_EQ(m[0].begin, 3u);   // given name, start of a full name
+  EXPECT_EQ(m[1].begin, 4u);   // a surname alone
+  EXPECT_EQ(m[1].inside, 2u);  // inside the full name
+  fs::remove_all(dir);
+}
+
+TEST(GazetteerTest, TypographicQuotesMatchAsciiEntries) {
+  Gazetteer g;
+  g.Add("People's Bank of Zorblat", "organizations");
+  std::vector<std::string_view> words = {"People", "\xE2\x80\x99s", "Bank",
+                                         "of", "Zorblat"};
+  std::vector<Gazetteer::TokenMatch> m;
+  g.Match(words, &m);
+  EXPECT_EQ(m[0].begin, 1u);
+  EXPECT_EQ(m[4].inside, 1u);
+  std::string out;
+  Gazetteer::NormalizeQuotes(
+      "\xE2\x80\x9C"
+      "A"
+      "\xE2\x80\x98"
+      "b"
+      "\xE2\x80\x9D \xE2\x80\x94",
+      true, &out);
+  EXPECT_EQ(out, "\"a'b\" \xE2\x80\x94");  // the dash is left alone
+  Gazetteer::NormalizeQuotes("\xE2\x80", false, &out);  // cut short: kept
+  EXPECT_EQ(out, "\xE2\x80");
+}
+
 TEST(GazetteerTest, MissingDirectoryIsIOError) {
   Gazetteer g;
   EXPECT_TRUE(g.LoadDirectory("/nonexistent/gazetteers").IsIOError());

@@ -89,6 +89,12 @@ enum Template : uint64_t {
   kLexCapP1,
   kShapeM2Shape,
   kShapeShapeP2,
+  kCluster,
+  kClusterM1,
+  kClusterP1,
+  kClusterM2,
+  kClusterP2,
+  kClusterShape,
   // dynamic (depend on earlier predictions)
   kPrev1 = 100,
   kPrev2Prev1,
@@ -109,6 +115,7 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 struct TokenInfo {
   uint64_t word, lower, shape, sshape, suffix3;
   const WordStat* stat = nullptr;
+  const std::vector<uint16_t>* clusters = nullptr;
   bool cap;       // first character upper case
   bool no_lower;  // has letters and none is lower case
 };
@@ -119,10 +126,15 @@ using DocCasing = std::unordered_map<uint64_t, uint8_t>;
 
 class Scratch {
  public:
-  std::string lower, shape, sshape;
+  std::string lower, shape, sshape, norm;
 };
 
 void Analyse(std::string_view w, Scratch* s, TokenInfo* t) {
+  // Typographic quotes read as the ASCII ones CoNLL text has ("’s").
+  if (w.find('\xE2') != std::string_view::npos) {
+    Gazetteer::NormalizeQuotes(w, false, &s->norm);
+    w = s->norm;
+  }
   s->lower.assign(w);
   s->shape.clear();
   s->sshape.clear();
@@ -210,8 +222,9 @@ struct StackInput {
 };
 
 void AnalyseDocument(const TaggerDocument& doc, const Gazetteer& gaz,
-                     const WordLexicon* lexicon, bool casing, Scratch* scratch,
-                     TaggerDocInfo* out) {
+                     const WordLexicon* lexicon,
+                     const WordClusterTable* clusters, bool casing,
+                     Scratch* scratch, TaggerDocInfo* out) {
   out->tokens.resize(doc.size());
   out->gazetteer.resize(doc.size());
   out->casing.clear();
@@ -224,6 +237,10 @@ void AnalyseDocument(const TaggerDocument& doc, const Gazetteer& gaz,
         auto it = lexicon->find(t.lower);
         t.stat = it == lexicon->end() ? nullptr : &it->second;
       }
+      if (clusters != nullptr) {
+        auto it = clusters->find(t.lower);
+        t.clusters = it == clusters->end() ? nullptr : &it->second;
+      }
     }
     gaz.Match(doc[s], &out->gazetteer[s]);
     if (casing) CollectCasing(doc[s], out->tokens[s], &out->casing);
@@ -232,8 +249,8 @@ void AnalyseDocument(const TaggerDocument& doc, const Gazetteer& gaz,
 
 void ExtractStatic(const TaggerSentence& s, const std::vector<TokenInfo>& info,
                    const std::vector<Gazetteer::TokenMatch>& gm,
-                   const DocCasing& casing, SentenceFeatures* out,
-                   const StackInput& stack = {}) {
+                   const DocCasing& casing, size_t cluster_sizes,
+                   SentenceFeatures* out, const StackInput& stack = {}) {
   const size_t n = s.size();
   out->feats.clear();
   out->offs.assign(1, 0);
@@ -241,6 +258,7 @@ void ExtractStatic(const TaggerSentence& s, const std::vector<TokenInfo>& info,
   out->sshape.resize(n);
   out->cap.resize(n);
   const bool headline = IsHeadline(info);
+  const bool any_clusters = cluster_sizes > 0;
   // Runs of capitalised words (names usually are one): each word's run
   // length and position in it.
   std::vector<uint8_t> run_len(n, 0), run_pos(n, 0);
@@ -316,6 +334,27 @@ void ExtractStatic(const TaggerSentence& s, const std::vector<TokenInfo>& info,
                       info[i + 1].stat ? info[i + 1].stat->cap_bucket : 255));
     if (run_len[i] > 0 && !headline)
       f.push_back(Mix3(kCapRun, run_len[i], run_pos[i]));
+    // Word clusters: the class of the word and of its neighbours in every
+    // clustering (65535: not in the table, 65534: beyond the sentence).
+    if (any_clusters) {
+      auto cluster_at = [&](long j, size_t g) -> uint64_t {
+        if (j < 0 || j >= static_cast<long>(n)) return 65534;
+        const auto* c = info[j].clusters;
+        return c != nullptr && g < c->size() ? (*c)[g] : 65535;
+      };
+      for (size_t g = 0; g < cluster_sizes; ++g) {
+        const uint64_t c = cluster_at(li, g);
+        f.push_back(Mix3(kCluster, g, c));
+        f.push_back(Mix3(kClusterM1, g, cluster_at(li - 1, g)));
+        f.push_back(Mix3(kClusterP1, g, cluster_at(li + 1, g)));
+        if (g + 1 == cluster_sizes)
+          f.push_back(Mix3(kClusterShape, c, t.sshape));
+        if (g == 0) {
+          f.push_back(Mix3(kClusterM2, g, cluster_at(li - 2, g)));
+          f.push_back(Mix3(kClusterP2, g, cluster_at(li + 2, g)));
+        }
+      }
+    }
     f.push_back(Mix3(kShapeM2Shape, shape_at(li - 2), t.sshape));
     f.push_back(Mix3(kShapeShapeP2, t.sshape, shape_at(li + 2)));
     // Bags of the words up to four to the left and to the right.
@@ -488,6 +527,160 @@ void Decode(const SentenceFeatures& sf, int num_labels, bool bilou,
   }
 }
 
+// The states of second-order Viterbi under BILOU constraints: pairs
+// (prev2 + 1, prev1 + 1) of labels (0 = before the sentence) that BILOU
+// allows next to each other, about 100 of the 18 x 18 pairs for four types,
+// each followed by the 3-9 labels BILOU allows after prev1. Depends only on
+// the label count, so it is built once per model.
+struct ViterbiGraph {
+  int L = 0, P = 0, S = 0;
+  std::vector<int> a, b;        // per state: prev2 + 1, prev1 + 1
+  std::vector<int> succ_begin;  // per state: its successors' range in
+  std::vector<int> succ_label;  // succ_label/succ_state
+  std::vector<int> succ_state;
+  std::vector<uint8_t> final_ok;  // per state: may end the sentence
+};
+
+ViterbiGraph BuildViterbiGraph(int L) {
+  ViterbiGraph g;
+  g.L = L;
+  g.P = L + 1;
+  std::vector<int> id(static_cast<size_t>(g.P) * g.P, -1);
+  for (int a = 0; a < g.P; ++a)
+    for (int b = 0; b < g.P; ++b) {
+      bool ok = (a == 0 && b == 0) || (b > 0 && Allowed(a - 1, b - 1));
+      if (!ok) continue;
+      id[a * g.P + b] = g.S++;
+      g.a.push_back(a);
+      g.b.push_back(b);
+      const int l = b - 1;
+      g.final_ok.push_back(l <= 0 || Kind(l) == 2 || Kind(l) == 3);
+    }
+  for (int s = 0; s < g.S; ++s) {
+    g.succ_begin.push_back(static_cast<int>(g.succ_label.size()));
+    for (int l = 0; l < L; ++l) {
+      if (!Allowed(g.b[s] - 1, l)) continue;
+      g.succ_label.push_back(l);
+      g.succ_state.push_back(id[g.b[s] * g.P + l + 1]);
+    }
+  }
+  g.succ_begin.push_back(static_cast<int>(g.succ_label.size()));
+  return g;
+}
+
+// Token-independent transition weights of every state, T[s * L + l] =
+// w(prev2) + w(prev1) + w(prev2 prev1) for label l.
+template <typename AddRow>
+void ViterbiTransitions(const ViterbiGraph& g, const AddRow& add_row,
+                        std::vector<float>* t) {
+  const int L = g.L;
+  std::vector<float> w2(static_cast<size_t>(g.P) * L, 0.0f), w1(w2);
+  for (int a = 0; a < g.P; ++a) {
+    add_row(Mix(kPrev2, a), w2.data() + a * L);
+    add_row(Mix(kPrev1, a), w1.data() + a * L);
+  }
+  t->assign(static_cast<size_t>(g.S) * L, 0.0f);
+  for (int s = 0; s < g.S; ++s) {
+    float* r = t->data() + s * L;
+    add_row(Mix3(kPrev2Prev1, g.a[s], g.b[s]), r);
+    const float* x = w2.data() + g.a[s] * L;
+    const float* y = w1.data() + g.b[s] * L;
+    for (int l = 0; l < L; ++l) r[l] += x[l] + y[l];
+  }
+}
+
+// Reused buffers of ViterbiDecode.
+struct ViterbiScratch {
+  std::vector<float> delta, next, S, A;
+  std::vector<uint8_t> live1;
+  std::vector<uint16_t> back;
+};
+
+// Exact second-order Viterbi over the BILOU-allowed (prev2, prev1) states of
+// `g`, with the same features as the greedy decoder; no entity may stay open
+// at the end of a sentence. `trans` comes from ViterbiTransitions. Used for
+// kBilou models in training and tagging (the weights are learnt by the
+// structured perceptron).
+template <typename AddRow>
+void ViterbiDecode(const SentenceFeatures& sf, const ViterbiGraph& g,
+                   const std::vector<float>& trans,
+                   const std::unordered_map<uint64_t, int>* prev_occ,
+                   const AddRow& add_row, std::vector<int>* out,
+                   ViterbiScratch* x,
+                   const std::vector<uint8_t>* dropped = nullptr) {
+  const size_t n = sf.lower.size();
+  out->resize(n);
+  if (n == 0) return;
+  const int L = g.L, P = g.P, NS = g.S;
+  const float kNeg = -1e30f;
+  x->delta.assign(NS, kNeg);
+  x->next.resize(NS);
+  x->back.resize(n * NS);
+  x->S.resize(L);
+  x->A.resize(static_cast<size_t>(P) * L);
+  x->live1.resize(P);
+  x->delta[0] = 0;  // (start, start) is state 0
+  for (size_t i = 0; i < n; ++i) {
+    float* S = x->S.data();
+    std::fill(S, S + L, 0.0f);
+    const uint64_t* st = sf.feats.data() + sf.offs[i];
+    int ns = static_cast<int>(sf.offs[i + 1] - sf.offs[i]);
+    if (dropped != nullptr && (*dropped)[i]) {
+      st += kLexicalFeatures;
+      ns -= kLexicalFeatures;
+    }
+    for (int k = 0; k < ns; ++k) add_row(st[k], S);
+    if (prev_occ != nullptr) {
+      auto it = prev_occ->find(sf.lower[i]);
+      if (it != prev_occ->end()) {
+        const int occ = it->second;
+        add_row(Mix(kPrevOcc, occ), S);
+        add_row(Mix3(kPrevOccShape, occ, sf.cap[i] * 1000003ULL + sf.sshape[i]),
+                S);
+      }
+    }
+    // Features of (prev1, word): only for the prev1 labels still alive.
+    std::fill(x->live1.begin(), x->live1.end(), 0);
+    for (int s = 0; s < NS; ++s)
+      if (x->delta[s] > kNeg) x->live1[g.b[s]] = 1;
+    for (int b = 0; b < P; ++b) {
+      if (!x->live1[b]) continue;
+      float* r = x->A.data() + b * L;
+      std::copy(S, S + L, r);
+      add_row(Mix3(kPrev1Lower, b, sf.lower[i]), r);
+      add_row(Mix3(kPrev1Shape, b, sf.sshape[i]), r);
+    }
+    std::fill(x->next.begin(), x->next.end(), kNeg);
+    uint16_t* back = x->back.data() + i * NS;
+    for (int s = 0; s < NS; ++s) {
+      const float d = x->delta[s];
+      if (d <= kNeg) continue;
+      const float* c = trans.data() + s * L;
+      const float* ar = x->A.data() + g.b[s] * L;
+      for (int k = g.succ_begin[s]; k < g.succ_begin[s + 1]; ++k) {
+        const int l = g.succ_label[k];
+        const int to = g.succ_state[k];
+        const float v = d + ar[l] + c[l];
+        if (v > x->next[to]) {
+          x->next[to] = v;
+          back[to] = static_cast<uint16_t>(s);
+        }
+      }
+    }
+    x->delta.swap(x->next);
+  }
+  int best = -1;
+  for (int pass = 0; pass < 2 && best < 0; ++pass)
+    for (int s = 0; s < NS; ++s) {
+      if (x->delta[s] <= kNeg || (pass == 0 && !g.final_ok[s])) continue;
+      if (best < 0 || x->delta[s] > x->delta[best]) best = s;
+    }
+  for (size_t i = n; i-- > 0;) {
+    (*out)[i] = g.b[best] - 1;
+    best = x->back[i * NS + best];
+  }
+}
+
 void UpdatePrevOcc(const SentenceFeatures& sf, const std::vector<int>& labels,
                    std::unordered_map<uint64_t, int>* prev_occ) {
   for (size_t i = 0; i < labels.size(); ++i) {
@@ -605,13 +798,61 @@ int SequenceTagger::FindRow(uint64_t key) const {
   }
 }
 
-void SequenceTagger::TagInternal(const TaggerDocument& doc,
-                                 std::vector<std::vector<int>>* labels) const {
+void SequenceTagger::TagChunk(const TaggerDocument& doc,
+                              std::vector<std::vector<int>>* labels) const {
   Scratch scratch;
   auto info = std::make_unique<TaggerDocInfo>();
-  AnalyseDocument(doc, gazetteer_, lexicon_.get(),
+  AnalyseDocument(doc, gazetteer_, lexicon_.get(), clusters_.get(),
                   encoding_ == Encoding::kBilou, &scratch, info.get());
   TagAnalysed(doc, *info, labels);
+}
+
+void SequenceTagger::TagInternal(const TaggerDocument& doc,
+                                 std::vector<std::vector<int>>* labels) const {
+  size_t total = 0;
+  bool long_sentence = false;
+  for (const auto& s : doc) {
+    total += s.size();
+    long_sentence |= s.size() > kMaxSentenceTokens;
+  }
+  if (total <= kMaxChunkTokens && !long_sentence) {
+    TagChunk(doc, labels);
+    return;
+  }
+  // A huge page: tag it as a run of documents of at most kMaxChunkTokens
+  // tokens (document-level features then span one chunk), and sentences
+  // longer than kMaxSentenceTokens as pieces, so that the analysis, the
+  // features and the decoder's tables stay bounded whatever the input.
+  labels->assign(doc.size(), {});
+  TaggerDocument chunk;
+  std::vector<size_t> origin;  // chunk sentence -> sentence of doc
+  std::vector<std::vector<int>> out;
+  size_t chunk_tokens = 0;
+  auto flush = [&] {
+    if (chunk.empty()) return;
+    TagChunk(chunk, &out);
+    for (size_t k = 0; k < chunk.size(); ++k) {
+      auto& dst = (*labels)[origin[k]];
+      dst.insert(dst.end(), out[k].begin(), out[k].end());
+    }
+    chunk.clear();
+    origin.clear();
+    out.clear();
+    chunk_tokens = 0;
+  };
+  for (size_t si = 0; si < doc.size(); ++si) {
+    const TaggerSentence& s = doc[si];
+    (*labels)[si].reserve(s.size());
+    for (size_t b = 0; b < s.size(); b += kMaxSentenceTokens) {
+      const size_t e = std::min(s.size(), b + kMaxSentenceTokens);
+      if (chunk_tokens + (e - b) > kMaxChunkTokens) flush();
+      chunk.emplace_back(s.begin() + static_cast<long>(b),
+                         s.begin() + static_cast<long>(e));
+      origin.push_back(si);
+      chunk_tokens += e - b;
+    }
+  }
+  flush();
 }
 
 void SequenceTagger::TagAnalysed(const TaggerDocument& doc,
@@ -641,6 +882,14 @@ void SequenceTagger::TagAnalysed(const TaggerDocument& doc,
     const float* w = weights_.data() + static_cast<size_t>(r) * num_labels;
     for (int l = 0; l < num_labels; ++l) sc[l] += w[l];
   };
+  const bool viterbi = bilou && viterbi_;
+  ViterbiGraph graph;
+  std::vector<float> trans;
+  ViterbiScratch vscratch;
+  if (viterbi) {
+    graph = BuildViterbiGraph(num_labels);
+    ViterbiTransitions(graph, add_row, &trans);
+  }
   for (size_t si = 0; si < doc.size(); ++si) {
     StackInput stack;
     if (stage1_ != nullptr) {
@@ -648,10 +897,13 @@ void SequenceTagger::TagAnalysed(const TaggerDocument& doc,
       stack.aggregate = &aggregate;
     }
     ExtractStatic(doc[si], info.tokens[si], info.gazetteer[si], info.casing,
-                  &sf, stack);
+                  ClusterSizes(), &sf, stack);
     auto& out = (*labels)[si];
-    Decode(sf, num_labels, bilou, bilou ? &prev_occ : nullptr, add_row, &out,
-           &scores);
+    if (viterbi)
+      ViterbiDecode(sf, graph, trans, &prev_occ, add_row, &out, &vscratch);
+    else
+      Decode(sf, num_labels, bilou, bilou ? &prev_occ : nullptr, add_row, &out,
+             &scores);
     if (bilou) UpdatePrevOcc(sf, out, &prev_occ);
   }
 }
@@ -679,10 +931,11 @@ std::vector<uint64_t> SequenceTagger::StaticFeatureHashes(
     const TaggerSentence& sentence, size_t i) const {
   Scratch scratch;
   TaggerDocInfo info;
-  AnalyseDocument({sentence}, gazetteer_, lexicon_.get(), false, &scratch,
-                  &info);
+  AnalyseDocument({sentence}, gazetteer_, lexicon_.get(), clusters_.get(),
+                  false, &scratch, &info);
   SentenceFeatures sf;
-  ExtractStatic(sentence, info.tokens[0], info.gazetteer[0], info.casing, &sf);
+  ExtractStatic(sentence, info.tokens[0], info.gazetteer[0], info.casing,
+                ClusterSizes(), &sf);
   if (i >= sentence.size()) return {};
   return std::vector<uint64_t>(sf.feats.begin() + sf.offs[i],
                                sf.feats.begin() + sf.offs[i + 1]);
@@ -699,13 +952,15 @@ Status SequenceTagger::Save(const std::string& path) const {
   return Status::OK();
 }
 
-void SequenceTagger::Serialize(std::string* out_ptr) const {
+void SequenceTagger::Serialize(std::string* out_ptr,
+                               const SequenceTagger* outer) const {
   std::string& out = *out_ptr;
   out += kMagic;
   out += "\nfeature_set\t";
   out += kFeatureSet;
   out += "\nencoding\t";
-  out += encoding_ == Encoding::kBilou ? "bilou" : "plain";
+  out += encoding_ == Encoding::kBilou ? (viterbi_ ? "bilou-viterbi" : "bilou")
+                                       : "plain";
   out += "\nlabels\t";
   for (size_t i = 0; i < labels_.size(); ++i) {
     if (i) out += ' ';
@@ -719,11 +974,13 @@ void SequenceTagger::Serialize(std::string* out_ptr) const {
   }
   if (stage1_ != nullptr) {
     std::string inner;
-    stage1_->Serialize(&inner);
+    stage1_->Serialize(&inner, this);
     out += "stage1\t" + std::to_string(inner.size()) + "\n";
     out += inner;
   }
-  if (lexicon_ != nullptr) {
+  if (outer != nullptr && lexicon_ == outer->lexicon_) {
+    out += "lexicon\tshared\n";
+  } else if (lexicon_ != nullptr) {
     // Sorted, so that the same lexicon always gives the same bytes.
     std::vector<std::pair<uint64_t, WordStat>> items(lexicon_->begin(),
                                                      lexicon_->end());
@@ -737,6 +994,26 @@ void SequenceTagger::Serialize(std::string* out_ptr) const {
         out.push_back(static_cast<char>(st.left >> (8 * i)));
       for (int i = 0; i < 4; ++i)
         out.push_back(static_cast<char>(st.right >> (8 * i)));
+    }
+  }
+  if (outer != nullptr && clusters_ != nullptr &&
+      clusters_ == outer->clusters_) {
+    out += "clusters\tshared\n";
+  } else if (clusters_ != nullptr && !clusters_->empty()) {
+    std::vector<const std::pair<const uint64_t, std::vector<uint16_t>>*> items;
+    for (const auto& kv : *clusters_) items.push_back(&kv);
+    std::sort(items.begin(), items.end(),
+              [](const auto* a, const auto* b) { return a->first < b->first; });
+    const size_t k = ClusterSizes();
+    out += "clusters\t" + std::to_string(items.size()) + "\t" +
+           std::to_string(k) + "\n";
+    for (const auto* kv : items) {
+      PutU64(&out, kv->first);
+      for (size_t g = 0; g < k; ++g) {
+        const uint16_t c = g < kv->second.size() ? kv->second[g] : 65535;
+        out.push_back(static_cast<char>(c & 0xff));
+        out.push_back(static_cast<char>(c >> 8));
+      }
     }
   }
   out += "gazetteer\t" + std::to_string(gazetteer_.entries().size()) + "\n";
@@ -792,6 +1069,7 @@ Status SequenceTagger::Parse(const std::string& path, std::string_view data,
   m.external_labels_.clear();
   m.to_external_.clear();
   size_t rows = 0;
+  std::shared_ptr<SequenceTagger> stage1;
   while (true) {
     if (!next_line(&line)) return bad("truncated header");
     size_t tab = line.find('\t');
@@ -804,7 +1082,10 @@ Status SequenceTagger::Parse(const std::string& path, std::string_view data,
         return bad("feature set " + std::string(value) + ", this build reads " +
                    kFeatureSet);
     } else if (key == "encoding") {
-      m.encoding_ = value == "bilou" ? Encoding::kBilou : Encoding::kPlain;
+      m.encoding_ = (value == "bilou" || value == "bilou-viterbi")
+                        ? Encoding::kBilou
+                        : Encoding::kPlain;
+      m.viterbi_ = value == "bilou-viterbi";
     } else if (key == "labels") {
       std::istringstream in{std::string(value)};
       std::string l;
@@ -823,7 +1104,12 @@ Status SequenceTagger::Parse(const std::string& path, std::string_view data,
       Status st = inner->Parse(path, data.substr(pos, size), &inner_pos);
       if (!st.ok()) return st;
       pos += size;
+      stage1 = inner;
       m.stage1_ = std::move(inner);
+    } else if (key == "lexicon" && value == "shared") {
+      m.shared_tables_ |= 1;
+    } else if (key == "clusters" && value == "shared") {
+      m.shared_tables_ |= 2;
     } else if (key == "lexicon") {
       size_t count = std::strtoull(std::string(value).c_str(), nullptr, 10);
       if (pos + count * 17 > data.size()) return bad("truncated lexicon");
@@ -842,6 +1128,29 @@ Status SequenceTagger::Parse(const std::string& path, std::string_view data,
       }
       pos += count * 17;
       m.lexicon_ = std::move(lex);
+    } else if (key == "clusters") {
+      size_t t2 = value.find('\t');
+      if (t2 == std::string_view::npos) return bad("bad clusters line");
+      size_t count =
+          std::strtoull(std::string(value.substr(0, t2)).c_str(), nullptr, 10);
+      size_t k =
+          std::strtoull(std::string(value.substr(t2 + 1)).c_str(), nullptr, 10);
+      if (k == 0 || k > 16) return bad("bad cluster count");
+      const size_t rec = 8 + 2 * k;
+      if (count > data.size() / rec || pos + count * rec > data.size())
+        return bad("truncated clusters");
+      auto table = std::make_shared<WordClusterTable>();
+      table->reserve(count);
+      const unsigned char* p =
+          reinterpret_cast<const unsigned char*>(data.data()) + pos;
+      for (size_t i = 0; i < count; ++i, p += rec) {
+        std::vector<uint16_t> ids(k);
+        for (size_t g = 0; g < k; ++g)
+          ids[g] = static_cast<uint16_t>(p[8 + 2 * g] | (p[9 + 2 * g] << 8));
+        (*table)[GetU64(p)] = std::move(ids);
+      }
+      pos += count * rec;
+      m.clusters_ = std::move(table);
     } else if (key == "gazetteer") {
       long n = std::atol(std::string(value).c_str());
       for (long i = 0; i < n; ++i) {
@@ -879,6 +1188,12 @@ Status SequenceTagger::Parse(const std::string& path, std::string_view data,
     }
   }
   m.BuildTable(keys);
+  if (stage1 != nullptr) {
+    // The first stage uses the tables written once in this model.
+    if (stage1->shared_tables_ & 1) stage1->lexicon_ = m.lexicon_;
+    if (stage1->shared_tables_ & 2) stage1->clusters_ = m.clusters_;
+    stage1->shared_tables_ = 0;
+  }
   // External labels.
   if (m.encoding_ == Encoding::kBilou) {
     m.external_labels_.push_back("O");
@@ -965,8 +1280,11 @@ class SequenceTaggerTrainer {
     proto.external_labels_.clear();
     proto.to_external_.clear();
     proto.encoding_ = options.encoding;
+    proto.viterbi_ =
+        options.viterbi && options.encoding == SequenceTagger::Encoding::kBilou;
     proto.gazetteer_ = gazetteer;
     proto.lexicon_ = options.lexicon;
+    proto.clusters_ = options.clusters;
     if (bilou) {
       std::vector<std::string> types;
       for (const auto& l : external)
@@ -1096,8 +1414,8 @@ class SequenceTaggerTrainer {
     for (size_t k = 0; k < subset.size(); ++k) {
       const size_t d = subset[k];
       TaggerDocInfo info;
-      AnalyseDocument(views[d], gazetteer, proto.lexicon_.get(), bilou,
-                      &scratch, &info);
+      AnalyseDocument(views[d], gazetteer, proto.lexicon_.get(),
+                      proto.clusters_.get(), bilou, &scratch, &info);
       data[k].sentences.resize(views[d].size());
       data[k].gold = &gold[d];
       DocAggregate aggregate;
@@ -1116,7 +1434,8 @@ class SequenceTaggerTrainer {
           stack.aggregate = &aggregate;
         }
         ExtractStatic(views[d][s], info.tokens[s], info.gazetteer[s],
-                      info.casing, &data[k].sentences[s], stack);
+                      info.casing, proto.ClusterSizes(), &data[k].sentences[s],
+                      stack);
       }
     }
 
@@ -1151,6 +1470,9 @@ class SequenceTaggerTrainer {
     std::vector<float> scores;
     std::vector<int> pred;
     std::vector<uint8_t> dropped;
+    const ViterbiGraph graph = BuildViterbiGraph(L);
+    std::vector<float> trans;
+    ViterbiScratch vscratch;
     const uint32_t drop_below =
         static_cast<uint32_t>(options.word_dropout * 4294967295.0);
     double best_score = -1;
@@ -1169,9 +1491,53 @@ class SequenceTaggerTrainer {
           const auto& g = (*data[d].gold)[s];
           dropped.resize(g.size());
           for (auto& x : dropped) x = rng() < drop_below;
-          Decode(sf, L, bilou, bilou ? &prev_occ : nullptr, add_row, &pred,
-                 &scores, &g, &update_fn,
-                 options.word_dropout > 0 ? &dropped : nullptr);
+          if (bilou && proto.viterbi_) {
+            ViterbiTransitions(graph, add_row, &trans);
+            ViterbiDecode(sf, graph, trans, &prev_occ, add_row, &pred,
+                          &vscratch,
+                          options.word_dropout > 0 ? &dropped : nullptr);
+            // Structured perceptron: phi(gold) - phi(pred).
+            uint64_t dg[8], dp[8];
+            int gp1 = -1, gp2 = -1, pp1 = -1, pp2 = -1;
+            for (size_t i = 0; i < g.size(); ++i) {
+              int occ = -1;
+              auto it = prev_occ.find(sf.lower[i]);
+              if (it != prev_occ.end()) occ = it->second;
+              const int gi = g[i], pi = pred[i];
+              if (gi != pi || gp1 != pp1 || gp2 != pp2) {
+                const uint64_t* st = sf.feats.data() + sf.offs[i];
+                int ns = static_cast<int>(sf.offs[i + 1] - sf.offs[i]);
+                if (options.word_dropout > 0 && dropped[i]) {
+                  st += kLexicalFeatures;
+                  ns -= kLexicalFeatures;
+                }
+                int ng = DynamicFeatures(gp1, gp2, sf.lower[i], sf.sshape[i],
+                                         occ, sf.cap[i], dg);
+                int np = DynamicFeatures(pp1, pp2, sf.lower[i], sf.sshape[i],
+                                         occ, sf.cap[i], dp);
+                auto bump1 = [&](uint64_t key, int label, float v) {
+                  size_t r = static_cast<size_t>(table.FindOrInsert(key)) * L;
+                  table.w_[r + label] += v;
+                  table.u_[r + label] += v * c;
+                };
+                if (gi != pi)
+                  for (int k = 0; k < ns; ++k) {
+                    bump1(st[k], gi, 1);
+                    bump1(st[k], pi, -1);
+                  }
+                for (int k = 0; k < ng; ++k) bump1(dg[k], gi, 1);
+                for (int k = 0; k < np; ++k) bump1(dp[k], pi, -1);
+              }
+              gp2 = gp1;
+              gp1 = gi;
+              pp2 = pp1;
+              pp1 = pi;
+            }
+          } else {
+            Decode(sf, L, bilou, bilou ? &prev_occ : nullptr, add_row, &pred,
+                   &scores, &g, &update_fn,
+                   options.word_dropout > 0 ? &dropped : nullptr);
+          }
           c += static_cast<double>(g.size());
           if (bilou) UpdatePrevOcc(sf, pred, &prev_occ);
         }

@@ -28,6 +28,7 @@
 
 #include "dateline/status.h"
 #include "entities/gazetteer.h"
+#include "entities/word_clusters.h"
 
 namespace dateline {
 
@@ -56,6 +57,12 @@ WordLexicon BuildWordLexicon(
 
 class SequenceTagger {
  public:
+  // Bounds of one tagging unit (see TagDocument): a document longer than
+  // this many tokens is tagged in consecutive chunks of whole sentences, and
+  // a longer sentence in pieces of this many tokens.
+  static constexpr size_t kMaxChunkTokens = 200000;
+  static constexpr size_t kMaxSentenceTokens = 1000;
+
   // How labels are learnt. kBilou: the input labels are IOB2 spans
   // (B-X/I-X/O), learnt as B/I/L/U/O with transitions constrained, and
   // document-level features ("this word was tagged X earlier in the document")
@@ -72,6 +79,9 @@ class SequenceTagger {
   // Tags every sentence of `doc`; `labels` gets one label per word, as
   // external label strings (IOB2 for kBilou). Sentences are tagged in order,
   // because earlier tags feed the document-level features of later ones.
+  // Memory beyond the output is bounded: a document of more than
+  // kMaxChunkTokens tokens is tagged chunk by chunk, and a sentence of more
+  // than kMaxSentenceTokens piece by piece.
   void TagDocument(const TaggerDocument& doc,
                    std::vector<std::vector<std::string>>* labels) const;
 
@@ -112,13 +122,26 @@ class SequenceTagger {
  private:
   friend class SequenceTaggerTrainer;
 
-  // Tags `doc` with internal label ids (BILOU for kBilou).
+  // Tags `doc` with internal label ids (BILOU for kBilou), in chunks of at
+  // most kMaxChunkTokens tokens and sentence pieces of at most
+  // kMaxSentenceTokens, so that memory stays bounded on huge pages.
   void TagInternal(const TaggerDocument& doc,
                    std::vector<std::vector<int>>* labels) const;
+  // Tags `doc` as one unit (all of its document-level features).
+  void TagChunk(const TaggerDocument& doc,
+                std::vector<std::vector<int>>* labels) const;
   void TagAnalysed(const TaggerDocument& doc, const TaggerDocInfo& info,
                    std::vector<std::vector<int>>* labels) const;
 
-  void Serialize(std::string* out) const;
+  // Clusterings per word in clusters_ (0 without clusters).
+  size_t ClusterSizes() const {
+    return clusters_ == nullptr || clusters_->empty()
+               ? 0
+               : clusters_->begin()->second.size();
+  }
+  // `outer`: the model this one is the first stage of; tables it shares
+  // with it (lexicon, clusters) are written once, in the outer model.
+  void Serialize(std::string* out, const SequenceTagger* outer = nullptr) const;
   Status Parse(const std::string& path, std::string_view data, size_t* pos);
   void BuildTable(const std::vector<uint64_t>& keys);
   int FindRow(uint64_t key) const;
@@ -143,6 +166,15 @@ class SequenceTagger {
   // received anywhere in the document, are features of this one.
   std::shared_ptr<const SequenceTagger> stage1_;
   std::shared_ptr<const WordLexicon> lexicon_;
+  // Optional word clusters (classes of the word and its neighbours are
+  // features); stored in the model file.
+  std::shared_ptr<const WordClusterTable> clusters_;
+  // While parsing a first stage: bit 0 / 1 = its lexicon / clusters are the
+  // outer model's ("shared" in the file).
+  uint8_t shared_tables_ = 0;
+  // kBilou only: decode with second-order Viterbi (weights were learnt with
+  // the structured perceptron); else greedy. Recorded as "bilou-viterbi".
+  bool viterbi_ = false;
 };
 
 // One training example: a document with a gold label for every word.
@@ -170,6 +202,8 @@ struct TaggerTrainOptions {
   bool two_stage = false;
   // Optional statistics from unlabelled text (stored in the model).
   std::shared_ptr<const WordLexicon> lexicon;
+  // Optional word clusters from unlabelled text (stored in the model).
+  std::shared_ptr<const WordClusterTable> clusters;
   int folds = 5;
   // Share of training tokens, drawn anew each epoch, whose word-identity
   // features are left out, so the model also learns from context, shape and
@@ -177,6 +211,9 @@ struct TaggerTrainOptions {
   float word_dropout = 0.0f;
   // Stop when the score has not improved for this many epochs (0 = never).
   int patience = 0;
+  // kBilou only: structured perceptron with exact second-order Viterbi
+  // decoding (in training and tagging) instead of greedy decoding.
+  bool viterbi = false;
 };
 
 // Trains a tagger on `docs` with `gazetteer` (may be empty) and returns it in

@@ -148,6 +148,116 @@ TEST(SequenceTaggerTest, TwoStageModelRoundTrips) {
   ExpectRoundTrip(m, "dateline_tagger_2stage_test.model");
 }
 
+// Every I-X follows a B-X or I-X of the same type.
+bool ValidIob2(const std::vector<std::string>& tags) {
+  std::string prev = "O";
+  for (const auto& t : tags) {
+    if (t.rfind("I-", 0) == 0 &&
+        (prev.size() < 2 || prev.substr(2) != t.substr(2)))
+      return false;
+    prev = t;
+  }
+  return true;
+}
+
+TEST(SequenceTaggerTest, ViterbiModelLearnsRoundTripsAndEmitsValidIob2) {
+  TaggerTrainOptions opt;
+  opt.epochs = 6;
+  opt.viterbi = true;
+  opt.two_stage = true;
+  opt.folds = 3;
+  opt.word_dropout = 0.2f;
+  // Both stages use the lexicon and the clusters; the file holds them once.
+  std::vector<std::vector<std::string>> text;
+  for (const auto& d : FictionalCorpus(30, 200))
+    for (const auto& s : d.words) text.push_back(s);
+  opt.lexicon = std::make_shared<WordLexicon>(BuildWordLexicon(text, 2));
+  ClusterOptions copt;
+  copt.classes = {4, 16};
+  opt.clusters =
+      std::make_shared<WordClusterTable>(BuildWordClusters(text, copt));
+  ASSERT_FALSE(opt.clusters->empty());
+  SequenceTagger m;
+  ASSERT_TRUE(
+      TrainSequenceTagger(FictionalCorpus(60), FictionalGazetteer(), opt, &m)
+          .ok());
+  EXPECT_GE(Accuracy(m, FictionalCorpus(60)), 99.0);
+  EXPECT_GE(Accuracy(m, FictionalCorpus(30, 60)), 95.0);
+  std::vector<std::vector<std::string>> tags;
+  m.TagDocument(
+      {{"Ardo", "Valdor", "arrived", "in", "Kestria", "on", "Tuesday", "."}},
+      &tags);
+  EXPECT_EQ(tags[0], (std::vector<std::string>{"B-PER", "I-PER", "O", "O",
+                                               "B-LOC", "O", "O", "O"}));
+  // Odd input, one-word and long sentences: tags are always valid IOB2.
+  std::string long_word(5000, 'Q');
+  TaggerDocument odd = {{}, {"Valdor"}, {"", long_word, "\xff", "Port"}};
+  odd.emplace_back();
+  for (int i = 0; i < 3000; ++i)
+    odd.back().push_back(i % 7 == 0 ? "Velin" : i % 7 == 1 ? "Bank" : "said");
+  m.TagDocument(odd, &tags);
+  ASSERT_EQ(tags.size(), odd.size());
+  for (size_t s = 0; s < odd.size(); ++s) {
+    EXPECT_EQ(tags[s].size(), odd[s].size());
+    EXPECT_TRUE(ValidIob2(tags[s]));
+  }
+  ExpectRoundTrip(m, "dateline_tagger_viterbi_test.model");
+  // The decoder goes with the training: the file says so.
+  std::string path =
+      (std::filesystem::temp_directory_path() / "dateline_vit_hdr.model")
+          .string();
+  ASSERT_TRUE(m.Save(path).ok());
+  std::ifstream in(path, std::ios::binary);
+  std::string head(4096, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  EXPECT_NE(head.find("encoding\tbilou-viterbi"), std::string::npos);
+  EXPECT_NE(head.find("clusters\tshared"), std::string::npos);
+  EXPECT_NE(head.find("lexicon\tshared"), std::string::npos);
+  std::remove(path.c_str());
+}
+
+TEST(SequenceTaggerTest, HugeDocumentsAreTaggedInBoundedChunks) {
+  TaggerTrainOptions opt;
+  opt.epochs = 4;
+  opt.viterbi = true;
+  SequenceTagger m;
+  ASSERT_TRUE(
+      TrainSequenceTagger(FictionalCorpus(40), FictionalGazetteer(), opt, &m)
+          .ok());
+  const TaggerSentence sentence = {"Ardo",    "Valdor", "arrived", "in",
+                                   "Kestria", "on",     "Tuesday", "."};
+  const std::vector<std::string> expected = {"B-PER", "I-PER", "O", "O",
+                                             "B-LOC", "O",     "O", "O"};
+  // More tokens than one chunk holds, and one sentence longer than a piece.
+  TaggerDocument doc;
+  size_t tokens = 0;
+  while (tokens <= SequenceTagger::kMaxChunkTokens + 100) {
+    doc.push_back(sentence);
+    tokens += sentence.size();
+  }
+  TaggerSentence long_sentence;
+  while (long_sentence.size() < 2 * SequenceTagger::kMaxSentenceTokens + 5)
+    long_sentence.insert(long_sentence.end(), sentence.begin(), sentence.end());
+  doc.insert(doc.begin() + 7, long_sentence);
+  doc.insert(doc.begin() + 3, TaggerSentence{});
+  std::vector<std::vector<std::string>> tags;
+  m.TagDocument(doc, &tags);
+  ASSERT_EQ(tags.size(), doc.size());
+  size_t same = 0, sentences = 0;
+  for (size_t s = 0; s < doc.size(); ++s) {
+    ASSERT_EQ(tags[s].size(), doc[s].size());
+    EXPECT_TRUE(ValidIob2(tags[s]));
+    if (doc[s] == sentence) {
+      ++sentences;
+      same += tags[s] == expected;
+    }
+  }
+  EXPECT_EQ(same, sentences);  // chunking does not change ordinary sentences
+  // The long sentence is tagged piece by piece, names included.
+  const auto& lt = tags[8];
+  EXPECT_EQ(std::vector<std::string>(lt.begin(), lt.begin() + 8), expected);
+}
+
 TEST(SequenceTaggerTest, WordLexiconFromUnlabelledText) {
   std::vector<std::vector<std::string>> text;
   for (int i = 0; i < 5; ++i) {
