@@ -1,0 +1,176 @@
+#include "events/event_coder.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "dateline/pipeline.h"
+#include "events/cameo.h"
+
+namespace dateline {
+namespace {
+
+// Runs the whole pipeline (the repository's data/) over a short text.
+class EventCoderTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    Status s = Pipeline::Create(PipelineOptions{"events", ""}, &pipeline_);
+    ASSERT_TRUE(s.ok()) << s.ToString();
+  }
+  static void TearDownTestSuite() { pipeline_.reset(); }
+
+  static Document Code(const std::string& text) {
+    Page page;
+    page.source = "test";
+    page.format = PageFormat::kHtml;
+    page.content =
+        "<html><head><meta property=\"article:published_time\" "
+        "content=\"2015-06-09T12:00:00Z\"></head><body><article><p>" +
+        text + "</p></article></body></html>";
+    return pipeline_->Process(page);
+  }
+
+  static std::string Codes(const Document& doc) {
+    std::string out;
+    for (const Event& e : doc.events) {
+      if (!out.empty()) out += " ";
+      out += e.code + ":" + e.source.code + ">" +
+             (e.has_target ? e.target.code : "-");
+      if (e.negated) out += "!neg";
+      if (e.hypothetical) out += "?";
+    }
+    return out;
+  }
+
+  static std::unique_ptr<Pipeline> pipeline_;
+};
+std::unique_ptr<Pipeline> EventCoderTest::pipeline_;
+
+TEST_F(EventCoderTest, ActiveVoice) {
+  EXPECT_EQ(Codes(Code("The United States fired on Russia.")), "190:USA>RUS");
+  // The more specific pattern wins ("fire missile*" is artillery, 194).
+  EXPECT_EQ(Codes(Code("The United States fired missiles at Russia.")),
+            "194:USA>RUS");
+}
+
+TEST_F(EventCoderTest, PassiveVoiceSwapsActors) {
+  EXPECT_EQ(Codes(Code("Ukraine was attacked by Russia on Monday.")),
+            "190:RUS>UKR");
+}
+
+TEST_F(EventCoderTest, CoordinatedSubjects) {
+  EXPECT_EQ(Codes(Code("France and Germany condemned Iran.")),
+            "110:FRA>IRN 110:DEU>IRN");
+}
+
+TEST_F(EventCoderTest, SymmetricVerbPairsACoordinatedSubject) {
+  EXPECT_EQ(Codes(Code("Russia and China met on Tuesday.")),
+            "040:RUS>CHN 040:CHN>RUS");
+}
+
+TEST_F(EventCoderTest, ReportedSpeechCodesTheReportedEvent) {
+  EXPECT_EQ(Codes(Code("Germany said Iran accused Israel of the attack.")),
+            "1123:IRN>ISR");
+}
+
+TEST_F(EventCoderTest, IntentFromWould) {
+  Document doc = Code("Japan said it would visit Vietnam in October.");
+  ASSERT_EQ(doc.events.size(), 1u) << Codes(doc);
+  EXPECT_EQ(doc.events[0].code, "036");
+  EXPECT_TRUE(doc.events[0].hypothetical);
+  EXPECT_EQ(doc.events[0].date, "2015-10");
+}
+
+TEST_F(EventCoderTest, ThreatNotSanction) {
+  EXPECT_EQ(Codes(Code("France will not hesitate to impose sanctions on Iran "
+                       "if it tests a missile.")),
+            "1312:FRA>IRN?");
+}
+
+TEST_F(EventCoderTest, NegatedAidIsRejection) {
+  EXPECT_EQ(Codes(Code("Germany said it would not provide support to Iran.")),
+            "121:DEU>IRN");
+}
+
+TEST_F(EventCoderTest, NegationFlag) {
+  EXPECT_EQ(Codes(Code("Russia did not attack Ukraine.")), "190:RUS>UKR!neg");
+}
+
+TEST_F(EventCoderTest, NoEventWithoutPattern) {
+  EXPECT_EQ(Codes(Code("Russia and Ukraine are large countries.")), "");
+  EXPECT_EQ(Codes(Code("")), "");
+}
+
+TEST_F(EventCoderTest, SpansPointIntoText) {
+  Document doc = Code("Russian troops shelled Kharkiv, Ukrainian officials said.");
+  for (const Event& e : doc.events) {
+    EXPECT_EQ(e.evidence, doc.text.substr(e.trigger.begin,
+                                          e.trigger.end - e.trigger.begin));
+    EXPECT_LE(e.sentence.end, doc.text.size());
+  }
+}
+
+TEST(EventPatternsTest, BadLinesAreNamed) {
+  std::string path = ::testing::TempDir() + "/verbs_bad.tsv";
+  {
+    std::ofstream out(path);
+    out << "# comment\n190\tattack\t\n\tno code\t\n042\tvisit\tbogus\n";
+  }
+  std::vector<EventPattern> patterns;
+  Status s = EventCoder::LoadPatterns(path, &patterns);
+  EXPECT_TRUE(s.IsCorruption()) << s.ToString();
+  EXPECT_NE(s.ToString().find("3"), std::string::npos);
+  EXPECT_NE(s.ToString().find("4"), std::string::npos);
+  ASSERT_GE(patterns.size(), 1u);
+  EXPECT_EQ(patterns[0].code, "190");
+  std::remove(path.c_str());
+  EXPECT_TRUE(EventCoder::LoadPatterns(path, &patterns).IsIOError());
+}
+
+TEST(EventPatternsTest, ShippedPatternsUseOnlyCameoCodes) {
+  std::vector<EventPattern> patterns;
+  Status s = EventCoder::LoadPatterns(
+      DATELINE_SOURCE_DIR "/data/events/verbs.tsv", &patterns);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  std::unique_ptr<EventCoder> coder;
+  ASSERT_TRUE(EventCoder::Create(DATELINE_SOURCE_DIR "/data", &coder).ok());
+  EXPECT_EQ(coder->pattern_count(), patterns.size());
+  std::unique_ptr<CameoTable> cameo;
+  ASSERT_TRUE(CameoTable::Load(DATELINE_SOURCE_DIR "/data/events", &cameo).ok());
+  for (const EventPattern& p : patterns) {
+    EXPECT_TRUE(cameo->Contains(p.code)) << p.code << " line " << p.line;
+    if (!p.intent_code.empty()) {
+      EXPECT_TRUE(cameo->Contains(p.intent_code));
+    }
+    if (!p.neg_code.empty()) {
+      EXPECT_TRUE(cameo->Contains(p.neg_code));
+    }
+  }
+  // Every root has patterns.
+  for (int root = 1; root <= 20; ++root) {
+    char r[3];
+    std::snprintf(r, sizeof(r), "%02d", root);
+    bool any = false;
+    for (const EventPattern& p : patterns) any |= p.code.rfind(r, 0) == 0;
+    EXPECT_TRUE(any) << r;
+  }
+}
+
+TEST(LemmaTest, Forms) {
+  auto has = [](std::string_view w, const char* l) {
+    for (const std::string& c : LemmaCandidates(w)) {
+      if (c == l) return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(has("accused", "accuse"));
+  EXPECT_TRUE(has("met", "meet"));
+  EXPECT_TRUE(has("stopped", "stop"));
+  EXPECT_TRUE(has("carried", "carry"));
+  EXPECT_TRUE(has("visiting", "visit"));
+  EXPECT_TRUE(has("Threatens", "threaten"));
+}
+
+}  // namespace
+}  // namespace dateline

@@ -1,0 +1,227 @@
+// Reader for PETRARCH-2 verb dictionaries (the format of
+// PETR.Validate.verbs.txt and CAMEO.2.0.txt), turned into EventPatterns.
+//
+// What is read: synonym sets ("&NAME" then "+word" lines, possibly nesting
+// other sets), verb blocks ("--- NAME [code] ---", then the verb and its
+// irregular forms "WORD {FORMS}" on the following lines, each with an
+// optional own code), and pattern lines "- words * words [code]" where "*"
+// stands for the verb, words before it must precede it and words after it
+// follow it. Connected words ("A_B") are read as consecutive words. The
+// source/target slot markers "$" and "+" and the compound marker "%" are
+// dropped: the coder finds actors by its own rules. "[---]" means no code.
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "events/event_coder.h"
+
+namespace dateline {
+namespace {
+
+std::string LowerAscii(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
+std::string Trim(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t\r");
+  if (b == std::string::npos) return "";
+  size_t e = s.find_last_not_of(" \t\r");
+  return s.substr(b, e - b + 1);
+}
+
+// Takes "[code]" (or "[src:tgt]" style; the first part is the event code)
+// out of `line`; returns "" when there is none.
+std::string TakeCode(std::string* line) {
+  size_t b = line->find('[');
+  if (b == std::string::npos) return "";
+  size_t e = line->find(']', b);
+  if (e == std::string::npos) return "";
+  std::string code = Trim(line->substr(b + 1, e - b - 1));
+  line->erase(b, e - b + 1);
+  size_t colon = code.find(':');
+  if (colon != std::string::npos) code = code.substr(0, colon);
+  return code;
+}
+
+std::vector<std::string> Words(const std::string& s) {
+  std::vector<std::string> out;
+  std::string spaced = s;
+  for (char& c : spaced) {
+    if (c == '_') c = ' ';
+  }
+  std::istringstream in(spaced);
+  std::string w;
+  while (in >> w) out.push_back(w);
+  return out;
+}
+
+}  // namespace
+
+Status EventCoder::LoadPetrarchVerbs(const std::string& path,
+                                     std::vector<EventPattern>* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IOError("cannot read PETRARCH verbs", path);
+  std::map<std::string, std::vector<std::string>> synsets;
+  std::string current_set;
+  std::string block_code;
+  std::vector<std::string> block_verbs;  // lemmas of the current block
+  bool in_block_head = false;
+  std::string line;
+  int n = 0;
+  struct Raw {
+    std::string code;
+    std::vector<std::string> before, after;
+    std::vector<std::string> verbs;
+    int line;
+  };
+  std::vector<Raw> raws;
+  while (std::getline(in, line)) {
+    ++n;
+    size_t hash = line.find('#');
+    if (hash != std::string::npos) line = line.substr(0, hash);
+    if (line.find("<!--") != std::string::npos) continue;
+    std::string t = Trim(line);
+    if (t.empty()) {
+      current_set.clear();
+      continue;
+    }
+    if (t[0] == '&') {
+      current_set = LowerAscii(Trim(t.substr(1)));
+      synsets[current_set];
+      continue;
+    }
+    if (t[0] == '+' && !current_set.empty()) {
+      synsets[current_set].push_back(LowerAscii(Trim(t.substr(1))));
+      continue;
+    }
+    if (t.rfind("---", 0) == 0) {
+      std::string head = t.substr(3);
+      block_code = TakeCode(&head);
+      block_verbs.clear();
+      in_block_head = true;
+      current_set.clear();
+      continue;
+    }
+    if (t[0] == '-') {
+      in_block_head = false;
+      std::string body = t.substr(1);
+      std::string code = TakeCode(&body);
+      if (code.empty()) code = block_code;
+      Raw r;
+      r.code = code;
+      r.line = n;
+      r.verbs = block_verbs;
+      bool seen_star = false;
+      for (const std::string& w : Words(body)) {
+        if (w == "*") {
+          seen_star = true;
+          continue;
+        }
+        if (w == "$" || w == "+" || w == "%" || w == "^") continue;
+        std::string x = w;
+        while (!x.empty() && (x.back() == '+' || x.back() == '$' ||
+                              x.back() == '%'))
+          x.pop_back();
+        while (!x.empty() && (x[0] == '+' || x[0] == '$' || x[0] == '%'))
+          x.erase(0, 1);
+        if (x.empty()) continue;
+        (seen_star ? r.after : r.before).push_back(LowerAscii(x));
+      }
+      raws.push_back(std::move(r));
+      continue;
+    }
+    if (in_block_head) {
+      // "WORD {FORM FORM}  [code]": the verb and its irregular forms.
+      std::string body = t;
+      std::string code = TakeCode(&body);
+      std::string forms;
+      size_t lb = body.find('{');
+      if (lb != std::string::npos) {
+        size_t rb = body.find('}', lb);
+        forms = body.substr(lb + 1, rb == std::string::npos
+                                        ? std::string::npos
+                                        : rb - lb - 1);
+        body = body.substr(0, lb);
+      }
+      std::vector<std::string> ws = Words(body);
+      if (ws.empty()) continue;
+      std::string verb = LowerAscii(ws[0]);
+      block_verbs.push_back(verb);
+      for (const std::string& f : Words(forms)) {
+        block_verbs.push_back(LowerAscii(f));
+      }
+      Raw r;
+      r.code = code.empty() ? block_code : code;
+      r.line = n;
+      r.verbs = {verb};
+      for (const std::string& f : Words(forms)) r.verbs.push_back(LowerAscii(f));
+      // Multi-word verbs ("PAY VISIT"): the rest follows the verb.
+      for (size_t k = 1; k < ws.size(); ++k) r.after.push_back(LowerAscii(ws[k]));
+      raws.push_back(std::move(r));
+      continue;
+    }
+  }
+  // Expand synonym sets (one level of nesting is enough for the files in
+  // use; deeper sets expand through the same loop).
+  auto expand = [&](const std::vector<std::string>& words) {
+    std::vector<std::vector<std::string>> outs = {{}};
+    for (const std::string& w : words) {
+      std::vector<std::string> alts;
+      if (w[0] == '&') {
+        auto it = synsets.find(w.substr(1));
+        if (it == synsets.end()) {
+          alts.push_back(w);
+        } else {
+          for (const std::string& a : it->second) {
+            if (!a.empty() && a[0] == '&') {
+              auto jt = synsets.find(a.substr(1));
+              if (jt != synsets.end()) {
+                for (const std::string& b : jt->second) alts.push_back(b);
+              }
+            } else {
+              alts.push_back(a);
+            }
+          }
+        }
+      } else {
+        alts.push_back(w);
+      }
+      std::vector<std::vector<std::string>> next;
+      for (const auto& o : outs) {
+        for (const std::string& a : alts) {
+          std::vector<std::string> x = o;
+          for (const std::string& piece : Words(a)) x.push_back(piece);
+          next.push_back(std::move(x));
+          if (next.size() > 256) break;
+        }
+      }
+      outs = std::move(next);
+    }
+    return outs;
+  };
+  for (const Raw& r : raws) {
+    if (r.code.empty() || r.code == "---") continue;
+    for (const std::string& verb : r.verbs) {
+      for (const auto& after : expand(r.after)) {
+        for (const auto& before : expand(r.before)) {
+          EventPattern p;
+          p.code = r.code;
+          p.line = r.line;
+          p.words.push_back(verb);
+          for (const std::string& w : after) p.words.push_back(w);
+          p.before.assign(before.rbegin(), before.rend());
+          p.solo = true;
+          out->push_back(std::move(p));
+        }
+      }
+    }
+  }
+  return Status::OK();
+}
+
+}  // namespace dateline
