@@ -183,6 +183,8 @@ struct Actor {
   bool pronoun = false;
   bool person = false;
   std::string pronoun_word;
+  std::string name;  // for a resolved pronoun: the referent as named
+  std::string agent_of;  // "officials of X": the sector, for X's list mates
 };
 
 struct Group {
@@ -331,6 +333,7 @@ struct SentenceCoder {
   std::vector<uint8_t> entity_start;    // a mention starts here
   std::vector<uint8_t> entity_gov;      // the mention acts as government
   std::vector<Actor> previous_subjects;  // from the previous sentence
+  mutable bool allow_at_ = false;  // "fired at X": conflict patterns
 
   std::string_view Tag(uint32_t t) const {
     return t < doc->pos.size() ? std::string_view(doc->pos[t])
@@ -516,7 +519,7 @@ struct SentenceCoder {
       }
       size_t j = k;
       std::string country, agent, full, entity, etype;
-      bool person = false;
+      bool person = false, joined_of = false;
       auto absorb = [&](const Piece& p) {
         if (p.kind == 0 && country.empty()) country = p.code;
         if (p.kind == 1 && agent.empty()) {
@@ -551,6 +554,7 @@ struct SentenceCoder {
         }
         if (!ok) break;
         bool p_country = !country.empty();
+        if (has_of) joined_of = true;
         // of/from/in joins only an agent to a country ("officials of the
         // United States"), never two places ("the war in Ukraine").
         if (has_of) {
@@ -586,6 +590,7 @@ struct SentenceCoder {
       a.entity = entity;
       a.etype = etype;
       a.person = person;
+      if (joined_of && full.empty() && !agent.empty()) a.agent_of = agent;
       if (!full.empty()) {
         a.code = full;
       } else if (!country.empty() && !agent.empty()) {
@@ -674,6 +679,26 @@ struct SentenceCoder {
         }
         g.actors.push_back(q);
         ++j;
+      }
+      // Sectors shared across a list: "US and British activists" (USAOPP,
+      // GBROPP), "officials of the United States, South Korea and Japan".
+      if (g.actors.size() > 1) {
+        std::string share = g.actors[0].agent_of;
+        const Actor& last = g.actors.back();
+        bool adjectives = true;
+        for (size_t m = 0; m + 1 < g.actors.size(); ++m) {
+          const Actor& a = g.actors[m];
+          if (a.code.size() != 3 || a.e != a.b + 1) adjectives = false;
+        }
+        if (share.empty() && adjectives && last.code.size() > 3 &&
+            !StartsWith(last.code, "---") && last.etype != "PER" &&
+            !last.person && !StartsWith(last.code, "IGO"))
+          share = last.code.substr(3);
+        if (!share.empty()) {
+          for (Actor& a : g.actors) {
+            if (a.code.size() == 3) a.code += share;
+          }
+        }
       }
       g.b = actors[k].b;
       g.e = actors[j].e;
@@ -800,14 +825,33 @@ struct SentenceCoder {
       if (verb_between) return -1;
       // The word before the group, skipping determiners and adjectives.
       std::string prep;
+      uint32_t prep_at = 0;
       for (uint32_t u = gr.b; u > from + 1;) {
         --u;
         std::string_view tag = Tag(u);
         if (tag == "DT" || tag == "JJ" || tag == "CD" || tag == "PRP$" ||
             IsQuote(low[u]) || low[u] == "both")
           continue;
-        if (tag == "IN" || tag == "TO") prep = low[u];
+        if (tag == "IN" || tag == "TO") {
+          prep = low[u];
+          prep_at = u;
+        }
         break;
+      }
+      // "re-examine the refineries in Iran", "bombarded a part of Syria":
+      // a place or party qualifying the direct object is the target.
+      if ((prep == "in" || prep == "of") && !passive_by && preps.empty()) {
+        bool nominal = prep_at > from + 1, noun = false;
+        for (uint32_t u = from + 1; u < prep_at; ++u) {
+          std::string_view tag = Tag(u);
+          if (StartsWith(tag, "NN")) {
+            noun = true;
+          } else if (!(tag == "DT" || tag == "JJ" || tag == "CD" ||
+                       tag == "PRP$" || tag == "JJR" || tag == "JJS")) {
+            nominal = false;
+          }
+        }
+        if (nominal && noun) return static_cast<int>(g);
       }
       if (passive_by) {
         if (prep == "by") return static_cast<int>(g);
@@ -827,6 +871,7 @@ struct SentenceCoder {
               pattern_words->end())
         return static_cast<int>(g);
       if (allow_in && (prep == "in" || prep == "at")) return static_cast<int>(g);
+      if (allow_at_ && prep == "at") return static_cast<int>(g);
       if (!BlockedTargetPreps().count(prep)) return static_cast<int>(g);
     }
     return -1;
@@ -919,7 +964,9 @@ struct SentenceCoder {
     const Span& b = doc->tokens[a.b];
     const Span& e = doc->tokens[a.e - 1];
     out.span = {b.begin, e.end};
-    out.name = std::string(text.substr(b.begin, e.end - b.begin));
+    out.name = a.name.empty()
+                   ? std::string(text.substr(b.begin, e.end - b.begin))
+                   : a.name;
     out.code = a.code;
     out.entity = a.entity;
     return out;
@@ -940,6 +987,13 @@ struct SentenceCoder {
         if (PersonPronoun(w) && (c.actors.size() > 1 || !c.actors[0].person))
           continue;
         if (!PluralPronoun(w) && c.actors.size() > 1) continue;
+        // "they" is a list or a plural noun ("officials"), and one that
+        // says who ("the two leaders" = ---GOV says nothing).
+        if (PluralPronoun(w) && c.actors.size() == 1) {
+          std::string_view last = Tag(c.e - 1);
+          if (last != "NNS" && last != "NNPS") continue;
+          if (StartsWith(c.actors[0].code, "---")) continue;
+        }
         if (w == "it" || w == "its" || w == "itself") {
           if (c.actors[0].person) continue;
         }
@@ -954,7 +1008,11 @@ struct SentenceCoder {
         for (size_t h = g; h-- > 0 && two.size() < 2;) {
           const Group& c = (*groups)[h];
           if (c.actors.size() != 1 || c.actors[0].pronoun ||
-              c.actors[0].code.empty())
+              c.actors[0].code.empty() ||
+              StartsWith(c.actors[0].code, "---"))
+            continue;
+          // A possessive modifier ("Russia's facility") is not a party.
+          if (c.e < low.size() && (low[c.e] == "'s" || low[c.e] == "'"))
             continue;
           if (!two.empty() && (two[0].code == c.actors[0].code ||
                                two[0].entity == c.actors[0].entity))
@@ -970,6 +1028,11 @@ struct SentenceCoder {
       uint32_t b = gr.actors[0].b, e = gr.actors[0].e;
       gr.actors.clear();
       for (Actor a : ref) {
+        if (a.name.empty()) {
+          const Span& x = doc->tokens[a.b];
+          const Span& y = doc->tokens[a.e - 1];
+          a.name = std::string(text.substr(x.begin, y.end - x.begin));
+        }
         a.b = b;
         a.e = e;
         a.pronoun = true;
@@ -1109,6 +1172,23 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
     if (modal_only.count(c.trigger) || complement.count(c.trigger)) continue;
     const EventPattern& p = *c.pattern;
     uint32_t t = c.trigger;
+    // A participle used as an adjective ("the two exiled dissidents").
+    if (!p.noun && (Tag(t) == "VBN" || Tag(t) == "VBG") && t > sb &&
+        t + 1 < se && StartsWith(Tag(t + 1), "NN")) {
+      std::string_view before = Tag(t - 1);
+      if (before == "DT" || before == "CD" || before == "JJ" ||
+          before == "PRP$" || before == "POS")
+        continue;
+    }
+    // "wants Putin to attack": the infinitive is the content of an appeal
+    // to its object, not an event.
+    if (!p.noun && t >= sb + 2 && low[t - 1] == "to" && Tag(t) == "VB") {
+      bool control = false;
+      for (const Group& g : groups) {
+        if (g.e == t - 1 && !g.subject_ok) control = true;
+      }
+      if (control) continue;
+    }
     // A gerund after "of"/"for" is the content of a charge, not an event
     // ("accused North Korea of providing arms").
     if (!p.noun && Tag(t) == "VBG" && t > sb &&
@@ -1194,6 +1274,9 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
     // Actors.
     int src = -1, tgt = -1;
     uint32_t after = t;
+    std::string root_code = p.code.substr(0, 2);
+    allow_at_ = root_code >= "17";
+    bool allow_in = p.solo || root_code == "14" || root_code == "15";
     if (p.reporter) {
       tgt = SubjectOf(groups, t, sb);
       src = ReporterOf(groups, t, sb, se);
@@ -1264,12 +1347,39 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
           }
         }
       }
-      tgt = ObjectOf(groups, t, se, p.preps, p.solo, false);
+      tgt = ObjectOf(groups, t, se, p.preps, allow_in, false);
       if (tgt >= 0 && groups[tgt].b > t + 6) tgt = -1;
       if (tgt >= 0 && tgt == src) tgt = -1;
     } else {
       src = SubjectOf(groups, t, sb);
-      tgt = ObjectOf(groups, after, se, p.preps, p.solo, false, &p.words);
+      tgt = ObjectOf(groups, after, se, p.preps, allow_in, false, &p.words);
+    }
+    bool claimed = false;
+    // "The US claimed that ISIL had attacked Iraq": what is claimed is an
+    // accusation by the claimant, not a coded attack.
+    if (root_code >= "15" && !p.reporter) {
+      for (uint32_t u = t; u > sb;) {
+        --u;
+        if (low[u] == "that") continue;
+        bool claim = false;
+        if (IsVerbTag(Tag(u))) {
+          for (const std::string& l : LemmaCandidates(low[u])) {
+            if (l == "claim" || l == "allege" || l == "contend" ||
+                l == "assert")
+              claim = true;
+          }
+        }
+        if (claim) {
+          int claimant = SubjectOf(groups, u, sb);
+          if (claimant >= 0 && claimant != src) {
+            tgt = src;
+            src = claimant;
+            claimed = true;
+          }
+          break;
+        }
+        if (IsClauseWord(u)) break;
+      }
     }
     // An object we cannot code ("met in Zurich" with Zurich unknown) is no
     // target; a later actor is not taken in its place.
@@ -1300,6 +1410,10 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
     }
     if (intent && !event_negated && code == p.code) {
       code = !p.intent_code.empty() ? p.intent_code : DefaultIntent(code);
+    }
+    if (claimed) {
+      code = "112";
+      event_negated = false;
     }
     const CameoCode* entry = impl.cameo->Find(code);
     if (!entry) continue;
