@@ -428,9 +428,15 @@ struct SentenceCoder {
             std::string c2, n2;
             if (impl.actors->MatchActor(fw, 0, date, &c2, &n2) == fw.size() &&
                 !c2.empty()) {
-              code = c2;
-              n = 1;
-              break;
+              // Several people share the surname: the one in office on
+              // the date ("Bush" in 2008) before a former office holder.
+              bool former = c2.size() >= 3 &&
+                            c2.compare(c2.size() - 3, 3, "ELI") == 0;
+              if (n == 0 || !former) {
+                code = c2;
+                n = 1;
+              }
+              if (!former) break;
             }
           }
         }
@@ -491,6 +497,7 @@ struct SentenceCoder {
         if (StartsWith(next, "NN") && next != "NNP" && next != "NNPS")
           an = 0;
       }
+      if (an == 1 && Tag(t) == "JJ") an = 0;  // "military and civilian ..."
       if (an > 0 && !agent.empty()) {
         Piece p{t, t + static_cast<uint32_t>(an), agent, 1, "", ""};
         if (p.e > se) p.e = se;
@@ -543,15 +550,19 @@ struct SentenceCoder {
         // Gap words allowed between pieces.
         bool ok = true, has_of = false;
         uint32_t gap = q.b - p.e;
-        if (gap > 2) ok = false;
+        if (gap > 3) ok = false;
         for (uint32_t u = p.e; ok && u < q.b; ++u) {
           const std::string& w = low[u];
           if (w == "of" || w == "from" || w == "in") {
             has_of = true;
-          } else if (w != "'s" && w != "'" && w != "the") {
+          } else if (w == "'s" || w == "'" || w == "the") {
+          } else if (has_of && (Tag(u) == "JJ" || Tag(u) == "VBN")) {
+            // "dissidents from military-ruled Myanmar"
+          } else {
             ok = false;
           }
         }
+        if (ok && !has_of && gap > 2) ok = false;
         if (!ok) break;
         bool p_country = !country.empty();
         if (has_of) joined_of = true;
@@ -584,6 +595,18 @@ struct SentenceCoder {
         absorb(q);
         ++j;
       }
+      // "UN troops" -> IGOUNOMIL: an organisation's sector.
+      if (!full.empty() && !agent.empty() && !person && full.size() <= 6 &&
+          full.find(agent) == std::string::npos) {
+        bool agent_after = false;
+        for (size_t m = k; m <= j; ++m) {
+          if (pieces[m].kind == 2) {
+            for (size_t n2 = m + 1; n2 <= j; ++n2)
+              if (pieces[n2].kind == 1) agent_after = true;
+          }
+        }
+        if (agent_after) full += agent;
+      }
       Actor a;
       a.b = pieces[k].b;
       a.e = pieces[j].e;
@@ -610,6 +633,19 @@ struct SentenceCoder {
   // "is".
   bool Finite(uint32_t t) const {
     return IsFiniteTag(Tag(t)) && low[t] != "'s";
+  }
+
+  // Returns true if the group is the speaker of a sentence-final
+  // attribution (", US Deputy Secretary Jeffrey Kupfer said here").
+  bool IsAttribution(const Group& g, uint32_t se) const {
+    if (g.b == 0 || (low[g.b - 1] != "," && !IsQuote(low[g.b - 1]) &&
+                     !(g.b >= 2 && low[g.b - 2] == ",")))
+      return false;
+    for (uint32_t u = g.e; u < se && u < g.e + 8; ++u) {
+      if (IsVerbTag(Tag(u)) && ReportingVerbs().count(low[u])) return true;
+      if (Finite(u) || IsClauseWord(u)) return false;
+    }
+    return false;
   }
 
   // Returns true if group g sits inside parentheses ("(NSC)").
@@ -715,6 +751,14 @@ struct SentenceCoder {
         if ((tag == "IN" || tag == "TO") && !ClauseWords().count(low[u]) &&
             low[u] != "that")
           prep = true;
+        // "Hundreds of UN troops", "some of the rebels": the head.
+        if (prep && low[u] == "of" && u > sb) {
+          static const std::unordered_set<std::string> kQuantity = {
+              "hundreds", "thousands", "dozens", "scores", "tens", "millions",
+              "some", "many", "most", "all", "one", "two", "three", "several",
+              "members", "group", "number", "none", "each", "both"};
+          if (kQuantity.count(low[u - 1]) || Tag(u - 1) == "CD") prep = false;
+        }
         break;
       }
       bool verb_before = false;
@@ -817,6 +861,7 @@ struct SentenceCoder {
       const Group& gr = groups[g];
       if (gr.b <= from) continue;
       if (gr.b >= se) break;
+      if (IsAttribution(gr, se)) return -1;
       if (ClauseBetween(from + 1, gr.b)) return -1;
       bool verb_between = false;
       for (uint32_t u = from + 1; u < gr.b; ++u) {
@@ -1189,6 +1234,28 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       }
       if (control) continue;
     }
+    // ", killing at least eight people": the consequence of an event
+    // already coded in this sentence.
+    if (!p.noun && Tag(t) == "VBG" && t > sb && low[t - 1] == "," &&
+        out->size() > first_event)
+      continue;
+    // "met X to discuss Y": a purpose infinitive after an event.
+    if (!p.noun && t >= sb + 2 && low[t - 1] == "to" && Tag(t) == "VB" &&
+        out->size() > first_event) {
+      uint32_t u = t - 2;
+      bool governed = false;
+      for (const std::string& l : LemmaCandidates(low[u])) {
+        if (IntentVerbs().count(l)) governed = true;
+      }
+      static const std::unordered_set<std::string> kGoverning = {
+          "invitation", "invite", "plan", "plans", "offer", "promise",
+          "pledge", "bid", "decision", "agreement", "proposal", "threat",
+          "vow", "due", "scheduled", "set", "expected", "likely", "agreed",
+          "ready", "able", "right", "order", "ordered", "asked", "urged",
+          "called", "allowed", "permission"};
+      if (kGoverning.count(low[u])) governed = true;
+      if (!governed) continue;
+    }
     // A gerund after "of"/"for" is the content of a charge, not an event
     // ("accused North Korea of providing arms").
     if (!p.noun && Tag(t) == "VBG" && t > sb &&
@@ -1196,7 +1263,8 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       continue;
     // Modality and negation from the verb group before the trigger.
     bool will = false, may = false, neg = false, intent_verb = false,
-         hesitate = false, refuse = false, sched = false, be = false;
+         hesitate = false, refuse = false, sched = false, be = false,
+         have = false;
     for (uint32_t u = t; u > sb && t - u < 8;) {
       --u;
       const std::string& w = low[u];
@@ -1223,6 +1291,7 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       for (const std::string& l : ls) {
         if (l == "be" || l == "have" || l == "do" || l == "get") {
           if (l == "be" || l == "get") be = true;
+          if (l == "have") have = true;
           matched = true;
           break;
         }
@@ -1270,6 +1339,17 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
     if (hesitate && neg) negated = false;  // "won't hesitate to" = intent
     if (refuse) negated = true;
     bool passive = !p.noun && !p.adj && Tag(t) == "VBN" && be && !p.nopassive;
+    // A reduced relative ("a member of Hamas jailed a year ago") is passive.
+    if (!p.noun && !p.adj && Tag(t) == "VBN" && !be && !have && t > sb) {
+      uint32_t u = t - 1;
+      while (u > sb && Tag(u) == "RB") --u;
+      // ... unless an object follows ("Kim courteously invited Putin").
+      std::string_view next = c.last + 1 < se ? Tag(c.last + 1) : "";
+      bool object = StartsWith(next, "NN") || next == "DT" || next == "PRP" ||
+                    next == "PRP$" || next == "JJ";
+      if ((StartsWith(Tag(u), "NN") || Tag(u) == "PRP") && !object)
+        passive = true;
+    }
 
     // Actors.
     int src = -1, tgt = -1;
