@@ -4,6 +4,8 @@
 #include <fstream>
 #include <functional>
 #include <limits>
+#include <map>
+#include <set>
 #include <sstream>
 #include <unordered_set>
 
@@ -125,6 +127,25 @@ const std::unordered_set<std::string_view>& CommonWords() {
       "he",  "aid", "can", "fed",  "pa",  "ban", "war", "law", "act",
       "art", "sun", "cap", "arms", "hope", "care", "eu", "au", "ice",
       "fair", "all", "one", "sad", "mad", "end", "oil", "red", "bar"};
+  return *words;
+}
+
+// Family names of people in leaders.tsv that are also common words, given
+// names or city names; alone they are not taken for the person.
+const std::unordered_set<std::string_view>& NotSurnames() {
+  static const auto* words = new std::unordered_set<std::string_view>{
+      "i", "ii", "iii", "iv", "v", "vi", "jr", "sr", "said", "may", "major",
+      "brown", "rice", "price", "cook", "cooper", "baker", "carter", "gates",
+      "hunt", "lake", "fox", "moon", "young", "martin", "michel", "joseph",
+      "jonathan", "christopher", "thomas", "gabriel", "howard", "harris",
+      "johnson", "miller", "wallace", "clarke", "berger", "austin",
+      "wellington", "ali", "ahmed", "ibrahim", "hussein", "khan", "singh",
+      "patel", "costa", "silva", "ramos", "hague", "gore", "dole", "straw",
+      "earnest", "summers", "levy", "cleverly", "philippe", "teodoro",
+      "park", "chi", "ma", "wi", "lan", "ban", "kim", "lee", "han", "shin",
+      "cho", "chung", "ahn", "salam", "salman", "talal", "thani", "saud",
+      "nahyan", "aziz", "mohamad", "anand", "abbott", "moussa", "seko",
+      "leyen", "nieto", "obrador", "sabah", "al", "el", "bin", "abdullah"};
   return *words;
 }
 
@@ -307,7 +328,8 @@ struct ActorEntry {
   std::string name;
   std::vector<CodeRule> rules;
   std::string fallback;  // when no rule applies (former officials: XXXELI)
-  bool upper_only = false;
+  bool upper_only = false;   // the text must be in capitals ("US")
+  bool capitalized = false;  // the text must start with a capital ("Putin")
 };
 
 struct AgentEntry {
@@ -424,7 +446,11 @@ size_t ActorDictionary::MatchActor(const std::vector<std::string_view>& words,
   size_t n = impl_->Walk(
       impl_->actor_trie, words, i, &payload,
       [&](int32_t p, std::string_view first) {
-        return !impl_->actors[p].upper_only || !HasAsciiLower(first);
+        const ActorEntry& e = impl_->actors[p];
+        if (e.upper_only && HasAsciiLower(first)) return false;
+        if (e.capitalized && (first.empty() || IsAsciiLower(first[0])))
+          return false;
+        return true;
       });
   if (n == 0) return 0;
   const ActorEntry& e = impl_->actors[payload];
@@ -596,6 +622,13 @@ std::string PetrarchName(std::string_view phrase) {
   std::string name;
   for (char c : phrase) name.push_back(c == '_' ? ' ' : c);
   return Trim(name);
+}
+
+// Whether a name as written in a mixed-case dictionary starts with a
+// capital letter; such a name matches only capitalised text ("Pole", not
+// "pole"; "Armed Islamic Group", not "armed Islamic group").
+bool StartsUpper(std::string_view original) {
+  return !original.empty() && original[0] >= 'A' && original[0] <= 'Z';
 }
 
 bool IsUpperOnly(const std::vector<std::string>& atoms,
@@ -972,6 +1005,7 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
     if (!created) return;
     e->rules.push_back({code, CodeRule::kAny, 0, 0});
     e->upper_only = IsUpperOnly(atoms, phrase, true);
+    e->capitalized = StartsUpper(phrase);
     ++stats.entries;
   };
   auto add_country_name = [&](const std::string& phrase,
@@ -1081,12 +1115,110 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
       if (atoms.empty()) continue;
       bool created = false;
       ActorEntry* e = im.ActorFor(atoms, name, &created);
-      if (created) e->upper_only = IsUpperOnly(atoms, n, true);
+      if (created) {
+        e->upper_only = IsUpperOnly(atoms, n, true);
+        e->capitalized = StartsUpper(n);
+      }
       // A country or organisation of the same name keeps its code.
       if (!created && static_cast<size_t>(e - im.actors.data()) < first_leader)
         continue;
       e->rules.push_back(rule);
       if (e->fallback.empty()) e->fallback = fallback;
+      ++stats.entries;
+    }
+  }
+
+  // Places: a city or region of one country stands for that country, as in
+  // CAMEO country dictionaries ("Zurich" -> CHE); seas, world regions and
+  // places of several or disputed countries are left out.
+  TsvTable places;
+  s = read("gazetteers/places.tsv", &places, {"name", "type", "country_iso3"},
+           false);
+  if (!s.ok() && !s.IsNotFound()) return s;
+  if (s.ok()) {
+    for (const auto& r : places.rows()) {
+      ++stats.lines;
+      std::string type = Trim(places.Get(r, "type"));
+      std::string iso = Trim(places.Get(r, "country_iso3"));
+      if (type == "geo" || iso.empty() || iso.find('|') != std::string::npos)
+        continue;
+      auto c = iso_to_cameo.find(iso);
+      if (c == iso_to_cameo.end()) continue;
+      std::string name = Trim(places.Get(r, "name"));
+      add_fixed(name, name, c->second);
+      for (auto& a : ListField(places.Get(r, "aliases")))
+        add_fixed(a, name, c->second);
+    }
+  }
+
+  // Surnames: news names a known person by surname alone ("Putin said").
+  // The family name is the last word, or the first for Chinese and Korean
+  // names. A surname is left out when people of different countries share
+  // it ("Kim", "Lee"), when it is already a name of anything else, or when
+  // it is a common word or given name (kNotSurnames); it matches only
+  // capitalised text.
+  {
+    struct Candidate {
+      std::set<std::string> countries, people;
+      std::vector<CodeRule> rules;
+      std::string fallback, display;
+    };
+    std::map<std::string, Candidate> surnames;
+    std::set<std::string> seen_rows;
+    for (const auto& r : leaders.rows()) {
+      std::string name = Trim(leaders.Get(r, "name"));
+      std::string code = Trim(leaders.Get(r, "cameo_actor"));
+      std::string iso = Trim(leaders.Get(r, "country_iso3"));
+      if (name.empty() || code.empty()) continue;
+      std::vector<std::string> atoms = PhraseAtoms(name);
+      if (atoms.size() < 2) continue;
+      bool family_first = iso == "CHN" || iso == "PRK" || iso == "KOR" ||
+                          iso == "TWN" || iso == "HKG" || iso == "MAC";
+      std::string surname = family_first ? atoms.front() : atoms.back();
+      if (NotSurnames().count(surname)) continue;
+      std::vector<std::string> key = {surname};
+      uint32_t node = 0;
+      bool exists = true;
+      for (const std::string& a : key) {
+        node = im.actor_trie.Child(node, a);
+        if (node == kNoNode) {
+          exists = false;
+          break;
+        }
+      }
+      if (exists && im.actor_trie.payload(node) != kNoPayload) continue;
+      uint32_t agent_node = im.agent_trie.Child(0, surname);
+      if (agent_node != kNoNode && im.agent_trie.payload(agent_node) != kNoPayload)
+        continue;
+      // The person's entry holds their rules and fallback already.
+      std::vector<std::string> name_atoms = PhraseAtoms(name);
+      uint32_t pn = 0;
+      for (const std::string& a : name_atoms) {
+        if (pn == kNoNode) break;
+        pn = im.actor_trie.Child(pn, a);
+      }
+      if (pn == kNoNode || im.actor_trie.payload(pn) == kNoPayload) continue;
+      if (!seen_rows.insert(surname + "\t" + name).second) continue;
+      const ActorEntry& person = im.actors[im.actor_trie.payload(pn)];
+      Candidate& c = surnames[surname];
+      c.countries.insert(iso);
+      c.people.insert(name);
+      for (const CodeRule& rule : person.rules) c.rules.push_back(rule);
+      if (c.fallback.empty()) c.fallback = person.fallback;
+      c.display = name;
+    }
+    for (auto& [surname, c] : surnames) {
+      if (c.countries.size() != 1) continue;
+      std::vector<std::string> key = {surname};
+      bool created = false;
+      std::string display = c.people.size() == 1 ? c.display : surname;
+      if (c.people.size() > 1 && !display.empty())
+        display[0] = static_cast<char>(display[0] & ~0x20);
+      ActorEntry* e = im.ActorFor(key, display, &created);
+      if (!created) continue;
+      e->rules = c.rules;
+      e->fallback = c.fallback;
+      e->capitalized = true;
       ++stats.entries;
     }
   }
@@ -1141,7 +1273,10 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
         if (atoms.empty()) continue;
         bool created = false;
         ActorEntry* e = im.ActorFor(atoms, name, &created);
-        if (created) e->upper_only = IsUpperOnly(atoms, n, true);
+        if (created) {
+          e->upper_only = IsUpperOnly(atoms, n, true);
+          e->capitalized = StartsUpper(n);
+        }
         if (rule.kind == CodeRule::kAny)
           e->rules.insert(e->rules.begin(), rule);
         else

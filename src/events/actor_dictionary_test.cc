@@ -300,6 +300,31 @@ TEST_F(DefaultDictionaryTest, PeopleWithDates) {
   EXPECT_EQ(name, "Sergei Lavrov");
 }
 
+TEST_F(DefaultDictionaryTest, SurnamesPlacesAndCapitals) {
+  const ActorDictionary& d = *dict_;
+  EXPECT_EQ(Actor(d, "Putin said", 0, "2023-09-13"), "1:RUSGOV");
+  EXPECT_EQ(Actor(d, "Putin's visit", 0, "2000-07-19"), "1:RUSGOV");
+  EXPECT_EQ(Actor(d, "Obama said", 0, "2010-01-01"), "1:USAGOV");
+  EXPECT_EQ(Actor(d, "Lavrov", 0, "2023-09-13"), "1:RUSGOV");
+  EXPECT_EQ(Actor(d, "Shoigu", 0, "2023-07-26"), "1:RUSGOV");
+  std::string name;
+  std::vector<std::string_view> w = Words("Putin");
+  d.MatchActor(w, 0, "", nullptr, &name);
+  EXPECT_EQ(name, "Vladimir Putin");
+  // Shared by people of several countries, or a common word: not a name.
+  EXPECT_EQ(Actor(d, "Kim said", 0, "2023-09-13"), "-");
+  EXPECT_EQ(Actor(d, "May said", 0, "2017-01-01"), "-");
+  EXPECT_EQ(Actor(d, "putin", 0), "-");  // surnames need a capital
+  // Cities and regions of one country stand for it.
+  EXPECT_EQ(Actor(d, "Zurich", 0), "1:CHE");
+  EXPECT_EQ(Actor(d, "Vladivostok", 0), "1:RUS");
+  EXPECT_EQ(Actor(d, "Komsomolsk-on-Amur", 0), "1:RUS");
+  EXPECT_EQ(Actor(d, "the Korean Peninsula", 1), "-");  // two countries
+  // Proper names need a capital: "pole" is not a Pole.
+  EXPECT_EQ(Actor(d, "a Pole", 1), "1:POL");
+  EXPECT_EQ(Actor(d, "a pole", 1), "-");
+}
+
 TEST_F(DefaultDictionaryTest, OrganisationsAndAgents) {
   const ActorDictionary& d = *dict_;
   EXPECT_EQ(Actor(d, "NATO", 0), "1:IGOWSTNAT");
