@@ -106,9 +106,19 @@ void ForEachAtom(std::string_view tok, Fn fn) {
   flush();
 }
 
+// The atoms of a phrase of several words: each word is normalised as a
+// token of text would be (so "South Korea's National Security Council"
+// drops the possessive inside it).
 std::vector<std::string> PhraseAtoms(std::string_view phrase) {
   std::vector<std::string> out;
-  ForEachAtom(phrase, [&](std::string_view a) { out.emplace_back(a); });
+  size_t start = 0;
+  while (start <= phrase.size()) {
+    size_t sp = phrase.find_first_of(" \t", start);
+    if (sp == std::string_view::npos) sp = phrase.size();
+    ForEachAtom(phrase.substr(start, sp - start),
+                [&](std::string_view a) { out.emplace_back(a); });
+    start = sp + 1;
+  }
   return out;
 }
 

@@ -270,6 +270,9 @@ TEST_F(DefaultDictionaryTest, CountriesCapitalsMetonyms) {
   EXPECT_EQ(Actor(d, "North Korean", 0), "2:PRK");
   EXPECT_EQ(Actor(d, "Pyongyang", 0), "1:PRK");
   EXPECT_EQ(Actor(d, "South Korea's", 0), "2:KOR");
+  // A possessive inside a dictionary name.
+  EXPECT_EQ(Actor(d, "South Korea's National Security Council", 0), "5:KORGOV");
+  EXPECT_EQ(Actor(d, "the Democratic People’s Republic of Korea", 1), "5:PRK");
   EXPECT_EQ(d.CountryOf("Russian"), "RUS");
   EXPECT_EQ(d.CountryOf("Moscow"), "RUS");
   EXPECT_EQ(d.CountryOf("Kremlin"), "RUS");
