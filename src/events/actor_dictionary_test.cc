@@ -318,6 +318,15 @@ TEST_F(DefaultDictionaryTest, SurnamesPlacesAndCapitals) {
   EXPECT_EQ(Actor(d, "Kim said", 0, "2023-09-13"), "-");
   EXPECT_EQ(Actor(d, "May said", 0, "2017-01-01"), "-");
   EXPECT_EQ(Actor(d, "putin", 0), "-");  // surnames need a capital
+  // Diacritics fold: "Francois Mitterrand" = "François Mitterrand".
+  EXPECT_EQ(Actor(d, "Francois Mitterrand", 0, "1990-01-01"), "2:FRAGOV");
+  EXPECT_EQ(Actor(d, "FRANÇOIS MITTERRAND", 0, "1990-01-01"), "2:FRAGOV");
+  EXPECT_EQ(Actor(d, "Recep Tayyip Erdogan", 0, "2023-01-01"), "3:TURGOV");
+  EXPECT_EQ(Actor(d, "Zürich", 0), "1:CHE");
+  // A name before a hyphenated participle: "Saudi-led".
+  EXPECT_EQ(Actor(d, "the U.S.-led coalition", 1), "1:USA");
+  EXPECT_EQ(Actor(d, "Vietnamese-led forces", 0), "1:VNM");
+  EXPECT_EQ(Actor(d, "Russia-Ukraine war", 0), "-");
   // Cities and regions of one country stand for it.
   EXPECT_EQ(Actor(d, "Zurich", 0), "1:CHE");
   EXPECT_EQ(Actor(d, "Vladivostok", 0), "1:RUS");
@@ -348,7 +357,14 @@ TEST_F(DefaultDictionaryTest, OrganisationsAndAgents) {
   EXPECT_EQ(Agent(d, "lawmakers"), "1:~LEG");
   EXPECT_EQ(Agent(d, "parliament"), "1:~LEG");
   EXPECT_EQ(Agent(d, "court"), "1:~JUD");
-  EXPECT_EQ(Agent(d, "protesters"), "1:~CVL");
+  EXPECT_EQ(Agent(d, "protesters"), "1:~OPP");
+  EXPECT_EQ(Agent(d, "government forces"), "2:~MIL");
+  // A bare generic body is a sector word; its full name is an actor.
+  EXPECT_EQ(Actor(d, "Congress", 0), "-");
+  EXPECT_EQ(Agent(d, "Congress"), "1:~LEG");
+  EXPECT_EQ(Actor(d, "Rwanda's Senate", 1), "-");
+  EXPECT_EQ(Actor(d, "the U.S. Congress", 1), "2:USALEG");
+  EXPECT_EQ(Actor(d, "the Gaza Strip", 1), "2:PSEGZA");
   EXPECT_EQ(Agent(d, "said"), "-");
   EXPECT_GT(d.agent_count(), 250u);
 }
