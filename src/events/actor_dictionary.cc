@@ -4,6 +4,8 @@
 #include <fstream>
 #include <functional>
 #include <limits>
+#include <map>
+#include <set>
 #include <sstream>
 #include <unordered_set>
 
@@ -20,20 +22,57 @@ constexpr int32_t kFarFuture = 99991231;
 
 bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 
-// Lower-cases ASCII and the Latin-1 capitals (U+00C0-U+00DE but U+00D7)
-// in place; other bytes are kept.
-void LowerInPlace(std::string* s) {
-  for (size_t k = 0; k < s->size(); ++k) {
-    unsigned char c = (*s)[k];
+// Folds Latin letters with diacritics to their ASCII base letter, lower
+// case ("François" -> "francois", "Erdoğan" -> "erdogan", "Orbán" ->
+// "orban"), for the Latin-1 Supplement and Latin Extended-A blocks; other
+// bytes are kept. Returns the folded string.
+std::string FoldLatin(std::string_view s) {
+  // Base letters of U+00C0..U+00FF ('\0' = keep as is).
+  static constexpr char kLatin1[] =
+      "aaaaaaaceeeeiiii"   // C0-CF
+      "dnooooo\0ouuuuyts"  // D0-DF (D7 = multiplication sign kept)
+      "aaaaaaaceeeeiiii"   // E0-EF
+      "dnooooo\0ouuuuyty"; // F0-FF (F7 = division sign kept)
+  // Base letters of U+0100..U+017F.
+  static constexpr char kExtA[] =
+      "aaaaaaccccccccdd"  // 0100
+      "ddeeeeeeeeeegggg"  // 0110
+      "gggghhhhiiiiiiii"  // 0120
+      "iiiijjkkklllllll"  // 0130
+      "lllnnnnnnnnnoooo"  // 0140
+      "oooorrrrrrssssss"  // 0150
+      "ssttttttuuuuuuuu"  // 0160
+      "uuuuwwyyyzzzzzzs"; // 0170
+  std::string out;
+  out.reserve(s.size());
+  for (size_t k = 0; k < s.size(); ++k) {
+    unsigned char c = s[k];
     if (c >= 'A' && c <= 'Z') {
-      (*s)[k] = static_cast<char>(c + 32);
-    } else if (c == 0xC3 && k + 1 < s->size()) {
-      unsigned char d = (*s)[k + 1];
-      if (d >= 0x80 && d <= 0x9E && d != 0x97)
-        (*s)[k + 1] = static_cast<char>(d + 0x20);
-      ++k;
+      out.push_back(static_cast<char>(c + 32));
+      continue;
     }
+    if ((c == 0xC3 || c == 0xC4 || c == 0xC5) && k + 1 < s.size()) {
+      unsigned char d = s[k + 1];
+      if (d >= 0x80 && d <= 0xBF) {
+        uint32_t cp = ((c & 0x1F) << 6) | (d & 0x3F);
+        char base = 0;
+        if (cp >= 0xC0 && cp <= 0xFF) base = kLatin1[cp - 0xC0];
+        else if (cp >= 0x100 && cp <= 0x17F) base = kExtA[cp - 0x100];
+        if (cp == 0xDF) {  // sharp s
+          out += "ss";
+          ++k;
+          continue;
+        }
+        if (base != 0) {
+          out.push_back(base);
+          ++k;
+          continue;
+        }
+      }
+    }
+    out.push_back(static_cast<char>(c));
   }
+  return out;
 }
 
 bool IsSeparator(char c) {
@@ -87,8 +126,7 @@ void ForEachAtom(std::string_view tok, Fn fn) {
     while (b < e && atom[b] == '\'') ++b;
     while (e > b && atom[e - 1] == '\'') --e;
     if (e > b) {
-      std::string a = atom.substr(b, e - b);
-      LowerInPlace(&a);
+      std::string a = FoldLatin(std::string_view(atom).substr(b, e - b));
       fn(std::string_view(a));
     }
     atom.clear();
@@ -104,10 +142,27 @@ void ForEachAtom(std::string_view tok, Fn fn) {
   flush();
 }
 
+// The atoms of a phrase of several words: each word is normalised as a
+// token of text would be (so "South Korea's National Security Council"
+// drops the possessive inside it).
 std::vector<std::string> PhraseAtoms(std::string_view phrase) {
   std::vector<std::string> out;
-  ForEachAtom(phrase, [&](std::string_view a) { out.emplace_back(a); });
+  size_t start = 0;
+  while (start <= phrase.size()) {
+    size_t sp = phrase.find_first_of(" \t", start);
+    if (sp == std::string_view::npos) sp = phrase.size();
+    ForEachAtom(phrase.substr(start, sp - start),
+                [&](std::string_view a) { out.emplace_back(a); });
+    start = sp + 1;
+  }
   return out;
+}
+
+bool HasUpperOrNonAscii(std::string_view s) {
+  for (char c : s)
+    if ((c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80)
+      return true;
+  return false;
 }
 
 bool HasAsciiLower(std::string_view s) {
@@ -125,6 +180,36 @@ const std::unordered_set<std::string_view>& CommonWords() {
       "he",  "aid", "can", "fed",  "pa",  "ban", "war", "law", "act",
       "art", "sun", "cap", "arms", "hope", "care", "eu", "au", "ice",
       "fair", "all", "one", "sad", "mad", "end", "oil", "red", "bar"};
+  return *words;
+}
+
+// Second halves of hyphenated compounds after a name ("Saudi-led").
+const std::unordered_set<std::string_view>& CompoundSuffixes() {
+  static const auto* words = new std::unordered_set<std::string_view>{
+      "led", "backed", "based", "made", "born", "owned", "controlled",
+      "held", "run", "allied", "sponsored", "funded", "brokered", "drafted",
+      "linked", "aligned", "supported", "installed", "occupied", "bound",
+      "friendly", "leaning", "style", "era", "registered", "flagged",
+      "built", "trained", "armed", "operated", "dominated", "appointed"};
+  return *words;
+}
+
+// Family names of people in leaders.tsv that are also common words, given
+// names or city names; alone they are not taken for the person.
+const std::unordered_set<std::string_view>& NotSurnames() {
+  static const auto* words = new std::unordered_set<std::string_view>{
+      "i", "ii", "iii", "iv", "v", "vi", "jr", "sr", "said", "may", "major",
+      "brown", "rice", "price", "cook", "cooper", "baker", "carter", "gates",
+      "hunt", "lake", "fox", "moon", "young", "martin", "michel", "joseph",
+      "jonathan", "christopher", "thomas", "gabriel", "howard", "harris",
+      "johnson", "miller", "wallace", "clarke", "berger", "austin",
+      "wellington", "ali", "ahmed", "ibrahim", "hussein", "khan", "singh",
+      "patel", "costa", "silva", "ramos", "hague", "gore", "dole", "straw",
+      "earnest", "summers", "levy", "cleverly", "philippe", "teodoro",
+      "park", "chi", "ma", "wi", "lan", "ban", "kim", "lee", "han", "shin",
+      "cho", "chung", "ahn", "salam", "salman", "talal", "thani", "saud",
+      "nahyan", "aziz", "mohamad", "anand", "abbott", "moussa", "seko",
+      "leyen", "nieto", "obrador", "sabah", "al", "el", "bin", "abdullah"};
   return *words;
 }
 
@@ -307,7 +392,8 @@ struct ActorEntry {
   std::string name;
   std::vector<CodeRule> rules;
   std::string fallback;  // when no rule applies (former officials: XXXELI)
-  bool upper_only = false;
+  bool upper_only = false;   // the text must be in capitals ("US")
+  bool capitalized = false;  // the text must start with a capital ("Putin")
 };
 
 struct AgentEntry {
@@ -386,14 +472,32 @@ struct ActorDictionary::Impl {
     size_t end = std::min(words.size(), i + kMaxNameTokens);
     for (size_t t = i; t < end; ++t) {
       size_t n_atoms = 0;
-      bool dead = false;
+      bool dead = false, compound = false;
+      uint32_t last = node;
       ForEachAtom(words[t], [&](std::string_view a) {
         if (dead) return;
         ++n_atoms;
-        node = trie.Child(node, a);
-        if (node == kNoNode) dead = true;
+        uint32_t next = trie.Child(node, a);
+        if (next == kNoNode) {
+          // "Vietnamese-led", "U.S.-backed": a name, then a hyphenated
+          // participle in the same token.
+          compound = n_atoms > 1 && CompoundSuffixes().count(a) > 0;
+          last = node;
+          dead = true;
+          return;
+        }
+        node = next;
       });
-      if (dead) break;
+      if (dead) {
+        if (compound) {
+          int32_t p = trie.payload(last);
+          if (p != kNoPayload && accept(p, words[i])) {
+            best = t - i + 1;
+            *payload = p;
+          }
+        }
+        break;
+      }
       if (n_atoms == 0) {
         if (t == i) return 0;
         continue;  // punctuation inside a name ("Jong - un")
@@ -424,7 +528,13 @@ size_t ActorDictionary::MatchActor(const std::vector<std::string_view>& words,
   size_t n = impl_->Walk(
       impl_->actor_trie, words, i, &payload,
       [&](int32_t p, std::string_view first) {
-        return !impl_->actors[p].upper_only || !HasAsciiLower(first);
+        const ActorEntry& e = impl_->actors[p];
+        first = first.substr(0, first.find('-'));  // "U.S.-led"
+        if (e.upper_only && HasAsciiLower(first)) return false;
+        // All lower case ("pole", "armed") is a common word, not the name;
+        // "iSrael" or "ISRAEL" is the name written oddly.
+        if (e.capitalized && !HasUpperOrNonAscii(first)) return false;
+        return true;
       });
   if (n == 0) return 0;
   const ActorEntry& e = impl_->actors[payload];
@@ -596,6 +706,13 @@ std::string PetrarchName(std::string_view phrase) {
   std::string name;
   for (char c : phrase) name.push_back(c == '_' ? ' ' : c);
   return Trim(name);
+}
+
+// Whether a name as written in a mixed-case dictionary starts with a
+// capital letter; such a name matches only capitalised text ("Pole", not
+// "pole"; "Armed Islamic Group", not "armed Islamic group").
+bool StartsUpper(std::string_view original) {
+  return !original.empty() && original[0] >= 'A' && original[0] <= 'Z';
 }
 
 bool IsUpperOnly(const std::vector<std::string>& atoms,
@@ -972,6 +1089,7 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
     if (!created) return;
     e->rules.push_back({code, CodeRule::kAny, 0, 0});
     e->upper_only = IsUpperOnly(atoms, phrase, true);
+    e->capitalized = StartsUpper(phrase);
     ++stats.entries;
   };
   auto add_country_name = [&](const std::string& phrase,
@@ -985,11 +1103,50 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
     im.countries.push_back(code);
   };
 
+  Status s;
+  // Agents: phrase, code, plural forms ("" = the regular plural, "-" = none).
+  TsvTable agents;
+  s = read("events/agents.tsv", &agents, {"name", "code"}, true);
+  if (!s.ok()) return s;
+  for (const auto& r : agents.rows()) {
+    ++stats.lines;
+    std::string phrase = Trim(agents.Get(r, "name"));
+    std::string code = Trim(agents.Get(r, "code"));
+    if (phrase.empty() || code.empty()) {
+      note(Status::Corruption(
+          "events/agents.tsv line " + std::to_string(r.lineno),
+          "empty name or code"));
+      continue;
+    }
+    AgentEntry entry;
+    entry.code = code;
+    if (!code.empty() && code.back() == '~') {
+      entry.before = true;
+      entry.code.pop_back();
+    }
+    std::vector<std::string> forms = {phrase};
+    std::string plural = Trim(agents.Get(r, "plural"));
+    if (plural.empty()) {
+      forms.push_back(RegularPlural(phrase));
+    } else if (plural != "-") {
+      for (auto& p : ListField(plural)) forms.push_back(p);
+    }
+    for (auto& a : ListField(agents.Get(r, "aliases"))) forms.push_back(a);
+    for (const auto& f : forms) {
+      std::vector<std::string> atoms = PhraseAtoms(f);
+      if (atoms.empty()) continue;
+      uint32_t node = im.agent_trie.Insert(atoms);
+      if (im.agent_trie.payload(node) != kNoPayload) continue;
+      im.agent_trie.set_payload(node, static_cast<int32_t>(im.agents.size()));
+      im.agents.push_back(entry);
+    }
+  }
+
   // Countries: names, aliases and demonyms are the country; the capital is
   // the country too (as in CAMEO dictionaries: "Moscow" -> RUS); other
   // metonyms are its government ("Kremlin" -> RUSGOV).
   TsvTable countries;
-  Status s = read("gazetteers/countries.tsv", &countries,
+  s = read("gazetteers/countries.tsv", &countries,
                   {"name", "iso3", "cameo_code"}, true);
   if (!s.ok()) return s;
   std::unordered_map<std::string, std::string> iso_to_cameo;
@@ -1030,8 +1187,21 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
     std::string name = Trim(orgs.Get(r, "name"));
     std::string code = Trim(orgs.Get(r, "cameo_code"));
     if (name.empty() || code.empty()) continue;  // no known code: not an actor
-    add_fixed(name, name, code);
-    for (auto& a : ListField(orgs.Get(r, "aliases"))) add_fixed(a, name, code);
+    // A bare generic name that is also a sector word ("Congress", "Senate",
+    // "National Security Council") is left to the agent dictionary: which
+    // country's body it is depends on the text ("Rwanda's Senate").
+    auto add_org = [&](const std::string& phrase) {
+      std::vector<std::string> atoms = PhraseAtoms(phrase);
+      uint32_t node = 0;
+      for (const std::string& a : atoms) {
+        node = im.agent_trie.Child(node, a);
+        if (node == kNoNode) break;
+      }
+      if (node != kNoNode && im.agent_trie.payload(node) != kNoPayload) return;
+      add_fixed(phrase, name, code);
+    };
+    add_org(name);
+    for (auto& a : ListField(orgs.Get(r, "aliases"))) add_org(a);
   }
 
   // Leaders: one rule per row and period; out of office, a person with a
@@ -1081,12 +1251,110 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
       if (atoms.empty()) continue;
       bool created = false;
       ActorEntry* e = im.ActorFor(atoms, name, &created);
-      if (created) e->upper_only = IsUpperOnly(atoms, n, true);
+      if (created) {
+        e->upper_only = IsUpperOnly(atoms, n, true);
+        e->capitalized = StartsUpper(n);
+      }
       // A country or organisation of the same name keeps its code.
       if (!created && static_cast<size_t>(e - im.actors.data()) < first_leader)
         continue;
       e->rules.push_back(rule);
       if (e->fallback.empty()) e->fallback = fallback;
+      ++stats.entries;
+    }
+  }
+
+  // Places: a city or region of one country stands for that country, as in
+  // CAMEO country dictionaries ("Zurich" -> CHE); seas, world regions and
+  // places of several or disputed countries are left out.
+  TsvTable places;
+  s = read("gazetteers/places.tsv", &places, {"name", "type", "country_iso3"},
+           false);
+  if (!s.ok() && !s.IsNotFound()) return s;
+  if (s.ok()) {
+    for (const auto& r : places.rows()) {
+      ++stats.lines;
+      std::string type = Trim(places.Get(r, "type"));
+      std::string iso = Trim(places.Get(r, "country_iso3"));
+      if (type == "geo" || iso.empty() || iso.find('|') != std::string::npos)
+        continue;
+      auto c = iso_to_cameo.find(iso);
+      if (c == iso_to_cameo.end()) continue;
+      std::string name = Trim(places.Get(r, "name"));
+      add_fixed(name, name, c->second);
+      for (auto& a : ListField(places.Get(r, "aliases")))
+        add_fixed(a, name, c->second);
+    }
+  }
+
+  // Surnames: news names a known person by surname alone ("Putin said").
+  // The family name is the last word, or the first for Chinese and Korean
+  // names. A surname is left out when people of different countries share
+  // it ("Kim", "Lee"), when it is already a name of anything else, or when
+  // it is a common word or given name (kNotSurnames); it matches only
+  // capitalised text.
+  {
+    struct Candidate {
+      std::set<std::string> countries, people;
+      std::vector<CodeRule> rules;
+      std::string fallback, display;
+    };
+    std::map<std::string, Candidate> surnames;
+    std::set<std::string> seen_rows;
+    for (const auto& r : leaders.rows()) {
+      std::string name = Trim(leaders.Get(r, "name"));
+      std::string code = Trim(leaders.Get(r, "cameo_actor"));
+      std::string iso = Trim(leaders.Get(r, "country_iso3"));
+      if (name.empty() || code.empty()) continue;
+      std::vector<std::string> atoms = PhraseAtoms(name);
+      if (atoms.size() < 2) continue;
+      bool family_first = iso == "CHN" || iso == "PRK" || iso == "KOR" ||
+                          iso == "TWN" || iso == "HKG" || iso == "MAC";
+      std::string surname = family_first ? atoms.front() : atoms.back();
+      if (NotSurnames().count(surname)) continue;
+      std::vector<std::string> key = {surname};
+      uint32_t node = 0;
+      bool exists = true;
+      for (const std::string& a : key) {
+        node = im.actor_trie.Child(node, a);
+        if (node == kNoNode) {
+          exists = false;
+          break;
+        }
+      }
+      if (exists && im.actor_trie.payload(node) != kNoPayload) continue;
+      uint32_t agent_node = im.agent_trie.Child(0, surname);
+      if (agent_node != kNoNode && im.agent_trie.payload(agent_node) != kNoPayload)
+        continue;
+      // The person's entry holds their rules and fallback already.
+      std::vector<std::string> name_atoms = PhraseAtoms(name);
+      uint32_t pn = 0;
+      for (const std::string& a : name_atoms) {
+        if (pn == kNoNode) break;
+        pn = im.actor_trie.Child(pn, a);
+      }
+      if (pn == kNoNode || im.actor_trie.payload(pn) == kNoPayload) continue;
+      if (!seen_rows.insert(surname + "\t" + name).second) continue;
+      const ActorEntry& person = im.actors[im.actor_trie.payload(pn)];
+      Candidate& c = surnames[surname];
+      c.countries.insert(iso);
+      c.people.insert(name);
+      for (const CodeRule& rule : person.rules) c.rules.push_back(rule);
+      if (c.fallback.empty()) c.fallback = person.fallback;
+      c.display = name;
+    }
+    for (auto& [surname, c] : surnames) {
+      if (c.countries.size() != 1) continue;
+      std::vector<std::string> key = {surname};
+      bool created = false;
+      std::string display = c.people.size() == 1 ? c.display : surname;
+      if (c.people.size() > 1 && !display.empty())
+        display[0] = static_cast<char>(display[0] & ~0x20);
+      ActorEntry* e = im.ActorFor(key, display, &created);
+      if (!created) continue;
+      e->rules = c.rules;
+      e->fallback = c.fallback;
+      e->capitalized = true;
       ++stats.entries;
     }
   }
@@ -1141,7 +1409,10 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
         if (atoms.empty()) continue;
         bool created = false;
         ActorEntry* e = im.ActorFor(atoms, name, &created);
-        if (created) e->upper_only = IsUpperOnly(atoms, n, true);
+        if (created) {
+          e->upper_only = IsUpperOnly(atoms, n, true);
+          e->capitalized = StartsUpper(n);
+        }
         if (rule.kind == CodeRule::kAny)
           e->rules.insert(e->rules.begin(), rule);
         else
@@ -1152,43 +1423,6 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
     }
   }
 
-  // Agents: phrase, code, plural forms ("" = the regular plural, "-" = none).
-  TsvTable agents;
-  s = read("events/agents.tsv", &agents, {"name", "code"}, true);
-  if (!s.ok()) return s;
-  for (const auto& r : agents.rows()) {
-    ++stats.lines;
-    std::string phrase = Trim(agents.Get(r, "name"));
-    std::string code = Trim(agents.Get(r, "code"));
-    if (phrase.empty() || code.empty()) {
-      note(Status::Corruption(
-          "events/agents.tsv line " + std::to_string(r.lineno),
-          "empty name or code"));
-      continue;
-    }
-    AgentEntry entry;
-    entry.code = code;
-    if (!code.empty() && code.back() == '~') {
-      entry.before = true;
-      entry.code.pop_back();
-    }
-    std::vector<std::string> forms = {phrase};
-    std::string plural = Trim(agents.Get(r, "plural"));
-    if (plural.empty()) {
-      forms.push_back(RegularPlural(phrase));
-    } else if (plural != "-") {
-      for (auto& p : ListField(plural)) forms.push_back(p);
-    }
-    for (auto& a : ListField(agents.Get(r, "aliases"))) forms.push_back(a);
-    for (const auto& f : forms) {
-      std::vector<std::string> atoms = PhraseAtoms(f);
-      if (atoms.empty()) continue;
-      uint32_t node = im.agent_trie.Insert(atoms);
-      if (im.agent_trie.payload(node) != kNoPayload) continue;
-      im.agent_trie.set_payload(node, static_cast<int32_t>(im.agents.size()));
-      im.agents.push_back(entry);
-    }
-  }
   dict->actor_stats_ = stats;
   *out = std::move(dict);
   if (n_problems > 0)

@@ -270,6 +270,9 @@ TEST_F(DefaultDictionaryTest, CountriesCapitalsMetonyms) {
   EXPECT_EQ(Actor(d, "North Korean", 0), "2:PRK");
   EXPECT_EQ(Actor(d, "Pyongyang", 0), "1:PRK");
   EXPECT_EQ(Actor(d, "South Korea's", 0), "2:KOR");
+  // A possessive inside a dictionary name.
+  EXPECT_EQ(Actor(d, "South Korea's National Security Council", 0), "5:KORGOV");
+  EXPECT_EQ(Actor(d, "the Democratic People’s Republic of Korea", 1), "5:PRK");
   EXPECT_EQ(d.CountryOf("Russian"), "RUS");
   EXPECT_EQ(d.CountryOf("Moscow"), "RUS");
   EXPECT_EQ(d.CountryOf("Kremlin"), "RUS");
@@ -300,6 +303,40 @@ TEST_F(DefaultDictionaryTest, PeopleWithDates) {
   EXPECT_EQ(name, "Sergei Lavrov");
 }
 
+TEST_F(DefaultDictionaryTest, SurnamesPlacesAndCapitals) {
+  const ActorDictionary& d = *dict_;
+  EXPECT_EQ(Actor(d, "Putin said", 0, "2023-09-13"), "1:RUSGOV");
+  EXPECT_EQ(Actor(d, "Putin's visit", 0, "2000-07-19"), "1:RUSGOV");
+  EXPECT_EQ(Actor(d, "Obama said", 0, "2010-01-01"), "1:USAGOV");
+  EXPECT_EQ(Actor(d, "Lavrov", 0, "2023-09-13"), "1:RUSGOV");
+  EXPECT_EQ(Actor(d, "Shoigu", 0, "2023-07-26"), "1:RUSGOV");
+  std::string name;
+  std::vector<std::string_view> w = Words("Putin");
+  d.MatchActor(w, 0, "", nullptr, &name);
+  EXPECT_EQ(name, "Vladimir Putin");
+  // Shared by people of several countries, or a common word: not a name.
+  EXPECT_EQ(Actor(d, "Kim said", 0, "2023-09-13"), "-");
+  EXPECT_EQ(Actor(d, "May said", 0, "2017-01-01"), "-");
+  EXPECT_EQ(Actor(d, "putin", 0), "-");  // surnames need a capital
+  // Diacritics fold: "Francois Mitterrand" = "François Mitterrand".
+  EXPECT_EQ(Actor(d, "Francois Mitterrand", 0, "1990-01-01"), "2:FRAGOV");
+  EXPECT_EQ(Actor(d, "FRANÇOIS MITTERRAND", 0, "1990-01-01"), "2:FRAGOV");
+  EXPECT_EQ(Actor(d, "Recep Tayyip Erdogan", 0, "2023-01-01"), "3:TURGOV");
+  EXPECT_EQ(Actor(d, "Zürich", 0), "1:CHE");
+  // A name before a hyphenated participle: "Saudi-led".
+  EXPECT_EQ(Actor(d, "the U.S.-led coalition", 1), "1:USA");
+  EXPECT_EQ(Actor(d, "Vietnamese-led forces", 0), "1:VNM");
+  EXPECT_EQ(Actor(d, "Russia-Ukraine war", 0), "-");
+  // Cities and regions of one country stand for it.
+  EXPECT_EQ(Actor(d, "Zurich", 0), "1:CHE");
+  EXPECT_EQ(Actor(d, "Vladivostok", 0), "1:RUS");
+  EXPECT_EQ(Actor(d, "Komsomolsk-on-Amur", 0), "1:RUS");
+  EXPECT_EQ(Actor(d, "the Korean Peninsula", 1), "-");  // two countries
+  // Proper names need a capital: "pole" is not a Pole.
+  EXPECT_EQ(Actor(d, "a Pole", 1), "1:POL");
+  EXPECT_EQ(Actor(d, "a pole", 1), "-");
+}
+
 TEST_F(DefaultDictionaryTest, OrganisationsAndAgents) {
   const ActorDictionary& d = *dict_;
   EXPECT_EQ(Actor(d, "NATO", 0), "1:IGOWSTNAT");
@@ -320,7 +357,14 @@ TEST_F(DefaultDictionaryTest, OrganisationsAndAgents) {
   EXPECT_EQ(Agent(d, "lawmakers"), "1:~LEG");
   EXPECT_EQ(Agent(d, "parliament"), "1:~LEG");
   EXPECT_EQ(Agent(d, "court"), "1:~JUD");
-  EXPECT_EQ(Agent(d, "protesters"), "1:~CVL");
+  EXPECT_EQ(Agent(d, "protesters"), "1:~OPP");
+  EXPECT_EQ(Agent(d, "government forces"), "2:~MIL");
+  // A bare generic body is a sector word; its full name is an actor.
+  EXPECT_EQ(Actor(d, "Congress", 0), "-");
+  EXPECT_EQ(Agent(d, "Congress"), "1:~LEG");
+  EXPECT_EQ(Actor(d, "Rwanda's Senate", 1), "-");
+  EXPECT_EQ(Actor(d, "the U.S. Congress", 1), "2:USALEG");
+  EXPECT_EQ(Actor(d, "the Gaza Strip", 1), "2:PSEGZA");
   EXPECT_EQ(Agent(d, "said"), "-");
   EXPECT_GT(d.agent_count(), 250u);
 }
