@@ -185,6 +185,7 @@ struct Actor {
   std::string pronoun_word;
   std::string name;  // for a resolved pronoun: the referent as named
   std::string agent_of;  // "officials of X": the sector, for X's list mates
+  std::string dict_name, dict_code;  // a dictionary person and their code
 };
 
 struct Group {
@@ -402,6 +403,7 @@ struct SentenceCoder {
       std::string code;
       int kind;  // 0 country, 1 agent, 2 full, 3 pronoun, 4 uncoded entity
       std::string entity, etype;
+      std::string dict_name;  // the dictionary's name, to recode by date
     };
     std::vector<Piece> pieces;
     for (uint32_t t = sb; t < se;) {
@@ -434,6 +436,7 @@ struct SentenceCoder {
                             c2.compare(c2.size() - 3, 3, "ELI") == 0;
               if (n == 0 || !former) {
                 code = c2;
+                name = full;
                 n = 1;
               }
               if (!former) break;
@@ -463,6 +466,7 @@ struct SentenceCoder {
         if (n >= ent_len && !code.empty()) {
           p.e = t + static_cast<uint32_t>(n);
           p.code = code;
+          p.dict_name = name;
         } else {
           p.e = t + static_cast<uint32_t>(std::max(n, ent_len));
           p.code = !ecode.empty() ? ecode : code;
@@ -527,6 +531,7 @@ struct SentenceCoder {
       size_t j = k;
       std::string country, agent, full, entity, etype;
       bool person = false, joined_of = false;
+      std::string dict_name;
       auto absorb = [&](const Piece& p) {
         if (p.kind == 0 && country.empty()) country = p.code;
         if (p.kind == 1 && agent.empty()) {
@@ -534,6 +539,7 @@ struct SentenceCoder {
         }
         if (p.kind == 2) {
           full = p.code;
+          dict_name = p.dict_name;
           if (country.empty()) country = p.code.substr(0, 3);
         }
         if (!p.entity.empty() && (entity.empty() || p.etype == "PER")) {
@@ -614,6 +620,8 @@ struct SentenceCoder {
       a.etype = etype;
       a.person = person;
       if (joined_of && full.empty() && !agent.empty()) a.agent_of = agent;
+      a.dict_name = dict_name;
+      a.dict_code = full;
       if (!full.empty()) {
         a.code = full;
       } else if (!country.empty() && !agent.empty()) {
@@ -1521,6 +1529,36 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
     std::string date = DateFor(s, t);
     std::string location = LocationFor(t, se);
     Span trig{doc->tokens[t].begin, doc->tokens[c.last].end};
+    // People's codes depend on the date: recode for the event's own date
+    // ("Putin visited Pyongyang in July 2000").
+    std::vector<Actor> recoded;
+    recoded.reserve(pairs.size() * 2);
+    auto recode = [&](const Actor* a) -> const Actor* {
+      if (!a || a->dict_name.empty() || a->code != a->dict_code ||
+          date == sentence_date || !impl.actors)
+        return a;
+      std::vector<std::string_view> fw;
+      std::string_view n = a->dict_name;
+      size_t b = 0;
+      while (b < n.size()) {
+        size_t sp = n.find(' ', b);
+        if (sp == std::string_view::npos) sp = n.size();
+        fw.push_back(n.substr(b, sp - b));
+        b = sp + 1;
+      }
+      std::string c2;
+      if (impl.actors->MatchActor(fw, 0, date, &c2, nullptr) == fw.size() &&
+          !c2.empty() && c2 != a->code) {
+        recoded.push_back(*a);
+        recoded.back().code = c2;
+        return &recoded.back();
+      }
+      return a;
+    };
+    for (auto& pr : pairs) {
+      pr.first = recode(pr.first);
+      pr.second = recode(pr.second);
+    }
     for (auto [a, b] : pairs) {
       if (a->code.empty()) continue;
       if (b && b->code.empty()) continue;
