@@ -6,6 +6,7 @@
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -335,6 +336,7 @@ struct SentenceCoder {
   std::vector<uint8_t> entity_gov;      // the mention acts as government
   std::vector<Actor> previous_subjects;  // from the previous sentence
   mutable bool allow_at_ = false;  // "fired at X": conflict patterns
+  mutable std::string target_prep_;  // the preposition before the last object
 
   std::string_view Tag(uint32_t t) const {
     return t < doc->pos.size() ? std::string_view(doc->pos[t])
@@ -904,28 +906,28 @@ struct SentenceCoder {
             nominal = false;
           }
         }
-        if (nominal && noun) return static_cast<int>(g);
+        if (nominal && noun) return (target_prep_ = prep, static_cast<int>(g));
       }
       if (passive_by) {
-        if (prep == "by") return static_cast<int>(g);
+        if (prep == "by") return (target_prep_ = prep, static_cast<int>(g));
         continue;
       }
       if (!preps.empty()) {
         if (std::find(preps.begin(), preps.end(), prep) != preps.end())
-          return static_cast<int>(g);
+          return (target_prep_ = prep, static_cast<int>(g));
         if (preps.size() == 1 && preps[0].empty() && prep.empty())
-          return static_cast<int>(g);
+          return (target_prep_ = prep, static_cast<int>(g));
         continue;
       }
-      if (prep.empty()) return static_cast<int>(g);
+      if (prep.empty()) return (target_prep_ = prep, static_cast<int>(g));
       // The pattern's own preposition ("fire at", "meet with").
       if (pattern_words &&
           std::find(pattern_words->begin() + 1, pattern_words->end(), prep) !=
               pattern_words->end())
-        return static_cast<int>(g);
-      if (allow_in && (prep == "in" || prep == "at")) return static_cast<int>(g);
-      if (allow_at_ && prep == "at") return static_cast<int>(g);
-      if (!BlockedTargetPreps().count(prep)) return static_cast<int>(g);
+        return (target_prep_ = prep, static_cast<int>(g));
+      if (allow_in && (prep == "in" || prep == "at")) return (target_prep_ = prep, static_cast<int>(g));
+      if (allow_at_ && prep == "at") return (target_prep_ = prep, static_cast<int>(g));
+      if (!BlockedTargetPreps().count(prep)) return (target_prep_ = prep, static_cast<int>(g));
     }
     return -1;
   }
@@ -1033,7 +1035,15 @@ struct SentenceCoder {
       if (gr.actors.empty() || !gr.actors[0].pronoun) continue;
       const std::string& w = gr.actors[0].pronoun_word;
       std::vector<Actor> ref;
-      for (size_t h = g; h-- > 0;) {
+      bool reflexive = w == "themselves" || w == "itself" || w == "himself" ||
+                       w == "herself";
+      for (size_t h = g; h-- > 0 && reflexive;) {
+        const Group& c = (*groups)[h];
+        if (c.actors.empty() || c.actors[0].pronoun) continue;
+        ref = c.actors;  // the clause's own subject
+        break;
+      }
+      for (size_t h = g; h-- > 0 && ref.empty();) {
         const Group& c = (*groups)[h];
         if (c.actors.empty() || c.actors[0].pronoun) continue;
         if (c.actors[0].code.empty()) continue;
@@ -1226,7 +1236,8 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
     const EventPattern& p = *c.pattern;
     uint32_t t = c.trigger;
     // A participle used as an adjective ("the two exiled dissidents").
-    if (!p.noun && (Tag(t) == "VBN" || Tag(t) == "VBG") && t > sb &&
+    if (!p.noun && (Tag(t) == "VBN" || Tag(t) == "VBG" || Tag(t) == "VBD") &&
+        t > sb &&
         t + 1 < se && StartsWith(Tag(t + 1), "NN")) {
       std::string_view before = Tag(t - 1);
       if (before == "DT" || before == "CD" || before == "JJ" ||
@@ -1347,6 +1358,7 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
     if (hesitate && neg) negated = false;  // "won't hesitate to" = intent
     if (refuse) negated = true;
     bool passive = !p.noun && !p.adj && Tag(t) == "VBN" && be && !p.nopassive;
+    bool reduced = false;
     // A reduced relative ("a member of Hamas jailed a year ago") is passive.
     if (!p.noun && !p.adj && Tag(t) == "VBN" && !be && !have && t > sb) {
       uint32_t u = t - 1;
@@ -1355,8 +1367,10 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       std::string_view next = c.last + 1 < se ? Tag(c.last + 1) : "";
       bool object = StartsWith(next, "NN") || next == "DT" || next == "PRP" ||
                     next == "PRP$" || next == "JJ";
-      if ((StartsWith(Tag(u), "NN") || Tag(u) == "PRP") && !object)
+      if ((StartsWith(Tag(u), "NN") || Tag(u) == "PRP") && !object) {
         passive = true;
+        reduced = true;
+      }
     }
 
     // Actors.
@@ -1370,7 +1384,16 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       src = ReporterOf(groups, t, sb, se);
     } else if (passive) {
       src = ObjectOf(groups, c.last, se, {}, false, true);
-      tgt = SubjectOf(groups, t, sb);
+      if (reduced) {
+        // "victims killed by X": the noun just before is the target.
+        tgt = -1;
+        for (size_t g = 0; g < groups.size(); ++g) {
+          if (groups[g].e == t || (groups[g].e + 1 == t && Tag(t - 1) == "RB"))
+            tgt = static_cast<int>(g);
+        }
+      } else {
+        tgt = SubjectOf(groups, t, sb);
+      }
     } else if (p.noun) {
       // Possessor ("Putin's visit", "Putin's July 2000 visit").
       for (int g = static_cast<int>(groups.size()) - 1; g >= 0; --g) {
@@ -1469,6 +1492,7 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
         if (IsClauseWord(u)) break;
       }
     }
+    if (p.swap) std::swap(src, tgt);
     // An object we cannot code ("met in Zurich" with Zurich unknown) is no
     // target; a later actor is not taken in its place.
     if (tgt >= 0) {
@@ -1503,18 +1527,39 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       code = "112";
       event_negated = false;
     }
+    // Releasing people, not property.
+    if (code == "084" && tgt >= 0 && !groups[tgt].actors.empty()) {
+      const Actor& who = groups[tgt].actors[0];
+      static const char* kPeople[] = {"CVL", "OPP", "REB", "CRM", "MED",
+                                      "REF", "EDU", "HRI", "LAB", "UAF"};
+      bool people = who.person;
+      for (const char* k : kPeople) {
+        if (who.code.size() >= 3 &&
+            who.code.compare(who.code.size() - 3, 3, k) == 0)
+          people = true;
+      }
+      if (people) code = "0841";
+    }
     const CameoCode* entry = impl.cameo->Find(code);
     if (!entry) continue;
     bool hypothetical = intent || may || sched || conditional;
 
-    std::vector<std::pair<const Actor*, const Actor*>> pairs;
+    std::vector<std::pair<const Actor*, const Actor*>> pairs, reverse;
     if (tgt >= 0) {
       for (const Actor& a : sg.actors) {
         for (const Actor& b : groups[tgt].actors) pairs.push_back({&a, &b});
       }
-      if (p.sym) {
+      // Symmetric: the other side does it too, unless the "target" is
+      // where it happened ("meet in Zurich").
+      if (p.sym && target_prep_ != "in" && target_prep_ != "at") {
         for (const Actor& a : sg.actors) {
           for (const Actor& b : groups[tgt].actors) pairs.push_back({&b, &a});
+        }
+      }
+      // A host implies a visitor ("received ministers": 043 and 042).
+      if (code == "043") {
+        for (const Actor& a : sg.actors) {
+          for (const Actor& b : groups[tgt].actors) reverse.push_back({&b, &a});
         }
       }
     } else if (p.sym && sg.actors.size() > 1) {
@@ -1559,7 +1604,13 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       pr.first = recode(pr.first);
       pr.second = recode(pr.second);
     }
-    for (auto [a, b] : pairs) {
+    const CameoCode* visit = impl.cameo->Find("042");
+    std::vector<std::tuple<const Actor*, const Actor*, const CameoCode*>> all;
+    for (auto [a, b] : pairs) all.emplace_back(a, b, entry);
+    if (visit) {
+      for (auto [a, b] : reverse) all.emplace_back(a, b, visit);
+    }
+    for (auto [a, b, e] : all) {
       if (a->code.empty()) continue;
       if (b && b->code.empty()) continue;
       if (b && a->code == b->code && a->entity == b->entity) continue;
@@ -1569,14 +1620,14 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
         ev.target = MakeActor(*b);
         ev.has_target = true;
       }
-      ev.code = code;
-      ev.root = std::string(impl.cameo->Root(code));
-      ev.quad_class = entry->quad_class;
-      ev.goldstein = entry->goldstein;
+      ev.code = e->code;
+      ev.root = std::string(impl.cameo->Root(e->code));
+      ev.quad_class = e->quad_class;
+      ev.goldstein = e->goldstein;
       ev.date = date;
       ev.location = location;
-      if (ev.location.empty() && b && (StartsWith(code, "042") ||
-                                       StartsWith(code, "036")) &&
+      if (ev.location.empty() && b && (StartsWith(ev.code, "042") ||
+                                       StartsWith(ev.code, "036")) &&
           b->etype == "LOC")
         ev.location = ev.target.name;
       ev.negated = event_negated;
@@ -1730,6 +1781,7 @@ Status EventCoder::LoadPatterns(const std::string& path,
         else if (f == "solo") p.solo = true;
         else if (f == "reporter") p.reporter = true;
         else if (f == "nopassive") p.nopassive = true;
+        else if (f == "swap") p.swap = true;
         else if (StartsWith(f, "intent=")) p.intent_code = f.substr(7);
         else if (StartsWith(f, "neg=")) p.neg_code = f.substr(4);
         else if (StartsWith(f, "prep=")) {

@@ -54,6 +54,7 @@ struct EventPattern {
   bool solo = false;               // no target needed
   bool reporter = false;           // source = the reporter of the clause
   bool nopassive = false;
+  bool swap = false;               // source and target swap ("receive X from")
   std::string intent_code;         // code when expressed as intent
   std::string neg_code;            // code when negated
   std::vector<std::string> preps;  // the target follows one of these
