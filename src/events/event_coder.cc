@@ -505,14 +505,14 @@ struct SentenceCoder {
       }
       if (an == 1 && Tag(t) == "JJ") an = 0;  // "military and civilian ..."
       if (an > 0 && !agent.empty()) {
-        Piece p{t, t + static_cast<uint32_t>(an), agent, 1, "", ""};
+        Piece p{t, t + static_cast<uint32_t>(an), agent, 1, "", "", ""};
         if (p.e > se) p.e = se;
         pieces.push_back(p);
         t = p.e;
         continue;
       }
       if (Pronouns().count(low[t]) && Tag(t) != "NNP") {
-        pieces.push_back({t, t + 1, "", 3, "", ""});
+        pieces.push_back({t, t + 1, "", 3, "", "", ""});
       }
       ++t;
     }
@@ -1730,7 +1730,8 @@ Status EventCoder::Create(const std::string& data_dir,
 
 void EventCoder::Code(Document* doc) const {
   if (doc->sentences.empty() || doc->tokens.empty()) return;
-  SentenceCoder sc{*impl_, patterns_, doc, doc->text, {}, {}, {}, {}, {}};
+  SentenceCoder sc{*impl_, patterns_, doc, doc->text, {}, {}, {}, {}, {},
+                   false, {}};
   sc.Prepare();
   for (const SentenceSpan& s : doc->sentences) {
     sc.CodeSentence(s, &doc->events);
