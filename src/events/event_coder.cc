@@ -954,7 +954,22 @@ struct SentenceCoder {
 
   // Matches the pattern's continuation after the trigger at t; sets *last.
   bool Continue(const EventPattern& p, uint32_t t, uint32_t se,
-                uint32_t* last) const {
+                uint32_t* last, uint32_t sb = 0) const {
+    // Words that must come before the trigger, nearest first (PETRARCH
+    // "- SAID * TO ATTEND").
+    uint32_t back = t;
+    for (const std::string& w : p.before) {
+      bool found = false;
+      for (uint32_t u = back; u > sb && back - u < 5;) {
+        --u;
+        if (WordMatches(u, w)) {
+          back = u;
+          found = true;
+          break;
+        }
+      }
+      if (!found) return false;
+    }
     uint32_t pos = t;
     for (size_t k = 1; k < p.words.size(); ++k) {
       bool found = false;
@@ -1168,7 +1183,7 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
         for (size_t pi : it->second) {
           const EventPattern& p = patterns[pi];
           uint32_t last = t;
-          if (!Continue(p, t, se, &last)) continue;
+          if (!Continue(p, t, se, &last, sb)) continue;
           if (!best || p.words.size() > best->words.size() ||
               (p.words.size() == best->words.size() && p.line < best->line)) {
             best = &p;
@@ -1541,6 +1556,11 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       if (people) code = "0841";
     }
     const CameoCode* entry = impl.cameo->Find(code);
+    CameoCode foreign;
+    if (!entry && impl.options.accept_any_code && !code.empty()) {
+      foreign.code = code;
+      entry = &foreign;
+    }
     if (!entry) continue;
     bool hypothetical = intent || may || sched || conditional;
 
@@ -1622,6 +1642,7 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       }
       ev.code = e->code;
       ev.root = std::string(impl.cameo->Root(e->code));
+      if (ev.root.empty()) ev.root = ev.code.substr(0, 2);
       ev.quad_class = e->quad_class;
       ev.goldstein = e->goldstein;
       ev.date = date;

@@ -42,6 +42,11 @@ struct EventCoderOptions {
   // Emit events whose target is unknown only for patterns that allow it
   // (protests, denials); when true, also for every other pattern.
   bool allow_missing_target = false;
+  // Emit codes that are not in the CAMEO table (user dictionaries in
+  // another scheme, such as the WEIS-coded PETR.Validate.verbs.txt); root is
+  // then the code's first two characters, quad class and Goldstein 0. Off
+  // by default: with it off no emitted code is outside the table.
+  bool accept_any_code = false;
 };
 
 // One verb or phrase pattern: a trigger and the words that must follow it.
