@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <cctype>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -494,7 +495,10 @@ struct SentenceCoder {
         continue;
       }
       std::string agent;
-      size_t an = impl.actors ? impl.actors->MatchAgent(words, i, &agent) : 0;
+      bool agent_before = false;
+      size_t an = impl.actors ? impl.actors->MatchAgent(words, i, &agent,
+                                                        &agent_before)
+                              : 0;
       // A sector word modifying a noun is no actor ("military matters",
       // "civilian aviation factories"); before another sector word the
       // head wins ("government forces" -> forces).
@@ -503,9 +507,13 @@ struct SentenceCoder {
         if (StartsWith(next, "NN") && next != "NNP" && next != "NNPS")
           an = 0;
       }
-      if (an == 1 && Tag(t) == "JJ") an = 0;  // "military and civilian ..."
+      // "military and civilian aviation factories"
+      if (an == 1 && Tag(t) == "JJ" && t + 1 < se &&
+          (Tag(t + 1) == "CC" || StartsWith(Tag(t + 1), "NN")))
+        an = 0;
       if (an > 0 && !agent.empty()) {
-        Piece p{t, t + static_cast<uint32_t>(an), agent, 1, "", "", ""};
+        Piece p{t, t + static_cast<uint32_t>(an), agent, 1, "", "",
+                agent_before ? "~" : ""};
         if (p.e > se) p.e = se;
         pieces.push_back(p);
         t = p.e;
@@ -533,15 +541,24 @@ struct SentenceCoder {
       size_t j = k;
       std::string country, agent, full, entity, etype;
       bool person = false, joined_of = false;
-      std::string dict_name;
+      std::string dict_name, prefix;
       auto absorb = [&](const Piece& p) {
         if (p.kind == 0 && country.empty()) country = p.code;
-        if (p.kind == 1 && agent.empty()) {
-          agent = StartsWith(p.code, "---") ? p.code.substr(3) : p.code;
+        if (p.kind == 1) {
+          std::string a = StartsWith(p.code, "---") ? p.code.substr(3) : p.code;
+          // PETRARCH "[NGO~]" goes before the country code.
+          if (p.dict_name == "~") {
+            prefix += a;
+          } else if (agent.empty()) {
+            agent = a;
+          } else if (agent.find(a) == std::string::npos && prefix.empty() &&
+                     impl.options.petrarch_dir.size() + impl.options.petrarch_verbs.size() > 0) {
+            agent += a;
+          }
         }
         if (p.kind == 2) {
           full = p.code;
-          dict_name = p.dict_name;
+          dict_name = p.kind == 2 ? p.dict_name : "";
           if (country.empty()) country = p.code.substr(0, 3);
         }
         if (!p.entity.empty() && (entity.empty() || p.etype == "PER")) {
@@ -581,7 +598,7 @@ struct SentenceCoder {
                 full.empty()))
             break;
         } else {
-          if (q.kind == 0 && p_country) break;  // two countries
+          if (q.kind == 0 && p_country && q.code != country) break;
           if (q.kind == 2 && p_country && !full.empty()) break;  // two people
           if (q.kind == 4 && q.etype != "PER") break;
           if (q.kind == 2 && p_country && q.code.substr(0, 3) != country &&
@@ -627,11 +644,13 @@ struct SentenceCoder {
       if (!full.empty()) {
         a.code = full;
       } else if (!country.empty() && !agent.empty()) {
-        a.code = country + agent;
+        a.code = prefix + country + agent;
       } else if (!country.empty()) {
-        a.code = country;
+        a.code = prefix + country;
       } else if (!agent.empty()) {
-        a.code = "---" + agent;
+        a.code = prefix.empty() ? "---" + agent : prefix + agent;
+      } else if (!prefix.empty()) {
+        a.code = prefix;
       }
       if (!a.code.empty() || !a.entity.empty()) out.push_back(a);
       k = j + 1;
@@ -895,7 +914,8 @@ struct SentenceCoder {
       }
       // "re-examine the refineries in Iran", "bombarded a part of Syria":
       // a place or party qualifying the direct object is the target.
-      if ((prep == "in" || prep == "of") && !passive_by && preps.empty()) {
+      if ((prep == "in" || prep == "of" || prep == "by") && !passive_by &&
+          preps.empty()) {
         bool nominal = prep_at > from + 1, noun = false;
         for (uint32_t u = from + 1; u < prep_at; ++u) {
           std::string_view tag = Tag(u);
@@ -1250,6 +1270,14 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
     if (modal_only.count(c.trigger) || complement.count(c.trigger)) continue;
     const EventPattern& p = *c.pattern;
     uint32_t t = c.trigger;
+    // The attribution itself (", a senior official said") is no event.
+    if (ReportingVerbs().count(low[t])) {
+      bool attribution = false;
+      for (const Group& g : groups) {
+        if (g.e <= t && t - g.e <= 2 && IsAttribution(g, se)) attribution = true;
+      }
+      if (attribution) continue;
+    }
     // A participle used as an adjective ("the two exiled dissidents").
     if (!p.noun && (Tag(t) == "VBN" || Tag(t) == "VBG" || Tag(t) == "VBD") &&
         t > sb &&
@@ -1557,7 +1585,10 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
     }
     const CameoCode* entry = impl.cameo->Find(code);
     CameoCode foreign;
-    if (!entry && impl.options.accept_any_code && !code.empty()) {
+    if (!entry && impl.options.accept_any_code && !code.empty() &&
+        std::all_of(code.begin(), code.end(), [](char ch) {
+          return std::isalnum(static_cast<unsigned char>(ch));
+        })) {
       foreign.code = code;
       entry = &foreign;
     }
