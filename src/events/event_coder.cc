@@ -702,25 +702,38 @@ struct SentenceCoder {
         const Actor& p = actors[j];
         const Actor& q = actors[j + 1];
         if (p.pronoun != q.pronoun) break;
-        bool ok = q.b > p.e && q.b - p.e <= 3;
+        bool ok = q.b > p.e && q.b - p.e <= 4;
         bool has_and = false;
         for (uint32_t u = p.e; ok && u < q.b; ++u) {
           const std::string& w = low[u];
-          if (w == "and" || w == "&") {
+          if (w == "and" || w == "&" || w == "nor" || w == "or") {
             has_and = true;
-          } else if (w != "," && w != "the" && w != "both") {
-            ok = false;
+          } else if (w != "," && w != "the" && w != "both" && w != "neither" &&
+                     w != "either" && Tag(u) != "JJ") {
+            ok = false;  // adjectives may sit in a list ("the awful Fornost")
           }
         }
         if (!ok) break;
         if (!has_and) {
           // "A, B and C" is a list; "A, B," is an apposition: one actor,
           // the more specific code.
+          // Look along the list: commas, then an "and" before a later one.
           bool later_and = false;
-          if (j + 2 < actors.size()) {
-            const Actor& r = actors[j + 2];
-            for (uint32_t u = q.e; u < r.b && u < q.e + 3; ++u) {
-              if (low[u] == "and") later_and = true;
+          for (size_t m = j + 1; m + 1 < actors.size() && !later_and; ++m) {
+            const Actor& x = actors[m];
+            const Actor& r = actors[m + 1];
+            if (r.b <= x.e || r.b - x.e > 4) break;
+            bool list_gap = true;
+            for (uint32_t u = x.e; u < r.b; ++u) {
+              if (low[u] == "and" || low[u] == "nor" || low[u] == "or") {
+                later_and = true;
+              } else if (low[u] != "," && low[u] != "the" && Tag(u) != "JJ") {
+                list_gap = false;
+              }
+            }
+            if (!list_gap) {
+              later_and = false;
+              break;
             }
           }
           Actor& last = g.actors.back();
@@ -891,6 +904,8 @@ struct SentenceCoder {
       if (gr.b <= from) continue;
       if (gr.b >= se) break;
       if (IsAttribution(gr, se)) return -1;
+      // "presented their credentials": a possessive determiner.
+      if (gr.b + 1 == gr.e && Tag(gr.b) == "PRP$") continue;
       if (ClauseBetween(from + 1, gr.b)) return -1;
       bool verb_between = false;
       for (uint32_t u = from + 1; u < gr.b; ++u) {
@@ -914,15 +929,17 @@ struct SentenceCoder {
       }
       // "re-examine the refineries in Iran", "bombarded a part of Syria":
       // a place or party qualifying the direct object is the target.
-      if ((prep == "in" || prep == "of" || prep == "by") && !passive_by &&
-          preps.empty()) {
+      if ((prep == "in" || prep == "of" || prep == "by" || prep == "between" ||
+           prep == "with") &&
+          !passive_by && preps.empty()) {
         bool nominal = prep_at > from + 1, noun = false;
         for (uint32_t u = from + 1; u < prep_at; ++u) {
           std::string_view tag = Tag(u);
           if (StartsWith(tag, "NN")) {
             noun = true;
           } else if (!(tag == "DT" || tag == "JJ" || tag == "CD" ||
-                       tag == "PRP$" || tag == "JJR" || tag == "JJS")) {
+                       tag == "PRP$" || tag == "JJR" || tag == "JJS" ||
+                       (low[u] == "of" && noun))) {
             nominal = false;
           }
         }
@@ -1657,7 +1674,31 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
     }
     const CameoCode* visit = impl.cameo->Find("042");
     std::vector<std::tuple<const Actor*, const Actor*, const CameoCode*>> all;
-    for (auto [a, b] : pairs) all.emplace_back(a, b, entry);
+    // "FRO/BIL/SAM": one dictionary name for several actors.
+    std::vector<Actor> split;
+    split.reserve(64);
+    auto expand = [&](const Actor* a) {
+      std::vector<const Actor*> outv;
+      if (!a || a->code.find('/') == std::string::npos) {
+        outv.push_back(a);
+        return outv;
+      }
+      size_t b = 0;
+      while (b <= a->code.size() && split.size() < 64) {
+        size_t sl = a->code.find('/', b);
+        if (sl == std::string::npos) sl = a->code.size();
+        split.push_back(*a);
+        split.back().code = a->code.substr(b, sl - b);
+        outv.push_back(&split.back());
+        b = sl + 1;
+      }
+      return outv;
+    };
+    for (auto [a, b] : pairs) {
+      for (const Actor* x : expand(a)) {
+        for (const Actor* y : expand(b)) all.emplace_back(x, y, entry);
+      }
+    }
     if (visit) {
       for (auto [a, b] : reverse) all.emplace_back(a, b, visit);
     }
