@@ -1524,6 +1524,21 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
     } else {
       src = SubjectOf(groups, t, sb);
       tgt = ObjectOf(groups, after, se, p.preps, allow_in, false, &p.words);
+      // Appeals, demands and threats aimed through a clause: "demanded
+      // that the US cancel ...", "urged that Iraq ...".
+      if (tgt < 0 && (root_code == "02" || root_code == "10" ||
+                      root_code == "13")) {
+        uint32_t u = c.last + 1;
+        while (u < se && (Tag(u) == "RB" || IsQuote(low[u]))) ++u;
+        if (u < se && low[u] == "that") {
+          for (size_t g = 0; g < groups.size(); ++g) {
+            if (groups[g].b > u && groups[g].b <= u + 3) {
+              tgt = static_cast<int>(g);
+              break;
+            }
+          }
+        }
+      }
     }
     bool claimed = false;
     // "The US claimed that ISIL had attacked Iraq": what is claimed is an
