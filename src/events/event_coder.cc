@@ -1280,6 +1280,10 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
     if (c.last > c.trigger && low[c.last] == "to" && c.last + 1 < se &&
         kept_triggers.count(c.last + 1))
       complement.insert(c.last + 1);
+    // "rejected an invitation to attend": the same after the phrase.
+    if (c.last > c.trigger && c.last + 2 < se && low[c.last + 1] == "to" &&
+        kept_triggers.count(c.last + 2))
+      complement.insert(c.last + 2);
   }
   std::vector<Actor> subjects_here;
   size_t first_event = out->size();
@@ -1529,7 +1533,9 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       if (tgt < 0 && (root_code == "02" || root_code == "10" ||
                       root_code == "13")) {
         uint32_t u = c.last + 1;
-        while (u < se && (Tag(u) == "RB" || IsQuote(low[u]))) ++u;
+        while (u < se && u <= c.last + 3 && low[u] != "that" &&
+               (Tag(u) == "RB" || Tag(u) == "NNP" || IsQuote(low[u])))
+          ++u;
         if (u < se && low[u] == "that") {
           for (size_t g = 0; g < groups.size(); ++g) {
             if (groups[g].b > u && groups[g].b <= u + 3) {
@@ -1651,7 +1657,8 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
           if (&a != &b) pairs.push_back({&a, &b});
         }
       }
-    } else if (p.solo || impl.options.allow_missing_target) {
+    } else if (p.solo || impl.options.allow_missing_target ||
+               root_code == "01" || root_code == "12") {
       for (const Actor& a : sg.actors) pairs.push_back({&a, nullptr});
     }
     std::string date = DateFor(s, t);
