@@ -1019,6 +1019,13 @@ struct SentenceCoder {
           found = true;
           break;
         }
+        // Never across another verb ("agreed to lift the sanctions on" is
+        // not "agree on").
+        std::string_view tag = Tag(u);
+        if ((tag == "VB" || tag == "VBD" || tag == "VBZ" || tag == "VBP" ||
+             tag == "MD") &&
+            low[u] != "'s" && !IsQuote(low[u]))
+          break;
       }
       if (!found) return false;
     }
