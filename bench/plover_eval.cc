@@ -16,7 +16,11 @@
 // This is a development split: patterns were written from the CAMEO
 // codebook, and this file was looked at while writing them.
 //
-//   build/plover_eval [PATH] [-v]
+// With --allow-missing-target the coder also emits events whose target it
+// cannot find or code (PLOVER events need not have one); the default is the
+// pipeline's, which needs a target except for protests, denials and the like.
+//
+//   build/plover_eval [PATH] [--allow-missing-target] [-v]
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <fstream>
@@ -29,6 +33,7 @@
 #include "dateline/pipeline.h"
 #include "event_eval_util.h"
 #include "events/cameo.h"
+#include "events/event_coder.h"
 
 namespace dateline {
 namespace {
@@ -55,8 +60,11 @@ int Main(int argc, char** argv) {
   CLI::App app{"PLOVER category accuracy on the PLOVER GSR dev subset"};
   std::string path = std::string(DATELINE_SOURCE_DIR) +
                      "/../shared/datasets/plover-gsr/PLOVER_GSR_CAMEO.dev.json";
-  bool verbose = false;
+  bool verbose = false, monadic = false;
   app.add_option("path", path, "PLOVER_GSR_CAMEO.dev.json");
+  app.add_flag("--allow-missing-target", monadic,
+               "also code events whose target is unknown (PLOVER allows "
+               "events without a target)");
   app.add_flag("-v,--verbose", verbose, "print every record");
   CLI11_PARSE(app, argc, argv);
   std::ifstream in(path, std::ios::binary);
@@ -70,7 +78,14 @@ int Main(int argc, char** argv) {
     return 1;
   }
   std::unique_ptr<Pipeline> pipeline;
-  Status s = Pipeline::Create(PipelineOptions{"events", ""}, &pipeline);
+  Status s = Pipeline::Create(PipelineOptions{"resolve", ""}, &pipeline);
+  std::unique_ptr<EventCoder> coder;
+  EventCoderOptions options;
+  options.allow_missing_target = monadic;
+  if (s.ok()) {
+    s = EventCoder::Create(std::string(DATELINE_SOURCE_DIR) + "/data", options,
+                           &coder);
+  }
   std::unique_ptr<CameoTable> cameo;
   if (s.ok()) {
     s = CameoTable::Load(std::string(DATELINE_SOURCE_DIR) + "/data/events",
@@ -92,6 +107,7 @@ int Main(int argc, char** argv) {
     std::string gold = Modern(r["event"].get<std::string>());
     Document doc = CodeText(*pipeline, r["text"].get<std::string>(),
                             "20000101");
+    coder->Code(&doc);
     const Event* chosen = nullptr;
     std::string ours;
     for (const Event& e : doc.events) {
