@@ -65,7 +65,8 @@ const std::unordered_map<std::string_view, std::string_view>& Irregular() {
       {"awoke", "awake"},    {"overran", "overrun"}, {"overcame", "overcome"},
       {"retook", "retake"},  {"retaken", "retake"},  {"rebuilt", "rebuild"},
       {"reelected", "reelect"}, {"children", "child"}, {"people", "person"},
-      {"men", "man"},        {"women", "woman"},
+      {"men", "man"},        {"women", "woman"},     {"blew", "blow"},
+      {"blown", "blow"},
   };
   return *table;
 }
