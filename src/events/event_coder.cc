@@ -661,7 +661,19 @@ struct SentenceCoder {
   // A finite verb, not the possessive "'s" the tagger sometimes reads as
   // "is".
   bool Finite(uint32_t t) const {
-    return IsFiniteTag(Tag(t)) && low[t] != "'s";
+    if (!IsFiniteTag(Tag(t)) || low[t] == "'s") return false;
+    return !Adjectival(t);
+  }
+
+  // A participle the tagger read as a verb but that modifies a noun ("the
+  // two exiled dissidents").
+  bool Adjectival(uint32_t t) const {
+    if (t == 0 || t + 1 >= low.size()) return false;
+    std::string_view tag = Tag(t), before = Tag(t - 1);
+    if (tag != "VBD" && tag != "VBN" && tag != "VBG") return false;
+    return (before == "DT" || before == "CD" || before == "JJ" ||
+            before == "PRP$" || before == "POS") &&
+           StartsWith(Tag(t + 1), "NN");
   }
 
   // Returns true if the group is the speaker of a sentence-final
@@ -1211,6 +1223,15 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
     std::string_view tag = Tag(t);
     const std::unordered_map<std::string, std::vector<size_t>>* index;
     bool verb = IsVerbTag(tag);
+    // "The US presented/JJ evidence": a past form after its subject that
+    // the tagger read as an adjective.
+    if (tag == "JJ" && low[t].size() > 3 &&
+        low[t].compare(low[t].size() - 2, 2, "ed") == 0 && t > sb) {
+      std::string_view before = Tag(t - 1);
+      if (before == "NNP" || before == "NNPS" || before == "NNS" ||
+          before == "PRP")
+        verb = true;
+    }
     std::vector<const std::unordered_map<std::string, std::vector<size_t>>*>
         indexes;
     if (verb) indexes.push_back(&impl.verb_index);
