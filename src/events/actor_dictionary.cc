@@ -392,6 +392,7 @@ struct ActorEntry {
   std::string name;
   std::vector<CodeRule> rules;
   std::string fallback;  // when no rule applies (former officials: XXXELI)
+  ActorDictionary::ActorKind kind = ActorDictionary::ActorKind::kPetrarch;
   bool upper_only = false;   // the text must be in capitals ("US")
   bool capitalized = false;  // the text must start with a capital ("Putin")
 };
@@ -523,7 +524,7 @@ size_t ActorDictionary::agent_count() const { return impl_->agents.size(); }
 
 size_t ActorDictionary::MatchActor(const std::vector<std::string_view>& words,
                                    size_t i, std::string_view date,
-                                   std::string* code, std::string* name) const {
+                                   ActorMatch* match) const {
   int32_t payload = kNoPayload;
   size_t n = impl_->Walk(
       impl_->actor_trie, words, i, &payload,
@@ -540,8 +541,23 @@ size_t ActorDictionary::MatchActor(const std::vector<std::string_view>& words,
   const ActorEntry& e = impl_->actors[payload];
   int32_t d = kFarFuture;
   if (!date.empty() && !ParseIsoDate(date, false, &d)) d = kFarFuture;
-  if (code != nullptr) *code = Resolve(e, d);
-  if (name != nullptr) *name = e.name;
+  if (match != nullptr) {
+    match->tokens = n;
+    match->code = Resolve(e, d);
+    match->name = e.name;
+    match->kind = e.kind;
+  }
+  return n;
+}
+
+size_t ActorDictionary::MatchActor(const std::vector<std::string_view>& words,
+                                   size_t i, std::string_view date,
+                                   std::string* code, std::string* name) const {
+  ActorMatch m;
+  size_t n = MatchActor(words, i, date, &m);
+  if (n == 0) return 0;
+  if (code != nullptr) *code = std::move(m.code);
+  if (name != nullptr) *name = std::move(m.name);
   return n;
 }
 
@@ -1081,13 +1097,14 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
   // Adds `phrase` as an actor with an unrestricted code; an existing entry
   // keeps its codes (the first file that names a phrase wins).
   auto add_fixed = [&](const std::string& phrase, const std::string& display,
-                       const std::string& code) {
+                       const std::string& code, ActorKind kind) {
     std::vector<std::string> atoms = PhraseAtoms(phrase);
     if (atoms.empty() || code.empty()) return;
     bool created = false;
     ActorEntry* e = im.ActorFor(atoms, display, &created);
     if (!created) return;
     e->rules.push_back({code, CodeRule::kAny, 0, 0});
+    e->kind = kind;
     e->upper_only = IsUpperOnly(atoms, phrase, true);
     e->capitalized = StartsUpper(phrase);
     ++stats.entries;
@@ -1162,18 +1179,19 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
     for (auto& a : ListField(countries.Get(r, "demonyms"))) names.push_back(a);
     std::vector<std::string> capitals = ListField(countries.Get(r, "capital"));
     for (const auto& n : names) {
-      add_fixed(n, name, code);
+      add_fixed(n, name, code, ActorKind::kCountry);
       add_country_name(n, code);
     }
     for (const auto& c : capitals) {
-      add_fixed(c, name, code);
+      add_fixed(c, name, code, ActorKind::kCapital);
       add_country_name(c, code);
     }
     for (const auto& m : ListField(countries.Get(r, "government_metonyms"))) {
       bool is_capital =
           std::find(capitals.begin(), capitals.end(), m) != capitals.end() ||
           (!capitals.empty() && capitals[0].rfind(m + ",", 0) == 0);
-      add_fixed(m, name, is_capital ? code : code + "GOV");
+      add_fixed(m, name, is_capital ? code : code + "GOV",
+                is_capital ? ActorKind::kCapital : ActorKind::kMetonym);
       add_country_name(m, code);
     }
   }
@@ -1198,7 +1216,7 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
         if (node == kNoNode) break;
       }
       if (node != kNoNode && im.agent_trie.payload(node) != kNoPayload) return;
-      add_fixed(phrase, name, code);
+      add_fixed(phrase, name, code, ActorKind::kOrganization);
     };
     add_org(name);
     for (auto& a : ListField(orgs.Get(r, "aliases"))) add_org(a);
@@ -1252,6 +1270,7 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
       bool created = false;
       ActorEntry* e = im.ActorFor(atoms, name, &created);
       if (created) {
+        e->kind = ActorKind::kPerson;
         e->upper_only = IsUpperOnly(atoms, n, true);
         e->capitalized = StartsUpper(n);
       }
@@ -1281,9 +1300,9 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
       auto c = iso_to_cameo.find(iso);
       if (c == iso_to_cameo.end()) continue;
       std::string name = Trim(places.Get(r, "name"));
-      add_fixed(name, name, c->second);
+      add_fixed(name, name, c->second, ActorKind::kPlace);
       for (auto& a : ListField(places.Get(r, "aliases")))
-        add_fixed(a, name, c->second);
+        add_fixed(a, name, c->second, ActorKind::kPlace);
     }
   }
 
@@ -1354,6 +1373,7 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
       if (!created) continue;
       e->rules = c.rules;
       e->fallback = c.fallback;
+      e->kind = ActorKind::kSurname;
       e->capitalized = true;
       ++stats.entries;
     }
@@ -1410,6 +1430,9 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
         bool created = false;
         ActorEntry* e = im.ActorFor(atoms, name, &created);
         if (created) {
+          // Dated rows are people's offices; undated ones groups or bodies.
+          e->kind = rule.kind == CodeRule::kAny ? ActorKind::kOrganization
+                                                : ActorKind::kPerson;
           e->upper_only = IsUpperOnly(atoms, n, true);
           e->capitalized = StartsUpper(n);
         }

@@ -337,6 +337,33 @@ TEST_F(DefaultDictionaryTest, SurnamesPlacesAndCapitals) {
   EXPECT_EQ(Actor(d, "a pole", 1), "-");
 }
 
+TEST_F(DefaultDictionaryTest, MatchKinds) {
+  const ActorDictionary& d = *dict_;
+  using Kind = ActorDictionary::ActorKind;
+  auto kind = [&](std::string_view text) {
+    std::vector<std::string_view> w = Words(text);
+    ActorDictionary::ActorMatch m;
+    EXPECT_GT(d.MatchActor(w, 0, "2023-09-13", &m), 0u) << text;
+    return m.kind;
+  };
+  EXPECT_EQ(kind("Russia"), Kind::kCountry);
+  EXPECT_EQ(kind("Russians"), Kind::kCountry);
+  EXPECT_EQ(kind("Moscow"), Kind::kCapital);
+  EXPECT_EQ(kind("Kremlin"), Kind::kMetonym);
+  EXPECT_EQ(kind("Vladivostok"), Kind::kPlace);
+  EXPECT_EQ(kind("NATO"), Kind::kOrganization);
+  EXPECT_EQ(kind("Vladimir Putin"), Kind::kPerson);
+  EXPECT_EQ(kind("Putin"), Kind::kSurname);
+  EXPECT_EQ(kind("Ronald Reagan"), Kind::kPerson);
+  ActorDictionary::ActorMatch m;
+  std::vector<std::string_view> w = Words("Sergey Lavrov said");
+  EXPECT_EQ(d.MatchActor(w, 0, "2023-09-13", &m), 2u);
+  EXPECT_EQ(m.tokens, 2u);
+  EXPECT_EQ(m.code, "RUSGOV");
+  EXPECT_EQ(m.name, "Sergei Lavrov");
+  EXPECT_EQ(d.MatchActor(w, 0, "", nullptr), 2u);
+}
+
 TEST_F(DefaultDictionaryTest, OrganisationsAndAgents) {
   const ActorDictionary& d = *dict_;
   EXPECT_EQ(Actor(d, "NATO", 0), "1:IGOWSTNAT");
