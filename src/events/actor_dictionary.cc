@@ -445,6 +445,8 @@ struct ActorDictionary::Impl {
   std::vector<AgentEntry> agents;
   std::vector<std::string> countries;  // payloads of country_trie
   std::vector<int> discards;           // 1 sentence, 2 story
+  // Normalised surname -> indices into `actors` of the people bearing it.
+  std::unordered_map<std::string, std::vector<int32_t>> people_by_surname;
 
   // Returns the entry for `atoms`, creating it (named `name`) if new.
   ActorEntry* ActorFor(const std::vector<std::string>& atoms,
@@ -585,6 +587,43 @@ std::string ActorDictionary::CountryOf(std::string_view phrase) const {
   if (!any || node == kNoNode) return "";
   int32_t p = impl_->country_trie.payload(node);
   return p == kNoPayload ? "" : impl_->countries[p];
+}
+
+std::vector<ActorDictionary::ActorMatch> ActorDictionary::SurnameCandidates(
+    std::string_view surname, std::string_view date) const {
+  std::vector<ActorMatch> out;
+  std::string key;
+  size_t n_atoms = 0;
+  ForEachAtom(surname, [&](std::string_view a) {
+    key = std::string(a);
+    ++n_atoms;
+  });
+  if (n_atoms != 1) return out;
+  auto it = impl_->people_by_surname.find(key);
+  if (it == impl_->people_by_surname.end()) return out;
+  int32_t d = kFarFuture;
+  if (!date.empty() && !ParseIsoDate(date, false, &d)) d = kFarFuture;
+  for (int32_t idx : it->second) {
+    const ActorEntry& e = impl_->actors[idx];
+    // In office: a dated period holds, or the person has an undated code.
+    bool in_office = false;
+    for (const CodeRule& r : e.rules) {
+      switch (r.kind) {
+        case CodeRule::kAny: in_office = true; break;
+        case CodeRule::kBefore: in_office |= d < r.d1; break;
+        case CodeRule::kFrom: in_office |= d >= r.d1; break;
+        case CodeRule::kRange: in_office |= d >= r.d1 && d <= r.d2; break;
+      }
+    }
+    if (!in_office) continue;
+    ActorMatch m;
+    m.tokens = 1;
+    m.code = Resolve(e, d);
+    m.name = e.name;
+    m.kind = e.kind;
+    out.push_back(std::move(m));
+  }
+  return out;
 }
 
 int ActorDictionary::DiscardLevel(std::string_view text) const {
@@ -1330,6 +1369,20 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
       bool family_first = iso == "CHN" || iso == "PRK" || iso == "KOR" ||
                           iso == "TWN" || iso == "HKG" || iso == "MAC";
       std::string surname = family_first ? atoms.front() : atoms.back();
+      // Every person goes into the surname index (SurnameCandidates), even
+      // when the surname alone is too ambiguous to be a name.
+      {
+        uint32_t pn = 0;
+        for (const std::string& a : atoms) {
+          if (pn == kNoNode) break;
+          pn = im.actor_trie.Child(pn, a);
+        }
+        if (pn != kNoNode && im.actor_trie.payload(pn) != kNoPayload) {
+          auto& v = im.people_by_surname[surname];
+          int32_t idx = im.actor_trie.payload(pn);
+          if (std::find(v.begin(), v.end(), idx) == v.end()) v.push_back(idx);
+        }
+      }
       if (NotSurnames().count(surname)) continue;
       std::vector<std::string> key = {surname};
       uint32_t node = 0;

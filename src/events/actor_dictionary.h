@@ -115,6 +115,14 @@ class ActorDictionary {
   size_t MatchAgent(const std::vector<std::string_view>& words, size_t i,
                     std::string* code, bool* before_actor = nullptr) const;
 
+  // Returns the people of leaders.tsv whose surname is `surname` (one
+  // token, "Kim") and who hold an office on `date` ("" = the latest), with
+  // the code of that office and their full name; empty when none. Use it
+  // for a surname MatchActor does not take alone because several
+  // countries' people share it; the text must then choose.
+  std::vector<ActorMatch> SurnameCandidates(std::string_view surname,
+                                            std::string_view date) const;
+
   // Returns the CAMEO country code for a whole phrase that is a country
   // name, alias, demonym, capital or government metonym ("Russian",
   // "Moscow", "Kremlin" -> "RUS"), "" if none.

@@ -337,6 +337,25 @@ TEST_F(DefaultDictionaryTest, SurnamesPlacesAndCapitals) {
   EXPECT_EQ(Actor(d, "a pole", 1), "-");
 }
 
+TEST_F(DefaultDictionaryTest, SurnameCandidatesInOffice) {
+  const ActorDictionary& d = *dict_;
+  auto names = [&](std::string_view surname, std::string_view date) {
+    std::string out;
+    for (const auto& m : d.SurnameCandidates(surname, date))
+      out += (out.empty() ? "" : "|") + m.name + "=" + m.code;
+    return out;
+  };
+  std::string kims = names("Kim", "2023-09-13");
+  EXPECT_NE(kims.find("Kim Jong Un=PRKGOV"), std::string::npos) << kims;
+  EXPECT_EQ(kims.find("Kim Jong Il"), std::string::npos) << kims;  // died 2011
+  EXPECT_NE(names("Kim", "2005-01-01").find("Kim Jong Il=PRKGOV"),
+            std::string::npos);
+  EXPECT_EQ(names("Putin", "2023-09-13"), "Vladimir Putin=RUSGOV");
+  EXPECT_EQ(names("Putin", "1995-01-01"), "");
+  EXPECT_EQ(names("Nobody", "2023-09-13"), "");
+  EXPECT_EQ(names("Kim Jong", "2023-09-13"), "");  // one token only
+}
+
 TEST_F(DefaultDictionaryTest, MatchKinds) {
   const ActorDictionary& d = *dict_;
   using Kind = ActorDictionary::ActorKind;
