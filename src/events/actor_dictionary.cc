@@ -1325,11 +1325,13 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
   // Places: a city or region of one country stands for that country, as in
   // CAMEO country dictionaries ("Zurich" -> CHE); seas, world regions and
   // places of several or disputed countries are left out.
-  TsvTable places;
-  s = read("gazetteers/places.tsv", &places, {"name", "type", "country_iso3"},
-           false);
-  if (!s.ok() && !s.IsNotFound()) return s;
-  if (s.ok()) {
+  // The gazetteers' places first, then data/events/places.tsv (places the
+  // gazetteers lack; a name already present keeps its first entry).
+  for (const char* file : {"gazetteers/places.tsv", "events/places.tsv"}) {
+    TsvTable places;
+    s = read(file, &places, {"name", "type", "country_iso3"}, false);
+    if (!s.ok() && !s.IsNotFound()) return s;
+    if (!s.ok()) continue;
     for (const auto& r : places.rows()) {
       ++stats.lines;
       std::string type = Trim(places.Get(r, "type"));
@@ -1342,6 +1344,76 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
       add_fixed(name, name, c->second, ActorKind::kPlace);
       for (auto& a : ListField(places.Get(r, "aliases")))
         add_fixed(a, name, c->second, ActorKind::kPlace);
+    }
+  }
+
+  // Extra actors of data/events/actors.tsv come last: an undated code there
+  // goes before the gazetteers' code (overrides it), a dated one is added to
+  // the person's periods.
+  TsvTable extra;
+  // People of actors.tsv (rows with a period) join the surname pass below.
+  std::vector<std::pair<std::string, std::string>> extra_people;  // name, country
+  s = read("events/actors.tsv", &extra, {"name", "code"}, false);
+  if (!s.ok() && !s.IsNotFound()) return s;
+  if (s.ok()) {
+    for (const auto& r : extra.rows()) {
+      ++stats.lines;
+      std::string name = Trim(extra.Get(r, "name"));
+      std::string code = Trim(extra.Get(r, "code"));
+      if (name.empty() || code.empty()) {
+        note(Status::Corruption("events/actors.tsv line " +
+                                    std::to_string(r.lineno),
+                                "empty name or code"));
+        continue;
+      }
+      std::string start = Trim(extra.Get(r, "start"));
+      std::string end = Trim(extra.Get(r, "end"));
+      CodeRule rule;
+      rule.code = code;
+      int32_t d1 = 0, d2 = 0;
+      bool ok = true;
+      if (!start.empty()) ok = ParseIsoDate(start, false, &d1);
+      if (ok && !end.empty()) ok = ParseIsoDate(end, true, &d2);
+      if (!ok) {
+        note(Status::Corruption("events/actors.tsv line " +
+                                    std::to_string(r.lineno),
+                                "bad date"));
+        continue;
+      }
+      if (!start.empty() && !end.empty()) {
+        rule.kind = CodeRule::kRange;
+        rule.d1 = d1;
+        rule.d2 = d2;
+      } else if (!start.empty()) {
+        rule.kind = CodeRule::kFrom;
+        rule.d1 = d1;
+      } else if (!end.empty()) {
+        rule.kind = CodeRule::kBefore;
+        rule.d1 = d2 + 1;
+      }
+      std::string fallback = Trim(extra.Get(r, "fallback"));
+      if (rule.kind != CodeRule::kAny) extra_people.emplace_back(name, code.substr(0, 3));
+      std::vector<std::string> names = {name};
+      for (auto& a : ListField(extra.Get(r, "aliases"))) names.push_back(a);
+      for (const auto& n : names) {
+        std::vector<std::string> atoms = PhraseAtoms(n);
+        if (atoms.empty()) continue;
+        bool created = false;
+        ActorEntry* e = im.ActorFor(atoms, name, &created);
+        if (created) {
+          // Dated rows are people's offices; undated ones groups or bodies.
+          e->kind = rule.kind == CodeRule::kAny ? ActorKind::kOrganization
+                                                : ActorKind::kPerson;
+          e->upper_only = IsUpperOnly(atoms, n, true);
+          e->capitalized = StartsUpper(n);
+        }
+        if (rule.kind == CodeRule::kAny)
+          e->rules.insert(e->rules.begin(), rule);
+        else
+          e->rules.push_back(rule);
+        if (!fallback.empty()) e->fallback = fallback;
+        ++stats.entries;
+      }
     }
   }
 
@@ -1359,11 +1431,15 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
     };
     std::map<std::string, Candidate> surnames;
     std::set<std::string> seen_rows;
+    std::vector<std::pair<std::string, std::string>> people;  // name, country
     for (const auto& r : leaders.rows()) {
       std::string name = Trim(leaders.Get(r, "name"));
       std::string code = Trim(leaders.Get(r, "cameo_actor"));
-      std::string iso = Trim(leaders.Get(r, "country_iso3"));
       if (name.empty() || code.empty()) continue;
+      people.emplace_back(name, Trim(leaders.Get(r, "country_iso3")));
+    }
+    for (const auto& p : extra_people) people.push_back(p);
+    for (const auto& [name, iso] : people) {
       std::vector<std::string> atoms = PhraseAtoms(name);
       if (atoms.size() < 2) continue;
       bool family_first = iso == "CHN" || iso == "PRK" || iso == "KOR" ||
@@ -1429,73 +1505,6 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
       e->kind = ActorKind::kSurname;
       e->capitalized = true;
       ++stats.entries;
-    }
-  }
-
-  // Extra actors of data/events/actors.tsv come last: an undated code there
-  // goes before the gazetteers' code (overrides it), a dated one is added to
-  // the person's periods.
-  TsvTable extra;
-  s = read("events/actors.tsv", &extra, {"name", "code"}, false);
-  if (!s.ok() && !s.IsNotFound()) return s;
-  if (s.ok()) {
-    for (const auto& r : extra.rows()) {
-      ++stats.lines;
-      std::string name = Trim(extra.Get(r, "name"));
-      std::string code = Trim(extra.Get(r, "code"));
-      if (name.empty() || code.empty()) {
-        note(Status::Corruption("events/actors.tsv line " +
-                                    std::to_string(r.lineno),
-                                "empty name or code"));
-        continue;
-      }
-      std::string start = Trim(extra.Get(r, "start"));
-      std::string end = Trim(extra.Get(r, "end"));
-      CodeRule rule;
-      rule.code = code;
-      int32_t d1 = 0, d2 = 0;
-      bool ok = true;
-      if (!start.empty()) ok = ParseIsoDate(start, false, &d1);
-      if (ok && !end.empty()) ok = ParseIsoDate(end, true, &d2);
-      if (!ok) {
-        note(Status::Corruption("events/actors.tsv line " +
-                                    std::to_string(r.lineno),
-                                "bad date"));
-        continue;
-      }
-      if (!start.empty() && !end.empty()) {
-        rule.kind = CodeRule::kRange;
-        rule.d1 = d1;
-        rule.d2 = d2;
-      } else if (!start.empty()) {
-        rule.kind = CodeRule::kFrom;
-        rule.d1 = d1;
-      } else if (!end.empty()) {
-        rule.kind = CodeRule::kBefore;
-        rule.d1 = d2 + 1;
-      }
-      std::string fallback = Trim(extra.Get(r, "fallback"));
-      std::vector<std::string> names = {name};
-      for (auto& a : ListField(extra.Get(r, "aliases"))) names.push_back(a);
-      for (const auto& n : names) {
-        std::vector<std::string> atoms = PhraseAtoms(n);
-        if (atoms.empty()) continue;
-        bool created = false;
-        ActorEntry* e = im.ActorFor(atoms, name, &created);
-        if (created) {
-          // Dated rows are people's offices; undated ones groups or bodies.
-          e->kind = rule.kind == CodeRule::kAny ? ActorKind::kOrganization
-                                                : ActorKind::kPerson;
-          e->upper_only = IsUpperOnly(atoms, n, true);
-          e->capitalized = StartsUpper(n);
-        }
-        if (rule.kind == CodeRule::kAny)
-          e->rules.insert(e->rules.begin(), rule);
-        else
-          e->rules.push_back(rule);
-        if (!fallback.empty()) e->fallback = fallback;
-        ++stats.entries;
-      }
     }
   }
 

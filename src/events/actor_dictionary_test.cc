@@ -310,6 +310,8 @@ TEST_F(DefaultDictionaryTest, SurnamesPlacesAndCapitals) {
   EXPECT_EQ(Actor(d, "Obama said", 0, "2010-01-01"), "1:USAGOV");
   EXPECT_EQ(Actor(d, "Lavrov", 0, "2023-09-13"), "1:RUSGOV");
   EXPECT_EQ(Actor(d, "Shoigu", 0, "2023-07-26"), "1:RUSGOV");
+  EXPECT_EQ(Actor(d, "President Reagan's", 1, "1985-01-01"), "1:USAGOV");  // actors.tsv
+  EXPECT_EQ(Actor(d, "South Carolina", 0), "2:USA");  // events/places.tsv
   std::string name;
   std::vector<std::string_view> w = Words("Putin");
   d.MatchActor(w, 0, "", nullptr, &name);
