@@ -413,6 +413,12 @@ TEST_F(DefaultDictionaryTest, OrganisationsAndAgents) {
   EXPECT_EQ(Actor(d, "Rwanda's Senate", 1), "-");
   EXPECT_EQ(Actor(d, "the U.S. Congress", 1), "2:USALEG");
   EXPECT_EQ(Actor(d, "the Gaza Strip", 1), "2:PSEGZA");
+  // Acronyms and bodies every country has are sector words, not one
+  // country's body: "South Korea's NSC", "Russia's Ministry of Defence".
+  EXPECT_EQ(Actor(d, "NSC", 0), "-");
+  EXPECT_EQ(Agent(d, "NSC"), "1:~GOV");
+  EXPECT_EQ(Actor(d, "Ministry of Defence", 0), "-");
+  EXPECT_EQ(Actor(d, "British Ministry of Defence", 0), "4:GBRMIL");
   EXPECT_EQ(Agent(d, "said"), "-");
   EXPECT_GT(d.agent_count(), 250u);
 }
