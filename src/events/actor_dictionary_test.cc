@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
 #include <fstream>
 #include <random>
 
@@ -241,6 +244,53 @@ TEST(ActorDictionaryTest, GarbageNeverCrashes) {
     d.Discard(text);
     d.CountryOf(text);
   }
+}
+
+// LoadDefault on a small data folder written here: bad rows are skipped and
+// named, the rest is usable.
+TEST(ActorDictionaryTest, LoadDefaultSkipsBadRows) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() /
+                 ("dateline_actor_dict_" + std::to_string(::getpid()));
+  fs::create_directories(dir / "gazetteers");
+  fs::create_directories(dir / "events");
+  auto write = [&](const char* rel, const char* text) {
+    std::ofstream(dir / rel) << text;
+  };
+  write("gazetteers/countries.tsv",
+        "# name\tiso3\tcameo_code\taliases\tdemonyms\tcapital\tgovernment_metonyms\n"
+        "Gondor\tGON\tGON\tKingdom of Gondor\tGondorian|Gondorians\tMinas Tirith\tMinas Tirith|Citadel\n");
+  write("gazetteers/organizations.tsv",
+        "# name\ttype\tcountry_iso3\tcameo_code\taliases\n"
+        "White Council\tIGO\t\tIGOWHC\tWC\n");
+  write("gazetteers/leaders.tsv",
+        "# name\tcountry_iso3\trole\tstart\tend\taliases\tcameo_actor\tcomment\n"
+        "Aragorn Elessar\tGON\tmonarch\t3019-05-01\t\tStrider\tGONGOV\t\n"
+        "Denethor Ecthelion\tGON\tsteward\t2984\t3019-03\t\tGONGOV\t\n"
+        "Bad Row\tGON\tsteward\t30x9\t\t\tGONGOV\t\n");
+  write("events/agents.tsv", "# name\tcode\tplural\nsteward\tGOV\t\n");
+  std::unique_ptr<ActorDictionary> d;
+  Status s = ActorDictionary::LoadDefault(dir.string(), &d);
+  EXPECT_TRUE(s.IsCorruption()) << s.ToString();
+  EXPECT_NE(s.ToString().find("leaders.tsv line 4"), std::string::npos)
+      << s.ToString();
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(Actor(*d, "Gondorians", 0), "1:GON");
+  EXPECT_EQ(Actor(*d, "Minas Tirith", 0), "2:GON");
+  EXPECT_EQ(Actor(*d, "the Citadel", 1), "1:GONGOV");
+  EXPECT_EQ(Actor(*d, "Aragorn Elessar", 0, "3019-06-01"), "2:GONGOV");
+  EXPECT_EQ(Actor(*d, "Aragorn Elessar", 0, "3000-01-01"), "2:GONELI");
+  EXPECT_EQ(Actor(*d, "Ecthelion", 0, "3000-01-01"), "1:GONGOV");  // surname
+  EXPECT_EQ(Actor(*d, "Denethor Ecthelion", 0, "3019-04-01"), "2:GONELI");
+  EXPECT_EQ(Actor(*d, "Bad Row", 0), "-");
+  EXPECT_EQ(Actor(*d, "WC", 0), "1:IGOWHC");
+  EXPECT_EQ(Agent(*d, "stewards"), "1:~GOV");
+  EXPECT_EQ(d->CountryOf("Gondorian"), "GON");
+  // A missing required file is an I/O error.
+  fs::remove(dir / "events/agents.tsv");
+  std::unique_ptr<ActorDictionary> d2;
+  EXPECT_TRUE(ActorDictionary::LoadDefault(dir.string(), &d2).IsIOError());
+  fs::remove_all(dir);
 }
 
 // dateline's own dictionaries.
