@@ -392,6 +392,7 @@ struct ActorEntry {
   std::string name;
   std::vector<CodeRule> rules;
   std::string fallback;  // when no rule applies (former officials: XXXELI)
+  ActorDictionary::ActorKind kind = ActorDictionary::ActorKind::kPetrarch;
   bool upper_only = false;   // the text must be in capitals ("US")
   bool capitalized = false;  // the text must start with a capital ("Putin")
 };
@@ -444,6 +445,8 @@ struct ActorDictionary::Impl {
   std::vector<AgentEntry> agents;
   std::vector<std::string> countries;  // payloads of country_trie
   std::vector<int> discards;           // 1 sentence, 2 story
+  // Normalised surname -> indices into `actors` of the people bearing it.
+  std::unordered_map<std::string, std::vector<int32_t>> people_by_surname;
 
   // Returns the entry for `atoms`, creating it (named `name`) if new.
   ActorEntry* ActorFor(const std::vector<std::string>& atoms,
@@ -523,7 +526,7 @@ size_t ActorDictionary::agent_count() const { return impl_->agents.size(); }
 
 size_t ActorDictionary::MatchActor(const std::vector<std::string_view>& words,
                                    size_t i, std::string_view date,
-                                   std::string* code, std::string* name) const {
+                                   ActorMatch* match) const {
   int32_t payload = kNoPayload;
   size_t n = impl_->Walk(
       impl_->actor_trie, words, i, &payload,
@@ -540,8 +543,23 @@ size_t ActorDictionary::MatchActor(const std::vector<std::string_view>& words,
   const ActorEntry& e = impl_->actors[payload];
   int32_t d = kFarFuture;
   if (!date.empty() && !ParseIsoDate(date, false, &d)) d = kFarFuture;
-  if (code != nullptr) *code = Resolve(e, d);
-  if (name != nullptr) *name = e.name;
+  if (match != nullptr) {
+    match->tokens = n;
+    match->code = Resolve(e, d);
+    match->name = e.name;
+    match->kind = e.kind;
+  }
+  return n;
+}
+
+size_t ActorDictionary::MatchActor(const std::vector<std::string_view>& words,
+                                   size_t i, std::string_view date,
+                                   std::string* code, std::string* name) const {
+  ActorMatch m;
+  size_t n = MatchActor(words, i, date, &m);
+  if (n == 0) return 0;
+  if (code != nullptr) *code = std::move(m.code);
+  if (name != nullptr) *name = std::move(m.name);
   return n;
 }
 
@@ -569,6 +587,43 @@ std::string ActorDictionary::CountryOf(std::string_view phrase) const {
   if (!any || node == kNoNode) return "";
   int32_t p = impl_->country_trie.payload(node);
   return p == kNoPayload ? "" : impl_->countries[p];
+}
+
+std::vector<ActorDictionary::ActorMatch> ActorDictionary::SurnameCandidates(
+    std::string_view surname, std::string_view date) const {
+  std::vector<ActorMatch> out;
+  std::string key;
+  size_t n_atoms = 0;
+  ForEachAtom(surname, [&](std::string_view a) {
+    key = std::string(a);
+    ++n_atoms;
+  });
+  if (n_atoms != 1) return out;
+  auto it = impl_->people_by_surname.find(key);
+  if (it == impl_->people_by_surname.end()) return out;
+  int32_t d = kFarFuture;
+  if (!date.empty() && !ParseIsoDate(date, false, &d)) d = kFarFuture;
+  for (int32_t idx : it->second) {
+    const ActorEntry& e = impl_->actors[idx];
+    // In office: a dated period holds, or the person has an undated code.
+    bool in_office = false;
+    for (const CodeRule& r : e.rules) {
+      switch (r.kind) {
+        case CodeRule::kAny: in_office = true; break;
+        case CodeRule::kBefore: in_office |= d < r.d1; break;
+        case CodeRule::kFrom: in_office |= d >= r.d1; break;
+        case CodeRule::kRange: in_office |= d >= r.d1 && d <= r.d2; break;
+      }
+    }
+    if (!in_office) continue;
+    ActorMatch m;
+    m.tokens = 1;
+    m.code = Resolve(e, d);
+    m.name = e.name;
+    m.kind = e.kind;
+    out.push_back(std::move(m));
+  }
+  return out;
 }
 
 int ActorDictionary::DiscardLevel(std::string_view text) const {
@@ -1081,13 +1136,14 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
   // Adds `phrase` as an actor with an unrestricted code; an existing entry
   // keeps its codes (the first file that names a phrase wins).
   auto add_fixed = [&](const std::string& phrase, const std::string& display,
-                       const std::string& code) {
+                       const std::string& code, ActorKind kind) {
     std::vector<std::string> atoms = PhraseAtoms(phrase);
     if (atoms.empty() || code.empty()) return;
     bool created = false;
     ActorEntry* e = im.ActorFor(atoms, display, &created);
     if (!created) return;
     e->rules.push_back({code, CodeRule::kAny, 0, 0});
+    e->kind = kind;
     e->upper_only = IsUpperOnly(atoms, phrase, true);
     e->capitalized = StartsUpper(phrase);
     ++stats.entries;
@@ -1162,18 +1218,19 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
     for (auto& a : ListField(countries.Get(r, "demonyms"))) names.push_back(a);
     std::vector<std::string> capitals = ListField(countries.Get(r, "capital"));
     for (const auto& n : names) {
-      add_fixed(n, name, code);
+      add_fixed(n, name, code, ActorKind::kCountry);
       add_country_name(n, code);
     }
     for (const auto& c : capitals) {
-      add_fixed(c, name, code);
+      add_fixed(c, name, code, ActorKind::kCapital);
       add_country_name(c, code);
     }
     for (const auto& m : ListField(countries.Get(r, "government_metonyms"))) {
       bool is_capital =
           std::find(capitals.begin(), capitals.end(), m) != capitals.end() ||
           (!capitals.empty() && capitals[0].rfind(m + ",", 0) == 0);
-      add_fixed(m, name, is_capital ? code : code + "GOV");
+      add_fixed(m, name, is_capital ? code : code + "GOV",
+                is_capital ? ActorKind::kCapital : ActorKind::kMetonym);
       add_country_name(m, code);
     }
   }
@@ -1198,7 +1255,7 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
         if (node == kNoNode) break;
       }
       if (node != kNoNode && im.agent_trie.payload(node) != kNoPayload) return;
-      add_fixed(phrase, name, code);
+      add_fixed(phrase, name, code, ActorKind::kOrganization);
     };
     add_org(name);
     for (auto& a : ListField(orgs.Get(r, "aliases"))) add_org(a);
@@ -1252,6 +1309,7 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
       bool created = false;
       ActorEntry* e = im.ActorFor(atoms, name, &created);
       if (created) {
+        e->kind = ActorKind::kPerson;
         e->upper_only = IsUpperOnly(atoms, n, true);
         e->capitalized = StartsUpper(n);
       }
@@ -1267,11 +1325,13 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
   // Places: a city or region of one country stands for that country, as in
   // CAMEO country dictionaries ("Zurich" -> CHE); seas, world regions and
   // places of several or disputed countries are left out.
-  TsvTable places;
-  s = read("gazetteers/places.tsv", &places, {"name", "type", "country_iso3"},
-           false);
-  if (!s.ok() && !s.IsNotFound()) return s;
-  if (s.ok()) {
+  // The gazetteers' places first, then data/events/places.tsv (places the
+  // gazetteers lack; a name already present keeps its first entry).
+  for (const char* file : {"gazetteers/places.tsv", "events/places.tsv"}) {
+    TsvTable places;
+    s = read(file, &places, {"name", "type", "country_iso3"}, false);
+    if (!s.ok() && !s.IsNotFound()) return s;
+    if (!s.ok()) continue;
     for (const auto& r : places.rows()) {
       ++stats.lines;
       std::string type = Trim(places.Get(r, "type"));
@@ -1281,9 +1341,79 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
       auto c = iso_to_cameo.find(iso);
       if (c == iso_to_cameo.end()) continue;
       std::string name = Trim(places.Get(r, "name"));
-      add_fixed(name, name, c->second);
+      add_fixed(name, name, c->second, ActorKind::kPlace);
       for (auto& a : ListField(places.Get(r, "aliases")))
-        add_fixed(a, name, c->second);
+        add_fixed(a, name, c->second, ActorKind::kPlace);
+    }
+  }
+
+  // Extra actors of data/events/actors.tsv come last: an undated code there
+  // goes before the gazetteers' code (overrides it), a dated one is added to
+  // the person's periods.
+  TsvTable extra;
+  // People of actors.tsv (rows with a period) join the surname pass below.
+  std::vector<std::pair<std::string, std::string>> extra_people;  // name, country
+  s = read("events/actors.tsv", &extra, {"name", "code"}, false);
+  if (!s.ok() && !s.IsNotFound()) return s;
+  if (s.ok()) {
+    for (const auto& r : extra.rows()) {
+      ++stats.lines;
+      std::string name = Trim(extra.Get(r, "name"));
+      std::string code = Trim(extra.Get(r, "code"));
+      if (name.empty() || code.empty()) {
+        note(Status::Corruption("events/actors.tsv line " +
+                                    std::to_string(r.lineno),
+                                "empty name or code"));
+        continue;
+      }
+      std::string start = Trim(extra.Get(r, "start"));
+      std::string end = Trim(extra.Get(r, "end"));
+      CodeRule rule;
+      rule.code = code;
+      int32_t d1 = 0, d2 = 0;
+      bool ok = true;
+      if (!start.empty()) ok = ParseIsoDate(start, false, &d1);
+      if (ok && !end.empty()) ok = ParseIsoDate(end, true, &d2);
+      if (!ok) {
+        note(Status::Corruption("events/actors.tsv line " +
+                                    std::to_string(r.lineno),
+                                "bad date"));
+        continue;
+      }
+      if (!start.empty() && !end.empty()) {
+        rule.kind = CodeRule::kRange;
+        rule.d1 = d1;
+        rule.d2 = d2;
+      } else if (!start.empty()) {
+        rule.kind = CodeRule::kFrom;
+        rule.d1 = d1;
+      } else if (!end.empty()) {
+        rule.kind = CodeRule::kBefore;
+        rule.d1 = d2 + 1;
+      }
+      std::string fallback = Trim(extra.Get(r, "fallback"));
+      if (rule.kind != CodeRule::kAny) extra_people.emplace_back(name, code.substr(0, 3));
+      std::vector<std::string> names = {name};
+      for (auto& a : ListField(extra.Get(r, "aliases"))) names.push_back(a);
+      for (const auto& n : names) {
+        std::vector<std::string> atoms = PhraseAtoms(n);
+        if (atoms.empty()) continue;
+        bool created = false;
+        ActorEntry* e = im.ActorFor(atoms, name, &created);
+        if (created) {
+          // Dated rows are people's offices; undated ones groups or bodies.
+          e->kind = rule.kind == CodeRule::kAny ? ActorKind::kOrganization
+                                                : ActorKind::kPerson;
+          e->upper_only = IsUpperOnly(atoms, n, true);
+          e->capitalized = StartsUpper(n);
+        }
+        if (rule.kind == CodeRule::kAny)
+          e->rules.insert(e->rules.begin(), rule);
+        else
+          e->rules.push_back(rule);
+        if (!fallback.empty()) e->fallback = fallback;
+        ++stats.entries;
+      }
     }
   }
 
@@ -1301,16 +1431,34 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
     };
     std::map<std::string, Candidate> surnames;
     std::set<std::string> seen_rows;
+    std::vector<std::pair<std::string, std::string>> people;  // name, country
     for (const auto& r : leaders.rows()) {
       std::string name = Trim(leaders.Get(r, "name"));
       std::string code = Trim(leaders.Get(r, "cameo_actor"));
-      std::string iso = Trim(leaders.Get(r, "country_iso3"));
       if (name.empty() || code.empty()) continue;
+      people.emplace_back(name, Trim(leaders.Get(r, "country_iso3")));
+    }
+    for (const auto& p : extra_people) people.push_back(p);
+    for (const auto& [name, iso] : people) {
       std::vector<std::string> atoms = PhraseAtoms(name);
       if (atoms.size() < 2) continue;
       bool family_first = iso == "CHN" || iso == "PRK" || iso == "KOR" ||
                           iso == "TWN" || iso == "HKG" || iso == "MAC";
       std::string surname = family_first ? atoms.front() : atoms.back();
+      // Every person goes into the surname index (SurnameCandidates), even
+      // when the surname alone is too ambiguous to be a name.
+      {
+        uint32_t pn = 0;
+        for (const std::string& a : atoms) {
+          if (pn == kNoNode) break;
+          pn = im.actor_trie.Child(pn, a);
+        }
+        if (pn != kNoNode && im.actor_trie.payload(pn) != kNoPayload) {
+          auto& v = im.people_by_surname[surname];
+          int32_t idx = im.actor_trie.payload(pn);
+          if (std::find(v.begin(), v.end(), idx) == v.end()) v.push_back(idx);
+        }
+      }
       if (NotSurnames().count(surname)) continue;
       std::vector<std::string> key = {surname};
       uint32_t node = 0;
@@ -1354,72 +1502,9 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
       if (!created) continue;
       e->rules = c.rules;
       e->fallback = c.fallback;
+      e->kind = ActorKind::kSurname;
       e->capitalized = true;
       ++stats.entries;
-    }
-  }
-
-  // Extra actors of data/events/actors.tsv come last: an undated code there
-  // goes before the gazetteers' code (overrides it), a dated one is added to
-  // the person's periods.
-  TsvTable extra;
-  s = read("events/actors.tsv", &extra, {"name", "code"}, false);
-  if (!s.ok() && !s.IsNotFound()) return s;
-  if (s.ok()) {
-    for (const auto& r : extra.rows()) {
-      ++stats.lines;
-      std::string name = Trim(extra.Get(r, "name"));
-      std::string code = Trim(extra.Get(r, "code"));
-      if (name.empty() || code.empty()) {
-        note(Status::Corruption("events/actors.tsv line " +
-                                    std::to_string(r.lineno),
-                                "empty name or code"));
-        continue;
-      }
-      std::string start = Trim(extra.Get(r, "start"));
-      std::string end = Trim(extra.Get(r, "end"));
-      CodeRule rule;
-      rule.code = code;
-      int32_t d1 = 0, d2 = 0;
-      bool ok = true;
-      if (!start.empty()) ok = ParseIsoDate(start, false, &d1);
-      if (ok && !end.empty()) ok = ParseIsoDate(end, true, &d2);
-      if (!ok) {
-        note(Status::Corruption("events/actors.tsv line " +
-                                    std::to_string(r.lineno),
-                                "bad date"));
-        continue;
-      }
-      if (!start.empty() && !end.empty()) {
-        rule.kind = CodeRule::kRange;
-        rule.d1 = d1;
-        rule.d2 = d2;
-      } else if (!start.empty()) {
-        rule.kind = CodeRule::kFrom;
-        rule.d1 = d1;
-      } else if (!end.empty()) {
-        rule.kind = CodeRule::kBefore;
-        rule.d1 = d2 + 1;
-      }
-      std::string fallback = Trim(extra.Get(r, "fallback"));
-      std::vector<std::string> names = {name};
-      for (auto& a : ListField(extra.Get(r, "aliases"))) names.push_back(a);
-      for (const auto& n : names) {
-        std::vector<std::string> atoms = PhraseAtoms(n);
-        if (atoms.empty()) continue;
-        bool created = false;
-        ActorEntry* e = im.ActorFor(atoms, name, &created);
-        if (created) {
-          e->upper_only = IsUpperOnly(atoms, n, true);
-          e->capitalized = StartsUpper(n);
-        }
-        if (rule.kind == CodeRule::kAny)
-          e->rules.insert(e->rules.begin(), rule);
-        else
-          e->rules.push_back(rule);
-        if (!fallback.empty()) e->fallback = fallback;
-        ++stats.entries;
-      }
     }
   }
 

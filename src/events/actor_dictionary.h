@@ -41,6 +41,27 @@ namespace dateline {
 
 class ActorDictionary {
  public:
+  // Where an actor name comes from: a PETRARCH dictionary, or which of
+  // dateline's tables (a capital or place may be a location rather than an
+  // actor; a surname alone is weaker evidence than a full name).
+  enum class ActorKind {
+    kPetrarch,      // LoadPetrarchActors
+    kCountry,       // country name, alias or demonym
+    kCapital,       // capital city ("Moscow" -> RUS)
+    kMetonym,       // government metonym ("Kremlin" -> RUSGOV)
+    kPlace,         // other city or region of one country ("Zurich" -> CHE)
+    kOrganization,  // organisation or group
+    kPerson,        // a person's full name or alias
+    kSurname,       // a person's surname alone ("Putin")
+  };
+  // One actor match: tokens matched, code on the date, the dictionary's
+  // name for the actor, and its kind.
+  struct ActorMatch {
+    size_t tokens = 0;
+    std::string code, name;
+    ActorKind kind = ActorKind::kPetrarch;
+  };
+
   // What a load read: lines with content, entries (phrases) added, lines
   // that could not be parsed (each one also named in the returned Status).
   struct LoadStats {
@@ -83,6 +104,9 @@ class ActorDictionary {
   size_t MatchActor(const std::vector<std::string_view>& words, size_t i,
                     std::string_view date, std::string* code,
                     std::string* name) const;
+  // The same, filling *match (which may be null) with the kind too.
+  size_t MatchActor(const std::vector<std::string_view>& words, size_t i,
+                    std::string_view date, ActorMatch* match) const;
 
   // Finds the longest agent (sector) phrase starting at words[i]
   // ("Foreign Minister" -> "GOV", "rebels" -> "REB"); returns the number of
@@ -90,6 +114,14 @@ class ActorDictionary {
   // goes before the actor's code (PETRARCH "[NGO~]") rather than after it.
   size_t MatchAgent(const std::vector<std::string_view>& words, size_t i,
                     std::string* code, bool* before_actor = nullptr) const;
+
+  // Returns the people of leaders.tsv whose surname is `surname` (one
+  // token, "Kim") and who hold an office on `date` ("" = the latest), with
+  // the code of that office and their full name; empty when none. Use it
+  // for a surname MatchActor does not take alone because several
+  // countries' people share it; the text must then choose.
+  std::vector<ActorMatch> SurnameCandidates(std::string_view surname,
+                                            std::string_view date) const;
 
   // Returns the CAMEO country code for a whole phrase that is a country
   // name, alias, demonym, capital or government metonym ("Russian",

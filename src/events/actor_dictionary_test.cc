@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
 #include <fstream>
 #include <random>
 
@@ -243,6 +246,53 @@ TEST(ActorDictionaryTest, GarbageNeverCrashes) {
   }
 }
 
+// LoadDefault on a small data folder written here: bad rows are skipped and
+// named, the rest is usable.
+TEST(ActorDictionaryTest, LoadDefaultSkipsBadRows) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() /
+                 ("dateline_actor_dict_" + std::to_string(::getpid()));
+  fs::create_directories(dir / "gazetteers");
+  fs::create_directories(dir / "events");
+  auto write = [&](const char* rel, const char* text) {
+    std::ofstream(dir / rel) << text;
+  };
+  write("gazetteers/countries.tsv",
+        "# name\tiso3\tcameo_code\taliases\tdemonyms\tcapital\tgovernment_metonyms\n"
+        "Gondor\tGON\tGON\tKingdom of Gondor\tGondorian|Gondorians\tMinas Tirith\tMinas Tirith|Citadel\n");
+  write("gazetteers/organizations.tsv",
+        "# name\ttype\tcountry_iso3\tcameo_code\taliases\n"
+        "White Council\tIGO\t\tIGOWHC\tWC\n");
+  write("gazetteers/leaders.tsv",
+        "# name\tcountry_iso3\trole\tstart\tend\taliases\tcameo_actor\tcomment\n"
+        "Aragorn Elessar\tGON\tmonarch\t3019-05-01\t\tStrider\tGONGOV\t\n"
+        "Denethor Ecthelion\tGON\tsteward\t2984\t3019-03\t\tGONGOV\t\n"
+        "Bad Row\tGON\tsteward\t30x9\t\t\tGONGOV\t\n");
+  write("events/agents.tsv", "# name\tcode\tplural\nsteward\tGOV\t\n");
+  std::unique_ptr<ActorDictionary> d;
+  Status s = ActorDictionary::LoadDefault(dir.string(), &d);
+  EXPECT_TRUE(s.IsCorruption()) << s.ToString();
+  EXPECT_NE(s.ToString().find("leaders.tsv line 4"), std::string::npos)
+      << s.ToString();
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(Actor(*d, "Gondorians", 0), "1:GON");
+  EXPECT_EQ(Actor(*d, "Minas Tirith", 0), "2:GON");
+  EXPECT_EQ(Actor(*d, "the Citadel", 1), "1:GONGOV");
+  EXPECT_EQ(Actor(*d, "Aragorn Elessar", 0, "3019-06-01"), "2:GONGOV");
+  EXPECT_EQ(Actor(*d, "Aragorn Elessar", 0, "3000-01-01"), "2:GONELI");
+  EXPECT_EQ(Actor(*d, "Ecthelion", 0, "3000-01-01"), "1:GONGOV");  // surname
+  EXPECT_EQ(Actor(*d, "Denethor Ecthelion", 0, "3019-04-01"), "2:GONELI");
+  EXPECT_EQ(Actor(*d, "Bad Row", 0), "-");
+  EXPECT_EQ(Actor(*d, "WC", 0), "1:IGOWHC");
+  EXPECT_EQ(Agent(*d, "stewards"), "1:~GOV");
+  EXPECT_EQ(d->CountryOf("Gondorian"), "GON");
+  // A missing required file is an I/O error.
+  fs::remove(dir / "events/agents.tsv");
+  std::unique_ptr<ActorDictionary> d2;
+  EXPECT_TRUE(ActorDictionary::LoadDefault(dir.string(), &d2).IsIOError());
+  fs::remove_all(dir);
+}
+
 // dateline's own dictionaries.
 class DefaultDictionaryTest : public ::testing::Test {
  protected:
@@ -310,6 +360,8 @@ TEST_F(DefaultDictionaryTest, SurnamesPlacesAndCapitals) {
   EXPECT_EQ(Actor(d, "Obama said", 0, "2010-01-01"), "1:USAGOV");
   EXPECT_EQ(Actor(d, "Lavrov", 0, "2023-09-13"), "1:RUSGOV");
   EXPECT_EQ(Actor(d, "Shoigu", 0, "2023-07-26"), "1:RUSGOV");
+  EXPECT_EQ(Actor(d, "President Reagan's", 1, "1985-01-01"), "1:USAGOV");  // actors.tsv
+  EXPECT_EQ(Actor(d, "South Carolina", 0), "2:USA");  // events/places.tsv
   std::string name;
   std::vector<std::string_view> w = Words("Putin");
   d.MatchActor(w, 0, "", nullptr, &name);
@@ -335,6 +387,52 @@ TEST_F(DefaultDictionaryTest, SurnamesPlacesAndCapitals) {
   // Proper names need a capital: "pole" is not a Pole.
   EXPECT_EQ(Actor(d, "a Pole", 1), "1:POL");
   EXPECT_EQ(Actor(d, "a pole", 1), "-");
+}
+
+TEST_F(DefaultDictionaryTest, SurnameCandidatesInOffice) {
+  const ActorDictionary& d = *dict_;
+  auto names = [&](std::string_view surname, std::string_view date) {
+    std::string out;
+    for (const auto& m : d.SurnameCandidates(surname, date))
+      out += (out.empty() ? "" : "|") + m.name + "=" + m.code;
+    return out;
+  };
+  std::string kims = names("Kim", "2023-09-13");
+  EXPECT_NE(kims.find("Kim Jong Un=PRKGOV"), std::string::npos) << kims;
+  EXPECT_EQ(kims.find("Kim Jong Il"), std::string::npos) << kims;  // died 2011
+  EXPECT_NE(names("Kim", "2005-01-01").find("Kim Jong Il=PRKGOV"),
+            std::string::npos);
+  EXPECT_EQ(names("Putin", "2023-09-13"), "Vladimir Putin=RUSGOV");
+  EXPECT_EQ(names("Putin", "1995-01-01"), "");
+  EXPECT_EQ(names("Nobody", "2023-09-13"), "");
+  EXPECT_EQ(names("Kim Jong", "2023-09-13"), "");  // one token only
+}
+
+TEST_F(DefaultDictionaryTest, MatchKinds) {
+  const ActorDictionary& d = *dict_;
+  using Kind = ActorDictionary::ActorKind;
+  auto kind = [&](std::string_view text) {
+    std::vector<std::string_view> w = Words(text);
+    ActorDictionary::ActorMatch m;
+    EXPECT_GT(d.MatchActor(w, 0, "2023-09-13", &m), 0u) << text;
+    return m.kind;
+  };
+  EXPECT_EQ(kind("Russia"), Kind::kCountry);
+  EXPECT_EQ(kind("Russians"), Kind::kCountry);
+  EXPECT_EQ(kind("Moscow"), Kind::kCapital);
+  EXPECT_EQ(kind("Kremlin"), Kind::kMetonym);
+  EXPECT_EQ(kind("Vladivostok"), Kind::kPlace);
+  EXPECT_EQ(kind("NATO"), Kind::kOrganization);
+  EXPECT_EQ(kind("Vladimir Putin"), Kind::kPerson);
+  EXPECT_EQ(kind("Putin"), Kind::kSurname);
+  EXPECT_EQ(kind("Ronald Reagan"), Kind::kPerson);
+  ActorDictionary::ActorMatch m;
+  std::vector<std::string_view> w = Words("Sergey Lavrov said");
+  EXPECT_EQ(d.MatchActor(w, 0, "2023-09-13", &m), 2u);
+  EXPECT_EQ(m.tokens, 2u);
+  EXPECT_EQ(m.code, "RUSGOV");
+  EXPECT_EQ(m.name, "Sergei Lavrov");
+  EXPECT_EQ(d.MatchActor(w, 0, "", nullptr), 2u);
 }
 
 TEST_F(DefaultDictionaryTest, OrganisationsAndAgents) {
@@ -365,6 +463,12 @@ TEST_F(DefaultDictionaryTest, OrganisationsAndAgents) {
   EXPECT_EQ(Actor(d, "Rwanda's Senate", 1), "-");
   EXPECT_EQ(Actor(d, "the U.S. Congress", 1), "2:USALEG");
   EXPECT_EQ(Actor(d, "the Gaza Strip", 1), "2:PSEGZA");
+  // Acronyms and bodies every country has are sector words, not one
+  // country's body: "South Korea's NSC", "Russia's Ministry of Defence".
+  EXPECT_EQ(Actor(d, "NSC", 0), "-");
+  EXPECT_EQ(Agent(d, "NSC"), "1:~GOV");
+  EXPECT_EQ(Actor(d, "Ministry of Defence", 0), "-");
+  EXPECT_EQ(Actor(d, "British Ministry of Defence", 0), "4:GBRMIL");
   EXPECT_EQ(Agent(d, "said"), "-");
   EXPECT_GT(d.agent_count(), 250u);
 }
