@@ -269,6 +269,7 @@ struct EventCoder::Impl {
   std::unique_ptr<CameoTable> cameo;
   std::unique_ptr<ActorDictionary> actors;
   EventCoderOptions options;
+  bool petrarch = false;  // patterns from a PETRARCH verb dictionary
   // trigger lemma -> pattern indices, by kind
   std::unordered_map<std::string, std::vector<size_t>> verb_index;
   std::unordered_map<std::string, std::vector<size_t>> noun_index;
@@ -679,9 +680,18 @@ struct SentenceCoder {
   // Returns true if the group is the speaker of a sentence-final
   // attribution (", US Deputy Secretary Jeffrey Kupfer said here").
   bool IsAttribution(const Group& g, uint32_t se) const {
-    if (g.b == 0 || (low[g.b - 1] != "," && !IsQuote(low[g.b - 1]) &&
-                     !(g.b >= 2 && low[g.b - 2] == ",")))
-      return false;
+    // ", a senior Bree official said": back over the speaker's modifiers to
+    // the comma or closing quote.
+    uint32_t u = g.b;
+    while (u > 0 && g.b - u < 5) {
+      std::string_view tag = Tag(u - 1);
+      if (tag == "DT" || tag == "JJ" || tag == "JJS" || tag == "RB" ||
+          tag == "CD" || tag == "NNP" || tag == "VBN")
+        --u;
+      else
+        break;
+    }
+    if (u == 0 || (low[u - 1] != "," && !IsQuote(low[u - 1]))) return false;
     for (uint32_t u = g.e; u < se && u < g.e + 8; ++u) {
       if (IsVerbTag(Tag(u)) && ReportingVerbs().count(low[u])) return true;
       if (Finite(u) || IsClauseWord(u)) return false;
@@ -975,6 +985,8 @@ struct SentenceCoder {
               pattern_words->end())
         return (target_prep_ = prep, static_cast<int>(g));
       if (allow_in && (prep == "in" || prep == "at")) return (target_prep_ = prep, static_cast<int>(g));
+      // PETRARCH dictionaries put the target after any preposition.
+      if (impl.petrarch && prep != "by") return (target_prep_ = prep, static_cast<int>(g));
       if (allow_at_ && prep == "at") return (target_prep_ = prep, static_cast<int>(g));
       if (!BlockedTargetPreps().count(prep)) return (target_prep_ = prep, static_cast<int>(g));
     }
@@ -1620,7 +1632,10 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
     std::string code = p.code;
     bool event_negated = false;
     if (negated) {
+      // The default mappings are CAMEO's; a PETRARCH dictionary's codes are
+      // its own.
       std::string nc = !p.neg_code.empty() ? p.neg_code
+                       : impl.petrarch     ? ""
                                            : DefaultNegated(code, intent);
       if (!nc.empty()) {
         code = nc;
@@ -1629,7 +1644,7 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
         event_negated = true;
       }
     }
-    if (intent && !event_negated && code == p.code) {
+    if (intent && !event_negated && code == p.code && !impl.petrarch) {
       code = !p.intent_code.empty() ? p.intent_code : DefaultIntent(code);
     }
     if (claimed) {
@@ -1831,6 +1846,7 @@ Status EventCoder::Create(const std::string& data_dir,
     if (!given.empty()) return given;
     return options.petrarch_dir + "/" + name;
   };
+  impl.petrarch = petrarch;
   if (petrarch) {
     impl.actors = std::make_unique<ActorDictionary>();
     // Unparsable lines are skipped and reported by the loaders; the good
