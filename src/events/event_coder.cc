@@ -452,7 +452,12 @@ struct SentenceCoder {
       size_t ent_len = 0;
       if (ent >= 0 && entity_start[t]) {
         uint32_t u = t;
-        while (u < se && token_entity[u] == ent) ++u;
+        // A name does not run into a lower-case verb the tagger joined to
+        // it ("Romendacil arrived").
+        while (u < se && token_entity[u] == ent &&
+               !(u > t && IsVerbTag(Tag(u)) && !words[u - sb].empty() &&
+                 words[u - sb][0] >= 'a' && words[u - sb][0] <= 'z'))
+          ++u;
         ent_len = u - t;
       }
       if (n > 0 || ent_len > 0) {
@@ -797,6 +802,16 @@ struct SentenceCoder {
         if (!share.empty()) {
           for (Actor& a : g.actors) {
             if (a.code.size() == 3) a.code += share;
+          }
+        }
+        // "Danish media and government": the bare sector takes the
+        // country named first.
+        const std::string& first = g.actors[0].code;
+        if (first.size() >= 3 && !StartsWith(first, "---") &&
+            !StartsWith(first, "IGO") && !g.actors[0].person) {
+          for (Actor& a : g.actors) {
+            if (StartsWith(a.code, "---") && a.code.size() > 3)
+              a.code = first.substr(0, 3) + a.code.substr(3);
           }
         }
       }
@@ -1688,8 +1703,9 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
           for (const Actor& b : groups[tgt].actors) pairs.push_back({&b, &a});
         }
       }
-      // A host implies a visitor ("received ministers": 043 and 042).
-      if (code == "043") {
+      // A host implies a visitor ("received ministers": 043 and 042); a
+      // PETRARCH pair code names the other side's event.
+      if (code == "043" || !p.reverse_code.empty()) {
         for (const Actor& a : sg.actors) {
           for (const Actor& b : groups[tgt].actors) reverse.push_back({&b, &a});
         }
@@ -1738,6 +1754,14 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       pr.second = recode(pr.second);
     }
     const CameoCode* visit = impl.cameo->Find("042");
+    CameoCode foreign_reverse;
+    if (!p.reverse_code.empty()) {
+      visit = impl.cameo->Find(p.reverse_code);
+      if (!visit && impl.options.accept_any_code) {
+        foreign_reverse.code = p.reverse_code;
+        visit = &foreign_reverse;
+      }
+    }
     std::vector<std::tuple<const Actor*, const Actor*, const CameoCode*>> all;
     // "FRO/BIL/SAM": one dictionary name for several actors.
     std::vector<Actor> split;

@@ -62,6 +62,8 @@ struct EventPattern {
   bool swap = false;               // source and target swap ("receive X from")
   std::string intent_code;         // code when expressed as intent
   std::string neg_code;            // code when negated
+  std::string reverse_code;        // also target -> source with this code
+                                   // (PETRARCH "[032:033]")
   std::vector<std::string> preps;  // the target follows one of these
   // PETRARCH patterns: words that must come before the trigger (reversed,
   // nearest first) and whether the pattern marks the source/target slots.

@@ -34,9 +34,10 @@ std::string Trim(const std::string& s) {
   return s.substr(b, e - b + 1);
 }
 
-// Takes "[code]" (or "[src:tgt]" style; the first part is the event code)
-// out of `line`; returns "" when there is none.
-std::string TakeCode(std::string* line) {
+// Takes "[code]" out of `line`; returns "" when there is none. "[a:b]" is
+// PETRARCH's pair of codes: a for source -> target, b for target -> source,
+// put in *reverse.
+std::string TakeCode(std::string* line, std::string* reverse = nullptr) {
   size_t b = line->find('[');
   if (b == std::string::npos) return "";
   size_t e = line->find(']', b);
@@ -44,7 +45,10 @@ std::string TakeCode(std::string* line) {
   std::string code = Trim(line->substr(b + 1, e - b - 1));
   line->erase(b, e - b + 1);
   size_t colon = code.find(':');
-  if (colon != std::string::npos) code = code.substr(0, colon);
+  if (colon != std::string::npos) {
+    if (reverse) *reverse = Trim(code.substr(colon + 1));
+    code = code.substr(0, colon);
+  }
   return code;
 }
 
@@ -68,13 +72,14 @@ Status EventCoder::LoadPetrarchVerbs(const std::string& path,
   if (!in) return Status::IOError("cannot read PETRARCH verbs", path);
   std::map<std::string, std::vector<std::string>> synsets;
   std::string current_set;
-  std::string block_code;
+  std::string block_code, block_reverse;
   std::vector<std::string> block_verbs;  // lemmas of the current block
   bool in_block_head = false;
   std::string line;
   int n = 0;
   struct Raw {
-    std::string code;
+    std::string code, reverse;
+    bool compound = false;
     std::vector<std::string> before, after;
     std::vector<std::string> verbs;
     int line;
@@ -101,7 +106,8 @@ Status EventCoder::LoadPetrarchVerbs(const std::string& path,
     }
     if (t.rfind("---", 0) == 0) {
       std::string head = t.substr(3);
-      block_code = TakeCode(&head);
+      block_reverse.clear();
+      block_code = TakeCode(&head, &block_reverse);
       block_verbs.clear();
       in_block_head = true;
       current_set.clear();
@@ -110,10 +116,16 @@ Status EventCoder::LoadPetrarchVerbs(const std::string& path,
     if (t[0] == '-') {
       in_block_head = false;
       std::string body = t.substr(1);
-      std::string code = TakeCode(&body);
-      if (code.empty()) code = block_code;
+      std::string reverse;
+      std::string code = TakeCode(&body, &reverse);
+      if (code.empty()) {
+        code = block_code;
+        reverse = block_reverse;
+      }
       Raw r;
       r.code = code;
+      r.reverse = reverse;
+      r.compound = body.find('%') != std::string::npos;
       r.line = n;
       r.verbs = block_verbs;
       bool seen_star = false;
@@ -138,7 +150,8 @@ Status EventCoder::LoadPetrarchVerbs(const std::string& path,
     if (in_block_head) {
       // "WORD {FORM FORM}  [code]": the verb and its irregular forms.
       std::string body = t;
-      std::string code = TakeCode(&body);
+      std::string reverse;
+      std::string code = TakeCode(&body, &reverse);
       std::string forms;
       size_t lb = body.find('{');
       if (lb != std::string::npos) {
@@ -157,6 +170,7 @@ Status EventCoder::LoadPetrarchVerbs(const std::string& path,
       }
       Raw r;
       r.code = code.empty() ? block_code : code;
+      r.reverse = code.empty() ? block_reverse : reverse;
       r.line = n;
       r.verbs = {verb};
       for (const std::string& f : Words(forms)) r.verbs.push_back(LowerAscii(f));
@@ -211,6 +225,8 @@ Status EventCoder::LoadPetrarchVerbs(const std::string& path,
         for (const auto& before : expand(r.before)) {
           EventPattern p;
           p.code = r.code;
+          if (r.reverse != "---") p.reverse_code = r.reverse;
+          p.sym = r.compound;  // "%": a compound actor acts on itself
           p.line = r.line;
           p.words.push_back(verb);
           for (const std::string& w : after) p.words.push_back(w);
