@@ -1259,6 +1259,21 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
           before == "PRP")
         verb = true;
     }
+    // "The Philippines and France agree/NN that": a word right after a
+    // subject, before a clause or object, read as a noun.
+    if (!verb && (tag == "NN" || tag == "NNS" || tag == "JJ") && t > sb &&
+        t + 1 < se) {
+      bool after_subject = false;
+      for (const Group& g : groups) {
+        if (g.e == t && g.subject_ok && !g.actors.empty() &&
+            !g.actors[0].pronoun && Tag(t - 1) != "POS" && low[t - 1] != "'s")
+          after_subject = true;
+      }
+      std::string_view next = Tag(t + 1);
+      if (after_subject && (next == "IN" || next == "DT" || next == "NNP" ||
+                            next == "TO" || next == "PRP"))
+        verb = true;
+    }
     std::vector<const std::unordered_map<std::string, std::vector<size_t>>*>
         indexes;
     if (verb) indexes.push_back(&impl.verb_index);
@@ -1267,6 +1282,11 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
     const EventPattern* best = nullptr;
     uint32_t best_last = t;
     std::vector<std::string> lemmas = LemmaCandidates(low[t]);
+    // A list right before the verb: PETRARCH's compound-actor patterns.
+    bool compound_subject = false;
+    for (const Group& g : groups) {
+      if (g.e <= t && t - g.e <= 3 && g.actors.size() > 1) compound_subject = true;
+    }
     for (auto* idx : indexes) {
       index = idx;
       for (const std::string& l : lemmas) {
@@ -1276,8 +1296,15 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
           const EventPattern& p = patterns[pi];
           uint32_t last = t;
           if (!Continue(p, t, se, &last, sb)) continue;
+          bool prefer_compound =
+              best && p.words.size() == best->words.size() &&
+              p.compound != best->compound &&
+              p.compound == compound_subject;
           if (!best || p.words.size() > best->words.size() ||
-              (p.words.size() == best->words.size() && p.line < best->line)) {
+              prefer_compound ||
+              (p.words.size() == best->words.size() && p.line < best->line &&
+               !(best->compound == compound_subject &&
+                 p.compound != compound_subject))) {
             best = &p;
             best_last = last;
           }

@@ -60,6 +60,7 @@ struct EventPattern {
   bool reporter = false;           // source = the reporter of the clause
   bool nopassive = false;
   bool swap = false;               // source and target swap ("receive X from")
+  bool compound = false;           // PETRARCH "%": for a compound subject
   std::string intent_code;         // code when expressed as intent
   std::string neg_code;            // code when negated
   std::string reverse_code;        // also target -> source with this code

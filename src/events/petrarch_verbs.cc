@@ -227,6 +227,7 @@ Status EventCoder::LoadPetrarchVerbs(const std::string& path,
           p.code = r.code;
           if (r.reverse != "---") p.reverse_code = r.reverse;
           p.sym = r.compound;  // "%": a compound actor acts on itself
+          p.compound = r.compound;
           p.line = r.line;
           p.words.push_back(verb);
           for (const std::string& w : after) p.words.push_back(w);
