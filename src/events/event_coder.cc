@@ -416,8 +416,11 @@ struct SentenceCoder {
       size_t n = impl.actors ? impl.actors->MatchActor(words, i, date, &code,
                                                        &name)
                              : 0;
-      if (n == 0 && impl.actors && !impl.surnames.empty() &&
-          !words[i].empty() && words[i][0] >= 'A' && words[i][0] <= 'Z' &&
+      // Capitalised, not an acronym ("BAK" is no Korean surname).
+      bool capitalised = words[i].size() > 1 && words[i][0] >= 'A' &&
+                         words[i][0] <= 'Z' && words[i][1] >= 'a' &&
+                         words[i][1] <= 'z';
+      if (n == 0 && impl.actors && !impl.surnames.empty() && capitalised &&
           (token_entity[t] < 0 ||
            EntityCode(doc->entities[token_entity[t]], false).empty())) {
         auto it = impl.surnames.find(low[t]);
