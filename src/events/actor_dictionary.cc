@@ -209,7 +209,8 @@ const std::unordered_set<std::string_view>& NotSurnames() {
       "park", "chi", "ma", "wi", "lan", "ban", "kim", "lee", "han", "shin",
       "cho", "chung", "ahn", "salam", "salman", "talal", "thani", "saud",
       "nahyan", "aziz", "mohamad", "anand", "abbott", "moussa", "seko",
-      "leyen", "nieto", "obrador", "sabah", "al", "el", "bin", "abdullah"};
+      "leyen", "nieto", "obrador", "sabah", "al", "el", "bin", "abdullah",
+      "garcia", "omar"};
   return *words;
 }
 
@@ -1392,7 +1393,11 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
         rule.d1 = d2 + 1;
       }
       std::string fallback = Trim(extra.Get(r, "fallback"));
-      if (rule.kind != CodeRule::kAny) extra_people.emplace_back(name, code.substr(0, 3));
+      // The person's country: the fallback's, else the code's ("IGO..." for
+      // an international post would split a person into two countries).
+      if (rule.kind != CodeRule::kAny)
+        extra_people.emplace_back(
+            name, (fallback.empty() ? code : fallback).substr(0, 3));
       std::vector<std::string> names = {name};
       for (auto& a : ListField(extra.Get(r, "aliases"))) names.push_back(a);
       for (const auto& n : names) {

@@ -362,6 +362,9 @@ TEST_F(DefaultDictionaryTest, SurnamesPlacesAndCapitals) {
   EXPECT_EQ(Actor(d, "Shoigu", 0, "2023-07-26"), "1:RUSGOV");
   EXPECT_EQ(Actor(d, "President Reagan's", 1, "1985-01-01"), "1:USAGOV");  // actors.tsv
   EXPECT_EQ(Actor(d, "South Carolina", 0), "2:USA");  // events/places.tsv
+  EXPECT_EQ(Actor(d, "Bachelet", 0, "2020-01-01"), "1:IGOUNOHRIHCH");
+  EXPECT_EQ(Actor(d, "Bachelet", 0, "2015-01-01"), "1:CHLGOV");
+  EXPECT_EQ(Actor(d, "Michel Suleiman", 0, "2008-08-06"), "2:LBNGOV");
   std::string name;
   std::vector<std::string_view> w = Words("Putin");
   d.MatchActor(w, 0, "", nullptr, &name);
