@@ -248,13 +248,12 @@ bool AllDigits(std::string_view s) {
 
 // Parses a PETRARCH date: YYYYMMDD, or YYMMDD (00-30 -> 20YY, else 19YY).
 bool ParsePetrarchDate(std::string_view s, int32_t* out) {
-  if (!AllDigits(s)) return false;
+  // The length first: std::stoi throws on a long run of digits.
+  if (!AllDigits(s) || (s.size() != 6 && s.size() != 8)) return false;
   int32_t v = std::stoi(std::string(s));
   if (s.size() == 6) {
     int yy = v / 10000;
     v += (yy <= 30 ? 20000000 : 19000000);
-  } else if (s.size() != 8) {
-    return false;
   }
   int month = (v / 100) % 100, day = v % 100;
   if (month < 1 || month > 12 || day < 1 || day > 31) return false;

@@ -156,14 +156,18 @@ TEST(ActorDictionaryTest, PetrarchActorErrorsNameLines) {
       "BAD_DATE [BAD 2001x]\n" // line 3
       "EMPTY_CODE []\n"        // line 4
       "+SYNONYM_OK\n"          // synonym of the bad group: dropped with it
-      "ALSO_GOOD  [ALG]\n",
+      "ALSO_GOOD  [ALG]\n"
+      // Found by fuzz/actor_dictionary_fuzz.cc: a 16-digit date made
+      // std::stoi throw out of the loader.
+      "LONG_DATE [LDT 1995060119950601 - 19990815]\n",
       "bad.actors");
   EXPECT_TRUE(s.IsCorruption());
   EXPECT_NE(s.ToString().find("bad.actors"), std::string::npos);
   EXPECT_NE(s.ToString().find("line 1"), std::string::npos);
   EXPECT_NE(s.ToString().find("line 3"), std::string::npos);
   EXPECT_NE(s.ToString().find("line 4"), std::string::npos);
-  EXPECT_EQ(d.actor_stats().skipped, 3u);
+  EXPECT_EQ(d.actor_stats().skipped, 4u);
+  EXPECT_NE(s.ToString().find("line 7"), std::string::npos);
   EXPECT_EQ(Actor(d, "good", 0), "1:GOO");
   EXPECT_EQ(Actor(d, "also good", 0), "2:ALG");
   EXPECT_EQ(Actor(d, "bad date", 0), "-");
