@@ -209,7 +209,8 @@ const std::unordered_set<std::string_view>& NotSurnames() {
       "park", "chi", "ma", "wi", "lan", "ban", "kim", "lee", "han", "shin",
       "cho", "chung", "ahn", "salam", "salman", "talal", "thani", "saud",
       "nahyan", "aziz", "mohamad", "anand", "abbott", "moussa", "seko",
-      "leyen", "nieto", "obrador", "sabah", "al", "el", "bin", "abdullah"};
+      "leyen", "nieto", "obrador", "sabah", "al", "el", "bin", "abdullah",
+      "garcia", "omar"};
   return *words;
 }
 
@@ -247,13 +248,12 @@ bool AllDigits(std::string_view s) {
 
 // Parses a PETRARCH date: YYYYMMDD, or YYMMDD (00-30 -> 20YY, else 19YY).
 bool ParsePetrarchDate(std::string_view s, int32_t* out) {
-  if (!AllDigits(s)) return false;
+  // The length first: std::stoi throws on a long run of digits.
+  if (!AllDigits(s) || (s.size() != 6 && s.size() != 8)) return false;
   int32_t v = std::stoi(std::string(s));
   if (s.size() == 6) {
     int yy = v / 10000;
     v += (yy <= 30 ? 20000000 : 19000000);
-  } else if (s.size() != 8) {
-    return false;
   }
   int month = (v / 100) % 100, day = v % 100;
   if (month < 1 || month > 12 || day < 1 || day > 31) return false;
@@ -1392,7 +1392,11 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
         rule.d1 = d2 + 1;
       }
       std::string fallback = Trim(extra.Get(r, "fallback"));
-      if (rule.kind != CodeRule::kAny) extra_people.emplace_back(name, code.substr(0, 3));
+      // The person's country: the fallback's, else the code's ("IGO..." for
+      // an international post would split a person into two countries).
+      if (rule.kind != CodeRule::kAny)
+        extra_people.emplace_back(
+            name, (fallback.empty() ? code : fallback).substr(0, 3));
       std::vector<std::string> names = {name};
       for (auto& a : ListField(extra.Get(r, "aliases"))) names.push_back(a);
       for (const auto& n : names) {

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <set>
 
 namespace dateline {
 namespace {
@@ -155,14 +156,18 @@ TEST(ActorDictionaryTest, PetrarchActorErrorsNameLines) {
       "BAD_DATE [BAD 2001x]\n" // line 3
       "EMPTY_CODE []\n"        // line 4
       "+SYNONYM_OK\n"          // synonym of the bad group: dropped with it
-      "ALSO_GOOD  [ALG]\n",
+      "ALSO_GOOD  [ALG]\n"
+      // Found by fuzz/actor_dictionary_fuzz.cc: a 16-digit date made
+      // std::stoi throw out of the loader.
+      "LONG_DATE [LDT 1995060119950601 - 19990815]\n",
       "bad.actors");
   EXPECT_TRUE(s.IsCorruption());
   EXPECT_NE(s.ToString().find("bad.actors"), std::string::npos);
   EXPECT_NE(s.ToString().find("line 1"), std::string::npos);
   EXPECT_NE(s.ToString().find("line 3"), std::string::npos);
   EXPECT_NE(s.ToString().find("line 4"), std::string::npos);
-  EXPECT_EQ(d.actor_stats().skipped, 3u);
+  EXPECT_EQ(d.actor_stats().skipped, 4u);
+  EXPECT_NE(s.ToString().find("line 7"), std::string::npos);
   EXPECT_EQ(Actor(d, "good", 0), "1:GOO");
   EXPECT_EQ(Actor(d, "also good", 0), "2:ALG");
   EXPECT_EQ(Actor(d, "bad date", 0), "-");
@@ -362,6 +367,9 @@ TEST_F(DefaultDictionaryTest, SurnamesPlacesAndCapitals) {
   EXPECT_EQ(Actor(d, "Shoigu", 0, "2023-07-26"), "1:RUSGOV");
   EXPECT_EQ(Actor(d, "President Reagan's", 1, "1985-01-01"), "1:USAGOV");  // actors.tsv
   EXPECT_EQ(Actor(d, "South Carolina", 0), "2:USA");  // events/places.tsv
+  EXPECT_EQ(Actor(d, "Bachelet", 0, "2020-01-01"), "1:IGOUNOHRIHCH");
+  EXPECT_EQ(Actor(d, "Bachelet", 0, "2015-01-01"), "1:CHLGOV");
+  EXPECT_EQ(Actor(d, "Michel Suleiman", 0, "2008-08-06"), "2:LBNGOV");
   std::string name;
   std::vector<std::string_view> w = Words("Putin");
   d.MatchActor(w, 0, "", nullptr, &name);
@@ -471,6 +479,69 @@ TEST_F(DefaultDictionaryTest, OrganisationsAndAgents) {
   EXPECT_EQ(Actor(d, "British Ministry of Defence", 0), "4:GBRMIL");
   EXPECT_EQ(Agent(d, "said"), "-");
   EXPECT_GT(d.agent_count(), 250u);
+}
+
+// The codes in data/events/ are well formed: actor codes start with a
+// country code of countries.tsv (or IGO/NGO/IMG) and continue in 3-letter
+// blocks; agent codes are known CAMEO sector codes; places name a country.
+TEST(ProjectDataTest, CodesAreWellFormed) {
+  auto rows = [](const std::string& rel) {
+    std::ifstream in(std::string(DATELINE_SOURCE_DIR) + "/data/" + rel);
+    std::vector<std::vector<std::string>> out;
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty() || line[0] == '#') continue;
+      std::vector<std::string> f;
+      size_t b = 0;
+      while (true) {
+        size_t t = line.find('\t', b);
+        f.push_back(line.substr(b, t == std::string::npos ? t : t - b));
+        if (t == std::string::npos) break;
+        b = t + 1;
+      }
+      out.push_back(f);
+    }
+    return out;
+  };
+  std::set<std::string> countries = {"IGO", "NGO", "IMG"};
+  for (const auto& f : rows("gazetteers/countries.tsv"))
+    if (f.size() > 2 && !f[2].empty()) countries.insert(f[2]);
+  std::set<std::string> isos;
+  for (const auto& f : rows("gazetteers/countries.tsv"))
+    if (f.size() > 1 && !f[1].empty()) isos.insert(f[1]);
+  ASSERT_GT(countries.size(), 190u);
+  auto actor_code_ok = [&](const std::string& c) {
+    if (c.size() < 3 || c.size() % 3 != 0) return false;
+    for (char ch : c)
+      if (ch < 'A' || ch > 'Z') return false;
+    return countries.count(c.substr(0, 3)) > 0;
+  };
+  auto actors = rows("events/actors.tsv");
+  ASSERT_GT(actors.size(), 50u);
+  for (const auto& f : actors) {
+    ASSERT_EQ(f.size(), 7u) << f[0];
+    EXPECT_TRUE(actor_code_ok(f[1])) << f[0] << " " << f[1];
+    if (!f[5].empty()) {
+      EXPECT_TRUE(actor_code_ok(f[5])) << f[0] << " " << f[5];
+    }
+    if (!f[2].empty() && !f[3].empty()) {
+      EXPECT_LE(f[2], f[3]) << f[0];
+    }
+  }
+  const std::set<std::string> sectors = {
+      "GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "SEP", "RAD", "MOD",
+      "MED", "BUS", "NGO", "HRI", "ENV", "CVL", "EDU", "HLH", "REL", "LAB",
+      "AGR", "ELI", "SPY", "CRM", "REF", "UAF", "MUS", "CHR", "JEW", "HIN",
+      "BUD"};
+  for (const auto& f : rows("events/agents.tsv")) {
+    ASSERT_GE(f.size(), 2u);
+    EXPECT_TRUE(sectors.count(f[1])) << f[0] << " " << f[1];
+    for (char ch : f[0]) EXPECT_FALSE(ch >= 'A' && ch <= 'Z') << f[0];
+  }
+  for (const auto& f : rows("events/places.tsv")) {
+    ASSERT_GE(f.size(), 3u);
+    EXPECT_TRUE(isos.count(f[2])) << f[0] << " " << f[2];
+  }
 }
 
 // The PETRARCH validation dictionaries from ../shared.
