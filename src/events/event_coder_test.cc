@@ -174,3 +174,43 @@ TEST(LemmaTest, Forms) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline {
+namespace {
+
+// Bad input never crashes: layers that disagree in size, spans past the
+// text, sentences past the tokens.
+TEST(EventCoderRobustnessTest, SurvivesInconsistentLayers) {
+  std::unique_ptr<EventCoder> coder;
+  ASSERT_TRUE(EventCoder::Create(DATELINE_SOURCE_DIR "/data", &coder).ok());
+  Document doc;
+  doc.text = "Russia attacked Ukraine and France condemned Russia.";
+  for (uint32_t b = 0, e; b < doc.text.size(); b = e + 1) {
+    e = static_cast<uint32_t>(doc.text.find_first_of(" .", b));
+    if (e == std::string::npos) e = static_cast<uint32_t>(doc.text.size());
+    if (e > b) doc.tokens.push_back({b, e});
+  }
+  doc.sentences.push_back({{0, static_cast<uint32_t>(doc.text.size())}, 0,
+                           static_cast<uint32_t>(doc.tokens.size())});
+  doc.pos = {"NNP", "VBD"};  // shorter than the tokens
+  Entity e;
+  e.id = "e1";
+  e.type = "LOC";
+  e.country = "RUS";
+  e.mentions = {{0, 6}, {500, 600}};  // one past the text
+  doc.entities.push_back(e);
+  doc.times.push_back({{900, 950}, "2020-01-01", "day", "x"});
+  coder->Code(&doc);
+  // Sentences that point past the tokens are skipped.
+  doc.sentences.push_back({{0, 5}, 3, 400});
+  coder->Code(&doc);
+  // Every token tagged as a verb, every word an actor candidate.
+  doc.pos.assign(doc.tokens.size(), "VBD");
+  coder->Code(&doc);
+  for (const Event& ev : doc.events) {
+    EXPECT_LE(ev.trigger.end, doc.text.size());
+  }
+}
+
+}  // namespace
+}  // namespace dateline
