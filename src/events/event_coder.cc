@@ -880,6 +880,25 @@ struct SentenceCoder {
         break;
       }
     }
+    // "Livingstone, who says he is standing by his remarks, had accused":
+    // past a closed relative clause to its antecedent.
+    if (clause_start > sb) {
+      uint32_t w = clause_start - 1;
+      if (low[w] == "who" || low[w] == "which") {
+        bool closed = false;
+        for (uint32_t u = w + 1; u < t; ++u) {
+          if (low[u] == ",") closed = true;
+        }
+        if (closed) {
+          for (int g = static_cast<int>(groups.size()) - 1; g >= 0; --g) {
+            const Group& gr = groups[g];
+            if (gr.e > w) continue;
+            if (w - gr.e <= 1) return g;
+            break;
+          }
+        }
+      }
+    }
     for (int g = static_cast<int>(groups.size()) - 1; g >= 0; --g) {
       const Group& gr = groups[g];
       if (gr.e > t) continue;
@@ -950,6 +969,14 @@ struct SentenceCoder {
       bool verb_between = false;
       for (uint32_t u = from + 1; u < gr.b; ++u) {
         if (Finite(u)) verb_between = true;
+        // An infinitive starts a clause of its own ("called for a body to
+        // monitor UK immigration"), unless the pattern names its words.
+        if (Tag(u) == "VB" && u > 1 && low[u - 1] == "to" &&
+            (Tag(u - 2) == "NN" || Tag(u - 2) == "NNS") &&
+            !(pattern_words &&
+              std::find(pattern_words->begin(), pattern_words->end(),
+                        low[u]) != pattern_words->end()))
+          verb_between = true;
       }
       if (verb_between) return -1;
       // The word before the group, skipping determiners and adjectives.
@@ -979,7 +1006,7 @@ struct SentenceCoder {
             noun = true;
           } else if (!(tag == "DT" || tag == "JJ" || tag == "CD" ||
                        tag == "PRP$" || tag == "JJR" || tag == "JJS" ||
-                       (low[u] == "of" && noun))) {
+                       tag == "CC" || (low[u] == "of" && noun))) {
             nominal = false;
           }
         }
