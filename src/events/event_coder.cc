@@ -1411,6 +1411,30 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       }
       if (attribution) continue;
     }
+    // "demanded that its partners refuse to recognize X": what is demanded
+    // has not happened.
+    {
+      bool demanded = false;
+      for (uint32_t u = t; u > sb && t - u < 12;) {
+        --u;
+        if (low[u] != "that") {
+          if (IsClauseWord(u)) break;
+          continue;
+        }
+        uint32_t v = u;
+        while (v > sb && (Tag(v - 1) == "RB" || Tag(v - 1) == "NNP")) --v;
+        if (v > sb) {
+          for (const Candidate& k : kept) {
+            if (k.trigger < u && k.last + 3 >= v && k.trigger + 1 >= v - 1 &&
+                (StartsWith(k.pattern->code, "02") ||
+                 StartsWith(k.pattern->code, "10")))
+              demanded = true;
+          }
+        }
+        break;
+      }
+      if (demanded) continue;
+    }
     // A participle used as an adjective ("the two exiled dissidents").
     if (!p.noun && (Tag(t) == "VBN" || Tag(t) == "VBG" || Tag(t) == "VBD") &&
         t > sb &&
@@ -1650,7 +1674,9 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
           ++u;
         if (u < se && low[u] == "that") {
           for (size_t g = 0; g < groups.size(); ++g) {
-            if (groups[g].b > u && groups[g].b <= u + 3) {
+            if (groups[g].b + 1 == groups[g].e && Tag(groups[g].b) == "PRP$")
+              continue;  // "that its partners ..."
+            if (groups[g].b > u && groups[g].b <= u + 4) {
               tgt = static_cast<int>(g);
               break;
             }
