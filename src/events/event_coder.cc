@@ -1475,6 +1475,22 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       if (kGoverning.count(low[u])) governed = true;
       if (!governed) continue;
     }
+    // A gerund in a list of things ("discussed military matters, the war
+    // and helping North Korea's satellite program") is a noun.
+    if (!p.noun && Tag(t) == "VBG" && t > sb &&
+        (Tag(t - 1) == "CC" || low[t - 1] == "about" || low[t - 1] == "on" ||
+         low[t - 1] == "without" || low[t - 1] == "against"))
+      continue;
+    // "was shown banned ballistic missiles": a participle before a noun.
+    if (!p.noun && Tag(t) == "VBN" && t + 2 < se && t > sb &&
+        (StartsWith(Tag(t + 1), "NN") || Tag(t + 1) == "JJ") &&
+        IsVerbTag(Tag(t - 1))) {
+      bool aux = false;
+      for (const std::string& l : LemmaCandidates(low[t - 1])) {
+        if (l == "be" || l == "have" || l == "get") aux = true;
+      }
+      if (!aux) continue;
+    }
     // A gerund after "of"/"for" is the content of a charge, not an event
     // ("accused North Korea of providing arms").
     if (!p.noun && Tag(t) == "VBG" && t > sb &&
