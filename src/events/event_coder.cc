@@ -1479,6 +1479,7 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
     // and helping North Korea's satellite program") is a noun.
     if (!p.noun && Tag(t) == "VBG" && t > sb &&
         (Tag(t - 1) == "CC" || low[t - 1] == "about" || low[t - 1] == "on" ||
+         low[t - 1] == "that" ||
          low[t - 1] == "without" || low[t - 1] == "against"))
       continue;
     // "was shown banned ballistic missiles": a participle before a noun.
