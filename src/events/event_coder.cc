@@ -1039,10 +1039,12 @@ struct SentenceCoder {
   }
 
   // Returns true if token t matches pattern word w.
-  bool WordMatches(uint32_t t, const std::string& w) const {
+  bool WordMatches(uint32_t t, std::string_view w) const {
+    // A leading "_" (PETRARCH connected words) is about position, not form.
+    if (!w.empty() && w[0] == '_') w.remove_prefix(1);
     const std::string& x = low[t];
     if (!w.empty() && w.back() == '*') {
-      return StartsWith(x, std::string_view(w).substr(0, w.size() - 1));
+      return StartsWith(x, w.substr(0, w.size() - 1));
     }
     if (x == w) return true;
     // Plurals: "sanctions", "talks", "crises" -> stems.
@@ -1079,7 +1081,9 @@ struct SentenceCoder {
     uint32_t pos = t;
     for (size_t k = 1; k < p.words.size(); ++k) {
       bool found = false;
-      for (uint32_t u = pos + 1; u < se && u <= pos + 5; ++u) {
+      // Connected words ("_word") follow the previous one directly.
+      uint32_t reach = p.words[k][0] == '_' ? pos + 1 : pos + 5;
+      for (uint32_t u = pos + 1; u < se && u <= reach; ++u) {
         if (low[u] == ";" || (IsVerbTag(Tag(u)) &&
                               ReportingVerbs().count(low[u])))
           break;

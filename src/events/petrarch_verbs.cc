@@ -52,15 +52,24 @@ std::string TakeCode(std::string* line, std::string* reverse = nullptr) {
   return code;
 }
 
+// Splits on spaces; a word connected to the one before by "_" ("NEW_TIES")
+// keeps a leading "_": it must follow that word directly.
 std::vector<std::string> Words(const std::string& s) {
   std::vector<std::string> out;
-  std::string spaced = s;
-  for (char& c : spaced) {
-    if (c == '_') c = ' ';
-  }
-  std::istringstream in(spaced);
+  std::istringstream in(s);
   std::string w;
-  while (in >> w) out.push_back(w);
+  while (in >> w) {
+    size_t b = 0;
+    bool first = true;
+    while (b <= w.size()) {
+      size_t u = w.find('_', b);
+      if (u == std::string::npos) u = w.size();
+      std::string piece = w.substr(b, u - b);
+      if (!piece.empty()) out.push_back(first ? piece : "_" + piece);
+      first = false;
+      b = u + 1;
+    }
+  }
   return out;
 }
 
@@ -129,12 +138,22 @@ Status EventCoder::LoadPetrarchVerbs(const std::string& path,
       r.line = n;
       r.verbs = block_verbs;
       bool seen_star = false;
-      for (const std::string& w : Words(body)) {
+      bool joined_star = false;  // "*_OUT": the next word follows the verb
+      for (const std::string& raw : Words(body)) {
+        bool joined = raw[0] == '_';
+        std::string w = joined ? raw.substr(1) : raw;
         if (w == "*") {
           seen_star = true;
+          joined_star = true;
           continue;
         }
         if (w == "$" || w == "+" || w == "%" || w == "^") continue;
+        if (seen_star && joined_star && r.after.empty() &&
+            raw.size() > 1 && joined)
+          joined = true;
+        else if (seen_star && r.after.empty())
+          joined = false;
+        joined_star = false;
         std::string x = w;
         while (!x.empty() && (x.back() == '+' || x.back() == '$' ||
                               x.back() == '%'))
@@ -142,7 +161,9 @@ Status EventCoder::LoadPetrarchVerbs(const std::string& path,
         while (!x.empty() && (x[0] == '+' || x[0] == '$' || x[0] == '%'))
           x.erase(0, 1);
         if (x.empty()) continue;
-        (seen_star ? r.after : r.before).push_back(LowerAscii(x));
+        if (!seen_star) joined = false;  // before-words: order only
+        (seen_star ? r.after : r.before)
+            .push_back((joined ? "_" : "") + LowerAscii(x));
       }
       raws.push_back(std::move(r));
       continue;
@@ -184,8 +205,11 @@ Status EventCoder::LoadPetrarchVerbs(const std::string& path,
   // use; deeper sets expand through the same loop).
   auto expand = [&](const std::vector<std::string>& words) {
     std::vector<std::vector<std::string>> outs = {{}};
-    for (const std::string& w : words) {
+    for (const std::string& raw : words) {
+      bool joined = !raw.empty() && raw[0] == '_';
+      std::string w = joined ? raw.substr(1) : raw;
       std::vector<std::string> alts;
+      if (w.empty()) continue;
       if (w[0] == '&') {
         auto it = synsets.find(w.substr(1));
         if (it == synsets.end()) {
@@ -209,7 +233,14 @@ Status EventCoder::LoadPetrarchVerbs(const std::string& path,
       for (const auto& o : outs) {
         for (const std::string& a : alts) {
           std::vector<std::string> x = o;
-          for (const std::string& piece : Words(a)) x.push_back(piece);
+          bool first = true;
+          for (const std::string& piece : Words(a)) {
+            // The set's own words follow each other; its first word keeps
+            // the connection the pattern gave it.
+            std::string bare = piece[0] == '_' ? piece.substr(1) : piece;
+            x.push_back(first ? (joined ? "_" : "") + bare : "_" + bare);
+            first = false;
+          }
           next.push_back(std::move(x));
           if (next.size() > 256) break;
         }
