@@ -1315,6 +1315,7 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
     if (tag == "JJ") indexes.push_back(&impl.adj_index);
     const EventPattern* best = nullptr;
     uint32_t best_last = t;
+    bool best_exact = false;
     std::vector<std::string> lemmas = LemmaCandidates(low[t]);
     // A list right before the verb: PETRARCH's compound-actor patterns.
     bool compound_subject = false;
@@ -1330,17 +1331,23 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
           const EventPattern& p = patterns[pi];
           uint32_t last = t;
           if (!Continue(p, t, se, &last, sb)) continue;
-          bool prefer_compound =
-              best && p.words.size() == best->words.size() &&
-              p.compound != best->compound &&
-              p.compound == compound_subject;
-          if (!best || p.words.size() > best->words.size() ||
-              prefer_compound ||
-              (p.words.size() == best->words.size() && p.line < best->line &&
-               !(best->compound == compound_subject &&
-                 p.compound != compound_subject))) {
+          // Ties: the compound-actor pattern for a list subject, then the
+          // word's own form ("left" before "leave"), then the earlier row.
+          bool exact = l == lemmas[0];
+          bool better = !best || p.words.size() > best->words.size();
+          if (best && p.words.size() == best->words.size()) {
+            if (p.compound != best->compound) {
+              better = p.compound == compound_subject;
+            } else if (exact != best_exact) {
+              better = exact;
+            } else {
+              better = p.line < best->line;
+            }
+          }
+          if (better) {
             best = &p;
             best_last = last;
+            best_exact = exact;
           }
         }
       }
