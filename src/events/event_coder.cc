@@ -1488,7 +1488,7 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
     }
     // A gerund in a list of things ("discussed military matters, the war
     // and helping North Korea's satellite program") is a noun.
-    if (!p.noun && Tag(t) == "VBG" && t > sb &&
+    if (!p.noun && Tag(t) == "VBG" && t > sb && p.words.size() == 1 &&
         (Tag(t - 1) == "CC" || low[t - 1] == "about" || low[t - 1] == "on" ||
          low[t - 1] == "that" ||
          low[t - 1] == "without" || low[t - 1] == "against"))
@@ -1692,6 +1692,17 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
     } else {
       src = SubjectOf(groups, t, sb);
       tgt = ObjectOf(groups, after, se, p.preps, allow_in, false, &p.words);
+      // Nothing coded right after the verb: after the pattern's own words
+      // ("celebrated Eid at Osgiliath with Gondor").
+      if (tgt >= 0) {
+        bool coded = false;
+        for (const Actor& a : groups[tgt].actors) coded |= !a.code.empty();
+        if (!coded && c.last > t) {
+          int again = ObjectOf(groups, c.last, se, p.preps, allow_in, false,
+                               &p.words);
+          if (again >= 0) tgt = again;
+        }
+      }
       // Appeals, demands and threats aimed through a clause: "demanded
       // that the US cancel ...", "urged that Iraq ...".
       if (tgt < 0 && (root_code == "02" || root_code == "10" ||
@@ -1816,7 +1827,7 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       }
       // A host implies a visitor ("received ministers": 043 and 042); a
       // PETRARCH pair code names the other side's event.
-      if (code == "043" || !p.reverse_code.empty()) {
+      if ((code == "043" && !impl.petrarch) || !p.reverse_code.empty()) {
         for (const Actor& a : sg.actors) {
           for (const Actor& b : groups[tgt].actors) reverse.push_back({&b, &a});
         }
