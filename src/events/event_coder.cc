@@ -798,9 +798,16 @@ struct SentenceCoder {
           const Actor& a = g.actors[m];
           if (a.code.size() != 3 || a.e != a.b + 1) adjectives = false;
         }
-        if (share.empty() && adjectives && last.code.size() > 3 &&
-            !StartsWith(last.code, "---") && last.etype != "PER" &&
-            !last.person && !StartsWith(last.code, "IGO"))
+        // Only when the last one reads country-then-sector ("British
+        // activists"), not "the government of Gondor".
+        std::string_view head = Tag(last.b);
+        bool country_first = last.agent_of.empty() && low[last.b] != "the" &&
+                             !(StartsWith(head, "NN") && head != "NNP" &&
+                               head != "NNPS");
+        if (share.empty() && adjectives && country_first &&
+            last.code.size() > 3 && !StartsWith(last.code, "---") &&
+            last.etype != "PER" && !last.person &&
+            !StartsWith(last.code, "IGO"))
           share = last.code.substr(3);
         if (!share.empty()) {
           for (Actor& a : g.actors) {
