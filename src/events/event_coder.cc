@@ -680,9 +680,13 @@ struct SentenceCoder {
     if (t == 0 || t + 1 >= low.size()) return false;
     std::string_view tag = Tag(t), before = Tag(t - 1);
     if (tag != "VBD" && tag != "VBN" && tag != "VBG") return false;
-    return (before == "DT" || before == "CD" || before == "JJ" ||
-            before == "PRP$" || before == "POS") &&
-           StartsWith(Tag(t + 1), "NN");
+    if ((before == "DT" || before == "CD" || before == "JJ" ||
+         before == "PRP$" || before == "POS") &&
+        StartsWith(Tag(t + 1), "NN"))
+      return true;
+    // A reduced relative on a common noun: "memos sent by Bree".
+    return (before == "NN" || before == "NNS") && tag != "VBG" &&
+           (low[t + 1] == "by" || low[t + 1] == "from");
   }
 
   // Returns true if the group is the speaker of a sentence-final
@@ -1004,7 +1008,7 @@ struct SentenceCoder {
       // "re-examine the refineries in Iran", "bombarded a part of Syria":
       // a place or party qualifying the direct object is the target.
       if ((prep == "in" || prep == "of" || prep == "by" || prep == "between" ||
-           prep == "with") &&
+           prep == "with" || prep == "from") &&
           !passive_by && preps.empty()) {
         bool nominal = prep_at > from + 1, noun = false;
         for (uint32_t u = from + 1; u < prep_at; ++u) {
@@ -1013,7 +1017,9 @@ struct SentenceCoder {
             noun = true;
           } else if (!(tag == "DT" || tag == "JJ" || tag == "CD" ||
                        tag == "PRP$" || tag == "JJR" || tag == "JJS" ||
-                       tag == "CC" || (low[u] == "of" && noun))) {
+                       tag == "CC" || (low[u] == "of" && noun) ||
+                       (noun && u + 1 == prep_at &&
+                        (tag == "VBN" || tag == "VBD")))) {
             nominal = false;
           }
         }
