@@ -1347,8 +1347,11 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
           // Ties: the compound-actor pattern for a list subject, then the
           // word's own form ("left" before "leave"), then the earlier row.
           bool exact = l == lemmas[0];
-          bool better = !best || p.words.size() > best->words.size();
-          if (best && p.words.size() == best->words.size()) {
+          // Specificity: words after the trigger and before it.
+          size_t size = p.words.size() + p.before.size();
+          size_t best_size = best ? best->words.size() + best->before.size() : 0;
+          bool better = !best || size > best_size;
+          if (best && size == best_size) {
             if (p.compound != best->compound) {
               better = p.compound == compound_subject;
             } else if (exact != best_exact) {

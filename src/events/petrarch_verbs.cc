@@ -105,7 +105,10 @@ Status EventCoder::LoadPetrarchVerbs(const std::string& path,
       continue;
     }
     if (t[0] == '&') {
+      // "&PREPOSIT1_" is used as "&PREPOSIT1": names end at the underscore.
       current_set = LowerAscii(Trim(t.substr(1)));
+      while (!current_set.empty() && current_set.back() == '_')
+        current_set.pop_back();
       synsets[current_set];
       continue;
     }
@@ -211,7 +214,9 @@ Status EventCoder::LoadPetrarchVerbs(const std::string& path,
       std::vector<std::string> alts;
       if (w.empty()) continue;
       if (w[0] == '&') {
-        auto it = synsets.find(w.substr(1));
+        std::string name = w.substr(1);
+        while (!name.empty() && name.back() == '_') name.pop_back();
+        auto it = synsets.find(name);
         if (it == synsets.end()) {
           alts.push_back(w);
         } else {
