@@ -1095,7 +1095,10 @@ struct SentenceCoder {
     for (size_t k = 1; k < p.words.size(); ++k) {
       bool found = false;
       // Connected words ("_word") follow the previous one directly.
-      uint32_t reach = p.words[k][0] == '_' ? pos + 1 : pos + 5;
+      // PETRARCH patterns reach over the whole clause.
+      uint32_t reach = p.words[k][0] == '_' ? pos + 1
+                       : impl.petrarch      ? pos + 10
+                                            : pos + 5;
       for (uint32_t u = pos + 1; u < se && u <= reach; ++u) {
         if (low[u] == ";" || (IsVerbTag(Tag(u)) &&
                               ReportingVerbs().count(low[u])))
@@ -1110,7 +1113,7 @@ struct SentenceCoder {
         std::string_view tag = Tag(u);
         if ((tag == "VB" || tag == "VBD" || tag == "VBZ" || tag == "VBP" ||
              tag == "MD") &&
-            low[u] != "'s" && !IsQuote(low[u]))
+            low[u] != "'s" && !IsQuote(low[u]) && !impl.petrarch)
           break;
       }
       if (!found) return false;
@@ -1707,6 +1710,8 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       if (tgt >= 0 && tgt == src) tgt = -1;
     } else {
       src = SubjectOf(groups, t, sb);
+      // A PETRARCH pattern's target follows its last word.
+      if (impl.petrarch && c.last > t) after = c.last;
       tgt = ObjectOf(groups, after, se, p.preps, allow_in, false, &p.words);
       // Nothing coded right after the verb: after the pattern's own words
       // ("celebrated Eid at Osgiliath with Gondor").
@@ -1722,7 +1727,7 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       // Appeals, demands and threats aimed through a clause: "demanded
       // that the US cancel ...", "urged that Iraq ...".
       if (tgt < 0 && (root_code == "02" || root_code == "10" ||
-                      root_code == "13")) {
+                      root_code == "13" || impl.petrarch)) {
         uint32_t u = c.last + 1;
         while (u < se && u <= c.last + 3 && low[u] != "that" &&
                (Tag(u) == "RB" || Tag(u) == "NNP" || IsQuote(low[u])))
