@@ -1711,7 +1711,7 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
     } else {
       src = SubjectOf(groups, t, sb);
       // A PETRARCH pattern's target follows its last word.
-      if (impl.petrarch && c.last > t) after = c.last;
+      if (impl.petrarch && c.last > t && Tag(c.last) == "IN") after = c.last;
       tgt = ObjectOf(groups, after, se, p.preps, allow_in, false, &p.words);
       // Nothing coded right after the verb: after the pattern's own words
       // ("celebrated Eid at Osgiliath with Gondor").
