@@ -475,7 +475,9 @@ struct SentenceCoder {
         }
         // The dictionary's code when it covers the mention, else the
         // entity's own.
-        if (n >= ent_len && !code.empty()) {
+        if (!code.empty() && (n >= ent_len || n > 0)) {
+          // The dictionary's name; a longer mention ("Bree President
+          // Romendacil") is read on piece by piece.
           p.e = t + static_cast<uint32_t>(n);
           p.code = code;
           p.dict_name = name;
@@ -1729,8 +1731,9 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       if (tgt < 0 && (root_code == "02" || root_code == "10" ||
                       root_code == "13" || impl.petrarch)) {
         uint32_t u = c.last + 1;
-        while (u < se && u <= c.last + 3 && low[u] != "that" &&
-               (Tag(u) == "RB" || Tag(u) == "NNP" || IsQuote(low[u])))
+        while (u < se && u <= c.last + 4 && low[u] != "that" &&
+               (Tag(u) == "RB" || Tag(u) == "NNP" || IsQuote(low[u]) ||
+                low[u] == "on" || low[u] == "last" || low[u] == "this"))
           ++u;
         if (u < se && low[u] == "that") {
           for (size_t g = 0; g < groups.size(); ++g) {
