@@ -713,6 +713,24 @@ struct SentenceCoder {
     return false;
   }
 
+  // Returns true if token u belongs to a quantity before a noun.
+  bool QuantityWord(uint32_t u) const {
+    static const std::unordered_set<std::string> kWords = {
+        "more", "than", "least", "fewer", "less", "nearly", "almost",
+        "about", "some", "around", "roughly", "approximately", "hundreds",
+        "thousands", "dozens", "scores", "tens", "millions"};
+    const std::string& w = low[u];
+    if (kWords.count(w)) return true;
+    bool next_cd = u + 1 < low.size() && Tag(u + 1) == "CD";
+    if ((w == "at" || w == "up" || w == "over" || w == "to") && u + 1 < low.size() &&
+        (next_cd || low[u + 1] == "least" || low[u + 1] == "to"))
+      return true;
+    if (w == "of" && u > 0 &&
+        (kWords.count(low[u - 1]) || Tag(u - 1) == "CD"))
+      return true;
+    return false;
+  }
+
   // Returns true if group g sits inside parentheses ("(NSC)").
   bool InParens(const Group& g, uint32_t sb, uint32_t se) const {
     return g.b > sb && low[g.b - 1] == "(" && g.e < se && low[g.e] == ")";
@@ -1001,6 +1019,9 @@ struct SentenceCoder {
         if (tag == "DT" || tag == "JJ" || tag == "CD" || tag == "PRP$" ||
             IsQuote(low[u]) || low[u] == "both")
           continue;
+        // Quantities: "more than 100 Palestinians", "thousands of Tamil
+        // refugees", "up to 16 Russian advisers", "at least eight".
+        if (QuantityWord(u)) continue;
         if (tag == "IN" || tag == "TO") {
           prep = low[u];
           prep_at = u;
@@ -1627,7 +1648,10 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
     uint32_t after = t;
     std::string root_code = p.code.substr(0, 2);
     allow_at_ = root_code >= "17";
-    bool allow_in = p.solo || root_code == "14" || root_code == "15";
+    // Protests, force postures and measures at home take the place as
+    // target ("imposed a curfew in Turkey", "lifted a curfew in Montenegro").
+    bool allow_in = p.solo || root_code == "14" || root_code == "15" ||
+                    root_code == "17" || StartsWith(p.code, "081");
     if (p.reporter) {
       tgt = SubjectOf(groups, t, sb);
       src = ReporterOf(groups, t, sb, se);
