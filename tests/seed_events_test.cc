@@ -252,7 +252,9 @@ TEST_F(SeedEventsTest, EveryEventHasEvidenceAndACameoCode) {
     bool pronoun = at == "he" || at == "she" || at == "they" || at == "it" ||
                    at == "He" || at == "She" || at == "They" || at == "It" ||
                    at == "we" || at == "We" || at == "their" || at == "its";
-    if (!pronoun) EXPECT_EQ(e.source.name, at);
+    if (!pronoun) {
+      EXPECT_EQ(e.source.name, at);
+    }
   }
 }
 
