@@ -445,6 +445,7 @@ struct ActorDictionary::Impl {
   std::vector<AgentEntry> agents;
   std::vector<std::string> countries;  // payloads of country_trie
   std::vector<int> discards;           // 1 sentence, 2 story
+  std::unordered_set<std::string> country_codes;  // countries.tsv cameo_code
   // Normalised surname -> indices into `actors` of the people bearing it.
   std::unordered_map<std::string, std::vector<int32_t>> people_by_surname;
 
@@ -650,6 +651,10 @@ int ActorDictionary::DiscardLevel(std::string_view text) const {
     }
   }
   return level;
+}
+
+bool ActorDictionary::IsCountryCode(std::string_view code) const {
+  return impl_->country_codes.count(std::string(code)) > 0;
 }
 
 bool ActorDictionary::Discard(std::string_view sentence) const {
@@ -1213,6 +1218,7 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
     std::string iso = Trim(countries.Get(r, "iso3"));
     if (name.empty() || code.empty()) continue;
     if (!iso.empty()) iso_to_cameo.emplace(iso, code);
+    im.country_codes.insert(code);
     std::vector<std::string> names = {name};
     for (auto& a : ListField(countries.Get(r, "aliases"))) names.push_back(a);
     for (auto& a : ListField(countries.Get(r, "demonyms"))) names.push_back(a);

@@ -141,6 +141,12 @@ class ActorDictionary {
   // "Moscow", "Kremlin" -> "RUS"), "" if none.
   std::string CountryOf(std::string_view phrase) const;
 
+  // Returns whether `code` is a country's CAMEO code in the loaded
+  // countries.tsv ("RUS", "KSV"); false for "IGO", sector codes, regions and
+  // anything when only PETRARCH dictionaries are loaded. Splits an actor code
+  // into country and sectors ("RUSGOV" -> RUS + GOV).
+  bool IsCountryCode(std::string_view code) const;
+
   // Returns whether `sentence` contains a PETRARCH discard phrase (either
   // level); false when no discards are loaded.
   bool Discard(std::string_view sentence) const;

@@ -336,6 +336,11 @@ TEST_F(DefaultDictionaryTest, CountriesCapitalsMetonyms) {
   EXPECT_EQ(d.CountryOf("North"), "");
   EXPECT_EQ(d.CountryOf(""), "");
   EXPECT_EQ(d.CountryOf("Vladimir Putin"), "");
+  EXPECT_TRUE(d.IsCountryCode("RUS"));
+  EXPECT_TRUE(d.IsCountryCode("KSV"));
+  EXPECT_FALSE(d.IsCountryCode("IGO"));
+  EXPECT_FALSE(d.IsCountryCode("GOV"));
+  EXPECT_FALSE(d.IsCountryCode("RUSGOV"));
 }
 
 TEST_F(DefaultDictionaryTest, PeopleWithDates) {
