@@ -1400,7 +1400,15 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
       std::string fallback = Trim(extra.Get(r, "fallback"));
       // The person's country: the fallback's, else the code's ("IGO..." for
       // an international post would split a person into two countries).
-      if (rule.kind != CodeRule::kAny)
+      // kind: person | group | place; without the column, dated rows are
+      // people and undated ones groups.
+      std::string kind_field = Trim(extra.Get(r, "kind"));
+      bool person = kind_field.empty() ? rule.kind != CodeRule::kAny
+                                       : kind_field == "person";
+      ActorKind kind = person                  ? ActorKind::kPerson
+                       : kind_field == "place" ? ActorKind::kPlace
+                                               : ActorKind::kOrganization;
+      if (person)
         extra_people.emplace_back(
             name, (fallback.empty() ? code : fallback).substr(0, 3));
       std::vector<std::string> names = {name};
@@ -1411,9 +1419,7 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
         bool created = false;
         ActorEntry* e = im.ActorFor(atoms, name, &created);
         if (created) {
-          // Dated rows are people's offices; undated ones groups or bodies.
-          e->kind = rule.kind == CodeRule::kAny ? ActorKind::kOrganization
-                                                : ActorKind::kPerson;
+          e->kind = kind;
           e->upper_only = IsUpperOnly(atoms, n, true);
           e->capitalized = StartsUpper(n);
         }

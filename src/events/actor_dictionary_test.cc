@@ -439,6 +439,10 @@ TEST_F(DefaultDictionaryTest, MatchKinds) {
   EXPECT_EQ(kind("Vladimir Putin"), Kind::kPerson);
   EXPECT_EQ(kind("Putin"), Kind::kSurname);
   EXPECT_EQ(kind("Ronald Reagan"), Kind::kPerson);
+  EXPECT_EQ(kind("Osama bin Laden"), Kind::kPerson);  // undated, kind column
+  EXPECT_EQ(kind("Zawahiri"), Kind::kSurname);
+  EXPECT_EQ(kind("Gaza Strip"), Kind::kPlace);
+  EXPECT_EQ(kind("Rohingya"), Kind::kOrganization);
   ActorDictionary::ActorMatch m;
   std::vector<std::string_view> w = Words("Sergey Lavrov said");
   EXPECT_EQ(d.MatchActor(w, 0, "2023-09-13", &m), 2u);
@@ -524,7 +528,9 @@ TEST(ProjectDataTest, CodesAreWellFormed) {
   auto actors = rows("events/actors.tsv");
   ASSERT_GT(actors.size(), 50u);
   for (const auto& f : actors) {
-    ASSERT_EQ(f.size(), 7u) << f[0];
+    ASSERT_EQ(f.size(), 8u) << f[0];
+    EXPECT_TRUE(f[6] == "person" || f[6] == "group" || f[6] == "place")
+        << f[0] << " " << f[6];
     EXPECT_TRUE(actor_code_ok(f[1])) << f[0] << " " << f[1];
     if (!f[5].empty()) {
       EXPECT_TRUE(actor_code_ok(f[5])) << f[0] << " " << f[5];
