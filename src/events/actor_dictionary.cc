@@ -445,6 +445,7 @@ struct ActorDictionary::Impl {
   std::vector<AgentEntry> agents;
   std::vector<std::string> countries;  // payloads of country_trie
   std::vector<int> discards;           // 1 sentence, 2 story
+  std::unordered_set<std::string> country_codes;  // countries.tsv cameo_code
   // Normalised surname -> indices into `actors` of the people bearing it.
   std::unordered_map<std::string, std::vector<int32_t>> people_by_surname;
 
@@ -650,6 +651,10 @@ int ActorDictionary::DiscardLevel(std::string_view text) const {
     }
   }
   return level;
+}
+
+bool ActorDictionary::IsCountryCode(std::string_view code) const {
+  return impl_->country_codes.count(std::string(code)) > 0;
 }
 
 bool ActorDictionary::Discard(std::string_view sentence) const {
@@ -1213,6 +1218,7 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
     std::string iso = Trim(countries.Get(r, "iso3"));
     if (name.empty() || code.empty()) continue;
     if (!iso.empty()) iso_to_cameo.emplace(iso, code);
+    im.country_codes.insert(code);
     std::vector<std::string> names = {name};
     for (auto& a : ListField(countries.Get(r, "aliases"))) names.push_back(a);
     for (auto& a : ListField(countries.Get(r, "demonyms"))) names.push_back(a);
@@ -1394,7 +1400,15 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
       std::string fallback = Trim(extra.Get(r, "fallback"));
       // The person's country: the fallback's, else the code's ("IGO..." for
       // an international post would split a person into two countries).
-      if (rule.kind != CodeRule::kAny)
+      // kind: person | group | place; without the column, dated rows are
+      // people and undated ones groups.
+      std::string kind_field = Trim(extra.Get(r, "kind"));
+      bool person = kind_field.empty() ? rule.kind != CodeRule::kAny
+                                       : kind_field == "person";
+      ActorKind kind = person                  ? ActorKind::kPerson
+                       : kind_field == "place" ? ActorKind::kPlace
+                                               : ActorKind::kOrganization;
+      if (person)
         extra_people.emplace_back(
             name, (fallback.empty() ? code : fallback).substr(0, 3));
       std::vector<std::string> names = {name};
@@ -1405,9 +1419,7 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
         bool created = false;
         ActorEntry* e = im.ActorFor(atoms, name, &created);
         if (created) {
-          // Dated rows are people's offices; undated ones groups or bodies.
-          e->kind = rule.kind == CodeRule::kAny ? ActorKind::kOrganization
-                                                : ActorKind::kPerson;
+          e->kind = kind;
           e->upper_only = IsUpperOnly(atoms, n, true);
           e->capitalized = StartsUpper(n);
         }

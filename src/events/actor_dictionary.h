@@ -14,9 +14,13 @@
 // Matching works on tokens as the language layer gives them, compared
 // case-insensitively after normalisation: periods in abbreviations are
 // dropped ("U.S." = "US"), a possessive "'s" or "'" is ignored ("Russia's"),
-// hyphens and in-name punctuation tokens split or join freely ("Kim Jong-un"
-// = "Kim Jong Un" = "Kim Jong - un"). A one-word name that is an acronym and
-// also a common word ("US", "WHO", "IS") matches only upper-case text.
+// Latin diacritics fold ("Erdoğan" = "Erdogan"), hyphens and in-name
+// punctuation tokens split or join freely ("Kim Jong-un" = "Kim Jong Un" =
+// "Kim Jong - un"), and a name may end inside a hyphenated token before a
+// participle ("U.S.-led", "Saudi-backed"). A one-word name that is an
+// acronym and also a common word ("US", "WHO", "IS") matches only upper-case
+// text; a name dateline's tables write with a capital does not match a
+// token in lower case ("pole" is not POL). PETRARCH entries ignore case.
 //
 // Codes are returned as written: PETRARCH's null code "---" stays "---",
 // and a code with '/' ("FRO/BIL/SAM") names several actors at once. An empty
@@ -74,9 +78,15 @@ class ActorDictionary {
   ActorDictionary& operator=(const ActorDictionary&) = delete;
 
   // Loads dateline's dictionaries from `data_dir` (the repository's data/):
-  // gazetteers/countries.tsv, organizations.tsv, leaders.tsv and
-  // events/agents.tsv, events/actors.tsv. Returns IOError when a required
-  // file is missing and Corruption naming file and lines for bad rows.
+  // gazetteers/countries.tsv, organizations.tsv, leaders.tsv, places.tsv
+  // and events/agents.tsv, actors.tsv, places.tsv (data/events/README.md
+  // says how each becomes codes: capitals code the country, other metonyms
+  // its GOV; people outside their offices are the country's ELI; surnames
+  // alone when unambiguous; a bare alias that is also an agent phrase, such
+  // as "Congress", is left to the agent dictionary). Returns IOError when a
+  // required file (countries, organizations, leaders, agents) is missing,
+  // and Corruption naming file and lines for bad rows, which are skipped:
+  // *out is then set and usable all the same.
   static Status LoadDefault(const std::string& data_dir,
                             std::unique_ptr<ActorDictionary>* out);
 
@@ -97,10 +107,13 @@ class ActorDictionary {
   const LoadStats& discard_stats() const { return discard_stats_; }
 
   // Finds the longest actor name starting at words[i]; on a match sets
-  // *code to its code valid on `date` (ISO "2023-09-15", or "YYYYMMDD";
-  // "" = the latest code) and *name to the dictionary's name for it, and
-  // returns the number of tokens matched. Returns 0 when none matches.
-  // `code` and `name` may be null.
+  // *code to its code valid on `date` (ISO "2023-09-15", "2023-09", "2023"
+  // or "YYYYMMDD"; "" or an unreadable date = the code valid after every
+  // dated period, i.e. the latest) and *name to the dictionary's name for
+  // it, and returns the number of tokens matched. Returns 0 when none
+  // matches. `code` and `name` may be null. Among date-restricted PETRARCH
+  // codes that hold on the date, the narrowest interval wins (ties: the
+  // first listed); then the first undated code.
   size_t MatchActor(const std::vector<std::string_view>& words, size_t i,
                     std::string_view date, std::string* code,
                     std::string* name) const;
@@ -127,6 +140,12 @@ class ActorDictionary {
   // name, alias, demonym, capital or government metonym ("Russian",
   // "Moscow", "Kremlin" -> "RUS"), "" if none.
   std::string CountryOf(std::string_view phrase) const;
+
+  // Returns whether `code` is a country's CAMEO code in the loaded
+  // countries.tsv ("RUS", "KSV"); false for "IGO", sector codes, regions and
+  // anything when only PETRARCH dictionaries are loaded. Splits an actor code
+  // into country and sectors ("RUSGOV" -> RUS + GOV).
+  bool IsCountryCode(std::string_view code) const;
 
   // Returns whether `sentence` contains a PETRARCH discard phrase (either
   // level); false when no discards are loaded.

@@ -336,6 +336,11 @@ TEST_F(DefaultDictionaryTest, CountriesCapitalsMetonyms) {
   EXPECT_EQ(d.CountryOf("North"), "");
   EXPECT_EQ(d.CountryOf(""), "");
   EXPECT_EQ(d.CountryOf("Vladimir Putin"), "");
+  EXPECT_TRUE(d.IsCountryCode("RUS"));
+  EXPECT_TRUE(d.IsCountryCode("KSV"));
+  EXPECT_FALSE(d.IsCountryCode("IGO"));
+  EXPECT_FALSE(d.IsCountryCode("GOV"));
+  EXPECT_FALSE(d.IsCountryCode("RUSGOV"));
 }
 
 TEST_F(DefaultDictionaryTest, PeopleWithDates) {
@@ -434,6 +439,10 @@ TEST_F(DefaultDictionaryTest, MatchKinds) {
   EXPECT_EQ(kind("Vladimir Putin"), Kind::kPerson);
   EXPECT_EQ(kind("Putin"), Kind::kSurname);
   EXPECT_EQ(kind("Ronald Reagan"), Kind::kPerson);
+  EXPECT_EQ(kind("Osama bin Laden"), Kind::kPerson);  // undated, kind column
+  EXPECT_EQ(kind("Zawahiri"), Kind::kSurname);
+  EXPECT_EQ(kind("Gaza Strip"), Kind::kPlace);
+  EXPECT_EQ(kind("Rohingya"), Kind::kOrganization);
   ActorDictionary::ActorMatch m;
   std::vector<std::string_view> w = Words("Sergey Lavrov said");
   EXPECT_EQ(d.MatchActor(w, 0, "2023-09-13", &m), 2u);
@@ -465,6 +474,7 @@ TEST_F(DefaultDictionaryTest, OrganisationsAndAgents) {
   EXPECT_EQ(Agent(d, "court"), "1:~JUD");
   EXPECT_EQ(Agent(d, "protesters"), "1:~OPP");
   EXPECT_EQ(Agent(d, "government forces"), "2:~MIL");
+  EXPECT_EQ(Agent(d, "state media"), "2:~GOVMED");
   // A bare generic body is a sector word; its full name is an actor.
   EXPECT_EQ(Actor(d, "Congress", 0), "-");
   EXPECT_EQ(Agent(d, "Congress"), "1:~LEG");
@@ -519,7 +529,9 @@ TEST(ProjectDataTest, CodesAreWellFormed) {
   auto actors = rows("events/actors.tsv");
   ASSERT_GT(actors.size(), 50u);
   for (const auto& f : actors) {
-    ASSERT_EQ(f.size(), 7u) << f[0];
+    ASSERT_EQ(f.size(), 8u) << f[0];
+    EXPECT_TRUE(f[6] == "person" || f[6] == "group" || f[6] == "place")
+        << f[0] << " " << f[6];
     EXPECT_TRUE(actor_code_ok(f[1])) << f[0] << " " << f[1];
     if (!f[5].empty()) {
       EXPECT_TRUE(actor_code_ok(f[5])) << f[0] << " " << f[5];
@@ -535,7 +547,11 @@ TEST(ProjectDataTest, CodesAreWellFormed) {
       "BUD"};
   for (const auto& f : rows("events/agents.tsv")) {
     ASSERT_GE(f.size(), 2u);
-    EXPECT_TRUE(sectors.count(f[1])) << f[0] << " " << f[1];
+    // One sector or several joined ("GOVMED").
+    bool ok = !f[1].empty() && f[1].size() % 3 == 0;
+    for (size_t k = 0; ok && k < f[1].size(); k += 3)
+      ok = sectors.count(f[1].substr(k, 3)) > 0;
+    EXPECT_TRUE(ok) << f[0] << " " << f[1];
     for (char ch : f[0]) EXPECT_FALSE(ch >= 'A' && ch <= 'Z') << f[0];
   }
   for (const auto& f : rows("events/places.tsv")) {

@@ -144,4 +144,12 @@ std::string_view CameoTable::Root(std::string_view code) const {
   return root ? std::string_view(root->code) : std::string_view();
 }
 
+std::string_view CameoTable::Base(std::string_view code) const {
+  const CameoCode* c = Find(code);
+  if (c == nullptr) return {};
+  if (c->code.size() <= 3) return c->code;
+  const CameoCode* base = Find(std::string_view(c->code).substr(0, 3));
+  return base ? std::string_view(base->code) : std::string_view();
+}
+
 }  // namespace dateline

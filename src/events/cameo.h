@@ -45,6 +45,10 @@ class CameoTable {
   // Returns the 2-digit root of a known code ("0311" -> "03"), "" when
   // `code` is not in the table. The view points into the table.
   std::string_view Root(std::string_view code) const;
+  // Returns the 3-digit base code of a known code, as GDELT's EventBaseCode
+  // ("0311" -> "031", "036" -> "036"); a root is its own base ("03");
+  // "" when `code` is not in the table. The view points into the table.
+  std::string_view Base(std::string_view code) const;
   size_t size() const { return codes_.size(); }
   // All codes in file order.
   const std::vector<CameoCode>& codes() const { return codes_; }

@@ -31,6 +31,10 @@ TEST(CameoTableTest, ParsesAndFinds) {
   EXPECT_EQ(t->Root("0311"), "03");
   EXPECT_EQ(t->Root("19"), "19");
   EXPECT_EQ(t->Root("99"), "");
+  EXPECT_EQ(t->Base("0311"), "");  // its base 031 is not in this small table
+  EXPECT_EQ(t->Base("036"), "036");
+  EXPECT_EQ(t->Base("03"), "03");
+  EXPECT_EQ(t->Base("99"), "");
   EXPECT_TRUE(t->Contains("190"));
   EXPECT_FALSE(t->Contains("36"));   // codes are strings: "036" != "36"
   EXPECT_FALSE(t->Contains("0360"));
@@ -98,6 +102,8 @@ TEST(CameoTableTest, ProjectTableIsComplete) {
   EXPECT_DOUBLE_EQ(t->Find("163")->goldstein, -8.0);
   EXPECT_EQ(t->Find("163")->plover, "COERCE");
   EXPECT_EQ(t->Find("112")->plover, "ACCUSE");
+  EXPECT_EQ(t->Base("1823"), "182");
+  EXPECT_EQ(t->Root("1823"), "18");
 }
 
 }  // namespace
