@@ -713,6 +713,17 @@ struct SentenceCoder {
     return false;
   }
 
+  // "today", "on Sunday", "last week": words of a time between a verb and
+  // its infinitive ("threatened today to hold a strike").
+  bool TimeWord(uint32_t u) const {
+    static const std::unordered_set<std::string> kWords = {
+        "today", "yesterday", "tonight", "tomorrow", "again", "also",
+        "on", "last", "this", "next", "week", "month", "year",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+        "sunday"};
+    return kWords.count(low[u]) > 0;
+  }
+
   // Returns true if token u belongs to a quantity before a noun.
   bool QuantityWord(uint32_t u) const {
     static const std::unordered_set<std::string> kWords = {
@@ -1428,7 +1439,7 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
     uint32_t t = c.trigger;
     if (t >= sb + 2 && low[t - 1] == "to") {
       uint32_t v = t - 2;
-      while (v > sb && (Tag(v) == "RB" || IsQuote(low[v]))) --v;
+      while (v > sb && (Tag(v) == "RB" || IsQuote(low[v]) || TimeWord(v))) --v;
       if (kept_triggers.count(v)) {
         for (const std::string& l : LemmaCandidates(low[v])) {
           if (IntentVerbs().count(l)) modal_only.insert(v);
@@ -1584,8 +1595,10 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
           matched = true;
           break;
         }
-        if (IntentVerbs().count(l) && u + 1 < t &&
-            (low[u + 1] == "to" || IsQuote(low[u + 1]))) {
+        uint32_t after_verb = u + 1;
+        while (after_verb < t && TimeWord(after_verb)) ++after_verb;
+        if (IntentVerbs().count(l) && after_verb < t &&
+            (low[after_verb] == "to" || IsQuote(low[after_verb]))) {
           intent_verb = true;
           if (l == "hesitate") hesitate = true;
           if (l == "refuse" || l == "decline") refuse = true;
