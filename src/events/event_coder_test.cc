@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 
 #include "dateline/pipeline.h"
@@ -210,6 +211,80 @@ TEST(EventCoderRobustnessTest, SurvivesInconsistentLayers) {
   for (const Event& ev : doc.events) {
     EXPECT_LE(ev.trigger.end, doc.text.size());
   }
+}
+
+}  // namespace
+}  // namespace dateline
+
+namespace dateline {
+namespace {
+
+void WriteFile(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+}
+
+// The PETRARCH readers: a tiny dictionary set in that format codes a
+// sentence with its own (non-CAMEO) codes when asked to.
+TEST(PetrarchDictionaryTest, CodesWithUserDictionaries) {
+  std::string dir = ::testing::TempDir() + "/petr_small";
+  std::string mk = "mkdir -p '" + dir + "'";
+  ASSERT_EQ(std::system(mk.c_str()), 0);
+  WriteFile(dir + "/PETR.Validate.verbs.txt",
+            "&TIES\n+DIPLOMATIC TIES\n+RELATIONS\n\n"
+            "--- RESTORE [064] ---\nRESTORE\n- * FULL &TIES [065]\n\n"
+            "--- ARRIVE [032:033] ---\nARRIVE\n");
+  WriteFile(dir + "/PETR.Validate.actors.txt", "ARNOR [ARN]\nGONDOR [GON]\n");
+  WriteFile(dir + "/PETR.Validate.agents.txt", "GOVERNMENT [~GOV]\n");
+  WriteFile(dir + "/PETR.Validate.discards.txt", "+VOLLEYBALL\n");
+  EventCoderOptions options;
+  options.petrarch_dir = dir;
+  options.accept_any_code = true;
+  std::unique_ptr<EventCoder> coder;
+  Status s = EventCoder::Create(DATELINE_SOURCE_DIR "/data", options, &coder);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  std::unique_ptr<Pipeline> pipeline;
+  ASSERT_TRUE(Pipeline::Create(PipelineOptions{"resolve", ""}, &pipeline).ok());
+  auto code = [&](const std::string& text) {
+    Page page;
+    page.format = PageFormat::kHtml;
+    page.content = "<html><body><article><p>" + text +
+                   "</p></article></body></html>";
+    Document doc = pipeline->Process(page);
+    coder->Code(&doc);
+    std::string out;
+    for (const Event& e : doc.events) {
+      out += e.code + ":" + e.source.code + ">" +
+             (e.has_target ? e.target.code : "-") + " ";
+    }
+    return out;
+  };
+  EXPECT_EQ(code("The Arnor government will restore full diplomatic ties with "
+                 "Gondor."),
+            "065:ARNGOV>GON ");
+  EXPECT_EQ(code("Arnor arrived in Gondor on Monday."),
+            "032:ARN>GON 033:GON>ARN ");
+  // Without accept_any_code the foreign codes are not emitted.
+  options.accept_any_code = false;
+  ASSERT_TRUE(EventCoder::Create(DATELINE_SOURCE_DIR "/data", options, &coder)
+                  .ok());
+  EXPECT_EQ(code("Arnor arrived in Gondor on Monday."),
+            "032:ARN>GON 033:GON>ARN ");  // both are CAMEO codes too
+  EXPECT_EQ(code("The Arnor government will restore full diplomatic ties with "
+                 "Gondor."),
+            "");  // 065 is not one
+}
+
+TEST(PetrarchDictionaryTest, MalformedVerbFileDoesNotCrash) {
+  std::string path = ::testing::TempDir() + "/petr_bad_verbs.txt";
+  WriteFile(path,
+            "--- [\n- * [\n&\n+\n---\n\x01\xff"
+            "[123:\n- _ * _ [9]\n--- X [---] ---\nX {\n- % * &NOPE_ [1]\n"
+            "&A\n+&A\n\n- * &A [2]\n");
+  std::vector<EventPattern> patterns;
+  EXPECT_TRUE(EventCoder::LoadPetrarchVerbs(path, &patterns).ok());
+  EXPECT_TRUE(EventCoder::LoadPetrarchVerbs(path + ".missing", &patterns)
+                  .IsIOError());
 }
 
 }  // namespace
