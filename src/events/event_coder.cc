@@ -339,6 +339,7 @@ struct SentenceCoder {
   std::vector<Actor> previous_subjects;  // from the previous sentence
   mutable bool allow_at_ = false;  // "fired at X": conflict patterns
   mutable std::string target_prep_;  // the preposition before the last object
+  std::string fallback_date = {};     // the latest calendar date mentioned
 
   std::string_view Tag(uint32_t t) const {
     return t < doc->pos.size() ? std::string_view(doc->pos[t])
@@ -350,6 +351,10 @@ struct SentenceCoder {
   }
 
   void Prepare() {
+    for (const TimeMention& tm : doc->times) {
+      if (IsCalendarDate(tm.value) && tm.value > fallback_date)
+        fallback_date = tm.value;
+    }
     size_t n = doc->tokens.size();
     low.resize(n);
     for (size_t t = 0; t < n; ++t) low[t] = Normal(Word(t));
@@ -523,6 +528,8 @@ struct SentenceCoder {
           (Tag(t + 1) == "CC" || StartsWith(Tag(t + 1), "NN")))
         an = 0;
       if (an > 0 && !agent.empty()) {
+        // An agent piece's dict_name "~" marks PETRARCH's "[NGO~]": the
+        // sector goes before the country code.
         Piece p{t, t + static_cast<uint32_t>(an), agent, 1, "", "",
                 agent_before ? "~" : ""};
         if (p.e > se) p.e = se;
@@ -1300,7 +1307,11 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
   words.reserve(se - sb);
   for (uint32_t t = sb; t < se; ++t) words.push_back(Word(t));
   std::string sentence_date = DateFor(s, sb);
-  std::vector<Actor> actors = FindActors(sb, se, words, sentence_date);
+  // With no date at all (a page without a publication date), people are
+  // coded as of the latest date the page mentions, not as of today: "Tony
+  // Blair" in a 2005 story is still in office. The events keep no date.
+  std::vector<Actor> actors = FindActors(
+      sb, se, words, sentence_date.empty() ? fallback_date : sentence_date);
   bool any_coded = false;
   for (const Actor& a : actors) {
     if (!a.pronoun && !a.code.empty()) any_coded = true;
@@ -2097,7 +2108,7 @@ Status EventCoder::Create(const std::string& data_dir,
 void EventCoder::Code(Document* doc) const {
   if (doc->sentences.empty() || doc->tokens.empty()) return;
   SentenceCoder sc{*impl_, patterns_, doc, doc->text, {}, {}, {}, {}, {},
-                   false, {}};
+                   false, {}, {}};
   sc.Prepare();
   for (const SentenceSpan& s : doc->sentences) {
     sc.CodeSentence(s, &doc->events);
