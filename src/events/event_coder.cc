@@ -90,7 +90,8 @@ const std::unordered_set<std::string>& IntentVerbs() {
       "promise", "pledge",  "vow",    "plan",    "intend",  "want",
       "seek",    "hope",    "offer",  "threaten", "decide", "prepare",
       "aim",     "wish",    "ready",  "willing", "determined", "hesitate",
-      "refuse",  "decline", "expect", "eager",   "keen",    "resolve"};
+      "refuse",  "decline", "expect", "eager",   "keen",    "resolve",
+      "agree"};
   return *s;
 }
 
