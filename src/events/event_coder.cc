@@ -2111,8 +2111,24 @@ void EventCoder::Code(Document* doc) const {
   SentenceCoder sc{*impl_, patterns_, doc, doc->text, {}, {}, {}, {}, {},
                    false, {}, {}};
   sc.Prepare();
+  // A "sentence" longer than any real one (a page with no full stops) is
+  // coded in windows, which keeps the work per sentence bounded (the
+  // searches are quadratic in its length).
+  constexpr uint32_t kMaxTokens = 150;
   for (const SentenceSpan& s : doc->sentences) {
-    sc.CodeSentence(s, &doc->events);
+    if (s.token_end <= s.token_begin || s.token_end > doc->tokens.size() ||
+        s.token_end - s.token_begin <= kMaxTokens) {
+      sc.CodeSentence(s, &doc->events);
+      continue;
+    }
+    for (uint32_t b = s.token_begin; b < s.token_end; b += kMaxTokens) {
+      uint32_t e = std::min(s.token_end, b + kMaxTokens);
+      SentenceSpan w;
+      w.token_begin = b;
+      w.token_end = e;
+      w.span = {doc->tokens[b].begin, doc->tokens[e - 1].end};
+      sc.CodeSentence(w, &doc->events);
+    }
   }
 }
 

@@ -289,3 +289,30 @@ TEST(PetrarchDictionaryTest, MalformedVerbFileDoesNotCrash) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline {
+namespace {
+
+// Test for a page with no full stops: one 12,000-word "sentence" took
+// seconds (the searches are quadratic in sentence length); it is now coded
+// in windows, with every event inside the text.
+TEST(EventCoderRobustnessTest, RunOnSentenceIsCodedInWindows) {
+  std::unique_ptr<Pipeline> pipeline;
+  ASSERT_TRUE(Pipeline::Create(PipelineOptions{"events", ""}, &pipeline).ok());
+  std::string text;
+  for (int i = 0; i < 1500; ++i) text += "Russia attacked Ukraine and ";
+  text += "France condemned Russia.";
+  Page page;
+  page.format = PageFormat::kHtml;
+  page.content = "<html><body><article><p>" + text + "</p></article></body></html>";
+  Document doc = pipeline->Process(page);
+  ASSERT_FALSE(doc.events.empty());
+  for (const Event& e : doc.events) {
+    EXPECT_LE(e.sentence.end, doc.text.size());
+    EXPECT_LE(e.trigger.end, e.sentence.end);
+    EXPECT_GE(e.trigger.begin, e.sentence.begin);
+  }
+}
+
+}  // namespace
+}  // namespace dateline
