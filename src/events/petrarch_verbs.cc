@@ -247,8 +247,10 @@ Status EventCoder::LoadPetrarchVerbs(const std::string& path,
             first = false;
           }
           next.push_back(std::move(x));
-          if (next.size() > 256) break;
+          if (next.size() >= 256) break;
         }
+        // Synonym sets multiply: a pattern yields at most 256 expansions.
+        if (next.size() >= 256) break;
       }
       outs = std::move(next);
     }
