@@ -256,7 +256,14 @@ Status EventCoder::LoadPetrarchVerbs(const std::string& path,
     }
     return outs;
   };
+  // A bound on the whole dictionary, so a hostile file cannot exhaust
+  // memory (the real ones give a few thousand patterns).
+  constexpr size_t kMaxPatterns = 500000;
   for (const Raw& r : raws) {
+    if (out->size() >= kMaxPatterns) {
+      return Status::Corruption("too many patterns after expanding synonym sets",
+                                path);
+    }
     if (r.code.empty() || r.code == "---") continue;
     for (const std::string& verb : r.verbs) {
       for (const auto& after : expand(r.after)) {
