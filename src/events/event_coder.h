@@ -97,11 +97,15 @@ class EventCoder {
   struct Impl;  // defined in event_coder.cc
 
   // Reads our pattern file (format in data/events/verbs.tsv's header).
+  // Returns IOError when it cannot be read and Corruption naming the bad
+  // lines (the good ones are still appended).
   static Status LoadPatterns(const std::string& path,
                              std::vector<EventPattern>* out);
   // Reads a PETRARCH-2 verb dictionary (PETR.Validate.verbs.txt format):
-  // verb blocks "--- NAME [code] ---", "WORD [code]" lines, synonym sets
-  // "&SET" and "- pattern [code]" lines.
+  // verb blocks "--- NAME [code] ---", "WORD {FORMS} [code]" lines, synonym
+  // sets "&SET", "- pattern [code]" lines and pair codes "[a:b]". Lines it
+  // cannot read are skipped. Returns IOError when the file cannot be read,
+  // Corruption when synonym sets expand past 500,000 patterns.
   static Status LoadPetrarchVerbs(const std::string& path,
                                   std::vector<EventPattern>* out);
 
