@@ -1,0 +1,186 @@
+// plover_eval: PLOVER category accuracy and source/target country-code F1 on
+// the development subset of the PLOVER gold standard
+// (../shared/datasets/plover-gsr/PLOVER_GSR_CAMEO.dev.json, 194 sentences
+// edited from the CAMEO manual's examples, coded in PLOVER 0.5b1).
+//
+// Each sentence goes through the whole pipeline with dateline's own
+// dictionaries; the record's event is the first coded event that has a
+// PLOVER category (through data/events/cameo_plover.tsv). Gold categories
+// are mapped to the 2021 names the table uses (DEMAND -> REQUEST,
+// DISAPPROVE -> ACCUSE, FIGHT -> ASSAULT, INVESTIGATE -> ACCUSE). Accuracy
+// counts a record without an event as wrong. Country F1 compares, per
+// record, the sets of (role, first three letters of the code) of the gold
+// actors and of the actors of our events with the chosen code; reciprocal
+// (SRC/TAR) gold actors count in both roles.
+//
+// This is a development split: patterns were written from the CAMEO
+// codebook, and this file was looked at while writing them.
+//
+// With --allow-missing-target the coder also emits events whose target it
+// cannot find or code (PLOVER events need not have one); the default is the
+// pipeline's, which needs a target except for protests, denials and the like.
+//
+//   build/plover_eval [PATH] [--allow-missing-target] [-v]
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "dateline/pipeline.h"
+#include "event_eval_util.h"
+#include "events/cameo.h"
+#include "events/event_coder.h"
+
+namespace dateline {
+namespace {
+
+std::string Modern(const std::string& c) {
+  if (c == "DEMAND") return "REQUEST";
+  if (c == "DISAPPROVE") return "ACCUSE";
+  if (c == "FIGHT") return "ASSAULT";
+  if (c == "INVESTIGATE") return "ACCUSE";
+  return c;
+}
+
+void Codes(const nlohmann::json& side, std::set<std::string>* out) {
+  if (!side.is_array()) return;
+  for (const auto& a : side) {
+    if (!a.is_object() || !a.contains("code") || !a["code"].is_string())
+      continue;
+    std::string c = a["code"].get<std::string>();
+    if (c.size() >= 3) out->insert(c.substr(0, 3));
+  }
+}
+
+int Main(int argc, char** argv) {
+  CLI::App app{"PLOVER category accuracy on the PLOVER GSR dev subset"};
+  std::string path = std::string(DATELINE_SOURCE_DIR) +
+                     "/../shared/datasets/plover-gsr/PLOVER_GSR_CAMEO.dev.json";
+  bool verbose = false, monadic = false;
+  app.add_option("path", path, "PLOVER_GSR_CAMEO.dev.json");
+  app.add_flag("--allow-missing-target", monadic,
+               "also code events whose target is unknown (PLOVER allows "
+               "events without a target)");
+  app.add_flag("-v,--verbose", verbose, "print every record");
+  CLI11_PARSE(app, argc, argv);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "plover_eval: cannot read %s\n", path.c_str());
+    return 1;
+  }
+  nlohmann::json data = nlohmann::json::parse(in, nullptr, false);
+  if (data.is_discarded() || !data.is_array()) {
+    std::fprintf(stderr, "plover_eval: %s is not a JSON array\n", path.c_str());
+    return 1;
+  }
+  std::unique_ptr<Pipeline> pipeline;
+  Status s = Pipeline::Create(PipelineOptions{"resolve", ""}, &pipeline);
+  std::unique_ptr<EventCoder> coder;
+  EventCoderOptions options;
+  options.allow_missing_target = monadic;
+  if (s.ok()) {
+    s = EventCoder::Create(std::string(DATELINE_SOURCE_DIR) + "/data", options,
+                           &coder);
+  }
+  std::unique_ptr<CameoTable> cameo;
+  if (s.ok()) {
+    s = CameoTable::Load(std::string(DATELINE_SOURCE_DIR) + "/data/events",
+                         &cameo);
+  }
+  if (!s.ok()) {
+    std::fprintf(stderr, "plover_eval: %s\n", s.ToString().c_str());
+    return 1;
+  }
+  int n = 0, correct = 0, no_event = 0, outside = 0, events = 0;
+  long tp = 0, fp = 0, fn = 0;
+  std::map<std::string, std::pair<int, int>> per;  // gold -> (n, correct)
+  for (const auto& r : data) {
+    if (!r.is_object() || !r.contains("event") || !r["event"].is_string() ||
+        r["event"] == "DOCUMENT" || !r.contains("text") ||
+        !r["text"].is_string())
+      continue;
+    ++n;
+    std::string gold = Modern(r["event"].get<std::string>());
+    Document doc = CodeText(*pipeline, r["text"].get<std::string>(),
+                            "20000101");
+    coder->Code(&doc);
+    const Event* chosen = nullptr;
+    std::string ours;
+    for (const Event& e : doc.events) {
+      ++events;
+      const CameoCode* c = cameo->Find(e.code);
+      if (!c) ++outside;
+      if (!chosen && c && !c->plover.empty()) {
+        chosen = &e;
+        ours = c->plover;
+      }
+    }
+    if (!chosen) ++no_event;
+    bool ok = ours == gold;
+    if (ok) ++correct;
+    per[gold].first++;
+    if (ok) per[gold].second++;
+    // Countries.
+    std::set<std::string> g_src, g_tgt, p_src, p_tgt;
+    Codes(r.value("source", nlohmann::json()), &g_src);
+    Codes(r.value("target", nlohmann::json()), &g_tgt);
+    std::string markup;
+    if (r.contains("textInfo") && r["textInfo"].is_object() &&
+        r["textInfo"].contains("markup") && r["textInfo"]["markup"].is_string())
+      markup = r["textInfo"]["markup"].get<std::string>();
+    if (markup.find("SRC/TAR") != std::string::npos) {
+      for (const std::string& c : g_src) g_tgt.insert(c);
+    }
+    if (chosen) {
+      for (const Event& e : doc.events) {
+        if (e.code != chosen->code) continue;
+        if (e.source.code.size() >= 3 && e.source.code.compare(0, 3, "---"))
+          p_src.insert(e.source.code.substr(0, 3));
+        if (e.has_target && e.target.code.size() >= 3 &&
+            e.target.code.compare(0, 3, "---"))
+          p_tgt.insert(e.target.code.substr(0, 3));
+      }
+    }
+    auto score = [&](const std::set<std::string>& g,
+                     const std::set<std::string>& p) {
+      for (const std::string& c : p) (g.count(c) ? tp : fp)++;
+      for (const std::string& c : g) {
+        if (!p.count(c)) ++fn;
+      }
+    };
+    score(g_src, p_src);
+    score(g_tgt, p_tgt);
+    if (verbose) {
+      std::printf("%s gold %-10s ours %-10s %s\n  %s\n", ok ? "OK  " : "MISS",
+                  gold.c_str(), ours.c_str(),
+                  chosen ? (chosen->code + " " + chosen->source.code + ">" +
+                            chosen->target.code + " [" + chosen->evidence + "]")
+                               .c_str()
+                         : "-",
+                  r["text"].get<std::string>().c_str());
+    }
+  }
+  double p = tp + fp ? double(tp) / (tp + fp) : 0;
+  double rc = tp + fn ? double(tp) / (tp + fn) : 0;
+  std::printf("PLOVER GSR dev: %d records, %d coded events, %d records with "
+              "no event\n",
+              n, events, no_event);
+  std::printf("  PLOVER category accuracy %.3f (%d of %d)\n",
+              n ? double(correct) / n : 0.0, correct, n);
+  std::printf("  source/target country codes P %.3f  R %.3f  F1 %.3f\n", p, rc,
+              p + rc > 0 ? 2 * p * rc / (p + rc) : 0.0);
+  std::printf("  codes outside the CAMEO table: %d; crashes: 0\n", outside);
+  for (const auto& [cat, v] : per) {
+    std::printf("    %-10s %3d of %3d\n", cat.c_str(), v.second, v.first);
+  }
+  return 0;
+}
+
+}  // namespace
+}  // namespace dateline
+
+int main(int argc, char** argv) { return dateline::Main(argc, argv); }

@@ -1,0 +1,2217 @@
+#include "events/event_coder.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <cctype>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <tuple>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "events/actor_dictionary.h"
+#include "events/cameo.h"
+
+namespace dateline {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// Curly apostrophes become straight ones so "Russia’s" and "won’t" read as
+// the tokenizer's "'s" and "n't".
+std::string Normal(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (i + 2 < s.size() && s[i] == '\xE2' && s[i + 1] == '\x80' &&
+        s[i + 2] == '\x99') {
+      out.push_back('\'');
+      i += 2;
+      continue;
+    }
+    char c = s[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    out.push_back(c);
+  }
+  return out;
+}
+
+bool StartsWith(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.compare(0, p.size(), p) == 0;
+}
+
+bool IsVerbTag(std::string_view tag) { return StartsWith(tag, "VB"); }
+bool IsFiniteTag(std::string_view tag);
+bool IsFiniteTag(std::string_view tag) {
+  return tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD";
+}
+
+bool IsQuote(std::string_view w) {
+  return w == "\"" || w == "'" || w == "``" || w == "''" ||
+         w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D" || w == "\xE2\x80\x98" ||
+         w == "\xE2\x80\x99" || w == "\xC2\xAB" || w == "\xC2\xBB";
+}
+
+const std::unordered_set<std::string>& ReportingVerbs() {
+  static const auto* s = new std::unordered_set<std::string>{
+      "say",     "said",     "says",    "saying",   "tell",     "told",
+      "tells",   "announce", "announced", "announces", "report", "reported",
+      "reports", "state",    "stated",  "states",   "add",      "added",
+      "adds",    "note",     "noted",   "notes",    "declare",  "declared",
+      "declares", "confirm", "confirmed", "confirms", "write",   "wrote",
+      "writes",  "believe",  "believed", "believes", "explain", "explained",
+      "argue",   "argued",   "argues",  "stress",   "stressed", "stresses",
+      "predict", "predicted", "insisted", "indicated", "suggested",
+      "reiterated", "acknowledged", "conceded"};
+  return *s;
+}
+
+// Words that close a clause for the subject and object searches.
+const std::unordered_set<std::string>& ClauseWords() {
+  static const auto* s = new std::unordered_set<std::string>{
+      ";",       "but",     "while",  "whereas", "although", "though",
+      "because", "if",      "unless", "whether", "when",     "after",
+      "before",  "as",      "who",    "which",   "whose",    "where",
+      "--",      ":",       "until",    "once",
+      "\xE2\x80\x93", "\xE2\x80\x94", "so",     "yet"};
+  return *s;
+}
+
+const std::unordered_set<std::string>& IntentVerbs() {
+  static const auto* s = new std::unordered_set<std::string>{
+      "promise", "pledge",  "vow",    "plan",    "intend",  "want",
+      "seek",    "hope",    "offer",  "threaten", "decide", "prepare",
+      "aim",     "wish",    "ready",  "willing", "determined", "hesitate",
+      "refuse",  "decline", "expect", "eager",   "keen",    "resolve",
+      "agree"};
+  return *s;
+}
+
+// Words after which an infinitive is scheduled, not yet done ("is due to").
+const std::unordered_set<std::string>& ScheduleWords() {
+  static const auto* s = new std::unordered_set<std::string>{
+      "due", "scheduled", "set", "expected", "likely", "poised", "slated",
+      "supposed", "going"};
+  return *s;
+}
+
+const std::unordered_set<std::string>& BlockedTargetPreps() {
+  static const auto* s = new std::unordered_set<std::string>{
+      "in",      "at",     "during", "since",  "for",     "by",
+      "from",    "of",     "near",   "within", "throughout", "after",
+      "before",  "over",   "about",  "like",   "than",    "between",
+      "among",   "across", "around", "under",  "despite", "amid",
+      "including", "alongside", "via", "per"};
+  return *s;
+}
+
+const std::unordered_set<std::string>& Pronouns() {
+  static const auto* s = new std::unordered_set<std::string>{
+      "he", "she", "they", "it", "we", "his", "her", "their", "its", "them",
+      "him", "itself", "themselves", "himself", "herself"};
+  return *s;
+}
+
+bool PluralPronoun(std::string_view w) {
+  return w == "they" || w == "their" || w == "them" || w == "themselves" ||
+         w == "we";
+}
+bool PersonPronoun(std::string_view w) {
+  return w == "he" || w == "she" || w == "his" || w == "her" ||
+         w == "him" || w == "himself" || w == "herself";
+}
+
+// The sector a role names ("Foreign Minister" -> GOV), "" when none.
+std::string SectorOfRole(std::string_view role) {
+  std::string r = Lower(role);
+  static const char* kMil[] = {"general", "commander", "admiral", "army",
+                               "military", "defense chief", "defence chief",
+                               "colonel", "marshal", "troops"};
+  for (const char* w : kMil) {
+    if (r.find(w) != std::string::npos && r.find("secretary") == std::string::npos &&
+        r.find("attorney") == std::string::npos)
+      return "MIL";
+  }
+  static const char* kGov[] = {
+      "minister", "president", "premier", "chancellor", "spokes",
+      "ambassador", "adviser", "advisor", "secretary", "leader", "king",
+      "queen", "emperor", "envoy", "diplomat", "official", "governor",
+      "mayor", "prince", "monarch", "head of state", "chief of staff",
+      "foreign", "cabinet", "aide", "kremlin", "ayatollah", "sultan", "emir"};
+  for (const char* w : kGov) {
+    if (r.find(w) != std::string::npos) return "GOV";
+  }
+  if (r.find("judge") != std::string::npos ||
+      r.find("prosecutor") != std::string::npos)
+    return "JUD";
+  if (r.find("lawmaker") != std::string::npos ||
+      r.find("senator") != std::string::npos ||
+      r.find("legislator") != std::string::npos)
+    return "LEG";
+  if (r.find("police") != std::string::npos) return "COP";
+  if (r.find("rebel") != std::string::npos) return "REB";
+  return "";
+}
+
+// "2023", "2023-09", "2023-09-13" (not weeks, decades or ranges).
+bool IsCalendarDate(std::string_view v) {
+  auto digits = [&](size_t b, size_t n) {
+    for (size_t i = b; i < b + n; ++i) {
+      if (i >= v.size() || v[i] < '0' || v[i] > '9') return false;
+    }
+    return true;
+  };
+  if (v.size() == 4) return digits(0, 4);
+  if (v.size() == 7) return digits(0, 4) && v[4] == '-' && digits(5, 2);
+  if (v.size() == 10)
+    return digits(0, 4) && v[4] == '-' && digits(5, 2) && v[7] == '-' &&
+           digits(8, 2);
+  return false;
+}
+
+// An actor as found in one sentence: tokens [b, e) (document indices).
+struct Actor {
+  uint32_t b = 0, e = 0;
+  std::string code;    // "" for an unresolved pronoun
+  std::string entity;  // entity id
+  std::string etype;   // entity type when from an entity
+  bool pronoun = false;
+  bool person = false;
+  std::string pronoun_word;
+  std::string name;  // for a resolved pronoun: the referent as named
+  std::string agent_of;  // "officials of X": the sector, for X's list mates
+  std::string dict_name, dict_code;  // a dictionary person and their code
+};
+
+struct Group {
+  std::vector<Actor> actors;
+  uint32_t b = 0, e = 0;
+  bool subject_ok = false;  // not a prepositional object, no verb before
+};
+
+struct Candidate {
+  const EventPattern* pattern = nullptr;
+  uint32_t trigger = 0;  // token index of the trigger
+  uint32_t last = 0;     // last token matched
+};
+
+// Default code for a pattern expressed as intent ("will visit" -> 036).
+std::string DefaultIntent(const std::string& code) {
+  std::string root = code.substr(0, 2);
+  if (root == "04") return "036";
+  if (root == "05") return "032";
+  if (root == "06") {
+    if (code == "061") return "0311";
+    if (code == "062") return "0312";
+    if (code == "063") return "0313";
+    if (code == "064") return "0314";
+    return "031";
+  }
+  if (root == "07") {
+    if (code == "071") return "0331";
+    if (code == "072") return "0332";
+    if (code == "073") return "0333";
+    if (code == "074") return "0334";
+    return "033";
+  }
+  if (root == "08") {
+    if (StartsWith(code, "081")) return "0351";
+    if (StartsWith(code, "084")) return "0353";
+    if (code == "085") return "0354";
+    if (StartsWith(code, "086")) return "0355";
+    if (StartsWith(code, "087")) return "0356";
+    return "035";
+  }
+  if (root == "14") return "133";
+  if (root == "16") {
+    if (code == "161") return "1313";
+    if (StartsWith(code, "162")) return "1311";
+    if (code == "163") return "1312";
+    if (code == "164") return "134";
+    if (code == "165") return "135";
+    if (StartsWith(code, "166")) return "136";
+    return "131";
+  }
+  if (root == "17") {
+    if (StartsWith(code, "172")) return "132";
+    return "137";
+  }
+  if (root == "15" || root == "18" || root == "19" || root == "20") {
+    if (code == "191") return "1381";
+    if (code == "192") return "1382";
+    if (root == "20") return "1383";
+    return "138";
+  }
+  return code;
+}
+
+// Default code for a cooperative pattern that is negated ("would not
+// provide support" -> 121), "" to keep the code and set `negated`.
+std::string DefaultNegated(const std::string& code, bool intent) {
+  std::string root = code.substr(0, 2);
+  if (root == "04") return "125";
+  if (root == "06" || root == "07" || (root == "03" && intent)) return "121";
+  if (root == "08") return StartsWith(code, "084") ? "1243" : "124";
+  if (root == "03") return "120";
+  return "";
+}
+
+}  // namespace
+
+struct EventCoder::Impl {
+  std::unique_ptr<CameoTable> cameo;
+  std::unique_ptr<ActorDictionary> actors;
+  EventCoderOptions options;
+  bool petrarch = false;  // patterns from a PETRARCH verb dictionary
+  // trigger lemma -> pattern indices, by kind
+  std::unordered_map<std::string, std::vector<size_t>> verb_index;
+  std::unordered_map<std::string, std::vector<size_t>> noun_index;
+  std::unordered_map<std::string, std::vector<size_t>> adj_index;
+  const std::vector<EventPattern>* patterns = nullptr;
+  // Surname (lower-cased) -> full names of people in the leaders gazetteer,
+  // so "Obama" alone finds "Barack Obama"'s time-bounded code. (The actor
+  // dictionary matches full names and aliases only.)
+  std::unordered_map<std::string, std::vector<std::string>> surnames;
+};
+
+namespace {
+
+// Reads the names of data/gazetteers/leaders.tsv into the surname index:
+// the last word of each name and alias, and for names written family name
+// first (Chinese, Korean, Vietnamese) the first word too.
+void LoadSurnames(const std::string& path,
+                  std::unordered_map<std::string, std::vector<std::string>>*
+                      out) {
+  std::ifstream in(path, std::ios::binary);
+  std::string line;
+  static const std::unordered_set<std::string> kFamilyFirst = {
+      "CHN", "PRK", "KOR", "VNM", "TWN", "SGP", "KHM", "MMR"};
+  auto add = [&](const std::string& key, const std::string& full) {
+    if (key.size() < 3) return;
+    auto& v = (*out)[Lower(key)];
+    if (std::find(v.begin(), v.end(), full) == v.end()) v.push_back(full);
+  };
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> cols;
+    std::stringstream ss(line);
+    std::string c;
+    while (std::getline(ss, c, '\t')) cols.push_back(c);
+    if (cols.size() < 2) continue;
+    std::vector<std::string> names = {cols[0]};
+    if (cols.size() > 5 && !cols[5].empty()) {
+      std::stringstream as(cols[5]);
+      while (std::getline(as, c, '|')) names.push_back(c);
+    }
+    for (const std::string& n : names) {
+      std::vector<std::string> w;
+      std::stringstream ws(n);
+      while (ws >> c) w.push_back(c);
+      if (w.size() < 2) continue;
+      add(w.back(), n);
+      if (kFamilyFirst.count(cols[1])) add(w.front(), n);
+    }
+  }
+}
+
+}  // namespace
+
+// Per-document state and the sentence-level work.
+namespace {
+
+struct SentenceCoder {
+  const EventCoder::Impl& impl;
+  const std::vector<EventPattern>& patterns;
+  Document* doc;
+  std::string_view text;
+  // Per document token: lower-cased form; entity index starting/covering.
+  std::vector<std::string> low;
+  std::vector<int> token_entity;        // entity index or -1
+  std::vector<uint8_t> entity_start;    // a mention starts here
+  std::vector<uint8_t> entity_gov;      // the mention acts as government
+  std::vector<Actor> previous_subjects;  // from the previous sentence
+  mutable bool allow_at_ = false;  // "fired at X": conflict patterns
+  mutable std::string target_prep_;  // the preposition before the last object
+  std::string fallback_date = {};     // the latest calendar date mentioned
+
+  std::string_view Tag(uint32_t t) const {
+    return t < doc->pos.size() ? std::string_view(doc->pos[t])
+                               : std::string_view();
+  }
+  std::string_view Word(uint32_t t) const {
+    const Span& s = doc->tokens[t];
+    return text.substr(s.begin, s.end - s.begin);
+  }
+
+  void Prepare() {
+    for (const TimeMention& tm : doc->times) {
+      if (IsCalendarDate(tm.value) && tm.value > fallback_date)
+        fallback_date = tm.value;
+    }
+    size_t n = doc->tokens.size();
+    low.resize(n);
+    for (size_t t = 0; t < n; ++t) low[t] = Normal(Word(t));
+    token_entity.assign(n, -1);
+    entity_start.assign(n, 0);
+    entity_gov.assign(n, 0);
+    auto first_token = [&](uint32_t byte) {
+      auto it = std::lower_bound(
+          doc->tokens.begin(), doc->tokens.end(), byte,
+          [](const Span& s, uint32_t b) { return s.end <= b; });
+      return static_cast<size_t>(it - doc->tokens.begin());
+    };
+    for (size_t ei = 0; ei < doc->entities.size(); ++ei) {
+      const Entity& e = doc->entities[ei];
+      auto mark = [&](const Span& m, bool gov) {
+        size_t t = first_token(m.begin);
+        bool first = true;
+        for (; t < n && doc->tokens[t].begin < m.end; ++t) {
+          token_entity[t] = static_cast<int>(ei);
+          if (first) entity_start[t] = 1;
+          if (gov) entity_gov[t] = 1;
+          first = false;
+        }
+      };
+      for (const Span& m : e.mentions) mark(m, false);
+      for (const Span& m : e.government_mentions) mark(m, true);
+    }
+  }
+
+  // The code an entity gives by itself: people from their role and
+  // country, places from their country, bodies from their government.
+  std::string EntityCode(const Entity& e, bool gov_mention) const {
+    if (e.type == "PER") {
+      if (e.country.empty()) return "";
+      for (const std::string& r : e.roles) {
+        std::string sector = SectorOfRole(r);
+        if (!sector.empty()) return e.country + sector;
+      }
+      return "";
+    }
+    if (!e.government.empty()) {
+      if (e.type == "ORG" || gov_mention) return e.government + "GOV";
+      return e.government;
+    }
+    if (e.type == "LOC" || e.type == "MISC") return e.country;
+    return "";
+  }
+
+  // Finds the actors of sentence [sb, se) in token order.
+  std::vector<Actor> FindActors(uint32_t sb, uint32_t se,
+                                const std::vector<std::string_view>& words,
+                                std::string_view date) const {
+    struct Piece {
+      uint32_t b, e;
+      std::string code;
+      int kind;  // 0 country, 1 agent, 2 full, 3 pronoun, 4 uncoded entity
+      std::string entity, etype;
+      std::string dict_name;  // the dictionary's name, to recode by date
+    };
+    std::vector<Piece> pieces;
+    for (uint32_t t = sb; t < se;) {
+      size_t i = t - sb;
+      std::string code, name;
+      size_t n = impl.actors ? impl.actors->MatchActor(words, i, date, &code,
+                                                       &name)
+                             : 0;
+      // Capitalised, not an acronym ("BAK" is no Korean surname).
+      bool capitalised = words[i].size() > 1 && words[i][0] >= 'A' &&
+                         words[i][0] <= 'Z' && words[i][1] >= 'a' &&
+                         words[i][1] <= 'z';
+      if (n == 0 && impl.actors && !impl.surnames.empty() && capitalised &&
+          (token_entity[t] < 0 ||
+           EntityCode(doc->entities[token_entity[t]], false).empty())) {
+        auto it = impl.surnames.find(low[t]);
+        if (it != impl.surnames.end()) {
+          for (const std::string& full : it->second) {
+            std::vector<std::string_view> fw;
+            size_t b = 0;
+            while (b < full.size()) {
+              size_t sp = full.find(' ', b);
+              if (sp == std::string::npos) sp = full.size();
+              fw.push_back(std::string_view(full).substr(b, sp - b));
+              b = sp + 1;
+            }
+            std::string c2, n2;
+            if (impl.actors->MatchActor(fw, 0, date, &c2, &n2) == fw.size() &&
+                !c2.empty()) {
+              // Several people share the surname: the one in office on
+              // the date ("Bush" in 2008) before a former office holder.
+              bool former = c2.size() >= 3 &&
+                            c2.compare(c2.size() - 3, 3, "ELI") == 0;
+              if (n == 0 || !former) {
+                code = c2;
+                name = full;
+                n = 1;
+              }
+              if (!former) break;
+            }
+          }
+        }
+      }
+      int ent = token_entity[t];
+      size_t ent_len = 0;
+      if (ent >= 0 && entity_start[t]) {
+        uint32_t u = t;
+        // A name does not run into a lower-case verb the tagger joined to
+        // it ("Romendacil arrived").
+        while (u < se && token_entity[u] == ent &&
+               !(u > t && IsVerbTag(Tag(u)) && !words[u - sb].empty() &&
+                 words[u - sb][0] >= 'a' && words[u - sb][0] <= 'z'))
+          ++u;
+        ent_len = u - t;
+      }
+      if (n > 0 || ent_len > 0) {
+        Piece p;
+        p.b = t;
+        std::string ecode;
+        if (ent_len > 0) {
+          const Entity& e = doc->entities[ent];
+          ecode = EntityCode(e, entity_gov[t]);
+          p.entity = e.id;
+          p.etype = e.type;
+        }
+        // The dictionary's code when it covers the mention, else the
+        // entity's own.
+        if (!code.empty() && (n >= ent_len || n > 0)) {
+          // The dictionary's name; a longer mention ("Bree President
+          // Romendacil") is read on piece by piece.
+          p.e = t + static_cast<uint32_t>(n);
+          p.code = code;
+          p.dict_name = name;
+        } else {
+          p.e = t + static_cast<uint32_t>(std::max(n, ent_len));
+          p.code = !ecode.empty() ? ecode : code;
+        }
+        if (p.e > se) p.e = se;
+        if (p.code.empty() && impl.actors) {
+          // A body the entity layer could not code: its sector word
+          // ("National Security Council" -> GOV).
+          for (uint32_t u = p.b; u < p.e && p.code.empty(); ++u) {
+            std::string agent;
+            size_t an = impl.actors->MatchAgent(words, u - sb, &agent);
+            if (an > 0 && u + an == p.e && !agent.empty()) p.code = "---" + agent;
+          }
+        }
+        if (p.code.empty()) {
+          p.kind = 4;
+        } else {
+          p.kind = p.code.size() == 3 ? 0 : 2;
+          if (StartsWith(p.code, "---") && p.code.size() > 3) p.kind = 1;
+        }
+        pieces.push_back(std::move(p));
+        t = pieces.back().e;
+        continue;
+      }
+      std::string agent;
+      bool agent_before = false;
+      size_t an = impl.actors ? impl.actors->MatchAgent(words, i, &agent,
+                                                        &agent_before)
+                              : 0;
+      // A sector word modifying a noun is no actor ("military matters",
+      // "civilian aviation factories"); before another sector word the
+      // head wins ("government forces" -> forces).
+      if (an > 0 && !agent.empty() && t + an < se) {
+        std::string_view next = Tag(t + static_cast<uint32_t>(an));
+        if (StartsWith(next, "NN") && next != "NNP" && next != "NNPS")
+          an = 0;
+      }
+      // "military and civilian aviation factories"
+      if (an == 1 && Tag(t) == "JJ" && t + 1 < se &&
+          (Tag(t + 1) == "CC" || StartsWith(Tag(t + 1), "NN")))
+        an = 0;
+      if (an > 0 && !agent.empty()) {
+        // An agent piece's dict_name "~" marks PETRARCH's "[NGO~]": the
+        // sector goes before the country code.
+        Piece p{t, t + static_cast<uint32_t>(an), agent, 1, "", "",
+                agent_before ? "~" : ""};
+        if (p.e > se) p.e = se;
+        pieces.push_back(p);
+        t = p.e;
+        continue;
+      }
+      if (Pronouns().count(low[t]) && Tag(t) != "NNP") {
+        pieces.push_back({t, t + 1, "", 3, "", "", ""});
+      }
+      ++t;
+    }
+    // Merge neighbours into one actor: "Russian" + "President" + "Vladimir
+    // Putin", "officials of" + "the United States", "Russia 's" + "military".
+    std::vector<Actor> out;
+    for (size_t k = 0; k < pieces.size();) {
+      if (pieces[k].kind == 3) {
+        Actor a;
+        a.b = pieces[k].b;
+        a.e = pieces[k].e;
+        a.pronoun = true;
+        a.pronoun_word = low[a.b];
+        out.push_back(a);
+        ++k;
+        continue;
+      }
+      size_t j = k;
+      std::string country, agent, full, entity, etype;
+      bool person = false, joined_of = false;
+      std::string dict_name, prefix;
+      auto absorb = [&](const Piece& p) {
+        if (p.kind == 0 && country.empty()) country = p.code;
+        if (p.kind == 1) {
+          std::string a = StartsWith(p.code, "---") ? p.code.substr(3) : p.code;
+          // PETRARCH "[NGO~]" goes before the country code.
+          if (p.dict_name == "~") {
+            prefix += a;
+          } else if (agent.empty()) {
+            agent = a;
+          } else if (agent.find(a) == std::string::npos && prefix.empty() &&
+                     impl.options.petrarch_dir.size() + impl.options.petrarch_verbs.size() > 0) {
+            agent += a;
+          }
+        }
+        if (p.kind == 2) {
+          full = p.code;
+          dict_name = p.kind == 2 ? p.dict_name : "";
+          if (country.empty()) country = p.code.substr(0, 3);
+        }
+        if (!p.entity.empty() && (entity.empty() || p.etype == "PER")) {
+          entity = p.entity;
+          etype = p.etype;
+        }
+        if (p.etype == "PER") person = true;
+      };
+      absorb(pieces[k]);
+      while (j + 1 < pieces.size()) {
+        const Piece& p = pieces[j];
+        const Piece& q = pieces[j + 1];
+        if (q.kind == 3) break;
+        // Gap words allowed between pieces.
+        bool ok = true, has_of = false;
+        uint32_t gap = q.b - p.e;
+        if (gap > 3) ok = false;
+        for (uint32_t u = p.e; ok && u < q.b; ++u) {
+          const std::string& w = low[u];
+          if (w == "of" || w == "from" || w == "in") {
+            has_of = true;
+          } else if (w == "'s" || w == "'" || w == "the") {
+          } else if (has_of && (Tag(u) == "JJ" || Tag(u) == "VBN")) {
+            // "dissidents from military-ruled Myanmar"
+          } else {
+            ok = false;
+          }
+        }
+        if (ok && !has_of && gap > 2) ok = false;
+        if (!ok) break;
+        bool p_country = !country.empty();
+        if (has_of) joined_of = true;
+        // of/from/in joins only an agent to a country ("officials of the
+        // United States"), never two places ("the war in Ukraine").
+        if (has_of) {
+          if (!(p.kind == 1 && !p_country && (q.kind == 0 || q.kind == 2) &&
+                full.empty()))
+            break;
+        } else {
+          if (q.kind == 0 && p_country && q.code != country) break;
+          if (q.kind == 2 && p_country && !full.empty()) break;  // two people
+          if (q.kind == 4 && q.etype != "PER") break;
+          if (q.kind == 2 && p_country && q.code.substr(0, 3) != country &&
+              p.kind != 1) {
+            // "South Korea's National Security Council": the country
+            // named wins over the dictionary's (another country's body of
+            // the same name); people and IGOs stay apart.
+            if (full.empty() && q.etype != "PER" && q.code.size() > 3 &&
+                !StartsWith(q.code, "IGO") && p.kind == 0) {
+              Piece r = q;
+              r.code = country + q.code.substr(3);
+              absorb(r);
+              ++j;
+              continue;
+            }
+            break;
+          }
+        }
+        absorb(q);
+        ++j;
+      }
+      // "UN troops" -> IGOUNOMIL: an organisation's sector.
+      if (!full.empty() && !agent.empty() && !person && full.size() <= 6 &&
+          full.find(agent) == std::string::npos) {
+        bool agent_after = false;
+        for (size_t m = k; m <= j; ++m) {
+          if (pieces[m].kind == 2) {
+            for (size_t n2 = m + 1; n2 <= j; ++n2)
+              if (pieces[n2].kind == 1) agent_after = true;
+          }
+        }
+        if (agent_after) full += agent;
+      }
+      Actor a;
+      a.b = pieces[k].b;
+      a.e = pieces[j].e;
+      a.entity = entity;
+      a.etype = etype;
+      a.person = person;
+      if (joined_of && full.empty() && !agent.empty()) a.agent_of = agent;
+      a.dict_name = dict_name;
+      a.dict_code = full;
+      if (!full.empty()) {
+        a.code = full;
+      } else if (!country.empty() && !agent.empty()) {
+        a.code = prefix + country + agent;
+      } else if (!country.empty()) {
+        a.code = prefix + country;
+      } else if (!agent.empty()) {
+        a.code = prefix.empty() ? "---" + agent : prefix + agent;
+      } else if (!prefix.empty()) {
+        a.code = prefix;
+      }
+      if (!a.code.empty() || !a.entity.empty()) out.push_back(a);
+      k = j + 1;
+    }
+    return out;
+  }
+
+  // A finite verb, not the possessive "'s" the tagger sometimes reads as
+  // "is".
+  bool Finite(uint32_t t) const {
+    if (!IsFiniteTag(Tag(t)) || low[t] == "'s") return false;
+    return !Adjectival(t);
+  }
+
+  // A participle the tagger read as a verb but that modifies a noun ("the
+  // two exiled dissidents").
+  bool Adjectival(uint32_t t) const {
+    if (t == 0 || t + 1 >= low.size()) return false;
+    std::string_view tag = Tag(t), before = Tag(t - 1);
+    if (tag != "VBD" && tag != "VBN" && tag != "VBG") return false;
+    if ((before == "DT" || before == "CD" || before == "JJ" ||
+         before == "PRP$" || before == "POS") &&
+        StartsWith(Tag(t + 1), "NN"))
+      return true;
+    // A reduced relative on a common noun: "memos sent by Bree".
+    return (before == "NN" || before == "NNS") && tag != "VBG" &&
+           (low[t + 1] == "by" || low[t + 1] == "from");
+  }
+
+  // Returns true if the group is the speaker of a sentence-final
+  // attribution (", US Deputy Secretary Jeffrey Kupfer said here").
+  bool IsAttribution(const Group& g, uint32_t se) const {
+    // ", a senior Bree official said": back over the speaker's modifiers to
+    // the comma or closing quote.
+    uint32_t u = g.b;
+    while (u > 0 && g.b - u < 5) {
+      std::string_view tag = Tag(u - 1);
+      if (tag == "DT" || tag == "JJ" || tag == "JJS" || tag == "RB" ||
+          tag == "CD" || tag == "NNP" || tag == "VBN")
+        --u;
+      else
+        break;
+    }
+    if (u == 0 || (low[u - 1] != "," && !IsQuote(low[u - 1]))) return false;
+    for (uint32_t u = g.e; u < se && u < g.e + 8; ++u) {
+      if (IsVerbTag(Tag(u)) && ReportingVerbs().count(low[u])) return true;
+      if (Finite(u) || IsClauseWord(u)) return false;
+    }
+    return false;
+  }
+
+  // "today", "on Sunday", "last week": words of a time between a verb and
+  // its infinitive ("threatened today to hold a strike").
+  bool TimeWord(uint32_t u) const {
+    static const std::unordered_set<std::string> kWords = {
+        "today", "yesterday", "tonight", "tomorrow", "again", "also",
+        "on", "last", "this", "next", "week", "month", "year",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+        "sunday"};
+    return kWords.count(low[u]) > 0;
+  }
+
+  // Returns true if token u belongs to a quantity before a noun.
+  bool QuantityWord(uint32_t u) const {
+    static const std::unordered_set<std::string> kWords = {
+        "more", "than", "least", "fewer", "less", "nearly", "almost",
+        "about", "some", "around", "roughly", "approximately", "hundreds",
+        "thousands", "dozens", "scores", "tens", "millions"};
+    const std::string& w = low[u];
+    if (kWords.count(w)) return true;
+    bool next_cd = u + 1 < low.size() && Tag(u + 1) == "CD";
+    if ((w == "at" || w == "up" || w == "over" || w == "to") && u + 1 < low.size() &&
+        (next_cd || low[u + 1] == "least" || low[u + 1] == "to"))
+      return true;
+    if (w == "of" && u > 0 &&
+        (kWords.count(low[u - 1]) || Tag(u - 1) == "CD"))
+      return true;
+    return false;
+  }
+
+  // Returns true if group g sits inside parentheses ("(NSC)").
+  bool InParens(const Group& g, uint32_t sb, uint32_t se) const {
+    return g.b > sb && low[g.b - 1] == "(" && g.e < se && low[g.e] == ")";
+  }
+
+  bool IsClauseWord(uint32_t t) const {
+    const std::string& w = low[t];
+    if (ClauseWords().count(w)) return true;
+    if (IsVerbTag(Tag(t)) && ReportingVerbs().count(w)) return true;
+    if (w == "that" && (Tag(t) == "IN" || Tag(t) == "WDT")) return true;
+    return false;
+  }
+
+  // Groups coordinated actors ("the United States, South Korea and Japan").
+  std::vector<Group> MakeGroups(const std::vector<Actor>& actors,
+                                uint32_t sb) const {
+    std::vector<Group> groups;
+    for (size_t k = 0; k < actors.size();) {
+      Group g;
+      g.actors.push_back(actors[k]);
+      size_t j = k;
+      while (j + 1 < actors.size()) {
+        const Actor& p = actors[j];
+        const Actor& q = actors[j + 1];
+        if (p.pronoun != q.pronoun) break;
+        bool ok = q.b > p.e && q.b - p.e <= 4;
+        bool has_and = false;
+        for (uint32_t u = p.e; ok && u < q.b; ++u) {
+          const std::string& w = low[u];
+          if (w == "and" || w == "&" || w == "nor" || w == "or") {
+            has_and = true;
+          } else if (w != "," && w != "the" && w != "both" && w != "neither" &&
+                     w != "either" && Tag(u) != "JJ") {
+            ok = false;  // adjectives may sit in a list ("the awful Fornost")
+          }
+        }
+        if (!ok) break;
+        if (!has_and) {
+          // "A, B and C" is a list; "A, B," is an apposition: one actor,
+          // the more specific code.
+          // Look along the list: commas, then an "and" before a later one.
+          bool later_and = false;
+          for (size_t m = j + 1; m + 1 < actors.size() && !later_and; ++m) {
+            const Actor& x = actors[m];
+            const Actor& r = actors[m + 1];
+            if (r.b <= x.e || r.b - x.e > 4) break;
+            bool list_gap = true;
+            for (uint32_t u = x.e; u < r.b; ++u) {
+              if (low[u] == "and" || low[u] == "nor" || low[u] == "or") {
+                later_and = true;
+              } else if (low[u] != "," && low[u] != "the" && Tag(u) != "JJ") {
+                list_gap = false;
+              }
+            }
+            if (!list_gap) {
+              later_and = false;
+              break;
+            }
+          }
+          Actor& last = g.actors.back();
+          bool related = last.code.size() >= 3 && q.code.size() >= 3 &&
+                         (last.code.compare(0, 3, q.code, 0, 3) == 0 ||
+                          StartsWith(last.code, "---") ||
+                          StartsWith(q.code, "---"));
+          if (!later_and && !related) break;
+          if (!later_and) {
+            if (q.code.size() > last.code.size()) {
+              last.code = q.code;
+            }
+            if (last.entity.empty() || q.etype == "PER") {
+              last.entity = q.entity;
+              last.etype = q.etype;
+            }
+            last.person = last.person || q.person;
+            ++j;
+            continue;
+          }
+        }
+        g.actors.push_back(q);
+        ++j;
+      }
+      // Sectors shared across a list: "US and British activists" (USAOPP,
+      // GBROPP), "officials of the United States, South Korea and Japan".
+      if (g.actors.size() > 1) {
+        std::string share = g.actors[0].agent_of;
+        const Actor& last = g.actors.back();
+        bool adjectives = true;
+        for (size_t m = 0; m + 1 < g.actors.size(); ++m) {
+          const Actor& a = g.actors[m];
+          if (a.code.size() != 3 || a.e != a.b + 1) adjectives = false;
+        }
+        // Only when the last one reads country-then-sector ("British
+        // activists"), not "the government of Gondor".
+        std::string_view head = Tag(last.b);
+        bool country_first = last.agent_of.empty() && low[last.b] != "the" &&
+                             !(StartsWith(head, "NN") && head != "NNP" &&
+                               head != "NNPS");
+        if (share.empty() && adjectives && country_first &&
+            last.code.size() > 3 && !StartsWith(last.code, "---") &&
+            last.etype != "PER" && !last.person &&
+            !StartsWith(last.code, "IGO"))
+          share = last.code.substr(3);
+        if (!share.empty()) {
+          for (Actor& a : g.actors) {
+            if (a.code.size() == 3) a.code += share;
+          }
+        }
+        // "Danish media and government": the bare sector takes the
+        // country named first.
+        const std::string& first = g.actors[0].code;
+        if (first.size() >= 3 && !StartsWith(first, "---") &&
+            !StartsWith(first, "IGO") && !g.actors[0].person) {
+          for (Actor& a : g.actors) {
+            if (StartsWith(a.code, "---") && a.code.size() > 3)
+              a.code = first.substr(0, 3) + a.code.substr(3);
+          }
+        }
+      }
+      g.b = actors[k].b;
+      g.e = actors[j].e;
+      // A subject: not right after a preposition, no finite verb before it
+      // in its clause.
+      uint32_t u = g.b;
+      bool prep = false;
+      while (u > sb) {
+        --u;
+        std::string_view tag = Tag(u);
+        if (tag == "DT" || tag == "JJ" || tag == "CD" || tag == "PRP$" ||
+            low[u] == "both" || IsQuote(low[u]))
+          continue;
+        if ((tag == "IN" || tag == "TO") && !ClauseWords().count(low[u]) &&
+            low[u] != "that")
+          prep = true;
+        // "Hundreds of UN troops", "some of the rebels": the head.
+        if (prep && low[u] == "of" && u > sb) {
+          static const std::unordered_set<std::string> kQuantity = {
+              "hundreds", "thousands", "dozens", "scores", "tens", "millions",
+              "some", "many", "most", "all", "one", "two", "three", "several",
+              "members", "group", "number", "none", "each", "both"};
+          if (kQuantity.count(low[u - 1]) || Tag(u - 1) == "CD") prep = false;
+        }
+        break;
+      }
+      bool verb_before = false;
+      for (uint32_t v = g.b; v > sb;) {
+        --v;
+        if (IsClauseWord(v) || low[v] == ",") break;
+        if (Finite(v)) {
+          verb_before = true;
+          break;
+        }
+      }
+      g.subject_ok = !prep && !verb_before;
+      groups.push_back(std::move(g));
+      k = j + 1;
+    }
+    return groups;
+  }
+
+  // Returns true if there is a clause word in [from, to).
+  bool ClauseBetween(uint32_t from, uint32_t to) const {
+    for (uint32_t u = from; u < to; ++u) {
+      if (IsClauseWord(u)) return true;
+    }
+    return false;
+  }
+
+  // The subject group of the verb at `t`: the nearest subject-like group to
+  // its left in the clause; past "but"/"and" coordination into the clause
+  // before; -1 if none.
+  int SubjectOf(const std::vector<Group>& groups, uint32_t t,
+                uint32_t sb) const {
+    uint32_t clause_start = sb;
+    for (uint32_t u = t; u > sb;) {
+      --u;
+      if (IsClauseWord(u)) {
+        clause_start = u + 1;
+        break;
+      }
+    }
+    // "Livingstone, who says he is standing by his remarks, had accused":
+    // past a closed relative clause to its antecedent.
+    if (clause_start > sb) {
+      uint32_t w = clause_start - 1;
+      if (low[w] == "who" || low[w] == "which") {
+        bool closed = false;
+        for (uint32_t u = w + 1; u < t; ++u) {
+          if (low[u] == ",") closed = true;
+        }
+        if (closed) {
+          for (int g = static_cast<int>(groups.size()) - 1; g >= 0; --g) {
+            const Group& gr = groups[g];
+            if (gr.e > w) continue;
+            if (w - gr.e <= 1) return g;
+            break;
+          }
+        }
+      }
+    }
+    for (int g = static_cast<int>(groups.size()) - 1; g >= 0; --g) {
+      const Group& gr = groups[g];
+      if (gr.e > t) continue;
+      if (gr.b < clause_start) break;
+      if (InParens(gr, sb, t + 1)) continue;
+      if (gr.subject_ok) return g;
+    }
+    if (clause_start > sb) {
+      uint32_t w = clause_start - 1;
+      const std::string& cw = low[w];
+      // Relative clause: "rebels who attacked" -> the antecedent.
+      if (cw == "who" || cw == "which" || cw == "that") {
+        for (int g = static_cast<int>(groups.size()) - 1; g >= 0; --g) {
+          if (groups[g].e <= w && w - groups[g].e <= 2) return g;
+          if (groups[g].e <= w) break;
+        }
+      }
+      // "X denied it, but promised": the subject of the clause before.
+      if ((cw == "but" || cw == "yet" || cw == "so") && t - clause_start <= 3) {
+        bool subject_here = false;
+        for (uint32_t u = clause_start; u < t; ++u) {
+          if (Tag(u) == "NNP" || Tag(u) == "PRP" || Tag(u) == "NN" ||
+              Tag(u) == "NNS")
+            subject_here = true;
+        }
+        if (!subject_here) return SubjectOf(groups, w, sb);
+      }
+    }
+    return -1;
+  }
+
+  // The reporter of the clause holding `t`: subject of the reporting verb
+  // before it ("NSC said X would pay") or after it ('"...", X said').
+  int ReporterOf(const std::vector<Group>& groups, uint32_t t, uint32_t sb,
+                 uint32_t se) const {
+    if (t >= se) return -1;
+    for (uint32_t u = t; u > sb;) {
+      --u;
+      if (IsVerbTag(Tag(u)) && ReportingVerbs().count(low[u])) {
+        return SubjectOf(groups, u, sb);
+      }
+    }
+    for (uint32_t u = t + 1; u < se; ++u) {
+      if (IsVerbTag(Tag(u)) && ReportingVerbs().count(low[u])) {
+        for (int g = static_cast<int>(groups.size()) - 1; g >= 0; --g) {
+          if (groups[g].e <= u && groups[g].b > t) return g;
+        }
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  // The first group after `from` in the clause, following one of `preps`
+  // when given; -1 if none.
+  int ObjectOf(const std::vector<Group>& groups, uint32_t from, uint32_t se,
+               const std::vector<std::string>& preps, bool allow_in,
+               bool passive_by,
+               const std::vector<std::string>* pattern_words = nullptr) const {
+    for (size_t g = 0; g < groups.size(); ++g) {
+      const Group& gr = groups[g];
+      if (gr.b <= from) continue;
+      if (gr.b >= se) break;
+      if (IsAttribution(gr, se)) return -1;
+      // "presented their credentials": a possessive determiner.
+      if (gr.b + 1 == gr.e && Tag(gr.b) == "PRP$") continue;
+      if (ClauseBetween(from + 1, gr.b)) return -1;
+      bool verb_between = false;
+      for (uint32_t u = from + 1; u < gr.b; ++u) {
+        if (Finite(u)) verb_between = true;
+        // An infinitive starts a clause of its own ("called for a body to
+        // monitor UK immigration"), unless the pattern names its words.
+        if (Tag(u) == "VB" && u > 1 && low[u - 1] == "to" &&
+            (Tag(u - 2) == "NN" || Tag(u - 2) == "NNS") &&
+            !(pattern_words &&
+              std::find(pattern_words->begin(), pattern_words->end(),
+                        low[u]) != pattern_words->end()))
+          verb_between = true;
+      }
+      if (verb_between) return -1;
+      // The word before the group, skipping determiners and adjectives.
+      std::string prep;
+      uint32_t prep_at = 0;
+      for (uint32_t u = gr.b; u > from + 1;) {
+        --u;
+        std::string_view tag = Tag(u);
+        if (tag == "DT" || tag == "JJ" || tag == "CD" || tag == "PRP$" ||
+            IsQuote(low[u]) || low[u] == "both")
+          continue;
+        // Quantities: "more than 100 Palestinians", "thousands of Tamil
+        // refugees", "up to 16 Russian advisers", "at least eight".
+        if (QuantityWord(u)) continue;
+        if (tag == "IN" || tag == "TO") {
+          prep = low[u];
+          prep_at = u;
+        }
+        break;
+      }
+      // "re-examine the refineries in Iran", "bombarded a part of Syria":
+      // a place or party qualifying the direct object is the target.
+      if ((prep == "in" || prep == "of" || prep == "by" || prep == "between" ||
+           prep == "with" || prep == "from") &&
+          !passive_by && preps.empty()) {
+        bool nominal = prep_at > from + 1, noun = false;
+        for (uint32_t u = from + 1; u < prep_at; ++u) {
+          std::string_view tag = Tag(u);
+          if (StartsWith(tag, "NN")) {
+            noun = true;
+          } else if (!(tag == "DT" || tag == "JJ" || tag == "CD" ||
+                       tag == "PRP$" || tag == "JJR" || tag == "JJS" ||
+                       tag == "CC" || (low[u] == "of" && noun) ||
+                       (noun && u + 1 == prep_at &&
+                        (tag == "VBN" || tag == "VBD")))) {
+            nominal = false;
+          }
+        }
+        if (nominal && noun) return (target_prep_ = prep, static_cast<int>(g));
+      }
+      if (passive_by) {
+        if (prep == "by") return (target_prep_ = prep, static_cast<int>(g));
+        continue;
+      }
+      if (!preps.empty()) {
+        if (std::find(preps.begin(), preps.end(), prep) != preps.end())
+          return (target_prep_ = prep, static_cast<int>(g));
+        if (preps.size() == 1 && preps[0].empty() && prep.empty())
+          return (target_prep_ = prep, static_cast<int>(g));
+        continue;
+      }
+      if (prep.empty()) return (target_prep_ = prep, static_cast<int>(g));
+      // The pattern's own preposition ("fire at", "meet with").
+      if (pattern_words &&
+          std::find(pattern_words->begin() + 1, pattern_words->end(), prep) !=
+              pattern_words->end())
+        return (target_prep_ = prep, static_cast<int>(g));
+      if (allow_in && (prep == "in" || prep == "at")) return (target_prep_ = prep, static_cast<int>(g));
+      // PETRARCH dictionaries put the target after any preposition.
+      if (impl.petrarch && prep != "by") return (target_prep_ = prep, static_cast<int>(g));
+      if (allow_at_ && prep == "at") return (target_prep_ = prep, static_cast<int>(g));
+      if (!BlockedTargetPreps().count(prep)) return (target_prep_ = prep, static_cast<int>(g));
+    }
+    return -1;
+  }
+
+  // Returns true if token t matches pattern word w.
+  bool WordMatches(uint32_t t, std::string_view w) const {
+    // A leading "_" (PETRARCH connected words) is about position, not form.
+    if (!w.empty() && w[0] == '_') w.remove_prefix(1);
+    const std::string& x = low[t];
+    if (!w.empty() && w.back() == '*') {
+      return StartsWith(x, w.substr(0, w.size() - 1));
+    }
+    if (x == w) return true;
+    // Plurals: "sanctions", "talks", "crises" -> stems.
+    if (x.size() > w.size() && x.compare(0, w.size(), w) == 0) {
+      std::string_view rest = std::string_view(x).substr(w.size());
+      if (rest == "s" || rest == "es") return true;
+    }
+    if (IsVerbTag(Tag(t))) {
+      for (const std::string& c : LemmaCandidates(x)) {
+        if (c == w) return true;
+      }
+    }
+    return false;
+  }
+
+  // Matches the pattern's continuation after the trigger at t; sets *last.
+  bool Continue(const EventPattern& p, uint32_t t, uint32_t se,
+                uint32_t* last, uint32_t sb = 0) const {
+    // Words that must come before the trigger, nearest first (PETRARCH
+    // "- SAID * TO ATTEND").
+    uint32_t back = t;
+    for (const std::string& w : p.before) {
+      bool found = false;
+      for (uint32_t u = back; u > sb && back - u < 5;) {
+        --u;
+        if (WordMatches(u, w)) {
+          back = u;
+          found = true;
+          break;
+        }
+      }
+      if (!found) return false;
+    }
+    uint32_t pos = t;
+    for (size_t k = 1; k < p.words.size(); ++k) {
+      bool found = false;
+      // Connected words ("_word") follow the previous one directly.
+      // PETRARCH patterns reach over the whole clause.
+      uint32_t reach = p.words[k][0] == '_' ? pos + 1
+                       : impl.petrarch      ? pos + 10
+                                            : pos + 5;
+      for (uint32_t u = pos + 1; u < se && u <= reach; ++u) {
+        if (low[u] == ";" || (IsVerbTag(Tag(u)) &&
+                              ReportingVerbs().count(low[u])))
+          break;
+        if (WordMatches(u, p.words[k])) {
+          pos = u;
+          found = true;
+          break;
+        }
+        // Never across another verb ("agreed to lift the sanctions on" is
+        // not "agree on").
+        std::string_view tag = Tag(u);
+        if ((tag == "VB" || tag == "VBD" || tag == "VBZ" || tag == "VBP" ||
+             tag == "MD") &&
+            low[u] != "'s" && !IsQuote(low[u]) && !impl.petrarch)
+          break;
+      }
+      if (!found) return false;
+    }
+    *last = pos;
+    return true;
+  }
+
+  // The time mention for an event around trigger t in sentence s.
+  std::string DateFor(const SentenceSpan& s, uint32_t t) const {
+    const TimeMention* best = nullptr;
+    int64_t best_d = 0;
+    uint32_t at = doc->tokens[t].begin;
+    for (const TimeMention& tm : doc->times) {
+      if (tm.span.begin < s.span.begin || tm.span.end > s.span.end) continue;
+      if (!IsCalendarDate(tm.value)) continue;
+      int64_t d = tm.span.begin >= at ? tm.span.begin - at
+                                      : (at - tm.span.end) + 40;
+      if (!best || d < best_d) {
+        best = &tm;
+        best_d = d;
+      }
+    }
+    if (best && IsCalendarDate(best->value)) return best->value;
+    if (doc->published.size() >= 10) return doc->published.substr(0, 10);
+    return doc->published;
+  }
+
+  // A place the clause after t names with "in"/"at" ("in Vladivostok").
+  std::string LocationFor(uint32_t t, uint32_t se) const {
+    for (uint32_t u = t + 1; u + 1 < se; ++u) {
+      if (IsClauseWord(u)) break;
+      if (low[u] != "in" && low[u] != "at" && low[u] != "near") continue;
+      for (uint32_t v = u + 1; v < se && v <= u + 6; ++v) {
+        int e = token_entity[v];
+        if (e >= 0 && doc->entities[e].type == "LOC") {
+          uint32_t w = v;
+          while (w < se && token_entity[w] == e) ++w;
+          const Span& a = doc->tokens[v];
+          const Span& b = doc->tokens[w - 1];
+          return std::string(text.substr(a.begin, b.end - a.begin));
+        }
+        if (IsVerbTag(Tag(v)) || low[v] == ",") break;
+      }
+    }
+    return "";
+  }
+
+  EventActor MakeActor(const Actor& a) const {
+    EventActor out;
+    const Span& b = doc->tokens[a.b];
+    const Span& e = doc->tokens[a.e - 1];
+    out.span = {b.begin, e.end};
+    out.name = a.name.empty()
+                   ? std::string(text.substr(b.begin, e.end - b.begin))
+                   : a.name;
+    out.code = a.code;
+    out.entity = a.entity;
+    return out;
+  }
+
+  // Replaces pronoun actors by what they refer to: the nearest earlier
+  // subject in the sentence, else the previous sentence's subjects.
+  void ResolvePronouns(std::vector<Group>* groups) const {
+    for (size_t g = 0; g < groups->size(); ++g) {
+      Group& gr = (*groups)[g];
+      if (gr.actors.empty() || !gr.actors[0].pronoun) continue;
+      const std::string& w = gr.actors[0].pronoun_word;
+      std::vector<Actor> ref;
+      bool reflexive = w == "themselves" || w == "itself" || w == "himself" ||
+                       w == "herself";
+      for (size_t h = g; h-- > 0 && reflexive;) {
+        const Group& c = (*groups)[h];
+        if (c.actors.empty() || c.actors[0].pronoun) continue;
+        ref = c.actors;  // the clause's own subject
+        break;
+      }
+      for (size_t h = g; h-- > 0 && ref.empty();) {
+        const Group& c = (*groups)[h];
+        if (c.actors.empty() || c.actors[0].pronoun) continue;
+        if (c.actors[0].code.empty()) continue;
+        if (PersonPronoun(w) && (c.actors.size() > 1 || !c.actors[0].person))
+          continue;
+        if (!PluralPronoun(w) && c.actors.size() > 1) continue;
+        // "they" is a list or a plural noun ("officials"), and one that
+        // says who ("the two leaders" = ---GOV says nothing).
+        if (PluralPronoun(w) && c.actors.size() == 1) {
+          std::string_view last = Tag(c.e - 1);
+          if (last != "NNS" && last != "NNPS") continue;
+          if (StartsWith(c.actors[0].code, "---")) continue;
+        }
+        if (w == "it" || w == "its" || w == "itself") {
+          if (c.actors[0].person) continue;
+        }
+        if (!c.subject_ok) continue;
+        ref = c.actors;
+        break;
+      }
+      // "Putin showed Kim around ... and they held talks": the last two
+      // people or parties named.
+      if (ref.empty() && PluralPronoun(w)) {
+        std::vector<Actor> two;
+        for (size_t h = g; h-- > 0 && two.size() < 2;) {
+          const Group& c = (*groups)[h];
+          if (c.actors.size() != 1 || c.actors[0].pronoun ||
+              c.actors[0].code.empty() ||
+              StartsWith(c.actors[0].code, "---"))
+            continue;
+          // A possessive modifier ("Russia's facility") is not a party.
+          if (c.e < low.size() && (low[c.e] == "'s" || low[c.e] == "'"))
+            continue;
+          if (!two.empty() && (two[0].code == c.actors[0].code ||
+                               two[0].entity == c.actors[0].entity))
+            continue;
+          two.push_back(c.actors[0]);
+        }
+        if (two.size() == 2) ref = {two[1], two[0]};
+      }
+      if (ref.empty() && !previous_subjects.empty()) {
+        bool plural = previous_subjects.size() > 1;
+        if (PluralPronoun(w) == plural) ref = previous_subjects;
+      }
+      uint32_t b = gr.actors[0].b, e = gr.actors[0].e;
+      gr.actors.clear();
+      for (Actor a : ref) {
+        if (a.name.empty()) {
+          const Span& x = doc->tokens[a.b];
+          const Span& y = doc->tokens[a.e - 1];
+          a.name = std::string(text.substr(x.begin, y.end - x.begin));
+        }
+        a.b = b;
+        a.e = e;
+        a.pronoun = true;
+        gr.actors.push_back(a);
+      }
+    }
+  }
+
+  void CodeSentence(const SentenceSpan& s, std::vector<Event>* out);
+};
+
+void SentenceCoder::CodeSentence(const SentenceSpan& s,
+                                 std::vector<Event>* out) {
+  uint32_t sb = s.token_begin, se = s.token_end;
+  if (se <= sb || se > doc->tokens.size()) return;
+  std::string_view sentence_text =
+      text.substr(s.span.begin, s.span.end - s.span.begin);
+  if (impl.actors && impl.actors->Discard(sentence_text)) return;
+  std::vector<std::string_view> words;
+  words.reserve(se - sb);
+  for (uint32_t t = sb; t < se; ++t) words.push_back(Word(t));
+  std::string sentence_date = DateFor(s, sb);
+  // With no date at all (a page without a publication date), people are
+  // coded as of the latest date the page mentions, not as of today: "Tony
+  // Blair" in a 2005 story is still in office. The events keep no date.
+  std::vector<Actor> actors = FindActors(
+      sb, se, words, sentence_date.empty() ? fallback_date : sentence_date);
+  bool any_coded = false;
+  for (const Actor& a : actors) {
+    if (!a.pronoun && !a.code.empty()) any_coded = true;
+  }
+  if (!any_coded) {
+    previous_subjects.clear();
+    return;
+  }
+  std::vector<Group> groups = MakeGroups(actors, sb);
+  ResolvePronouns(&groups);
+  static const bool debug = std::getenv("DATELINE_EVENTS_DEBUG") != nullptr;
+  if (debug) {
+    std::string line;
+    for (uint32_t t = sb; t < se; ++t) {
+      line += std::string(Word(t)) + "/" + std::string(Tag(t)) + " ";
+    }
+    std::fprintf(stderr, "S: %s\n", line.c_str());
+    for (const Group& g : groups) {
+      std::fprintf(stderr, "  G[%u,%u)%s:", g.b - sb, g.e - sb,
+                   g.subject_ok ? " subj" : "");
+      for (const Actor& a : g.actors)
+        std::fprintf(stderr, " %s(%s)", a.code.c_str(), a.entity.c_str());
+      std::fprintf(stderr, "\n");
+    }
+  }
+
+  // Triggers: the best pattern at each token.
+  std::vector<Candidate> cands;
+  std::vector<uint8_t> covered(se - sb, 0);
+  for (uint32_t t = sb; t < se; ++t) {
+    std::string_view tag = Tag(t);
+    const std::unordered_map<std::string, std::vector<size_t>>* index;
+    bool verb = IsVerbTag(tag);
+    // "The US presented/JJ evidence": a past form after its subject that
+    // the tagger read as an adjective.
+    if (tag == "JJ" && low[t].size() > 3 &&
+        low[t].compare(low[t].size() - 2, 2, "ed") == 0 && t > sb) {
+      std::string_view before = Tag(t - 1);
+      if (before == "NNP" || before == "NNPS" || before == "NNS" ||
+          before == "PRP")
+        verb = true;
+    }
+    // "The Philippines and France agree/NN that": a word right after a
+    // subject, before a clause or object, read as a noun.
+    if (!verb && (tag == "NN" || tag == "NNS" || tag == "JJ") && t > sb &&
+        t + 1 < se) {
+      bool after_subject = false;
+      for (const Group& g : groups) {
+        if (g.e == t && g.subject_ok && !g.actors.empty() &&
+            !g.actors[0].pronoun && Tag(t - 1) != "POS" && low[t - 1] != "'s")
+          after_subject = true;
+      }
+      std::string_view next = Tag(t + 1);
+      if (after_subject && (next == "IN" || next == "DT" || next == "NNP" ||
+                            next == "TO" || next == "PRP"))
+        verb = true;
+    }
+    std::vector<const std::unordered_map<std::string, std::vector<size_t>>*>
+        indexes;
+    if (verb) indexes.push_back(&impl.verb_index);
+    if (!verb) indexes.push_back(&impl.noun_index);
+    if (tag == "JJ") indexes.push_back(&impl.adj_index);
+    const EventPattern* best = nullptr;
+    uint32_t best_last = t;
+    bool best_exact = false;
+    std::vector<std::string> lemmas = LemmaCandidates(low[t]);
+    // A list right before the verb: PETRARCH's compound-actor patterns.
+    bool compound_subject = false;
+    for (const Group& g : groups) {
+      if (g.e <= t && t - g.e <= 3 && g.actors.size() > 1) compound_subject = true;
+    }
+    for (auto* idx : indexes) {
+      index = idx;
+      for (const std::string& l : lemmas) {
+        auto it = index->find(l);
+        if (it == index->end()) continue;
+        for (size_t pi : it->second) {
+          const EventPattern& p = patterns[pi];
+          uint32_t last = t;
+          if (!Continue(p, t, se, &last, sb)) continue;
+          // Ties: the compound-actor pattern for a list subject, then the
+          // word's own form ("left" before "leave"), then the earlier row.
+          bool exact = l == lemmas[0];
+          // Specificity: words after the trigger and before it.
+          size_t size = p.words.size() + p.before.size();
+          size_t best_size = best ? best->words.size() + best->before.size() : 0;
+          bool better = !best || size > best_size;
+          if (best && size == best_size) {
+            if (p.compound != best->compound) {
+              better = p.compound == compound_subject;
+            } else if (exact != best_exact) {
+              better = exact;
+            } else {
+              better = p.line < best->line;
+            }
+          }
+          if (better) {
+            best = &p;
+            best_last = last;
+            best_exact = exact;
+          }
+        }
+      }
+    }
+    if (best) cands.push_back({best, t, best_last});
+    if (best && debug)
+      std::fprintf(stderr, "  T %u %s %s line %d\n", t - sb, best->code.c_str(),
+                   best->words[0].c_str(), best->line);
+  }
+  // A longer pattern covers the words it matched ("launch air strike").
+  std::sort(cands.begin(), cands.end(), [](const Candidate& a,
+                                           const Candidate& b) {
+    if (a.pattern->words.size() != b.pattern->words.size())
+      return a.pattern->words.size() > b.pattern->words.size();
+    return a.trigger < b.trigger;
+  });
+  std::vector<Candidate> kept;
+  for (const Candidate& c : cands) {
+    bool clash = false;
+    for (const Candidate& k : kept) {
+      if (c.trigger >= k.trigger && c.trigger <= k.last) clash = true;
+      if (k.trigger >= c.trigger && k.trigger <= c.last) clash = true;
+    }
+    if (!clash) kept.push_back(c);
+  }
+  std::sort(kept.begin(), kept.end(),
+            [](const Candidate& a, const Candidate& b) {
+              return a.trigger < b.trigger;
+            });
+  std::unordered_set<uint32_t> kept_triggers;
+  for (const Candidate& c : kept) kept_triggers.insert(c.trigger);
+  // Intent verbs whose infinitive is itself an event ("promised to deepen")
+  // give modality, not an event of their own.
+  std::unordered_set<uint32_t> modal_only;
+  for (const Candidate& c : kept) {
+    uint32_t t = c.trigger;
+    if (t >= sb + 2 && low[t - 1] == "to") {
+      uint32_t v = t - 2;
+      while (v > sb && (Tag(v) == "RB" || IsQuote(low[v]) || TimeWord(v))) --v;
+      if (kept_triggers.count(v)) {
+        for (const std::string& l : LemmaCandidates(low[v])) {
+          if (IntentVerbs().count(l)) modal_only.insert(v);
+        }
+      }
+    }
+  }
+
+  // The infinitive after a phrase that ends in "to" is its content, not an
+  // event of its own ("has no right to lecture", "refused to release").
+  std::unordered_set<uint32_t> complement;
+  for (const Candidate& c : kept) {
+    if (modal_only.count(c.trigger)) continue;
+    if (c.last > c.trigger && low[c.last] == "to" && c.last + 1 < se &&
+        kept_triggers.count(c.last + 1))
+      complement.insert(c.last + 1);
+    // "rejected an invitation to attend": the same after the phrase.
+    if (c.last > c.trigger && c.last + 2 < se && low[c.last + 1] == "to" &&
+        kept_triggers.count(c.last + 2))
+      complement.insert(c.last + 2);
+  }
+  std::vector<Actor> subjects_here;
+  size_t first_event = out->size();
+  for (const Candidate& c : kept) {
+    if (modal_only.count(c.trigger) || complement.count(c.trigger)) continue;
+    const EventPattern& p = *c.pattern;
+    uint32_t t = c.trigger;
+    // The attribution itself (", a senior official said") is no event.
+    if (ReportingVerbs().count(low[t])) {
+      bool attribution = false;
+      for (const Group& g : groups) {
+        if (g.e <= t && t - g.e <= 2 && IsAttribution(g, se)) attribution = true;
+      }
+      if (attribution) continue;
+    }
+    // "demanded that its partners refuse to recognize X": what is demanded
+    // has not happened.
+    {
+      bool demanded = false;
+      for (uint32_t u = t; u > sb && t - u < 12;) {
+        --u;
+        if (low[u] != "that") {
+          if (IsClauseWord(u)) break;
+          continue;
+        }
+        uint32_t v = u;
+        while (v > sb && (Tag(v - 1) == "RB" || Tag(v - 1) == "NNP")) --v;
+        if (v > sb) {
+          for (const Candidate& k : kept) {
+            if (k.trigger < u && k.last + 3 >= v && k.trigger + 1 >= v - 1 &&
+                (StartsWith(k.pattern->code, "02") ||
+                 StartsWith(k.pattern->code, "10")))
+              demanded = true;
+          }
+        }
+        break;
+      }
+      if (demanded) continue;
+    }
+    // A participle used as an adjective ("the two exiled dissidents").
+    if (!p.noun && (Tag(t) == "VBN" || Tag(t) == "VBG" || Tag(t) == "VBD") &&
+        t > sb &&
+        t + 1 < se && StartsWith(Tag(t + 1), "NN")) {
+      std::string_view before = Tag(t - 1);
+      if (before == "DT" || before == "CD" || before == "JJ" ||
+          before == "PRP$" || before == "POS")
+        continue;
+    }
+    // "wants Putin to attack": the infinitive is the content of an appeal
+    // to its object, not an event.
+    if (!p.noun && t >= sb + 2 && low[t - 1] == "to" && Tag(t) == "VB") {
+      bool control = false;
+      for (const Group& g : groups) {
+        if (g.e == t - 1 && !g.subject_ok) control = true;
+      }
+      if (control) continue;
+    }
+    // ", killing at least eight people": the consequence of an event
+    // already coded in this sentence.
+    if (!p.noun && Tag(t) == "VBG" && t > sb && low[t - 1] == "," &&
+        out->size() > first_event)
+      continue;
+    // "met X to discuss Y": a purpose infinitive after an event.
+    if (!p.noun && t >= sb + 2 && low[t - 1] == "to" && Tag(t) == "VB" &&
+        out->size() > first_event) {
+      uint32_t u = t - 2;
+      bool governed = false;
+      for (const std::string& l : LemmaCandidates(low[u])) {
+        if (IntentVerbs().count(l)) governed = true;
+      }
+      static const std::unordered_set<std::string> kGoverning = {
+          "invitation", "invite", "plan", "plans", "offer", "promise",
+          "pledge", "bid", "decision", "agreement", "proposal", "threat",
+          "vow", "due", "scheduled", "set", "expected", "likely", "agreed",
+          "ready", "able", "right", "order", "ordered", "asked", "urged",
+          "called", "allowed", "permission"};
+      if (kGoverning.count(low[u])) governed = true;
+      if (!governed) continue;
+    }
+    // A gerund in a list of things ("discussed military matters, the war
+    // and helping North Korea's satellite program") is a noun.
+    if (!p.noun && Tag(t) == "VBG" && t > sb && p.words.size() == 1 &&
+        (Tag(t - 1) == "CC" || low[t - 1] == "about" || low[t - 1] == "on" ||
+         low[t - 1] == "that" ||
+         low[t - 1] == "without" || low[t - 1] == "against"))
+      continue;
+    // "was shown banned ballistic missiles": a participle before a noun.
+    if (!p.noun && Tag(t) == "VBN" && t + 2 < se && t > sb &&
+        (StartsWith(Tag(t + 1), "NN") || Tag(t + 1) == "JJ") &&
+        IsVerbTag(Tag(t - 1))) {
+      bool aux = false;
+      for (const std::string& l : LemmaCandidates(low[t - 1])) {
+        if (l == "be" || l == "have" || l == "get") aux = true;
+      }
+      if (!aux) continue;
+    }
+    // A gerund after "of"/"for" is the content of a charge, not an event
+    // ("accused North Korea of providing arms").
+    if (!p.noun && Tag(t) == "VBG" && t > sb &&
+        (low[t - 1] == "of" || low[t - 1] == "for" || low[t - 1] == "by"))
+      continue;
+    // Modality and negation from the verb group before the trigger.
+    bool will = false, may = false, neg = false, intent_verb = false,
+         hesitate = false, refuse = false, sched = false, be = false,
+         have = false;
+    for (uint32_t u = t; u > sb && t - u < 8;) {
+      --u;
+      const std::string& w = low[u];
+      std::string_view tag = Tag(u);
+      if (IsQuote(w)) continue;
+      if (w == "will" || w == "would" || w == "'ll" || w == "shall" ||
+          w == "wo") {
+        will = true;
+        continue;
+      }
+      if (w == "may" || w == "might" || w == "could" || w == "should" ||
+          w == "must" || w == "can" || w == "ca") {
+        may = true;
+        continue;
+      }
+      if (w == "not" || w == "n't" || w == "never" || w == "no") {
+        neg = true;
+        continue;
+      }
+      if (w == "to") continue;
+      if (tag == "RB" || tag == "RBR") continue;
+      std::vector<std::string> ls = LemmaCandidates(w);
+      bool matched = false;
+      for (const std::string& l : ls) {
+        if (l == "be" || l == "have" || l == "do" || l == "get") {
+          if (l == "be" || l == "get") be = true;
+          if (l == "have") have = true;
+          matched = true;
+          break;
+        }
+        uint32_t after_verb = u + 1;
+        while (after_verb < t && TimeWord(after_verb)) ++after_verb;
+        if (IntentVerbs().count(l) && after_verb < t &&
+            (low[after_verb] == "to" || IsQuote(low[after_verb]))) {
+          intent_verb = true;
+          if (l == "hesitate") hesitate = true;
+          if (l == "refuse" || l == "decline") refuse = true;
+          matched = true;
+          break;
+        }
+      }
+      if (matched) continue;
+      if (ScheduleWords().count(w)) {
+        sched = true;
+        continue;
+      }
+      break;
+    }
+    bool conditional = false;
+    for (uint32_t u = t; u > sb;) {
+      --u;
+      if (low[u] == "if" || low[u] == "unless" || low[u] == "whether") {
+        conditional = true;
+        break;
+      }
+      if (low[u] == ";" ) break;
+      if (IsClauseWord(u) && low[u] != "if") break;
+    }
+    // A bare infinitive is not (yet) an event: "is due on Thursday to
+    // visit", "an invitation to visit" (intent, after an intent noun).
+    if (!p.noun && t > sb && low[t - 1] == "to" && Tag(t) == "VB") {
+      sched = true;
+      static const std::unordered_set<std::string> kIntentNouns = {
+          "invitation", "invite", "plan", "plans", "offer", "promise",
+          "pledge", "bid", "intention", "decision", "agreement", "proposal",
+          "readiness", "willingness", "threat", "vow", "commitment"};
+      for (uint32_t u = t - 1; u > sb && t - u <= 3;) {
+        --u;
+        if (kIntentNouns.count(low[u])) intent_verb = true;
+      }
+    }
+    bool negated = neg;
+    bool intent = will || intent_verb;
+    if (hesitate && neg) negated = false;  // "won't hesitate to" = intent
+    if (refuse) negated = true;
+    bool passive = !p.noun && !p.adj && Tag(t) == "VBN" && be && !p.nopassive;
+    bool reduced = false;
+    // A reduced relative ("a member of Hamas jailed a year ago") is passive.
+    if (!p.noun && !p.adj && Tag(t) == "VBN" && !be && !have && t > sb) {
+      uint32_t u = t - 1;
+      while (u > sb && Tag(u) == "RB") --u;
+      // ... unless an object follows ("Kim courteously invited Putin").
+      std::string_view next = c.last + 1 < se ? Tag(c.last + 1) : "";
+      bool object = StartsWith(next, "NN") || next == "DT" || next == "PRP" ||
+                    next == "PRP$" || next == "JJ";
+      if ((StartsWith(Tag(u), "NN") || Tag(u) == "PRP") && !object) {
+        passive = true;
+        reduced = true;
+      }
+    }
+
+    // Actors.
+    int src = -1, tgt = -1;
+    uint32_t after = t;
+    std::string root_code = p.code.substr(0, 2);
+    allow_at_ = root_code >= "17";
+    // Protests, force postures and measures at home take the place as
+    // target ("imposed a curfew in Turkey", "lifted a curfew in Montenegro").
+    bool allow_in = p.solo || root_code == "14" || root_code == "15" ||
+                    root_code == "17" || StartsWith(p.code, "081");
+    if (p.reporter) {
+      tgt = SubjectOf(groups, t, sb);
+      src = ReporterOf(groups, t, sb, se);
+    } else if (passive) {
+      src = ObjectOf(groups, c.last, se, {}, false, true);
+      if (reduced) {
+        // "victims killed by X": the noun just before is the target.
+        tgt = -1;
+        for (size_t g = 0; g < groups.size(); ++g) {
+          if (groups[g].e == t || (groups[g].e + 1 == t && Tag(t - 1) == "RB"))
+            tgt = static_cast<int>(g);
+        }
+      } else {
+        tgt = SubjectOf(groups, t, sb);
+      }
+    } else if (p.noun) {
+      // Possessor ("Putin's visit", "Putin's July 2000 visit").
+      for (int g = static_cast<int>(groups.size()) - 1; g >= 0; --g) {
+        const Group& gr = groups[g];
+        if (gr.e > t) continue;
+        if (t - gr.e <= 4 && gr.e < se &&
+            (low[gr.e] == "'s" || low[gr.e] == "'")) {
+          bool clean = true;
+          for (uint32_t u = gr.e + 1; u < t; ++u) {
+            std::string_view tag = Tag(u);
+            if (!(tag == "JJ" || tag == "CD" || StartsWith(tag, "NN") ||
+                  tag == "NNP"))
+              clean = false;
+          }
+          if (clean) src = g;
+        }
+        break;
+      }
+      // Light verb ("held talks", "launched an air strike").
+      if (src < 0) {
+        uint32_t u = t;
+        while (u > sb) {
+          --u;
+          std::string_view tag = Tag(u);
+          if (tag == "DT" || tag == "JJ" || tag == "PRP$" || tag == "CD" ||
+              tag == "NN" || tag == "NNS")
+            continue;
+          break;
+        }
+        if (IsVerbTag(Tag(u)) && u < t) {
+          static const std::unordered_set<std::string> kLight = {
+              "hold", "make", "pay", "launch", "carry", "conduct", "stage",
+              "have", "begin", "start", "open", "resume", "attend", "host",
+              "mount", "announce", "order", "continue", "wage", "join"};
+          for (const std::string& l : LemmaCandidates(low[u])) {
+            if (kLight.count(l)) {
+              src = SubjectOf(groups, u, sb);
+              break;
+            }
+          }
+        }
+      }
+      // "an air strike by government forces".
+      if (src < 0) {
+        int g = ObjectOf(groups, t, se, {"by"}, false, false);
+        if (g >= 0 && groups[g].b <= t + 3) src = g;
+      }
+      // A fronted phrase: "During a visit to X in July, Y was shown ...".
+      if (src < 0) {
+        bool fronted = true;
+        for (uint32_t u = sb; u < t; ++u) {
+          if (IsVerbTag(Tag(u))) fronted = false;
+        }
+        if (fronted) {
+          uint32_t comma = t;
+          while (comma < se && low[comma] != ",") ++comma;
+          for (size_t g = 0; g < groups.size(); ++g) {
+            if (groups[g].b > comma && groups[g].b <= comma + 3) {
+              src = static_cast<int>(g);
+              break;
+            }
+          }
+        }
+      }
+      tgt = ObjectOf(groups, t, se, p.preps, allow_in, false);
+      if (tgt >= 0 && groups[tgt].b > t + 6) tgt = -1;
+      if (tgt >= 0 && tgt == src) tgt = -1;
+    } else {
+      src = SubjectOf(groups, t, sb);
+      // A PETRARCH pattern's target follows its last word.
+      if (impl.petrarch && c.last > t && Tag(c.last) == "IN") after = c.last;
+      tgt = ObjectOf(groups, after, se, p.preps, allow_in, false, &p.words);
+      // Nothing coded right after the verb: after the pattern's own words
+      // ("celebrated Eid at Osgiliath with Gondor").
+      if (tgt >= 0) {
+        bool coded = false;
+        for (const Actor& a : groups[tgt].actors) coded |= !a.code.empty();
+        if (!coded && c.last > t) {
+          int again = ObjectOf(groups, c.last, se, p.preps, allow_in, false,
+                               &p.words);
+          if (again >= 0) tgt = again;
+        }
+      }
+      // Appeals, demands and threats aimed through a clause: "demanded
+      // that the US cancel ...", "urged that Iraq ...".
+      if (tgt < 0 && (root_code == "02" || root_code == "10" ||
+                      root_code == "13" || impl.petrarch)) {
+        uint32_t u = c.last + 1;
+        while (u < se && u <= c.last + 4 && low[u] != "that" &&
+               (Tag(u) == "RB" || Tag(u) == "NNP" || IsQuote(low[u]) ||
+                low[u] == "on" || low[u] == "last" || low[u] == "this"))
+          ++u;
+        if (u < se && low[u] == "that") {
+          for (size_t g = 0; g < groups.size(); ++g) {
+            if (groups[g].b + 1 == groups[g].e && Tag(groups[g].b) == "PRP$")
+              continue;  // "that its partners ..."
+            if (groups[g].b > u && groups[g].b <= u + 4) {
+              tgt = static_cast<int>(g);
+              break;
+            }
+          }
+        }
+      }
+    }
+    bool claimed = false;
+    // "The US claimed that ISIL had attacked Iraq": what is claimed is an
+    // accusation by the claimant, not a coded attack.
+    if (root_code >= "15" && !p.reporter) {
+      for (uint32_t u = t; u > sb;) {
+        --u;
+        if (low[u] == "that") continue;
+        bool claim = false;
+        if (IsVerbTag(Tag(u))) {
+          for (const std::string& l : LemmaCandidates(low[u])) {
+            if (l == "claim" || l == "allege" || l == "contend" ||
+                l == "assert")
+              claim = true;
+          }
+        }
+        if (claim) {
+          int claimant = SubjectOf(groups, u, sb);
+          if (claimant >= 0 && claimant != src) {
+            tgt = src;
+            src = claimant;
+            claimed = true;
+          }
+          break;
+        }
+        if (IsClauseWord(u)) break;
+      }
+    }
+    if (p.swap) std::swap(src, tgt);
+    // An object we cannot code ("met in Zurich" with Zurich unknown) is no
+    // target; a later actor is not taken in its place.
+    if (tgt >= 0) {
+      bool coded = false;
+      for (const Actor& a : groups[tgt].actors) coded |= !a.code.empty();
+      if (!coded) tgt = -1;
+    }
+    if (src < 0 && !p.noun && !p.reporter) continue;
+    if (src < 0) continue;
+    const Group& sg = groups[src];
+    if (sg.actors.empty()) continue;
+    if (!p.reporter && !passive) {
+      for (const Actor& a : sg.actors) subjects_here.push_back(a);
+    }
+    // Code selection.
+    std::string code = p.code;
+    bool event_negated = false;
+    if (negated) {
+      // The default mappings are CAMEO's; a PETRARCH dictionary's codes are
+      // its own.
+      std::string nc = !p.neg_code.empty() ? p.neg_code
+                       : impl.petrarch     ? ""
+                                           : DefaultNegated(code, intent);
+      if (!nc.empty()) {
+        code = nc;
+        intent = false;
+      } else {
+        event_negated = true;
+      }
+    }
+    if (intent && !event_negated && code == p.code && !impl.petrarch) {
+      code = !p.intent_code.empty() ? p.intent_code : DefaultIntent(code);
+    }
+    if (claimed) {
+      code = "112";
+      event_negated = false;
+    }
+    // Releasing people, not property.
+    if (code == "084" && tgt >= 0 && !groups[tgt].actors.empty()) {
+      const Actor& who = groups[tgt].actors[0];
+      static const char* kPeople[] = {"CVL", "OPP", "REB", "CRM", "MED",
+                                      "REF", "EDU", "HRI", "LAB", "UAF"};
+      bool people = who.person;
+      for (const char* k : kPeople) {
+        if (who.code.size() >= 3 &&
+            who.code.compare(who.code.size() - 3, 3, k) == 0)
+          people = true;
+      }
+      if (people) code = "0841";
+    }
+    const CameoCode* entry = impl.cameo->Find(code);
+    CameoCode foreign;
+    if (!entry && impl.options.accept_any_code && !code.empty() &&
+        std::all_of(code.begin(), code.end(), [](char ch) {
+          return std::isalnum(static_cast<unsigned char>(ch));
+        })) {
+      foreign.code = code;
+      entry = &foreign;
+    }
+    if (!entry) continue;
+    bool hypothetical = intent || may || sched || conditional;
+
+    std::vector<std::pair<const Actor*, const Actor*>> pairs, reverse;
+    if (tgt >= 0) {
+      for (const Actor& a : sg.actors) {
+        for (const Actor& b : groups[tgt].actors) pairs.push_back({&a, &b});
+      }
+      // Symmetric: the other side does it too, unless the "target" is
+      // where it happened ("meet in Zurich").
+      if (p.sym && target_prep_ != "in" && target_prep_ != "at") {
+        for (const Actor& a : sg.actors) {
+          for (const Actor& b : groups[tgt].actors) pairs.push_back({&b, &a});
+        }
+      }
+      // A host implies a visitor ("received ministers": 043 and 042); a
+      // PETRARCH pair code names the other side's event.
+      if ((code == "043" && !impl.petrarch) || !p.reverse_code.empty()) {
+        for (const Actor& a : sg.actors) {
+          for (const Actor& b : groups[tgt].actors) reverse.push_back({&b, &a});
+        }
+      }
+    } else if (p.sym && sg.actors.size() > 1) {
+      for (const Actor& a : sg.actors) {
+        for (const Actor& b : sg.actors) {
+          if (&a != &b) pairs.push_back({&a, &b});
+        }
+      }
+    } else if (p.solo || impl.options.allow_missing_target ||
+               root_code == "01" || root_code == "12") {
+      for (const Actor& a : sg.actors) pairs.push_back({&a, nullptr});
+    }
+    std::string date = DateFor(s, t);
+    std::string location = LocationFor(t, se);
+    Span trig{doc->tokens[t].begin, doc->tokens[c.last].end};
+    // People's codes depend on the date: recode for the event's own date
+    // ("Putin visited Pyongyang in July 2000").
+    std::vector<Actor> recoded;
+    recoded.reserve(pairs.size() * 2);
+    auto recode = [&](const Actor* a) -> const Actor* {
+      if (!a || a->dict_name.empty() || a->code != a->dict_code ||
+          date == sentence_date || !impl.actors)
+        return a;
+      std::vector<std::string_view> fw;
+      std::string_view n = a->dict_name;
+      size_t b = 0;
+      while (b < n.size()) {
+        size_t sp = n.find(' ', b);
+        if (sp == std::string_view::npos) sp = n.size();
+        fw.push_back(n.substr(b, sp - b));
+        b = sp + 1;
+      }
+      std::string c2;
+      if (impl.actors->MatchActor(fw, 0, date, &c2, nullptr) == fw.size() &&
+          !c2.empty() && c2 != a->code) {
+        recoded.push_back(*a);
+        recoded.back().code = c2;
+        return &recoded.back();
+      }
+      return a;
+    };
+    for (auto& pr : pairs) {
+      pr.first = recode(pr.first);
+      pr.second = recode(pr.second);
+    }
+    const CameoCode* visit = impl.cameo->Find("042");
+    CameoCode foreign_reverse;
+    if (!p.reverse_code.empty()) {
+      visit = impl.cameo->Find(p.reverse_code);
+      if (!visit && impl.options.accept_any_code) {
+        foreign_reverse.code = p.reverse_code;
+        visit = &foreign_reverse;
+      }
+    }
+    std::vector<std::tuple<const Actor*, const Actor*, const CameoCode*>> all;
+    // "FRO/BIL/SAM": one dictionary name for several actors.
+    std::vector<Actor> split;
+    split.reserve(64);
+    auto expand = [&](const Actor* a) {
+      std::vector<const Actor*> outv;
+      if (!a || a->code.find('/') == std::string::npos) {
+        outv.push_back(a);
+        return outv;
+      }
+      size_t b = 0;
+      while (b <= a->code.size() && split.size() < 64) {
+        size_t sl = a->code.find('/', b);
+        if (sl == std::string::npos) sl = a->code.size();
+        split.push_back(*a);
+        split.back().code = a->code.substr(b, sl - b);
+        outv.push_back(&split.back());
+        b = sl + 1;
+      }
+      return outv;
+    };
+    for (auto [a, b] : pairs) {
+      for (const Actor* x : expand(a)) {
+        for (const Actor* y : expand(b)) all.emplace_back(x, y, entry);
+      }
+    }
+    if (visit) {
+      for (auto [a, b] : reverse) all.emplace_back(a, b, visit);
+    }
+    for (auto [a, b, e] : all) {
+      if (a->code.empty()) continue;
+      if (b && b->code.empty()) continue;
+      if (b && a->code == b->code && a->entity == b->entity) continue;
+      Event ev;
+      ev.source = MakeActor(*a);
+      if (b) {
+        ev.target = MakeActor(*b);
+        ev.has_target = true;
+      }
+      ev.code = e->code;
+      ev.root = std::string(impl.cameo->Root(e->code));
+      if (ev.root.empty()) ev.root = ev.code.substr(0, 2);
+      ev.quad_class = e->quad_class;
+      ev.goldstein = e->goldstein;
+      ev.date = date;
+      ev.location = location;
+      if (ev.location.empty() && b && (StartsWith(ev.code, "042") ||
+                                       StartsWith(ev.code, "036")) &&
+          b->etype == "LOC")
+        ev.location = ev.target.name;
+      ev.negated = event_negated;
+      ev.hypothetical = hypothetical;
+      ev.sentence = s.span;
+      ev.trigger = trig;
+      ev.evidence = std::string(text.substr(trig.begin, trig.end - trig.begin));
+      bool dup = false;
+      for (size_t k = first_event; k < out->size(); ++k) {
+        const Event& o = (*out)[k];
+        if (o.code == ev.code && o.source.code == ev.source.code &&
+            o.target.code == ev.target.code &&
+            o.trigger.begin == ev.trigger.begin)
+          dup = true;
+      }
+      if (!dup) out->push_back(std::move(ev));
+    }
+  }
+  // Subjects carry to the next sentence for its pronouns.
+  if (!subjects_here.empty()) {
+    previous_subjects.clear();
+    for (const Actor& a : subjects_here) {
+      if (!a.code.empty()) previous_subjects.push_back(a);
+      break;
+    }
+  } else {
+    for (const Group& g : groups) {
+      if (g.subject_ok && !g.actors.empty() && !g.actors[0].pronoun &&
+          !g.actors[0].code.empty()) {
+        previous_subjects = g.actors;
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+EventCoder::EventCoder() : impl_(std::make_unique<Impl>()) {}
+EventCoder::~EventCoder() = default;
+
+Status EventCoder::Create(const std::string& data_dir,
+                          std::unique_ptr<EventCoder>* out) {
+  return Create(data_dir, EventCoderOptions{}, out);
+}
+
+Status EventCoder::Create(const std::string& data_dir,
+                          const EventCoderOptions& options,
+                          std::unique_ptr<EventCoder>* out) {
+  std::unique_ptr<EventCoder> coder(new EventCoder());
+  Impl& impl = *coder->impl_;
+  impl.options = options;
+  Status s = CameoTable::Load(data_dir + "/events", &impl.cameo);
+  if (!s.ok()) return s;
+  bool petrarch = !options.petrarch_dir.empty() ||
+                  !options.petrarch_verbs.empty();
+  auto path = [&](const std::string& given, const char* name) {
+    if (!given.empty()) return given;
+    return options.petrarch_dir + "/" + name;
+  };
+  impl.petrarch = petrarch;
+  if (petrarch) {
+    impl.actors = std::make_unique<ActorDictionary>();
+    // Unparsable lines are skipped and reported by the loaders; the good
+    // lines are kept, so only unreadable files stop the load.
+    s = impl.actors->LoadPetrarchActors(
+        path(options.petrarch_actors, "PETR.Validate.actors.txt"));
+    if (!s.ok() && s.IsIOError()) return s;
+    s = impl.actors->LoadPetrarchAgents(
+        path(options.petrarch_agents, "PETR.Validate.agents.txt"));
+    if (!s.ok() && s.IsIOError()) return s;
+    s = impl.actors->LoadPetrarchDiscards(
+        path(options.petrarch_discards, "PETR.Validate.discards.txt"));
+    if (!s.ok() && s.IsIOError()) return s;
+    s = LoadPetrarchVerbs(path(options.petrarch_verbs, "PETR.Validate.verbs.txt"),
+                          &coder->patterns_);
+    if (!s.ok()) return s;
+  } else {
+    LoadSurnames(data_dir + "/gazetteers/leaders.tsv", &impl.surnames);
+    s = ActorDictionary::LoadDefault(data_dir, &impl.actors);
+    // Bad rows are skipped by the loader (and named in its Status, which
+    // the dictionary's own tests check); only a missing file stops us.
+    if (!s.ok() && !(s.IsCorruption() && impl.actors)) return s;
+    std::string verbs = options.verbs_path.empty()
+                            ? data_dir + "/events/verbs.tsv"
+                            : options.verbs_path;
+    s = LoadPatterns(verbs, &coder->patterns_);
+    if (!s.ok()) return s;
+  }
+  impl.patterns = &coder->patterns_;
+  for (size_t i = 0; i < coder->patterns_.size(); ++i) {
+    const EventPattern& p = coder->patterns_[i];
+    if (p.words.empty()) continue;
+    auto& index = p.adj ? impl.adj_index
+                        : (p.noun ? impl.noun_index : impl.verb_index);
+    index[p.words[0]].push_back(i);
+  }
+  *out = std::move(coder);
+  return Status::OK();
+}
+
+void EventCoder::Code(Document* doc) const {
+  if (doc->sentences.empty() || doc->tokens.empty()) return;
+  SentenceCoder sc{*impl_, patterns_, doc, doc->text, {}, {}, {}, {}, {},
+                   false, {}, {}};
+  sc.Prepare();
+  // A "sentence" longer than any real one (a page with no full stops) is
+  // coded in windows, which keeps the work per sentence bounded (the
+  // searches are quadratic in its length).
+  constexpr uint32_t kMaxTokens = 150;
+  for (const SentenceSpan& s : doc->sentences) {
+    if (s.token_end <= s.token_begin || s.token_end > doc->tokens.size() ||
+        s.token_end - s.token_begin <= kMaxTokens) {
+      sc.CodeSentence(s, &doc->events);
+      continue;
+    }
+    for (uint32_t b = s.token_begin; b < s.token_end; b += kMaxTokens) {
+      uint32_t e = std::min(s.token_end, b + kMaxTokens);
+      SentenceSpan w;
+      w.token_begin = b;
+      w.token_end = e;
+      w.span = {doc->tokens[b].begin, doc->tokens[e - 1].end};
+      sc.CodeSentence(w, &doc->events);
+    }
+  }
+}
+
+Status EventCoder::LoadPatterns(const std::string& path,
+                                std::vector<EventPattern>* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IOError("cannot read event patterns", path);
+  std::string line;
+  int n = 0;
+  std::vector<int> bad;
+  while (std::getline(in, line)) {
+    ++n;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> cols;
+    size_t start = 0;
+    while (true) {
+      size_t tab = line.find('\t', start);
+      cols.push_back(line.substr(start, tab == std::string::npos
+                                            ? std::string::npos
+                                            : tab - start));
+      if (tab == std::string::npos) break;
+      start = tab + 1;
+    }
+    if (cols.size() < 2 || cols[0].empty() || cols[1].empty()) {
+      bad.push_back(n);
+      continue;
+    }
+    EventPattern p;
+    p.code = cols[0];
+    p.line = n;
+    std::istringstream ws(Lower(cols[1]));
+    std::string w;
+    while (ws >> w) p.words.push_back(w);
+    if (cols.size() > 2) {
+      std::string flags = cols[2];
+      size_t b = 0;
+      while (b <= flags.size()) {
+        size_t comma = flags.find(',', b);
+        std::string f = flags.substr(
+            b, comma == std::string::npos ? std::string::npos : comma - b);
+        if (f == "noun") p.noun = true;
+        else if (f == "adj") p.adj = true;
+        else if (f == "sym") p.sym = true;
+        else if (f == "solo") p.solo = true;
+        else if (f == "reporter") p.reporter = true;
+        else if (f == "nopassive") p.nopassive = true;
+        else if (f == "swap") p.swap = true;
+        else if (StartsWith(f, "intent=")) p.intent_code = f.substr(7);
+        else if (StartsWith(f, "neg=")) p.neg_code = f.substr(4);
+        else if (StartsWith(f, "prep=")) {
+          std::string v = f.substr(5);
+          size_t c = 0;
+          while (true) {
+            size_t bar = v.find('|', c);
+            p.preps.push_back(v.substr(c, bar == std::string::npos
+                                               ? std::string::npos
+                                               : bar - c));
+            if (bar == std::string::npos) break;
+            c = bar + 1;
+          }
+        } else if (!f.empty()) {
+          bad.push_back(n);
+        }
+        if (comma == std::string::npos) break;
+        b = comma + 1;
+      }
+    }
+    if (p.words.empty()) {
+      bad.push_back(n);
+      continue;
+    }
+    out->push_back(std::move(p));
+  }
+  if (!bad.empty()) {
+    std::string lines;
+    for (int b : bad) {
+      if (!lines.empty()) lines.push_back(',');
+      lines.append(std::to_string(b));
+    }
+    return Status::Corruption("bad pattern lines " + lines, path);
+  }
+  return Status::OK();
+}
+
+}  // namespace dateline

@@ -1,0 +1,318 @@
+#include "events/event_coder.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+
+#include "dateline/pipeline.h"
+#include "events/cameo.h"
+
+namespace dateline {
+namespace {
+
+// Runs the whole pipeline (the repository's data/) over a short text.
+class EventCoderTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    Status s = Pipeline::Create(PipelineOptions{"events", ""}, &pipeline_);
+    ASSERT_TRUE(s.ok()) << s.ToString();
+  }
+  static void TearDownTestSuite() { pipeline_.reset(); }
+
+  static Document Code(const std::string& text) {
+    Page page;
+    page.source = "test";
+    page.format = PageFormat::kHtml;
+    page.content =
+        "<html><head><meta property=\"article:published_time\" "
+        "content=\"2015-06-09T12:00:00Z\"></head><body><article><p>" +
+        text + "</p></article></body></html>";
+    return pipeline_->Process(page);
+  }
+
+  static std::string Codes(const Document& doc) {
+    std::string out;
+    for (const Event& e : doc.events) {
+      if (!out.empty()) out += " ";
+      out += e.code + ":" + e.source.code + ">" +
+             (e.has_target ? e.target.code : "-");
+      if (e.negated) out += "!neg";
+      if (e.hypothetical) out += "?";
+    }
+    return out;
+  }
+
+  static std::unique_ptr<Pipeline> pipeline_;
+};
+std::unique_ptr<Pipeline> EventCoderTest::pipeline_;
+
+TEST_F(EventCoderTest, ActiveVoice) {
+  EXPECT_EQ(Codes(Code("The United States fired on Russia.")), "190:USA>RUS");
+  // The more specific pattern wins ("fire missile*" is artillery, 194).
+  EXPECT_EQ(Codes(Code("The United States fired missiles at Russia.")),
+            "194:USA>RUS");
+}
+
+TEST_F(EventCoderTest, PassiveVoiceSwapsActors) {
+  EXPECT_EQ(Codes(Code("Ukraine was attacked by Russia on Monday.")),
+            "190:RUS>UKR");
+}
+
+TEST_F(EventCoderTest, CoordinatedSubjects) {
+  EXPECT_EQ(Codes(Code("France and Germany condemned Iran.")),
+            "110:FRA>IRN 110:DEU>IRN");
+}
+
+TEST_F(EventCoderTest, SymmetricVerbPairsACoordinatedSubject) {
+  EXPECT_EQ(Codes(Code("Russia and China met on Tuesday.")),
+            "040:RUS>CHN 040:CHN>RUS");
+}
+
+TEST_F(EventCoderTest, ReportedSpeechCodesTheReportedEvent) {
+  EXPECT_EQ(Codes(Code("Germany said Iran accused Israel of the attack.")),
+            "1123:IRN>ISR");
+}
+
+TEST_F(EventCoderTest, IntentFromWould) {
+  Document doc = Code("Japan said it would visit Vietnam in October.");
+  ASSERT_EQ(doc.events.size(), 1u) << Codes(doc);
+  EXPECT_EQ(doc.events[0].code, "036");
+  EXPECT_TRUE(doc.events[0].hypothetical);
+  EXPECT_EQ(doc.events[0].date, "2015-10");
+}
+
+TEST_F(EventCoderTest, ThreatNotSanction) {
+  EXPECT_EQ(Codes(Code("France will not hesitate to impose sanctions on Iran "
+                       "if it tests a missile.")),
+            "1312:FRA>IRN?");
+}
+
+TEST_F(EventCoderTest, NegatedAidIsRejection) {
+  EXPECT_EQ(Codes(Code("Germany said it would not provide support to Iran.")),
+            "121:DEU>IRN");
+}
+
+TEST_F(EventCoderTest, NegationFlag) {
+  EXPECT_EQ(Codes(Code("Russia did not attack Ukraine.")), "190:RUS>UKR!neg");
+}
+
+TEST_F(EventCoderTest, NoEventWithoutPattern) {
+  EXPECT_EQ(Codes(Code("Russia and Ukraine are large countries.")), "");
+  EXPECT_EQ(Codes(Code("")), "");
+}
+
+TEST_F(EventCoderTest, SpansPointIntoText) {
+  Document doc = Code("Russian troops shelled Kharkiv, Ukrainian officials said.");
+  for (const Event& e : doc.events) {
+    EXPECT_EQ(e.evidence, doc.text.substr(e.trigger.begin,
+                                          e.trigger.end - e.trigger.begin));
+    EXPECT_LE(e.sentence.end, doc.text.size());
+  }
+}
+
+TEST(EventPatternsTest, BadLinesAreNamed) {
+  std::string path = ::testing::TempDir() + "/verbs_bad.tsv";
+  {
+    std::ofstream out(path);
+    out << "# comment\n190\tattack\t\n\tno code\t\n042\tvisit\tbogus\n";
+  }
+  std::vector<EventPattern> patterns;
+  Status s = EventCoder::LoadPatterns(path, &patterns);
+  EXPECT_TRUE(s.IsCorruption()) << s.ToString();
+  EXPECT_NE(s.ToString().find("3"), std::string::npos);
+  EXPECT_NE(s.ToString().find("4"), std::string::npos);
+  ASSERT_GE(patterns.size(), 1u);
+  EXPECT_EQ(patterns[0].code, "190");
+  std::remove(path.c_str());
+  EXPECT_TRUE(EventCoder::LoadPatterns(path, &patterns).IsIOError());
+}
+
+TEST(EventPatternsTest, ShippedPatternsUseOnlyCameoCodes) {
+  std::vector<EventPattern> patterns;
+  Status s = EventCoder::LoadPatterns(
+      DATELINE_SOURCE_DIR "/data/events/verbs.tsv", &patterns);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  std::unique_ptr<EventCoder> coder;
+  ASSERT_TRUE(EventCoder::Create(DATELINE_SOURCE_DIR "/data", &coder).ok());
+  EXPECT_EQ(coder->pattern_count(), patterns.size());
+  std::unique_ptr<CameoTable> cameo;
+  ASSERT_TRUE(CameoTable::Load(DATELINE_SOURCE_DIR "/data/events", &cameo).ok());
+  for (const EventPattern& p : patterns) {
+    EXPECT_TRUE(cameo->Contains(p.code)) << p.code << " line " << p.line;
+    if (!p.intent_code.empty()) {
+      EXPECT_TRUE(cameo->Contains(p.intent_code));
+    }
+    if (!p.neg_code.empty()) {
+      EXPECT_TRUE(cameo->Contains(p.neg_code));
+    }
+  }
+  // Every root has patterns.
+  for (int root = 1; root <= 20; ++root) {
+    char r[3];
+    std::snprintf(r, sizeof(r), "%02d", root);
+    bool any = false;
+    for (const EventPattern& p : patterns) any |= p.code.rfind(r, 0) == 0;
+    EXPECT_TRUE(any) << r;
+  }
+}
+
+TEST(LemmaTest, Forms) {
+  auto has = [](std::string_view w, const char* l) {
+    for (const std::string& c : LemmaCandidates(w)) {
+      if (c == l) return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(has("accused", "accuse"));
+  EXPECT_TRUE(has("met", "meet"));
+  EXPECT_TRUE(has("stopped", "stop"));
+  EXPECT_TRUE(has("carried", "carry"));
+  EXPECT_TRUE(has("visiting", "visit"));
+  EXPECT_TRUE(has("Threatens", "threaten"));
+}
+
+}  // namespace
+}  // namespace dateline
+
+namespace dateline {
+namespace {
+
+// Bad input never crashes: layers that disagree in size, spans past the
+// text, sentences past the tokens.
+TEST(EventCoderRobustnessTest, SurvivesInconsistentLayers) {
+  std::unique_ptr<EventCoder> coder;
+  ASSERT_TRUE(EventCoder::Create(DATELINE_SOURCE_DIR "/data", &coder).ok());
+  Document doc;
+  doc.text = "Russia attacked Ukraine and France condemned Russia.";
+  for (uint32_t b = 0, e; b < doc.text.size(); b = e + 1) {
+    e = static_cast<uint32_t>(doc.text.find_first_of(" .", b));
+    if (e == std::string::npos) e = static_cast<uint32_t>(doc.text.size());
+    if (e > b) doc.tokens.push_back({b, e});
+  }
+  doc.sentences.push_back({{0, static_cast<uint32_t>(doc.text.size())}, 0,
+                           static_cast<uint32_t>(doc.tokens.size())});
+  doc.pos = {"NNP", "VBD"};  // shorter than the tokens
+  Entity e;
+  e.id = "e1";
+  e.type = "LOC";
+  e.country = "RUS";
+  e.mentions = {{0, 6}, {500, 600}};  // one past the text
+  doc.entities.push_back(e);
+  doc.times.push_back({{900, 950}, "2020-01-01", "day", "x"});
+  coder->Code(&doc);
+  // Sentences that point past the tokens are skipped.
+  doc.sentences.push_back({{0, 5}, 3, 400});
+  coder->Code(&doc);
+  // Every token tagged as a verb, every word an actor candidate.
+  doc.pos.assign(doc.tokens.size(), "VBD");
+  coder->Code(&doc);
+  for (const Event& ev : doc.events) {
+    EXPECT_LE(ev.trigger.end, doc.text.size());
+  }
+}
+
+}  // namespace
+}  // namespace dateline
+
+namespace dateline {
+namespace {
+
+void WriteFile(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+}
+
+// The PETRARCH readers: a tiny dictionary set in that format codes a
+// sentence with its own (non-CAMEO) codes when asked to.
+TEST(PetrarchDictionaryTest, CodesWithUserDictionaries) {
+  std::string dir = ::testing::TempDir() + "/petr_small";
+  std::string mk = "mkdir -p '" + dir + "'";
+  ASSERT_EQ(std::system(mk.c_str()), 0);
+  WriteFile(dir + "/PETR.Validate.verbs.txt",
+            "&TIES\n+DIPLOMATIC TIES\n+RELATIONS\n\n"
+            "--- RESTORE [064] ---\nRESTORE\n- * FULL &TIES [065]\n\n"
+            "--- ARRIVE [032:033] ---\nARRIVE\n");
+  WriteFile(dir + "/PETR.Validate.actors.txt", "ARNOR [ARN]\nGONDOR [GON]\n");
+  WriteFile(dir + "/PETR.Validate.agents.txt", "GOVERNMENT [~GOV]\n");
+  WriteFile(dir + "/PETR.Validate.discards.txt", "+VOLLEYBALL\n");
+  EventCoderOptions options;
+  options.petrarch_dir = dir;
+  options.accept_any_code = true;
+  std::unique_ptr<EventCoder> coder;
+  Status s = EventCoder::Create(DATELINE_SOURCE_DIR "/data", options, &coder);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  std::unique_ptr<Pipeline> pipeline;
+  ASSERT_TRUE(Pipeline::Create(PipelineOptions{"resolve", ""}, &pipeline).ok());
+  auto code = [&](const std::string& text) {
+    Page page;
+    page.format = PageFormat::kHtml;
+    page.content = "<html><body><article><p>" + text +
+                   "</p></article></body></html>";
+    Document doc = pipeline->Process(page);
+    coder->Code(&doc);
+    std::string out;
+    for (const Event& e : doc.events) {
+      out += e.code + ":" + e.source.code + ">" +
+             (e.has_target ? e.target.code : "-") + " ";
+    }
+    return out;
+  };
+  EXPECT_EQ(code("The Arnor government will restore full diplomatic ties with "
+                 "Gondor."),
+            "065:ARNGOV>GON ");
+  EXPECT_EQ(code("Arnor arrived in Gondor on Monday."),
+            "032:ARN>GON 033:GON>ARN ");
+  // Without accept_any_code the foreign codes are not emitted.
+  options.accept_any_code = false;
+  ASSERT_TRUE(EventCoder::Create(DATELINE_SOURCE_DIR "/data", options, &coder)
+                  .ok());
+  EXPECT_EQ(code("Arnor arrived in Gondor on Monday."),
+            "032:ARN>GON 033:GON>ARN ");  // both are CAMEO codes too
+  EXPECT_EQ(code("The Arnor government will restore full diplomatic ties with "
+                 "Gondor."),
+            "");  // 065 is not one
+}
+
+TEST(PetrarchDictionaryTest, MalformedVerbFileDoesNotCrash) {
+  std::string path = ::testing::TempDir() + "/petr_bad_verbs.txt";
+  WriteFile(path,
+            "--- [\n- * [\n&\n+\n---\n\x01\xff"
+            "[123:\n- _ * _ [9]\n--- X [---] ---\nX {\n- % * &NOPE_ [1]\n"
+            "&A\n+&A\n\n- * &A [2]\n");
+  std::vector<EventPattern> patterns;
+  EXPECT_TRUE(EventCoder::LoadPetrarchVerbs(path, &patterns).ok());
+  EXPECT_TRUE(EventCoder::LoadPetrarchVerbs(path + ".missing", &patterns)
+                  .IsIOError());
+}
+
+}  // namespace
+}  // namespace dateline
+
+namespace dateline {
+namespace {
+
+// Test for a page with no full stops: one 12,000-word "sentence" took
+// seconds (the searches are quadratic in sentence length); it is now coded
+// in windows, with every event inside the text.
+TEST(EventCoderRobustnessTest, RunOnSentenceIsCodedInWindows) {
+  std::unique_ptr<Pipeline> pipeline;
+  ASSERT_TRUE(Pipeline::Create(PipelineOptions{"events", ""}, &pipeline).ok());
+  std::string text;
+  for (int i = 0; i < 1500; ++i) text += "Russia attacked Ukraine and ";
+  text += "France condemned Russia.";
+  Page page;
+  page.format = PageFormat::kHtml;
+  page.content = "<html><body><article><p>" + text + "</p></article></body></html>";
+  Document doc = pipeline->Process(page);
+  ASSERT_FALSE(doc.events.empty());
+  for (const Event& e : doc.events) {
+    EXPECT_LE(e.sentence.end, doc.text.size());
+    EXPECT_LE(e.trigger.end, e.sentence.end);
+    EXPECT_GE(e.trigger.begin, e.sentence.begin);
+  }
+}
+
+}  // namespace
+}  // namespace dateline
