@@ -9,6 +9,7 @@
 #include "clean/text_cleaner.h"
 #include "entities/entity_resolver.h"
 #include "entities/tagger_model.h"
+#include "quotes/quote_extractor.h"
 #include "text/sentence_splitter.h"
 #include "text/time_expressions.h"
 #include "text/tokenizer.h"
@@ -26,8 +27,9 @@ enum StageIndex : size_t {
   kSegment = 2,
   kTag = 3,
   kResolve = 4,
+  kQuotes = 5,
 };
-constexpr size_t kLastBuilt = kResolve;
+constexpr size_t kLastBuilt = kQuotes;
 
 // Returns true if `content` looks like HTML rather than plain text.
 bool LooksLikeHtml(std::string_view content) {
@@ -64,6 +66,10 @@ class PipelineImpl : public Pipeline {
     }
     if (last_stage_ >= kResolve) {
       Status s = EntityResolver::Create(data_dir + "/gazetteers", &resolver_);
+      if (!s.ok()) return s;
+    }
+    if (last_stage_ >= kQuotes) {
+      Status s = QuoteExtractor::Create(data_dir, &quotes_);
       if (!s.ok()) return s;
     }
     return Status::OK();
@@ -115,7 +121,7 @@ class PipelineImpl : public Pipeline {
   }
 
  private:
-  // Runs the language layer: segment, tag, resolve.
+  // Runs the language layer (segment, tag, resolve) and the quotes stage.
   void Analyse(Document* doc) const {
     if (last_stage_ < kSegment) return;
     std::vector<Token> tokens;
@@ -144,6 +150,8 @@ class PipelineImpl : public Pipeline {
                             std::move(t.granularity),
                             std::move(t.rule)});
     }
+    if (last_stage_ < kQuotes) return;
+    quotes_->Extract(doc);
   }
 
   // Names: the tagger's IOB2 labels over each sentence's tokens, as spans.
@@ -209,6 +217,7 @@ class PipelineImpl : public Pipeline {
   std::unique_ptr<SequenceTagger> pos_;
   std::unique_ptr<SequenceTagger> chunk_;
   std::unique_ptr<EntityResolver> resolver_;
+  std::unique_ptr<QuoteExtractor> quotes_;
 };
 
 }  // namespace

@@ -1,0 +1,452 @@
+// Attribution extraction on PolNeAR (Newell, Margolin and Ruths, LREC 2018):
+// exact-span and token-overlap precision, recall and F1 for Source, Cue and
+// Content, the figures the corpus's reference systems publish.
+//
+//   polnear_eval [ARCHIVE] [--split dev|train] [--gold-vs-gold] [--show N]
+//
+// ARCHIVE is the corpus tarball (default
+// ../shared/datasets/polnear/polnear-v1.0.0-train-dev.tar.gz); it is read in
+// memory, never unpacked. Each article's text goes through the language
+// layer and the quotes stage exactly as in the pipeline (the text is used as
+// it is, without the clean stage, so offsets line up with the annotation).
+//
+// How spans are aligned (the corpus's brat standoff format):
+//   - offsets are Unicode code points into the .txt; a span "a b;c d" has
+//     several fragments, and each fragment is scored as a span of its own
+//     (fragments separated only by whitespace are joined, as a token tagger
+//     sees them); every (label, fragment) is counted once per article;
+//   - articles annotated by several annotators: the first .ann file in name
+//     order is the gold standard;
+//   - a predicted Content is the quote's span as the corpus marks it: a
+//     direct quotation with its quotation marks, an indirect one with the
+//     "that" before it; partial quotations inside a sentence are not
+//     attributions in PolNeAR's sense and are not scored; a Source is the
+//     speaker's span, a Cue the cue's span.
+// A token-overlap match is a predicted span sharing at least one token
+// (dateline's tokenizer) with a gold span of the same label; precision counts
+// matched predictions, recall matched gold spans.
+// --gold-vs-gold scores the gold standard against itself (must print 100).
+#include <CLI/CLI.hpp>
+#include <zlib.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "bench_data.h"
+#include "dateline/document.h"
+#include "base/utf8.h"
+#include "entities/entity_resolver.h"
+#include "entities/tagger_model.h"
+#include "quotes/quote_extractor.h"
+#include "text/sentence_splitter.h"
+#include "text/tokenizer.h"
+
+namespace dateline {
+namespace {
+
+const char* const kLabels[] = {"Source", "Cue", "Content"};
+
+// Reads the members of a gzip'd tar archive whose names pass `want`.
+bool ReadTarGz(const std::string& path, std::map<std::string, std::string>* out) {
+  std::string data;
+  if (!bench::ReadGzipFile(path, &data)) return false;
+  size_t pos = 0;
+  std::string long_name;
+  while (pos + 512 <= data.size()) {
+    const char* h = data.data() + pos;
+    if (h[0] == '\0') break;
+    std::string name(h, strnlen(h, 100));
+    std::string prefix(h + 345, strnlen(h + 345, 155));
+    if (!prefix.empty()) name = prefix + "/" + name;
+    size_t size = std::strtoull(std::string(h + 124, 12).c_str(), nullptr, 8);
+    char type = h[156];
+    pos += 512;
+    if (pos + size > data.size()) return false;
+    std::string body = data.substr(pos, size);
+    pos += (size + 511) / 512 * 512;
+    if (type == 'L') {  // GNU long name for the next member
+      long_name = body.substr(0, strnlen(body.c_str(), body.size()));
+      continue;
+    }
+    if (!long_name.empty()) {
+      name = long_name;
+      long_name.clear();
+    }
+    if (type == '0' || type == '\0') (*out)[name] = std::move(body);
+  }
+  return true;
+}
+
+using SpanSet = std::set<std::pair<uint32_t, uint32_t>>;  // code points
+struct Spans {
+  SpanSet by_label[3];
+};
+
+// Parses a brat .ann file's Source, Cue and Content text-bound annotations.
+// Malformed lines are skipped and counted in *bad.
+Spans ParseAnn(std::string_view ann, std::u32string_view text, size_t* bad) {
+  Spans out;
+  size_t pos = 0;
+  while (pos < ann.size()) {
+    size_t nl = ann.find('\n', pos);
+    if (nl == std::string_view::npos) nl = ann.size();
+    std::string_view line = ann.substr(pos, nl - pos);
+    pos = nl + 1;
+    if (line.empty() || line[0] != 'T') continue;
+    size_t t1 = line.find('\t');
+    if (t1 == std::string_view::npos) continue;
+    size_t t2 = line.find('\t', t1 + 1);
+    std::string_view mid = line.substr(
+        t1 + 1, (t2 == std::string_view::npos ? line.size() : t2) - t1 - 1);
+    size_t sp = mid.find(' ');
+    if (sp == std::string_view::npos) continue;
+    std::string_view type = mid.substr(0, sp);
+    int label = -1;
+    for (int l = 0; l < 3; ++l) {
+      if (type == kLabels[l]) label = l;
+    }
+    if (label < 0) continue;
+    std::vector<std::pair<uint32_t, uint32_t>> frags;
+    std::string rest(mid.substr(sp + 1));
+    size_t p = 0;
+    bool ok = true;
+    while (p < rest.size()) {
+      size_t semi = rest.find(';', p);
+      if (semi == std::string::npos) semi = rest.size();
+      unsigned long a = 0, b = 0;
+      if (std::sscanf(rest.substr(p, semi - p).c_str(), "%lu %lu", &a, &b) != 2 ||
+          a > b || b > text.size()) {
+        ok = false;
+        break;
+      }
+      frags.emplace_back(a, b);
+      p = semi + 1;
+    }
+    if (!ok || frags.empty()) {
+      ++*bad;
+      continue;
+    }
+    std::sort(frags.begin(), frags.end());
+    // Join fragments separated by whitespace only.
+    std::vector<std::pair<uint32_t, uint32_t>> joined;
+    for (auto f : frags) {
+      if (!joined.empty() && f.first >= joined.back().second) {
+        bool space = true;
+        for (uint32_t k = joined.back().second; k < f.first; ++k) {
+          char32_t c = text[k];
+          if (c != ' ' && c != '\n' && c != '\t' && c != 0xA0) space = false;
+        }
+        if (space) {
+          joined.back().second = f.second;
+          continue;
+        }
+      }
+      joined.push_back(f);
+    }
+    for (auto f : joined) {
+      if (f.second > f.first) out.by_label[label].insert(f);
+    }
+  }
+  return out;
+}
+
+std::u32string Decode(std::string_view s, std::vector<uint32_t>* byte_to_cp) {
+  std::u32string out;
+  byte_to_cp->assign(s.size() + 1, 0);
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = s[i];
+    size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (i + n > s.size()) n = 1;
+    char32_t cp = c;
+    if (n > 1) {
+      cp = c & (0x3F >> (n - 1));
+      for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
+    }
+    for (size_t k = 0; k < n; ++k) (*byte_to_cp)[i + k] = out.size();
+    out.push_back(cp);
+    i += n;
+  }
+  (*byte_to_cp)[s.size()] = out.size();
+  return out;
+}
+
+// The language layer and the quotes stage over a bare text, as
+// src/pipeline/pipeline.cc runs them.
+class Analyser {
+ public:
+  Status Load(const std::string& data_dir) {
+    Status s = ner_.Load(data_dir + "/models/ner.model");
+    if (s.ok()) s = pos_.Load(data_dir + "/models/pos.model");
+    if (s.ok()) s = chunk_.Load(data_dir + "/models/chunk.model");
+    if (s.ok()) s = EntityResolver::Create(data_dir + "/gazetteers", &resolver_);
+    if (s.ok()) s = QuoteExtractor::Create(data_dir, &quotes_);
+    return s;
+  }
+
+  void Run(Document* doc) const {
+    std::vector<Token> tokens;
+    std::vector<Sentence> sentences;
+    TokenizeAndSplit(doc->text, &tokens, &sentences);
+    for (const Token& t : tokens) doc->tokens.push_back({t.begin, t.end});
+    for (const Sentence& s : sentences) {
+      doc->sentences.push_back({{s.begin, s.end}, s.token_begin, s.token_end});
+    }
+    std::string_view text = doc->text;
+    TaggerDocument words;
+    for (const SentenceSpan& s : doc->sentences) {
+      TaggerSentence sentence;
+      for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+        const Span& tok = doc->tokens[t];
+        sentence.push_back(text.substr(tok.begin, tok.end - tok.begin));
+      }
+      words.push_back(std::move(sentence));
+    }
+    std::vector<std::vector<std::string>> labels;
+    for (auto [tagger, out] :
+         {std::pair{&pos_, &doc->pos}, {&chunk_, &doc->chunks}}) {
+      tagger->TagDocument(words, &labels);
+      out->assign(doc->tokens.size(), "O");
+      for (size_t si = 0; si < doc->sentences.size() && si < labels.size(); ++si) {
+        for (size_t k = 0; k < labels[si].size(); ++k) {
+          (*out)[doc->sentences[si].token_begin + k] = labels[si][k];
+        }
+      }
+      labels.clear();
+    }
+    ner_.TagDocument(words, &labels);
+    for (size_t si = 0; si < doc->sentences.size() && si < labels.size(); ++si) {
+      const SentenceSpan& s = doc->sentences[si];
+      NamedMention open;
+      bool in = false;
+      for (size_t k = 0; k < labels[si].size(); ++k) {
+        const Span& tok = doc->tokens[s.token_begin + k];
+        const std::string& tag = labels[si][k];
+        if (tag.size() > 2 && tag[0] == 'I' && in && open.type == tag.substr(2)) {
+          open.span.end = tok.end;
+          continue;
+        }
+        if (in) doc->mentions.push_back(open);
+        in = false;
+        if (tag.size() > 2) {
+          open = {{tok.begin, tok.end}, tag.substr(2)};
+          in = true;
+        }
+      }
+      if (in) doc->mentions.push_back(open);
+    }
+    std::vector<Span> sentence_spans;
+    for (const SentenceSpan& s : doc->sentences) sentence_spans.push_back(s.span);
+    resolver_->Resolve(doc->text, sentence_spans, doc->mentions, doc->tags,
+                       &doc->entities, doc->published);
+    quotes_->Extract(doc);
+  }
+
+ private:
+  SequenceTagger ner_, pos_, chunk_;
+  std::unique_ptr<EntityResolver> resolver_;
+  std::unique_ptr<QuoteExtractor> quotes_;
+};
+
+bool IsMarkCp(char32_t c) {
+  return c == '"' || c == '\'' || c == 0x201C || c == 0x201D || c == 0x2018 ||
+         c == 0x2019 || c == 0xAB || c == 0xBB || c == '`';
+}
+
+// The predicted spans, in the corpus's conventions (see the file comment).
+Spans Predicted(const Document& doc, std::u32string_view text,
+                const std::vector<uint32_t>& b2c) {
+  Spans out;
+  for (const Quote& q : doc.quotes) {
+    if (q.kind == "partial") continue;
+    if (q.speaker_span.end > q.speaker_span.begin) {
+      out.by_label[0].insert({b2c[q.speaker_span.begin], b2c[q.speaker_span.end]});
+    }
+    if (q.cue_span.end > q.cue_span.begin) {
+      out.by_label[1].insert({b2c[q.cue_span.begin], b2c[q.cue_span.end]});
+    }
+    uint32_t b = b2c[q.span.begin], e = b2c[q.span.end];
+    if (q.kind == "direct") {
+      // Out to the quotation marks ('' and `` are two characters).
+      for (int k = 0; k < 2 && b > 0 && IsMarkCp(text[b - 1]); ++k) --b;
+      for (int k = 0; k < 2 && e < text.size() && IsMarkCp(text[e]); ++k) ++e;
+    } else {
+      // "that" before the clause.
+      uint32_t p = b;
+      while (p > 0 && text[p - 1] == ' ') --p;
+      if (p >= 4 && text.substr(p - 4, 4) == U"that" &&
+          (p == 4 || text[p - 5] == ' ')) {
+        b = p - 4;
+      }
+    }
+    out.by_label[2].insert({b, e});
+  }
+  return out;
+}
+
+struct Counts {
+  size_t gold = 0, pred = 0, exact = 0, pred_overlap = 0, gold_overlap = 0;
+};
+
+// Token index ranges of each span, for overlap matching.
+bool Overlaps(std::pair<uint32_t, uint32_t> a, std::pair<uint32_t, uint32_t> b,
+              const std::vector<std::pair<uint32_t, uint32_t>>& tokens) {
+  uint32_t lo = std::max(a.first, b.first), hi = std::min(a.second, b.second);
+  if (lo >= hi) return false;
+  // Some token lies (at least partly) inside the overlap.
+  auto it = std::lower_bound(
+      tokens.begin(), tokens.end(), lo,
+      [](const std::pair<uint32_t, uint32_t>& t, uint32_t x) { return t.second <= x; });
+  return it != tokens.end() && it->first < hi;
+}
+
+void Score(const Spans& gold, const Spans& pred,
+           const std::vector<std::pair<uint32_t, uint32_t>>& tokens,
+           Counts* counts) {
+  for (int l = 0; l < 3; ++l) {
+    Counts& c = counts[l];
+    c.gold += gold.by_label[l].size();
+    c.pred += pred.by_label[l].size();
+    for (const auto& p : pred.by_label[l]) {
+      if (gold.by_label[l].count(p)) ++c.exact;
+      for (const auto& g : gold.by_label[l]) {
+        if (Overlaps(p, g, tokens)) {
+          ++c.pred_overlap;
+          break;
+        }
+      }
+    }
+    for (const auto& g : gold.by_label[l]) {
+      for (const auto& p : pred.by_label[l]) {
+        if (Overlaps(p, g, tokens)) {
+          ++c.gold_overlap;
+          break;
+        }
+      }
+    }
+  }
+}
+
+double F1(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0; }
+
+int Main(int argc, char** argv) {
+  CLI::App app{"PolNeAR attribution extraction: Source, Cue, Content"};
+  std::string archive;
+  std::string split = "dev";
+  bool gold_vs_gold = false;
+  int show = 0;
+  app.add_option("archive", archive, "polnear-v1.0.0-train-dev.tar.gz");
+  app.add_option("--split", split, "dev (report) or train (tuning)");
+  app.add_flag("--gold-vs-gold", gold_vs_gold, "score the gold against itself");
+  app.add_option("--show", show, "print gold and predicted spans of N articles");
+  CLI11_PARSE(app, argc, argv);
+  if (archive.empty()) {
+    std::string dir = bench::FindSharedDataset("polnear");
+    archive = (dir.empty() ? "../shared/datasets/polnear" : dir) +
+              "/polnear-v1.0.0-train-dev.tar.gz";
+  }
+  std::map<std::string, std::string> files;
+  if (!ReadTarGz(archive, &files)) {
+    std::fprintf(stderr, "polnear_eval: cannot read %s\n", archive.c_str());
+    return 2;
+  }
+  std::string data_dir = "data";
+#ifdef DATELINE_SOURCE_DIR
+  data_dir = std::string(DATELINE_SOURCE_DIR) + "/data";
+#endif
+  Analyser analyser;
+  Status s = analyser.Load(data_dir);
+  if (!s.ok()) {
+    std::fprintf(stderr, "polnear_eval: %s\n", s.ToString().c_str());
+    return 2;
+  }
+  std::string text_prefix = "data/" + split + "/text/";
+  std::string ann_prefix = "data/" + split + "/attributions/";
+  Counts counts[3];
+  size_t articles = 0, bad = 0, misaligned = 0;
+  for (const auto& [name, content] : files) {
+    if (name.rfind(text_prefix, 0) != 0 || name.size() < 4 ||
+        name.compare(name.size() - 4, 4, ".txt") != 0) {
+      continue;
+    }
+    std::string stem = name.substr(text_prefix.size(),
+                                   name.size() - 4 - text_prefix.size());
+    // The first annotator's file: ann_prefix + stem + "_XXXX.ann".
+    auto it = files.lower_bound(ann_prefix + stem + "_");
+    if (it == files.end() || it->first.rfind(ann_prefix + stem + "_", 0) != 0) {
+      continue;
+    }
+    std::string rest = it->first.substr(ann_prefix.size() + stem.size() + 1);
+    if (rest.find('_') != std::string::npos || rest.find('/') != std::string::npos) {
+      continue;
+    }
+    std::vector<uint32_t> b2c;
+    std::u32string text = Decode(content, &b2c);
+    Spans gold = ParseAnn(it->second, text, &bad);
+    Document doc;
+    doc.text = content;
+    analyser.Run(&doc);
+    std::vector<std::pair<uint32_t, uint32_t>> tokens;
+    for (const Span& t : doc.tokens) tokens.emplace_back(b2c[t.begin], b2c[t.end]);
+    Spans pred = gold_vs_gold ? gold : Predicted(doc, text, b2c);
+    for (const Quote& q : doc.quotes) {
+      if (q.span.end > doc.text.size()) ++misaligned;
+    }
+    Score(gold, pred, tokens, counts);
+    if (show > 0) {
+      --show;
+      auto str = [&](std::pair<uint32_t, uint32_t> sp) {
+        std::string o;
+        for (uint32_t k = sp.first; k < sp.second && k < text.size(); ++k) {
+          AppendUtf8(text[k], &o);
+        }
+        return o;
+      };
+      std::printf("== %s\n", stem.c_str());
+      for (int l = 0; l < 3; ++l) {
+        for (const auto& g : gold.by_label[l]) {
+          std::printf("%s %s %s\n", pred.by_label[l].count(g) ? "ok  " : "MISS",
+                      kLabels[l], str(g).substr(0, 120).c_str());
+        }
+        for (const auto& p : pred.by_label[l]) {
+          if (!gold.by_label[l].count(p)) {
+            std::printf("FP   %s %s\n", kLabels[l], str(p).substr(0, 120).c_str());
+          }
+        }
+      }
+    }
+    ++articles;
+  }
+  if (articles == 0) {
+    std::fprintf(stderr, "polnear_eval: no %s articles in %s\n", split.c_str(),
+                 archive.c_str());
+    return 2;
+  }
+  std::printf("PolNeAR %s: %zu articles%s (%zu malformed annotations skipped)\n",
+              split.c_str(), articles, gold_vs_gold ? ", gold vs gold" : "", bad);
+  std::printf("%-8s %7s %7s | %6s %6s %6s | %6s %6s %6s  (token overlap)\n",
+              "label", "gold", "pred", "P", "R", "F1", "P", "R", "F1");
+  for (int l = 0; l < 3; ++l) {
+    const Counts& c = counts[l];
+    double p = c.pred ? 100.0 * c.exact / c.pred : 0;
+    double r = c.gold ? 100.0 * c.exact / c.gold : 0;
+    double po = c.pred ? 100.0 * c.pred_overlap / c.pred : 0;
+    double ro = c.gold ? 100.0 * c.gold_overlap / c.gold : 0;
+    std::printf("%-8s %7zu %7zu | %6.2f %6.2f %6.2f | %6.2f %6.2f %6.2f\n",
+                kLabels[l], c.gold, c.pred, p, r, F1(p, r), po, ro, F1(po, ro));
+  }
+  if (misaligned) std::printf("warning: %zu spans outside the text\n", misaligned);
+  return 0;
+}
+
+}  // namespace
+}  // namespace dateline
+
+int main(int argc, char** argv) { return dateline::Main(argc, argv); }

@@ -1,0 +1,1210 @@
+#include "quotes/quote_extractor.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace dateline {
+namespace {
+
+using CueClass = QuoteExtractor::CueClass;
+
+// ---------------------------------------------------------------------------
+// Characters
+
+// Returns the code point starting at text[i] (0 when out of range or not a
+// lead byte) and its length in *len.
+uint32_t DecodeAt(std::string_view text, size_t i, size_t* len) {
+  *len = 1;
+  if (i >= text.size()) return 0;
+  unsigned char c = text[i];
+  if (c < 0x80) return c;
+  int n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+  if (n == 0 || i + n > text.size()) return 0xFFFD;
+  uint32_t cp = c & (0x3F >> (n - 1));
+  for (int k = 1; k < n; ++k) {
+    unsigned char d = text[i + k];
+    if ((d & 0xC0) != 0x80) return 0xFFFD;
+    cp = (cp << 6) | (d & 0x3F);
+  }
+  *len = n;
+  return cp;
+}
+
+// Returns the code point ending just before text[i] (0 at the start).
+uint32_t DecodeBefore(std::string_view text, size_t i) {
+  if (i == 0 || i > text.size()) return 0;
+  size_t b = i - 1;
+  while (b > 0 && i - b < 4 &&
+         (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) {
+    --b;
+  }
+  size_t len;
+  return DecodeAt(text, b, &len);
+}
+
+bool IsSpaceCp(uint32_t c) {
+  return c == 0 || c == ' ' || c == '\n' || c == '\t' || c == '\r' ||
+         c == 0xA0 || c == 0x2009 || c == 0x202F;
+}
+bool IsDigitCp(uint32_t c) { return c >= '0' && c <= '9'; }
+bool IsLetterCp(uint32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 &&
+         c != 0x2014 && c != 0x2013 && c != 0x2026 && !(c >= 0x2018 && c <= 0x201F));
+}
+// Punctuation after which a quotation may open: brackets and dashes.
+bool IsOpenerContext(uint32_t c) {
+  return IsSpaceCp(c) || c == '(' || c == '[' || c == '{' || c == 0x2014 ||
+         c == 0x2013 || c == '-' || c == '/' || c == ':' || c == 0x201C ||
+         c == 0x2018 || c == '"' || c == '\'';
+}
+
+enum class MarkKind { kNone, kOpen, kClose, kAmbiguous };
+
+struct Mark {
+  uint32_t begin;
+  uint32_t end;
+  bool is_double;
+  MarkKind kind;
+  bool can_open;   // left-flanking: followed by a non-space
+  bool can_close;  // right-flanking: preceded by a non-space
+};
+
+// Returns the quotation mark at text[i], if any, with its flanking.
+Mark MarkAt(std::string_view text, size_t i) {
+  Mark m{static_cast<uint32_t>(i), static_cast<uint32_t>(i), false,
+         MarkKind::kNone, false, false};
+  size_t len;
+  uint32_t c = DecodeAt(text, i, &len);
+  switch (c) {
+    case 0x201C: case 0x201E: case 0xAB:  // “ „ «
+      m.is_double = true;
+      m.kind = MarkKind::kOpen;
+      break;
+    case 0x201D: case 0xBB:  // ” »
+      m.is_double = true;
+      m.kind = MarkKind::kClose;
+      break;
+    case '"':
+      m.is_double = true;
+      m.kind = MarkKind::kAmbiguous;
+      break;
+    case 0x2018: case 0x2039:  // ‘ ‹
+      m.kind = MarkKind::kOpen;
+      break;
+    case 0x2019: case 0x203A:  // ’ ›
+      m.kind = MarkKind::kClose;
+      break;
+    case '\'':
+      m.kind = MarkKind::kAmbiguous;
+      break;
+    case '`':
+      if (i + 1 < text.size() && text[i + 1] == '`') {
+        m.is_double = true;
+        m.kind = MarkKind::kOpen;
+        len = 2;
+      }
+      break;
+    default:
+      break;
+  }
+  if (c == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+    m.is_double = true;  // '' as in newswire text
+    len = 2;
+  }
+  if (m.kind == MarkKind::kNone) return m;
+  m.end = static_cast<uint32_t>(i + len);
+  uint32_t prev = DecodeBefore(text, i);
+  size_t nlen;
+  uint32_t next = DecodeAt(text, m.end, &nlen);
+  m.can_open = !IsSpaceCp(next) && IsOpenerContext(prev);
+  m.can_close = !IsSpaceCp(prev) || i == 0;
+  if (i == 0) m.can_close = false;
+  // Apostrophes: inside a word (don't, Kim’s), eliding digits ('90s, ’90s),
+  // and primes after digits (6'2", 5’ 10”) are not quotation marks.
+  if (!m.is_double && IsLetterCp(prev) && IsLetterCp(next)) {
+    m.kind = MarkKind::kNone;
+  }
+  if (!m.is_double && IsDigitCp(next) && m.kind != MarkKind::kClose) {
+    m.kind = MarkKind::kNone;
+  }
+  if (IsDigitCp(prev) && (m.kind == MarkKind::kAmbiguous || !m.is_double)) {
+    m.kind = MarkKind::kNone;
+  }
+  if (m.kind == MarkKind::kNone) m.end = m.begin;
+  return m;
+}
+
+// One quoted stretch: [open, close) are the marks' outer bounds and
+// [inner_b, inner_e) the words between them. A quotation running over
+// several paragraphs is a chain of segments (continues/continued).
+struct Segment {
+  uint32_t open = 0, close = 0;
+  uint32_t inner_b = 0, inner_e = 0;
+  bool continues = false;  // the paragraph ends inside it; the next one goes on
+  bool continued = false;  // continues one from the previous paragraph
+};
+
+// Returns the paragraph ends of `text` (offsets of each "\n\n" run, and the
+// text size last).
+std::vector<uint32_t> ParagraphEnds(std::string_view text) {
+  std::vector<uint32_t> ends;
+  size_t pos = 0;
+  while ((pos = text.find("\n\n", pos)) != std::string_view::npos) {
+    ends.push_back(static_cast<uint32_t>(pos));
+    while (pos < text.size() && text[pos] == '\n') ++pos;
+  }
+  ends.push_back(static_cast<uint32_t>(text.size()));
+  return ends;
+}
+
+// Returns true when the paragraph at text[b..] begins with an opening double
+// quotation mark.
+bool OpensWithDoubleMark(std::string_view text, size_t b) {
+  while (b < text.size() && (text[b] == '\n' || text[b] == ' ')) ++b;
+  Mark m = MarkAt(text, b);
+  return m.is_double && m.can_open &&
+         (m.kind == MarkKind::kOpen || m.kind == MarkKind::kAmbiguous);
+}
+
+// Finds the quoted segments of one paragraph [pb, pe); single quotes count
+// only outside double ones (nested single quotes belong to the outer quote).
+void ScanParagraph(std::string_view text, uint32_t pb, uint32_t pe,
+                   bool next_opens, std::vector<Segment>* out) {
+  int open_double = -1;  // byte of the open double mark
+  uint32_t open_double_end = 0;
+  int open_single = -1;
+  uint32_t open_single_end = 0;
+  for (uint32_t i = pb; i < pe;) {
+    unsigned char c = text[i];
+    if (c != '"' && c != '\'' && c != '`' && c != 0xE2 && c != 0xC2) {
+      ++i;
+      continue;
+    }
+    Mark m = MarkAt(text, i);
+    if (m.kind == MarkKind::kNone) {
+      size_t len;
+      DecodeAt(text, i, &len);
+      i += static_cast<uint32_t>(len);
+      continue;
+    }
+    i = m.end;
+    if (m.is_double) {
+      bool closes = open_double >= 0 && m.can_close &&
+                    (m.kind == MarkKind::kClose ||
+                     m.kind == MarkKind::kAmbiguous);
+      if (closes) {
+        Segment s;
+        s.open = static_cast<uint32_t>(open_double);
+        s.close = m.end;
+        s.inner_b = open_double_end;
+        s.inner_e = m.begin;
+        if (s.inner_e > s.inner_b) out->push_back(s);
+        open_double = -1;
+        open_single = -1;
+      } else if (m.can_open && (m.kind == MarkKind::kOpen ||
+                                m.kind == MarkKind::kAmbiguous)) {
+        // A second opening mark: the first never closed; start again here.
+        open_double = static_cast<int>(m.begin);
+        open_double_end = m.end;
+        open_single = -1;
+      }
+      continue;
+    }
+    if (open_double >= 0) continue;  // nested single quotes
+    if (open_single >= 0 && m.can_close &&
+        (m.kind == MarkKind::kClose || m.kind == MarkKind::kAmbiguous)) {
+      // Need at least three characters with a letter: 'n' is not a quote.
+      std::string_view inner =
+          text.substr(open_single_end, m.begin - open_single_end);
+      size_t nlen;
+      uint32_t after = DecodeAt(text, m.end, &nlen);
+      bool has_letter = false;
+      for (char ch : inner) {
+        if (std::isalpha(static_cast<unsigned char>(ch))) has_letter = true;
+      }
+      if (inner.size() >= 3 && has_letter && !IsLetterCp(after)) {
+        Segment s;
+        s.open = static_cast<uint32_t>(open_single);
+        s.close = m.end;
+        s.inner_b = open_single_end;
+        s.inner_e = m.begin;
+        out->push_back(s);
+        open_single = -1;
+        continue;
+      }
+    }
+    if (m.can_open && !m.can_close &&
+        (m.kind == MarkKind::kOpen || m.kind == MarkKind::kAmbiguous)) {
+      open_single = static_cast<int>(m.begin);
+      open_single_end = m.end;
+    }
+  }
+  // A paragraph that ends inside a double quote whose next paragraph opens
+  // with a quotation mark: the quotation goes on (news convention).
+  if (open_double >= 0 && next_opens) {
+    Segment s;
+    s.open = static_cast<uint32_t>(open_double);
+    s.inner_b = open_double_end;
+    uint32_t e = pe;
+    while (e > s.inner_b && (text[e - 1] == ' ' || text[e - 1] == '\n')) --e;
+    s.close = e;
+    s.inner_e = e;
+    s.continues = true;
+    if (s.inner_e > s.inner_b) out->push_back(s);
+  }
+}
+
+std::vector<Segment> FindSegments(std::string_view text) {
+  std::vector<Segment> segs;
+  std::vector<uint32_t> ends = ParagraphEnds(text);
+  uint32_t pb = 0;
+  for (size_t p = 0; p < ends.size(); ++p) {
+    uint32_t pe = ends[p];
+    uint32_t next_b = pe;
+    while (next_b < text.size() && text[next_b] == '\n') ++next_b;
+    bool next_opens = p + 1 < ends.size() && OpensWithDoubleMark(text, next_b);
+    size_t before = segs.size();
+    ScanParagraph(text, pb, pe, next_opens, &segs);
+    // Mark the first segment of this paragraph as a continuation when the
+    // last one of the previous paragraph continued.
+    if (segs.size() > before && before > 0 && segs[before - 1].continues &&
+        segs[before].open < pb + 8) {
+      segs[before].continued = true;
+    }
+    pb = next_b;
+  }
+  // A chain that never closes in its last paragraph: drop the chain's links.
+  std::vector<Segment> kept;
+  for (size_t i = 0; i < segs.size(); ++i) {
+    if (segs[i].continues) {
+      size_t j = i;
+      while (j < segs.size() && segs[j].continues && j + 1 < segs.size() &&
+             segs[j + 1].continued) {
+        ++j;
+      }
+      if (segs[j].continues) {  // the chain ends unclosed
+        i = j;
+        continue;
+      }
+      // Merge the chain into one segment.
+      Segment s = segs[i];
+      s.close = segs[j].close;
+      s.inner_e = segs[j].inner_e;
+      s.continues = false;
+      kept.push_back(s);
+      i = j;
+      continue;
+    }
+    kept.push_back(segs[i]);
+  }
+  return kept;
+}
+
+// ---------------------------------------------------------------------------
+// Words
+
+bool IsAux(std::string_view w) {
+  static const char* const kAux[] = {
+      "has",   "have",     "had",     "is",         "was",       "were",
+      "are",   "will",     "would",   "could",      "also",      "later",
+      "earlier", "previously", "repeatedly", "recently", "then", "did",
+      "does",  "do",       "not",     "n't",        "never",     "reportedly",
+      "again", "publicly", "privately", "once",     "already",   "often",
+      "first", "just",     "may",     "might",      "should",    "can",
+      "had",   "been",     "be",      "flatly",     "quickly",   "simply",
+      "further", "specifically", "openly", "separately", "told"};
+  for (const char* a : kAux) {
+    if (w == a) return true;
+  }
+  return false;
+}
+
+bool IsTimeWord(std::string_view w) {
+  static const char* const kTime[] = {
+      "monday",  "tuesday",   "wednesday", "thursday", "friday",  "saturday",
+      "sunday",  "yesterday", "today",     "tonight",  "earlier", "later",
+      "morning", "afternoon", "evening",   "night",    "week",    "month",
+      "year",    "weekend",   "january",   "february", "march",   "april",
+      "may",     "june",      "july",      "august",   "september",
+      "october", "november",  "december",  "last",     "this",    "on",
+      "in",      "at",        "late",      "early",    "recently",
+      "monday's", "statement", "interview", "a",       "an",      "the",
+      "friday's"};
+  for (const char* t : kTime) {
+    if (w == t) return true;
+  }
+  return false;
+}
+
+std::string Lower(std::string_view w) {
+  // ASCII lower case, and the curly apostrophe as a straight one, so "n’t"
+  // matches "n't".
+  std::string s;
+  s.reserve(w.size());
+  for (size_t i = 0; i < w.size(); ++i) {
+    char c = w[i];
+    if (c == '\xE2' && i + 2 < w.size() && w[i + 1] == '\x80' &&
+        w[i + 2] == '\x99') {
+      s.push_back('\'');
+      i += 2;
+      continue;
+    }
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    s.push_back(c);
+  }
+  return s;
+}
+
+// ---------------------------------------------------------------------------
+// The per-document analysis
+
+struct Attribution {
+  int sentence = 0;
+  int cue_b = -1, cue_e = -1;  // tokens
+  int src_b = -1, src_e = -1;  // tokens; -1 when none
+  std::vector<int> segments;   // direct quotes (indices into segs)
+  Span content;                // indirect content, {0,0} when none
+  std::string speaker;         // entity id
+  std::string speaker_name;
+  std::vector<std::string> speakers;  // all of them, when several
+};
+
+class Analysis {
+ public:
+  Analysis(const QuoteExtractor::CueClass* (*lookup)(const void*,
+                                                     std::string_view),
+           const void* self, Document* doc)
+      : lookup_(lookup), self_(self), doc_(doc), text_(doc->text) {}
+
+  void Run();
+
+ private:
+  size_t N() const { return doc_->tokens.size(); }
+  std::string_view Tok(int i) const {
+    const Span& s = doc_->tokens[i];
+    return text_.substr(s.begin, s.end - s.begin);
+  }
+  const std::string& Pos(int i) const {
+    static const std::string kEmpty;
+    return has_pos_ ? doc_->pos[i] : kEmpty;
+  }
+  const std::string& Chunk(int i) const {
+    static const std::string kEmpty;
+    return has_chunks_ ? doc_->chunks[i] : kEmpty;
+  }
+  bool IsVerb(int i) const {
+    return !has_pos_ || (Pos(i).size() >= 2 && Pos(i)[0] == 'V');
+  }
+  bool IsFiniteVerb(int i) const {
+    const std::string& p = Pos(i);
+    return p == "VBD" || p == "VBZ" || p == "VBP" || p == "MD";
+  }
+  bool IsNominal(int i) const;
+  bool IsPunct(int i, std::string_view p) const { return Tok(i) == p; }
+  bool IsQuoteTok(int i) const { return quote_tok_[i] != 0; }
+
+  int TokenAt(uint32_t byte) const;  // first token beginning at or after
+  void FindCues(int s);
+  bool WalkLeft(int j, int sb, int* b, int* e) const;
+  bool WalkRight(int j, int se, int* b, int* e) const;
+  int SegmentEndingBefore(int tok) const;
+  int SegmentStartingAt(int tok) const;
+  void Resolve(Attribution* a) const;
+  bool SubjectOf(int s, int limit, int* b, int* e) const;
+  void Emit();
+
+  const QuoteExtractor::CueClass* (*lookup_)(const void*, std::string_view);
+  const void* self_;
+  Document* doc_;
+  std::string_view text_;
+  bool has_pos_ = false, has_chunks_ = false;
+  std::vector<std::string> lower_;
+  std::vector<Segment> segs_;
+  std::vector<int> seg_of_tok_;  // segment whose inside holds the token, -1
+  std::vector<uint8_t> quote_tok_;  // token is a quotation mark of a segment
+  std::vector<uint8_t> claimed_;
+  std::vector<int> sent_of_tok_;
+  std::vector<Attribution> attrs_;
+  std::vector<int> seg_attr_;  // attribution of each segment, -1
+  // Entity mentions sorted by begin: (begin, end, entity index).
+  struct M {
+    uint32_t b, e;
+    int entity;
+  };
+  std::vector<M> mentions_;
+};
+
+bool Analysis::IsNominal(int i) const {
+  const std::string& p = Pos(i);
+  std::string_view t = Tok(i);
+  if (t == "'s" || t == "\xE2\x80\x99s" || p == "POS") return true;
+  if (!has_pos_) {
+    return !t.empty() && (std::isalnum(static_cast<unsigned char>(t[0])) ||
+                          static_cast<unsigned char>(t[0]) >= 0x80);
+  }
+  if (p.empty()) return false;
+  if (p[0] == 'N' || p == "PRP" || p == "PRP$" || p == "DT" || p == "CD" ||
+      p == "WP" || p == "WDT" || p == "JJ" || p == "JJS" || p == "JJR") {
+    return true;
+  }
+  const std::string& c = Chunk(i);
+  return (c == "I-NP" || c == "B-NP") && p[0] != 'V' && p != "IN" &&
+         p != "CC" && p != "," && p != ".";
+}
+
+int Analysis::TokenAt(uint32_t byte) const {
+  auto it = std::lower_bound(
+      doc_->tokens.begin(), doc_->tokens.end(), byte,
+      [](const Span& s, uint32_t b) { return s.begin < b; });
+  return static_cast<int>(it - doc_->tokens.begin());
+}
+
+// Walks left from token j (the last before the cue) over the cue's subject:
+// noun-phrase chunks joined by "of", "and", possessives, parentheses and one
+// appositive ("Russia's ambassador, Anatoly Antonov,"). Sets [*b, *e).
+bool Analysis::WalkLeft(int j, int sb, int* b, int* e) const {
+  if (j < sb) return false;
+  int end = j + 1;
+  bool appositive = false;
+  if (IsPunct(j, ",")) {
+    appositive = true;
+    --j;
+  }
+  int last_in = -1;
+  int commas = 0;
+  int k = j;
+  while (k >= sb) {
+    if (IsQuoteTok(k) || seg_of_tok_[k] >= 0) break;
+    const std::string& lw = lower_[k];
+    if (Pos(k) == "WP" || Pos(k) == "WDT" || lw == "who" || lw == "which") {
+      if (k == j) last_in = k;
+      break;
+    }
+    if (IsNominal(k)) {
+      last_in = k;
+      --k;
+      continue;
+    }
+    if (lw == ")" && last_in < 0 && k - 1 >= sb) {  // "Council (NSC) said"
+      --k;
+      continue;
+    }
+    if (last_in < 0) break;
+    bool prev_nominal = k - 1 >= sb && IsNominal(k - 1) && !IsQuoteTok(k - 1);
+    if ((lw == "of" || lw == "to" || lw == "for" || lw == "at" ||
+         lw == "from" || lw == "and" || lw == "&" || lw == "in" ||
+         lw == "on") &&
+        prev_nominal) {
+      --k;
+      continue;
+    }
+    if ((lw == "(" || lw == ")") && k - 1 >= sb) {
+      --k;
+      continue;
+    }
+    if (lw == "," && appositive && commas == 0 && prev_nominal) {
+      ++commas;
+      --k;
+      continue;
+    }
+    break;
+  }
+  if (last_in < 0) return false;
+  *b = last_in;
+  // Leading connectors or a dangling parenthesis are not part of it.
+  while (*b < end && (lower_[*b] == "and" || lower_[*b] == "of" ||
+                      lower_[*b] == ")" || lower_[*b] == "," ||
+                      lower_[*b] == "in" || lower_[*b] == "on")) {
+    ++(*b);
+  }
+  *e = end;
+  if (appositive && commas == 0) *e = end - 1;  // "X, said": no appositive
+  if (*b >= *e) return false;
+  // A lone determiner or possessive is no speaker.
+  if (*e - *b == 1 && (Pos(*b) == "DT" || Pos(*b) == "PRP$")) {
+    return lower_[*b] == "this" || lower_[*b] == "that" ? false : false;
+  }
+  return true;
+}
+
+// Walks right from token j over an inverted subject ("said Peskov", "said
+// the spokesman, Anatoly Antonov."). Sets [*b, *e).
+bool Analysis::WalkRight(int j, int se, int* b, int* e) const {
+  int k = j;
+  int last_in = -1;
+  int commas = 0;
+  while (k < se) {
+    if (IsQuoteTok(k) || seg_of_tok_[k] >= 0) break;
+    const std::string& lw = lower_[k];
+    if (IsNominal(k) && Pos(k) != "WDT" && Pos(k) != "WP") {
+      last_in = k;
+      ++k;
+      continue;
+    }
+    if (last_in < 0) break;
+    bool next_nominal = k + 1 < se && IsNominal(k + 1);
+    if ((lw == "of" || lw == "to" || lw == "for" || lw == "at" ||
+         lw == "and") &&
+        next_nominal) {
+      ++k;
+      continue;
+    }
+    if (lw == "," && commas == 0 && next_nominal) {
+      // An appositive only when it closes the clause: ", NP ." or ", NP ,"
+      int m = k + 1;
+      while (m < se && (IsNominal(m) || lower_[m] == "of")) ++m;
+      if (m >= se || lower_[m] == "." || lower_[m] == ",") {
+        ++commas;
+        ++k;
+        continue;
+      }
+    }
+    break;
+  }
+  if (last_in < 0) return false;
+  *b = j;
+  *e = last_in + 1;
+  if (commas > 0 && *e < se && lower_[*e] == ",") ++(*e);
+  return *e > *b;
+}
+
+// Returns the segment whose closing mark is the last thing before token
+// `tok` (skipping a comma after it), or -1.
+int Analysis::SegmentEndingBefore(int tok) const {
+  int k = tok - 1;
+  while (k >= 0 && (IsPunct(k, ",") || IsPunct(k, "\xE2\x80\x94") ||
+                    IsPunct(k, "--"))) {
+    --k;
+  }
+  if (k < 0 || !IsQuoteTok(k) || sent_of_tok_[k] != sent_of_tok_[tok]) {
+    return -1;
+  }
+  uint32_t byte_end = doc_->tokens[k].end;
+  for (int s = static_cast<int>(segs_.size()) - 1; s >= 0; --s) {
+    if (segs_[s].close == byte_end) return s;
+    if (segs_[s].close < byte_end) break;
+  }
+  return -1;
+}
+
+// Returns the segment whose opening mark is token `tok` (after an optional
+// comma, colon or "that"), or -1.
+int Analysis::SegmentStartingAt(int tok) const {
+  int k = tok;
+  while (k < static_cast<int>(N()) &&
+         (IsPunct(k, ",") || IsPunct(k, ":") || lower_[k] == "that")) {
+    ++k;
+  }
+  if (k >= static_cast<int>(N()) || !IsQuoteTok(k)) return -1;
+  uint32_t byte = doc_->tokens[k].begin;
+  auto it = std::lower_bound(
+      segs_.begin(), segs_.end(), byte,
+      [](const Segment& s, uint32_t b) { return s.open < b; });
+  if (it != segs_.end() && it->open == byte) {
+    return static_cast<int>(it - segs_.begin());
+  }
+  return -1;
+}
+
+void Analysis::FindCues(int s) {
+  const SentenceSpan& sent = doc_->sentences[s];
+  int sb = static_cast<int>(sent.token_begin);
+  int se = static_cast<int>(std::min<size_t>(sent.token_end, N()));
+  for (int i = sb; i < se; ++i) {
+    if (claimed_[i] || seg_of_tok_[i] >= 0 || IsQuoteTok(i)) continue;
+    const std::string& lw = lower_[i];
+    const CueClass* cls = nullptr;
+    int cue_e = i + 1;
+    if (lw == "according" && i + 1 < se && lower_[i + 1] == "to") {
+      cls = lookup_(self_, "according to");
+      cue_e = i + 2;
+    } else {
+      cls = lookup_(self_, lw);
+      if (cls != nullptr && *cls == CueClass::kAccording) cls = nullptr;
+      if (cls != nullptr && !IsVerb(i)) cls = nullptr;
+      // "said" as an adjective ("the said document") or a participle after
+      // a determiner is no cue.
+      if (cls != nullptr && i > sb && Pos(i - 1) == "DT") cls = nullptr;
+    }
+    if (cls == nullptr) continue;
+    Attribution a;
+    a.sentence = s;
+    a.cue_b = i;
+    a.cue_e = cue_e;
+    if (*cls == CueClass::kAccording) {
+      int b, e;
+      if (!WalkRight(cue_e, se, &b, &e)) continue;
+      a.src_b = b;
+      a.src_e = e;
+      // Content: the rest of the sentence, on whichever side.
+      int cb = sb, ce = se;
+      if (ce > cb && (lower_[ce - 1] == "." || lower_[ce - 1] == "!" ||
+                      lower_[ce - 1] == "?")) {
+        --ce;
+      }
+      if (i - 1 >= sb && lower_[i - 1] == ",") {
+        // "CONTENT, according to X."
+        ce = i - 1;
+      } else if (i == sb) {
+        cb = e;
+        while (cb < ce && lower_[cb] == ",") ++cb;
+      } else {
+        ce = i;
+      }
+      if (ce > cb) {
+        a.content = {doc_->tokens[cb].begin, doc_->tokens[ce - 1].end};
+      }
+      for (int k = std::min(i, cb); k < std::max(e, ce); ++k) claimed_[k] = 1;
+      attrs_.push_back(std::move(a));
+      i = std::max(e, ce) - 1;
+      continue;
+    }
+    // The verb group: auxiliaries and adverbs before ("has also said") and
+    // "in a statement" after.
+    while (a.cue_b - 1 >= sb && IsAux(lower_[a.cue_b - 1]) &&
+           !claimed_[a.cue_b - 1] && lower_[a.cue_b - 1] != "told") {
+      --a.cue_b;
+    }
+    if (a.cue_e + 2 < se && lower_[a.cue_e] == "in" &&
+        (lower_[a.cue_e + 1] == "a" || lower_[a.cue_e + 1] == "an") &&
+        (lower_[a.cue_e + 2] == "statement")) {
+      a.cue_e += 3;
+    }
+    // A passive ("is believed", "was expected") names no speaker here.
+    bool passive = false;
+    for (int k = a.cue_b; k < i; ++k) {
+      const std::string& w = lower_[k];
+      if (w == "is" || w == "was" || w == "are" || w == "were" || w == "be" ||
+          w == "been" || w == "being") {
+        passive = true;
+      }
+    }
+    if (passive && Pos(i) == "VBN") continue;
+    // The speaker: the subject before the cue, or after it when the cue
+    // follows a quotation or a comma ("...," said Peskov); a participle after
+    // a comma (", saying ...") has the subject of the main clause.
+    int b = -1, e = -1;
+    bool inverted = false;
+    int before = a.cue_b - 1;
+    bool after_quote_or_comma =
+        before < sb || IsQuoteTok(before) || IsPunct(before, ",") ||
+        IsPunct(before, ":");
+    bool finite = !has_pos_ || Pos(i) == "VBD" || Pos(i) == "VBZ" ||
+                  Pos(i) == "VBP";
+    if (after_quote_or_comma && Pos(i) == "VBG") {
+      if (!SubjectOf(s, i, &b, &e)) continue;
+    } else if (after_quote_or_comma && finite && *cls != CueClass::kAct &&
+               WalkRight(a.cue_e, se, &b, &e)) {
+      inverted = true;
+    } else if (!WalkLeft(before, sb, &b, &e)) {
+      continue;
+    }
+    if (*cls == CueClass::kEvidence) {
+      // Polls and reports show; people do not ("Putin showed Kim around").
+      bool person = e - b == 1 && (lower_[b] == "he" || lower_[b] == "she" ||
+                                   lower_[b] == "i" || lower_[b] == "we");
+      auto it = std::lower_bound(
+          mentions_.begin(), mentions_.end(), doc_->tokens[b].begin,
+          [](const M& m, uint32_t x) { return m.b < x; });
+      for (; it != mentions_.end() && it->b < doc_->tokens[e - 1].end; ++it) {
+        if (doc_->entities[it->entity].type == "PER") person = true;
+      }
+      if (person) continue;
+    }
+    a.src_b = b;
+    a.src_e = e;
+    int group_b = std::min(a.cue_b, b);
+    int group_e = std::max(a.cue_e, e);
+    // Direct quotations on either side.
+    int before_seg = SegmentEndingBefore(group_b);
+    int after_seg = SegmentStartingAt(group_e);
+    if (before_seg >= 0 && seg_attr_[before_seg] < 0) {
+      a.segments.push_back(before_seg);
+    }
+    if (after_seg >= 0 && seg_attr_[after_seg] < 0) {
+      a.segments.push_back(after_seg);
+    }
+    int claim_e = group_e;
+    if (a.segments.empty()) {
+      // Reported speech: the clause after the cue, else the one before it.
+      int p = group_e;
+      if (*cls == CueClass::kObject && !inverted) {
+        int ob, oe;
+        if (WalkRight(p, se, &ob, &oe)) p = oe;
+      }
+      // Time phrases between the cue and the clause ("on Thursday").
+      while (p < se && (lower_[p] == "on" || lower_[p] == "in" ||
+                        lower_[p] == "last" || lower_[p] == "this") &&
+             p + 1 < se && IsTimeWord(lower_[p + 1])) {
+        int q = p + 1;
+        while (q < se && IsTimeWord(lower_[q]) && lower_[q] != "in" &&
+               lower_[q] != "on" && lower_[q] != "the" && lower_[q] != "a" &&
+               lower_[q] != "an") {
+          ++q;
+        }
+        if (q == p + 1) break;
+        p = q;
+      }
+      if (p < se && (lower_[p] == "," || lower_[p] == ":")) ++p;
+      if (p < se && lower_[p] == "that" && *cls != CueClass::kAct) ++p;
+      int ce = se;
+      if (*cls == CueClass::kAct || *cls == CueClass::kBelief) {
+        // "denied those claims, but promised ...": the claim ends there.
+        for (int k = p + 1; k + 1 < se; ++k) {
+          if (lower_[k] == ";" ||
+              (lower_[k] == "," &&
+               (lower_[k + 1] == "but" || lower_[k + 1] == "while" ||
+                lower_[k + 1] == "although" || lower_[k + 1] == "though"))) {
+            ce = k;
+            break;
+          }
+        }
+      }
+      while (ce > p && (lower_[ce - 1] == "." || lower_[ce - 1] == "!" ||
+                        lower_[ce - 1] == "?" || lower_[ce - 1] == ")")) {
+        --ce;
+      }
+      if (!inverted && ce - p >= 2) {
+        a.content = {doc_->tokens[p].begin, doc_->tokens[ce - 1].end};
+        claim_e = ce;
+      } else if (group_b - 1 > sb && lower_[group_b - 1] == ",") {
+        int cb = sb;
+        int cend = group_b - 1;
+        if (cend - cb >= 2) {
+          a.content = {doc_->tokens[cb].begin, doc_->tokens[cend - 1].end};
+          for (int k = cb; k < cend; ++k) claimed_[k] = 1;
+        }
+      }
+    }
+    if (a.segments.empty() && a.content.end == 0) continue;
+    for (int sg : a.segments) seg_attr_[sg] = static_cast<int>(attrs_.size());
+    for (int k = group_b; k < claim_e; ++k) claimed_[k] = 1;
+    attrs_.push_back(std::move(a));
+    i = claim_e - 1;
+  }
+}
+
+// Finds the entity the source [src_b, src_e) names, and its name.
+void Analysis::Resolve(Attribution* a) const {
+  if (a->src_b < 0) return;
+  uint32_t sb = doc_->tokens[a->src_b].begin;
+  uint32_t se = doc_->tokens[a->src_e - 1].end;
+  std::string_view src = text_.substr(sb, se - sb);
+  while (!src.empty() && (src.back() == ',' || src.back() == ' ')) {
+    src.remove_suffix(1);
+  }
+  a->speaker_name = std::string(src);
+  const std::vector<Entity>& ents = doc_->entities;
+  // Mentions inside the source: a person first, then an organisation, then
+  // anything else.
+  auto first = std::lower_bound(mentions_.begin(), mentions_.end(), sb,
+                                [](const M& m, uint32_t b) { return m.b < b; });
+  int best = -1, best_rank = 9;
+  for (auto it = first; it != mentions_.end() && it->b < se; ++it) {
+    if (it->e > se) break;
+    const Entity& ent = ents[it->entity];
+    // People first, then organisations (the later one: "A White House
+    // statement", "the U.S. State Department"), then places standing for a
+    // government, then a place or other name only when it is the head.
+    int rank = ent.type == "PER" ? 0 : ent.type == "ORG" ? 1
+             : !ent.government.empty() ? 2 : 3;
+    if (rank == 3 && it->e != se) continue;
+    if (rank <= 1 && (a->speakers.empty() ||
+                      a->speakers.back() != ent.id)) {
+      a->speakers.push_back(ent.id);
+    }
+    if (rank < best_rank || (rank == best_rank && rank == 1)) {
+      best = it->entity;
+      best_rank = rank;
+    }
+  }
+  // Several speakers only when the source joins them ("Sullivan and
+  // counterparts Akiba and Cho").
+  bool joined = false;
+  for (int k = a->src_b; k < a->src_e; ++k) {
+    if (lower_[k] == "and") joined = true;
+  }
+  if (!joined || a->speakers.size() < 2) a->speakers.clear();
+  std::string head = lower_[a->src_e - 1];
+  if (head == ",") head = lower_[std::max(a->src_b, a->src_e - 2)];
+  if (best < 0 && a->src_e - a->src_b == 1 &&
+      (head == "he" || head == "she" || head == "who")) {
+    // The last person mentioned before the pronoun.
+    auto it = std::lower_bound(mentions_.begin(), mentions_.end(), sb,
+                               [](const M& m, uint32_t b) { return m.b < b; });
+    while (it != mentions_.begin()) {
+      --it;
+      if (ents[it->entity].type == "PER") {
+        best = it->entity;
+        break;
+      }
+    }
+  }
+  if (best < 0 && a->src_e - a->src_b <= 4) {
+    // A title ("the spokesman", "the Kremlin spokesman"): the last person
+    // mentioned before whose roles hold the head word.
+    auto it = std::lower_bound(mentions_.begin(), mentions_.end(), sb,
+                               [](const M& m, uint32_t b) { return m.b < b; });
+    while (it != mentions_.begin() && best < 0) {
+      --it;
+      const Entity& ent = ents[it->entity];
+      if (ent.type != "PER") continue;
+      for (const std::string& role : ent.roles) {
+        std::string r = Lower(role);
+        size_t p = r.rfind(head);
+        if (head.size() >= 4 && p != std::string::npos &&
+            p + head.size() == r.size()) {
+          best = it->entity;
+          break;
+        }
+      }
+    }
+  }
+  if (best >= 0) {
+    a->speaker = ents[best].id;
+    a->speaker_name = ents[best].name;
+  }
+}
+
+// Finds the subject of the main clause of sentence s, before token `limit`:
+// the noun phrase before its first finite verb outside quotations. Sets the
+// phrase's tokens [*b, *e).
+bool Analysis::SubjectOf(int s, int limit, int* b, int* e) const {
+  const SentenceSpan& sent = doc_->sentences[s];
+  int sb = static_cast<int>(sent.token_begin);
+  int se = std::min<int>(static_cast<int>(sent.token_end), limit);
+  for (int k = sb; k < se; ++k) {
+    if (seg_of_tok_[k] >= 0 || IsQuoteTok(k) || !IsFiniteVerb(k)) continue;
+    int j = k - 1;
+    // Adverbs and time phrases between subject and verb ("Kim on Wednesday
+    // toasted").
+    while (j > sb && (Pos(j) == "RB" || IsTimeWord(lower_[j]) ||
+                      Pos(j) == "MD")) {
+      --j;
+    }
+    return WalkLeft(j, sb, b, e);
+  }
+  return false;
+}
+
+void Analysis::Run() {
+  doc_->quotes.clear();
+  const size_t n = N();
+  for (const Span& t : doc_->tokens) {
+    if (t.end > text_.size() || t.begin > t.end) return;  // inconsistent layer
+  }
+  has_pos_ = doc_->pos.size() == n && n > 0;
+  has_chunks_ = doc_->chunks.size() == n && n > 0;
+  lower_.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    std::string_view t = Tok(static_cast<int>(i));
+    lower_[i] = t.size() <= 24 ? Lower(t) : std::string();
+  }
+  segs_ = FindSegments(text_);
+  seg_of_tok_.assign(n, -1);
+  quote_tok_.assign(n, 0);
+  claimed_.assign(n, 0);
+  seg_attr_.assign(segs_.size(), -1);
+  for (size_t s = 0; s < segs_.size(); ++s) {
+    int k = TokenAt(segs_[s].open);
+    for (; k < static_cast<int>(n) && doc_->tokens[k].begin < segs_[s].close;
+         ++k) {
+      const Span& t = doc_->tokens[k];
+      if (t.begin >= segs_[s].inner_b && t.end <= segs_[s].inner_e) {
+        seg_of_tok_[k] = static_cast<int>(s);
+      } else {
+        quote_tok_[k] = 1;
+      }
+    }
+  }
+  // Entity mentions, sorted.
+  for (size_t e = 0; e < doc_->entities.size(); ++e) {
+    for (const Span& m : doc_->entities[e].mentions) {
+      if (m.end <= text_.size() && m.begin < m.end) {
+        mentions_.push_back({m.begin, m.end, static_cast<int>(e)});
+      }
+    }
+  }
+  std::sort(mentions_.begin(), mentions_.end(),
+            [](const M& a, const M& b) { return a.b < b.b; });
+  sent_of_tok_.assign(n, -1);
+  for (size_t s = 0; s < doc_->sentences.size(); ++s) {
+    const SentenceSpan& sent = doc_->sentences[s];
+    for (uint32_t k = sent.token_begin; k < sent.token_end && k < n; ++k) {
+      sent_of_tok_[k] = static_cast<int>(s);
+    }
+  }
+  for (size_t s = 0; s < doc_->sentences.size(); ++s) {
+    if (doc_->sentences[s].token_end > n ||
+        doc_->sentences[s].token_begin > doc_->sentences[s].token_end) {
+      continue;
+    }
+    FindCues(static_cast<int>(s));
+  }
+  for (Attribution& a : attrs_) Resolve(&a);
+  Emit();
+}
+
+void Analysis::Emit() {
+  std::vector<Quote>& out = doc_->quotes;
+  const size_t n = N();
+  auto sentence_span = [&](uint32_t b, uint32_t e) {
+    // The sentences covering [b, e).
+    Span s{b, e};
+    for (uint32_t x : {b, e > b ? e - 1 : b}) {
+      int k = std::min<int>(TokenAt(x), static_cast<int>(n) - 1);
+      if (k > 0 && doc_->tokens[k].begin > x) --k;
+      if (k < 0) continue;
+      int si = sent_of_tok_[k];
+      if (si < 0) continue;
+      s.begin = std::min(s.begin, doc_->sentences[si].span.begin);
+      s.end = std::max(s.end, doc_->sentences[si].span.end);
+    }
+    return s;
+  };
+  auto fill = [&](Quote* q, const Attribution& a) {
+    if (a.cue_b >= 0) {
+      q->cue_span = {doc_->tokens[a.cue_b].begin,
+                     doc_->tokens[a.cue_e - 1].end};
+      q->cue = std::string(
+          text_.substr(q->cue_span.begin, q->cue_span.end - q->cue_span.begin));
+    }
+    if (a.src_b >= 0) {
+      q->speaker_span = {doc_->tokens[a.src_b].begin,
+                         doc_->tokens[a.src_e - 1].end};
+      while (q->speaker_span.end > q->speaker_span.begin &&
+             text_[q->speaker_span.end - 1] == ',') {
+        --q->speaker_span.end;
+      }
+    }
+    q->speaker = a.speaker;
+    q->speaker_name = a.speaker_name;
+    q->speakers = a.speakers;
+    uint32_t b = q->span.begin, e = q->span.end;
+    for (const Span& s : {q->cue_span, q->speaker_span}) {
+      if (s.end > s.begin) {
+        b = std::min(b, s.begin);
+        e = std::max(e, s.end);
+      }
+    }
+    q->sentence = sentence_span(b, e);
+  };
+  for (const Attribution& a : attrs_) {
+    if (a.content.end > a.content.begin) {
+      Quote q;
+      q.span = a.content;
+      q.kind = "indirect";
+      fill(&q, a);
+      out.push_back(std::move(q));
+    }
+    for (int sg : a.segments) {
+      Quote q;
+      q.span = {segs_[sg].inner_b, segs_[sg].inner_e};
+      q.kind = "direct";
+      fill(&q, a);
+      out.push_back(std::move(q));
+    }
+  }
+  // Quotations no cue claimed: inside reported speech they are partial
+  // quotes of its speaker; a quotation standing as its own sentence goes on
+  // the last speaker's words; one inside a sentence is partial, attributed
+  // to the sentence's subject.
+  int last_attr = -1;
+  size_t next_attr = 0;
+  for (size_t sg = 0; sg < segs_.size(); ++sg) {
+    const Segment& seg = segs_[sg];
+    while (next_attr < attrs_.size()) {
+      const Attribution& a = attrs_[next_attr];
+      uint32_t ab = doc_->tokens[a.cue_b].begin;
+      if (ab > seg.open) break;
+      last_attr = static_cast<int>(next_attr);
+      ++next_attr;
+    }
+    if (seg_attr_[sg] >= 0) {
+      last_attr = std::max(last_attr, seg_attr_[sg]);
+      continue;
+    }
+    Quote q;
+    q.span = {seg.inner_b, seg.inner_e};
+    // Trim spaces inside the marks.
+    while (q.span.begin < q.span.end && text_[q.span.begin] == ' ') ++q.span.begin;
+    while (q.span.end > q.span.begin && text_[q.span.end - 1] == ' ') --q.span.end;
+    if (q.span.end <= q.span.begin) continue;
+    const Attribution* owner = nullptr;
+    for (const Attribution& a : attrs_) {
+      if (a.content.begin <= seg.open && seg.close <= a.content.end) {
+        owner = &a;
+        break;
+      }
+    }
+    int first_tok = TokenAt(seg.open);
+    int last_tok = TokenAt(seg.close) - 1;
+    if (first_tok >= static_cast<int>(n) || last_tok < first_tok) continue;
+    int s_first = sent_of_tok_[first_tok];
+    int s_last = sent_of_tok_[std::min<int>(last_tok, static_cast<int>(n) - 1)];
+    if (s_first < 0 || s_last < 0) continue;
+    const SentenceSpan& sf = doc_->sentences[s_first];
+    const SentenceSpan& sl = doc_->sentences[s_last];
+    // Whole sentences: only punctuation outside the marks.
+    bool whole = true;
+    for (int k = sf.token_begin; k < first_tok; ++k) {
+      if (std::isalnum(static_cast<unsigned char>(Tok(k)[0]))) whole = false;
+    }
+    for (int k = last_tok + 1; k < static_cast<int>(sl.token_end); ++k) {
+      if (std::isalnum(static_cast<unsigned char>(Tok(k)[0]))) whole = false;
+    }
+    if (owner != nullptr) {
+      q.kind = "partial";
+      q.speaker = owner->speaker;
+      q.speaker_name = owner->speaker_name;
+      q.speakers = owner->speakers;
+      if (owner->src_b >= 0) {
+        q.speaker_span = {doc_->tokens[owner->src_b].begin,
+                          doc_->tokens[owner->src_e - 1].end};
+        while (q.speaker_span.end > q.speaker_span.begin &&
+               text_[q.speaker_span.end - 1] == ',') {
+          --q.speaker_span.end;
+        }
+      }
+    } else if (whole) {
+      q.kind = "direct";
+      // A quoted heading of a word or two ("'FRIENDSHIP'") is no quotation.
+      size_t words = 0;
+      for (int k = first_tok; k <= last_tok; ++k) {
+        if (seg_of_tok_[k] >= 0 && !Pos(k).empty() && Pos(k)[0] != '.' &&
+            Pos(k)[0] != ',') {
+          ++words;
+        } else if (seg_of_tok_[k] >= 0 && Pos(k).empty()) {
+          ++words;
+        }
+      }
+      if (words <= 2) continue;
+      // The last speaker, when in this paragraph or the one before.
+      if (last_attr >= 0) {
+        const Attribution& a = attrs_[last_attr];
+        uint32_t ab = doc_->tokens[a.cue_b].begin;
+        std::string_view between = text_.substr(ab, seg.open - ab);
+        size_t breaks = 0, pos = 0;
+        while ((pos = between.find("\n\n", pos)) != std::string_view::npos) {
+          ++breaks;
+          pos += 2;
+        }
+        if (breaks <= 1) {
+          Quote tmp = q;
+          fill(&tmp, a);
+          q.speaker = tmp.speaker;
+          q.speaker_name = tmp.speaker_name;
+          q.speakers = tmp.speakers;
+          q.speaker_span = tmp.speaker_span;
+        }
+      }
+    } else {
+      q.kind = "partial";
+      Attribution subject;
+      if (SubjectOf(s_first, static_cast<int>(n), &subject.src_b,
+                    &subject.src_e)) {
+        Resolve(&subject);
+        q.speaker = subject.speaker;
+        q.speaker_name = subject.speaker_name;
+        q.speakers = subject.speakers;
+        q.speaker_span = {doc_->tokens[subject.src_b].begin,
+                          doc_->tokens[subject.src_e - 1].end};
+        while (q.speaker_span.end > q.speaker_span.begin &&
+               text_[q.speaker_span.end - 1] == ',') {
+          --q.speaker_span.end;
+        }
+      }
+    }
+    uint32_t b = q.span.begin, e = q.span.end;
+    if (q.speaker_span.end > q.speaker_span.begin) {
+      b = std::min(b, q.speaker_span.begin);
+      e = std::max(e, q.speaker_span.end);
+    }
+    q.sentence = sentence_span(b, e);
+    out.push_back(std::move(q));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Quote& a, const Quote& b) {
+    return a.span.begin < b.span.begin;
+  });
+}
+
+}  // namespace
+
+Status QuoteExtractor::FromLexicon(std::string_view lexicon,
+                                   std::unique_ptr<QuoteExtractor>* out) {
+  std::unique_ptr<QuoteExtractor> q(new QuoteExtractor());
+  size_t line_no = 0;
+  size_t pos = 0;
+  while (pos <= lexicon.size()) {
+    size_t nl = lexicon.find('\n', pos);
+    if (nl == std::string_view::npos) nl = lexicon.size();
+    std::string_view line = lexicon.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) {
+      return Status::Corruption("cue lexicon: no class on line",
+                                std::to_string(line_no));
+    }
+    std::string form = Lower(line.substr(0, tab));
+    std::string_view cls = line.substr(tab + 1);
+    CueClass c;
+    if (cls == "speech") {
+      c = CueClass::kSpeech;
+    } else if (cls == "object") {
+      c = CueClass::kObject;
+    } else if (cls == "belief") {
+      c = CueClass::kBelief;
+    } else if (cls == "act") {
+      c = CueClass::kAct;
+    } else if (cls == "evidence") {
+      c = CueClass::kEvidence;
+    } else if (cls == "according") {
+      c = CueClass::kAccording;
+    } else {
+      return Status::Corruption("cue lexicon: unknown class on line",
+                                std::to_string(line_no));
+    }
+    if (form.find(' ') != std::string::npos) {
+      q->phrases_[form] = c;
+    } else {
+      q->cues_[form] = c;
+    }
+  }
+  *out = std::move(q);
+  return Status::OK();
+}
+
+Status QuoteExtractor::Create(const std::string& data_dir,
+                              std::unique_ptr<QuoteExtractor>* out) {
+  std::string path = data_dir + "/quotes/cues.tsv";
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path, "cannot open the cue lexicon");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  Status s = FromLexicon(ss.str(), out);
+  if (!s.ok()) return Status::Corruption(path, s.ToString());
+  return Status::OK();
+}
+
+void QuoteExtractor::Extract(Document* doc) const {
+  Analysis analysis(
+      [](const void* self, std::string_view w) -> const CueClass* {
+        const QuoteExtractor* q = static_cast<const QuoteExtractor*>(self);
+        std::string key(w);
+        auto it = q->cues_.find(key);
+        if (it != q->cues_.end()) return &it->second;
+        auto jt = q->phrases_.find(key);
+        if (jt != q->phrases_.end()) return &jt->second;
+        return nullptr;
+      },
+      this, doc);
+  analysis.Run();
+}
+
+}  // namespace dateline
