@@ -412,12 +412,14 @@ int Main(int argc, char** argv) {
       std::printf("== %s\n", stem.c_str());
       for (int l = 0; l < 3; ++l) {
         for (const auto& g : gold.by_label[l]) {
-          std::printf("%s %s %s\n", pred.by_label[l].count(g) ? "ok  " : "MISS",
-                      kLabels[l], str(g).substr(0, 120).c_str());
+          std::printf("%s %s %u %u %s\n",
+                      pred.by_label[l].count(g) ? "ok  " : "MISS", kLabels[l],
+                      g.first, g.second, str(g).substr(0, 160).c_str());
         }
         for (const auto& p : pred.by_label[l]) {
           if (!gold.by_label[l].count(p)) {
-            std::printf("FP   %s %s\n", kLabels[l], str(p).substr(0, 120).c_str());
+            std::printf("FP   %s %u %u %s\n", kLabels[l], p.first, p.second,
+                        str(p).substr(0, 160).c_str());
           }
         }
       }

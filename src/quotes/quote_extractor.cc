@@ -192,9 +192,12 @@ void ScanParagraph(std::string_view text, uint32_t pb, uint32_t pe,
     }
     i = m.end;
     if (m.is_double) {
-      bool closes = open_double >= 0 && m.can_close &&
-                    (m.kind == MarkKind::kClose ||
-                     m.kind == MarkKind::kAmbiguous);
+      // An open quotation closes at a closing mark, or at a straight one
+      // that does not look like an opening one (`..., " Trump said`).
+      bool closes = open_double >= 0 &&
+                    ((m.kind == MarkKind::kClose && m.can_close) ||
+                     (m.kind == MarkKind::kAmbiguous &&
+                      (m.can_close || !m.can_open)));
       if (closes) {
         Segment s;
         s.open = static_cast<uint32_t>(open_double);
@@ -496,7 +499,7 @@ bool Analysis::WalkLeft(int j, int sb, int* b, int* e) const {
     bool prev_nominal = k - 1 >= sb && IsNominal(k - 1) && !IsQuoteTok(k - 1);
     if ((lw == "of" || lw == "to" || lw == "for" || lw == "at" ||
          lw == "from" || lw == "and" || lw == "&" || lw == "in" ||
-         lw == "on") &&
+         lw == "on" || lw == "with") &&
         prev_nominal) {
       --k;
       continue;
@@ -579,7 +582,16 @@ int Analysis::SegmentEndingBefore(int tok) const {
                     IsPunct(k, "--"))) {
     --k;
   }
-  if (k < 0 || !IsQuoteTok(k) || sent_of_tok_[k] != sent_of_tok_[tok]) {
+  // The quotation ends this sentence's first words, or the sentence before
+  // when the attribution opens this one ("...?" Sanders said.).
+  if (k < 0 || !IsQuoteTok(k)) return -1;
+  int st = sent_of_tok_[tok];
+  if (sent_of_tok_[k] != st &&
+      (st <= 0 || sent_of_tok_[k] != st - 1 ||
+       static_cast<int>(doc_->sentences[st].token_begin) != tok ||
+       text_.substr(doc_->tokens[k].end,
+                    doc_->tokens[tok].begin - doc_->tokens[k].end)
+               .find('\n') != std::string_view::npos)) {
     return -1;
   }
   uint32_t byte_end = doc_->tokens[k].end;
@@ -613,7 +625,32 @@ void Analysis::FindCues(int s) {
   const SentenceSpan& sent = doc_->sentences[s];
   int sb = static_cast<int>(sent.token_begin);
   int se = static_cast<int>(std::min<size_t>(sent.token_end, N()));
+  // Cues that end their sentence (", he said.", ", said an official.") go
+  // first, so the clause before them is theirs and not the content of an
+  // earlier verb ("They want to ..., Sanders said.").
+  std::vector<int> order;
   for (int i = sb; i < se; ++i) {
+    if (seg_of_tok_[i] >= 0 || IsQuoteTok(i)) continue;
+    int words = 0;
+    bool verb = false;
+    for (int k = i + 1; k < se && words <= 6; ++k) {
+      if (seg_of_tok_[k] >= 0 || IsQuoteTok(k)) {
+        words = 99;
+        break;
+      }
+      if (std::isalnum(static_cast<unsigned char>(Tok(k)[0]))) ++words;
+      if (has_pos_ && Pos(k)[0] == 'V') verb = true;
+    }
+    if (words <= 6 && !verb) order.push_back(i);
+  }
+  size_t finals = order.size();
+  for (int i = sb; i < se; ++i) {
+    if (std::find(order.begin(), order.begin() + finals, i) ==
+        order.begin() + finals) {
+      order.push_back(i);
+    }
+  }
+  for (int i : order) {
     if (claimed_[i] || seg_of_tok_[i] >= 0 || IsQuoteTok(i)) continue;
     const std::string& lw = lower_[i];
     const CueClass* cls = nullptr;
@@ -659,7 +696,6 @@ void Analysis::FindCues(int s) {
       }
       for (int k = std::min(i, cb); k < std::max(e, ce); ++k) claimed_[k] = 1;
       attrs_.push_back(std::move(a));
-      i = std::max(e, ce) - 1;
       continue;
     }
     // The verb group: auxiliaries and adverbs before ("has also said") and
@@ -673,6 +709,8 @@ void Analysis::FindCues(int s) {
         (lower_[a.cue_e + 2] == "statement")) {
       a.cue_e += 3;
     }
+    // The colon that introduces what was said belongs to the cue ("said:").
+    bool colon = a.cue_e < se && lower_[a.cue_e] == ":";
     // A passive ("is believed", "was expected") names no speaker here.
     bool passive = false;
     for (int k = a.cue_b; k < i; ++k) {
@@ -694,10 +732,14 @@ void Analysis::FindCues(int s) {
         IsPunct(before, ":");
     bool finite = !has_pos_ || Pos(i) == "VBD" || Pos(i) == "VBZ" ||
                   Pos(i) == "VBP";
-    if (after_quote_or_comma && Pos(i) == "VBG") {
+    bool coordinated = before >= sb &&
+                       (lower_[before] == "and" || lower_[before] == "but");
+    if ((after_quote_or_comma && Pos(i) == "VBG") || coordinated) {
+      // "Bush thought for a moment and said", ", saying ...": the subject
+      // of the main clause.
       if (!SubjectOf(s, i, &b, &e)) continue;
-    } else if (after_quote_or_comma && finite && *cls != CueClass::kAct &&
-               WalkRight(a.cue_e, se, &b, &e)) {
+    } else if (after_quote_or_comma && finite && !colon &&
+               *cls != CueClass::kAct && WalkRight(a.cue_e, se, &b, &e)) {
       inverted = true;
     } else if (!WalkLeft(before, sb, &b, &e)) {
       continue;
@@ -714,6 +756,7 @@ void Analysis::FindCues(int s) {
       }
       if (person) continue;
     }
+    if (colon) ++a.cue_e;
     a.src_b = b;
     a.src_e = e;
     int group_b = std::min(a.cue_b, b);
@@ -767,7 +810,27 @@ void Analysis::FindCues(int s) {
                         lower_[ce - 1] == "?" || lower_[ce - 1] == ")")) {
         --ce;
       }
+      // A quotation closing the sentence after a comma or colon is what was
+      // said ("said on Twitter on Monday, “Next summer ...”").
       if (!inverted && ce - p >= 2) {
+        for (int k = p + 1; k < se; ++k) {
+          if (!(IsPunct(k - 1, ",") || IsPunct(k - 1, ":"))) continue;
+          int sg = SegmentStartingAt(k);
+          if (sg < 0 || seg_attr_[sg] >= 0) continue;
+          int last = se - 1;
+          while (last > k && (lower_[last] == "." || lower_[last] == "!" ||
+                              lower_[last] == "?")) {
+            --last;
+          }
+          if (segs_[sg].close >= doc_->tokens[last].end) {
+            a.segments.push_back(sg);
+            claim_e = se;
+          }
+          break;
+        }
+      }
+      if (!a.segments.empty()) {
+      } else if (!inverted && ce - p >= 2) {
         a.content = {doc_->tokens[p].begin, doc_->tokens[ce - 1].end};
         claim_e = ce;
       } else if (group_b - 1 > sb && lower_[group_b - 1] == ",") {
@@ -783,7 +846,6 @@ void Analysis::FindCues(int s) {
     for (int sg : a.segments) seg_attr_[sg] = static_cast<int>(attrs_.size());
     for (int k = group_b; k < claim_e; ++k) claimed_[k] = 1;
     attrs_.push_back(std::move(a));
-    i = claim_e - 1;
   }
 }
 
