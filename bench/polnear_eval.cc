@@ -40,13 +40,9 @@
 #include <vector>
 
 #include "bench_data.h"
+#include "../tests/language_layer.h"
 #include "dateline/document.h"
 #include "base/utf8.h"
-#include "entities/entity_resolver.h"
-#include "entities/tagger_model.h"
-#include "quotes/quote_extractor.h"
-#include "text/sentence_splitter.h"
-#include "text/tokenizer.h"
 
 namespace dateline {
 namespace {
@@ -178,83 +174,6 @@ std::u32string Decode(std::string_view s, std::vector<uint32_t>* byte_to_cp) {
   return out;
 }
 
-// The language layer and the quotes stage over a bare text, as
-// src/pipeline/pipeline.cc runs them.
-class Analyser {
- public:
-  Status Load(const std::string& data_dir) {
-    Status s = ner_.Load(data_dir + "/models/ner.model");
-    if (s.ok()) s = pos_.Load(data_dir + "/models/pos.model");
-    if (s.ok()) s = chunk_.Load(data_dir + "/models/chunk.model");
-    if (s.ok()) s = EntityResolver::Create(data_dir + "/gazetteers", &resolver_);
-    if (s.ok()) s = QuoteExtractor::Create(data_dir, &quotes_);
-    return s;
-  }
-
-  void Run(Document* doc) const {
-    std::vector<Token> tokens;
-    std::vector<Sentence> sentences;
-    TokenizeAndSplit(doc->text, &tokens, &sentences);
-    for (const Token& t : tokens) doc->tokens.push_back({t.begin, t.end});
-    for (const Sentence& s : sentences) {
-      doc->sentences.push_back({{s.begin, s.end}, s.token_begin, s.token_end});
-    }
-    std::string_view text = doc->text;
-    TaggerDocument words;
-    for (const SentenceSpan& s : doc->sentences) {
-      TaggerSentence sentence;
-      for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
-        const Span& tok = doc->tokens[t];
-        sentence.push_back(text.substr(tok.begin, tok.end - tok.begin));
-      }
-      words.push_back(std::move(sentence));
-    }
-    std::vector<std::vector<std::string>> labels;
-    for (auto [tagger, out] :
-         {std::pair{&pos_, &doc->pos}, {&chunk_, &doc->chunks}}) {
-      tagger->TagDocument(words, &labels);
-      out->assign(doc->tokens.size(), "O");
-      for (size_t si = 0; si < doc->sentences.size() && si < labels.size(); ++si) {
-        for (size_t k = 0; k < labels[si].size(); ++k) {
-          (*out)[doc->sentences[si].token_begin + k] = labels[si][k];
-        }
-      }
-      labels.clear();
-    }
-    ner_.TagDocument(words, &labels);
-    for (size_t si = 0; si < doc->sentences.size() && si < labels.size(); ++si) {
-      const SentenceSpan& s = doc->sentences[si];
-      NamedMention open;
-      bool in = false;
-      for (size_t k = 0; k < labels[si].size(); ++k) {
-        const Span& tok = doc->tokens[s.token_begin + k];
-        const std::string& tag = labels[si][k];
-        if (tag.size() > 2 && tag[0] == 'I' && in && open.type == tag.substr(2)) {
-          open.span.end = tok.end;
-          continue;
-        }
-        if (in) doc->mentions.push_back(open);
-        in = false;
-        if (tag.size() > 2) {
-          open = {{tok.begin, tok.end}, tag.substr(2)};
-          in = true;
-        }
-      }
-      if (in) doc->mentions.push_back(open);
-    }
-    std::vector<Span> sentence_spans;
-    for (const SentenceSpan& s : doc->sentences) sentence_spans.push_back(s.span);
-    resolver_->Resolve(doc->text, sentence_spans, doc->mentions, doc->tags,
-                       &doc->entities, doc->published);
-    quotes_->Extract(doc);
-  }
-
- private:
-  SequenceTagger ner_, pos_, chunk_;
-  std::unique_ptr<EntityResolver> resolver_;
-  std::unique_ptr<QuoteExtractor> quotes_;
-};
-
 bool IsMarkCp(char32_t c) {
   return c == '"' || c == '\'' || c == 0x201C || c == 0x201D || c == 0x2018 ||
          c == 0x2019 || c == 0xAB || c == 0xBB || c == '`';
@@ -361,7 +280,7 @@ int Main(int argc, char** argv) {
 #ifdef DATELINE_SOURCE_DIR
   data_dir = std::string(DATELINE_SOURCE_DIR) + "/data";
 #endif
-  Analyser analyser;
+  LanguageLayer analyser;
   Status s = analyser.Load(data_dir);
   if (!s.ok()) {
     std::fprintf(stderr, "polnear_eval: %s\n", s.ToString().c_str());
