@@ -21,7 +21,8 @@
 //     direct quotation with its quotation marks, an indirect one with the
 //     "that" before it; partial quotations inside a sentence are not
 //     attributions in PolNeAR's sense and are not scored; a Source is the
-//     speaker's span, a Cue the cue's span.
+//     speaker's span (an appositive one with its closing comma, as the
+//     corpus marks it), a Cue the cue's span.
 // A token-overlap match is a predicted span sharing at least one token
 // (dateline's tokenizer) with a gold span of the same label; precision counts
 // matched predictions, recall matched gold spans.
@@ -186,7 +187,15 @@ Spans Predicted(const Document& doc, std::u32string_view text,
   for (const Quote& q : doc.quotes) {
     if (q.kind == "partial") continue;
     if (q.speaker_span.end > q.speaker_span.begin) {
-      out.by_label[0].insert({b2c[q.speaker_span.begin], b2c[q.speaker_span.end]});
+      // An appositive source keeps its closing comma ("Bush, Florida's
+      // former governor, said").
+      uint32_t sb = b2c[q.speaker_span.begin], se = b2c[q.speaker_span.end];
+      bool appositive = false;
+      for (uint32_t k = sb; k < se; ++k) {
+        if (text[k] == ',') appositive = true;
+      }
+      if (appositive && se < text.size() && text[se] == ',') ++se;
+      out.by_label[0].insert({sb, se});
     }
     if (q.cue_span.end > q.cue_span.begin) {
       out.by_label[1].insert({b2c[q.cue_span.begin], b2c[q.cue_span.end]});

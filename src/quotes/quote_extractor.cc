@@ -470,6 +470,21 @@ int Analysis::TokenAt(uint32_t byte) const {
 // appositive ("Russia's ambassador, Anatoly Antonov,"). Sets [*b, *e).
 bool Analysis::WalkLeft(int j, int sb, int* b, int* e) const {
   if (j < sb) return false;
+  // A time phrase between subject and cue belongs to neither ("the senator
+  // on Tuesday said").
+  {
+    int k = j;
+    bool timeish = false;
+    while (k > sb && IsTimeWord(lower_[k]) && lower_[k] != "on" &&
+           lower_[k] != "in" && lower_[k] != "the" && lower_[k] != "a" &&
+           lower_[k] != "an" && lower_[k] != "at") {
+      timeish = true;
+      --k;
+    }
+    if (timeish && k > sb && (lower_[k] == "on" || lower_[k] == "in")) {
+      j = k - 1;
+    }
+  }
   int end = j + 1;
   bool appositive = false;
   if (IsPunct(j, ",")) {
