@@ -719,6 +719,13 @@ void Analysis::FindCues(int s) {
            !claimed_[a.cue_b - 1] && lower_[a.cue_b - 1] != "told") {
       --a.cue_b;
     }
+    // Particles are part of the verb ("called for", "called out").
+    if (a.cue_e + 1 < se &&
+        (lower_[a.cue_e] == "for" || lower_[a.cue_e] == "out" ||
+         (lower_[a.cue_e] == "on" && *cls == CueClass::kAct)) &&
+        !IsTimeWord(lower_[a.cue_e + 1])) {
+      ++a.cue_e;
+    }
     if (a.cue_e + 2 < se && lower_[a.cue_e] == "in" &&
         (lower_[a.cue_e + 1] == "a" || lower_[a.cue_e + 1] == "an") &&
         (lower_[a.cue_e + 2] == "statement")) {
