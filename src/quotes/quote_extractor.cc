@@ -414,6 +414,9 @@ class Analysis {
   bool WalkLeft(int j, int sb, int* b, int* e) const;
   bool WalkRight(int j, int se, int* b, int* e) const;
   int SegmentEndingBefore(int tok) const;
+  bool OpensSentence(int sg) const;
+  bool ClosesSentence(int sg) const;
+  int ObjectEnd(int p, int se) const;
   int SegmentStartingAt(int tok) const;
   void Resolve(Attribution* a) const;
   bool SubjectOf(int s, int limit, int* b, int* e) const;
@@ -617,6 +620,61 @@ int Analysis::SegmentEndingBefore(int tok) const {
   return -1;
 }
 
+// Returns true if segment sg's opening mark comes before any word of its
+// sentence.
+bool Analysis::OpensSentence(int sg) const {
+  int k = TokenAt(segs_[sg].open);
+  if (k >= static_cast<int>(N()) || sent_of_tok_[k] < 0) return false;
+  for (int j = doc_->sentences[sent_of_tok_[k]].token_begin; j < k; ++j) {
+    if (std::isalnum(static_cast<unsigned char>(Tok(j)[0]))) return false;
+  }
+  return true;
+}
+
+// Returns true if only punctuation follows segment sg in its last sentence.
+bool Analysis::ClosesSentence(int sg) const {
+  int k = TokenAt(segs_[sg].close);
+  if (k >= static_cast<int>(N())) return true;
+  int last = k > 0 ? k - 1 : 0;
+  int st = sent_of_tok_[last];
+  if (st < 0) return false;
+  int se = static_cast<int>(doc_->sentences[st].token_end);
+  for (int j = k; j < se && j < static_cast<int>(N()); ++j) {
+    if (std::isalnum(static_cast<unsigned char>(Tok(j)[0]))) return false;
+  }
+  return true;
+}
+
+// Returns the end of the noun phrase starting at token p (with its
+// prepositional phrases, coordinated nouns and quoted words), before se.
+int Analysis::ObjectEnd(int p, int se) const {
+  int k = p;
+  int end = p;
+  while (k < se) {
+    const std::string& w = lower_[k];
+    if (seg_of_tok_[k] >= 0 || IsQuoteTok(k) || IsNominal(k) ||
+        Pos(k) == "RB" || Pos(k) == "VBN" || Pos(k) == "VBG") {
+      ++k;
+      if (IsNominal(k - 1) || seg_of_tok_[k - 1] >= 0 || IsQuoteTok(k - 1) ||
+          Pos(k - 1) == "VBG") {
+        end = k;
+      }
+      continue;
+    }
+    bool prep = w == "of" || w == "for" || w == "in" || w == "on" ||
+                w == "to" || w == "about" || w == "with" || w == "from" ||
+                w == "against" || w == "over" || w == "at" || w == "by" ||
+                w == "and" || w == "or";
+    if (prep && k + 1 < se &&
+        (IsNominal(k + 1) || IsQuoteTok(k + 1) || Pos(k + 1) == "VBG")) {
+      ++k;
+      continue;
+    }
+    break;
+  }
+  return end;
+}
+
 // Returns the segment whose opening mark is token `tok` (after an optional
 // comma, colon or "that"), or -1.
 int Analysis::SegmentStartingAt(int tok) const {
@@ -722,7 +780,8 @@ void Analysis::FindCues(int s) {
     // Particles are part of the verb ("called for", "called out").
     if (a.cue_e + 1 < se &&
         (lower_[a.cue_e] == "for" || lower_[a.cue_e] == "out" ||
-         (lower_[a.cue_e] == "on" && *cls == CueClass::kAct)) &&
+         ((lower_[a.cue_e] == "on" || lower_[a.cue_e] == "to") &&
+          *cls == CueClass::kAct && Pos(a.cue_e + 1) != "VB")) &&
         !IsTimeWord(lower_[a.cue_e + 1])) {
       ++a.cue_e;
     }
@@ -784,12 +843,17 @@ void Analysis::FindCues(int s) {
     int group_b = std::min(a.cue_b, b);
     int group_e = std::max(a.cue_e, e);
     // Direct quotations on either side.
+    // Only a quotation that opens (before) or closes (after) its sentence
+    // is the statement itself; one with words of the writer's around it is
+    // a partial quote inside the reported clause ("Trump's misinformation
+    // may be "strategic," he said").
     int before_seg = SegmentEndingBefore(group_b);
     int after_seg = SegmentStartingAt(group_e);
-    if (before_seg >= 0 && seg_attr_[before_seg] < 0) {
+    if (before_seg >= 0 && seg_attr_[before_seg] < 0 &&
+        OpensSentence(before_seg)) {
       a.segments.push_back(before_seg);
     }
-    if (after_seg >= 0 && seg_attr_[after_seg] < 0) {
+    if (after_seg >= 0 && seg_attr_[after_seg] < 0 && ClosesSentence(after_seg)) {
       a.segments.push_back(after_seg);
     }
     int claim_e = group_e;
@@ -814,19 +878,42 @@ void Analysis::FindCues(int s) {
         p = q;
       }
       if (p < se && (lower_[p] == "," || lower_[p] == ":")) ++p;
-      if (p < se && lower_[p] == "that" && *cls != CueClass::kAct) ++p;
-      int ce = se;
-      if (*cls == CueClass::kAct || *cls == CueClass::kBelief) {
-        // "denied those claims, but promised ...": the claim ends there.
-        for (int k = p + 1; k + 1 < se; ++k) {
-          if (lower_[k] == ";" ||
-              (lower_[k] == "," &&
-               (lower_[k + 1] == "but" || lower_[k + 1] == "while" ||
-                lower_[k + 1] == "although" || lower_[k + 1] == "though"))) {
-            ce = k;
-            break;
-          }
+      // "told reporters in a CBS interview that ...": the clause starts
+      // after the complementizer, when one comes before any verb.
+      bool clause = false;
+      for (int k = p; k < se && k < p + 9; ++k) {
+        if (lower_[k] == "that" && (Pos(k) == "IN" || k == p)) {
+          p = k + 1;
+          clause = true;
+          break;
         }
+        if (IsVerb(k) && has_pos_) break;
+        if (lower_[k] == "," || IsQuoteTok(k)) break;
+      }
+      int ce = se;
+      // The clause ends at a new attribution (", saying ...", ", according
+      // to ...") or a semicolon; a claim or object at ", but ...".
+      for (int k = p + 1; k + 1 < se; ++k) {
+        if (seg_of_tok_[k] >= 0) continue;
+        bool stop = lower_[k] == ";" ||
+                    (lower_[k] == "," &&
+                     (Pos(k + 1) == "VBG" || lower_[k + 1] == "according"));
+        if (*cls == CueClass::kAct || *cls == CueClass::kBelief) {
+          stop = stop || (lower_[k] == "," &&
+                          (lower_[k + 1] == "but" || lower_[k + 1] == "while" ||
+                           lower_[k + 1] == "although" ||
+                           lower_[k + 1] == "though"));
+        }
+        if (stop) {
+          ce = k;
+          break;
+        }
+      }
+      if (*cls == CueClass::kAct && !clause && has_pos_) {
+        // "endorsed Clinton in New Hampshire", "pointed to the polls": the
+        // object noun phrase with its prepositional phrases.
+        int k = ObjectEnd(p, ce);
+        if (k > p) ce = k;
       }
       while (ce > p && (lower_[ce - 1] == "." || lower_[ce - 1] == "!" ||
                         lower_[ce - 1] == "?" || lower_[ce - 1] == ")")) {
@@ -855,9 +942,12 @@ void Analysis::FindCues(int s) {
       } else if (!inverted && ce - p >= 2) {
         a.content = {doc_->tokens[p].begin, doc_->tokens[ce - 1].end};
         claim_e = ce;
-      } else if (group_b - 1 > sb && lower_[group_b - 1] == ",") {
+      } else if (group_b - 1 > sb &&
+                 (lower_[group_b - 1] == "," || IsQuoteTok(group_b - 1))) {
+        // The clause before: "..., he said", or "... "strategic," he said"
+        // (the closing mark and the comma inside it belong to the clause).
         int cb = sb;
-        int cend = group_b - 1;
+        int cend = IsQuoteTok(group_b - 1) ? group_b : group_b - 1;
         if (cend - cb >= 2) {
           a.content = {doc_->tokens[cb].begin, doc_->tokens[cend - 1].end};
           for (int k = cb; k < cend; ++k) claimed_[k] = 1;
@@ -1237,6 +1327,7 @@ Status QuoteExtractor::FromLexicon(std::string_view lexicon,
     }
     std::string form = Lower(line.substr(0, tab));
     std::string_view cls = line.substr(tab + 1);
+    cls = cls.substr(0, cls.find('\t'));  // later columns are comments
     CueClass c;
     if (cls == "speech") {
       c = CueClass::kSpeech;
@@ -1254,10 +1345,11 @@ Status QuoteExtractor::FromLexicon(std::string_view lexicon,
       return Status::Corruption("cue lexicon: unknown class on line",
                                 std::to_string(line_no));
     }
+    // The first entry of a form wins (the hand-written lexicon comes first).
     if (form.find(' ') != std::string::npos) {
-      q->phrases_[form] = c;
+      q->phrases_.emplace(form, c);
     } else {
-      q->cues_[form] = c;
+      q->cues_.emplace(form, c);
     }
   }
   *out = std::move(q);
@@ -1271,6 +1363,9 @@ Status QuoteExtractor::Create(const std::string& data_dir,
   if (!in) return Status::NotFound(path, "cannot open the cue lexicon");
   std::stringstream ss;
   ss << in.rdbuf();
+  // The supplementary lexicon counted on PolNeAR train, when present.
+  std::ifstream extra(data_dir + "/quotes/cues_polnear.tsv", std::ios::binary);
+  if (extra) ss << "\n" << extra.rdbuf();
   Status s = FromLexicon(ss.str(), out);
   if (!s.ok()) return Status::Corruption(path, s.ToString());
   return Status::OK();

@@ -32,7 +32,9 @@ class QuoteExtractor {
   // How a cue word introduces what was said (see data/quotes/cues.tsv).
   enum class CueClass { kSpeech, kObject, kBelief, kAct, kEvidence, kAccording };
 
-  // Loads data_dir/quotes/cues.tsv. Returns NotFound when the file is
+  // Loads data_dir/quotes/cues.tsv and, when present, the supplementary
+  // data/quotes/cues_polnear.tsv (tools/build_cues_main.cc; its forms never
+  // override the hand-written ones). Returns NotFound when cues.tsv is
   // missing and Corruption when a line has no class or an unknown one.
   static Status Create(const std::string& data_dir,
                        std::unique_ptr<QuoteExtractor>* out);
