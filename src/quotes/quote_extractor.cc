@@ -412,6 +412,7 @@ class Analysis {
   int TokenAt(uint32_t byte) const;  // first token beginning at or after
   void FindCues(int s);
   bool WalkLeft(int j, int sb, int* b, int* e) const;
+  void TrimSourceEnd(int b, int* e) const;
   bool WalkRight(int j, int se, int* b, int* e) const;
   int SegmentEndingBefore(int tok) const;
   bool OpensSentence(int sg) const;
@@ -458,7 +459,9 @@ bool Analysis::IsNominal(int i) const {
   }
   const std::string& c = Chunk(i);
   return (c == "I-NP" || c == "B-NP") && p[0] != 'V' && p != "IN" &&
-         p != "CC" && p != "," && p != ".";
+         p != "CC" && !t.empty() &&
+         (std::isalnum(static_cast<unsigned char>(t[0])) ||
+          static_cast<unsigned char>(t[0]) >= 0xC0);
 }
 
 int Analysis::TokenAt(uint32_t byte) const {
@@ -466,6 +469,35 @@ int Analysis::TokenAt(uint32_t byte) const {
       doc_->tokens.begin(), doc_->tokens.end(), byte,
       [](const Span& s, uint32_t b) { return s.begin < b; });
   return static_cast<int>(it - doc_->tokens.begin());
+}
+
+// Drops adverbs, reflexives and time words from the end of a source
+// ("Obama himself", "a poll last week", "She regularly").
+void Analysis::TrimSourceEnd(int b, int* e) const {
+  auto day = [](const std::string& w) {
+    return w == "monday" || w == "tuesday" || w == "wednesday" ||
+           w == "thursday" || w == "friday" || w == "saturday" ||
+           w == "sunday" || w == "today" || w == "yesterday" ||
+           w == "tonight";
+  };
+  while (*e - 1 > b) {
+    const std::string& w = lower_[*e - 1];
+    if (w == ",") break;
+    if ((Pos(*e - 1) == "RB" && w != "not") || w == "himself" ||
+        w == "herself" || w == "themselves" || w == "itself" || day(w)) {
+      --*e;
+      continue;
+    }
+    if ((w == "night" || w == "morning" || w == "evening" || w == "week" ||
+         w == "month" || w == "year") &&
+        *e - 2 > b &&
+        (day(lower_[*e - 2]) || lower_[*e - 2] == "last" ||
+         lower_[*e - 2] == "this")) {
+      *e -= 2;
+      continue;
+    }
+    break;
+  }
 }
 
 // Walks left from token j (the last before the cue) over the cue's subject:
@@ -497,14 +529,40 @@ bool Analysis::WalkLeft(int j, int sb, int* b, int* e) const {
   int last_in = -1;
   int commas = 0;
   int k = j;
+  auto is_rel = [&](int m) {
+    return Pos(m) == "WP" || Pos(m) == "WDT" || lower_[m] == "who" ||
+           lower_[m] == "which";
+  };
   while (k >= sb) {
     if (IsQuoteTok(k) || seg_of_tok_[k] >= 0) break;
     const std::string& lw = lower_[k];
-    if (Pos(k) == "WP" || Pos(k) == "WDT" || lw == "who" || lw == "which") {
-      if (k == j) last_in = k;
+    if (is_rel(k)) {
+      if (k == j) {  // "who said": the relative pronoun is the source
+        last_in = k;
+        break;
+      }
+      // A relative clause inside the source ("Democrats in Iowa who watched
+      // the debate", "Jason Furman, who leads the council,").
+      if (last_in >= 0 && k - 1 >= sb && IsNominal(k - 1)) {
+        --k;
+        continue;
+      }
+      if (last_in >= 0 && k - 2 >= sb && lower_[k - 1] == "," && appositive &&
+          commas == 0 && IsNominal(k - 2)) {
+        ++commas;
+        k -= 2;
+        continue;
+      }
       break;
     }
     if (IsNominal(k)) {
+      // Two noun phrases side by side are two things ("the ventures she").
+      if (last_in == k + 1 && has_chunks_ && Chunk(k + 1) == "B-NP" &&
+          Pos(k) != "POS" && Pos(k + 1) != "POS" && lw != "'s" &&
+          Pos(k + 1) != "PRP" && Pos(k) != "NNP") {
+        break;
+      }
+      if (last_in == k + 1 && Pos(k + 1) == "PRP") break;
       last_in = k;
       --k;
       continue;
@@ -514,10 +572,30 @@ bool Analysis::WalkLeft(int j, int sb, int* b, int* e) const {
       continue;
     }
     if (last_in < 0) break;
+    if (has_pos_ && Pos(k)[0] == 'V') {
+      // A participle after a noun ("a poll released Saturday") or a verb of
+      // a relative clause ("people who watched the debate").
+      if (Pos(k) == "VBN" && k - 1 >= sb && IsNominal(k - 1)) {
+        --k;
+        continue;
+      }
+      int m = k - 1;
+      while (m >= sb && m > k - 12 && !IsQuoteTok(m) && lower_[m] != "," &&
+             lower_[m] != ";" && !is_rel(m)) {
+        --m;
+      }
+      if (m > sb && is_rel(m) && lower_[m] != "that" &&
+          (IsNominal(m - 1) || lower_[m - 1] == ",")) {
+        k = m;
+        continue;
+      }
+      break;
+    }
     bool prev_nominal = k - 1 >= sb && IsNominal(k - 1) && !IsQuoteTok(k - 1);
     if ((lw == "of" || lw == "to" || lw == "for" || lw == "at" ||
-         lw == "from" || lw == "and" || lw == "&" || lw == "in" ||
-         lw == "on" || lw == "with") &&
+         lw == "and" || lw == "&" || lw == "in" || lw == "with" ||
+         lw == "/" || lw == "nor" || lw == "like" || lw == "including" ||
+         lw == "among") &&
         prev_nominal) {
       --k;
       continue;
@@ -543,6 +621,7 @@ bool Analysis::WalkLeft(int j, int sb, int* b, int* e) const {
   }
   *e = end;
   if (appositive && commas == 0) *e = end - 1;  // "X, said": no appositive
+  TrimSourceEnd(*b, e);
   if (*b >= *e) return false;
   // A lone determiner or possessive is no speaker.
   if (*e - *b == 1 && (Pos(*b) == "DT" || Pos(*b) == "PRP$")) {
@@ -822,6 +901,23 @@ void Analysis::FindCues(int s) {
     } else if (after_quote_or_comma && finite && !colon &&
                *cls != CueClass::kAct && WalkRight(a.cue_e, se, &b, &e)) {
       inverted = true;
+      // An inverted source runs on to the end of the sentence with its
+      // appositives and relative clauses ("said Eric Herzik, who chairs the
+      // department at the University of Nevada.").
+      if (e < se && lower_[e] == ",") {
+        int k = e + 1;
+        while (k < se && !IsQuoteTok(k) && seg_of_tok_[k] < 0 &&
+               !(lower_[k] == "," && k + 1 < se &&
+                 (Pos(k + 1) == "VBG" || lower_[k + 1] == "according"))) {
+          ++k;
+        }
+        int last = k;
+        while (last > e && (lower_[last - 1] == "." || lower_[last - 1] == "!" ||
+                            lower_[last - 1] == "?" || lower_[last - 1] == ",")) {
+          --last;
+        }
+        if (k == se || lower_[k] == ",") e = last;
+      }
     } else if (!WalkLeft(before, sb, &b, &e)) {
       continue;
     }
@@ -1152,6 +1248,13 @@ void Analysis::Emit() {
       while (q->speaker_span.end > q->speaker_span.begin &&
              text_[q->speaker_span.end - 1] == ',') {
         --q->speaker_span.end;
+      }
+      // "He’s", one token: the speaker is "He".
+      const std::string& w = lower_[a.src_e - 1];
+      if (a.src_e - a.src_b == 1 &&
+          (w == "he's" || w == "she's" || w == "it's" || w == "that's")) {
+        std::string_view t = Tok(a.src_e - 1);
+        q->speaker_span.end -= t.size() - (w.size() - 2);
       }
     }
     q->speaker = a.speaker;
