@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -10,6 +11,9 @@ namespace dateline {
 namespace {
 
 using CueClass = QuoteExtractor::CueClass;
+const bool kStopAll = true;
+const bool kStopWhich = true;
+const bool kStopDash = true;
 
 // ---------------------------------------------------------------------------
 // Characters
@@ -387,6 +391,7 @@ class Analysis {
  private:
   size_t N() const { return doc_->tokens.size(); }
   std::string_view Tok(int i) const {
+    if (i < 0 || i >= static_cast<int>(N())) return {};
     const Span& s = doc_->tokens[i];
     return text_.substr(s.begin, s.end - s.begin);
   }
@@ -411,6 +416,7 @@ class Analysis {
 
   int TokenAt(uint32_t byte) const;  // first token beginning at or after
   void FindCues(int s);
+  void SentenceOpeners(int s, int sb, int se);
   bool WalkLeft(int j, int sb, int* b, int* e) const;
   void TrimSourceEnd(int b, int* e) const;
   bool WalkRight(int j, int se, int* b, int* e) const;
@@ -520,6 +526,15 @@ bool Analysis::WalkLeft(int j, int sb, int* b, int* e) const {
       j = k - 1;
     }
   }
+  // ", however," and "however" between subject and cue.
+  if (j - 2 >= sb && IsPunct(j, ",") && IsPunct(j - 2, ",") &&
+      (lower_[j - 1] == "however" || lower_[j - 1] == "though" ||
+       lower_[j - 1] == "meanwhile" || lower_[j - 1] == "too")) {
+    j -= 3;
+  } else if (j - 1 >= sb && lower_[j] == "however") {
+    --j;
+  }
+  if (j < sb) return false;
   int end = j + 1;
   bool appositive = false;
   if (IsPunct(j, ",")) {
@@ -610,6 +625,25 @@ bool Analysis::WalkLeft(int j, int sb, int* b, int* e) const {
       continue;
     }
     break;
+  }
+  if (appositive && commas == 0 && last_in >= 0) {
+    // "Rich Heffley, a top operative who ran the early vote, said": a name
+    // opening the sentence, a comma, and an appositive up to the cue.
+    int c = sb;
+    while (c < j && lower_[c] != ",") ++c;
+    bool name = c > sb && c < j;
+    for (int m = sb; m < c && name; ++m) {
+      if (!(IsNominal(m) || lower_[m] == "of" || lower_[m] == "(" ||
+            lower_[m] == ")")) {
+        name = false;
+      }
+    }
+    if (name && c + 1 <= j &&
+        (IsNominal(c + 1) || lower_[c + 1] == "who")) {
+      *b = sb;
+      *e = end;
+      return true;
+    }
   }
   if (last_in < 0) return false;
   *b = last_in;
@@ -773,10 +807,39 @@ int Analysis::SegmentStartingAt(int tok) const {
   return -1;
 }
 
+// An attribution that opens a sentence without a verb: a headline's
+// "Clinton: Time for a new strategy" (the colon is the cue).
+void Analysis::SentenceOpeners(int s, int sb, int se) {
+  if (se - sb < 4 || seg_of_tok_[sb] >= 0 || IsQuoteTok(sb)) return;
+  int k = sb;
+  while (k < se && k < sb + 4 && IsNominal(k) && Pos(k) != "DT") ++k;
+  if (k > sb && k < se - 2 && lower_[k] == ":" &&
+      std::isupper(static_cast<unsigned char>(Tok(sb)[0]))) {
+    Attribution a;
+    a.sentence = s;
+    a.cue_b = k;
+    a.cue_e = k + 1;
+    a.src_b = sb;
+    a.src_e = k;
+    int ce = se;
+    while (ce > k + 1 && (lower_[ce - 1] == "." || lower_[ce - 1] == "!" ||
+                          lower_[ce - 1] == "?")) {
+      --ce;
+    }
+    if (ce > k + 1) {
+      a.content = {doc_->tokens[k + 1].begin, doc_->tokens[ce - 1].end};
+      for (int m = sb; m < ce; ++m) claimed_[m] = 1;
+      attrs_.push_back(std::move(a));
+    }
+    return;
+  }
+}
+
 void Analysis::FindCues(int s) {
   const SentenceSpan& sent = doc_->sentences[s];
   int sb = static_cast<int>(sent.token_begin);
   int se = static_cast<int>(std::min<size_t>(sent.token_end, N()));
+  SentenceOpeners(s, sb, se);
   // Cues that end their sentence (", he said.", ", said an official.") go
   // first, so the clause before them is theirs and not the content of an
   // earlier verb ("They want to ..., Sanders said.").
@@ -898,13 +961,19 @@ void Analysis::FindCues(int s) {
       // "Bush thought for a moment and said", ", saying ...": the subject
       // of the main clause.
       if (!SubjectOf(s, i, &b, &e)) continue;
+    } else if (before >= sb && IsPunct(before, ",") &&
+               WalkLeft(before, sb, &b, &e) &&
+               e == before + 1) {
+      // "Russia's ambassador, Anatoly Antonov, said": an appositive subject
+      // (its closing comma matched), not an inversion.
     } else if (after_quote_or_comma && finite && !colon &&
-               *cls != CueClass::kAct && WalkRight(a.cue_e, se, &b, &e)) {
+               *cls != CueClass::kAct && *cls != CueClass::kObject &&
+               WalkRight(a.cue_e, se, &b, &e)) {
       inverted = true;
       // An inverted source runs on to the end of the sentence with its
       // appositives and relative clauses ("said Eric Herzik, who chairs the
       // department at the University of Nevada.").
-      if (e < se && lower_[e] == ",") {
+      if (e < se && (lower_[e] == "," || lower_[e] == "who")) {
         int k = e + 1;
         while (k < se && !IsQuoteTok(k) && seg_of_tok_[k] < 0 &&
                !(lower_[k] == "," && k + 1 < se &&
@@ -916,7 +985,7 @@ void Analysis::FindCues(int s) {
                             lower_[last - 1] == "?" || lower_[last - 1] == ",")) {
           --last;
         }
-        if (k == se || lower_[k] == ",") e = last;
+        if (k == se || lower_[k] == ",") e = std::max(e, last);
       }
     } else if (!WalkLeft(before, sb, &b, &e)) {
       continue;
@@ -994,11 +1063,13 @@ void Analysis::FindCues(int s) {
         bool stop = lower_[k] == ";" ||
                     (lower_[k] == "," &&
                      (Pos(k + 1) == "VBG" || lower_[k + 1] == "according"));
-        if (*cls == CueClass::kAct || *cls == CueClass::kBelief) {
+        if (kStopAll || *cls == CueClass::kAct || *cls == CueClass::kBelief) {
           stop = stop || (lower_[k] == "," &&
                           (lower_[k + 1] == "but" || lower_[k + 1] == "while" ||
                            lower_[k + 1] == "although" ||
-                           lower_[k + 1] == "though"));
+                           lower_[k + 1] == "though" ||
+                           (kStopWhich && lower_[k + 1] == "which"))) ||
+                 (kStopDash && (lower_[k] == "\xE2\x80\x94" || lower_[k] == "--"));
         }
         if (stop) {
           ce = k;
