@@ -14,6 +14,7 @@ using CueClass = QuoteExtractor::CueClass;
 const bool kStopAll = true;
 const bool kStopWhich = true;
 const bool kStopDash = true;
+const bool kStopClause = true;
 
 // ---------------------------------------------------------------------------
 // Characters
@@ -374,6 +375,7 @@ struct Attribution {
   int src_b = -1, src_e = -1;  // tokens; -1 when none
   std::vector<int> segments;   // direct quotes (indices into segs)
   Span content;                // indirect content, {0,0} when none
+  Span content2;               // its first part, before an interruption
   std::string speaker;         // entity id
   std::string speaker_name;
   std::vector<std::string> speakers;  // all of them, when several
@@ -1071,6 +1073,15 @@ void Analysis::FindCues(int s) {
                            (kStopWhich && lower_[k + 1] == "which"))) ||
                  (kStopDash && (lower_[k] == "\xE2\x80\x94" || lower_[k] == "--"));
         }
+        if (!stop && kStopClause && lower_[k] == "," &&
+            (lower_[k + 1] == "and" || lower_[k + 1] == "but" ||
+             lower_[k + 1] == "or" || lower_[k + 1] == "so")) {
+          // ", and Ms. Brainard is among ...": a new clause with its own
+          // subject ends the content.
+          int m = k + 2;
+          while (m < se && m < k + 8 && IsNominal(m)) ++m;
+          if (m > k + 2 && m < se && IsFiniteVerb(m)) stop = true;
+        }
         if (stop) {
           ce = k;
           break;
@@ -1109,6 +1120,21 @@ void Analysis::FindCues(int s) {
       } else if (!inverted && ce - p >= 2) {
         a.content = {doc_->tokens[p].begin, doc_->tokens[ce - 1].end};
         claim_e = ce;
+        // "Many of the closures, he said, have involved ...": the words
+        // before the attribution are the first part of what was said.
+        if (group_b - 1 > sb + 1 && lower_[group_b - 1] == "," &&
+            group_e < se && lower_[group_e] == "," &&
+            !claimed_[group_b - 2]) {
+          int cend = group_b - 1;
+          bool verb = false;
+          for (int k = sb; k < cend; ++k) {
+            if (IsFiniteVerb(k) || seg_of_tok_[k] >= 0) verb = true;
+          }
+          if (verb || cend - sb >= 3) {
+            a.content2 = {doc_->tokens[sb].begin, doc_->tokens[cend - 1].end};
+            for (int k = sb; k < cend; ++k) claimed_[k] = 1;
+          }
+        }
       } else if (group_b - 1 > sb &&
                  (lower_[group_b - 1] == "," || IsQuoteTok(group_b - 1))) {
         // The clause before: "..., he said", or "... "strategic," he said"
@@ -1341,9 +1367,10 @@ void Analysis::Emit() {
     q->sentence = sentence_span(b, e);
   };
   for (const Attribution& a : attrs_) {
-    if (a.content.end > a.content.begin) {
+    for (const Span& c : {a.content2, a.content}) {
+      if (c.end <= c.begin) continue;
       Quote q;
-      q.span = a.content;
+      q.span = c;
       q.kind = "indirect";
       fill(&q, a);
       out.push_back(std::move(q));
@@ -1383,7 +1410,8 @@ void Analysis::Emit() {
     if (q.span.end <= q.span.begin) continue;
     const Attribution* owner = nullptr;
     for (const Attribution& a : attrs_) {
-      if (a.content.begin <= seg.open && seg.close <= a.content.end) {
+      if ((a.content.begin <= seg.open && seg.close <= a.content.end) ||
+          (a.content2.begin <= seg.open && seg.close <= a.content2.end)) {
         owner = &a;
         break;
       }
