@@ -286,3 +286,37 @@ TEST_F(QuoteExtractorTest, EmptyAndInconsistentLayers) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline {
+namespace {
+
+// Property: on arbitrary text built from the pieces quotations are made of
+// (marks, commas, cue words, names, paragraph breaks) the extractor never
+// crashes and every span stays inside the text and its sentence.
+TEST_F(QuoteExtractorTest, RandomTextsKeepSpansInside) {
+  const char* const kPieces[] = {
+      "\"", "'", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98",
+      "\xE2\x80\x99", "''", "``", ",", ".", ":", ";", "?", "\n\n", "\n",
+      " said", " says", " told", " according to", " added", " he", " she",
+      " who", " Maria Lopez", " the spokesman", " KCNA", " and", " that",
+      " the plan", " failed", " on Monday", " 6'2\"", " '90s", " (NSC)",
+      " however", " \xE2\x80\x94", " in a statement", " A White House statement",
+      " saying", " Asked", " \xC3\xA9t\xC3\xA9", "\xFF"};
+  uint32_t seed = 12345;
+  auto next = [&seed]() {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) & 0x7FFF;
+  };
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    int n = 1 + next() % 60;
+    for (int k = 0; k < n; ++k) {
+      text += kPieces[next() % (sizeof(kPieces) / sizeof(kPieces[0]))];
+    }
+    SCOPED_TRACE(text);
+    Run(text);  // checks the spans
+  }
+}
+
+}  // namespace
+}  // namespace dateline
