@@ -18,8 +18,8 @@
 //   - articles annotated by several annotators: the first .ann file in name
 //     order is the gold standard;
 //   - a predicted Content is the quote's span as the corpus marks it: a
-//     direct quotation with its quotation marks, an indirect one with the
-//     "that" before it; partial quotations inside a sentence are not
+//     direct quotation with its quotation marks, and the complementizer
+//     "that" before either; partial quotations inside a sentence are not
 //     attributions in PolNeAR's sense and are not scored; a Source is the
 //     speaker's span (an appositive one with its closing comma, as the
 //     corpus marks it), a Cue the cue's span.
@@ -85,7 +85,8 @@ Spans Predicted(const Document& doc, std::u32string_view text,
       // Out to the quotation marks ('' and `` are two characters).
       for (int k = 0; k < 2 && b > 0 && IsMarkCp(text[b - 1]); ++k) --b;
       for (int k = 0; k < 2 && e < text.size() && IsMarkCp(text[e]); ++k) ++e;
-    } else {
+    }
+    {
       // "that" before the clause.
       uint32_t p = b;
       while (p > 0 && text[p - 1] == ' ') --p;

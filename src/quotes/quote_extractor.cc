@@ -421,6 +421,7 @@ class Analysis {
   void SentenceOpeners(int s, int sb, int se);
   bool WalkLeft(int j, int sb, int* b, int* e) const;
   void TrimSourceEnd(int b, int* e) const;
+  void TrimTimeEnd(int b, int* e) const;
   bool WalkRight(int j, int se, int* b, int* e) const;
   int SegmentEndingBefore(int tok) const;
   bool OpensSentence(int sg) const;
@@ -477,6 +478,62 @@ int Analysis::TokenAt(uint32_t byte) const {
       doc_->tokens.begin(), doc_->tokens.end(), byte,
       [](const Span& s, uint32_t b) { return s.begin < b; });
   return static_cast<int>(it - doc_->tokens.begin());
+}
+
+// Drops a time phrase from the end of reported speech ("... support on
+// Thursday", "... so in December", "... last week").
+void Analysis::TrimTimeEnd(int b, int* e) const {
+  static const char* const kMonths[] = {
+      "january", "february", "march",     "april",   "june",     "july",
+      "august",  "september", "october", "november", "december"};
+  auto timeish = [&](const std::string& w) {
+    if (w == "monday" || w == "tuesday" || w == "wednesday" ||
+        w == "thursday" || w == "friday" || w == "saturday" || w == "sunday" ||
+        w == "today" || w == "yesterday" || w == "tonight") {
+      return true;
+    }
+    for (const char* m : kMonths) {
+      if (w == m) return true;
+    }
+    return false;
+  };
+  for (int guard = 0; guard < 3 && *e - b > 2; ++guard) {
+    const std::string& w = lower_[*e - 1];
+    if ((w == "night" || w == "morning" || w == "afternoon" ||
+         w == "evening") &&
+        timeish(lower_[*e - 2])) {
+      *e -= 1;
+      continue;
+    }
+    if (timeish(w)) {
+      // "on Thursday", "in December": both go; a bare day goes unless a
+      // preposition needs it ("planned for October").
+      const std::string& pw = lower_[*e - 2];
+      if (pw == "on" || pw == "in" || pw == "last" || pw == "this" ||
+          pw == "next" || pw == "early" || pw == "late") {
+        *e -= 2;
+        continue;
+      }
+      bool month = true;
+      for (const char* d : {"monday", "tuesday", "wednesday", "thursday",
+                            "friday", "saturday", "sunday", "today",
+                            "yesterday", "tonight"}) {
+        if (w == d) month = false;
+      }
+      if (!month && Pos(*e - 2) != "IN" && Pos(*e - 2) != "TO") {
+        *e -= 1;
+        continue;
+      }
+      break;
+    }
+    if ((w == "week" || w == "month" || w == "year" || w == "weekend") &&
+        (lower_[*e - 2] == "last" || lower_[*e - 2] == "this" ||
+         lower_[*e - 2] == "next")) {
+      *e -= 2;
+      continue;
+    }
+    break;
+  }
 }
 
 // Drops adverbs, reflexives and time words from the end of a source
@@ -1073,6 +1130,15 @@ void Analysis::FindCues(int s) {
                            (kStopWhich && lower_[k + 1] == "which"))) ||
                  (kStopDash && (lower_[k] == "\xE2\x80\x94" || lower_[k] == "--"));
         }
+        if (!stop && lower_[k] == ",") {
+          // ", John said none were added": another speaker's attribution.
+          int m = k + 1;
+          while (m < se && m < k + 6 && IsNominal(m)) ++m;
+          if (m > k + 1 && m < se && IsVerb(m) && lookup_(self_, lower_[m]) &&
+              *lookup_(self_, lower_[m]) == CueClass::kSpeech) {
+            stop = true;
+          }
+        }
         if (!stop && kStopClause && lower_[k] == "," &&
             (lower_[k + 1] == "and" || lower_[k + 1] == "but" ||
              lower_[k + 1] == "or" || lower_[k + 1] == "so")) {
@@ -1097,6 +1163,18 @@ void Analysis::FindCues(int s) {
                         lower_[ce - 1] == "?" || lower_[ce - 1] == ")")) {
         --ce;
       }
+      TrimTimeEnd(p, &ce);
+      // A quotation that opens inside the clause and runs past the sentence
+      // (the splitter cut inside it) takes the clause with it to its end.
+      uint32_t quote_end = 0;
+      for (int k = p; k < ce; ++k) {
+        if (!IsQuoteTok(k)) continue;
+        int sg = SegmentStartingAt(k);
+        if (sg >= 0 && segs_[sg].close > doc_->sentences[s].span.end) {
+          quote_end = segs_[sg].close;
+        }
+        break;
+      }
       // A quotation closing the sentence after a comma or colon is what was
       // said ("said on Twitter on Monday, “Next summer ...”").
       if (!inverted && ce - p >= 2) {
@@ -1118,7 +1196,8 @@ void Analysis::FindCues(int s) {
       }
       if (!a.segments.empty()) {
       } else if (!inverted && ce - p >= 2) {
-        a.content = {doc_->tokens[p].begin, doc_->tokens[ce - 1].end};
+        a.content = {doc_->tokens[p].begin,
+                     std::max(doc_->tokens[ce - 1].end, quote_end)};
         claim_e = ce;
         // "Many of the closures, he said, have involved ...": the words
         // before the attribution are the first part of what was said.
