@@ -915,7 +915,17 @@ void Analysis::FindCues(int s) {
       if (std::isalnum(static_cast<unsigned char>(Tok(k)[0]))) ++words;
       if (has_pos_ && Pos(k)[0] == 'V') verb = true;
     }
-    if (words <= 6 && !verb) order.push_back(i);
+    // ... and whose subject follows a comma or quotation, or who follow one
+    // themselves (not "Scott said he fully supports the compromise.").
+    bool after_break = false;
+    for (int k = i - 1; k >= sb && k >= i - 10; --k) {
+      if (lower_[k] == "," || IsQuoteTok(k)) {
+        after_break = true;
+        break;
+      }
+      if (has_pos_ && Pos(k)[0] == 'V' && !IsAux(lower_[k])) break;
+    }
+    if (words <= 6 && !verb && after_break) order.push_back(i);
   }
   size_t finals = order.size();
   for (int i = sb; i < se; ++i) {
@@ -1047,6 +1057,10 @@ void Analysis::FindCues(int s) {
         if (k == se || lower_[k] == ",") e = std::max(e, last);
       }
     } else if (!WalkLeft(before, sb, &b, &e)) {
+      continue;
+    }
+    // "what he called the 'crooked' process": a label, not a statement.
+    if (b > sb && (lower_[b - 1] == "what") && *cls != CueClass::kSpeech) {
       continue;
     }
     if (*cls == CueClass::kEvidence) {
