@@ -944,7 +944,10 @@ void Analysis::FindCues(int s) {
       cue_e = i + 2;
     } else {
       cls = lookup_(self_, lw);
-      if (cls != nullptr && *cls == CueClass::kAccording) cls = nullptr;
+      if (cls != nullptr && (*cls == CueClass::kAccording ||
+                             *cls == CueClass::kNone)) {
+        cls = nullptr;
+      }
       if (cls != nullptr && !IsVerb(i)) cls = nullptr;
       // "said" as an adjective ("the said document") or a participle after
       // a determiner is no cue.
@@ -1116,6 +1119,8 @@ void Analysis::FindCues(int s) {
         p = q;
       }
       if (p < se && (lower_[p] == "," || lower_[p] == ":")) ++p;
+      // ", adding, ...": the participle starts its own attribution.
+      bool participle = p < se && Pos(p) == "VBG" && p > group_e;
       // "told reporters in a CBS interview that ...": the clause starts
       // after the complementizer, when one comes before any verb.
       bool clause = false;
@@ -1191,6 +1196,7 @@ void Analysis::FindCues(int s) {
       }
       // A quotation closing the sentence after a comma or colon is what was
       // said ("said on Twitter on Monday, “Next summer ...”").
+      if (participle) ce = p;
       if (!inverted && ce - p >= 2) {
         for (int k = p + 1; k < se; ++k) {
           if (!(IsPunct(k - 1, ",") || IsPunct(k - 1, ":"))) continue;
@@ -1223,7 +1229,7 @@ void Analysis::FindCues(int s) {
           for (int k = sb; k < cend; ++k) {
             if (IsFiniteVerb(k) || seg_of_tok_[k] >= 0) verb = true;
           }
-          if (verb || cend - sb >= 3) {
+          if (verb || cend - sb >= 1) {
             a.content2 = {doc_->tokens[sb].begin, doc_->tokens[cend - 1].end};
             for (int k = sb; k < cend; ++k) claimed_[k] = 1;
           }
@@ -1636,6 +1642,8 @@ Status QuoteExtractor::FromLexicon(std::string_view lexicon,
       c = CueClass::kEvidence;
     } else if (cls == "according") {
       c = CueClass::kAccording;
+    } else if (cls == "none") {
+      c = CueClass::kNone;
     } else {
       return Status::Corruption("cue lexicon: unknown class on line",
                                 std::to_string(line_no));

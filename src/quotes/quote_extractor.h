@@ -30,7 +30,15 @@ namespace dateline {
 class QuoteExtractor {
  public:
   // How a cue word introduces what was said (see data/quotes/cues.tsv).
-  enum class CueClass { kSpeech, kObject, kBelief, kAct, kEvidence, kAccording };
+  enum class CueClass {
+    kSpeech,
+    kObject,
+    kBelief,
+    kAct,
+    kEvidence,
+    kAccording,
+    kNone,  // never a cue (listed so the generated lexicon cannot add it)
+  };
 
   // Loads data_dir/quotes/cues.tsv and, when present, the supplementary
   // data/quotes/cues_polnear.tsv (tools/build_cues_main.cc; its forms never
