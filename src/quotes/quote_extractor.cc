@@ -583,6 +583,14 @@ bool Analysis::WalkLeft(int j, int sb, int* b, int* e) const {
     }
     if (timeish && k > sb && (lower_[k] == "on" || lower_[k] == "in")) {
       j = k - 1;
+    } else if (timeish && k >= sb && k < j &&
+               (lower_[k + 1] == "last" || lower_[k + 1] == "this" ||
+                lower_[k + 1] == "monday" || lower_[k + 1] == "tuesday" ||
+                lower_[k + 1] == "wednesday" || lower_[k + 1] == "thursday" ||
+                lower_[k + 1] == "friday" || lower_[k + 1] == "saturday" ||
+                lower_[k + 1] == "sunday") &&
+               IsNominal(k)) {
+      j = k;  // "A Washington Post-ABC News poll last week said"
     }
   }
   // ", however," and "however" between subject and cue.
@@ -646,6 +654,18 @@ bool Analysis::WalkLeft(int j, int sb, int* b, int* e) const {
       continue;
     }
     if (last_in < 0) break;
+    if (Pos(k) == "VBG" && k - 1 >= sb && IsNominal(k - 1) &&
+        last_in == k + 1) {  // "policy planning director", "polling average"
+      --k;
+      continue;
+    }
+    if ((lw == "about" || lw == "virtually" || lw == "nearly" ||
+         lw == "almost" || lw == "roughly" || lw == "some") &&
+        last_in == k + 1) {  // "About one in five"
+      last_in = k;
+      --k;
+      continue;
+    }
     if (has_pos_ && Pos(k)[0] == 'V') {
       // A participle after a noun ("a poll released Saturday") or a verb of
       // a relative clause ("people who watched the debate").
@@ -681,6 +701,13 @@ bool Analysis::WalkLeft(int j, int sb, int* b, int* e) const {
     if (lw == "," && appositive && commas == 0 && prev_nominal) {
       ++commas;
       --k;
+      continue;
+    }
+    // An age between commas ("Ramil Carr, 31, a photographer,").
+    if (lw == "," && appositive && commas == 1 && k - 2 >= sb &&
+        Pos(k - 1) == "CD" && lower_[k - 2] == "," && k - 3 >= sb &&
+        IsNominal(k - 3)) {
+      k -= 3;
       continue;
     }
     break;
@@ -744,6 +771,15 @@ bool Analysis::WalkRight(int j, int se, int* b, int* e) const {
         next_nominal) {
       ++k;
       continue;
+    }
+    if (lw == "(") {  // "Harry M. Reid (D-Nev.)"
+      int m = k + 1;
+      while (m < se && m < k + 6 && lower_[m] != ")") ++m;
+      if (m < se && lower_[m] == ")") {
+        last_in = m;
+        k = m + 1;
+        continue;
+      }
     }
     if (lw == "," && commas == 0 && next_nominal) {
       // An appositive only when it closes the clause: ", NP ." or ", NP ,"
