@@ -421,7 +421,6 @@ class Analysis {
   void SentenceOpeners(int s, int sb, int se);
   bool WalkLeft(int j, int sb, int* b, int* e) const;
   void TrimSourceEnd(int b, int* e) const;
-  void TrimTimeEnd(int b, int* e) const;
   bool WalkRight(int j, int se, int* b, int* e) const;
   int SegmentEndingBefore(int tok) const;
   bool OpensSentence(int sg) const;
@@ -478,62 +477,6 @@ int Analysis::TokenAt(uint32_t byte) const {
       doc_->tokens.begin(), doc_->tokens.end(), byte,
       [](const Span& s, uint32_t b) { return s.begin < b; });
   return static_cast<int>(it - doc_->tokens.begin());
-}
-
-// Drops a time phrase from the end of reported speech ("... support on
-// Thursday", "... so in December", "... last week").
-void Analysis::TrimTimeEnd(int b, int* e) const {
-  static const char* const kMonths[] = {
-      "january", "february", "march",     "april",   "june",     "july",
-      "august",  "september", "october", "november", "december"};
-  auto timeish = [&](const std::string& w) {
-    if (w == "monday" || w == "tuesday" || w == "wednesday" ||
-        w == "thursday" || w == "friday" || w == "saturday" || w == "sunday" ||
-        w == "today" || w == "yesterday" || w == "tonight") {
-      return true;
-    }
-    for (const char* m : kMonths) {
-      if (w == m) return true;
-    }
-    return false;
-  };
-  for (int guard = 0; guard < 3 && *e - b > 2; ++guard) {
-    const std::string& w = lower_[*e - 1];
-    if ((w == "night" || w == "morning" || w == "afternoon" ||
-         w == "evening") &&
-        timeish(lower_[*e - 2])) {
-      *e -= 1;
-      continue;
-    }
-    if (timeish(w)) {
-      // "on Thursday", "in December": both go; a bare day goes unless a
-      // preposition needs it ("planned for October").
-      const std::string& pw = lower_[*e - 2];
-      if (pw == "on" || pw == "in" || pw == "last" || pw == "this" ||
-          pw == "next" || pw == "early" || pw == "late") {
-        *e -= 2;
-        continue;
-      }
-      bool month = true;
-      for (const char* d : {"monday", "tuesday", "wednesday", "thursday",
-                            "friday", "saturday", "sunday", "today",
-                            "yesterday", "tonight"}) {
-        if (w == d) month = false;
-      }
-      if (!month && Pos(*e - 2) != "IN" && Pos(*e - 2) != "TO") {
-        *e -= 1;
-        continue;
-      }
-      break;
-    }
-    if ((w == "week" || w == "month" || w == "year" || w == "weekend") &&
-        (lower_[*e - 2] == "last" || lower_[*e - 2] == "this" ||
-         lower_[*e - 2] == "next")) {
-      *e -= 2;
-      continue;
-    }
-    break;
-  }
 }
 
 // Drops adverbs, reflexives and time words from the end of a source
@@ -1176,7 +1119,8 @@ void Analysis::FindCues(int s) {
         if (seg_of_tok_[k] >= 0) continue;
         bool stop = lower_[k] == ";" ||
                     (lower_[k] == "," &&
-                     (Pos(k + 1) == "VBG" || lower_[k + 1] == "according"));
+                     ((Pos(k + 1) == "VBG" && lower_[k + 1] != "including") ||
+                      lower_[k + 1] == "according"));
         if (kStopAll || *cls == CueClass::kAct || *cls == CueClass::kBelief) {
           stop = stop || (lower_[k] == "," &&
                           (lower_[k + 1] == "but" || lower_[k + 1] == "while" ||
@@ -1218,7 +1162,6 @@ void Analysis::FindCues(int s) {
                         lower_[ce - 1] == "?" || lower_[ce - 1] == ")")) {
         --ce;
       }
-      TrimTimeEnd(p, &ce);
       // A quotation that opens inside the clause and runs past the sentence
       // (the splitter cut inside it) takes the clause with it to its end.
       uint32_t quote_end = 0;
