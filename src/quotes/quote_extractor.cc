@@ -1129,6 +1129,17 @@ void Analysis::FindCues(int s) {
                            (kStopWhich && lower_[k + 1] == "which"))) ||
                  (kStopDash && (lower_[k] == "\xE2\x80\x94" || lower_[k] == "--"));
         }
+        // "... and said that Trump melted down", "... but conceded": the
+        // subject's next statement is an attribution of its own.
+        if (!stop && (lower_[k] == "and" || lower_[k] == "but") &&
+            IsVerb(k + 1) && has_pos_ && lookup_(self_, lower_[k + 1]) &&
+            *lookup_(self_, lower_[k + 1]) != CueClass::kNone) {
+          stop = true;
+          if (k > p && lower_[k - 1] == ",") --k;
+        }
+        if (!stop && lower_[k] == "," && lower_[k + 1] == "however") {
+          stop = true;
+        }
         if (!stop && lower_[k] == ",") {
           // ", John said none were added": another speaker's attribution.
           int m = k + 1;
