@@ -426,6 +426,7 @@ class Analysis {
   bool OpensSentence(int sg) const;
   bool ClosesSentence(int sg) const;
   int ObjectEnd(int p, int se) const;
+  int SkipOpener(int b, int e) const;
   int SegmentStartingAt(int tok) const;
   void Resolve(Attribution* a) const;
   bool SubjectOf(int s, int limit, int* b, int* e) const;
@@ -826,6 +827,24 @@ int Analysis::ObjectEnd(int p, int se) const {
   return end;
 }
 
+// Returns the first token of the clause starting at b after a sentence
+// adverb and its comma ("In fact, ...", "Still, ..."), before e.
+int Analysis::SkipOpener(int b, int e) const {
+  static const char* const kOpeners[] = {"still", "however", "meanwhile",
+                                         "indeed", "nevertheless", "instead",
+                                         "yet", "now", "moreover"};
+  if (b + 2 < e && lower_[b + 1] == ",") {
+    for (const char* o : kOpeners) {
+      if (lower_[b] == o) return b + 2;
+    }
+  }
+  if (b + 3 < e && lower_[b] == "in" && lower_[b + 1] == "fact" &&
+      lower_[b + 2] == ",") {
+    return b + 3;
+  }
+  return b;
+}
+
 // Returns the segment whose opening mark is token `tok` (after an optional
 // comma, colon or "that"), or -1.
 int Analysis::SegmentStartingAt(int tok) const {
@@ -957,6 +976,7 @@ void Analysis::FindCues(int s) {
       } else {
         ce = i;
       }
+      cb = SkipOpener(cb, ce);
       if (ce > cb) {
         a.content = {doc_->tokens[cb].begin, doc_->tokens[ce - 1].end};
       }
@@ -1018,7 +1038,8 @@ void Analysis::FindCues(int s) {
       // "Russia's ambassador, Anatoly Antonov, said": an appositive subject
       // (its closing comma matched), not an inversion.
     } else if (after_quote_or_comma && finite && !colon &&
-               *cls != CueClass::kAct && *cls != CueClass::kObject &&
+               *cls != CueClass::kAct &&
+               (*cls != CueClass::kObject || lw.rfind("ask", 0) == 0) &&
                WalkRight(a.cue_e, se, &b, &e)) {
       inverted = true;
       // An inverted source runs on to the end of the sentence with its
@@ -1103,14 +1124,17 @@ void Analysis::FindCues(int s) {
       // "told reporters in a CBS interview that ...": the clause starts
       // after the complementizer, when one comes before any verb.
       bool clause = false;
-      for (int k = p; k < se && k < p + 9; ++k) {
+      if (p + 2 < se && lower_[p] == "however" && lower_[p + 1] == ",") {
+        p += 2;  // "said, however, that ..."
+      }
+      for (int k = p; k < se && k < p + 16; ++k) {
         if (lower_[k] == "that" && (Pos(k) == "IN" || k == p)) {
           p = k + 1;
           clause = true;
           break;
         }
-        if (IsVerb(k) && has_pos_) break;
-        if (lower_[k] == "," || IsQuoteTok(k)) break;
+        if (IsVerb(k) && has_pos_ && seg_of_tok_[k] < 0) break;
+        if (lower_[k] == "," && seg_of_tok_[k] < 0) break;
       }
       int ce = se;
       // The clause ends at a new attribution (", saying ...", ", according
@@ -1189,6 +1213,9 @@ void Analysis::FindCues(int s) {
       if (participle) ce = p;
       if (!inverted && ce - p >= 2) {
         for (int k = p + 1; k < se; ++k) {
+          // Not after a clause of the writer's own ("said Trump was a
+          // candidate of Silicon Valley: ...").
+          if (IsFiniteVerb(k - 1) && seg_of_tok_[k - 1] < 0) break;
           if (!(IsPunct(k - 1, ",") || IsPunct(k - 1, ":"))) continue;
           int sg = SegmentStartingAt(k);
           if (sg < 0 || seg_attr_[sg] >= 0) continue;
@@ -1228,7 +1255,7 @@ void Analysis::FindCues(int s) {
                  (lower_[group_b - 1] == "," || IsQuoteTok(group_b - 1))) {
         // The clause before: "..., he said", or "... "strategic," he said"
         // (the closing mark and the comma inside it belong to the clause).
-        int cb = sb;
+        int cb = SkipOpener(sb, group_b - 1);
         int cend = IsQuoteTok(group_b - 1) ? group_b : group_b - 1;
         if (cend - cb >= 2) {
           a.content = {doc_->tokens[cb].begin, doc_->tokens[cend - 1].end};
