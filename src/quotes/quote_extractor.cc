@@ -622,7 +622,8 @@ bool Analysis::WalkLeft(int j, int sb, int* b, int* e) const {
              lower_[m] != ";" && !is_rel(m)) {
         --m;
       }
-      if (m > sb && is_rel(m) && lower_[m] != "that" &&
+      if (m > sb && is_rel(m) &&
+          (lower_[m] != "that" || (IsNominal(m - 1) && m == k - 1)) &&
           (IsNominal(m - 1) || lower_[m - 1] == ",")) {
         k = m;
         continue;
@@ -633,9 +634,23 @@ bool Analysis::WalkLeft(int j, int sb, int* b, int* e) const {
     if ((lw == "of" || lw == "to" || lw == "for" || lw == "at" ||
          lw == "and" || lw == "&" || lw == "in" || lw == "with" ||
          lw == "/" || lw == "nor" || lw == "like" || lw == "including" ||
-         lw == "among") &&
-        prev_nominal) {
+         lw == "among" ||
+         (lw == "from" && Pos(k + 1).rfind("NNP", 0) == 0) ||
+         (lw == "than" && k - 1 >= sb &&
+          (lower_[k - 1] == "more" || lower_[k - 1] == "less" ||
+           lower_[k - 1] == "fewer"))) &&
+        (prev_nominal || lw == "than")) {
       --k;
+      if (lw == "than") {  // "more than two dozen"
+        last_in = k;
+        --k;
+      }
+      continue;
+    }
+    if (Pos(k) == "RB" && last_in == k + 1 && k - 1 >= sb &&
+        (IsNominal(k - 1) || lower_[k - 1] == ",") &&
+        (lw == "now" || lw == "just" || lw == "also" || lw == "once")) {
+      --k;  // "Sen. Ted Cruz of Texas, now a GOP contender"
       continue;
     }
     if ((lw == "(" || lw == ")") && k - 1 >= sb) {
@@ -643,6 +658,13 @@ bool Analysis::WalkLeft(int j, int sb, int* b, int* e) const {
       continue;
     }
     if (lw == "," && appositive && commas == 0 && prev_nominal) {
+      ++commas;
+      --k;
+      continue;
+    }
+    // "The other man, his cousin James York, 40,": the age's commas.
+    if (lw == "," && appositive && commas == 1 && prev_nominal &&
+        j - 1 >= sb && Pos(j) == "CD" && lower_[j - 1] == "," && k < j - 1) {
       ++commas;
       --k;
       continue;
