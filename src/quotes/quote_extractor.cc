@@ -467,10 +467,10 @@ bool Analysis::IsNominal(int i) const {
     return true;
   }
   const std::string& c = Chunk(i);
+  size_t len;
+  uint32_t first = t.empty() ? 0 : DecodeAt(t, 0, &len);
   return (c == "I-NP" || c == "B-NP") && p[0] != 'V' && p != "IN" &&
-         p != "CC" && !t.empty() &&
-         (std::isalnum(static_cast<unsigned char>(t[0])) ||
-          static_cast<unsigned char>(t[0]) >= 0xC0);
+         p != "CC" && p != "RB" && (IsLetterCp(first) || IsDigitCp(first));
 }
 
 int Analysis::TokenAt(uint32_t byte) const {
@@ -568,7 +568,12 @@ bool Analysis::WalkLeft(int j, int sb, int* b, int* e) const {
         break;
       }
       // A relative clause inside the source ("Democrats in Iowa who watched
-      // the debate", "Jason Furman, who leads the council,").
+      // the debate", "Jason Furman, who leads the council,"), when the
+      // pronoun is its subject (not "hackers who U.S. officials say ...").
+      bool subject_rel = k + 1 < static_cast<int>(N()) &&
+                         (!has_pos_ || Pos(k + 1)[0] == 'V' ||
+                          Pos(k + 1) == "RB" || Pos(k + 1) == "MD");
+      if (!subject_rel) break;
       if (last_in >= 0 && k - 1 >= sb && IsNominal(k - 1)) {
         --k;
         continue;
