@@ -1022,7 +1022,9 @@ void Analysis::FindCues(int s) {
         (lower_[a.cue_e] == "for" || lower_[a.cue_e] == "out" ||
          ((lower_[a.cue_e] == "on" || lower_[a.cue_e] == "to") &&
           *cls == CueClass::kAct && Pos(a.cue_e + 1) != "VB")) &&
-        !IsTimeWord(lower_[a.cue_e + 1])) {
+        !(IsTimeWord(lower_[a.cue_e + 1]) && lower_[a.cue_e + 1] != "the" &&
+          lower_[a.cue_e + 1] != "a" && lower_[a.cue_e + 1] != "an" &&
+          lower_[a.cue_e + 1] != "this")) {
       ++a.cue_e;
     }
     if (a.cue_e + 2 < se && lower_[a.cue_e] == "in" &&
