@@ -52,6 +52,9 @@ int Main(int argc, char** argv) {
   app.add_option("--min-share", min_share, "share of its verb uses that are cues");
   app.add_option("--out", out, "where to write the lexicon");
   app.add_option("--data", data_dir, "the data directory (models, cues.tsv)");
+  bool skip_held_out = false;
+  app.add_flag("--skip-held-out", skip_held_out,
+               "leave out every tenth article (polnear_eval --held-out)");
   CLI11_PARSE(app, argc, argv);
   if (archive.empty()) archive = polnear::DefaultArchive();
   std::map<std::string, std::string> files;
@@ -84,7 +87,9 @@ int Main(int argc, char** argv) {
       "going", "make", "made", "take", "took", "come", "came"};
   std::map<std::string, std::pair<int, int>> counts;  // form -> (verb, cue)
   size_t articles = 0;
+  size_t index = 0;
   for (const polnear::Article& art : polnear::Articles(files, "train")) {
+    if (skip_held_out && index++ % 10 == 9) continue;
     std::vector<uint32_t> b2c;
     std::u32string text = polnear::Decode(*art.text, &b2c);
     size_t bad = 0;
