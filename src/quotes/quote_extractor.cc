@@ -200,7 +200,7 @@ void ScanParagraph(std::string_view text, uint32_t pb, uint32_t pe,
       // An open quotation closes at a closing mark, or at a straight one
       // that does not look like an opening one (`..., " Trump said`).
       bool closes = open_double >= 0 &&
-                    ((m.kind == MarkKind::kClose && m.can_close) ||
+                    (m.kind == MarkKind::kClose ||
                      (m.kind == MarkKind::kAmbiguous &&
                       (m.can_close || !m.can_open)));
       if (closes) {
@@ -950,7 +950,13 @@ void Analysis::FindCues(int s) {
       }
       if (has_pos_ && Pos(k)[0] == 'V' && !IsAux(lower_[k])) break;
     }
-    if (words <= 6 && !verb && after_break) order.push_back(i);
+    // An inversion after a comma or quotation (", said Dan Gerstein,
+    // director of ...") is final however long its speaker's description.
+    bool inverted_cue = i > sb && (lower_[i - 1] == "," || IsQuoteTok(i - 1)) &&
+                        i + 1 < se && IsNominal(i + 1) &&
+                        lookup_(self_, lower_[i]) != nullptr &&
+                        *lookup_(self_, lower_[i]) == CueClass::kSpeech;
+    if ((words <= 6 && !verb && after_break) || inverted_cue) order.push_back(i);
   }
   size_t finals = order.size();
   for (int i = sb; i < se; ++i) {
@@ -1013,7 +1019,9 @@ void Analysis::FindCues(int s) {
     }
     // The verb group: auxiliaries and adverbs before ("has also said") and
     // "in a statement" after.
-    while (a.cue_b - 1 >= sb && IsAux(lower_[a.cue_b - 1]) &&
+    while (a.cue_b - 1 >= sb &&
+           (IsAux(lower_[a.cue_b - 1]) ||
+            (Pos(a.cue_b - 1) == "RB" && lower_[a.cue_b - 1] != "however")) &&
            !claimed_[a.cue_b - 1] && lower_[a.cue_b - 1] != "told") {
       --a.cue_b;
     }
