@@ -546,6 +546,27 @@ bool Analysis::WalkLeft(int j, int sb, int* b, int* e) const {
     --j;
   }
   if (j < sb) return false;
+  // "Jason Sims — a teacher from Mount Pleasant — said": an appositive
+  // between dashes.
+  auto is_dash = [&](int m) {
+    return lower_[m] == "\xE2\x80\x94" || lower_[m] == "--" ||
+           lower_[m] == "\xE2\x80\x93" || lower_[m] == "-";
+  };
+  if (j - 2 >= sb && is_dash(j)) {
+    int m = j - 1;
+    while (m > sb && m > j - 30 && !is_dash(m) && !IsQuoteTok(m) &&
+           seg_of_tok_[m] < 0) {
+      --m;
+    }
+    int b2, e2;
+    if (m > sb && is_dash(m) && IsNominal(m - 1) &&
+        WalkLeft(m - 1, sb, &b2, &e2) && e2 == m) {
+      *b = b2;
+      *e = j + 1;
+      return true;
+    }
+    return false;
+  }
   int end = j + 1;
   bool appositive = false;
   if (IsPunct(j, ",")) {
