@@ -441,6 +441,7 @@ class Analysis {
   std::vector<Segment> segs_;
   std::vector<int> seg_of_tok_;  // segment whose inside holds the token, -1
   std::vector<uint8_t> quote_tok_;  // token is a quotation mark of a segment
+  std::vector<uint8_t> in_mention_;  // token is inside a tagged name
   std::vector<uint8_t> claimed_;
   std::vector<int> sent_of_tok_;
   std::vector<Attribution> attrs_;
@@ -454,23 +455,31 @@ class Analysis {
 };
 
 bool Analysis::IsNominal(int i) const {
+  if (i < 0 || i >= static_cast<int>(N()) || quote_tok_[i]) return false;
   const std::string& p = Pos(i);
   std::string_view t = Tok(i);
-  if (t == "'s" || t == "\xE2\x80\x99s" || p == "POS") return true;
-  if (!has_pos_) {
-    return !t.empty() && (std::isalnum(static_cast<unsigned char>(t[0])) ||
-                          static_cast<unsigned char>(t[0]) >= 0x80);
-  }
+  if (t == "'s" || t == "\xE2\x80\x99s") return true;
+  if (p == "POS") return t == "'" || t == "\xE2\x80\x99";  // "voters'"
+  size_t len;
+  uint32_t first = t.empty() ? 0 : DecodeAt(t, 0, &len);
+  if (!IsLetterCp(first) && !IsDigitCp(first)) return false;
+  // A name the entity tagger found is a noun whatever its POS tag
+  // ("Schilling/VBG told").
+  if (!in_mention_.empty() && in_mention_[i]) return true;
+  if (!has_pos_) return true;
   if (p.empty()) return false;
   if (p[0] == 'N' || p == "PRP" || p == "PRP$" || p == "DT" || p == "CD" ||
       p == "WP" || p == "WDT" || p == "JJ" || p == "JJS" || p == "JJR") {
     return true;
   }
   const std::string& c = Chunk(i);
-  size_t len;
-  uint32_t first = t.empty() ? 0 : DecodeAt(t, 0, &len);
-  return (c == "I-NP" || c == "B-NP") && p[0] != 'V' && p != "IN" &&
-         p != "CC" && p != "RB" && (IsLetterCp(first) || IsDigitCp(first));
+  bool np = c == "I-NP" || c == "B-NP";
+  // A capitalised name the POS model took for a participle ("Schilling").
+  if (np && (p == "VBG" || p == "VBN") && first >= 'A' && first <= 'Z' &&
+      i + 1 < static_cast<int>(N()) && Pos(i + 1)[0] == 'V') {
+    return true;
+  }
+  return np && p[0] != 'V' && p != "IN" && p != "CC" && p != "RB";
 }
 
 int Analysis::TokenAt(uint32_t byte) const {
@@ -1084,12 +1093,14 @@ void Analysis::FindCues(int s) {
         IsPunct(before, ":");
     bool finite = !has_pos_ || Pos(i) == "VBD" || Pos(i) == "VBZ" ||
                   Pos(i) == "VBP";
+    bool from_subject = false;
     bool coordinated = before >= sb &&
                        (lower_[before] == "and" || lower_[before] == "but");
     if ((after_quote_or_comma && Pos(i) == "VBG") || coordinated) {
       // "Bush thought for a moment and said", ", saying ...": the subject
       // of the main clause.
       if (!SubjectOf(s, i, &b, &e)) continue;
+      from_subject = true;
     } else if (before >= sb && IsPunct(before, ",") &&
                WalkLeft(before, sb, &b, &e) &&
                e == before + 1) {
@@ -1139,8 +1150,9 @@ void Analysis::FindCues(int s) {
     if (colon) ++a.cue_e;
     a.src_b = b;
     a.src_e = e;
-    int group_b = std::min(a.cue_b, b);
-    int group_e = std::max(a.cue_e, e);
+    // A subject found far away stays free for its own verb's attribution.
+    int group_b = from_subject ? a.cue_b : std::min(a.cue_b, b);
+    int group_e = from_subject ? a.cue_e : std::max(a.cue_e, e);
     // Direct quotations on either side.
     // Only a quotation that opens (before) or closes (after) its sentence
     // is the statement itself; one with words of the writer's around it is
@@ -1459,6 +1471,14 @@ void Analysis::Run() {
       } else {
         quote_tok_[k] = 1;
       }
+    }
+  }
+  in_mention_.assign(n, 0);
+  for (const NamedMention& m : doc_->mentions) {
+    if (m.span.end > text_.size()) continue;
+    for (int k = TokenAt(m.span.begin);
+         k < static_cast<int>(n) && doc_->tokens[k].end <= m.span.end; ++k) {
+      in_mention_[k] = 1;
     }
   }
   // Entity mentions, sorted.
