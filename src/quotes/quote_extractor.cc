@@ -1221,7 +1221,8 @@ void Analysis::FindCues(int s) {
                            lower_[k + 1] == "although" ||
                            lower_[k + 1] == "though" ||
                            (kStopWhich && lower_[k + 1] == "which"))) ||
-                 (kStopDash && (lower_[k] == "\xE2\x80\x94" || lower_[k] == "--"));
+                 (kStopDash && (lower_[k] == "\xE2\x80\x94" || lower_[k] == "--" ||
+                                lower_[k] == "-"));
         }
         // "... and said that Trump melted down", "... but conceded": the
         // subject's next statement is an attribution of its own.
@@ -1235,11 +1236,20 @@ void Analysis::FindCues(int s) {
           stop = true;
         }
         if (!stop && lower_[k] == ",") {
-          // ", John said none were added": another speaker's attribution.
+          // ", John said none were added", ", and one in five say ...",
+          // ", at the town hall this week she said": another attribution.
           int m = k + 1;
-          while (m < se && m < k + 6 && IsNominal(m)) ++m;
-          if (m > k + 1 && m < se && IsVerb(m) && lookup_(self_, lower_[m]) &&
-              *lookup_(self_, lower_[m]) == CueClass::kSpeech) {
+          if (m < se && (lower_[m] == "and" || lower_[m] == "but")) ++m;
+          bool noun = false;
+          while (m < se && m < k + 11 &&
+                 (IsNominal(m) || Pos(m) == "IN" || Pos(m) == "RB" ||
+                  lower_[m] == "to")) {
+            noun = IsNominal(m);
+            ++m;
+          }
+          if (noun && m < se && IsFiniteVerb(m) && lookup_(self_, lower_[m]) &&
+              (*lookup_(self_, lower_[m]) == CueClass::kSpeech ||
+               *lookup_(self_, lower_[m]) == CueClass::kBelief)) {
             stop = true;
           }
         }
