@@ -957,6 +957,14 @@ void Analysis::FindCues(int s) {
   // Cues that end their sentence (", he said.", ", said an official.") go
   // first, so the clause before them is theirs and not the content of an
   // earlier verb ("They want to ..., Sanders said.").
+  int alpha_words = 0, capitalised = 0;
+  for (int i = sb; i < se; ++i) {
+    std::string_view t = Tok(i);
+    if (t.empty() || !std::isalpha(static_cast<unsigned char>(t[0]))) continue;
+    ++alpha_words;
+    if (std::isupper(static_cast<unsigned char>(t[0]))) ++capitalised;
+  }
+  bool title_case = alpha_words >= 4 && capitalised * 10 >= alpha_words * 7;
   std::vector<int> order;
   for (int i = sb; i < se; ++i) {
     if (seg_of_tok_[i] >= 0 || IsQuoteTok(i)) continue;
@@ -1009,7 +1017,12 @@ void Analysis::FindCues(int s) {
                              *cls == CueClass::kNone)) {
         cls = nullptr;
       }
-      if (cls != nullptr && !IsVerb(i)) cls = nullptr;
+      // In a headline the POS model sees capitalised words as names
+      // ("Trump Says He Will Win").
+      if (cls != nullptr && !IsVerb(i) &&
+          !(title_case && i > sb && Pos(i).rfind("NNP", 0) == 0)) {
+        cls = nullptr;
+      }
       // "said" as an adjective ("the said document") or a participle after
       // a determiner is no cue.
       if (cls != nullptr && i > sb && Pos(i - 1) == "DT") cls = nullptr;
