@@ -120,6 +120,10 @@ struct Quote {
   // Every entity id when several speak at once ("Sullivan and counterparts
   // Akiba and Cho noted"), speaker being the first; empty otherwise.
   std::vector<std::string> speakers;
+  // What the cue reports: "speech" (said, told, according to), "belief"
+  // (believes, wants), "act" (denied, called for, endorsed: a stance taken),
+  // "evidence" (a poll shows); "" when there is no cue.
+  std::string cue_class;
 };
 
 // One side of an event: the actor as named, its CAMEO actor code

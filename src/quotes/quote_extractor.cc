@@ -366,11 +366,30 @@ std::string Lower(std::string_view w) {
   return s;
 }
 
+// Returns the name Quote::cue_class gives a cue class.
+const char* ClassName(CueClass c) {
+  switch (c) {
+    case CueClass::kSpeech:
+    case CueClass::kObject:
+    case CueClass::kAccording:
+      return "speech";
+    case CueClass::kBelief:
+      return "belief";
+    case CueClass::kEvidence:
+      return "evidence";
+    case CueClass::kAct:
+    case CueClass::kNone:
+      return "act";
+  }
+  return "speech";
+}
+
 // ---------------------------------------------------------------------------
 // The per-document analysis
 
 struct Attribution {
   int sentence = 0;
+  const char* cue_class = "speech";  // Quote::cue_class
   int cue_b = -1, cue_e = -1;  // tokens
   int src_b = -1, src_e = -1;  // tokens; -1 when none
   std::vector<int> segments;   // direct quotes (indices into segs)
@@ -1032,6 +1051,7 @@ void Analysis::FindCues(int s) {
     a.sentence = s;
     a.cue_b = i;
     a.cue_e = cue_e;
+    a.cue_class = ClassName(*cls);
     if (*cls == CueClass::kAccording) {
       int b, e;
       if (!WalkRight(cue_e, se, &b, &e)) continue;
@@ -1379,9 +1399,16 @@ void Analysis::Resolve(Attribution* a) const {
   auto first = std::lower_bound(mentions_.begin(), mentions_.end(), sb,
                                 [](const M& m, uint32_t b) { return m.b < b; });
   int best = -1, best_rank = 9;
+  // Places count as the speaker only alone: "officials of the United
+  // States, South Korea and Japan" is none of the three.
+  int places = 0;
+  for (auto it = first; it != mentions_.end() && it->b < se; ++it) {
+    if (it->e <= se && ents[it->entity].type == "LOC") ++places;
+  }
   for (auto it = first; it != mentions_.end() && it->b < se; ++it) {
     if (it->e > se) break;
     const Entity& ent = ents[it->entity];
+    if (ent.type == "LOC" && places > 1) continue;
     // People first, then organisations (the later one: "A White House
     // statement", "the U.S. State Department"), then places standing for a
     // government, then a place or other name only when it is the head.
@@ -1574,6 +1601,7 @@ void Analysis::Emit() {
     q->speaker = a.speaker;
     q->speaker_name = a.speaker_name;
     q->speakers = a.speakers;
+    q->cue_class = a.cue_class;
     uint32_t b = q->span.begin, e = q->span.end;
     for (const Span& s : {q->cue_span, q->speaker_span}) {
       if (s.end > s.begin) {

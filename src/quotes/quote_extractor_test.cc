@@ -192,6 +192,18 @@ TEST_F(QuoteExtractorTest, IndirectSpeechWithEachCue) {
   }
 }
 
+TEST_F(QuoteExtractorTest, CueClassSaysWhatKindOfStatement) {
+  Document said = Run("John Harris said the plant would close in May.");
+  ASSERT_FALSE(said.quotes.empty());
+  EXPECT_EQ(said.quotes[0].cue_class, "speech");
+  Document denied = Run("Tom Becker denied the charges against him.");
+  ASSERT_FALSE(denied.quotes.empty());
+  EXPECT_EQ(denied.quotes[0].cue_class, "act");
+  Document believes = Run("Sarah Klein believes the market will recover.");
+  ASSERT_FALSE(believes.quotes.empty());
+  EXPECT_EQ(believes.quotes[0].cue_class, "belief");
+}
+
 TEST_F(QuoteExtractorTest, StatementOfAnOrganisation) {
   Document doc = Run(
       "A White House statement said the tests would violate U.N. "
