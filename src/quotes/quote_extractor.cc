@@ -493,11 +493,14 @@ bool Analysis::IsNominal(int i) const {
   }
   const std::string& c = Chunk(i);
   bool np = c == "I-NP" || c == "B-NP";
-  // A capitalised name the POS model took for a participle ("Schilling").
+  // A capitalised name the POS model took for a participle ("Schilling"),
+  // and a noun it took for an infinitive after "to" ("according to law/VB
+  // enforcement officials") where the chunker saw a noun phrase.
   if (np && (p == "VBG" || p == "VBN") && first >= 'A' && first <= 'Z' &&
       i + 1 < static_cast<int>(N()) && Pos(i + 1)[0] == 'V') {
     return true;
   }
+  if (np && p == "VB" && i > 0 && lower_[i - 1] == "to") return true;
   return np && p[0] != 'V' && p != "IN" && p != "CC" && p != "RB";
 }
 

@@ -177,6 +177,8 @@ TEST_F(QuoteExtractorTest, IndirectSpeechWithEachCue) {
        "the company of hiding losses", "accused", "Michael Grant"},
       {"Sales fell by a third last year, according to Laura Chen.",
        "Sales fell by a third last year", "according to", "Laura Chen"},
+      {"According to Maria Lopez, the account was opened in March.",
+       "the account was opened in March", "According to", "Maria Lopez"},
       {"The strike will end on Friday, David Miller said in a statement.",
        "The strike will end on Friday", "said in a statement",
        "David Miller"},
@@ -328,6 +330,23 @@ TEST_F(QuoteExtractorTest, RandomTextsKeepSpansInside) {
     SCOPED_TRACE(text);
     Run(text);  // checks the spans
   }
+}
+
+}  // namespace
+}  // namespace dateline
+
+namespace dateline {
+namespace {
+
+// Regression: the POS model tags a noun after "to" as an infinitive
+// ("according to law/VB enforcement officials"); the source must survive.
+TEST_F(QuoteExtractorTest, AccordingToANounTheTaggerTookForAVerb) {
+  Document doc = Run(
+      "According to law enforcement officials, the account was opened in "
+      "March.");
+  const Quote* q = Find(doc, "the account was opened in March");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(Text(doc, q->speaker_span), "law enforcement officials");
 }
 
 }  // namespace
