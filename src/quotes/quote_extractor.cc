@@ -481,7 +481,9 @@ bool Analysis::IsNominal(int i) const {
   if (p == "POS") return t == "'" || t == "\xE2\x80\x99";  // "voters'"
   size_t len;
   uint32_t first = t.empty() ? 0 : DecodeAt(t, 0, &len);
-  if (!IsLetterCp(first) && !IsDigitCp(first)) return false;
+  if (!IsLetterCp(first) && !IsDigitCp(first)) {
+    return t == "%" || t == "$";  // "42% say"
+  }
   // A name the entity tagger found is a noun whatever its POS tag
   // ("Schilling/VBG told").
   if (!in_mention_.empty() && in_mention_[i]) return true;
@@ -660,6 +662,12 @@ bool Analysis::WalkLeft(int j, int sb, int* b, int* e) const {
       --k;
       continue;
     }
+    if (Pos(k) == "VBG" && last_in < 0 && k - 1 >= sb &&
+        (Pos(k - 1) == "PRP$" || Pos(k - 1) == "DT")) {
+      last_in = k;  // a gerund as the head: "people familiar with her thinking"
+      --k;
+      continue;
+    }
     if ((lw == "about" || lw == "virtually" || lw == "nearly" ||
          lw == "almost" || lw == "roughly" || lw == "some") &&
         last_in == k + 1) {  // "About one in five"
@@ -688,6 +696,17 @@ bool Analysis::WalkLeft(int j, int sb, int* b, int* e) const {
       break;
     }
     bool prev_nominal = k - 1 >= sb && IsNominal(k - 1) && !IsQuoteTok(k - 1);
+    // "People briefed on the situation", "Fields, along with ..."
+    if ((lw == "on" || lw == "by" || lw == "with" || lw == "in" ||
+         lw == "about") &&
+        k - 2 >= sb && Pos(k - 1) == "VBN" && IsNominal(k - 2)) {
+      k -= 2;
+      continue;
+    }
+    if (lw == "with" && k - 1 >= sb && lower_[k - 1] == "along") {
+      k -= 2;
+      continue;
+    }
     if ((lw == "of" || lw == "to" || lw == "for" || lw == "at" ||
          lw == "and" || lw == "&" || lw == "in" || lw == "with" ||
          lw == "/" || lw == "nor" || lw == "like" || lw == "including" ||
@@ -1139,7 +1158,9 @@ void Analysis::FindCues(int s) {
       from_subject = true;
     } else if (before >= sb && IsPunct(before, ",") &&
                WalkLeft(before, sb, &b, &e) &&
-               e == before + 1) {
+               (e == before + 1 ||
+                (before - 2 >= sb && IsPunct(before - 2, ",") &&
+                 e == before - 2 && Pos(before - 1) == "RB"))) {
       // "Russia's ambassador, Anatoly Antonov, said": an appositive subject
       // (its closing comma matched), not an inversion.
     } else if (after_quote_or_comma && finite && !colon &&
