@@ -1136,7 +1136,23 @@ void Analysis::FindCues(int s) {
         passive = true;
       }
     }
-    if (passive && Pos(i) == "VBN") continue;
+    if (passive && Pos(i) == "VBN") {
+      // "... was first reported by the New York Times": the agent is the
+      // source, the subject what it reported.
+      int by = a.cue_e;
+      if (by + 1 < se && lower_[by] == "by") {
+        int b2, e2, sb2, se2;
+        if (WalkRight(by + 1, se, &b2, &e2) &&
+            WalkLeft(a.cue_b - 1, sb, &sb2, &se2) && se2 == a.cue_b) {
+          a.src_b = b2;
+          a.src_e = e2;
+          a.content = {doc_->tokens[sb2].begin, doc_->tokens[se2 - 1].end};
+          for (int k = sb2; k < e2; ++k) claimed_[k] = 1;
+          attrs_.push_back(std::move(a));
+        }
+      }
+      continue;
+    }
     // The speaker: the subject before the cue, or after it when the cue
     // follows a quotation or a comma ("...," said Peskov); a participle after
     // a comma (", saying ...") has the subject of the main clause.
