@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -11,10 +10,6 @@ namespace dateline {
 namespace {
 
 using CueClass = QuoteExtractor::CueClass;
-const bool kStopAll = true;
-const bool kStopWhich = true;
-const bool kStopDash = true;
-const bool kStopClause = true;
 
 // ---------------------------------------------------------------------------
 // Characters
@@ -1288,15 +1283,15 @@ void Analysis::FindCues(int s) {
                     (lower_[k] == "," &&
                      ((Pos(k + 1) == "VBG" && lower_[k + 1] != "including") ||
                       lower_[k + 1] == "according"));
-        if (kStopAll || *cls == CueClass::kAct || *cls == CueClass::kBelief) {
-          stop = stop || (lower_[k] == "," &&
-                          (lower_[k + 1] == "but" || lower_[k + 1] == "while" ||
-                           lower_[k + 1] == "although" ||
-                           lower_[k + 1] == "though" ||
-                           (kStopWhich && lower_[k + 1] == "which"))) ||
-                 (kStopDash && (lower_[k] == "\xE2\x80\x94" || lower_[k] == "--" ||
-                                lower_[k] == "-"));
-        }
+        // A contrast, a non-restrictive relative or a dash starts a new
+        // thought ("... those claims, but promised ...").
+        stop = stop ||
+               (lower_[k] == "," &&
+                (lower_[k + 1] == "but" || lower_[k + 1] == "while" ||
+                 lower_[k + 1] == "although" || lower_[k + 1] == "though" ||
+                 lower_[k + 1] == "which")) ||
+               lower_[k] == "\xE2\x80\x94" || lower_[k] == "--" ||
+               lower_[k] == "-";
         // "... and said that Trump melted down", "... but conceded": the
         // subject's next statement is an attribution of its own.
         if (!stop && (lower_[k] == "and" || lower_[k] == "but") &&
@@ -1326,7 +1321,7 @@ void Analysis::FindCues(int s) {
             stop = true;
           }
         }
-        if (!stop && kStopClause && lower_[k] == "," &&
+        if (!stop && lower_[k] == "," &&
             (lower_[k + 1] == "and" || lower_[k + 1] == "but" ||
              lower_[k + 1] == "or" || lower_[k + 1] == "so")) {
           // ", and Ms. Brainard is among ...": a new clause with its own
