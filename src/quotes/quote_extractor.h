@@ -7,11 +7,13 @@
 // and curly, nested single quotes inside double ones, quotes running over
 // several paragraphs, quotes interrupted by their attribution); marks that
 // are inches (6'2"), apostrophes (rock 'n' roll, '90s) or never closed give
-// nothing. Reported speech is found from a cue lexicon (data/quotes/cues.tsv:
-// "said", "told", "according to", ...) and the clause around the cue; the
-// speaker is the subject (or inverted subject) of the cue, resolved to an
-// entity: a named person or organisation, a title ("the spokesman") through
-// the entities' roles, a pronoun to the last person mentioned before it.
+// nothing. Reported speech is found from the cue lexicons in data/quotes/
+// ("said", "told", "according to", ...; see data/quotes/README.md) and the
+// clause around the cue; the speaker is the subject (or inverted subject, or
+// the agent of a passive) of the cue, resolved to an entity: a named person
+// or organisation, a title ("the spokesman") through the entities' roles, a
+// pronoun to the last person mentioned before it. Each quote says what its
+// cue reports (Quote::cue_class: speech, belief, act, evidence).
 //
 // Built once by Create; Extract is const and thread-safe.
 #ifndef DATELINE_QUOTES_QUOTE_EXTRACTOR_H_
