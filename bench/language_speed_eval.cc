@@ -1,7 +1,10 @@
 // Speed of the language layer (segment, tag, resolve) on real news text:
-// the 181 AEB pages are cleaned once, then the whole pipeline and the clean
-// stage alone are timed over them on one thread; the layer's time is the
-// difference. Prints tokens/s and sentences/s as one JSON line.
+// the 181 AEB pages are cleaned once, then the pipeline up to resolve and the
+// clean stage alone are timed over them on one thread; the layer's time is
+// the difference. The quotes stage is timed the same way (the pipeline up to
+// quotes, less the one up to resolve), and alone (QuoteExtractor::Extract
+// over the layer's output), each printed as a share of the layer's time.
+// Prints tokens/s and sentences/s as one JSON line.
 //
 //   language_speed_eval [--dataset DIR] [--repeat N]
 #include <CLI/CLI.hpp>
@@ -12,6 +15,7 @@
 
 #include "bench_data.h"
 #include "dateline/pipeline.h"
+#include "quotes/quote_extractor.h"
 
 namespace dateline {
 namespace {
@@ -57,9 +61,13 @@ int Main(int argc, char** argv) {
     p.content = std::move(l.content);
     pages.push_back(std::move(p));
   }
-  std::unique_ptr<Pipeline> clean, full;
+  std::unique_ptr<Pipeline> clean, full, quotes;
+  PipelineOptions to_resolve, to_quotes;
+  to_resolve.stages = "resolve";
+  to_quotes.stages = "quotes";
   Status s = Pipeline::Create(bench::CleanStageOnly(), &clean);
-  if (s.ok()) s = Pipeline::Create(PipelineOptions{}, &full);
+  if (s.ok()) s = Pipeline::Create(to_resolve, &full);
+  if (s.ok()) s = Pipeline::Create(to_quotes, &quotes);
   if (!s.ok()) {
     std::fprintf(stderr, "language_speed_eval: %s\n", s.ToString().c_str());
     return 2;
@@ -67,13 +75,43 @@ int Main(int argc, char** argv) {
   size_t tokens = 0, sentences = 0, unused = 0;
   double t_full = TimeRuns(*full, pages, repeat, &tokens, &sentences);
   double t_clean = TimeRuns(*clean, pages, repeat, &unused, &unused);
+  double t_quotes = TimeRuns(*quotes, pages, repeat, &unused, &unused);
+  // The quotes stage alone, on the language layer's output (steadier on a
+  // busy machine than the difference of two pipeline runs).
+  std::vector<Document> docs;
+  for (const Page& p : pages) docs.push_back(full->Process(p));
+  std::unique_ptr<QuoteExtractor> extractor;
+  s = QuoteExtractor::Create(
+      std::string(DATELINE_SOURCE_DIR) + "/data", &extractor);
+  if (!s.ok()) {
+    std::fprintf(stderr, "language_speed_eval: %s\n", s.ToString().c_str());
+    return 2;
+  }
+  double t_extract = 1e100;
+  size_t quotes_found = 0;
+  for (int r = 0; r < repeat; ++r) {
+    auto start = std::chrono::steady_clock::now();
+    quotes_found = 0;
+    for (Document& d : docs) {
+      extractor->Extract(&d);
+      quotes_found += d.quotes.size();
+    }
+    t_extract = std::min(
+        t_extract, std::chrono::duration<double>(
+                       std::chrono::steady_clock::now() - start)
+                       .count());
+  }
   double layer = std::max(1e-9, t_full - t_clean);
+  double quotes_s = std::max(0.0, t_quotes - t_full);
   std::printf(
       "{\"pages\":%zu,\"tokens\":%zu,\"sentences\":%zu,\"full_s\":%.4f,"
       "\"clean_s\":%.4f,\"layer_s\":%.4f,\"tokens_per_s\":%.0f,"
-      "\"sentences_per_s\":%.0f}\n",
+      "\"sentences_per_s\":%.0f,\"quotes_s\":%.4f,"
+      "\"quotes_share_of_layer\":%.4f,\"quotes_extract_s\":%.4f,"
+      "\"quotes_extract_share_of_layer\":%.4f,\"quotes\":%zu}\n",
       pages.size(), tokens, sentences, t_full, t_clean, layer, tokens / layer,
-      sentences / layer);
+      sentences / layer, quotes_s, quotes_s / layer, t_extract,
+      t_extract / layer, quotes_found);
   return 0;
 }
 

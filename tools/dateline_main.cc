@@ -599,7 +599,8 @@ int main(int argc, char** argv) {
                  "Files, directories (walked) or - for stdin")
       ->required();
   ex->add_option("--stages", extract.stages,
-                 "Stop after this stage: read, clean, segment, tag, resolve, events "
+                 "Stop after this stage: read, clean, segment, tag, resolve, "
+                 "quotes, events "
                  "(default: all)");
   ex->add_flag("--provenance", extract.provenance,
                "Add source, format and the offset map back to the page");

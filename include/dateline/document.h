@@ -117,6 +117,13 @@ struct Quote {
   std::string speaker_name;  // the speaker as named ("Dmitry Peskov")
   Span speaker_span;         // the speaker's mention, {0, 0} when none
   Span sentence;             // the sentence (or sentences) holding it
+  // Every entity id when several speak at once ("Sullivan and counterparts
+  // Akiba and Cho noted"), speaker being the first; empty otherwise.
+  std::vector<std::string> speakers;
+  // What the cue reports: "speech" (said, told, according to), "belief"
+  // (believes, wants), "act" (denied, called for, endorsed: a stance taken),
+  // "evidence" (a poll shows); "" when there is no cue.
+  std::string cue_class;
 };
 
 // One side of an event: the actor as named, its CAMEO actor code

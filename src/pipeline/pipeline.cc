@@ -9,6 +9,7 @@
 #include "clean/text_cleaner.h"
 #include "entities/entity_resolver.h"
 #include "entities/tagger_model.h"
+#include "quotes/quote_extractor.h"
 #include "events/event_coder.h"
 #include "text/sentence_splitter.h"
 #include "text/time_expressions.h"
@@ -27,7 +28,7 @@ enum StageIndex : size_t {
   kSegment = 2,
   kTag = 3,
   kResolve = 4,
-  kQuotes = 5,  // built in another branch; passes through here
+  kQuotes = 5,
   kEvents = 6,
 };
 constexpr size_t kLastBuilt = kEvents;
@@ -67,6 +68,10 @@ class PipelineImpl : public Pipeline {
     }
     if (last_stage_ >= kResolve) {
       Status s = EntityResolver::Create(data_dir + "/gazetteers", &resolver_);
+      if (!s.ok()) return s;
+    }
+    if (last_stage_ >= kQuotes) {
+      Status s = QuoteExtractor::Create(data_dir, &quotes_);
       if (!s.ok()) return s;
     }
     if (last_stage_ >= kEvents) {
@@ -122,7 +127,8 @@ class PipelineImpl : public Pipeline {
   }
 
  private:
-  // Runs the language layer (segment, tag, resolve), then the event coder.
+  // Runs the language layer (segment, tag, resolve), the quotes stage, then
+  // the event coder.
   void Analyse(Document* doc) const {
     if (last_stage_ < kSegment) return;
     std::vector<Token> tokens;
@@ -151,6 +157,8 @@ class PipelineImpl : public Pipeline {
                             std::move(t.granularity),
                             std::move(t.rule)});
     }
+    if (last_stage_ < kQuotes) return;
+    quotes_->Extract(doc);
     if (last_stage_ < kEvents) return;
     events_->Code(doc);
   }
@@ -218,6 +226,7 @@ class PipelineImpl : public Pipeline {
   std::unique_ptr<SequenceTagger> pos_;
   std::unique_ptr<SequenceTagger> chunk_;
   std::unique_ptr<EntityResolver> resolver_;
+  std::unique_ptr<QuoteExtractor> quotes_;
   std::unique_ptr<EventCoder> events_;
 };
 

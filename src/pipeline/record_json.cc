@@ -134,6 +134,8 @@ std::string ToJsonLine(const Document& doc, const JsonOptions& options) {
         item["speaker"] = nullptr;
       }
       item["speaker_name"] = q.speaker_name;
+      if (!q.speakers.empty()) item["speakers"] = q.speakers;
+      if (!q.cue_class.empty()) item["cue_class"] = q.cue_class;
       if (q.cue_span.end > q.cue_span.begin) {
         item["cue_span"] = cp_span(q.cue_span);
       }

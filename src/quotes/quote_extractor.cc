@@ -1,0 +1,1873 @@
+#include "quotes/quote_extractor.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace dateline {
+namespace {
+
+using CueClass = QuoteExtractor::CueClass;
+
+// ---------------------------------------------------------------------------
+// Characters
+
+// Returns the code point starting at text[i] (0 when out of range or not a
+// lead byte) and its length in *len.
+uint32_t DecodeAt(std::string_view text, size_t i, size_t* len) {
+  *len = 1;
+  if (i >= text.size()) return 0;
+  unsigned char c = text[i];
+  if (c < 0x80) return c;
+  int n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+  if (n == 0 || i + n > text.size()) return 0xFFFD;
+  uint32_t cp = c & (0x3F >> (n - 1));
+  for (int k = 1; k < n; ++k) {
+    unsigned char d = text[i + k];
+    if ((d & 0xC0) != 0x80) return 0xFFFD;
+    cp = (cp << 6) | (d & 0x3F);
+  }
+  *len = n;
+  return cp;
+}
+
+// Returns the code point ending just before text[i] (0 at the start).
+uint32_t DecodeBefore(std::string_view text, size_t i) {
+  if (i == 0 || i > text.size()) return 0;
+  size_t b = i - 1;
+  while (b > 0 && i - b < 4 &&
+         (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) {
+    --b;
+  }
+  size_t len;
+  return DecodeAt(text, b, &len);
+}
+
+bool IsSpaceCp(uint32_t c) {
+  return c == 0 || c == ' ' || c == '\n' || c == '\t' || c == '\r' ||
+         c == 0xA0 || c == 0x2009 || c == 0x202F;
+}
+bool IsDigitCp(uint32_t c) { return c >= '0' && c <= '9'; }
+bool IsLetterCp(uint32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 &&
+         c != 0x2014 && c != 0x2013 && c != 0x2026 && !(c >= 0x2018 && c <= 0x201F));
+}
+// Punctuation after which a quotation may open: brackets and dashes.
+bool IsOpenerContext(uint32_t c) {
+  return IsSpaceCp(c) || c == '(' || c == '[' || c == '{' || c == 0x2014 ||
+         c == 0x2013 || c == '-' || c == '/' || c == ':' || c == 0x201C ||
+         c == 0x2018 || c == '"' || c == '\'';
+}
+
+enum class MarkKind { kNone, kOpen, kClose, kAmbiguous };
+
+struct Mark {
+  uint32_t begin;
+  uint32_t end;
+  bool is_double;
+  MarkKind kind;
+  bool can_open;   // left-flanking: followed by a non-space
+  bool can_close;  // right-flanking: preceded by a non-space
+};
+
+// Returns the quotation mark at text[i], if any, with its flanking.
+Mark MarkAt(std::string_view text, size_t i) {
+  Mark m{static_cast<uint32_t>(i), static_cast<uint32_t>(i), false,
+         MarkKind::kNone, false, false};
+  size_t len;
+  uint32_t c = DecodeAt(text, i, &len);
+  switch (c) {
+    case 0x201C: case 0x201E: case 0xAB:  // “ „ «
+      m.is_double = true;
+      m.kind = MarkKind::kOpen;
+      break;
+    case 0x201D: case 0xBB:  // ” »
+      m.is_double = true;
+      m.kind = MarkKind::kClose;
+      break;
+    case '"':
+      m.is_double = true;
+      m.kind = MarkKind::kAmbiguous;
+      break;
+    case 0x2018: case 0x2039:  // ‘ ‹
+      m.kind = MarkKind::kOpen;
+      break;
+    case 0x2019: case 0x203A:  // ’ ›
+      m.kind = MarkKind::kClose;
+      break;
+    case '\'':
+      m.kind = MarkKind::kAmbiguous;
+      break;
+    case '`':
+      if (i + 1 < text.size() && text[i + 1] == '`') {
+        m.is_double = true;
+        m.kind = MarkKind::kOpen;
+        len = 2;
+      }
+      break;
+    default:
+      break;
+  }
+  if (c == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+    m.is_double = true;  // '' as in newswire text
+    len = 2;
+  }
+  if (m.kind == MarkKind::kNone) return m;
+  m.end = static_cast<uint32_t>(i + len);
+  uint32_t prev = DecodeBefore(text, i);
+  size_t nlen;
+  uint32_t next = DecodeAt(text, m.end, &nlen);
+  m.can_open = !IsSpaceCp(next) && IsOpenerContext(prev);
+  m.can_close = !IsSpaceCp(prev) || i == 0;
+  if (i == 0) m.can_close = false;
+  // Apostrophes: inside a word (don't, Kim’s), eliding digits ('90s, ’90s),
+  // and primes after digits (6'2", 5’ 10”) are not quotation marks.
+  if (!m.is_double && IsLetterCp(prev) && IsLetterCp(next)) {
+    m.kind = MarkKind::kNone;
+  }
+  if (!m.is_double && IsDigitCp(next) && m.kind != MarkKind::kClose) {
+    m.kind = MarkKind::kNone;
+  }
+  if (IsDigitCp(prev) && (m.kind == MarkKind::kAmbiguous || !m.is_double)) {
+    m.kind = MarkKind::kNone;
+  }
+  if (m.kind == MarkKind::kNone) m.end = m.begin;
+  return m;
+}
+
+// One quoted stretch: [open, close) are the marks' outer bounds and
+// [inner_b, inner_e) the words between them. A quotation running over
+// several paragraphs is a chain of segments (continues/continued).
+struct Segment {
+  uint32_t open = 0, close = 0;
+  uint32_t inner_b = 0, inner_e = 0;
+  bool continues = false;  // the paragraph ends inside it; the next one goes on
+  bool continued = false;  // continues one from the previous paragraph
+};
+
+// Returns the paragraph ends of `text` (offsets of each "\n\n" run, and the
+// text size last).
+std::vector<uint32_t> ParagraphEnds(std::string_view text) {
+  std::vector<uint32_t> ends;
+  size_t pos = 0;
+  while ((pos = text.find("\n\n", pos)) != std::string_view::npos) {
+    ends.push_back(static_cast<uint32_t>(pos));
+    while (pos < text.size() && text[pos] == '\n') ++pos;
+  }
+  ends.push_back(static_cast<uint32_t>(text.size()));
+  return ends;
+}
+
+// Returns true when the paragraph at text[b..] begins with an opening double
+// quotation mark.
+bool OpensWithDoubleMark(std::string_view text, size_t b) {
+  while (b < text.size() && (text[b] == '\n' || text[b] == ' ')) ++b;
+  Mark m = MarkAt(text, b);
+  return m.is_double && m.can_open &&
+         (m.kind == MarkKind::kOpen || m.kind == MarkKind::kAmbiguous);
+}
+
+// Finds the quoted segments of one paragraph [pb, pe); single quotes count
+// only outside double ones (nested single quotes belong to the outer quote).
+void ScanParagraph(std::string_view text, uint32_t pb, uint32_t pe,
+                   bool next_opens, std::vector<Segment>* out) {
+  int open_double = -1;  // byte of the open double mark
+  uint32_t open_double_end = 0;
+  int open_single = -1;
+  uint32_t open_single_end = 0;
+  for (uint32_t i = pb; i < pe;) {
+    unsigned char c = text[i];
+    if (c != '"' && c != '\'' && c != '`' && c != 0xE2 && c != 0xC2) {
+      ++i;
+      continue;
+    }
+    Mark m = MarkAt(text, i);
+    if (m.kind == MarkKind::kNone) {
+      size_t len;
+      DecodeAt(text, i, &len);
+      i += static_cast<uint32_t>(len);
+      continue;
+    }
+    i = m.end;
+    if (m.is_double) {
+      // An open quotation closes at a closing mark, or at a straight one
+      // that does not look like an opening one (`..., " Trump said`).
+      bool closes = open_double >= 0 &&
+                    (m.kind == MarkKind::kClose ||
+                     (m.kind == MarkKind::kAmbiguous &&
+                      (m.can_close || !m.can_open)));
+      if (closes) {
+        Segment s;
+        s.open = static_cast<uint32_t>(open_double);
+        s.close = m.end;
+        s.inner_b = open_double_end;
+        s.inner_e = m.begin;
+        if (s.inner_e > s.inner_b) out->push_back(s);
+        open_double = -1;
+        open_single = -1;
+      } else if (m.can_open && (m.kind == MarkKind::kOpen ||
+                                m.kind == MarkKind::kAmbiguous)) {
+        // A second opening mark: the first never closed; start again here.
+        open_double = static_cast<int>(m.begin);
+        open_double_end = m.end;
+        open_single = -1;
+      }
+      continue;
+    }
+    if (open_double >= 0) continue;  // nested single quotes
+    if (open_single >= 0 && m.can_close &&
+        (m.kind == MarkKind::kClose || m.kind == MarkKind::kAmbiguous)) {
+      // Need at least three characters with a letter: 'n' is not a quote.
+      std::string_view inner =
+          text.substr(open_single_end, m.begin - open_single_end);
+      size_t nlen;
+      uint32_t after = DecodeAt(text, m.end, &nlen);
+      bool has_letter = false;
+      for (char ch : inner) {
+        if (std::isalpha(static_cast<unsigned char>(ch))) has_letter = true;
+      }
+      if (inner.size() >= 3 && has_letter && !IsLetterCp(after)) {
+        Segment s;
+        s.open = static_cast<uint32_t>(open_single);
+        s.close = m.end;
+        s.inner_b = open_single_end;
+        s.inner_e = m.begin;
+        out->push_back(s);
+        open_single = -1;
+        continue;
+      }
+    }
+    if (m.can_open && !m.can_close &&
+        (m.kind == MarkKind::kOpen || m.kind == MarkKind::kAmbiguous)) {
+      open_single = static_cast<int>(m.begin);
+      open_single_end = m.end;
+    }
+  }
+  // A paragraph that ends inside a double quote whose next paragraph opens
+  // with a quotation mark: the quotation goes on (news convention).
+  if (open_double >= 0 && next_opens) {
+    Segment s;
+    s.open = static_cast<uint32_t>(open_double);
+    s.inner_b = open_double_end;
+    uint32_t e = pe;
+    while (e > s.inner_b && (text[e - 1] == ' ' || text[e - 1] == '\n')) --e;
+    s.close = e;
+    s.inner_e = e;
+    s.continues = true;
+    if (s.inner_e > s.inner_b) out->push_back(s);
+  }
+}
+
+std::vector<Segment> FindSegments(std::string_view text) {
+  std::vector<Segment> segs;
+  std::vector<uint32_t> ends = ParagraphEnds(text);
+  uint32_t pb = 0;
+  for (size_t p = 0; p < ends.size(); ++p) {
+    uint32_t pe = ends[p];
+    uint32_t next_b = pe;
+    while (next_b < text.size() && text[next_b] == '\n') ++next_b;
+    bool next_opens = p + 1 < ends.size() && OpensWithDoubleMark(text, next_b);
+    size_t before = segs.size();
+    ScanParagraph(text, pb, pe, next_opens, &segs);
+    // Mark the first segment of this paragraph as a continuation when the
+    // last one of the previous paragraph continued.
+    if (segs.size() > before && before > 0 && segs[before - 1].continues &&
+        segs[before].open < pb + 8) {
+      segs[before].continued = true;
+    }
+    pb = next_b;
+  }
+  // A chain that never closes in its last paragraph: drop the chain's links.
+  std::vector<Segment> kept;
+  for (size_t i = 0; i < segs.size(); ++i) {
+    if (segs[i].continues) {
+      size_t j = i;
+      while (j < segs.size() && segs[j].continues && j + 1 < segs.size() &&
+             segs[j + 1].continued) {
+        ++j;
+      }
+      if (segs[j].continues) {  // the chain ends unclosed
+        i = j;
+        continue;
+      }
+      // Merge the chain into one segment.
+      Segment s = segs[i];
+      s.close = segs[j].close;
+      s.inner_e = segs[j].inner_e;
+      s.continues = false;
+      kept.push_back(s);
+      i = j;
+      continue;
+    }
+    kept.push_back(segs[i]);
+  }
+  return kept;
+}
+
+// ---------------------------------------------------------------------------
+// Words
+
+bool IsAux(std::string_view w) {
+  static const char* const kAux[] = {
+      "has",   "have",     "had",     "is",         "was",       "were",
+      "are",   "will",     "would",   "could",      "also",      "later",
+      "earlier", "previously", "repeatedly", "recently", "then", "did",
+      "does",  "do",       "not",     "n't",        "never",     "reportedly",
+      "again", "publicly", "privately", "once",     "already",   "often",
+      "first", "just",     "may",     "might",      "should",    "can",
+      "had",   "been",     "be",      "flatly",     "quickly",   "simply",
+      "further", "specifically", "openly", "separately", "told"};
+  for (const char* a : kAux) {
+    if (w == a) return true;
+  }
+  return false;
+}
+
+bool IsTimeWord(std::string_view w) {
+  static const char* const kTime[] = {
+      "monday",  "tuesday",   "wednesday", "thursday", "friday",  "saturday",
+      "sunday",  "yesterday", "today",     "tonight",  "earlier", "later",
+      "morning", "afternoon", "evening",   "night",    "week",    "month",
+      "year",    "weekend",   "january",   "february", "march",   "april",
+      "may",     "june",      "july",      "august",   "september",
+      "october", "november",  "december",  "last",     "this",    "on",
+      "in",      "at",        "late",      "early",    "recently",
+      "monday's", "statement", "interview", "a",       "an",      "the",
+      "friday's"};
+  for (const char* t : kTime) {
+    if (w == t) return true;
+  }
+  return false;
+}
+
+std::string Lower(std::string_view w) {
+  // ASCII lower case, and the curly apostrophe as a straight one, so "n’t"
+  // matches "n't".
+  std::string s;
+  s.reserve(w.size());
+  for (size_t i = 0; i < w.size(); ++i) {
+    char c = w[i];
+    if (c == '\xE2' && i + 2 < w.size() && w[i + 1] == '\x80' &&
+        w[i + 2] == '\x99') {
+      s.push_back('\'');
+      i += 2;
+      continue;
+    }
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    s.push_back(c);
+  }
+  return s;
+}
+
+// Returns the name Quote::cue_class gives a cue class.
+const char* ClassName(CueClass c) {
+  switch (c) {
+    case CueClass::kSpeech:
+    case CueClass::kObject:
+    case CueClass::kAccording:
+      return "speech";
+    case CueClass::kBelief:
+      return "belief";
+    case CueClass::kEvidence:
+      return "evidence";
+    case CueClass::kAct:
+    case CueClass::kNone:
+      return "act";
+  }
+  return "speech";
+}
+
+// ---------------------------------------------------------------------------
+// The per-document analysis
+
+struct Attribution {
+  int sentence = 0;
+  const char* cue_class = "speech";  // Quote::cue_class
+  int cue_b = -1, cue_e = -1;  // tokens
+  int src_b = -1, src_e = -1;  // tokens; -1 when none
+  std::vector<int> segments;   // direct quotes (indices into segs)
+  Span content;                // indirect content, {0,0} when none
+  Span content2;               // its first part, before an interruption
+  std::string speaker;         // entity id
+  std::string speaker_name;
+  std::vector<std::string> speakers;  // all of them, when several
+};
+
+class Analysis {
+ public:
+  Analysis(const QuoteExtractor::CueClass* (*lookup)(const void*,
+                                                     std::string_view),
+           const void* self, Document* doc)
+      : lookup_(lookup), self_(self), doc_(doc), text_(doc->text) {}
+
+  void Run();
+
+ private:
+  size_t N() const { return doc_->tokens.size(); }
+  std::string_view Tok(int i) const {
+    if (i < 0 || i >= static_cast<int>(N())) return {};
+    const Span& s = doc_->tokens[i];
+    return text_.substr(s.begin, s.end - s.begin);
+  }
+  const std::string& Pos(int i) const {
+    static const std::string kEmpty;
+    return has_pos_ ? doc_->pos[i] : kEmpty;
+  }
+  const std::string& Chunk(int i) const {
+    static const std::string kEmpty;
+    return has_chunks_ ? doc_->chunks[i] : kEmpty;
+  }
+  bool IsVerb(int i) const {
+    return !has_pos_ || (Pos(i).size() >= 2 && Pos(i)[0] == 'V');
+  }
+  bool IsFiniteVerb(int i) const {
+    const std::string& p = Pos(i);
+    return p == "VBD" || p == "VBZ" || p == "VBP" || p == "MD";
+  }
+  bool IsNominal(int i) const;
+  bool IsPunct(int i, std::string_view p) const { return Tok(i) == p; }
+  bool IsQuoteTok(int i) const { return quote_tok_[i] != 0; }
+
+  int TokenAt(uint32_t byte) const;  // first token beginning at or after
+  void FindCues(int s);
+  void SentenceOpeners(int s, int sb, int se);
+  bool WalkLeft(int j, int sb, int* b, int* e) const;
+  void TrimSourceEnd(int b, int* e) const;
+  bool WalkRight(int j, int se, int* b, int* e) const;
+  int SegmentEndingBefore(int tok) const;
+  bool OpensSentence(int sg) const;
+  bool ClosesSentence(int sg) const;
+  int ObjectEnd(int p, int se) const;
+  int SkipOpener(int b, int e) const;
+  int SegmentStartingAt(int tok) const;
+  void Resolve(Attribution* a) const;
+  bool SubjectOf(int s, int limit, int* b, int* e) const;
+  void Emit();
+
+  const QuoteExtractor::CueClass* (*lookup_)(const void*, std::string_view);
+  const void* self_;
+  Document* doc_;
+  std::string_view text_;
+  bool has_pos_ = false, has_chunks_ = false;
+  std::vector<std::string> lower_;
+  std::vector<Segment> segs_;
+  std::vector<int> seg_of_tok_;  // segment whose inside holds the token, -1
+  std::vector<uint8_t> quote_tok_;  // token is a quotation mark of a segment
+  std::vector<uint8_t> in_mention_;  // token is inside a tagged name
+  std::vector<uint8_t> claimed_;
+  std::vector<int> sent_of_tok_;
+  std::vector<Attribution> attrs_;
+  std::vector<int> seg_attr_;  // attribution of each segment, -1
+  // Entity mentions sorted by begin: (begin, end, entity index).
+  struct M {
+    uint32_t b, e;
+    int entity;
+  };
+  std::vector<M> mentions_;
+};
+
+bool Analysis::IsNominal(int i) const {
+  if (i < 0 || i >= static_cast<int>(N()) || quote_tok_[i]) return false;
+  const std::string& p = Pos(i);
+  std::string_view t = Tok(i);
+  if (t == "'s" || t == "\xE2\x80\x99s") return true;
+  if (p == "POS") return t == "'" || t == "\xE2\x80\x99";  // "voters'"
+  size_t len;
+  uint32_t first = t.empty() ? 0 : DecodeAt(t, 0, &len);
+  if (!IsLetterCp(first) && !IsDigitCp(first)) {
+    return t == "%" || t == "$";  // "42% say"
+  }
+  // A name the entity tagger found is a noun whatever its POS tag
+  // ("Schilling/VBG told").
+  if (!in_mention_.empty() && in_mention_[i]) return true;
+  if (!has_pos_) return true;
+  if (p.empty()) return false;
+  if (p[0] == 'N' || p == "PRP" || p == "PRP$" || p == "DT" || p == "CD" ||
+      p == "WP" || p == "WDT" || p == "JJ" || p == "JJS" || p == "JJR") {
+    return true;
+  }
+  const std::string& c = Chunk(i);
+  bool np = c == "I-NP" || c == "B-NP";
+  // A capitalised name the POS model took for a participle ("Schilling"),
+  // and a noun it took for an infinitive after "to" ("according to law/VB
+  // enforcement officials") where the chunker saw a noun phrase.
+  if (np && (p == "VBG" || p == "VBN") && first >= 'A' && first <= 'Z' &&
+      i + 1 < static_cast<int>(N()) && Pos(i + 1)[0] == 'V') {
+    return true;
+  }
+  if (np && p == "VB" && i > 0 && lower_[i - 1] == "to") return true;
+  return np && p[0] != 'V' && p != "IN" && p != "CC" && p != "RB";
+}
+
+int Analysis::TokenAt(uint32_t byte) const {
+  auto it = std::lower_bound(
+      doc_->tokens.begin(), doc_->tokens.end(), byte,
+      [](const Span& s, uint32_t b) { return s.begin < b; });
+  return static_cast<int>(it - doc_->tokens.begin());
+}
+
+// Drops adverbs, reflexives and time words from the end of a source
+// ("Obama himself", "a poll last week", "She regularly").
+void Analysis::TrimSourceEnd(int b, int* e) const {
+  auto day = [](const std::string& w) {
+    return w == "monday" || w == "tuesday" || w == "wednesday" ||
+           w == "thursday" || w == "friday" || w == "saturday" ||
+           w == "sunday" || w == "today" || w == "yesterday" ||
+           w == "tonight";
+  };
+  while (*e - 1 > b) {
+    const std::string& w = lower_[*e - 1];
+    if (w == ",") break;
+    if ((Pos(*e - 1) == "RB" && w != "not") || w == "himself" ||
+        w == "herself" || w == "themselves" || w == "itself" || day(w)) {
+      --*e;
+      continue;
+    }
+    if ((w == "night" || w == "morning" || w == "evening" || w == "week" ||
+         w == "month" || w == "year") &&
+        *e - 2 > b &&
+        (day(lower_[*e - 2]) || lower_[*e - 2] == "last" ||
+         lower_[*e - 2] == "this")) {
+      *e -= 2;
+      continue;
+    }
+    break;
+  }
+}
+
+// Walks left from token j (the last before the cue) over the cue's subject:
+// noun-phrase chunks joined by "of", "and", possessives, parentheses and one
+// appositive ("Russia's ambassador, Anatoly Antonov,"). Sets [*b, *e).
+bool Analysis::WalkLeft(int j, int sb, int* b, int* e) const {
+  if (j < sb) return false;
+  // A time phrase between subject and cue belongs to neither ("the senator
+  // on Tuesday said").
+  {
+    int k = j;
+    bool timeish = false;
+    while (k > sb && IsTimeWord(lower_[k]) && lower_[k] != "on" &&
+           lower_[k] != "in" && lower_[k] != "the" && lower_[k] != "a" &&
+           lower_[k] != "an" && lower_[k] != "at") {
+      timeish = true;
+      --k;
+    }
+    if (timeish && k > sb && (lower_[k] == "on" || lower_[k] == "in")) {
+      j = k - 1;
+    } else if (timeish && k >= sb && k < j &&
+               (lower_[k + 1] == "last" || lower_[k + 1] == "this" ||
+                lower_[k + 1] == "monday" || lower_[k + 1] == "tuesday" ||
+                lower_[k + 1] == "wednesday" || lower_[k + 1] == "thursday" ||
+                lower_[k + 1] == "friday" || lower_[k + 1] == "saturday" ||
+                lower_[k + 1] == "sunday") &&
+               IsNominal(k)) {
+      j = k;  // "A Washington Post-ABC News poll last week said"
+    }
+  }
+  // ", however," and "however" between subject and cue.
+  if (j - 2 >= sb && IsPunct(j, ",") && IsPunct(j - 2, ",") &&
+      (lower_[j - 1] == "however" || lower_[j - 1] == "though" ||
+       lower_[j - 1] == "meanwhile" || lower_[j - 1] == "too")) {
+    j -= 3;
+  } else if (j - 1 >= sb && lower_[j] == "however") {
+    --j;
+  }
+  if (j < sb) return false;
+  // "Jason Sims — a teacher from Mount Pleasant — said": an appositive
+  // between dashes.
+  auto is_dash = [&](int m) {
+    return lower_[m] == "\xE2\x80\x94" || lower_[m] == "--" ||
+           lower_[m] == "\xE2\x80\x93" || lower_[m] == "-";
+  };
+  if (j - 2 >= sb && is_dash(j)) {
+    int m = j - 1;
+    while (m > sb && m > j - 30 && !is_dash(m) && !IsQuoteTok(m) &&
+           seg_of_tok_[m] < 0) {
+      --m;
+    }
+    int b2, e2;
+    if (m > sb && is_dash(m) && IsNominal(m - 1) &&
+        WalkLeft(m - 1, sb, &b2, &e2) && e2 == m) {
+      *b = b2;
+      *e = j + 1;
+      return true;
+    }
+    return false;
+  }
+  int end = j + 1;
+  bool appositive = false;
+  if (IsPunct(j, ",")) {
+    appositive = true;
+    --j;
+  }
+  int last_in = -1;
+  int commas = 0;
+  int k = j;
+  auto is_rel = [&](int m) {
+    return Pos(m) == "WP" || Pos(m) == "WDT" || lower_[m] == "who" ||
+           lower_[m] == "which";
+  };
+  while (k >= sb) {
+    if (IsQuoteTok(k) || seg_of_tok_[k] >= 0) break;
+    const std::string& lw = lower_[k];
+    if (is_rel(k)) {
+      if (k == j) {  // "who said": the relative pronoun is the source
+        last_in = k;
+        break;
+      }
+      // A relative clause inside the source ("Democrats in Iowa who watched
+      // the debate", "Jason Furman, who leads the council,"), when the
+      // pronoun is its subject (not "hackers who U.S. officials say ...").
+      bool subject_rel = k + 1 < static_cast<int>(N()) &&
+                         (!has_pos_ || Pos(k + 1)[0] == 'V' ||
+                          Pos(k + 1) == "RB" || Pos(k + 1) == "MD");
+      if (!subject_rel) break;
+      if (last_in >= 0 && k - 1 >= sb && IsNominal(k - 1)) {
+        --k;
+        continue;
+      }
+      if (last_in >= 0 && k - 2 >= sb && lower_[k - 1] == "," && appositive &&
+          commas == 0 && IsNominal(k - 2)) {
+        ++commas;
+        k -= 2;
+        continue;
+      }
+      break;
+    }
+    if (IsNominal(k)) {
+      // Two noun phrases side by side are two things ("the ventures she").
+      if (last_in == k + 1 && has_chunks_ && Chunk(k + 1) == "B-NP" &&
+          Pos(k) != "POS" && Pos(k + 1) != "POS" && lw != "'s" &&
+          Pos(k + 1) != "PRP" && Pos(k) != "NNP") {
+        break;
+      }
+      if (last_in == k + 1 && Pos(k + 1) == "PRP") break;
+      last_in = k;
+      --k;
+      continue;
+    }
+    if (lw == ")" && last_in < 0 && k - 1 >= sb) {  // "Council (NSC) said"
+      --k;
+      continue;
+    }
+    if (last_in < 0) break;
+    if (Pos(k) == "VBG" && k - 1 >= sb && IsNominal(k - 1) &&
+        last_in == k + 1) {  // "policy planning director", "polling average"
+      --k;
+      continue;
+    }
+    if (Pos(k) == "VBG" && last_in < 0 && k - 1 >= sb &&
+        (Pos(k - 1) == "PRP$" || Pos(k - 1) == "DT")) {
+      last_in = k;  // a gerund as the head: "people familiar with her thinking"
+      --k;
+      continue;
+    }
+    if ((lw == "about" || lw == "virtually" || lw == "nearly" ||
+         lw == "almost" || lw == "roughly" || lw == "some") &&
+        last_in == k + 1) {  // "About one in five"
+      last_in = k;
+      --k;
+      continue;
+    }
+    if (has_pos_ && Pos(k)[0] == 'V') {
+      // A participle after a noun ("a poll released Saturday") or a verb of
+      // a relative clause ("people who watched the debate").
+      if (Pos(k) == "VBN" && k - 1 >= sb && IsNominal(k - 1)) {
+        --k;
+        continue;
+      }
+      int m = k - 1;
+      while (m >= sb && m > k - 12 && !IsQuoteTok(m) && lower_[m] != "," &&
+             lower_[m] != ";" && !is_rel(m)) {
+        --m;
+      }
+      if (m > sb && is_rel(m) &&
+          (lower_[m] != "that" || (IsNominal(m - 1) && m == k - 1)) &&
+          (IsNominal(m - 1) || lower_[m - 1] == ",")) {
+        k = m;
+        continue;
+      }
+      break;
+    }
+    bool prev_nominal = k - 1 >= sb && IsNominal(k - 1) && !IsQuoteTok(k - 1);
+    // "People briefed on the situation", "Fields, along with ..."
+    if ((lw == "on" || lw == "by" || lw == "with" || lw == "in" ||
+         lw == "about") &&
+        k - 2 >= sb && Pos(k - 1) == "VBN" && IsNominal(k - 2)) {
+      k -= 2;
+      continue;
+    }
+    if (lw == "with" && k - 1 >= sb && lower_[k - 1] == "along") {
+      k -= 2;
+      continue;
+    }
+    if ((lw == "of" || lw == "to" || lw == "for" || lw == "at" ||
+         lw == "and" || lw == "&" || lw == "in" || lw == "with" ||
+         lw == "/" || lw == "nor" || lw == "like" || lw == "including" ||
+         lw == "among" ||
+         (lw == "from" && Pos(k + 1).rfind("NNP", 0) == 0) ||
+         (lw == "than" && k - 1 >= sb &&
+          (lower_[k - 1] == "more" || lower_[k - 1] == "less" ||
+           lower_[k - 1] == "fewer"))) &&
+        (prev_nominal || lw == "than")) {
+      --k;
+      if (lw == "than") {  // "more than two dozen"
+        last_in = k;
+        --k;
+      }
+      continue;
+    }
+    if (Pos(k) == "RB" && last_in == k + 1 && k - 1 >= sb &&
+        (IsNominal(k - 1) || lower_[k - 1] == ",") &&
+        (lw == "now" || lw == "just" || lw == "also" || lw == "once")) {
+      --k;  // "Sen. Ted Cruz of Texas, now a GOP contender"
+      continue;
+    }
+    if ((lw == "(" || lw == ")") && k - 1 >= sb) {
+      --k;
+      continue;
+    }
+    if (lw == "," && appositive && commas == 0 && prev_nominal) {
+      ++commas;
+      --k;
+      continue;
+    }
+    // "The other man, his cousin James York, 40,": the age's commas.
+    if (lw == "," && appositive && commas == 1 && prev_nominal &&
+        j - 1 >= sb && Pos(j) == "CD" && lower_[j - 1] == "," && k < j - 1) {
+      ++commas;
+      --k;
+      continue;
+    }
+    // An age between commas ("Ramil Carr, 31, a photographer,").
+    if (lw == "," && appositive && commas == 1 && k - 2 >= sb &&
+        Pos(k - 1) == "CD" && lower_[k - 2] == "," && k - 3 >= sb &&
+        IsNominal(k - 3)) {
+      k -= 3;
+      continue;
+    }
+    break;
+  }
+  if (appositive && commas == 0 && last_in >= 0) {
+    // "Rich Heffley, a top operative who ran the early vote, said": a name
+    // opening the sentence, a comma, and an appositive up to the cue.
+    int c = sb;
+    while (c < j && lower_[c] != ",") ++c;
+    bool name = c > sb && c < j;
+    for (int m = sb; m < c && name; ++m) {
+      if (!(IsNominal(m) || lower_[m] == "of" || lower_[m] == "(" ||
+            lower_[m] == ")")) {
+        name = false;
+      }
+    }
+    if (name && c + 1 <= j &&
+        (IsNominal(c + 1) || lower_[c + 1] == "who")) {
+      *b = sb;
+      *e = end;
+      return true;
+    }
+  }
+  if (last_in < 0) return false;
+  *b = last_in;
+  // Leading connectors or a dangling parenthesis are not part of it.
+  while (*b < end && (lower_[*b] == "and" || lower_[*b] == "of" ||
+                      lower_[*b] == ")" || lower_[*b] == "," ||
+                      lower_[*b] == "in" || lower_[*b] == "on")) {
+    ++(*b);
+  }
+  *e = end;
+  if (appositive && commas == 0) *e = end - 1;  // "X, said": no appositive
+  TrimSourceEnd(*b, e);
+  if (*b >= *e) return false;
+  // A lone determiner or possessive is no speaker.
+  if (*e - *b == 1 && (Pos(*b) == "DT" || Pos(*b) == "PRP$")) {
+    return lower_[*b] == "this" || lower_[*b] == "that" ? false : false;
+  }
+  return true;
+}
+
+// Walks right from token j over an inverted subject ("said Peskov", "said
+// the spokesman, Anatoly Antonov."). Sets [*b, *e).
+bool Analysis::WalkRight(int j, int se, int* b, int* e) const {
+  int k = j;
+  int last_in = -1;
+  int commas = 0;
+  while (k < se) {
+    if (IsQuoteTok(k) || seg_of_tok_[k] >= 0) break;
+    const std::string& lw = lower_[k];
+    if (IsNominal(k) && Pos(k) != "WDT" && Pos(k) != "WP") {
+      last_in = k;
+      ++k;
+      continue;
+    }
+    if (last_in < 0) break;
+    bool next_nominal = k + 1 < se && IsNominal(k + 1);
+    if ((lw == "of" || lw == "to" || lw == "for" || lw == "at" ||
+         lw == "and") &&
+        next_nominal) {
+      ++k;
+      continue;
+    }
+    if (lw == "(") {  // "Harry M. Reid (D-Nev.)"
+      int m = k + 1;
+      while (m < se && m < k + 6 && lower_[m] != ")") ++m;
+      if (m < se && lower_[m] == ")") {
+        last_in = m;
+        k = m + 1;
+        continue;
+      }
+    }
+    if (lw == "," && commas == 0 && next_nominal) {
+      // An appositive only when it closes the clause: ", NP ." or ", NP ,"
+      int m = k + 1;
+      while (m < se && (IsNominal(m) || lower_[m] == "of")) ++m;
+      if (m >= se || lower_[m] == "." || lower_[m] == ",") {
+        ++commas;
+        ++k;
+        continue;
+      }
+    }
+    break;
+  }
+  if (last_in < 0) return false;
+  *b = j;
+  *e = last_in + 1;
+  if (commas > 0 && *e < se && lower_[*e] == ",") ++(*e);
+  return *e > *b;
+}
+
+// Returns the segment whose closing mark is the last thing before token
+// `tok` (skipping a comma after it), or -1.
+int Analysis::SegmentEndingBefore(int tok) const {
+  int k = tok - 1;
+  while (k >= 0 && (IsPunct(k, ",") || IsPunct(k, "\xE2\x80\x94") ||
+                    IsPunct(k, "--"))) {
+    --k;
+  }
+  // The quotation ends this sentence's first words, or the sentence before
+  // when the attribution opens this one ("...?" Sanders said.).
+  if (k < 0 || !IsQuoteTok(k)) return -1;
+  int st = sent_of_tok_[tok];
+  if (sent_of_tok_[k] != st &&
+      (st <= 0 || sent_of_tok_[k] != st - 1 ||
+       static_cast<int>(doc_->sentences[st].token_begin) != tok ||
+       text_.substr(doc_->tokens[k].end,
+                    doc_->tokens[tok].begin - doc_->tokens[k].end)
+               .find('\n') != std::string_view::npos)) {
+    return -1;
+  }
+  uint32_t byte_end = doc_->tokens[k].end;
+  for (int s = static_cast<int>(segs_.size()) - 1; s >= 0; --s) {
+    if (segs_[s].close == byte_end) return s;
+    if (segs_[s].close < byte_end) break;
+  }
+  return -1;
+}
+
+// Returns true if segment sg's opening mark comes before any word of its
+// sentence.
+bool Analysis::OpensSentence(int sg) const {
+  int k = TokenAt(segs_[sg].open);
+  if (k >= static_cast<int>(N()) || sent_of_tok_[k] < 0) return false;
+  for (int j = doc_->sentences[sent_of_tok_[k]].token_begin; j < k; ++j) {
+    if (std::isalnum(static_cast<unsigned char>(Tok(j)[0]))) return false;
+  }
+  return true;
+}
+
+// Returns true if only punctuation follows segment sg in its last sentence.
+bool Analysis::ClosesSentence(int sg) const {
+  int k = TokenAt(segs_[sg].close);
+  if (k >= static_cast<int>(N())) return true;
+  int last = k > 0 ? k - 1 : 0;
+  int st = sent_of_tok_[last];
+  if (st < 0) return false;
+  int se = static_cast<int>(doc_->sentences[st].token_end);
+  for (int j = k; j < se && j < static_cast<int>(N()); ++j) {
+    if (std::isalnum(static_cast<unsigned char>(Tok(j)[0]))) return false;
+  }
+  return true;
+}
+
+// Returns the end of the noun phrase starting at token p (with its
+// prepositional phrases, coordinated nouns and quoted words), before se.
+int Analysis::ObjectEnd(int p, int se) const {
+  int k = p;
+  int end = p;
+  while (k < se) {
+    const std::string& w = lower_[k];
+    if (seg_of_tok_[k] >= 0 || IsQuoteTok(k) || IsNominal(k) ||
+        Pos(k) == "RB" || Pos(k) == "VBN" || Pos(k) == "VBG") {
+      ++k;
+      if (IsNominal(k - 1) || seg_of_tok_[k - 1] >= 0 || IsQuoteTok(k - 1) ||
+          Pos(k - 1) == "VBG") {
+        end = k;
+      }
+      continue;
+    }
+    bool prep = w == "of" || w == "for" || w == "in" || w == "on" ||
+                w == "to" || w == "about" || w == "with" || w == "from" ||
+                w == "against" || w == "over" || w == "at" || w == "by" ||
+                w == "and" || w == "or";
+    if (prep && k + 1 < se &&
+        (IsNominal(k + 1) || IsQuoteTok(k + 1) || Pos(k + 1) == "VBG")) {
+      ++k;
+      continue;
+    }
+    break;
+  }
+  return end;
+}
+
+// Returns the first token of the clause starting at b after a sentence
+// adverb and its comma ("In fact, ...", "Still, ..."), before e.
+int Analysis::SkipOpener(int b, int e) const {
+  static const char* const kOpeners[] = {"still", "however", "meanwhile",
+                                         "indeed", "nevertheless", "instead",
+                                         "yet", "now", "moreover"};
+  if (b + 2 < e && lower_[b + 1] == ",") {
+    for (const char* o : kOpeners) {
+      if (lower_[b] == o) return b + 2;
+    }
+  }
+  if (b + 3 < e && lower_[b] == "in" && lower_[b + 1] == "fact" &&
+      lower_[b + 2] == ",") {
+    return b + 3;
+  }
+  return b;
+}
+
+// Returns the segment whose opening mark is token `tok` (after an optional
+// comma, colon or "that"), or -1.
+int Analysis::SegmentStartingAt(int tok) const {
+  int k = tok;
+  while (k < static_cast<int>(N()) &&
+         (IsPunct(k, ",") || IsPunct(k, ":") || lower_[k] == "that")) {
+    ++k;
+  }
+  if (k >= static_cast<int>(N()) || !IsQuoteTok(k)) return -1;
+  uint32_t byte = doc_->tokens[k].begin;
+  auto it = std::lower_bound(
+      segs_.begin(), segs_.end(), byte,
+      [](const Segment& s, uint32_t b) { return s.open < b; });
+  if (it != segs_.end() && it->open == byte) {
+    return static_cast<int>(it - segs_.begin());
+  }
+  return -1;
+}
+
+// An attribution that opens a sentence without a verb: a headline's
+// "Clinton: Time for a new strategy" (the colon is the cue).
+void Analysis::SentenceOpeners(int s, int sb, int se) {
+  if (se - sb < 4 || seg_of_tok_[sb] >= 0 || IsQuoteTok(sb)) return;
+  int k = sb;
+  while (k < se && k < sb + 4 && IsNominal(k) && Pos(k) != "DT") ++k;
+  if (k > sb && k < se - 2 && lower_[k] == ":" &&
+      std::isupper(static_cast<unsigned char>(Tok(sb)[0]))) {
+    Attribution a;
+    a.sentence = s;
+    a.cue_b = k;
+    a.cue_e = k + 1;
+    a.src_b = sb;
+    a.src_e = k;
+    int ce = se;
+    while (ce > k + 1 && (lower_[ce - 1] == "." || lower_[ce - 1] == "!" ||
+                          lower_[ce - 1] == "?")) {
+      --ce;
+    }
+    if (ce > k + 1) {
+      a.content = {doc_->tokens[k + 1].begin, doc_->tokens[ce - 1].end};
+      for (int m = sb; m < ce; ++m) claimed_[m] = 1;
+      attrs_.push_back(std::move(a));
+    }
+    return;
+  }
+}
+
+void Analysis::FindCues(int s) {
+  const SentenceSpan& sent = doc_->sentences[s];
+  int sb = static_cast<int>(sent.token_begin);
+  int se = static_cast<int>(std::min<size_t>(sent.token_end, N()));
+  SentenceOpeners(s, sb, se);
+  // Cues that end their sentence (", he said.", ", said an official.") go
+  // first, so the clause before them is theirs and not the content of an
+  // earlier verb ("They want to ..., Sanders said.").
+  int alpha_words = 0, capitalised = 0;
+  for (int i = sb; i < se; ++i) {
+    std::string_view t = Tok(i);
+    if (t.empty() || !std::isalpha(static_cast<unsigned char>(t[0]))) continue;
+    ++alpha_words;
+    if (std::isupper(static_cast<unsigned char>(t[0]))) ++capitalised;
+  }
+  bool title_case = alpha_words >= 4 && capitalised * 10 >= alpha_words * 7;
+  std::vector<int> order;
+  for (int i = sb; i < se; ++i) {
+    if (seg_of_tok_[i] >= 0 || IsQuoteTok(i)) continue;
+    int words = 0;
+    bool verb = false;
+    for (int k = i + 1; k < se && words <= 6; ++k) {
+      if (seg_of_tok_[k] >= 0 || IsQuoteTok(k)) {
+        words = 99;
+        break;
+      }
+      if (std::isalnum(static_cast<unsigned char>(Tok(k)[0]))) ++words;
+      if (has_pos_ && Pos(k)[0] == 'V') verb = true;
+    }
+    // ... and whose subject follows a comma or quotation, or who follow one
+    // themselves (not "Scott said he fully supports the compromise.").
+    bool after_break = false;
+    for (int k = i - 1; k >= sb && k >= i - 10; --k) {
+      if (lower_[k] == "," || IsQuoteTok(k)) {
+        after_break = true;
+        break;
+      }
+      if (has_pos_ && Pos(k)[0] == 'V' && !IsAux(lower_[k])) break;
+    }
+    // An inversion after a comma or quotation (", said Dan Gerstein,
+    // director of ...") is final however long its speaker's description.
+    bool inverted_cue = i > sb && (lower_[i - 1] == "," || IsQuoteTok(i - 1)) &&
+                        i + 1 < se && IsNominal(i + 1) &&
+                        lookup_(self_, lower_[i]) != nullptr &&
+                        *lookup_(self_, lower_[i]) == CueClass::kSpeech;
+    if ((words <= 6 && !verb && after_break) || inverted_cue) order.push_back(i);
+  }
+  size_t finals = order.size();
+  for (int i = sb; i < se; ++i) {
+    if (std::find(order.begin(), order.begin() + finals, i) ==
+        order.begin() + finals) {
+      order.push_back(i);
+    }
+  }
+  for (int i : order) {
+    if (claimed_[i] || seg_of_tok_[i] >= 0 || IsQuoteTok(i)) continue;
+    const std::string& lw = lower_[i];
+    const CueClass* cls = nullptr;
+    int cue_e = i + 1;
+    if (lw == "according" && i + 1 < se && lower_[i + 1] == "to") {
+      cls = lookup_(self_, "according to");
+      cue_e = i + 2;
+    } else {
+      cls = lookup_(self_, lw);
+      if (cls != nullptr && (*cls == CueClass::kAccording ||
+                             *cls == CueClass::kNone)) {
+        cls = nullptr;
+      }
+      // In a headline the POS model sees capitalised words as names
+      // ("Trump Says He Will Win").
+      if (cls != nullptr && !IsVerb(i) &&
+          !(title_case && i > sb && Pos(i).rfind("NNP", 0) == 0)) {
+        cls = nullptr;
+      }
+      // "said" as an adjective ("the said document") or a participle after
+      // a determiner is no cue.
+      if (cls != nullptr && i > sb && Pos(i - 1) == "DT") cls = nullptr;
+    }
+    if (cls == nullptr) continue;
+    Attribution a;
+    a.sentence = s;
+    a.cue_b = i;
+    a.cue_e = cue_e;
+    a.cue_class = ClassName(*cls);
+    if (*cls == CueClass::kAccording) {
+      int b, e;
+      if (!WalkRight(cue_e, se, &b, &e)) continue;
+      a.src_b = b;
+      a.src_e = e;
+      // Content: the rest of the sentence, on whichever side.
+      int cb = sb, ce = se;
+      if (ce > cb && (lower_[ce - 1] == "." || lower_[ce - 1] == "!" ||
+                      lower_[ce - 1] == "?")) {
+        --ce;
+      }
+      if (i - 1 >= sb && lower_[i - 1] == ",") {
+        // "CONTENT, according to X."
+        ce = i - 1;
+      } else if (i == sb) {
+        cb = e;
+        while (cb < ce && lower_[cb] == ",") ++cb;
+      } else {
+        ce = i;
+      }
+      cb = SkipOpener(cb, ce);
+      if (ce > cb) {
+        a.content = {doc_->tokens[cb].begin, doc_->tokens[ce - 1].end};
+      }
+      for (int k = std::min(i, cb); k < std::max(e, ce); ++k) claimed_[k] = 1;
+      attrs_.push_back(std::move(a));
+      continue;
+    }
+    // The verb group: auxiliaries and adverbs before ("has also said") and
+    // "in a statement" after.
+    while (a.cue_b - 1 >= sb &&
+           (IsAux(lower_[a.cue_b - 1]) ||
+            (Pos(a.cue_b - 1) == "RB" && lower_[a.cue_b - 1] != "however")) &&
+           !claimed_[a.cue_b - 1] && lower_[a.cue_b - 1] != "told") {
+      --a.cue_b;
+    }
+    // Particles are part of the verb ("called for", "called out").
+    if (a.cue_e + 1 < se &&
+        (lower_[a.cue_e] == "for" || lower_[a.cue_e] == "out" ||
+         ((lower_[a.cue_e] == "on" || lower_[a.cue_e] == "to") &&
+          *cls == CueClass::kAct && Pos(a.cue_e + 1) != "VB")) &&
+        !(IsTimeWord(lower_[a.cue_e + 1]) && lower_[a.cue_e + 1] != "the" &&
+          lower_[a.cue_e + 1] != "a" && lower_[a.cue_e + 1] != "an" &&
+          lower_[a.cue_e + 1] != "this")) {
+      ++a.cue_e;
+    }
+    if (a.cue_e + 2 < se && lower_[a.cue_e] == "in" &&
+        (lower_[a.cue_e + 1] == "a" || lower_[a.cue_e + 1] == "an") &&
+        (lower_[a.cue_e + 2] == "statement")) {
+      a.cue_e += 3;
+    }
+    // The colon that introduces what was said belongs to the cue ("said:").
+    bool colon = a.cue_e < se && lower_[a.cue_e] == ":";
+    // A passive ("is believed", "was expected") names no speaker here.
+    bool passive = false;
+    for (int k = a.cue_b; k < i; ++k) {
+      const std::string& w = lower_[k];
+      if (w == "is" || w == "was" || w == "are" || w == "were" || w == "be" ||
+          w == "been" || w == "being") {
+        passive = true;
+      }
+    }
+    if (passive && Pos(i) == "VBN") {
+      // "... was first reported by the New York Times": the agent is the
+      // source, the subject what it reported.
+      int by = a.cue_e;
+      if (by + 1 < se && lower_[by] == "by") {
+        int b2, e2, sb2, se2;
+        if (WalkRight(by + 1, se, &b2, &e2) &&
+            WalkLeft(a.cue_b - 1, sb, &sb2, &se2) && se2 == a.cue_b) {
+          a.src_b = b2;
+          a.src_e = e2;
+          a.content = {doc_->tokens[sb2].begin, doc_->tokens[se2 - 1].end};
+          for (int k = sb2; k < e2; ++k) claimed_[k] = 1;
+          attrs_.push_back(std::move(a));
+        }
+      }
+      continue;
+    }
+    // The speaker: the subject before the cue, or after it when the cue
+    // follows a quotation or a comma ("...," said Peskov); a participle after
+    // a comma (", saying ...") has the subject of the main clause.
+    int b = -1, e = -1;
+    bool inverted = false;
+    int before = a.cue_b - 1;
+    bool after_quote_or_comma =
+        before < sb || IsQuoteTok(before) || IsPunct(before, ",") ||
+        IsPunct(before, ":");
+    bool finite = !has_pos_ || Pos(i) == "VBD" || Pos(i) == "VBZ" ||
+                  Pos(i) == "VBP";
+    bool from_subject = false;
+    bool coordinated = before >= sb &&
+                       (lower_[before] == "and" || lower_[before] == "but");
+    if ((after_quote_or_comma && Pos(i) == "VBG") || coordinated) {
+      // "Bush thought for a moment and said", ", saying ...": the subject
+      // of the main clause.
+      if (!SubjectOf(s, i, &b, &e)) continue;
+      from_subject = true;
+    } else if (before >= sb && IsPunct(before, ",") &&
+               WalkLeft(before, sb, &b, &e) &&
+               (e == before + 1 ||
+                (before - 2 >= sb && IsPunct(before - 2, ",") &&
+                 e == before - 2 && Pos(before - 1) == "RB"))) {
+      // "Russia's ambassador, Anatoly Antonov, said": an appositive subject
+      // (its closing comma matched), not an inversion.
+    } else if (after_quote_or_comma && finite && !colon &&
+               *cls != CueClass::kAct &&
+               (*cls != CueClass::kObject || lw.rfind("ask", 0) == 0) &&
+               WalkRight(a.cue_e, se, &b, &e)) {
+      inverted = true;
+      // An inverted source runs on to the end of the sentence with its
+      // appositives and relative clauses ("said Eric Herzik, who chairs the
+      // department at the University of Nevada.").
+      if (e < se && (lower_[e] == "," || lower_[e] == "who")) {
+        int k = e + 1;
+        while (k < se && !IsQuoteTok(k) && seg_of_tok_[k] < 0 &&
+               !(lower_[k] == "," && k + 1 < se &&
+                 (Pos(k + 1) == "VBG" || lower_[k + 1] == "according"))) {
+          ++k;
+        }
+        int last = k;
+        while (last > e && (lower_[last - 1] == "." || lower_[last - 1] == "!" ||
+                            lower_[last - 1] == "?" || lower_[last - 1] == ",")) {
+          --last;
+        }
+        if (k == se || lower_[k] == ",") e = std::max(e, last);
+      }
+    } else if (!WalkLeft(before, sb, &b, &e)) {
+      continue;
+    }
+    // "what he called the 'crooked' process": a label, not a statement.
+    if (b > sb && (lower_[b - 1] == "what") && *cls != CueClass::kSpeech) {
+      continue;
+    }
+    if (*cls == CueClass::kEvidence) {
+      // Polls and reports show; people do not ("Putin showed Kim around").
+      bool person = e - b == 1 && (lower_[b] == "he" || lower_[b] == "she" ||
+                                   lower_[b] == "i" || lower_[b] == "we");
+      auto it = std::lower_bound(
+          mentions_.begin(), mentions_.end(), doc_->tokens[b].begin,
+          [](const M& m, uint32_t x) { return m.b < x; });
+      for (; it != mentions_.end() && it->b < doc_->tokens[e - 1].end; ++it) {
+        if (doc_->entities[it->entity].type == "PER") person = true;
+      }
+      if (person) continue;
+    }
+    if (colon) ++a.cue_e;
+    a.src_b = b;
+    a.src_e = e;
+    // A subject found far away stays free for its own verb's attribution.
+    int group_b = from_subject ? a.cue_b : std::min(a.cue_b, b);
+    int group_e = from_subject ? a.cue_e : std::max(a.cue_e, e);
+    // Direct quotations on either side.
+    // Only a quotation that opens (before) or closes (after) its sentence
+    // is the statement itself; one with words of the writer's around it is
+    // a partial quote inside the reported clause ("Trump's misinformation
+    // may be "strategic," he said").
+    int before_seg = SegmentEndingBefore(group_b);
+    int after_seg = SegmentStartingAt(group_e);
+    if (before_seg >= 0 && seg_attr_[before_seg] < 0 &&
+        OpensSentence(before_seg)) {
+      a.segments.push_back(before_seg);
+    }
+    if (after_seg >= 0 && seg_attr_[after_seg] < 0 && ClosesSentence(after_seg)) {
+      a.segments.push_back(after_seg);
+    }
+    int claim_e = group_e;
+    if (a.segments.empty()) {
+      // Reported speech: the clause after the cue, else the one before it.
+      int p = group_e;
+      if (*cls == CueClass::kObject && !inverted) {
+        int ob, oe;
+        if (WalkRight(p, se, &ob, &oe)) p = oe;
+      }
+      // Time phrases between the cue and the clause ("on Thursday").
+      while (p < se && (lower_[p] == "on" || lower_[p] == "in" ||
+                        lower_[p] == "last" || lower_[p] == "this") &&
+             p + 1 < se && IsTimeWord(lower_[p + 1])) {
+        int q = p + 1;
+        while (q < se && IsTimeWord(lower_[q]) && lower_[q] != "in" &&
+               lower_[q] != "on" && lower_[q] != "the" && lower_[q] != "a" &&
+               lower_[q] != "an") {
+          ++q;
+        }
+        if (q == p + 1) break;
+        p = q;
+      }
+      if (p < se && (lower_[p] == "," || lower_[p] == ":")) ++p;
+      // ", adding, ...": the participle starts its own attribution.
+      bool participle = p < se && Pos(p) == "VBG" && p > group_e;
+      // "told reporters in a CBS interview that ...": the clause starts
+      // after the complementizer, when one comes before any verb.
+      bool clause = false;
+      if (p + 2 < se && lower_[p] == "however" && lower_[p + 1] == ",") {
+        p += 2;  // "said, however, that ..."
+      }
+      for (int k = p; k < se && k < p + 16; ++k) {
+        if (lower_[k] == "that" && (Pos(k) == "IN" || k == p)) {
+          p = k + 1;
+          clause = true;
+          break;
+        }
+        if (IsVerb(k) && has_pos_ && seg_of_tok_[k] < 0) break;
+        if (lower_[k] == "," && seg_of_tok_[k] < 0) break;
+      }
+      int ce = se;
+      // The clause ends at a new attribution (", saying ...", ", according
+      // to ...") or a semicolon; a claim or object at ", but ...".
+      for (int k = p + 1; k + 1 < se; ++k) {
+        if (seg_of_tok_[k] >= 0) continue;
+        bool stop = lower_[k] == ";" ||
+                    (lower_[k] == "," &&
+                     ((Pos(k + 1) == "VBG" && lower_[k + 1] != "including") ||
+                      lower_[k + 1] == "according"));
+        // A contrast, a non-restrictive relative or a dash starts a new
+        // thought ("... those claims, but promised ...").
+        stop = stop ||
+               (lower_[k] == "," &&
+                (lower_[k + 1] == "but" || lower_[k + 1] == "while" ||
+                 lower_[k + 1] == "although" || lower_[k + 1] == "though" ||
+                 lower_[k + 1] == "which")) ||
+               lower_[k] == "\xE2\x80\x94" || lower_[k] == "--" ||
+               lower_[k] == "-";
+        // "... and said that Trump melted down", "... but conceded": the
+        // subject's next statement is an attribution of its own.
+        if (!stop && (lower_[k] == "and" || lower_[k] == "but") &&
+            IsVerb(k + 1) && has_pos_ && lookup_(self_, lower_[k + 1]) &&
+            *lookup_(self_, lower_[k + 1]) != CueClass::kNone) {
+          stop = true;
+          if (k > p && lower_[k - 1] == ",") --k;
+        }
+        if (!stop && lower_[k] == "," && lower_[k + 1] == "however") {
+          stop = true;
+        }
+        if (!stop && lower_[k] == ",") {
+          // ", John said none were added", ", and one in five say ...",
+          // ", at the town hall this week she said": another attribution.
+          int m = k + 1;
+          if (m < se && (lower_[m] == "and" || lower_[m] == "but")) ++m;
+          bool noun = false;
+          while (m < se && m < k + 11 &&
+                 (IsNominal(m) || Pos(m) == "IN" || Pos(m) == "RB" ||
+                  lower_[m] == "to")) {
+            noun = IsNominal(m);
+            ++m;
+          }
+          if (noun && m < se && IsFiniteVerb(m) && lookup_(self_, lower_[m]) &&
+              (*lookup_(self_, lower_[m]) == CueClass::kSpeech ||
+               *lookup_(self_, lower_[m]) == CueClass::kBelief)) {
+            stop = true;
+          }
+        }
+        if (!stop && lower_[k] == "," &&
+            (lower_[k + 1] == "and" || lower_[k + 1] == "but" ||
+             lower_[k + 1] == "or" || lower_[k + 1] == "so")) {
+          // ", and Ms. Brainard is among ...": a new clause with its own
+          // subject ends the content.
+          int m = k + 2;
+          while (m < se && m < k + 8 && IsNominal(m)) ++m;
+          if (m > k + 2 && m < se && IsFiniteVerb(m)) stop = true;
+        }
+        if (stop) {
+          ce = k;
+          break;
+        }
+      }
+      if (*cls == CueClass::kAct && !clause && has_pos_) {
+        // "endorsed Clinton in New Hampshire", "pointed to the polls": the
+        // object noun phrase with its prepositional phrases.
+        int k = ObjectEnd(p, ce);
+        if (k > p) ce = k;
+      }
+      while (ce > p && (lower_[ce - 1] == "." || lower_[ce - 1] == "!" ||
+                        lower_[ce - 1] == "?" || lower_[ce - 1] == ")")) {
+        --ce;
+      }
+      // A quotation that opens inside the clause and runs past the sentence
+      // (the splitter cut inside it) takes the clause with it to its end.
+      uint32_t quote_end = 0;
+      for (int k = p; k < ce; ++k) {
+        if (!IsQuoteTok(k)) continue;
+        int sg = SegmentStartingAt(k);
+        if (sg >= 0 && segs_[sg].close > doc_->sentences[s].span.end) {
+          quote_end = segs_[sg].close;
+        }
+        break;
+      }
+      // A quotation closing the sentence after a comma or colon is what was
+      // said ("said on Twitter on Monday, “Next summer ...”").
+      if (participle) ce = p;
+      if (!inverted && ce - p >= 2) {
+        for (int k = p + 1; k < se; ++k) {
+          // Not after a clause of the writer's own ("said Trump was a
+          // candidate of Silicon Valley: ...").
+          if (IsFiniteVerb(k - 1) && seg_of_tok_[k - 1] < 0) break;
+          if (!(IsPunct(k - 1, ",") || IsPunct(k - 1, ":"))) continue;
+          int sg = SegmentStartingAt(k);
+          if (sg < 0 || seg_attr_[sg] >= 0) continue;
+          int last = se - 1;
+          while (last > k && (lower_[last] == "." || lower_[last] == "!" ||
+                              lower_[last] == "?")) {
+            --last;
+          }
+          if (segs_[sg].close >= doc_->tokens[last].end) {
+            a.segments.push_back(sg);
+            claim_e = se;
+          }
+          break;
+        }
+      }
+      if (!a.segments.empty()) {
+      } else if (!inverted && ce - p >= 2) {
+        a.content = {doc_->tokens[p].begin,
+                     std::max(doc_->tokens[ce - 1].end, quote_end)};
+        claim_e = ce;
+        // "Many of the closures, he said, have involved ...": the words
+        // before the attribution are the first part of what was said.
+        if (group_b - 1 > sb + 1 && lower_[group_b - 1] == "," &&
+            group_e < se && lower_[group_e] == "," &&
+            !claimed_[group_b - 2]) {
+          int cend = group_b - 1;
+          bool verb = false;
+          for (int k = sb; k < cend; ++k) {
+            if (IsFiniteVerb(k) || seg_of_tok_[k] >= 0) verb = true;
+          }
+          if (verb || cend - sb >= 1) {
+            a.content2 = {doc_->tokens[sb].begin, doc_->tokens[cend - 1].end};
+            for (int k = sb; k < cend; ++k) claimed_[k] = 1;
+          }
+        }
+      } else if (group_b - 1 > sb &&
+                 (lower_[group_b - 1] == "," || IsQuoteTok(group_b - 1))) {
+        // The clause before: "..., he said", or "... "strategic," he said"
+        // (the closing mark and the comma inside it belong to the clause).
+        int cb = SkipOpener(sb, group_b - 1);
+        int cend = IsQuoteTok(group_b - 1) ? group_b : group_b - 1;
+        if (cend - cb >= 2) {
+          a.content = {doc_->tokens[cb].begin, doc_->tokens[cend - 1].end};
+          for (int k = cb; k < cend; ++k) claimed_[k] = 1;
+        }
+      }
+    }
+    if (a.segments.empty() && a.content.end == 0) continue;
+    for (int sg : a.segments) seg_attr_[sg] = static_cast<int>(attrs_.size());
+    for (int k = group_b; k < claim_e; ++k) claimed_[k] = 1;
+    attrs_.push_back(std::move(a));
+  }
+}
+
+// Finds the entity the source [src_b, src_e) names, and its name.
+void Analysis::Resolve(Attribution* a) const {
+  if (a->src_b < 0) return;
+  uint32_t sb = doc_->tokens[a->src_b].begin;
+  uint32_t se = doc_->tokens[a->src_e - 1].end;
+  std::string_view src = text_.substr(sb, se - sb);
+  while (!src.empty() && (src.back() == ',' || src.back() == ' ')) {
+    src.remove_suffix(1);
+  }
+  a->speaker_name = std::string(src);
+  const std::vector<Entity>& ents = doc_->entities;
+  // Mentions inside the source: a person first, then an organisation, then
+  // anything else.
+  auto first = std::lower_bound(mentions_.begin(), mentions_.end(), sb,
+                                [](const M& m, uint32_t b) { return m.b < b; });
+  int best = -1, best_rank = 9;
+  // Places count as the speaker only alone: "officials of the United
+  // States, South Korea and Japan" is none of the three.
+  int places = 0;
+  for (auto it = first; it != mentions_.end() && it->b < se; ++it) {
+    if (it->e <= se && ents[it->entity].type == "LOC") ++places;
+  }
+  for (auto it = first; it != mentions_.end() && it->b < se; ++it) {
+    if (it->e > se) break;
+    const Entity& ent = ents[it->entity];
+    if (ent.type == "LOC" && places > 1) continue;
+    // People first, then organisations (the later one: "A White House
+    // statement", "the U.S. State Department"), then places standing for a
+    // government, then a place or other name only when it is the head.
+    int rank = ent.type == "PER" ? 0 : ent.type == "ORG" ? 1
+             : !ent.government.empty() ? 2 : 3;
+    if (rank == 3 && it->e != se) continue;
+    if (rank <= 1 && (a->speakers.empty() ||
+                      a->speakers.back() != ent.id)) {
+      a->speakers.push_back(ent.id);
+    }
+    if (rank < best_rank || (rank == best_rank && rank == 1)) {
+      best = it->entity;
+      best_rank = rank;
+    }
+  }
+  // Several speakers only when the source joins them ("Sullivan and
+  // counterparts Akiba and Cho").
+  bool joined = false;
+  for (int k = a->src_b; k < a->src_e; ++k) {
+    if (lower_[k] == "and") joined = true;
+  }
+  if (!joined || a->speakers.size() < 2) a->speakers.clear();
+  std::string head = lower_[a->src_e - 1];
+  if (head == ",") head = lower_[std::max(a->src_b, a->src_e - 2)];
+  if (best < 0 && a->src_e - a->src_b == 1 &&
+      (head == "he" || head == "she" || head == "who")) {
+    // The last person mentioned before the pronoun.
+    auto it = std::lower_bound(mentions_.begin(), mentions_.end(), sb,
+                               [](const M& m, uint32_t b) { return m.b < b; });
+    while (it != mentions_.begin()) {
+      --it;
+      if (ents[it->entity].type == "PER") {
+        best = it->entity;
+        break;
+      }
+    }
+  }
+  if (best < 0 && a->src_e - a->src_b <= 4) {
+    // A title ("the spokesman", "the Kremlin spokesman"): the last person
+    // mentioned before whose roles hold the head word.
+    auto it = std::lower_bound(mentions_.begin(), mentions_.end(), sb,
+                               [](const M& m, uint32_t b) { return m.b < b; });
+    while (it != mentions_.begin() && best < 0) {
+      --it;
+      const Entity& ent = ents[it->entity];
+      if (ent.type != "PER") continue;
+      for (const std::string& role : ent.roles) {
+        std::string r = Lower(role);
+        size_t p = r.rfind(head);
+        if (head.size() >= 4 && p != std::string::npos &&
+            p + head.size() == r.size()) {
+          best = it->entity;
+          break;
+        }
+      }
+    }
+  }
+  if (best >= 0) {
+    a->speaker = ents[best].id;
+    a->speaker_name = ents[best].name;
+  }
+}
+
+// Finds the subject of the main clause of sentence s, before token `limit`:
+// the noun phrase before its first finite verb outside quotations. Sets the
+// phrase's tokens [*b, *e).
+bool Analysis::SubjectOf(int s, int limit, int* b, int* e) const {
+  const SentenceSpan& sent = doc_->sentences[s];
+  int sb = static_cast<int>(sent.token_begin);
+  int se = std::min<int>(static_cast<int>(sent.token_end), limit);
+  for (int k = sb; k < se; ++k) {
+    if (seg_of_tok_[k] >= 0 || IsQuoteTok(k) || !IsFiniteVerb(k)) continue;
+    int j = k - 1;
+    // Adverbs and time phrases between subject and verb ("Kim on Wednesday
+    // toasted").
+    while (j > sb && (Pos(j) == "RB" || IsTimeWord(lower_[j]) ||
+                      Pos(j) == "MD")) {
+      --j;
+    }
+    return WalkLeft(j, sb, b, e);
+  }
+  return false;
+}
+
+void Analysis::Run() {
+  doc_->quotes.clear();
+  const size_t n = N();
+  for (const Span& t : doc_->tokens) {
+    if (t.end > text_.size() || t.begin > t.end) return;  // inconsistent layer
+  }
+  has_pos_ = doc_->pos.size() == n && n > 0;
+  has_chunks_ = doc_->chunks.size() == n && n > 0;
+  lower_.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    std::string_view t = Tok(static_cast<int>(i));
+    lower_[i] = t.size() <= 24 ? Lower(t) : std::string();
+  }
+  segs_ = FindSegments(text_);
+  seg_of_tok_.assign(n, -1);
+  quote_tok_.assign(n, 0);
+  claimed_.assign(n, 0);
+  seg_attr_.assign(segs_.size(), -1);
+  for (size_t s = 0; s < segs_.size(); ++s) {
+    int k = TokenAt(segs_[s].open);
+    for (; k < static_cast<int>(n) && doc_->tokens[k].begin < segs_[s].close;
+         ++k) {
+      const Span& t = doc_->tokens[k];
+      if (t.begin >= segs_[s].inner_b && t.end <= segs_[s].inner_e) {
+        seg_of_tok_[k] = static_cast<int>(s);
+      } else {
+        quote_tok_[k] = 1;
+      }
+    }
+  }
+  in_mention_.assign(n, 0);
+  for (const NamedMention& m : doc_->mentions) {
+    if (m.span.end > text_.size()) continue;
+    for (int k = TokenAt(m.span.begin);
+         k < static_cast<int>(n) && doc_->tokens[k].end <= m.span.end; ++k) {
+      in_mention_[k] = 1;
+    }
+  }
+  // Entity mentions, sorted.
+  for (size_t e = 0; e < doc_->entities.size(); ++e) {
+    for (const Span& m : doc_->entities[e].mentions) {
+      if (m.end <= text_.size() && m.begin < m.end) {
+        mentions_.push_back({m.begin, m.end, static_cast<int>(e)});
+      }
+    }
+  }
+  std::sort(mentions_.begin(), mentions_.end(),
+            [](const M& a, const M& b) { return a.b < b.b; });
+  sent_of_tok_.assign(n, -1);
+  for (size_t s = 0; s < doc_->sentences.size(); ++s) {
+    const SentenceSpan& sent = doc_->sentences[s];
+    for (uint32_t k = sent.token_begin; k < sent.token_end && k < n; ++k) {
+      sent_of_tok_[k] = static_cast<int>(s);
+    }
+  }
+  for (size_t s = 0; s < doc_->sentences.size(); ++s) {
+    if (doc_->sentences[s].token_end > n ||
+        doc_->sentences[s].token_begin > doc_->sentences[s].token_end) {
+      continue;
+    }
+    FindCues(static_cast<int>(s));
+  }
+  for (Attribution& a : attrs_) Resolve(&a);
+  Emit();
+}
+
+void Analysis::Emit() {
+  std::vector<Quote>& out = doc_->quotes;
+  const size_t n = N();
+  auto sentence_span = [&](uint32_t b, uint32_t e) {
+    // The sentences covering [b, e).
+    Span s{b, e};
+    for (uint32_t x : {b, e > b ? e - 1 : b}) {
+      int k = std::min<int>(TokenAt(x), static_cast<int>(n) - 1);
+      if (k > 0 && doc_->tokens[k].begin > x) --k;
+      if (k < 0) continue;
+      int si = sent_of_tok_[k];
+      if (si < 0) continue;
+      s.begin = std::min(s.begin, doc_->sentences[si].span.begin);
+      s.end = std::max(s.end, doc_->sentences[si].span.end);
+    }
+    return s;
+  };
+  auto fill = [&](Quote* q, const Attribution& a) {
+    if (a.cue_b >= 0) {
+      q->cue_span = {doc_->tokens[a.cue_b].begin,
+                     doc_->tokens[a.cue_e - 1].end};
+      q->cue = std::string(
+          text_.substr(q->cue_span.begin, q->cue_span.end - q->cue_span.begin));
+    }
+    if (a.src_b >= 0) {
+      q->speaker_span = {doc_->tokens[a.src_b].begin,
+                         doc_->tokens[a.src_e - 1].end};
+      while (q->speaker_span.end > q->speaker_span.begin &&
+             text_[q->speaker_span.end - 1] == ',') {
+        --q->speaker_span.end;
+      }
+      // "He’s", one token: the speaker is "He".
+      const std::string& w = lower_[a.src_e - 1];
+      if (a.src_e - a.src_b == 1 &&
+          (w == "he's" || w == "she's" || w == "it's" || w == "that's")) {
+        std::string_view t = Tok(a.src_e - 1);
+        q->speaker_span.end -= t.size() - (w.size() - 2);
+      }
+    }
+    q->speaker = a.speaker;
+    q->speaker_name = a.speaker_name;
+    q->speakers = a.speakers;
+    q->cue_class = a.cue_class;
+    uint32_t b = q->span.begin, e = q->span.end;
+    for (const Span& s : {q->cue_span, q->speaker_span}) {
+      if (s.end > s.begin) {
+        b = std::min(b, s.begin);
+        e = std::max(e, s.end);
+      }
+    }
+    q->sentence = sentence_span(b, e);
+  };
+  for (const Attribution& a : attrs_) {
+    for (const Span& c : {a.content2, a.content}) {
+      if (c.end <= c.begin) continue;
+      Quote q;
+      q.span = c;
+      q.kind = "indirect";
+      fill(&q, a);
+      out.push_back(std::move(q));
+    }
+    for (int sg : a.segments) {
+      Quote q;
+      q.span = {segs_[sg].inner_b, segs_[sg].inner_e};
+      q.kind = "direct";
+      fill(&q, a);
+      out.push_back(std::move(q));
+    }
+  }
+  // Quotations no cue claimed: inside reported speech they are partial
+  // quotes of its speaker; a quotation standing as its own sentence goes on
+  // the last speaker's words; one inside a sentence is partial, attributed
+  // to the sentence's subject.
+  int last_attr = -1;
+  size_t next_attr = 0;
+  for (size_t sg = 0; sg < segs_.size(); ++sg) {
+    const Segment& seg = segs_[sg];
+    while (next_attr < attrs_.size()) {
+      const Attribution& a = attrs_[next_attr];
+      uint32_t ab = doc_->tokens[a.cue_b].begin;
+      if (ab > seg.open) break;
+      last_attr = static_cast<int>(next_attr);
+      ++next_attr;
+    }
+    if (seg_attr_[sg] >= 0) {
+      last_attr = std::max(last_attr, seg_attr_[sg]);
+      continue;
+    }
+    Quote q;
+    q.span = {seg.inner_b, seg.inner_e};
+    // Trim spaces inside the marks.
+    while (q.span.begin < q.span.end && text_[q.span.begin] == ' ') ++q.span.begin;
+    while (q.span.end > q.span.begin && text_[q.span.end - 1] == ' ') --q.span.end;
+    if (q.span.end <= q.span.begin) continue;
+    const Attribution* owner = nullptr;
+    for (const Attribution& a : attrs_) {
+      if ((a.content.begin <= seg.open && seg.close <= a.content.end) ||
+          (a.content2.begin <= seg.open && seg.close <= a.content2.end)) {
+        owner = &a;
+        break;
+      }
+    }
+    int first_tok = TokenAt(seg.open);
+    int last_tok = TokenAt(seg.close) - 1;
+    if (first_tok >= static_cast<int>(n) || last_tok < first_tok) continue;
+    int s_first = sent_of_tok_[first_tok];
+    int s_last = sent_of_tok_[std::min<int>(last_tok, static_cast<int>(n) - 1)];
+    if (s_first < 0 || s_last < 0) continue;
+    const SentenceSpan& sf = doc_->sentences[s_first];
+    const SentenceSpan& sl = doc_->sentences[s_last];
+    // Whole sentences: only punctuation outside the marks.
+    bool whole = true;
+    for (int k = sf.token_begin; k < first_tok; ++k) {
+      if (std::isalnum(static_cast<unsigned char>(Tok(k)[0]))) whole = false;
+    }
+    for (int k = last_tok + 1; k < static_cast<int>(sl.token_end); ++k) {
+      if (std::isalnum(static_cast<unsigned char>(Tok(k)[0]))) whole = false;
+    }
+    if (owner != nullptr) {
+      q.kind = "partial";
+      q.speaker = owner->speaker;
+      q.speaker_name = owner->speaker_name;
+      q.speakers = owner->speakers;
+      if (owner->src_b >= 0) {
+        q.speaker_span = {doc_->tokens[owner->src_b].begin,
+                          doc_->tokens[owner->src_e - 1].end};
+        while (q.speaker_span.end > q.speaker_span.begin &&
+               text_[q.speaker_span.end - 1] == ',') {
+          --q.speaker_span.end;
+        }
+      }
+    } else if (whole) {
+      q.kind = "direct";
+      // A quoted heading of a word or two ("'FRIENDSHIP'") is no quotation.
+      size_t words = 0;
+      for (int k = first_tok; k <= last_tok; ++k) {
+        if (seg_of_tok_[k] >= 0 && !Pos(k).empty() && Pos(k)[0] != '.' &&
+            Pos(k)[0] != ',') {
+          ++words;
+        } else if (seg_of_tok_[k] >= 0 && Pos(k).empty()) {
+          ++words;
+        }
+      }
+      if (words <= 2) continue;
+      // The last speaker, when in this paragraph or the one before.
+      if (last_attr >= 0) {
+        const Attribution& a = attrs_[last_attr];
+        uint32_t ab = doc_->tokens[a.cue_b].begin;
+        std::string_view between = text_.substr(ab, seg.open - ab);
+        size_t breaks = 0, pos = 0;
+        while ((pos = between.find("\n\n", pos)) != std::string_view::npos) {
+          ++breaks;
+          pos += 2;
+        }
+        if (breaks <= 1) {
+          Quote tmp = q;
+          fill(&tmp, a);
+          q.speaker = tmp.speaker;
+          q.speaker_name = tmp.speaker_name;
+          q.speakers = tmp.speakers;
+          q.speaker_span = tmp.speaker_span;
+        }
+      }
+    } else {
+      q.kind = "partial";
+      Attribution subject;
+      if (SubjectOf(s_first, static_cast<int>(n), &subject.src_b,
+                    &subject.src_e)) {
+        Resolve(&subject);
+        q.speaker = subject.speaker;
+        q.speaker_name = subject.speaker_name;
+        q.speakers = subject.speakers;
+        q.speaker_span = {doc_->tokens[subject.src_b].begin,
+                          doc_->tokens[subject.src_e - 1].end};
+        while (q.speaker_span.end > q.speaker_span.begin &&
+               text_[q.speaker_span.end - 1] == ',') {
+          --q.speaker_span.end;
+        }
+      }
+    }
+    uint32_t b = q.span.begin, e = q.span.end;
+    if (q.speaker_span.end > q.speaker_span.begin) {
+      b = std::min(b, q.speaker_span.begin);
+      e = std::max(e, q.speaker_span.end);
+    }
+    q.sentence = sentence_span(b, e);
+    out.push_back(std::move(q));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Quote& a, const Quote& b) {
+    return a.span.begin < b.span.begin;
+  });
+}
+
+}  // namespace
+
+Status QuoteExtractor::FromLexicon(std::string_view lexicon,
+                                   std::unique_ptr<QuoteExtractor>* out) {
+  std::unique_ptr<QuoteExtractor> q(new QuoteExtractor());
+  size_t line_no = 0;
+  size_t pos = 0;
+  while (pos <= lexicon.size()) {
+    size_t nl = lexicon.find('\n', pos);
+    if (nl == std::string_view::npos) nl = lexicon.size();
+    std::string_view line = lexicon.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) {
+      return Status::Corruption("cue lexicon: no class on line",
+                                std::to_string(line_no));
+    }
+    std::string form = Lower(line.substr(0, tab));
+    std::string_view cls = line.substr(tab + 1);
+    cls = cls.substr(0, cls.find('\t'));  // later columns are comments
+    CueClass c;
+    if (cls == "speech") {
+      c = CueClass::kSpeech;
+    } else if (cls == "object") {
+      c = CueClass::kObject;
+    } else if (cls == "belief") {
+      c = CueClass::kBelief;
+    } else if (cls == "act") {
+      c = CueClass::kAct;
+    } else if (cls == "evidence") {
+      c = CueClass::kEvidence;
+    } else if (cls == "according") {
+      c = CueClass::kAccording;
+    } else if (cls == "none") {
+      c = CueClass::kNone;
+    } else {
+      return Status::Corruption("cue lexicon: unknown class on line",
+                                std::to_string(line_no));
+    }
+    // The first entry of a form wins (the hand-written lexicon comes first).
+    if (form.find(' ') != std::string::npos) {
+      q->phrases_.emplace(form, c);
+    } else {
+      q->cues_.emplace(form, c);
+    }
+  }
+  *out = std::move(q);
+  return Status::OK();
+}
+
+Status QuoteExtractor::Create(const std::string& data_dir,
+                              std::unique_ptr<QuoteExtractor>* out) {
+  std::string path = data_dir + "/quotes/cues.tsv";
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path, "cannot open the cue lexicon");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  // The supplementary lexicon counted on PolNeAR train, when present.
+  std::ifstream extra(data_dir + "/quotes/cues_polnear.tsv", std::ios::binary);
+  if (extra) ss << "\n" << extra.rdbuf();
+  Status s = FromLexicon(ss.str(), out);
+  if (!s.ok()) return Status::Corruption(path, s.ToString());
+  return Status::OK();
+}
+
+void QuoteExtractor::Extract(Document* doc) const {
+  Analysis analysis(
+      [](const void* self, std::string_view w) -> const CueClass* {
+        const QuoteExtractor* q = static_cast<const QuoteExtractor*>(self);
+        std::string key(w);
+        auto it = q->cues_.find(key);
+        if (it != q->cues_.end()) return &it->second;
+        auto jt = q->phrases_.find(key);
+        if (jt != q->phrases_.end()) return &jt->second;
+        return nullptr;
+      },
+      this, doc);
+  analysis.Run();
+}
+
+}  // namespace dateline

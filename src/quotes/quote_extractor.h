@@ -1,0 +1,71 @@
+// QuoteExtractor: finds quotations and reported statements in a document and
+// who made them (the quotes stage). It reads the language layer the earlier
+// stages wrote (text, tokens, sentences, part-of-speech tags, chunks,
+// mentions, entities) and fills Document::quotes; it changes nothing else.
+//
+// Direct quotations are found from the quotation marks themselves (straight
+// and curly, nested single quotes inside double ones, quotes running over
+// several paragraphs, quotes interrupted by their attribution); marks that
+// are inches (6'2"), apostrophes (rock 'n' roll, '90s) or never closed give
+// nothing. Reported speech is found from the cue lexicons in data/quotes/
+// ("said", "told", "according to", ...; see data/quotes/README.md) and the
+// clause around the cue; the speaker is the subject (or inverted subject, or
+// the agent of a passive) of the cue, resolved to an entity: a named person
+// or organisation, a title ("the spokesman") through the entities' roles, a
+// pronoun to the last person mentioned before it. Each quote says what its
+// cue reports (Quote::cue_class: speech, belief, act, evidence).
+//
+// Built once by Create; Extract is const and thread-safe.
+#ifndef DATELINE_QUOTES_QUOTE_EXTRACTOR_H_
+#define DATELINE_QUOTES_QUOTE_EXTRACTOR_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "dateline/document.h"
+#include "dateline/status.h"
+
+namespace dateline {
+
+class QuoteExtractor {
+ public:
+  // How a cue word introduces what was said (see data/quotes/cues.tsv).
+  enum class CueClass {
+    kSpeech,
+    kObject,
+    kBelief,
+    kAct,
+    kEvidence,
+    kAccording,
+    kNone,  // never a cue (listed so the generated lexicon cannot add it)
+  };
+
+  // Loads data_dir/quotes/cues.tsv and, when present, the supplementary
+  // data/quotes/cues_polnear.tsv (tools/build_cues_main.cc; its forms never
+  // override the hand-written ones). Returns NotFound when cues.tsv is
+  // missing and Corruption when a line has no class or an unknown one.
+  static Status Create(const std::string& data_dir,
+                       std::unique_ptr<QuoteExtractor>* out);
+
+  // Builds an extractor from the text of a cue lexicon (for tests). Returns
+  // Corruption as Create does.
+  static Status FromLexicon(std::string_view lexicon,
+                            std::unique_ptr<QuoteExtractor>* out);
+
+  // Fills doc->quotes (cleared first) from doc->text and its language layer.
+  // Works with whatever layers are present: without tags every cue word
+  // counts as a verb; without entities speakers have names but no ids.
+  void Extract(Document* doc) const;
+
+ private:
+  QuoteExtractor() = default;
+
+  std::unordered_map<std::string, CueClass> cues_;  // one-word forms
+  std::unordered_map<std::string, CueClass> phrases_;  // "according to"
+};
+
+}  // namespace dateline
+
+#endif  // DATELINE_QUOTES_QUOTE_EXTRACTOR_H_

@@ -1,0 +1,353 @@
+// QuoteExtractor over short texts written for the tests, one construction
+// each, with the project's own models (data/), so no shared data is needed.
+#include "quotes/quote_extractor.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "language_layer.h"
+
+namespace dateline {
+namespace {
+
+class QuoteExtractorTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    layer_ = new LanguageLayer();
+    Status s = layer_->Load(DATELINE_SOURCE_DIR "/data");
+    ASSERT_TRUE(s.ok()) << s.ToString();
+  }
+  static void TearDownTestSuite() {
+    delete layer_;
+    layer_ = nullptr;
+  }
+
+  Document Run(const std::string& text) {
+    Document doc;
+    doc.text = text;
+    layer_->Run(&doc);
+    CheckSpans(doc);
+    return doc;
+  }
+  static std::string Text(const Document& doc, Span s) {
+    return doc.text.substr(s.begin, s.end - s.begin);
+  }
+  static std::string Speaker(const Document& doc, const Quote& q) {
+    for (const Entity& e : doc.entities) {
+      if (e.id == q.speaker) return e.name;
+    }
+    return "";
+  }
+  // Returns the quote whose text is `text`, or nullptr.
+  static const Quote* Find(const Document& doc, const std::string& text) {
+    for (const Quote& q : doc.quotes) {
+      if (Text(doc, q.span) == text) return &q;
+    }
+    return nullptr;
+  }
+  // Property: every span lies inside the text and inside its sentence span.
+  static void CheckSpans(const Document& doc) {
+    for (const Quote& q : doc.quotes) {
+      EXPECT_LT(q.span.begin, q.span.end);
+      EXPECT_LE(q.sentence.end, doc.text.size());
+      for (const Span& s : {q.span, q.cue_span, q.speaker_span}) {
+        if (s.begin == s.end) continue;
+        EXPECT_LE(s.end, doc.text.size());
+        EXPECT_GE(s.begin, q.sentence.begin) << Text(doc, s);
+        EXPECT_LE(s.end, q.sentence.end) << Text(doc, s);
+      }
+      if (!q.cue.empty()) {
+        EXPECT_EQ(q.cue, Text(doc, q.cue_span));
+      }
+    }
+  }
+
+  static LanguageLayer* layer_;
+};
+LanguageLayer* QuoteExtractorTest::layer_ = nullptr;
+
+TEST_F(QuoteExtractorTest, CurlyQuoteWithNamedSpeaker) {
+  Document doc = Run(
+      "\xE2\x80\x9CWe are ready to talk,\xE2\x80\x9D Maria Lopez said on "
+      "Monday.");
+  const Quote* q = Find(doc, "We are ready to talk,");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->kind, "direct");
+  EXPECT_EQ(q->cue, "said");
+  EXPECT_EQ(Speaker(doc, *q), "Maria Lopez");
+  EXPECT_EQ(Text(doc, q->speaker_span), "Maria Lopez");
+}
+
+TEST_F(QuoteExtractorTest, StraightQuoteWithInvertedSpeaker) {
+  Document doc = Run(
+      "Talks resumed in Geneva. \"The deal is done,\" said Peter Hartmann, "
+      "the German envoy.");
+  const Quote* q = Find(doc, "The deal is done,");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->kind, "direct");
+  EXPECT_EQ(Speaker(doc, *q), "Peter Hartmann");
+}
+
+TEST_F(QuoteExtractorTest, QuoteInterruptedByAttribution) {
+  Document doc = Run(
+      "Daniel Brooks spoke after the vote. \xE2\x80\x9CWe will win,\xE2\x80\x9D "
+      "he said, \xE2\x80\x9C" "and soon.\xE2\x80\x9D");
+  const Quote* a = Find(doc, "We will win,");
+  const Quote* b = Find(doc, "and soon.");
+  ASSERT_NE(a, nullptr);
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(a->kind, "direct");
+  EXPECT_EQ(b->kind, "direct");
+  EXPECT_EQ(Speaker(doc, *a), "Daniel Brooks");  // "he", resolved
+  EXPECT_EQ(Speaker(doc, *b), "Daniel Brooks");
+  EXPECT_EQ(Text(doc, a->speaker_span), "he");
+}
+
+TEST_F(QuoteExtractorTest, QuoteOverSeveralParagraphs) {
+  Document doc = Run(
+      "Anna Weber was at home that night. \xE2\x80\x9CThe water came in fast. We "
+      "had minutes to leave.\n\n\xE2\x80\x9C" "By morning the street was gone,"
+      "\xE2\x80\x9D she said.");
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  const Quote& q = doc.quotes[0];
+  EXPECT_EQ(q.kind, "direct");
+  EXPECT_EQ(Text(doc, q.span).rfind("The water came in fast.", 0), 0u);
+  EXPECT_NE(Text(doc, q.span).find("By morning the street was gone,"),
+            std::string::npos);
+  EXPECT_EQ(Speaker(doc, q), "Anna Weber");
+}
+
+TEST_F(QuoteExtractorTest, NestedSingleQuotesStayInside) {
+  Document doc = Run(
+      "\xE2\x80\x9CThey told us \xE2\x80\x98no\xE2\x80\x99 twice before the "
+      "vote,\xE2\x80\x9D Tom Becker said.");
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(Text(doc, doc.quotes[0].span),
+            "They told us \xE2\x80\x98no\xE2\x80\x99 twice before the vote,");
+  EXPECT_EQ(Speaker(doc, doc.quotes[0]), "Tom Becker");
+}
+
+TEST_F(QuoteExtractorTest, PartialQuoteTakesTheSpeakerOfItsSentence) {
+  Document doc = Run(
+      "Kremlin spokesman Dmitry Peskov said that Putin \xE2\x80\x9Cgratefully"
+      "\xE2\x80\x9D accepted the invitation.");
+  const Quote* q = Find(doc, "gratefully");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->kind, "partial");
+  EXPECT_EQ(Speaker(doc, *q), "Dmitry Peskov");
+  const Quote* indirect = Find(
+      doc, "Putin \xE2\x80\x9Cgratefully\xE2\x80\x9D accepted the invitation");
+  ASSERT_NE(indirect, nullptr);
+  EXPECT_EQ(indirect->kind, "indirect");
+}
+
+TEST_F(QuoteExtractorTest, ScareQuoteWithoutCueGoesToTheSubject) {
+  Document doc = Run(
+      "Over lunch, Laura Chen toasted the victory of \xE2\x80\x9Cgreat "
+      "Russia\xE2\x80\x9D with her hosts.");
+  const Quote* q = Find(doc, "great Russia");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->kind, "partial");
+  EXPECT_EQ(Speaker(doc, *q), "Laura Chen");
+}
+
+TEST_F(QuoteExtractorTest, IndirectSpeechWithEachCue) {
+  struct Case {
+    const char* text;
+    const char* content;
+    const char* cue;
+    const char* speaker;
+  };
+  const Case kCases[] = {
+      {"John Harris said the plant would close in May.",
+       "the plant would close in May", "said", "John Harris"},
+      {"Maria Lopez told reporters that the plan had failed.",
+       "the plan had failed", "told", "Maria Lopez"},
+      {"But Peter Hartmann added that talks would go on.",
+       "talks would go on", "added", "Peter Hartmann"},
+      {"Sarah Klein warned that prices would rise again.",
+       "prices would rise again", "warned", "Sarah Klein"},
+      {"Tom Becker denied the charges against him.", "the charges against him",
+       "denied", "Tom Becker"},
+      {"Anna Weber noted that the budget was smaller.",
+       "the budget was smaller", "noted", "Anna Weber"},
+      {"Michael Grant accused the company of hiding losses.",
+       "the company of hiding losses", "accused", "Michael Grant"},
+      {"Sales fell by a third last year, according to Laura Chen.",
+       "Sales fell by a third last year", "according to", "Laura Chen"},
+      {"According to Maria Lopez, the account was opened in March.",
+       "the account was opened in March", "According to", "Maria Lopez"},
+      {"The strike will end on Friday, David Miller said in a statement.",
+       "The strike will end on Friday", "said in a statement",
+       "David Miller"},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.text);
+    Document doc = Run(c.text);
+    const Quote* q = Find(doc, c.content);
+    ASSERT_NE(q, nullptr);
+    EXPECT_EQ(q->kind, "indirect");
+    EXPECT_EQ(q->cue, c.cue);
+    EXPECT_EQ(Speaker(doc, *q), c.speaker);
+  }
+}
+
+TEST_F(QuoteExtractorTest, CueClassSaysWhatKindOfStatement) {
+  Document said = Run("John Harris said the plant would close in May.");
+  ASSERT_FALSE(said.quotes.empty());
+  EXPECT_EQ(said.quotes[0].cue_class, "speech");
+  Document denied = Run("Tom Becker denied the charges against him.");
+  ASSERT_FALSE(denied.quotes.empty());
+  EXPECT_EQ(denied.quotes[0].cue_class, "act");
+  Document believes = Run("Sarah Klein believes the market will recover.");
+  ASSERT_FALSE(believes.quotes.empty());
+  EXPECT_EQ(believes.quotes[0].cue_class, "belief");
+}
+
+TEST_F(QuoteExtractorTest, StatementOfAnOrganisation) {
+  Document doc = Run(
+      "A White House statement said the tests would violate U.N. "
+      "resolutions.");
+  const Quote* q = Find(doc, "the tests would violate U.N. resolutions");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(Speaker(doc, *q), "White House");
+  EXPECT_EQ(Text(doc, q->speaker_span), "A White House statement");
+}
+
+TEST_F(QuoteExtractorTest, NewsAgencyAsSpeaker) {
+  Document doc = Run(
+      "\xE2\x80\x9CThe talks were a success,\xE2\x80\x9D KCNA said.");
+  const Quote* q = Find(doc, "The talks were a success,");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(Speaker(doc, *q), "KCNA");
+}
+
+TEST_F(QuoteExtractorTest, TitleResolvedThroughRoles) {
+  Document doc = Run(
+      "Kremlin spokesman Dmitry Peskov spoke to reporters on Friday.\n\n"
+      "The spokesman said the visit was planned for October.");
+  const Quote* q = Find(doc, "the visit was planned for October");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(Text(doc, q->speaker_span), "The spokesman");
+  EXPECT_EQ(Speaker(doc, *q), "Dmitry Peskov");
+}
+
+TEST_F(QuoteExtractorTest, PronounResolvedToTheLastPerson) {
+  Document doc = Run(
+      "Laura Chen met David Miller in Berlin on Monday. He said the deal "
+      "was close.");
+  const Quote* q = Find(doc, "the deal was close");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(Text(doc, q->speaker_span), "He");
+  EXPECT_EQ(Speaker(doc, *q), "David Miller");
+}
+
+TEST_F(QuoteExtractorTest, SeveralSpeakersAtOnce) {
+  Document doc = Run(
+      "Jake Sullivan and counterparts Takeo Akiba and Cho Tae-yong noted "
+      "that the launches broke the rules.");
+  const Quote* q = Find(doc, "the launches broke the rules");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(Speaker(doc, *q), "Jake Sullivan");
+  std::vector<std::string> names;
+  for (const std::string& id : q->speakers) {
+    for (const Entity& e : doc.entities) {
+      if (e.id == id) names.push_back(e.name);
+    }
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"Jake Sullivan", "Takeo Akiba",
+                                             "Cho Tae-yong"}));
+}
+
+TEST_F(QuoteExtractorTest, QuoteThatNeverClosesGivesNothing) {
+  Document doc = Run(
+      "\xE2\x80\x9CWe will never give up the fight for our homes.\n\n"
+      "The mayor left the hall early.");
+  for (const Quote& q : doc.quotes) EXPECT_NE(q.kind, "direct");
+  Document straight = Run("\"This is not over, the sign read in red paint.");
+  for (const Quote& q : straight.quotes) EXPECT_NE(q.kind, "direct");
+}
+
+TEST_F(QuoteExtractorTest, InchesAndApostrophesAreNoQuotes) {
+  for (const char* text :
+       {"The center is 6'2\" tall and weighs 230 pounds.",
+        "She grew up on rock 'n' roll in the '90s and never looked back.",
+        "The board\xE2\x80\x99s members met in the \xE2\x80\x99" "90s and the "
+        "players\xE2\x80\x99 union agreed.",
+        "He measured 5\xE2\x80\x99 10\xE2\x80\x9D at the draft."}) {
+    SCOPED_TRACE(text);
+    Document doc = Run(text);
+    EXPECT_TRUE(doc.quotes.empty());
+  }
+}
+
+TEST_F(QuoteExtractorTest, EmptyAndInconsistentLayers) {
+  std::unique_ptr<QuoteExtractor> q;
+  ASSERT_TRUE(QuoteExtractor::FromLexicon("said\tspeech\n", &q).ok());
+  Document empty;
+  q->Extract(&empty);
+  EXPECT_TRUE(empty.quotes.empty());
+  Document bad;
+  bad.text = "He said \"so.\"";
+  bad.tokens = {{0, 2}, {3, 400}};  // past the text
+  q->Extract(&bad);
+  EXPECT_TRUE(bad.quotes.empty());
+  EXPECT_FALSE(QuoteExtractor::FromLexicon("said\n", &q).ok());
+  EXPECT_FALSE(QuoteExtractor::FromLexicon("said\tshouting\n", &q).ok());
+}
+
+}  // namespace
+}  // namespace dateline
+
+namespace dateline {
+namespace {
+
+// Property: on arbitrary text built from the pieces quotations are made of
+// (marks, commas, cue words, names, paragraph breaks) the extractor never
+// crashes and every span stays inside the text and its sentence.
+TEST_F(QuoteExtractorTest, RandomTextsKeepSpansInside) {
+  const char* const kPieces[] = {
+      "\"", "'", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98",
+      "\xE2\x80\x99", "''", "``", ",", ".", ":", ";", "?", "\n\n", "\n",
+      " said", " says", " told", " according to", " added", " he", " she",
+      " who", " Maria Lopez", " the spokesman", " KCNA", " and", " that",
+      " the plan", " failed", " on Monday", " 6'2\"", " '90s", " (NSC)",
+      " however", " \xE2\x80\x94", " in a statement", " A White House statement",
+      " saying", " Asked", " \xC3\xA9t\xC3\xA9", "\xFF"};
+  uint32_t seed = 12345;
+  auto next = [&seed]() {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) & 0x7FFF;
+  };
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    int n = 1 + next() % 60;
+    for (int k = 0; k < n; ++k) {
+      text += kPieces[next() % (sizeof(kPieces) / sizeof(kPieces[0]))];
+    }
+    SCOPED_TRACE(text);
+    Run(text);  // checks the spans
+  }
+}
+
+}  // namespace
+}  // namespace dateline
+
+namespace dateline {
+namespace {
+
+// Regression: the POS model tags a noun after "to" as an infinitive
+// ("according to law/VB enforcement officials"); the source must survive.
+TEST_F(QuoteExtractorTest, AccordingToANounTheTaggerTookForAVerb) {
+  Document doc = Run(
+      "According to law enforcement officials, the account was opened in "
+      "March.");
+  const Quote* q = Find(doc, "the account was opened in March");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(Text(doc, q->speaker_span), "law enforcement officials");
+}
+
+}  // namespace
+}  // namespace dateline
