@@ -4,8 +4,7 @@
 # prints pages/s, articles/s, peak memory (/usr/bin/time -v) and the archive
 # size; then `dateline extract` over the same inputs to /dev/null (the
 # pipeline without the archive) for comparison; then query latency on the
-# archive (bench/query_latency_eval.cc, 5 synthetic events per article until
-# the events stage fills the table).
+# archive (bench/query_latency_eval.cc) over the events the pipeline coded.
 #   bench/run_archive_bench.sh            # from the repo root, build/ built
 #   BUILD=out DATA=/path/to/datasets DB=/tmp/x.db bench/run_archive_bench.sh
 set -euo pipefail
@@ -41,4 +40,4 @@ fmt='{"pages":%d,"articles_added":%d,"page_errors":%d,"seconds":%.1f,"pages_per_
 awk -v f="$fmt" -v p="$pages" -v a="$added" -v e="$errors" -v s="$secs" \
     -v r="$rss" -v z="$size" -v s2="$secs2" -v l="$load" -v c="$(nproc)" \
     'BEGIN { printf(f, p, a, e, s, p / s, a / s, r / 1024, z / 1048576, s2, c, l) }'
-"$BUILD/query_latency_eval" --archive "$DB" --synthetic-events 5
+"$BUILD/query_latency_eval" --archive "$DB"
