@@ -196,6 +196,16 @@ bool ReutersReader::Next(Page* page) {
                             Status::Corruption(name_, "record cut off by the end of the file"));
           return true;
         }
+        if (pages_ == 0) {
+          // Nothing in the file could be read: say so rather than yield
+          // nothing (a lone DOCTYPE, records without a BODY).
+          *page = ErrorPage(name_, Status::Corruption(
+                                       name_, "Reuters SGML with no record "
+                                              "holding a BODY (" +
+                                                  std::to_string(records_) +
+                                                  " records)"));
+          return true;
+        }
         return false;
       }
       if (too_long) {
@@ -217,6 +227,7 @@ bool ReutersReader::Next(Page* page) {
         }
         *page = ErrorPage(name_ + "#record=" + std::to_string(records_),
                           Status::InvalidArgument(name_, "record larger than the limit"));
+        ++pages_;
         return true;
       }
       record.append(line).push_back('\n');
@@ -227,6 +238,7 @@ bool ReutersReader::Next(Page* page) {
     *page = Page();
     page->source = name_ + "#newid=" + (newid.empty() ? "record" + std::to_string(records_) : newid);
     BuildPage(std::move(text), page->source, "", PageFormat::kText, "record", page);
+    ++pages_;
     return true;
   }
   return false;

@@ -41,6 +41,7 @@ class ReutersReader : public PageStream {
   std::string name_;
   BufferedReader* in_;
   ReadOptions options_;
+  size_t pages_ = 0;  // pages yielded so far, error pages included
   size_t records_ = 0;
   bool done_ = false;
 };

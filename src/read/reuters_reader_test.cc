@@ -48,6 +48,20 @@ TEST(ReutersReaderTest, CutOffRecordIsAnError) {
   EXPECT_TRUE(pages[1].status.IsCorruption());
 }
 
+// Found by read_blob_fuzz: a file that looks like Reuters SGML (a lone
+// DOCTYPE) but holds no record with a BODY yielded no page at all.
+TEST(ReutersReaderTest, FileWithoutArticlesIsAnErrorNotNothing) {
+  std::vector<Page> pages = ReadAll("r.sgm", "<!DOCTYPE lewis\"<p>caf\n");
+  ASSERT_EQ(pages.size(), 1u);
+  EXPECT_TRUE(pages[0].status.IsCorruption());
+  std::string brief(kSgml);
+  brief = brief.substr(brief.find("<REUTERS NEWID=\"2\">"));
+  brief.resize(brief.find("<REUTERS NEWID=\"3\">"));
+  pages = ReadAll("r.sgm", brief);
+  ASSERT_EQ(pages.size(), 1u);
+  EXPECT_FALSE(pages[0].status.ok());
+}
+
 TEST(ReutersReaderTest, Detection) {
   EXPECT_TRUE(LooksLikeReutersSgml("\n<!DOCTYPE lewis SYSTEM"));
   EXPECT_TRUE(LooksLikeReutersSgml("<REUTERS TOPICS=\"NO\">"));
