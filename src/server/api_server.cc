@@ -164,7 +164,11 @@ class HttpApiServer : public ApiServer {
     svr_.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                               {"Cache-Control", "no-store"}});
     svr_.Get(".*", [this](const httplib::Request& req, httplib::Response& res) {
-      ApiResponse r = Handle(req.path, req.params);
+      ApiResponse r = GuardHost(req.get_header_value("Host"))
+                          ? Handle(req.path, req.params)
+                          : Error(403, "Host '" + req.get_header_value("Host").substr(0, 100) +
+                                           "' is not this server's address (use http://127.0.0.1:" +
+                                           std::to_string(port_) + "/)");
       res.status = r.status;
       res.set_content(r.body, r.content_type.c_str());
     });
@@ -185,6 +189,7 @@ class HttpApiServer : public ApiServer {
                              "cannot listen (port in use or bad address)");
     }
     *port = bound;
+    port_ = bound;
     thread_ = std::thread([this] { svr_.listen_after_bind(); });
     return Status::OK();
   }
@@ -224,6 +229,19 @@ class HttpApiServer : public ApiServer {
   }
 
  private:
+  // Returns false for a request to a loopback server under another host
+  // name: a page elsewhere that rebinds its name to 127.0.0.1 (DNS
+  // rebinding) must not read the archive.
+  bool GuardHost(const std::string& host) const {
+    const std::string& h = options_.host;
+    if (h != "127.0.0.1" && h != "localhost" && h != "::1") return true;
+    const std::string p = ":" + std::to_string(port_);
+    for (const char* name : {"127.0.0.1", "localhost", "[::1]"}) {
+      if (host == name + p || (port_ == 80 && host == name)) return true;
+    }
+    return false;
+  }
+
   ApiResponse Static(const std::string& path) {
     std::string p = path == "/" ? "/index.html" : path;
     for (size_t i = 0; i < kWebAssetCount; ++i) {
@@ -392,6 +410,7 @@ class HttpApiServer : public ApiServer {
   }
 
   ServerOptions options_;
+  int port_ = 0;
   httplib::Server svr_;
   std::thread thread_;
   std::mutex mu_;

@@ -5,7 +5,9 @@
 // in a small pool), so the server answers while an ingest writes. Every
 // query goes through the Archive API: user text is bound, never spliced into
 // SQL. Row counts are bounded (limit 1..kMaxLimit). Bad parameters give a
-// JSON error with status 400, an unknown article 404.
+// JSON error with status 400, an unknown article 404. A server on a loopback
+// address answers only requests whose Host is that address (403 otherwise),
+// so a web page cannot reach it by DNS rebinding.
 //
 // Thread safety: Start/Stop from one thread; requests are served on the
 // server's own threads. httplib stays inside api_server.cc.

@@ -321,6 +321,16 @@ TEST_F(ApiServerTest, ServesTheEmbeddedUi) {
   res = client_->Get("/style.css");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);
+  // A loopback server answers only to its own address (DNS rebinding).
+  res = client_->Get("/api/stats", {{"Host", "evil.example"}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 403);
+  EXPECT_NE(res->body.find("not this server's address"), std::string::npos);
+  httplib::Client by_name("localhost", port_);
+  res = by_name.Get("/api/stats");
+  if (res) {
+    EXPECT_EQ(res->status, 200);  // when localhost resolves to 127.0.0.1
+  }
   // Only GET is served.
   res = client_->Post("/api/search", "x", "text/plain");
   ASSERT_TRUE(res);
