@@ -91,6 +91,7 @@ async function showSearch(query) {
   showError(view, null);
   const list = $('#results');
   list.replaceChildren();
+  delete view.dataset.loaded;
   try {
     const page = await api('search', params);
     summary(view, page, page.count === 1 ? 'article' : 'articles');
@@ -101,6 +102,7 @@ async function showSearch(query) {
           snippetNode(h.snippet)));
     }
   } catch (e) { showError(view, e); $('.summary', view).textContent = ''; }
+  view.dataset.loaded = query || '';  // for tests: this query is shown
 }
 
 // --- article ----------------------------------------------------------------
@@ -154,8 +156,15 @@ async function showArticle(id) {
   const view = $('#view-article');
   showError(view, null);
   $('#article').hidden = true;
+  delete view.dataset.loaded;
   let r;
-  try { r = await api('articles/' + encodeURIComponent(id)); } catch (e) { showError(view, e); return; }
+  try {
+    r = await api('articles/' + encodeURIComponent(id));
+  } catch (e) {
+    showError(view, e);
+    view.dataset.loaded = id;
+    return;
+  }
   $('#article').hidden = false;
   $('#article-title').textContent = r.title || '(no title)';
   const meta = $('#article-meta');
@@ -210,6 +219,7 @@ async function showArticle(id) {
     li.addEventListener('click', () => focusMarks('event', String(i)));
     return li;
   }));
+  view.dataset.loaded = id;
 }
 
 // --- tables -----------------------------------------------------------------
@@ -220,6 +230,7 @@ async function showTable(name, query, columns) {
   showError(view, null);
   const body = $('#' + name + '-table tbody');
   body.replaceChildren();
+  delete view.dataset.loaded;
   try {
     const page = await api(name, params);
     summary(view, page, name);
@@ -227,6 +238,7 @@ async function showTable(name, query, columns) {
       body.append(el('tr', {}, ...columns(row).map((c) => el('td', {}, c))));
     }
   } catch (e) { showError(view, e); $('.summary', view).textContent = ''; }
+  view.dataset.loaded = query || '';
 }
 
 const eventColumns = (r) => {

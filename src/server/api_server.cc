@@ -6,6 +6,8 @@
 #include <httplib.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -158,6 +160,12 @@ class HttpApiServer : public ApiServer {
   }
 
   Status Start(int* port) override {
+    // SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, with which a
+    // second server on a port in use binds too and the two share requests.
+    svr_.set_socket_options([](socket_t sock) {
+      int yes = 1;
+      setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    });
     svr_.set_payload_max_length(64 * 1024);
     svr_.set_read_timeout(10, 0);
     svr_.set_write_timeout(10, 0);
@@ -190,7 +198,17 @@ class HttpApiServer : public ApiServer {
     }
     *port = bound;
     port_ = bound;
-    thread_ = std::thread([this] { svr_.listen_after_bind(); });
+    listening_done_ = false;
+    thread_ = std::thread([this] {
+      svr_.listen_after_bind();
+      listening_done_ = true;
+    });
+    // httplib's stop() does nothing until the listening loop runs: wait for
+    // it, so that a Stop right after Start is not lost (the thread would
+    // then block in accept for good).
+    while (!svr_.is_running() && !listening_done_) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
     return Status::OK();
   }
 
@@ -413,6 +431,7 @@ class HttpApiServer : public ApiServer {
   int port_ = 0;
   httplib::Server svr_;
   std::thread thread_;
+  std::atomic<bool> listening_done_{false};
   std::mutex mu_;
   std::vector<std::unique_ptr<Archive>> pool_;
 };

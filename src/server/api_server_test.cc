@@ -354,6 +354,18 @@ TEST_F(ApiServerTest, AnswersWhileAnIngestWrites) {
   EXPECT_EQ(Get("/api/stats", &st)["articles"], 2);
 }
 
+TEST_F(ApiServerTest, RefusesAPortInUse) {
+  ServerOptions o;
+  o.archive = path_;
+  o.port = port_;
+  std::unique_ptr<ApiServer> second;
+  ASSERT_TRUE(ApiServer::Create(o, &second).ok());
+  int port = 0;
+  Status s = second->Start(&port);
+  EXPECT_TRUE(s.IsIOError()) << s.ToString();
+  EXPECT_NE(s.ToString().find("cannot listen"), std::string::npos);
+}
+
 TEST(ApiServerCreate, RefusesAMissingArchiveAndListensOnLoopback) {
   ServerOptions o;
   EXPECT_EQ(o.host, "127.0.0.1");

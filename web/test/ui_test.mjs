@@ -17,6 +17,15 @@ const dateline = path.resolve(process.argv[2] || path.join(root, 'build', 'datel
 const chromiumPath = process.argv[3] || '/usr/bin/chromium';
 const shot = (name) => path.join(os.tmpdir(), 'dateline_ui_' + name + '.png');
 
+// Waits until `view` has finished showing the state whose hash query (or
+// article id) contains `part` (app.js sets data-loaded when done).
+async function loaded(page, view, part) {
+  await page.waitForFunction(([v, p]) => {
+    const el = document.querySelector('#view-' + v);
+    return el && el.dataset.loaded !== undefined && el.dataset.loaded.includes(p);
+  }, [view, part]);
+}
+
 let failures = 0;
 function check(ok, what) {
   console.log((ok ? 'ok   ' : 'FAIL ') + what);
@@ -77,7 +86,7 @@ try {
   const word = inputs.length > 1 ? 'Putin' : 'council';
   await page.fill('#q', word);
   await page.press('#q', 'Enter');
-  await page.waitForSelector('#results li');
+  await loaded(page, 'search', 'q=' + word);
   const hits = await page.$$eval('#results li', (lis) => lis.length);
   check(hits >= 1, `search "${word}" lists ${hits} result(s)`);
   const marks = await page.$$eval('#results li .snippet mark', (ms) => ms.map((m) => m.textContent));
@@ -87,8 +96,9 @@ try {
 
   // The article: its highlights are exactly the record's spans.
   await page.click('#results li a.title');
-  await page.waitForSelector('#article-text span');
+  await page.waitForFunction(() => location.hash.startsWith('#article/'));
   const id = decodeURIComponent(page.url().split('#article/')[1]);
+  await loaded(page, 'article', id);
   const record = await (await fetch(base + 'api/articles/' + encodeURIComponent(id))).json();
   const title = await page.textContent('#article-title');
   check(title === record.title, 'article title: ' + title);
@@ -151,8 +161,9 @@ try {
   await page.route(base + 'api/articles/' + encodeURIComponent(id), (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(layered) }));
   await page.goto(base + '#search');
+  await page.evaluate(() => { delete document.querySelector('#view-article').dataset.loaded; });
   await page.goto(base + '#article/' + encodeURIComponent(id));
-  await page.waitForSelector('#article-text .quote');
+  await loaded(page, 'article', id);
   const quoted = await page.$$eval('#article-text span.quote', (ss) => ss.map((s) => s.textContent).join(''));
   const lastQuote = layered.quotes[layered.quotes.length - 1];
   check(quoted.endsWith(lastQuote.text) && lastQuote.text.length > 0, 'quote highlighted at its span: ' + lastQuote.text.slice(0, 40));
@@ -168,30 +179,29 @@ try {
 
   // A malformed query is shown as the API's error, not a crash.
   await page.goto(base + '#search?q=' + encodeURIComponent('"unclosed'));
-  await page.waitForSelector('#view-search .error:not([hidden])');
+  await loaded(page, 'search', 'unclosed');
   const err = await page.textContent('#view-search .error');
   check(err.includes('bad full-text query'), 'bad query shows the error: ' + err.slice(0, 60));
 
   // Tables with filters.
   await page.click('nav a[data-view="entities"]');
-  await page.waitForSelector('#entities-table tbody tr');
+  await loaded(page, 'entities', '');
   const nEnt = await page.$$eval('#entities-table tbody tr', (r) => r.length);
   check(nEnt > 0, `entities table lists ${nEnt} rows`);
   await page.selectOption('#entities-form select[name="type"]', 'LOC');
   await page.click('#entities-form button');
-  await page.waitForFunction(() => location.hash.includes('type=LOC'));
-  await page.waitForSelector('#entities-table tbody tr');
+  await loaded(page, 'entities', 'type=LOC');
   const locTypes = await page.$$eval('#entities-table tbody tr td:nth-child(2)', (t) => [...new Set(t.map((c) => c.textContent))]);
   check(locTypes.length === 1 && locTypes[0] === 'LOC', 'type filter keeps places only');
   await page.click('nav a[data-view="events"]');
-  await page.waitForSelector('#view-events .summary:not(:empty)');
+  await loaded(page, 'events', '');
   check(await page.isHidden('#view-events .error'), 'events table loads without error');
   await page.fill('#events-form input[name="code"]', 'abc');
   await page.click('#events-form button');
-  await page.waitForSelector('#view-events .error:not([hidden])');
+  await loaded(page, 'events', 'code=abc');
   check((await page.textContent('#view-events .error')).includes('not a CAMEO event code'), 'bad event code is refused');
   await page.click('nav a[data-view="quotes"]');
-  await page.waitForSelector('#view-quotes .summary:not(:empty)');
+  await loaded(page, 'quotes', '');
   check(await page.isHidden('#view-quotes .error'), 'quotes table loads without error');
 
   check(pageErrors.length === 0, 'no script errors' + (pageErrors.length ? ': ' + pageErrors.join('; ') : ''));
