@@ -11,6 +11,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libicu-dev zlib1g-dev nlohmann-json3-dev libcli11-dev libxxhash-dev
   libgtest-dev libbenchmark-dev libxml2-dev wamerican-huge libsqlite3-dev
+  libcpp-httplib-dev
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

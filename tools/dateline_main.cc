@@ -18,6 +18,7 @@
 #include "dateline/pipeline.h"
 #include "dateline/reader.h"
 #include "events/gdelt_export.h"
+#include "server/api_server.h"
 #include "store/cli_output.h"
 #include "store/ingest.h"
 
@@ -586,6 +587,41 @@ int RunExport(QueryArgs& a) {
   return 0;
 }
 
+struct ServeArgs {
+  std::string archive = DefaultArchive();
+  std::string host = "127.0.0.1";
+  int port = 8080;
+};
+
+// Runs `dateline serve` until SIGINT or SIGTERM. Returns 0 after a clean
+// stop, 1 when the archive cannot be opened or the port bound.
+int RunServe(const ServeArgs& a) {
+  dateline::ServerOptions opts;
+  opts.archive = a.archive;
+  opts.host = a.host;
+  opts.port = a.port;
+  std::unique_ptr<dateline::ApiServer> server;
+  dateline::Status s = dateline::ApiServer::Create(opts, &server);
+  if (!s.ok()) return Fail("serve", s);
+  // The signals are taken by sigwait below, not by the server's threads
+  // (they inherit this mask).
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  int port = 0;
+  s = server->Start(&port);
+  if (!s.ok()) return Fail("serve", s);
+  std::fprintf(stderr, "dateline serve: %s on http://%s:%d/ (Ctrl-C stops)\n",
+               a.archive.c_str(), a.host.c_str(), port);
+  std::fflush(stderr);
+  int sig = 0;
+  sigwait(&set, &sig);
+  server->Stop();
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -677,8 +713,16 @@ int main(int argc, char** argv) {
   exp->add_option("--words", q.words, "Quotes: quoted words");
   AddCommon(exp, &q, /*limit=*/false);
 
-  CLI::App* serve = app.add_subcommand("serve", "(not built yet)");
-  serve->allow_extras();
+  ServeArgs sv;
+  CLI::App* serve = app.add_subcommand(
+      "serve", "HTTP API and browser UI over an archive (127.0.0.1 by default)");
+  serve->add_option("--archive", sv.archive,
+                    "Archive file (default $DATELINE_ARCHIVE or ./dateline.db)");
+  serve->add_option("--port", sv.port, "TCP port (default 8080; 0: any free port)")
+      ->check(CLI::Range(0, 65535));
+  serve->add_option("--host", sv.host,
+                    "Address to listen on (default 127.0.0.1; others expose the "
+                    "archive to the network)");
 
   try {
     app.parse(argc, argv);
@@ -691,6 +735,6 @@ int main(int argc, char** argv) {
     if (app.got_subcommand(verb)) return RunQuery(verb, q);
   }
   if (exp->parsed()) return RunExport(q);
-  std::fprintf(stderr, "dateline serve: not built yet\n");
+  if (serve->parsed()) return RunServe(sv);
   return 2;
 }

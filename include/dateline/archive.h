@@ -221,6 +221,11 @@ class Archive {
   // Returns the story id of article `id` (NotFound if not archived).
   virtual Status StoryOf(const std::string& id, std::string* story) = 0;
 
+  // Sets *record to the JSON record (with "story" added) of article `id`, as
+  // ForEachRecord gives it (offsets in code points). NotFound if not
+  // archived.
+  virtual Status Record(const std::string& id, std::string* record) = 0;
+
   // Runs PRAGMA integrity_check; Corruption with its report if not "ok".
   virtual Status CheckIntegrity() = 0;
 };

@@ -912,6 +912,26 @@ class SqliteArchive : public Archive {
     return Status::NotFound(id, "no such article");
   }
 
+  Status Record(const std::string& id, std::string* record) override {
+    record->clear();
+    Statement st;
+    Status s = st.Prepare(db_, "SELECT record, story FROM articles WHERE id = ?");
+    if (!s.ok()) return s;
+    st.Bind(1, id);
+    if (!st.Step(&s)) {
+      if (!s.ok()) return s;
+      return Status::NotFound(id, "no such article");
+    }
+    s = UnpackRecord(st.BlobView(0), record);
+    if (!s.ok()) return Status::Corruption(path_, s.message());
+    if (!record->empty() && record->back() == '}') {
+      // Story ids are hex: no escaping needed.
+      record->pop_back();
+      *record += ",\"story\":\"" + st.Text(1) + "\"}";
+    }
+    return Status::OK();
+  }
+
   Status CheckIntegrity() override {
     Statement st;
     Status s = st.Prepare(db_, "PRAGMA integrity_check");
