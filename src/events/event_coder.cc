@@ -1662,6 +1662,21 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       std::string_view next = c.last + 1 < se ? Tag(c.last + 1) : "";
       bool object = StartsWith(next, "NN") || next == "DT" || next == "PRP" ||
                     next == "PRP$" || next == "JJ";
+      // A counted object ("police arrested 100 Palestinians", "rebels
+      // kidnapped up to 16 advisers"), not a time ("jailed 15 months ago").
+      if (!object && c.last + 1 < se &&
+          (next == "CD" || QuantityWord(c.last + 1))) {
+        uint32_t v = c.last + 1;
+        while (v < se && v < c.last + 6 &&
+               (Tag(v) == "CD" || QuantityWord(v)))
+          ++v;
+        static const std::unordered_set<std::string> kTime = {
+            "year", "years", "month", "months", "week", "weeks", "day",
+            "days", "hours", "minutes", "decades", "ago", "percent"};
+        object = v < se && v > c.last + 1 &&
+                 (StartsWith(Tag(v), "NN") || Tag(v) == "JJ") &&
+                 !kTime.count(low[v]);
+      }
       if ((StartsWith(Tag(u), "NN") || Tag(u) == "PRP") && !object) {
         passive = true;
         reduced = true;
