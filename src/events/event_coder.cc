@@ -602,6 +602,14 @@ struct SentenceCoder {
           } else if (w == "'s" || w == "'" || w == "the") {
           } else if (has_of && (Tag(u) == "JJ" || Tag(u) == "VBN")) {
             // "dissidents from military-ruled Myanmar"
+          } else if (!has_of && gap == 1 && p.kind == 2 && q.kind == 4 &&
+                     q.etype == "PER" &&
+                     (w == "secretary-general" || w == "chairman" ||
+                      w == "director" || w == "director-general" ||
+                      w == "chief" || w == "head" || w == "commissioner" ||
+                      w == "chairwoman" || w == "chairperson")) {
+            // "Arab League Secretary-General Chedli Klibi": the body's
+            // officer.
           } else {
             ok = false;
           }
@@ -1354,6 +1362,14 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       if (before == "NNP" || before == "NNPS" || before == "NNS" ||
           before == "PRP")
         verb = true;
+    }
+    // "are demanding/JJ autonomy": a progressive the tagger read as an
+    // adjective.
+    if (tag == "JJ" && low[t].size() > 5 &&
+        low[t].compare(low[t].size() - 3, 3, "ing") == 0 && t > sb) {
+      for (const std::string& l : LemmaCandidates(low[t - 1])) {
+        if (l == "be") verb = true;
+      }
     }
     // "The Philippines and France agree/NN that": a word right after a
     // subject, before a clause or object, read as a noun.
