@@ -659,6 +659,27 @@ struct SentenceCoder {
         }
         if (agent_after) full += agent;
       }
+      // "President Michel Suleiman", "General David Petraeus": a title in
+      // the text names the office a dictionary person holds then, over
+      // the out-of-office ELI code (an undated page, or a date outside the
+      // dictionary's periods); "former President X" keeps ELI.
+      if (full.size() == 6 && full.compare(3, 3, "ELI") == 0 &&
+          !agent.empty() && prefix.empty()) {
+        bool title_before = false;
+        for (size_t m = k; m <= j; ++m) {
+          if (pieces[m].kind == 2) break;
+          if (pieces[m].kind == 1) title_before = true;
+        }
+        bool former = false;
+        for (uint32_t u = pieces[k].b > sb + 3 ? pieces[k].b - 3 : sb;
+             u < pieces[j].e; ++u) {
+          if (low[u] == "former" || low[u] == "ex" || low[u] == "late" ||
+              low[u] == "then" || low[u] == "ousted" || low[u] == "exiled" ||
+              StartsWith(low[u], "ex-"))
+            former = true;
+        }
+        if (title_before && !former) full = full.substr(0, 3) + agent;
+      }
       Actor a;
       a.b = pieces[k].b;
       a.e = pieces[j].e;
