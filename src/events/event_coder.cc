@@ -457,6 +457,26 @@ struct SentenceCoder {
           }
         }
       }
+      // "a UK-based group", "a Geneva-based agency": where a body sits is
+      // not who it is.
+      if (n > 0 && t + n < se) {
+        const std::string& w = low[t + n - 1];
+        static const std::string_view kLoc[] = {"-based", "-headquartered",
+                                                 "-registered", "-born"};
+        for (std::string_view suf : kLoc) {
+          if (w.size() > suf.size() &&
+              w.compare(w.size() - suf.size(), suf.size(), suf) == 0 &&
+              (StartsWith(Tag(t + static_cast<uint32_t>(n)), "NN") ||
+               Tag(t + static_cast<uint32_t>(n)) == "JJ")) {
+            n = 0;
+            code.clear();
+          }
+        }
+        if (n == 0) {
+          ++t;
+          continue;
+        }
+      }
       int ent = token_entity[t];
       size_t ent_len = 0;
       if (ent >= 0 && entity_start[t]) {
@@ -951,6 +971,34 @@ struct SentenceCoder {
   // before; -1 if none.
   int SubjectOf(const std::vector<Group>& groups, uint32_t t,
                 uint32_t sb) const {
+    // "The Syrian Observatory, a UK-based group that tracks the war,
+    // said": past a closed appositive to the name before it.
+    {
+      uint32_t v = t;
+      while (v > sb && Tag(v - 1) == "RB") --v;
+      if (v > sb + 3 && low[v - 1] == ",") {
+        uint32_t u = v - 1;
+        bool found = false;
+        while (u > sb && v - u < 16) {
+          --u;
+          if (low[u] == ",") {
+            found = true;
+            break;
+          }
+        }
+        if (found && u + 1 < v - 1 &&
+            (low[u + 1] == "a" || low[u + 1] == "an" || low[u + 1] == "the")) {
+          for (int g = static_cast<int>(groups.size()) - 1; g >= 0; --g) {
+            if (groups[g].e < u) break;
+            if (groups[g].e == u && groups[g].subject_ok) {
+              bool coded = false;
+              for (const Actor& a : groups[g].actors) coded |= !a.code.empty();
+              if (coded) return g;  // else the appositive may code it
+            }
+          }
+        }
+      }
+    }
     uint32_t clause_start = sb;
     for (uint32_t u = t; u > sb;) {
       --u;
@@ -1855,13 +1903,33 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       for (uint32_t u = t; u > sb;) {
         --u;
         if (low[u] == "that") continue;
-        bool claim = false;
+        bool claim = false, say = false;
         if (IsVerbTag(Tag(u))) {
           for (const std::string& l : LemmaCandidates(low[u])) {
             if (l == "claim" || l == "allege" || l == "contend" ||
                 l == "assert")
               claim = true;
+            // "Israel said a mortar bomb was fired at it", "The US said
+            // that Iraq had attacked": a party's own report of violence
+            // is coded as its accusation, as PETRARCH-2 and GDELT code it
+            // (a trailing attribution, ", officials said", is not).
+            if (l == "say" && root_code >= "18") say = true;
           }
+        }
+        if (say && !claim) {
+          int claimant = SubjectOf(groups, u, sb);
+          bool party = claimant >= 0 && claimant != src &&
+                       groups[claimant].b < u;
+          if (party && src >= 0) {
+            for (const Actor& a : groups[claimant].actors) {
+              for (const Actor& b : groups[src].actors) {
+                if (a.code.empty() || a.code == b.code ||
+                    StartsWith(a.code, "---"))
+                  party = false;
+              }
+            }
+          }
+          if (party) claim = true;
         }
         if (claim) {
           int claimant = SubjectOf(groups, u, sb);
@@ -2069,8 +2137,8 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
         const Event& o = (*out)[k];
         if (o.code == ev.code && o.source.code == ev.source.code &&
             o.target.code == ev.target.code &&
-            o.trigger.begin == ev.trigger.begin)
-          dup = true;
+            (o.trigger.begin == ev.trigger.begin || claimed))
+          dup = true;  // one accusation for "killed in an air strike"
       }
       if (!dup) out->push_back(std::move(ev));
     }
