@@ -1951,11 +1951,28 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       for (const Actor& a : groups[tgt].actors) coded |= !a.code.empty();
       if (!coded) tgt = -1;
     }
-    if (src < 0 && !p.noun && !p.reporter) continue;
-    if (src < 0) continue;
-    const Group& sg = groups[src];
+    // No perpetrator named: an event with the victim only, when allowed.
+    bool sourceless = false;
+    if (impl.options.allow_missing_source && root_code >= "18" &&
+        root_code <= "20" && tgt >= 0 && !p.reporter && !claimed) {
+      bool src_coded = false;
+      if (src >= 0) {
+        for (const Actor& a : groups[src].actors) src_coded |= !a.code.empty();
+      }
+      if (!src_coded) {
+        sourceless = true;
+        src = -1;
+      }
+    }
+    static const Group kNoSource = [] {
+      Group g;
+      g.actors.emplace_back();
+      return g;
+    }();
+    if (src < 0 && !sourceless) continue;
+    const Group& sg = src >= 0 ? groups[src] : kNoSource;
     if (sg.actors.empty()) continue;
-    if (!p.reporter && !passive) {
+    if (!p.reporter && !passive && !sourceless) {
       for (const Actor& a : sg.actors) subjects_here.push_back(a);
     }
     // Code selection.
@@ -2107,11 +2124,12 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       for (auto [a, b] : reverse) all.emplace_back(a, b, visit);
     }
     for (auto [a, b, e] : all) {
-      if (a->code.empty()) continue;
+      if (sourceless && (!b || hypothetical || event_negated)) continue;
+      if (a->code.empty() && !sourceless) continue;
       if (b && b->code.empty()) continue;
       if (b && a->code == b->code && a->entity == b->entity) continue;
       Event ev;
-      ev.source = MakeActor(*a);
+      if (a->e > a->b) ev.source = MakeActor(*a);  // else unknown
       if (b) {
         ev.target = MakeActor(*b);
         ev.has_target = true;
