@@ -1915,6 +1915,14 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
             // (a trailing attribution, ", officials said", is not).
             if (l == "say" && root_code >= "18") say = true;
           }
+          // Only the clause right after the reporting verb: another verb
+          // ("said ..., expanding its campaign against X that has seized")
+          // ends the search.
+          bool aux = false;
+          for (const std::string& l : LemmaCandidates(low[u])) {
+            if (l == "be" || l == "have" || l == "do" || l == "get") aux = true;
+          }
+          if (!claim && !say && !aux && u + 1 < t) break;
         }
         if (say && !claim) {
           int claimant = SubjectOf(groups, u, sb);
