@@ -1864,6 +1864,10 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       // A PETRARCH pattern's target follows its last word.
       if (impl.petrarch && c.last > t && Tag(c.last) == "IN") after = c.last;
       tgt = ObjectOf(groups, after, se, p.preps, allow_in, false, &p.words);
+      // The pattern's own words may look like a verb in between ("expel
+      // exiled leaders"): search again after them.
+      if (tgt < 0 && c.last > after)
+        tgt = ObjectOf(groups, c.last, se, p.preps, allow_in, false, &p.words);
       // Nothing coded right after the verb: after the pattern's own words
       // ("celebrated Eid at Osgiliath with Gondor").
       if (tgt >= 0) {
