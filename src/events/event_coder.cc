@@ -929,6 +929,8 @@ struct SentenceCoder {
         if (tag == "DT" || tag == "JJ" || tag == "CD" || tag == "PRP$" ||
             low[u] == "both" || IsQuote(low[u]))
           continue;
+        // "Up to 1,000 ethnic Turks", "at least 200 supporters".
+        if (QuantityWord(u)) continue;
         if ((tag == "IN" || tag == "TO") && !ClauseWords().count(low[u]) &&
             low[u] != "that")
           prep = true;
