@@ -647,7 +647,11 @@ struct SentenceCoder {
         } else {
           if (q.kind == 0 && p_country && q.code != country) break;
           if (q.kind == 2 && p_country && !full.empty()) break;  // two people
-          if (q.kind == 4 && q.etype != "PER") break;
+          // "the Syrian Golan Heights": an uncoded place right after a
+          // country adjective belongs to it.
+          if (q.kind == 4 && q.etype != "PER" &&
+              !(p.kind == 0 && q.b == p.e && q.etype == "LOC"))
+            break;
           if (q.kind == 2 && p_country && q.code.substr(0, 3) != country &&
               p.kind != 1) {
             // "South Korea's National Security Council": the country
@@ -1879,6 +1883,23 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
           int again = ObjectOf(groups, c.last, se, p.preps, allow_in, false,
                                &p.words);
           if (again >= 0) tgt = again;
+        }
+      }
+      // A conditional threat is aimed at whoever must meet the condition:
+      // "threatened to hold a general strike unless Israel rescinded ...",
+      // "threatened to stop negotiations if the United States goes ahead".
+      if (tgt < 0 && root_code == "13" && !impl.petrarch) {
+        for (uint32_t u = c.last + 1; u < se && u <= c.last + 14; ++u) {
+          if (low[u] != "if" && low[u] != "unless") continue;
+          for (size_t g = 0; g < groups.size(); ++g) {
+            const Group& gr = groups[g];
+            if (gr.b <= u || gr.b > u + 4) continue;
+            bool coded = false;
+            for (const Actor& a : gr.actors) coded |= !a.code.empty();
+            if (coded && static_cast<int>(g) != src) tgt = static_cast<int>(g);
+            break;
+          }
+          break;
         }
       }
       // Appeals, demands and threats aimed through a clause: "demanded
