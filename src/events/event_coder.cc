@@ -2065,7 +2065,16 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       }
       // Symmetric: the other side does it too, unless the "target" is
       // where it happened ("meet in Zurich").
-      if (p.sym && target_prep_ != "in" && target_prep_ != "at") {
+      // A verb with its object codes the subject's act only ("Bush will
+      // meet with dissidents": USAGOV -> MMROPP), as PETRARCH-2 and GDELT
+      // do; a noun ("held talks with") is the two sides' joint act.
+      if (p.sym && target_prep_ != "in" && target_prep_ != "at" &&
+          (p.noun || impl.petrarch ||
+           std::count_if(p.words.begin() + 1, p.words.end(),
+                         [](const std::string& w) {
+                           return w != "with" && w != "to" && w != "in" &&
+                                  w != "at" && w != "on" && w != "for";
+                         }) > 0)) {
         for (const Actor& a : sg.actors) {
           for (const Actor& b : groups[tgt].actors) pairs.push_back({&b, &a});
         }
