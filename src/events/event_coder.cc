@@ -1797,6 +1797,31 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
         }
       } else {
         tgt = SubjectOf(groups, t, sb);
+        // "A camp for Congolese refugees was attacked": the party the
+        // subject noun names with "for"/"of" right before the verb group.
+        if (tgt < 0) {
+          for (int g = static_cast<int>(groups.size()) - 1; g >= 0; --g) {
+            const Group& gr = groups[g];
+            if (gr.e > t) continue;
+            bool aux_only = true;
+            for (uint32_t u = gr.e; u < t && aux_only; ++u) {
+              bool aux = Tag(u) == "RB" || Tag(u) == "MD";
+              for (const std::string& l : LemmaCandidates(low[u])) {
+                if (l == "be" || l == "have") aux = true;
+              }
+              aux_only = aux;
+            }
+            if (!aux_only) break;
+            uint32_t u = gr.b;
+            while (u > sb && (Tag(u - 1) == "DT" || Tag(u - 1) == "JJ" ||
+                              Tag(u - 1) == "CD"))
+              --u;
+            if (u > sb + 1 && (low[u - 1] == "for" || low[u - 1] == "of") &&
+                StartsWith(Tag(u - 2), "NN"))
+              tgt = g;
+            break;
+          }
+        }
       }
     } else if (p.noun) {
       // Possessor ("Putin's visit", "Putin's July 2000 visit").
