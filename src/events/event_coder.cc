@@ -1287,6 +1287,35 @@ struct SentenceCoder {
     return "";
   }
 
+  // The country of the place LocationFor finds, "" when none.
+  std::string LocationCountry(const std::vector<Group>& groups, uint32_t t,
+                              uint32_t se) const {
+    for (uint32_t u = t + 1; u + 1 < se; ++u) {
+      if (IsClauseWord(u)) break;
+      if (low[u] != "in" && low[u] != "at" && low[u] != "near") continue;
+      for (uint32_t v = u + 1; v < se && v <= u + 6; ++v) {
+        // A place the actor dictionary codes ("the Gaza Strip" PSEGZA).
+        for (const Group& g : groups) {
+          if (g.b != v || g.actors.size() != 1) continue;
+          const Actor& a = g.actors[0];
+          if (a.etype == "PER" || a.person || a.code.size() < 3) continue;
+          std::string c = a.code.substr(0, 3);
+          if (c == "---" || c == "IGO" || c == "NGO" || c == "IMG" ||
+              c == "MNC")
+            continue;
+          if (a.code.size() == 3 || a.code.size() == 6) return c;
+        }
+        int e = token_entity[v];
+        if (e >= 0 && doc->entities[e].type == "LOC") {
+          const std::string& c = doc->entities[e].country;
+          return c.size() == 3 ? c : "";
+        }
+        if (IsVerbTag(Tag(v)) || low[v] == ",") break;
+      }
+    }
+    return "";
+  }
+
   EventActor MakeActor(const Actor& a) const {
     EventActor out;
     const Span& b = doc->tokens[a.b];
@@ -1865,6 +1894,26 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
           }
         }
       }
+      // "Israeli tank shelling", "a Russian air strike", "US drone
+      // attacks": a party modifying the event noun is its agent.
+      if (src < 0) {
+        for (int g = static_cast<int>(groups.size()) - 1; g >= 0; --g) {
+          const Group& gr = groups[g];
+          if (gr.e > t) continue;
+          if (t - gr.e <= 2 && gr.actors.size() == 1 &&
+              !gr.actors[0].pronoun && !gr.actors[0].code.empty() &&
+              (gr.e == t || (low[gr.e] != "'s" && low[gr.e] != "'"))) {
+            bool modifiers = true;
+            for (uint32_t u = gr.e; u < t; ++u) {
+              if (!(Tag(u) == "NN" || Tag(u) == "NNP" || Tag(u) == "JJ"))
+                modifiers = false;
+            }
+            if (modifiers && Tag(gr.e - 1) != "NNS" && Tag(gr.e - 1) != "NNPS")
+              src = g;
+          }
+          break;
+        }
+      }
       // "an air strike by government forces".
       if (src < 0) {
         int g = ObjectOf(groups, t, se, {"by"}, false, false);
@@ -1890,6 +1939,33 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       tgt = ObjectOf(groups, t, se, p.preps, allow_in, false);
       if (tgt >= 0 && groups[tgt].b > t + 6) tgt = -1;
       if (tgt >= 0 && tgt == src) tgt = -1;
+      // "Four children were killed in Israeli tank shelling": the victims
+      // of the passive verb are the attack's target.
+      if (root_code >= "18" && root_code <= "20") {
+        uint32_t u = src >= 0 && groups[src].e <= t && groups[src].b + 4 > t
+                         ? groups[src].b
+                         : t;
+        while (u > sb && (Tag(u - 1) == "DT" || Tag(u - 1) == "JJ" ||
+                          Tag(u - 1) == "NN"))
+          --u;
+        if (u > sb + 1 && (low[u - 1] == "in" || low[u - 1] == "by") &&
+            Tag(u - 2) == "VBN") {
+          bool be = false;
+          for (uint32_t v = u - 2; v > sb && v + 4 > u;) {
+            --v;
+            for (const std::string& l : LemmaCandidates(low[v])) {
+              if (l == "be") be = true;
+            }
+          }
+          int victims = be ? SubjectOf(groups, u - 2, sb) : -1;
+          if (victims >= 0 && victims != src) {
+            bool coded = false;
+            for (const Actor& a : groups[victims].actors)
+              coded |= !a.code.empty();
+            if (coded) tgt = victims;
+          }
+        }
+      }
     } else {
       src = SubjectOf(groups, t, sb);
       // A PETRARCH pattern's target follows its last word.
@@ -1974,6 +2050,11 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
           for (const std::string& l : LemmaCandidates(low[u])) {
             if (l == "be" || l == "have" || l == "do" || l == "get") aux = true;
           }
+          // "said eight people were killed in an air strike": the noun
+          // event is the same clause's.
+          if (Tag(u) == "VBN" && u + 1 < t &&
+              (low[u + 1] == "in" || low[u + 1] == "by"))
+            aux = true;
           if (!claim && !say && !aux && u + 1 < t) break;
         }
         if (say && !claim) {
@@ -2214,6 +2295,14 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
                                        StartsWith(ev.code, "036")) &&
           b->etype == "LOC")
         ev.location = ev.target.name;
+      // Civilians attacked in a place are its people ("children were
+      // killed in shelling in the Gaza Strip" -> PSECVL).
+      if (b && ev.target.code == "---CVL" && ev.root >= "18" &&
+          ev.root <= "20") {
+        std::string c = LocationCountry(groups, t, se);
+        if (!c.empty() && c != ev.source.code.substr(0, 3))
+          ev.target.code = c + "CVL";
+      }
       ev.negated = event_negated;
       ev.hypothetical = hypothetical;
       ev.sentence = s.span;

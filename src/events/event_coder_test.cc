@@ -197,6 +197,14 @@ TEST_F(EventCoderTest, ReportedViolenceAndConditionalThreats) {
             "134:IRN>FRA");
 }
 
+TEST_F(EventCoderTest, AttackNounModifierAndVictims) {
+  // The party modifying the attack noun is its agent, the passive's
+  // subject its target, and civilians attacked in a place are its people.
+  EXPECT_EQ(Codes(Code("Five civilians were killed in Russian air strikes in "
+                       "Aleppo.")),
+            "195:RUS>SYRCVL");
+}
+
 TEST_F(EventCoderTest, SymmetricVerbWithObjectIsOneSided) {
   EXPECT_EQ(Codes(Code("Japan met with China on Tuesday.")), "040:JPN>CHN");
   EXPECT_EQ(Codes(Code("Japan held talks with China on Tuesday.")),
