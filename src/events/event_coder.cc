@@ -1810,8 +1810,11 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
     allow_at_ = root_code >= "17";
     // Protests, force postures and measures at home take the place as
     // target ("imposed a curfew in Turkey", "lifted a curfew in Montenegro").
+    // Condolences go to the people of the place of the loss ("expressed
+    // sorrow for the shootings in South Carolina").
     bool allow_in = p.solo || root_code == "14" || root_code == "15" ||
-                    root_code == "17" || StartsWith(p.code, "081");
+                    root_code == "17" || StartsWith(p.code, "081") ||
+                    p.code == "018";
     if (p.reporter) {
       tgt = SubjectOf(groups, t, sb);
       src = ReporterOf(groups, t, sb, se);

@@ -205,6 +205,12 @@ TEST_F(EventCoderTest, AttackNounModifierAndVictims) {
             "195:RUS>SYRCVL");
 }
 
+TEST_F(EventCoderTest, CondolencesGoToThePlaceOfTheLoss) {
+  EXPECT_EQ(Codes(Code("President Obama expressed sorrow for the shootings in "
+                       "South Carolina.")),
+            "018:USAGOV>USA");
+}
+
 TEST_F(EventCoderTest, SymmetricVerbWithObjectIsOneSided) {
   EXPECT_EQ(Codes(Code("Japan met with China on Tuesday.")), "040:JPN>CHN");
   EXPECT_EQ(Codes(Code("Japan held talks with China on Tuesday.")),
