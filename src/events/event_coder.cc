@@ -981,7 +981,14 @@ struct SentenceCoder {
     // said": past a closed appositive to the name before it.
     {
       uint32_t v = t;
-      while (v > sb && Tag(v - 1) == "RB") --v;
+      auto aux = [&](uint32_t w) {
+        if (Tag(w) == "RB" || Tag(w) == "MD") return true;
+        for (const std::string& l : LemmaCandidates(low[w])) {
+          if (l == "be" || l == "have") return true;
+        }
+        return false;
+      };
+      while (v > sb && v + 4 > t && aux(v - 1)) --v;
       if (v > sb + 3 && low[v - 1] == ",") {
         uint32_t u = v - 1;
         bool found = false;
@@ -992,11 +999,22 @@ struct SentenceCoder {
             break;
           }
         }
+        // ... or a participial phrase ("Recent US Predator attacks,
+        // occurring about once every three days, have killed").
+        bool participle = found && u + 1 < v - 1 &&
+                          (Tag(u + 1) == "VBG" || Tag(u + 1) == "VBN");
         if (found && u + 1 < v - 1 &&
-            (low[u + 1] == "a" || low[u + 1] == "an" || low[u + 1] == "the")) {
+            (low[u + 1] == "a" || low[u + 1] == "an" || low[u + 1] == "the" ||
+             participle)) {
           for (int g = static_cast<int>(groups.size()) - 1; g >= 0; --g) {
-            if (groups[g].e < u) break;
-            if (groups[g].e == u && groups[g].subject_ok) {
+            if (groups[g].e + 3 < u) break;
+            if (groups[g].e > u) continue;
+            bool head_nouns = true;
+            for (uint32_t w = groups[g].e; w < u; ++w) {
+              if (!StartsWith(Tag(w), "NN")) head_nouns = false;
+            }
+            if (groups[g].e < u && (!participle || !head_nouns)) break;
+            if (groups[g].subject_ok) {
               bool coded = false;
               for (const Actor& a : groups[g].actors) coded |= !a.code.empty();
               if (coded) return g;  // else the appositive may code it
