@@ -541,8 +541,20 @@ struct SentenceCoder {
       // head wins ("government forces" -> forces).
       if (an > 0 && !agent.empty() && t + an < se) {
         std::string_view next = Tag(t + static_cast<uint32_t>(an));
-        if (StartsWith(next, "NN") && next != "NNP" && next != "NNPS")
+        // ... but before a generic head the sector word is the actor's:
+        // "rebel leaders" REB, "opposition figures" OPP.
+        static const std::unordered_set<std::string> kGenericHead = {
+            "leader", "leaders", "official", "officials", "member",
+            "members", "commander", "commanders", "chief", "chiefs",
+            "figure", "figures", "spokesman", "spokesmen", "spokeswoman",
+            "representative", "representatives", "delegation",
+            "delegations", "sources", "source"};
+        const std::string& head = low[t + static_cast<uint32_t>(an)];
+        if (kGenericHead.count(head) && Tag(t) != "JJ") {
+          ++an;
+        } else if (StartsWith(next, "NN") && next != "NNP" && next != "NNPS") {
           an = 0;
+        }
       }
       // "military and civilian aviation factories"
       if (an == 1 && Tag(t) == "JJ" && t + 1 < se &&

@@ -213,6 +213,9 @@ TEST_F(EventCoderTest, CondolencesGoToThePlaceOfTheLoss) {
 
 TEST_F(EventCoderTest, SymmetricVerbWithObjectIsOneSided) {
   EXPECT_EQ(Codes(Code("Japan met with China on Tuesday.")), "040:JPN>CHN");
+  // A direct object, no "with".
+  EXPECT_EQ(Codes(Code("Vladimir Putin met Xi Jinping on Monday.")),
+            "040:RUSGOV>CHNGOV");
   EXPECT_EQ(Codes(Code("Japan held talks with China on Tuesday.")),
             "046:JPN>CHN 046:CHN>JPN");
 }
