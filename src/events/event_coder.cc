@@ -550,7 +550,7 @@ struct SentenceCoder {
             "representative", "representatives", "delegation",
             "delegations", "sources", "source"};
         const std::string& head = low[t + static_cast<uint32_t>(an)];
-        if (kGenericHead.count(head) && Tag(t) != "JJ") {
+        if (kGenericHead.count(head)) {
           ++an;
         } else if (StartsWith(next, "NN") && next != "NNP" && next != "NNPS") {
           an = 0;
