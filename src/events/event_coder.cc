@@ -1128,7 +1128,20 @@ struct SentenceCoder {
       if (IsAttribution(gr, se)) return -1;
       // "presented their credentials": a possessive determiner.
       if (gr.b + 1 == gr.e && Tag(gr.b) == "PRP$") continue;
-      if (ClauseBetween(from + 1, gr.b)) return -1;
+      // "denounced as an ugly crime Serbia's suppression": "as" and its
+      // noun phrase right after the verb open no clause.
+      uint32_t cb = from + 1;
+      if (cb + 2 < gr.b && low[cb] == "as" &&
+          (Tag(cb + 1) == "DT" || Tag(cb + 1) == "JJ")) {
+        uint32_t w = cb + 1;
+        while (w < gr.b && (Tag(w) == "DT" || Tag(w) == "JJ")) ++w;
+        bool np = w < gr.b;
+        for (uint32_t x = w; x < gr.b; ++x) {
+          if (!StartsWith(Tag(x), "NN")) np = false;
+        }
+        if (np) cb = gr.b;
+      }
+      if (ClauseBetween(cb, gr.b)) return -1;
       bool verb_between = false;
       for (uint32_t u = from + 1; u < gr.b; ++u) {
         if (Finite(u)) verb_between = true;
