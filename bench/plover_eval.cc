@@ -19,8 +19,10 @@
 // With --allow-missing-target the coder also emits events whose target it
 // cannot find or code (PLOVER events need not have one); the default is the
 // pipeline's, which needs a target except for protests, denials and the like.
+// With --allow-missing-source it also emits violent events whose perpetrator
+// the text does not name (empty source code; the pipeline's default is off).
 //
-//   build/plover_eval [PATH] [--allow-missing-target] [-v]
+//   build/plover_eval [PATH] [--allow-missing-target] [--allow-missing-source] [-v]
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <fstream>
@@ -60,11 +62,14 @@ int Main(int argc, char** argv) {
   CLI::App app{"PLOVER category accuracy on the PLOVER GSR dev subset"};
   std::string path = std::string(DATELINE_SOURCE_DIR) +
                      "/../shared/datasets/plover-gsr/PLOVER_GSR_CAMEO.dev.json";
-  bool verbose = false, monadic = false;
+  bool verbose = false, monadic = false, no_source = false;
   app.add_option("path", path, "PLOVER_GSR_CAMEO.dev.json");
   app.add_flag("--allow-missing-target", monadic,
                "also code events whose target is unknown (PLOVER allows "
                "events without a target)");
+  app.add_flag("--allow-missing-source", no_source,
+               "also code violent events whose perpetrator is not named "
+               "(PLOVER allows events without a source)");
   app.add_flag("-v,--verbose", verbose, "print every record");
   CLI11_PARSE(app, argc, argv);
   std::ifstream in(path, std::ios::binary);
@@ -82,6 +87,7 @@ int Main(int argc, char** argv) {
   std::unique_ptr<EventCoder> coder;
   EventCoderOptions options;
   options.allow_missing_target = monadic;
+  options.allow_missing_source = no_source;
   if (s.ok()) {
     s = EventCoder::Create(std::string(DATELINE_SOURCE_DIR) + "/data", options,
                            &coder);

@@ -533,11 +533,13 @@ size_t ActorDictionary::MatchActor(const std::vector<std::string_view>& words,
       impl_->actor_trie, words, i, &payload,
       [&](int32_t p, std::string_view first) {
         const ActorEntry& e = impl_->actors[p];
+        std::string_view whole = first;
         first = first.substr(0, first.find('-'));  // "U.S.-led"
         if (e.upper_only && HasAsciiLower(first)) return false;
         // All lower case ("pole", "armed") is a common word, not the name;
-        // "iSrael" or "ISRAEL" is the name written oddly.
-        if (e.capitalized && !HasUpperOrNonAscii(first)) return false;
+        // "iSrael" or "ISRAEL" is the name written oddly; "al-Qaeda" is
+        // capitalised after its article.
+        if (e.capitalized && !HasUpperOrNonAscii(whole)) return false;
         return true;
       });
   if (n == 0) return 0;

@@ -457,6 +457,26 @@ struct SentenceCoder {
           }
         }
       }
+      // "a UK-based group", "a Geneva-based agency": where a body sits is
+      // not who it is.
+      if (n > 0 && t + n < se) {
+        const std::string& w = low[t + n - 1];
+        static const std::string_view kLoc[] = {"-based", "-headquartered",
+                                                 "-registered", "-born"};
+        for (std::string_view suf : kLoc) {
+          if (w.size() > suf.size() &&
+              w.compare(w.size() - suf.size(), suf.size(), suf) == 0 &&
+              (StartsWith(Tag(t + static_cast<uint32_t>(n)), "NN") ||
+               Tag(t + static_cast<uint32_t>(n)) == "JJ")) {
+            n = 0;
+            code.clear();
+          }
+        }
+        if (n == 0) {
+          ++t;
+          continue;
+        }
+      }
       int ent = token_entity[t];
       size_t ent_len = 0;
       if (ent >= 0 && entity_start[t]) {
@@ -521,8 +541,20 @@ struct SentenceCoder {
       // head wins ("government forces" -> forces).
       if (an > 0 && !agent.empty() && t + an < se) {
         std::string_view next = Tag(t + static_cast<uint32_t>(an));
-        if (StartsWith(next, "NN") && next != "NNP" && next != "NNPS")
+        // ... but before a generic head the sector word is the actor's:
+        // "rebel leaders" REB, "opposition figures" OPP.
+        static const std::unordered_set<std::string> kGenericHead = {
+            "leader", "leaders", "official", "officials", "member",
+            "members", "commander", "commanders", "chief", "chiefs",
+            "figure", "figures", "spokesman", "spokesmen", "spokeswoman",
+            "representative", "representatives", "delegation",
+            "delegations", "sources", "source"};
+        const std::string& head = low[t + static_cast<uint32_t>(an)];
+        if (kGenericHead.count(head)) {
+          ++an;
+        } else if (StartsWith(next, "NN") && next != "NNP" && next != "NNPS") {
           an = 0;
+        }
       }
       // "military and civilian aviation factories"
       if (an == 1 && Tag(t) == "JJ" && t + 1 < se &&
@@ -602,6 +634,14 @@ struct SentenceCoder {
           } else if (w == "'s" || w == "'" || w == "the") {
           } else if (has_of && (Tag(u) == "JJ" || Tag(u) == "VBN")) {
             // "dissidents from military-ruled Myanmar"
+          } else if (!has_of && gap == 1 && p.kind == 2 && q.kind == 4 &&
+                     q.etype == "PER" &&
+                     (w == "secretary-general" || w == "chairman" ||
+                      w == "director" || w == "director-general" ||
+                      w == "chief" || w == "head" || w == "commissioner" ||
+                      w == "chairwoman" || w == "chairperson")) {
+            // "Arab League Secretary-General Chedli Klibi": the body's
+            // officer.
           } else {
             ok = false;
           }
@@ -619,7 +659,11 @@ struct SentenceCoder {
         } else {
           if (q.kind == 0 && p_country && q.code != country) break;
           if (q.kind == 2 && p_country && !full.empty()) break;  // two people
-          if (q.kind == 4 && q.etype != "PER") break;
+          // "the Syrian Golan Heights": an uncoded place right after a
+          // country adjective belongs to it.
+          if (q.kind == 4 && q.etype != "PER" &&
+              !(p.kind == 0 && q.b == p.e && q.etype == "LOC"))
+            break;
           if (q.kind == 2 && p_country && q.code.substr(0, 3) != country &&
               p.kind != 1) {
             // "South Korea's National Security Council": the country
@@ -650,6 +694,27 @@ struct SentenceCoder {
           }
         }
         if (agent_after) full += agent;
+      }
+      // "President Michel Suleiman", "General David Petraeus": a title in
+      // the text names the office a dictionary person holds then, over
+      // the out-of-office ELI code (an undated page, or a date outside the
+      // dictionary's periods); "former President X" keeps ELI.
+      if (full.size() == 6 && full.compare(3, 3, "ELI") == 0 &&
+          !agent.empty() && prefix.empty()) {
+        bool title_before = false;
+        for (size_t m = k; m <= j; ++m) {
+          if (pieces[m].kind == 2) break;
+          if (pieces[m].kind == 1) title_before = true;
+        }
+        bool former = false;
+        for (uint32_t u = pieces[k].b > sb + 3 ? pieces[k].b - 3 : sb;
+             u < pieces[j].e; ++u) {
+          if (low[u] == "former" || low[u] == "ex" || low[u] == "late" ||
+              low[u] == "then" || low[u] == "ousted" || low[u] == "exiled" ||
+              StartsWith(low[u], "ex-"))
+            former = true;
+        }
+        if (title_before && !former) full = full.substr(0, 3) + agent;
       }
       Actor a;
       a.b = pieces[k].b;
@@ -880,6 +945,8 @@ struct SentenceCoder {
         if (tag == "DT" || tag == "JJ" || tag == "CD" || tag == "PRP$" ||
             low[u] == "both" || IsQuote(low[u]))
           continue;
+        // "Up to 1,000 ethnic Turks", "at least 200 supporters".
+        if (QuantityWord(u)) continue;
         if ((tag == "IN" || tag == "TO") && !ClauseWords().count(low[u]) &&
             low[u] != "that")
           prep = true;
@@ -922,6 +989,52 @@ struct SentenceCoder {
   // before; -1 if none.
   int SubjectOf(const std::vector<Group>& groups, uint32_t t,
                 uint32_t sb) const {
+    // "The Syrian Observatory, a UK-based group that tracks the war,
+    // said": past a closed appositive to the name before it.
+    {
+      uint32_t v = t;
+      auto aux = [&](uint32_t w) {
+        if (Tag(w) == "RB" || Tag(w) == "MD") return true;
+        for (const std::string& l : LemmaCandidates(low[w])) {
+          if (l == "be" || l == "have") return true;
+        }
+        return false;
+      };
+      while (v > sb && v + 4 > t && aux(v - 1)) --v;
+      if (v > sb + 3 && low[v - 1] == ",") {
+        uint32_t u = v - 1;
+        bool found = false;
+        while (u > sb && v - u < 16) {
+          --u;
+          if (low[u] == ",") {
+            found = true;
+            break;
+          }
+        }
+        // ... or a participial phrase ("Recent US Predator attacks,
+        // occurring about once every three days, have killed").
+        bool participle = found && u + 1 < v - 1 &&
+                          (Tag(u + 1) == "VBG" || Tag(u + 1) == "VBN");
+        if (found && u + 1 < v - 1 &&
+            (low[u + 1] == "a" || low[u + 1] == "an" || low[u + 1] == "the" ||
+             participle)) {
+          for (int g = static_cast<int>(groups.size()) - 1; g >= 0; --g) {
+            if (groups[g].e + 3 < u) break;
+            if (groups[g].e > u) continue;
+            bool head_nouns = true;
+            for (uint32_t w = groups[g].e; w < u; ++w) {
+              if (!StartsWith(Tag(w), "NN")) head_nouns = false;
+            }
+            if (groups[g].e < u && (!participle || !head_nouns)) break;
+            if (groups[g].subject_ok) {
+              bool coded = false;
+              for (const Actor& a : groups[g].actors) coded |= !a.code.empty();
+              if (coded) return g;  // else the appositive may code it
+            }
+          }
+        }
+      }
+    }
     uint32_t clause_start = sb;
     for (uint32_t u = t; u > sb;) {
       --u;
@@ -1015,7 +1128,20 @@ struct SentenceCoder {
       if (IsAttribution(gr, se)) return -1;
       // "presented their credentials": a possessive determiner.
       if (gr.b + 1 == gr.e && Tag(gr.b) == "PRP$") continue;
-      if (ClauseBetween(from + 1, gr.b)) return -1;
+      // "denounced as an ugly crime Serbia's suppression": "as" and its
+      // noun phrase right after the verb open no clause.
+      uint32_t cb = from + 1;
+      if (cb + 2 < gr.b && low[cb] == "as" &&
+          (Tag(cb + 1) == "DT" || Tag(cb + 1) == "JJ")) {
+        uint32_t w = cb + 1;
+        while (w < gr.b && (Tag(w) == "DT" || Tag(w) == "JJ")) ++w;
+        bool np = w < gr.b;
+        for (uint32_t x = w; x < gr.b; ++x) {
+          if (!StartsWith(Tag(x), "NN")) np = false;
+        }
+        if (np) cb = gr.b;
+      }
+      if (ClauseBetween(cb, gr.b)) return -1;
       bool verb_between = false;
       for (uint32_t u = from + 1; u < gr.b; ++u) {
         if (Finite(u)) verb_between = true;
@@ -1204,6 +1330,35 @@ struct SentenceCoder {
     return "";
   }
 
+  // The country of the place LocationFor finds, "" when none.
+  std::string LocationCountry(const std::vector<Group>& groups, uint32_t t,
+                              uint32_t se) const {
+    for (uint32_t u = t + 1; u + 1 < se; ++u) {
+      if (IsClauseWord(u)) break;
+      if (low[u] != "in" && low[u] != "at" && low[u] != "near") continue;
+      for (uint32_t v = u + 1; v < se && v <= u + 6; ++v) {
+        // A place the actor dictionary codes ("the Gaza Strip" PSEGZA).
+        for (const Group& g : groups) {
+          if (g.b != v || g.actors.size() != 1) continue;
+          const Actor& a = g.actors[0];
+          if (a.etype == "PER" || a.person || a.code.size() < 3) continue;
+          std::string c = a.code.substr(0, 3);
+          if (c == "---" || c == "IGO" || c == "NGO" || c == "IMG" ||
+              c == "MNC")
+            continue;
+          if (a.code.size() == 3 || a.code.size() == 6) return c;
+        }
+        int e = token_entity[v];
+        if (e >= 0 && doc->entities[e].type == "LOC") {
+          const std::string& c = doc->entities[e].country;
+          return c.size() == 3 ? c : "";
+        }
+        if (IsVerbTag(Tag(v)) || low[v] == ",") break;
+      }
+    }
+    return "";
+  }
+
   EventActor MakeActor(const Actor& a) const {
     EventActor out;
     const Span& b = doc->tokens[a.b];
@@ -1354,6 +1509,14 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       if (before == "NNP" || before == "NNPS" || before == "NNS" ||
           before == "PRP")
         verb = true;
+    }
+    // "are demanding/JJ autonomy": a progressive the tagger read as an
+    // adjective.
+    if (tag == "JJ" && low[t].size() > 5 &&
+        low[t].compare(low[t].size() - 3, 3, "ing") == 0 && t > sb) {
+      for (const std::string& l : LemmaCandidates(low[t - 1])) {
+        if (l == "be") verb = true;
+      }
     }
     // "The Philippines and France agree/NN that": a word right after a
     // subject, before a clause or object, read as a noun.
@@ -1662,6 +1825,21 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       std::string_view next = c.last + 1 < se ? Tag(c.last + 1) : "";
       bool object = StartsWith(next, "NN") || next == "DT" || next == "PRP" ||
                     next == "PRP$" || next == "JJ";
+      // A counted object ("police arrested 100 Palestinians", "rebels
+      // kidnapped up to 16 advisers"), not a time ("jailed 15 months ago").
+      if (!object && c.last + 1 < se &&
+          (next == "CD" || QuantityWord(c.last + 1))) {
+        uint32_t v = c.last + 1;
+        while (v < se && v < c.last + 6 &&
+               (Tag(v) == "CD" || QuantityWord(v)))
+          ++v;
+        static const std::unordered_set<std::string> kTime = {
+            "year", "years", "month", "months", "week", "weeks", "day",
+            "days", "hours", "minutes", "decades", "ago", "percent"};
+        object = v < se && v > c.last + 1 &&
+                 (StartsWith(Tag(v), "NN") || Tag(v) == "JJ") &&
+                 !kTime.count(low[v]);
+      }
       if ((StartsWith(Tag(u), "NN") || Tag(u) == "PRP") && !object) {
         passive = true;
         reduced = true;
@@ -1675,8 +1853,11 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
     allow_at_ = root_code >= "17";
     // Protests, force postures and measures at home take the place as
     // target ("imposed a curfew in Turkey", "lifted a curfew in Montenegro").
+    // Condolences go to the people of the place of the loss ("expressed
+    // sorrow for the shootings in South Carolina").
     bool allow_in = p.solo || root_code == "14" || root_code == "15" ||
-                    root_code == "17" || StartsWith(p.code, "081");
+                    root_code == "17" || StartsWith(p.code, "081") ||
+                    p.code == "018";
     if (p.reporter) {
       tgt = SubjectOf(groups, t, sb);
       src = ReporterOf(groups, t, sb, se);
@@ -1691,6 +1872,31 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
         }
       } else {
         tgt = SubjectOf(groups, t, sb);
+        // "A camp for Congolese refugees was attacked": the party the
+        // subject noun names with "for"/"of" right before the verb group.
+        if (tgt < 0) {
+          for (int g = static_cast<int>(groups.size()) - 1; g >= 0; --g) {
+            const Group& gr = groups[g];
+            if (gr.e > t) continue;
+            bool aux_only = true;
+            for (uint32_t u = gr.e; u < t && aux_only; ++u) {
+              bool aux = Tag(u) == "RB" || Tag(u) == "MD";
+              for (const std::string& l : LemmaCandidates(low[u])) {
+                if (l == "be" || l == "have") aux = true;
+              }
+              aux_only = aux;
+            }
+            if (!aux_only) break;
+            uint32_t u = gr.b;
+            while (u > sb && (Tag(u - 1) == "DT" || Tag(u - 1) == "JJ" ||
+                              Tag(u - 1) == "CD"))
+              --u;
+            if (u > sb + 1 && (low[u - 1] == "for" || low[u - 1] == "of") &&
+                StartsWith(Tag(u - 2), "NN"))
+              tgt = g;
+            break;
+          }
+        }
       }
     } else if (p.noun) {
       // Possessor ("Putin's visit", "Putin's July 2000 visit").
@@ -1734,6 +1940,26 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
           }
         }
       }
+      // "Israeli tank shelling", "a Russian air strike", "US drone
+      // attacks": a party modifying the event noun is its agent.
+      if (src < 0) {
+        for (int g = static_cast<int>(groups.size()) - 1; g >= 0; --g) {
+          const Group& gr = groups[g];
+          if (gr.e > t) continue;
+          if (t - gr.e <= 2 && gr.actors.size() == 1 &&
+              !gr.actors[0].pronoun && !gr.actors[0].code.empty() &&
+              (gr.e == t || (low[gr.e] != "'s" && low[gr.e] != "'"))) {
+            bool modifiers = true;
+            for (uint32_t u = gr.e; u < t; ++u) {
+              if (!(Tag(u) == "NN" || Tag(u) == "NNP" || Tag(u) == "JJ"))
+                modifiers = false;
+            }
+            if (modifiers && Tag(gr.e - 1) != "NNS" && Tag(gr.e - 1) != "NNPS")
+              src = g;
+          }
+          break;
+        }
+      }
       // "an air strike by government forces".
       if (src < 0) {
         int g = ObjectOf(groups, t, se, {"by"}, false, false);
@@ -1759,11 +1985,42 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       tgt = ObjectOf(groups, t, se, p.preps, allow_in, false);
       if (tgt >= 0 && groups[tgt].b > t + 6) tgt = -1;
       if (tgt >= 0 && tgt == src) tgt = -1;
+      // "Four children were killed in Israeli tank shelling": the victims
+      // of the passive verb are the attack's target.
+      if (root_code >= "18" && root_code <= "20") {
+        uint32_t u = src >= 0 && groups[src].e <= t && groups[src].b + 4 > t
+                         ? groups[src].b
+                         : t;
+        while (u > sb && (Tag(u - 1) == "DT" || Tag(u - 1) == "JJ" ||
+                          Tag(u - 1) == "NN"))
+          --u;
+        if (u > sb + 1 && (low[u - 1] == "in" || low[u - 1] == "by") &&
+            Tag(u - 2) == "VBN") {
+          bool be = false;
+          for (uint32_t v = u - 2; v > sb && v + 4 > u;) {
+            --v;
+            for (const std::string& l : LemmaCandidates(low[v])) {
+              if (l == "be") be = true;
+            }
+          }
+          int victims = be ? SubjectOf(groups, u - 2, sb) : -1;
+          if (victims >= 0 && victims != src) {
+            bool coded = false;
+            for (const Actor& a : groups[victims].actors)
+              coded |= !a.code.empty();
+            if (coded) tgt = victims;
+          }
+        }
+      }
     } else {
       src = SubjectOf(groups, t, sb);
       // A PETRARCH pattern's target follows its last word.
       if (impl.petrarch && c.last > t && Tag(c.last) == "IN") after = c.last;
       tgt = ObjectOf(groups, after, se, p.preps, allow_in, false, &p.words);
+      // The pattern's own words may look like a verb in between ("expel
+      // exiled leaders"): search again after them.
+      if (tgt < 0 && c.last > after)
+        tgt = ObjectOf(groups, c.last, se, p.preps, allow_in, false, &p.words);
       // Nothing coded right after the verb: after the pattern's own words
       // ("celebrated Eid at Osgiliath with Gondor").
       if (tgt >= 0) {
@@ -1773,6 +2030,23 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
           int again = ObjectOf(groups, c.last, se, p.preps, allow_in, false,
                                &p.words);
           if (again >= 0) tgt = again;
+        }
+      }
+      // A conditional threat is aimed at whoever must meet the condition:
+      // "threatened to hold a general strike unless Israel rescinded ...",
+      // "threatened to stop negotiations if the United States goes ahead".
+      if (tgt < 0 && root_code == "13" && !impl.petrarch) {
+        for (uint32_t u = c.last + 1; u < se && u <= c.last + 14; ++u) {
+          if (low[u] != "if" && low[u] != "unless") continue;
+          for (size_t g = 0; g < groups.size(); ++g) {
+            const Group& gr = groups[g];
+            if (gr.b <= u || gr.b > u + 4) continue;
+            bool coded = false;
+            for (const Actor& a : gr.actors) coded |= !a.code.empty();
+            if (coded && static_cast<int>(g) != src) tgt = static_cast<int>(g);
+            break;
+          }
+          break;
         }
       }
       // Appeals, demands and threats aimed through a clause: "demanded
@@ -1803,13 +2077,46 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       for (uint32_t u = t; u > sb;) {
         --u;
         if (low[u] == "that") continue;
-        bool claim = false;
+        bool claim = false, say = false;
         if (IsVerbTag(Tag(u))) {
           for (const std::string& l : LemmaCandidates(low[u])) {
             if (l == "claim" || l == "allege" || l == "contend" ||
                 l == "assert")
               claim = true;
+            // "Israel said a mortar bomb was fired at it", "The US said
+            // that Iraq had attacked": a party's own report of violence
+            // is coded as its accusation, as PETRARCH-2 and GDELT code it
+            // (a trailing attribution, ", officials said", is not).
+            if (l == "say" && root_code >= "18") say = true;
           }
+          // Only the clause right after the reporting verb: another verb
+          // ("said ..., expanding its campaign against X that has seized")
+          // ends the search.
+          bool aux = false;
+          for (const std::string& l : LemmaCandidates(low[u])) {
+            if (l == "be" || l == "have" || l == "do" || l == "get") aux = true;
+          }
+          // "said eight people were killed in an air strike": the noun
+          // event is the same clause's.
+          if (Tag(u) == "VBN" && u + 1 < t &&
+              (low[u + 1] == "in" || low[u + 1] == "by"))
+            aux = true;
+          if (!claim && !say && !aux && u + 1 < t) break;
+        }
+        if (say && !claim) {
+          int claimant = SubjectOf(groups, u, sb);
+          bool party = claimant >= 0 && claimant != src &&
+                       groups[claimant].b < u;
+          if (party && src >= 0) {
+            for (const Actor& a : groups[claimant].actors) {
+              for (const Actor& b : groups[src].actors) {
+                if (a.code.empty() || a.code == b.code ||
+                    StartsWith(a.code, "---"))
+                  party = false;
+              }
+            }
+          }
+          if (party) claim = true;
         }
         if (claim) {
           int claimant = SubjectOf(groups, u, sb);
@@ -1831,11 +2138,28 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       for (const Actor& a : groups[tgt].actors) coded |= !a.code.empty();
       if (!coded) tgt = -1;
     }
-    if (src < 0 && !p.noun && !p.reporter) continue;
-    if (src < 0) continue;
-    const Group& sg = groups[src];
+    // No perpetrator named: an event with the victim only, when allowed.
+    bool sourceless = false;
+    if (impl.options.allow_missing_source && root_code >= "18" &&
+        root_code <= "20" && tgt >= 0 && !p.reporter && !claimed) {
+      bool src_coded = false;
+      if (src >= 0) {
+        for (const Actor& a : groups[src].actors) src_coded |= !a.code.empty();
+      }
+      if (!src_coded) {
+        sourceless = true;
+        src = -1;
+      }
+    }
+    static const Group kNoSource = [] {
+      Group g;
+      g.actors.emplace_back();
+      return g;
+    }();
+    if (src < 0 && !sourceless) continue;
+    const Group& sg = src >= 0 ? groups[src] : kNoSource;
     if (sg.actors.empty()) continue;
-    if (!p.reporter && !passive) {
+    if (!p.reporter && !passive && !sourceless) {
       for (const Actor& a : sg.actors) subjects_here.push_back(a);
     }
     // Code selection.
@@ -1893,7 +2217,16 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       }
       // Symmetric: the other side does it too, unless the "target" is
       // where it happened ("meet in Zurich").
-      if (p.sym && target_prep_ != "in" && target_prep_ != "at") {
+      // A verb with its object codes the subject's act only ("Bush will
+      // meet with dissidents": USAGOV -> MMROPP), as PETRARCH-2 and GDELT
+      // do; a noun ("held talks with") is the two sides' joint act.
+      if (p.sym && target_prep_ != "in" && target_prep_ != "at" &&
+          (p.noun || impl.petrarch ||
+           std::count_if(p.words.begin() + 1, p.words.end(),
+                         [](const std::string& w) {
+                           return w != "with" && w != "to" && w != "in" &&
+                                  w != "at" && w != "on" && w != "for";
+                         }) > 0)) {
         for (const Actor& a : sg.actors) {
           for (const Actor& b : groups[tgt].actors) pairs.push_back({&b, &a});
         }
@@ -1987,11 +2320,12 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       for (auto [a, b] : reverse) all.emplace_back(a, b, visit);
     }
     for (auto [a, b, e] : all) {
-      if (a->code.empty()) continue;
+      if (sourceless && (!b || hypothetical || event_negated)) continue;
+      if (a->code.empty() && !sourceless) continue;
       if (b && b->code.empty()) continue;
       if (b && a->code == b->code && a->entity == b->entity) continue;
       Event ev;
-      ev.source = MakeActor(*a);
+      if (a->e > a->b) ev.source = MakeActor(*a);  // else unknown
       if (b) {
         ev.target = MakeActor(*b);
         ev.has_target = true;
@@ -2007,6 +2341,14 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
                                        StartsWith(ev.code, "036")) &&
           b->etype == "LOC")
         ev.location = ev.target.name;
+      // Civilians attacked in a place are its people ("children were
+      // killed in shelling in the Gaza Strip" -> PSECVL).
+      if (b && ev.target.code == "---CVL" && ev.root >= "18" &&
+          ev.root <= "20") {
+        std::string c = LocationCountry(groups, t, se);
+        if (!c.empty() && c != ev.source.code.substr(0, 3))
+          ev.target.code = c + "CVL";
+      }
       ev.negated = event_negated;
       ev.hypothetical = hypothetical;
       ev.sentence = s.span;
@@ -2017,8 +2359,8 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
         const Event& o = (*out)[k];
         if (o.code == ev.code && o.source.code == ev.source.code &&
             o.target.code == ev.target.code &&
-            o.trigger.begin == ev.trigger.begin)
-          dup = true;
+            (o.trigger.begin == ev.trigger.begin || claimed))
+          dup = true;  // one accusation for "killed in an air strike"
       }
       if (!dup) out->push_back(std::move(ev));
     }

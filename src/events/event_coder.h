@@ -42,6 +42,11 @@ struct EventCoderOptions {
   // Emit events whose target is unknown only for patterns that allow it
   // (protests, denials); when true, also for every other pattern.
   bool allow_missing_target = false;
+  // Emit violent events (roots 18-20) whose perpetrator the text does not
+  // name ("three civilians were killed in a car bombing"), with an empty
+  // source code, as GDELT and PLOVER allow; the target must be coded. Off
+  // by default (CAMEO/PETRARCH events are dyadic).
+  bool allow_missing_source = false;
   // Emit codes that are not in the CAMEO table (user dictionaries in
   // another scheme, such as the WEIS-coded PETR.Validate.verbs.txt); root is
   // then the code's first two characters, quad class and Goldstein 0. Off

@@ -158,6 +158,96 @@ TEST(EventPatternsTest, ShippedPatternsUseOnlyCameoCodes) {
   }
 }
 
+TEST_F(EventCoderTest, CountedObjectsAndSubjects) {
+  // A participle before a counted object is active, not a reduced relative.
+  EXPECT_EQ(Codes(Code("Turkish police arrested 40 Syrians on Monday.")),
+            "173:TURCOP>SYR");
+  // "-ll" and "-ss" stems are undoubled ("expelled" -> "expel").
+  EXPECT_EQ(Codes(Code("Kenya expelled three Somali diplomats.")),
+            "174:KEN>SOMGOV");
+  // A progressive the tagger reads as an adjective is still the verb.
+  EXPECT_EQ(Codes(Code("Kenyan students are demanding elections from the "
+                       "Kenyan government.")),
+            "104:KENEDU>KENGOV");
+}
+
+TEST_F(EventCoderTest, TitlesAndAppositives) {
+  // Out of office on the page's date, but the text's title names his
+  // office then.
+  EXPECT_EQ(Codes(Code("General David Petraeus met with Afghan officials.")),
+            "040:USAMIL>AFGGOV");
+  // The subject is past the appositive, and "London-based" is no actor.
+  EXPECT_EQ(Codes(Code("Amnesty International, a London-based group that "
+                       "campaigns for prisoners, said Nigerian troops had "
+                       "killed ten civilians.")),
+            "112:NGOHRIAMN>NGAMIL");
+}
+
+TEST_F(EventCoderTest, ReportedViolenceAndConditionalThreats) {
+  // A party's own report of an attack is its accusation; a trailing
+  // attribution is not.
+  EXPECT_EQ(Codes(Code("Nigeria said Cameroon attacked its border posts.")),
+            "112:NGA>CMR");
+  EXPECT_EQ(Codes(Code("Nigerian troops killed ten civilians, officials "
+                       "said.")),
+            "1823:NGAMIL>---CVL");
+  // The target of a conditional threat is the condition's subject.
+  EXPECT_EQ(Codes(Code("Iran threatened to halt talks unless France lifted "
+                       "its sanctions.")),
+            "134:IRN>FRA");
+}
+
+TEST_F(EventCoderTest, AttackNounModifierAndVictims) {
+  // The party modifying the attack noun is its agent, the passive's
+  // subject its target, and civilians attacked in a place are its people.
+  EXPECT_EQ(Codes(Code("Five civilians were killed in Russian air strikes in "
+                       "Aleppo.")),
+            "195:RUS>SYRCVL");
+}
+
+TEST_F(EventCoderTest, CondolencesGoToThePlaceOfTheLoss) {
+  EXPECT_EQ(Codes(Code("President Obama expressed sorrow for the shootings in "
+                       "South Carolina.")),
+            "018:USAGOV>USA");
+}
+
+TEST_F(EventCoderTest, SymmetricVerbWithObjectIsOneSided) {
+  EXPECT_EQ(Codes(Code("Japan met with China on Tuesday.")), "040:JPN>CHN");
+  // A direct object, no "with".
+  EXPECT_EQ(Codes(Code("Vladimir Putin met Xi Jinping on Monday.")),
+            "040:RUSGOV>CHNGOV");
+  EXPECT_EQ(Codes(Code("Japan held talks with China on Tuesday.")),
+            "046:JPN>CHN 046:CHN>JPN");
+}
+
+TEST(EventCoderOptionsTest, MissingSourceOnlyWhenAllowed) {
+  std::unique_ptr<Pipeline> pipeline;
+  ASSERT_TRUE(Pipeline::Create(PipelineOptions{"resolve", ""}, &pipeline).ok());
+  auto code = [&](bool allow) {
+    EventCoderOptions options;
+    options.allow_missing_source = allow;
+    std::unique_ptr<EventCoder> coder;
+    Status s = EventCoder::Create(DATELINE_SOURCE_DIR "/data", options, &coder);
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    if (!s.ok()) return std::string();
+    Page page;
+    page.format = PageFormat::kHtml;
+    page.content =
+        "<html><body><article><p>Three Iraqi civilians were killed in a car "
+        "bombing in Baghdad.</p></article></body></html>";
+    Document doc = pipeline->Process(page);
+    coder->Code(&doc);
+    std::string out;
+    for (const Event& e : doc.events) {
+      out += e.code + ":" + e.source.code + ">" +
+             (e.has_target ? e.target.code : "-") + " ";
+    }
+    return out;
+  };
+  EXPECT_EQ(code(false), "");
+  EXPECT_EQ(code(true), "1823:>IRQCVL ");
+}
+
 TEST(LemmaTest, Forms) {
   auto has = [](std::string_view w, const char* l) {
     for (const std::string& c : LemmaCandidates(w)) {

@@ -94,9 +94,9 @@ std::vector<std::string> LemmaCandidates(std::string_view word) {
     out.push_back(stem);
     out.push_back(stem + "e");
     size_t m = stem.size();
-    // Doubled final consonant: "stopped" -> "stop", "shelling" keeps "shell".
-    if (m >= 3 && stem[m - 1] == stem[m - 2] && !IsVowel(stem[m - 1]) &&
-        stem[m - 1] != 'l' && stem[m - 1] != 's') {
+    // Doubled final consonant: "stopped" -> "stop", "expelled" -> "expel";
+    // "shelling" keeps "shell" as well (the stem itself is a candidate).
+    if (m >= 3 && stem[m - 1] == stem[m - 2] && !IsVowel(stem[m - 1])) {
       out.push_back(stem.substr(0, m - 1));
     }
   };
