@@ -444,6 +444,7 @@ class Analysis {
   int SegmentStartingAt(int tok) const;
   void Resolve(Attribution* a) const;
   bool SubjectOf(int s, int limit, int* b, int* e) const;
+  bool Raising(int s, int sb, int se, int i);
   void Emit();
 
   const QuoteExtractor::CueClass* (*lookup_)(const void*, std::string_view);
@@ -1063,6 +1064,7 @@ void Analysis::FindCues(int s) {
       // a determiner is no cue.
       if (cls != nullptr && i > sb && Pos(i - 1) == "DT") cls = nullptr;
     }
+    if (Raising(s, sb, se, i)) continue;
     if (cls == nullptr) continue;
     Attribution a;
     a.sentence = s;
@@ -1526,6 +1528,68 @@ bool Analysis::SubjectOf(int s, int limit, int* b, int* e) const {
     return WalkLeft(j, sb, b, e);
   }
   return false;
+}
+
+// A raising verb or an agentless passive before an infinitive ("Trump is
+// expected to win", "Sanders seemed to waver", "he is said to have ..."):
+// PolNeAR's belief with no source, whose content is the subject and the
+// infinitive clause, two fragments. Adds it and returns true when token i is
+// such a cue.
+bool Analysis::Raising(int s, int sb, int se, int i) {
+  const std::string& lw = lower_[i];
+  bool seem = lw == "seem" || lw == "seems" || lw == "seemed" ||
+              lw == "appear" || lw == "appears" || lw == "appeared";
+  bool passive = lw == "expected" || lw == "said" || lw == "believed" ||
+                 lw == "thought" || lw == "reported" || lw == "rumored" ||
+                 lw == "alleged" || lw == "considered";
+  if (!seem && !passive) return false;
+  if (i + 2 >= se || lower_[i + 1] != "to" || Pos(i + 2) != "VB") return false;
+  int cue_b = i;
+  bool be = false;
+  while (cue_b - 1 >= sb && !claimed_[cue_b - 1] &&
+         (IsAux(lower_[cue_b - 1]) || Pos(cue_b - 1) == "RB") &&
+         lower_[cue_b - 1] != "however") {
+    const std::string& w = lower_[cue_b - 1];
+    if (w == "is" || w == "was" || w == "are" || w == "were" || w == "be" ||
+        w == "been" || w == "being" || w == "'s" || w == "\xE2\x80\x99s") {
+      be = true;
+    }
+    --cue_b;
+  }
+  if (passive && !be) return false;
+  int b, e;
+  if (!WalkLeft(cue_b - 1, sb, &b, &e) || e != cue_b) return false;
+  for (int k = b; k < e; ++k) {
+    if (claimed_[k] || seg_of_tok_[k] >= 0 || IsQuoteTok(k)) return false;
+  }
+  int p = i + 1;
+  int ce = se;
+  for (int k = p + 1; k + 1 < se; ++k) {
+    if (seg_of_tok_[k] >= 0) continue;
+    if (lower_[k] == ";" || lower_[k] == "\xE2\x80\x94" || lower_[k] == "--" ||
+        (lower_[k] == "," &&
+         ((Pos(k + 1) == "VBG" && lower_[k + 1] != "including") ||
+          lower_[k + 1] == "according" || lower_[k + 1] == "but" ||
+          lower_[k + 1] == "which" || lower_[k + 1] == "while"))) {
+      ce = k;
+      break;
+    }
+  }
+  while (ce > p && (lower_[ce - 1] == "." || lower_[ce - 1] == "!" ||
+                    lower_[ce - 1] == "?" || lower_[ce - 1] == ")")) {
+    --ce;
+  }
+  if (ce - p < 2) return false;
+  Attribution a;
+  a.sentence = s;
+  a.cue_b = cue_b;
+  a.cue_e = i + 1;
+  a.cue_class = "belief";
+  a.content2 = {doc_->tokens[b].begin, doc_->tokens[e - 1].end};
+  a.content = {doc_->tokens[p].begin, doc_->tokens[ce - 1].end};
+  for (int k = b; k < ce; ++k) claimed_[k] = 1;
+  attrs_.push_back(std::move(a));
+  return true;
 }
 
 void Analysis::Run() {
