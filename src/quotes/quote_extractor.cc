@@ -1056,7 +1056,15 @@ void Analysis::FindCues(int s) {
       }
       // In a headline the POS model sees capitalised words as names
       // ("Trump Says He Will Win").
-      if (cls != nullptr && !IsVerb(i) &&
+      // "..., he notes.", "Viguerie argues.": the tagger reads some cue
+      // forms as plural nouns; after a pronoun subject, or closing the
+      // sentence after a name, they are verbs.
+      bool verb_here =
+          IsVerb(i) ||
+          (i > sb && (Pos(i - 1) == "PRP" ||
+                      (Pos(i - 1).rfind("NNP", 0) == 0 && i + 1 < se &&
+                       (lower_[i + 1] == "." || lower_[i + 1] == "that"))));
+      if (cls != nullptr && !verb_here &&
           !(title_case && i > sb && Pos(i).rfind("NNP", 0) == 0)) {
         cls = nullptr;
       }
