@@ -1115,9 +1115,12 @@ void Analysis::FindCues(int s) {
            !claimed_[a.cue_b - 1] && lower_[a.cue_b - 1] != "told") {
       --a.cue_b;
     }
-    // Particles are part of the verb ("called for", "called out").
+    // Particles are part of the verb ("called for", "called out", "asked
+    // about", "warned against", "agreed with").
     if (a.cue_e + 1 < se &&
         (lower_[a.cue_e] == "for" || lower_[a.cue_e] == "out" ||
+         lower_[a.cue_e] == "about" || lower_[a.cue_e] == "against" ||
+         lower_[a.cue_e] == "with" ||
          ((lower_[a.cue_e] == "on" || lower_[a.cue_e] == "to") &&
           *cls == CueClass::kAct && Pos(a.cue_e + 1) != "VB")) &&
         !(IsTimeWord(lower_[a.cue_e + 1]) && lower_[a.cue_e + 1] != "the" &&
