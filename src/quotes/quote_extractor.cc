@@ -445,6 +445,7 @@ class Analysis {
   void Resolve(Attribution* a) const;
   bool SubjectOf(int s, int limit, int* b, int* e) const;
   bool Raising(int s, int sb, int se, int i);
+  bool AskedPassive(int s, int sb, int se, int i);
   void Emit();
 
   const QuoteExtractor::CueClass* (*lookup_)(const void*, std::string_view);
@@ -1553,6 +1554,7 @@ bool Analysis::Raising(int s, int sb, int se, int i) {
   bool passive = lw == "expected" || lw == "said" || lw == "believed" ||
                  lw == "thought" || lw == "reported" || lw == "rumored" ||
                  lw == "alleged" || lw == "considered";
+  if (lw == "asked") return AskedPassive(s, sb, se, i);
   if (!seem && !passive) return false;
   if (i + 2 >= se || lower_[i + 1] != "to" || Pos(i + 2) != "VB") return false;
   int cue_b = i;
@@ -1599,6 +1601,63 @@ bool Analysis::Raising(int s, int sb, int se, int i) {
   a.content2 = {doc_->tokens[b].begin, doc_->tokens[e - 1].end};
   a.content = {doc_->tokens[p].begin, doc_->tokens[ce - 1].end};
   for (int k = b; k < ce; ++k) claimed_[k] = 1;
+  attrs_.push_back(std::move(a));
+  return true;
+}
+
+// "Asked whether he would ..., Priebus said", "When asked about X", "Sanders
+// was asked about their case": a question whose asker is not named; the
+// content is what was asked, up to the comma that ends it.
+bool Analysis::AskedPassive(int s, int sb, int se, int i) {
+  int cue_b = i;
+  if (i == sb || lower_[i - 1] == "when" || lower_[i - 1] == "while" ||
+      lower_[i - 1] == "after" || lower_[i - 1] == "if") {
+  } else {
+    bool be = false;
+    while (cue_b - 1 >= sb && !claimed_[cue_b - 1] &&
+           (IsAux(lower_[cue_b - 1]) || Pos(cue_b - 1) == "RB")) {
+      const std::string& w = lower_[cue_b - 1];
+      if (w == "is" || w == "was" || w == "are" || w == "were" || w == "been" ||
+          w == "being") {
+        be = true;
+      }
+      --cue_b;
+    }
+    if (!be) return false;
+  }
+  int p = i + 1;
+  if (p < se && lower_[p] == "about") ++p;
+  if (p >= se || lower_[p] == "by" || lower_[p] == "to" || lower_[p] == "for" ||
+      lower_[p] == "," || IsQuoteTok(p) || seg_of_tok_[p] >= 0) {
+    return false;
+  }
+  int cue_e = p == i + 2 ? p : i + 1;
+  int ce = se;
+  for (int k = p + 1; k < se; ++k) {
+    if (seg_of_tok_[k] >= 0) continue;
+    if (lower_[k] == "," || lower_[k] == ";" || lower_[k] == ":" ||
+        lower_[k] == "\xE2\x80\x94" || lower_[k] == "--") {
+      ce = k;
+      break;
+    }
+  }
+  // A comma inside the closing quotation mark belongs to the question.
+  int end_tok = ce;
+  while (end_tok > p && (lower_[end_tok - 1] == "." || lower_[end_tok - 1] == "?" ||
+                         lower_[end_tok - 1] == "!")) {
+    --end_tok;
+  }
+  if (end_tok - p < 1) return false;
+  for (int k = p; k < end_tok; ++k) {
+    if (claimed_[k]) return false;
+  }
+  Attribution a;
+  a.sentence = s;
+  a.cue_b = cue_b;
+  a.cue_e = cue_e;
+  a.cue_class = "speech";
+  a.content = {doc_->tokens[p].begin, doc_->tokens[end_tok - 1].end};
+  for (int k = cue_b; k < end_tok; ++k) claimed_[k] = 1;
   attrs_.push_back(std::move(a));
   return true;
 }
