@@ -967,6 +967,18 @@ void Analysis::SentenceOpeners(int s, int sb, int se) {
   while (k < se && k < sb + 4 && IsNominal(k) && Pos(k) != "DT") ++k;
   if (k > sb && k < se - 2 && lower_[k] == ":" &&
       std::isupper(static_cast<unsigned char>(Tok(sb)[0]))) {
+    // Interview letters and page furniture ("Q:", "Editor's note:",
+    // "UPDATE:", "Photo:") name no speaker.
+    const std::string& head = lower_[k - 1];
+    if ((k == sb + 1 && Tok(sb).size() == 1) || head == "note" ||
+        head == "update" || head == "updated" || head == "photo" ||
+        head == "video" || head == "watch" || head == "related" ||
+        head == "source" || head == "sources" || head == "credit" ||
+        head == "correction" || head == "image" || head == "more" ||
+        head == "ps" || head == "p.s." || head == "disclosure" ||
+        head == "transcript" || head == "read") {
+      return;
+    }
     Attribution a;
     a.sentence = s;
     a.cue_b = k;
