@@ -979,6 +979,13 @@ void Analysis::SentenceOpeners(int s, int sb, int se) {
         head == "transcript" || head == "read") {
       return;
     }
+    // '... assessment: "It's not quite optimistic," he said.': the verb
+    // after the colon is the cue.
+    for (int m = k + 1; m < se; ++m) {
+      if (seg_of_tok_[m] >= 0 || IsQuoteTok(m) || !IsVerb(m)) continue;
+      const QuoteExtractor::CueClass* c = lookup_(self_, lower_[m]);
+      if (c != nullptr && *c == CueClass::kSpeech) return;
+    }
     Attribution a;
     a.sentence = s;
     a.cue_b = k;
@@ -1061,6 +1068,13 @@ void Analysis::FindCues(int s) {
     if (lw == "according" && i + 1 < se && lower_[i + 1] == "to") {
       cls = lookup_(self_, "according to");
       cue_e = i + 2;
+    } else if ((lw == "talked" || lw == "talking" || lw == "talks" ||
+                lw == "talk" || lw == "spoke" || lw == "speaks" ||
+                lw == "speaking" || lw == "wrote" || lw == "writes") &&
+               i + 1 < se && lower_[i + 1] == "about" && IsVerb(i)) {
+      // "talked about X": X is what was said.
+      static const CueClass kAct = CueClass::kAct;
+      cls = &kAct;
     } else {
       cls = lookup_(self_, lw);
       if (cls != nullptr && (*cls == CueClass::kAccording ||
