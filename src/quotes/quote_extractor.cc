@@ -1323,13 +1323,11 @@ void Analysis::FindCues(int s) {
                     (lower_[k] == "," &&
                      ((Pos(k + 1) == "VBG" && lower_[k + 1] != "including") ||
                       lower_[k + 1] == "according"));
-        // A contrast, a non-restrictive relative or a dash starts a new
-        // thought ("... those claims, but promised ...").
+        // A non-restrictive relative or a dash starts a new thought; a
+        // contrast (", but not women who ...") stays in what was said, as the
+        // corpus marks it.
         stop = stop ||
-               (lower_[k] == "," &&
-                (lower_[k + 1] == "but" || lower_[k + 1] == "while" ||
-                 lower_[k + 1] == "although" || lower_[k + 1] == "though" ||
-                 lower_[k + 1] == "which")) ||
+               (lower_[k] == "," && lower_[k + 1] == "which") ||
                lower_[k] == "\xE2\x80\x94" || lower_[k] == "--" ||
                lower_[k] == "-";
         // "... and said that Trump melted down", "... but conceded": the
