@@ -1373,11 +1373,14 @@ void Analysis::FindCues(int s) {
           break;
         }
       }
+      // "endorsed Clinton in New Hampshire", "pointed to the polls": the
+      // corpus's content runs on to the end of the clause, but only the
+      // object noun phrase with its prepositional phrases is kept from the
+      // cues after it.
+      int obj_claim = -1;
       if (*cls == CueClass::kAct && !clause && has_pos_) {
-        // "endorsed Clinton in New Hampshire", "pointed to the polls": the
-        // object noun phrase with its prepositional phrases.
         int k = ObjectEnd(p, ce);
-        if (k > p) ce = k;
+        if (k > p) obj_claim = k;
       }
       while (ce > p && (lower_[ce - 1] == "." || lower_[ce - 1] == "!" ||
                         lower_[ce - 1] == "?" || lower_[ce - 1] == ")")) {
@@ -1422,6 +1425,7 @@ void Analysis::FindCues(int s) {
         a.content = {doc_->tokens[p].begin,
                      std::max(doc_->tokens[ce - 1].end, quote_end)};
         claim_e = ce;
+        if (obj_claim > 0) claim_e = obj_claim;
         // "Many of the closures, he said, have involved ...": the words
         // before the attribution are the first part of what was said.
         if (group_b - 1 > sb + 1 && lower_[group_b - 1] == "," &&
