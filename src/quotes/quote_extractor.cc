@@ -1311,8 +1311,9 @@ void Analysis::FindCues(int s) {
           clause = true;
           break;
         }
+        // Commas may set off an adverbial before it ("saying, apparently
+        // for the first time, that ...").
         if (IsVerb(k) && has_pos_ && seg_of_tok_[k] < 0) break;
-        if (lower_[k] == "," && seg_of_tok_[k] < 0) break;
       }
       int ce = se;
       // The clause ends at a new attribution (", saying ...", ", according
