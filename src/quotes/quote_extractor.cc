@@ -444,6 +444,8 @@ class Analysis {
   int SegmentStartingAt(int tok) const;
   void Resolve(Attribution* a) const;
   bool SubjectOf(int s, int limit, int* b, int* e) const;
+  bool Raising(int s, int sb, int se, int i);
+  bool AskedPassive(int s, int sb, int se, int i);
   void Emit();
 
   const QuoteExtractor::CueClass* (*lookup_)(const void*, std::string_view);
@@ -965,6 +967,25 @@ void Analysis::SentenceOpeners(int s, int sb, int se) {
   while (k < se && k < sb + 4 && IsNominal(k) && Pos(k) != "DT") ++k;
   if (k > sb && k < se - 2 && lower_[k] == ":" &&
       std::isupper(static_cast<unsigned char>(Tok(sb)[0]))) {
+    // Interview letters and page furniture ("Q:", "Editor's note:",
+    // "UPDATE:", "Photo:") name no speaker.
+    const std::string& head = lower_[k - 1];
+    if ((k == sb + 1 && Tok(sb).size() == 1) || head == "note" ||
+        head == "update" || head == "updated" || head == "photo" ||
+        head == "video" || head == "watch" || head == "related" ||
+        head == "source" || head == "sources" || head == "credit" ||
+        head == "correction" || head == "image" || head == "more" ||
+        head == "ps" || head == "p.s." || head == "disclosure" ||
+        head == "transcript" || head == "read") {
+      return;
+    }
+    // '... assessment: "It's not quite optimistic," he said.': the verb
+    // after the colon is the cue.
+    for (int m = k + 1; m < se; ++m) {
+      if (seg_of_tok_[m] >= 0 || IsQuoteTok(m) || !IsVerb(m)) continue;
+      const QuoteExtractor::CueClass* c = lookup_(self_, lower_[m]);
+      if (c != nullptr && *c == CueClass::kSpeech) return;
+    }
     Attribution a;
     a.sentence = s;
     a.cue_b = k;
@@ -1047,6 +1068,13 @@ void Analysis::FindCues(int s) {
     if (lw == "according" && i + 1 < se && lower_[i + 1] == "to") {
       cls = lookup_(self_, "according to");
       cue_e = i + 2;
+    } else if ((lw == "talked" || lw == "talking" || lw == "talks" ||
+                lw == "talk" || lw == "spoke" || lw == "speaks" ||
+                lw == "speaking" || lw == "wrote" || lw == "writes") &&
+               i + 1 < se && lower_[i + 1] == "about" && IsVerb(i)) {
+      // "talked about X": X is what was said.
+      static const CueClass kAct = CueClass::kAct;
+      cls = &kAct;
     } else {
       cls = lookup_(self_, lw);
       if (cls != nullptr && (*cls == CueClass::kAccording ||
@@ -1055,7 +1083,15 @@ void Analysis::FindCues(int s) {
       }
       // In a headline the POS model sees capitalised words as names
       // ("Trump Says He Will Win").
-      if (cls != nullptr && !IsVerb(i) &&
+      // "..., he notes.", "Viguerie argues.": the tagger reads some cue
+      // forms as plural nouns; after a pronoun subject, or closing the
+      // sentence after a name, they are verbs.
+      bool verb_here =
+          IsVerb(i) ||
+          (i > sb && (Pos(i - 1) == "PRP" ||
+                      (Pos(i - 1).rfind("NNP", 0) == 0 && i + 1 < se &&
+                       (lower_[i + 1] == "." || lower_[i + 1] == "that"))));
+      if (cls != nullptr && !verb_here &&
           !(title_case && i > sb && Pos(i).rfind("NNP", 0) == 0)) {
         cls = nullptr;
       }
@@ -1063,6 +1099,7 @@ void Analysis::FindCues(int s) {
       // a determiner is no cue.
       if (cls != nullptr && i > sb && Pos(i - 1) == "DT") cls = nullptr;
     }
+    if (Raising(s, sb, se, i)) continue;
     if (cls == nullptr) continue;
     Attribution a;
     a.sentence = s;
@@ -1105,9 +1142,12 @@ void Analysis::FindCues(int s) {
            !claimed_[a.cue_b - 1] && lower_[a.cue_b - 1] != "told") {
       --a.cue_b;
     }
-    // Particles are part of the verb ("called for", "called out").
+    // Particles are part of the verb ("called for", "called out", "asked
+    // about", "warned against", "agreed with").
     if (a.cue_e + 1 < se &&
         (lower_[a.cue_e] == "for" || lower_[a.cue_e] == "out" ||
+         lower_[a.cue_e] == "about" || lower_[a.cue_e] == "against" ||
+         lower_[a.cue_e] == "with" ||
          ((lower_[a.cue_e] == "on" || lower_[a.cue_e] == "to") &&
           *cls == CueClass::kAct && Pos(a.cue_e + 1) != "VB")) &&
         !(IsTimeWord(lower_[a.cue_e + 1]) && lower_[a.cue_e + 1] != "the" &&
@@ -1271,8 +1311,9 @@ void Analysis::FindCues(int s) {
           clause = true;
           break;
         }
+        // Commas may set off an adverbial before it ("saying, apparently
+        // for the first time, that ...").
         if (IsVerb(k) && has_pos_ && seg_of_tok_[k] < 0) break;
-        if (lower_[k] == "," && seg_of_tok_[k] < 0) break;
       }
       int ce = se;
       // The clause ends at a new attribution (", saying ...", ", according
@@ -1283,13 +1324,11 @@ void Analysis::FindCues(int s) {
                     (lower_[k] == "," &&
                      ((Pos(k + 1) == "VBG" && lower_[k + 1] != "including") ||
                       lower_[k + 1] == "according"));
-        // A contrast, a non-restrictive relative or a dash starts a new
-        // thought ("... those claims, but promised ...").
+        // A non-restrictive relative or a dash starts a new thought; a
+        // contrast (", but not women who ...") stays in what was said, as the
+        // corpus marks it.
         stop = stop ||
-               (lower_[k] == "," &&
-                (lower_[k + 1] == "but" || lower_[k + 1] == "while" ||
-                 lower_[k + 1] == "although" || lower_[k + 1] == "though" ||
-                 lower_[k + 1] == "which")) ||
+               (lower_[k] == "," && lower_[k + 1] == "which") ||
                lower_[k] == "\xE2\x80\x94" || lower_[k] == "--" ||
                lower_[k] == "-";
         // "... and said that Trump melted down", "... but conceded": the
@@ -1335,11 +1374,14 @@ void Analysis::FindCues(int s) {
           break;
         }
       }
+      // "endorsed Clinton in New Hampshire", "pointed to the polls": the
+      // corpus's content runs on to the end of the clause, but only the
+      // object noun phrase with its prepositional phrases is kept from the
+      // cues after it.
+      int obj_claim = -1;
       if (*cls == CueClass::kAct && !clause && has_pos_) {
-        // "endorsed Clinton in New Hampshire", "pointed to the polls": the
-        // object noun phrase with its prepositional phrases.
         int k = ObjectEnd(p, ce);
-        if (k > p) ce = k;
+        if (k > p) obj_claim = k;
       }
       while (ce > p && (lower_[ce - 1] == "." || lower_[ce - 1] == "!" ||
                         lower_[ce - 1] == "?" || lower_[ce - 1] == ")")) {
@@ -1384,6 +1426,7 @@ void Analysis::FindCues(int s) {
         a.content = {doc_->tokens[p].begin,
                      std::max(doc_->tokens[ce - 1].end, quote_end)};
         claim_e = ce;
+        if (obj_claim > 0) claim_e = obj_claim;
         // "Many of the closures, he said, have involved ...": the words
         // before the attribution are the first part of what was said.
         if (group_b - 1 > sb + 1 && lower_[group_b - 1] == "," &&
@@ -1526,6 +1569,126 @@ bool Analysis::SubjectOf(int s, int limit, int* b, int* e) const {
     return WalkLeft(j, sb, b, e);
   }
   return false;
+}
+
+// A raising verb or an agentless passive before an infinitive ("Trump is
+// expected to win", "Sanders seemed to waver", "he is said to have ..."):
+// PolNeAR's belief with no source, whose content is the subject and the
+// infinitive clause, two fragments. Adds it and returns true when token i is
+// such a cue.
+bool Analysis::Raising(int s, int sb, int se, int i) {
+  const std::string& lw = lower_[i];
+  bool seem = lw == "seem" || lw == "seems" || lw == "seemed" ||
+              lw == "appear" || lw == "appears" || lw == "appeared";
+  bool passive = lw == "expected" || lw == "said" || lw == "believed" ||
+                 lw == "thought" || lw == "reported" || lw == "rumored" ||
+                 lw == "alleged" || lw == "considered";
+  if (lw == "asked") return AskedPassive(s, sb, se, i);
+  if (!seem && !passive) return false;
+  if (i + 2 >= se || lower_[i + 1] != "to" || Pos(i + 2) != "VB") return false;
+  int cue_b = i;
+  bool be = false;
+  while (cue_b - 1 >= sb && !claimed_[cue_b - 1] &&
+         (IsAux(lower_[cue_b - 1]) || Pos(cue_b - 1) == "RB") &&
+         lower_[cue_b - 1] != "however") {
+    const std::string& w = lower_[cue_b - 1];
+    if (w == "is" || w == "was" || w == "are" || w == "were" || w == "be" ||
+        w == "been" || w == "being" || w == "'s" || w == "\xE2\x80\x99s") {
+      be = true;
+    }
+    --cue_b;
+  }
+  if (passive && !be) return false;
+  int b, e;
+  if (!WalkLeft(cue_b - 1, sb, &b, &e) || e != cue_b) return false;
+  for (int k = b; k < e; ++k) {
+    if (claimed_[k] || seg_of_tok_[k] >= 0 || IsQuoteTok(k)) return false;
+  }
+  int p = i + 1;
+  int ce = se;
+  for (int k = p + 1; k + 1 < se; ++k) {
+    if (seg_of_tok_[k] >= 0) continue;
+    if (lower_[k] == ";" || lower_[k] == "\xE2\x80\x94" || lower_[k] == "--" ||
+        (lower_[k] == "," &&
+         ((Pos(k + 1) == "VBG" && lower_[k + 1] != "including") ||
+          lower_[k + 1] == "according" || lower_[k + 1] == "but" ||
+          lower_[k + 1] == "which" || lower_[k + 1] == "while"))) {
+      ce = k;
+      break;
+    }
+  }
+  while (ce > p && (lower_[ce - 1] == "." || lower_[ce - 1] == "!" ||
+                    lower_[ce - 1] == "?" || lower_[ce - 1] == ")")) {
+    --ce;
+  }
+  if (ce - p < 2) return false;
+  Attribution a;
+  a.sentence = s;
+  a.cue_b = cue_b;
+  a.cue_e = i + 1;
+  a.cue_class = "belief";
+  a.content2 = {doc_->tokens[b].begin, doc_->tokens[e - 1].end};
+  a.content = {doc_->tokens[p].begin, doc_->tokens[ce - 1].end};
+  for (int k = b; k < ce; ++k) claimed_[k] = 1;
+  attrs_.push_back(std::move(a));
+  return true;
+}
+
+// "Asked whether he would ..., Priebus said", "When asked about X", "Sanders
+// was asked about their case": a question whose asker is not named; the
+// content is what was asked, up to the comma that ends it.
+bool Analysis::AskedPassive(int s, int sb, int se, int i) {
+  int cue_b = i;
+  if (i == sb || lower_[i - 1] == "when" || lower_[i - 1] == "while" ||
+      lower_[i - 1] == "after" || lower_[i - 1] == "if") {
+  } else {
+    bool be = false;
+    while (cue_b - 1 >= sb && !claimed_[cue_b - 1] &&
+           (IsAux(lower_[cue_b - 1]) || Pos(cue_b - 1) == "RB")) {
+      const std::string& w = lower_[cue_b - 1];
+      if (w == "is" || w == "was" || w == "are" || w == "were" || w == "been" ||
+          w == "being") {
+        be = true;
+      }
+      --cue_b;
+    }
+    if (!be) return false;
+  }
+  int p = i + 1;
+  if (p < se && lower_[p] == "about") ++p;
+  if (p >= se || lower_[p] == "by" || lower_[p] == "to" || lower_[p] == "for" ||
+      lower_[p] == "," || IsQuoteTok(p) || seg_of_tok_[p] >= 0) {
+    return false;
+  }
+  int cue_e = p == i + 2 ? p : i + 1;
+  int ce = se;
+  for (int k = p + 1; k < se; ++k) {
+    if (seg_of_tok_[k] >= 0) continue;
+    if (lower_[k] == "," || lower_[k] == ";" || lower_[k] == ":" ||
+        lower_[k] == "\xE2\x80\x94" || lower_[k] == "--") {
+      ce = k;
+      break;
+    }
+  }
+  // A comma inside the closing quotation mark belongs to the question.
+  int end_tok = ce;
+  while (end_tok > p && (lower_[end_tok - 1] == "." || lower_[end_tok - 1] == "?" ||
+                         lower_[end_tok - 1] == "!")) {
+    --end_tok;
+  }
+  if (end_tok - p < 1) return false;
+  for (int k = p; k < end_tok; ++k) {
+    if (claimed_[k]) return false;
+  }
+  Attribution a;
+  a.sentence = s;
+  a.cue_b = cue_b;
+  a.cue_e = cue_e;
+  a.cue_class = "speech";
+  a.content = {doc_->tokens[p].begin, doc_->tokens[end_tok - 1].end};
+  for (int k = cue_b; k < end_tok; ++k) claimed_[k] = 1;
+  attrs_.push_back(std::move(a));
+  return true;
 }
 
 void Analysis::Run() {

@@ -298,6 +298,49 @@ TEST_F(QuoteExtractorTest, EmptyAndInconsistentLayers) {
   EXPECT_FALSE(QuoteExtractor::FromLexicon("said\tshouting\n", &q).ok());
 }
 
+TEST_F(QuoteExtractorTest, RaisingVerbHasNoSpeakerAndTwoParts) {
+  // PolNeAR's convention: the subject and the infinitive are the content,
+  // the cue names no source.
+  Document doc = Run("The governor is expected to sign the bill on Friday.");
+  const Quote* inf = Find(doc, "to sign the bill on Friday");
+  ASSERT_NE(inf, nullptr);
+  EXPECT_EQ(inf->cue, "is expected");
+  EXPECT_EQ(inf->speaker_span.begin, inf->speaker_span.end);
+  EXPECT_NE(Find(doc, "The governor"), nullptr);
+  Document seem = Run("Senator Maria Lopez seemed to soften her stance.");
+  const Quote* q = Find(seem, "to soften her stance");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->cue, "seemed");
+  // Without an infinitive there is nothing to attribute.
+  EXPECT_TRUE(Run("The results seemed strange.").quotes.empty());
+}
+
+TEST_F(QuoteExtractorTest, QuestionWhoseAskerIsNotNamed) {
+  Document doc = Run(
+      "Asked whether he would run again, Tom Becker said he had not "
+      "decided.");
+  const Quote* q = Find(doc, "whether he would run again");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->cue, "Asked");
+  EXPECT_EQ(q->speaker_span.begin, q->speaker_span.end);
+  const Quote* answer = Find(doc, "he had not decided");
+  ASSERT_NE(answer, nullptr);
+  EXPECT_EQ(Text(doc, answer->speaker_span), "Tom Becker");
+  Document passive =
+      Run("Sanders was asked about the emails during the interview.");
+  const Quote* p = Find(passive, "the emails during the interview");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->cue, "was asked about");
+}
+
+TEST_F(QuoteExtractorTest, ActCueContentRunsToTheClauseEnd) {
+  Document doc = Run("Tom Becker endorsed Clinton in New Hampshire on Monday.");
+  const Quote* q = Find(doc, "Clinton in New Hampshire on Monday");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->cue_class, "act");
+  EXPECT_EQ(Text(doc, q->speaker_span), "Tom Becker");
+}
+
 }  // namespace
 }  // namespace dateline
 
