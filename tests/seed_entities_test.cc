@@ -8,35 +8,20 @@
 #include <string>
 
 #include "dateline/pipeline.h"
+#include "seed_page.h"
 
 namespace dateline {
 namespace {
 
-const char kSeed[] =
-    DATELINE_SOURCE_DIR "/../shared/seed/000_1d3cb87e18d9be47.txt";
-
 class SeedEntitiesTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    std::ifstream in(kSeed, std::ios::binary);
-    if (!in) return;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    Page page;
-    page.source = kSeed;
-    page.format = PageFormat::kText;
-    page.content = ss.str();
-    std::unique_ptr<Pipeline> pipeline;
-    Status s = Pipeline::Create(PipelineOptions{}, &pipeline);
-    ASSERT_TRUE(s.ok()) << s.ToString();
-    doc_ = new Document(pipeline->Process(page));
-  }
+  static void SetUpTestSuite() { doc_ = ProcessSeedPage("").release(); }
   static void TearDownTestSuite() {
     delete doc_;
     doc_ = nullptr;
   }
   void SetUp() override {
-    if (!doc_) GTEST_SKIP() << "seed page not found at " << kSeed;
+    if (!doc_) GTEST_SKIP() << "seed page not found at " << kSeedPage;
   }
 
   // Returns the entities named `name` (there must be exactly one).

@@ -30,6 +30,12 @@ class Pipeline {
   // Runs the stages over `page`. Never throws: a failure becomes
   // Document::error and the fields filled so far.
   virtual Document Process(const Page& page) const = 0;
+
+  // Runs the stages after clean (segment up to the last stage) over
+  // doc->text, taken as already clean, so every span keeps the offsets of
+  // the text given: for evaluation corpora and tests. Reads doc->published
+  // and doc->tags as context. Never throws: a failure becomes doc->error.
+  virtual void AnalyseText(Document* doc) const = 0;
 };
 
 }  // namespace dateline

@@ -126,6 +126,14 @@ class PipelineImpl : public Pipeline {
     return doc;
   }
 
+  void AnalyseText(Document* doc) const override {
+    try {
+      Analyse(doc);
+    } catch (const std::exception& e) {
+      doc->error = std::string("Internal error: ") + e.what();
+    }
+  }
+
  private:
   // Runs the language layer (segment, tag, resolve), the quotes stage, then
   // the event coder.
