@@ -521,12 +521,7 @@ int RunExport(QueryArgs& a) {
             e.root, std::to_string(e.quad_class), std::to_string(e.goldstein),
             e.negated ? "1" : "0", e.hypothetical ? "1" : "0", e.location,
             e.evidence, r.article, r.url};
-        std::string line;
-        for (size_t i = 0; i < f.size(); ++i) {
-          if (i > 0) line.push_back(',');
-          line += dateline::CsvField(f[i]);
-        }
-        Print(line);
+        Print(dateline::CsvLine(f));
       }
       return std::ferror(stdout) == 0;
     });
@@ -550,12 +545,7 @@ int RunExport(QueryArgs& a) {
       std::vector<std::string> f = {str("id"), str("published"), str("outlet"),
                                     str("title"), str("url"),
                                     str("story"), std::to_string(words)};
-      std::string line;
-      for (size_t i = 0; i < f.size(); ++i) {
-        if (i > 0) line.push_back(',');
-        line += dateline::CsvField(f[i]);
-      }
-      Print(line);
+      Print(dateline::CsvLine(f));
       return std::ferror(stdout) == 0;
     });
   } else if (a.table == "quotes") {
@@ -571,12 +561,7 @@ int RunExport(QueryArgs& a) {
       std::vector<std::string> f = {r.published, r.quote.speaker_name,
                                     r.speaker_entity_name, r.quote.kind,
                                     r.quote.cue, r.text, r.article};
-      std::string line;
-      for (size_t i = 0; i < f.size(); ++i) {
-        if (i > 0) line.push_back(',');
-        line += dateline::CsvField(f[i]);
-      }
-      Print(line);
+      Print(dateline::CsvLine(f));
     }
   } else {
     std::fprintf(stderr, "dateline export: --table is articles, events or quotes\n");

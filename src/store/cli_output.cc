@@ -175,4 +175,13 @@ std::string CsvField(const std::string& s) {
   return out;
 }
 
+std::string CsvLine(const std::vector<std::string>& fields) {
+  std::string line;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) line.push_back(',');
+    line += CsvField(fields[i]);
+  }
+  return line;
+}
+
 }  // namespace dateline

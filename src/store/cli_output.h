@@ -50,6 +50,9 @@ std::string ToJson(const StoryRow& s);
 // CSV (RFC 4180) quoting of one field.
 std::string CsvField(const std::string& s);
 
+// One CSV record: the fields quoted as CsvField does, joined by commas.
+std::string CsvLine(const std::vector<std::string>& fields);
+
 }  // namespace dateline
 
 #endif  // DATELINE_STORE_CLI_OUTPUT_H_
