@@ -91,7 +91,7 @@ const std::unordered_set<std::string>& IntentVerbs() {
       "seek",    "hope",    "offer",  "threaten", "decide", "prepare",
       "aim",     "wish",    "ready",  "willing", "determined", "hesitate",
       "refuse",  "decline", "expect", "eager",   "keen",    "resolve",
-      "agree"};
+      "agree",   "swear"};
   return *s;
 }
 
@@ -1271,6 +1271,12 @@ struct SentenceCoder {
         if (low[u] == ";" || (IsVerbTag(Tag(u)) &&
                               ReportingVerbs().count(low[u])))
           break;
+        // A quantity or a time does not count against the reach ("forced
+        // out on Wednesday more than 1,000 refugees", "allow up to 13,000
+        // refugees"); at most five such words.
+        if (!impl.petrarch && reach < pos + 10 && p.words[k][0] != '_' &&
+            (Tag(u) == "CD" || QuantityWord(u) || TimeWord(u)))
+          ++reach;
         if (WordMatches(u, p.words[k])) {
           pos = u;
           found = true;

@@ -162,9 +162,11 @@ TEST_F(EventCoderTest, CountedObjectsAndSubjects) {
   // A participle before a counted object is active, not a reduced relative.
   EXPECT_EQ(Codes(Code("Turkish police arrested 40 Syrians on Monday.")),
             "173:TURCOP>SYR");
-  // "-ll" and "-ss" stems are undoubled ("expelled" -> "expel").
+  // "-ll" and "-ss" stems are undoubled ("expelled" -> "expel"). Expelling
+  // diplomats reduces diplomatic relations (161), as the codebook's 174
+  // usage note says, not the deportation of individuals (174).
   EXPECT_EQ(Codes(Code("Kenya expelled three Somali diplomats.")),
-            "174:KEN>SOMGOV");
+            "161:KEN>SOMGOV");
   // A progressive the tagger reads as an adjective is still the verb.
   EXPECT_EQ(Codes(Code("Kenyan students are demanding elections from the "
                        "Kenyan government.")),
@@ -402,6 +404,33 @@ TEST(EventCoderRobustnessTest, RunOnSentenceIsCodedInWindows) {
     EXPECT_LE(e.trigger.end, e.sentence.end);
     EXPECT_GE(e.trigger.begin, e.sentence.begin);
   }
+}
+
+TEST_F(EventCoderTest, QuantitiesAndTimesInsidePatterns) {
+  // A time and a quantity between a pattern's words do not count against
+  // its reach ("drive out ... villagers" is a mass expulsion, 201).
+  EXPECT_EQ(Codes(Code("The Sudanese army drove out on Monday more than "
+                       "2,000 villagers from Darfur.")),
+            "201:SDNMIL>SDNCVL");
+  EXPECT_EQ(Codes(Code("Turkey will allow up to 5,000 Syrian refugees to "
+                       "return.")),
+            "0355:TUR>SYRREF?");
+}
+
+TEST_F(EventCoderTest, SwornIntentAndDiplomaticProtest) {
+  // "sworn to" marks intent: a threat of force, not fighting.
+  EXPECT_EQ(Codes(Code("Kurdish rebels have sworn to attack Turkey.")),
+            "138:---REB>TUR?");
+  // Summoning an envoy is an official complaint; calling for sanctions
+  // against a party rallies others against it.
+  EXPECT_EQ(Codes(Code("Peru summoned Chile's ambassador on Monday.")),
+            "114:PER>CHLGOV");
+  EXPECT_EQ(Codes(Code("Peru called for sanctions against Chile.")),
+            "113:PER>CHL");
+  // Refusing refugees entry rejects a request for aid (122).
+  EXPECT_EQ(Codes(Code("Israeli settlers refused admittance to Palestinian "
+                       "refugees.")),
+            "122:ISRCVL>PSEREF");
 }
 
 }  // namespace
