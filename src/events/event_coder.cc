@@ -552,7 +552,10 @@ struct SentenceCoder {
         const std::string& head = low[t + static_cast<uint32_t>(an)];
         if (kGenericHead.count(head)) {
           ++an;
-        } else if (StartsWith(next, "NN") && next != "NNP" && next != "NNPS") {
+        } else if (StartsWith(next, "NN") && next != "NNP" && next != "NNPS" &&
+                   head != "today" && head != "yesterday" &&
+                   head != "tonight" && head != "tomorrow") {
+          // ("the government today said": a time, not a head noun)
           an = 0;
         }
       }
@@ -632,6 +635,11 @@ struct SentenceCoder {
           if (w == "of" || w == "from" || w == "in") {
             has_of = true;
           } else if (w == "'s" || w == "'" || w == "the") {
+          } else if (!has_of && q.kind == 1 && u == q.b - 1 && u > p.e &&
+                     low[u - 1] == "'s" && p.kind == 0 &&
+                     (Tag(u) == "JJ" || Tag(u) == "NNP" || Tag(u) == "VBG")) {
+            // "Nicaragua's Sandinista government", "Israel's ruling
+            // party": one modifier between a country's "'s" and the sector.
           } else if (has_of && (Tag(u) == "JJ" || Tag(u) == "VBN")) {
             // "dissidents from military-ruled Myanmar"
           } else if (!has_of && gap == 1 && p.kind == 2 && q.kind == 4 &&
@@ -661,7 +669,13 @@ struct SentenceCoder {
           if (q.kind == 2 && p_country && !full.empty()) break;  // two people
           // "the Syrian Golan Heights": an uncoded place right after a
           // country adjective belongs to it.
-          if (q.kind == 4 && q.etype != "PER" &&
+          // ... nor a party's name between a country's "'s" and its
+          // sector ("Nicaragua's Sandinista government").
+          bool modifier = p.kind == 0 && q.b == p.e + 1 &&
+                          low[p.e] == "'s" && j + 2 < pieces.size() &&
+                          pieces[j + 2].kind == 1 &&
+                          pieces[j + 2].b == q.e;
+          if (q.kind == 4 && q.etype != "PER" && !modifier &&
               !(p.kind == 0 && q.b == p.e && q.etype == "LOC"))
             break;
           if (q.kind == 2 && p_country && q.code.substr(0, 3) != country &&

@@ -433,5 +433,15 @@ TEST_F(EventCoderTest, SwornIntentAndDiplomaticProtest) {
             "122:ISRCVL>PSEREF");
 }
 
+TEST_F(EventCoderTest, CountrySectorWithModifierAndTime) {
+  // A party name between a country's "'s" and its sector, and a time after
+  // the sector word, keep the sector.
+  EXPECT_EQ(Codes(Code("Nicaragua's Sandinista government ordered the "
+                       "newspaper to close.")),
+            "1721:NICGOV>---MED");
+  EXPECT_EQ(Codes(Code("Peru's government today criticized Chile.")),
+            "111:PERGOV>CHL");
+}
+
 }  // namespace
 }  // namespace dateline
