@@ -969,7 +969,8 @@ struct SentenceCoder {
           static const std::unordered_set<std::string> kQuantity = {
               "hundreds", "thousands", "dozens", "scores", "tens", "millions",
               "some", "many", "most", "all", "one", "two", "three", "several",
-              "members", "group", "number", "none", "each", "both"};
+              "members", "member", "leader", "leaders", "group", "number",
+              "none", "each", "both"};
           if (kQuantity.count(low[u - 1]) || Tag(u - 1) == "CD") prep = false;
         }
         break;
@@ -1029,9 +1030,21 @@ struct SentenceCoder {
         // occurring about once every three days, have killed").
         bool participle = found && u + 1 < v - 1 &&
                           (Tag(u + 1) == "VBG" || Tag(u + 1) == "VBN");
+        // ... or a name we cannot code ("A member of the Syrian parliament,
+        // Mohammed Mamoun, started"): the description before it codes him.
+        bool name = found && u + 1 < v - 1 && v - u <= 6;
+        for (uint32_t w = u + 1; name && w + 1 < v; ++w) {
+          if (Tag(w) != "NNP") name = false;
+        }
+        for (const Group& gr : groups) {
+          if (!name || gr.b <= u || gr.e >= v) continue;
+          for (const Actor& a : gr.actors) {
+            if (!a.code.empty()) name = false;
+          }
+        }
         if (found && u + 1 < v - 1 &&
             (low[u + 1] == "a" || low[u + 1] == "an" || low[u + 1] == "the" ||
-             participle)) {
+             participle || name)) {
           for (int g = static_cast<int>(groups.size()) - 1; g >= 0; --g) {
             if (groups[g].e + 3 < u) break;
             if (groups[g].e > u) continue;
@@ -1838,7 +1851,8 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
     bool passive = !p.noun && !p.adj && Tag(t) == "VBN" && be && !p.nopassive;
     bool reduced = false;
     // A reduced relative ("a member of Hamas jailed a year ago") is passive.
-    if (!p.noun && !p.adj && Tag(t) == "VBN" && !be && !have && t > sb) {
+    if (!p.noun && !p.adj && Tag(t) == "VBN" && !be && !have && t > sb &&
+        !p.nopassive) {
       uint32_t u = t - 1;
       while (u > sb && Tag(u) == "RB") --u;
       // ... unless an object follows ("Kim courteously invited Putin").

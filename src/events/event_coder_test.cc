@@ -443,5 +443,21 @@ TEST_F(EventCoderTest, CountrySectorWithModifierAndTime) {
             "111:PERGOV>CHL");
 }
 
+TEST_F(EventCoderTest, MemberOfBodyAndNamedAppositive) {
+  // "a member of" a body is coded as the body; an uncoded name in
+  // apposition leaves the description before it as the subject.
+  EXPECT_EQ(Codes(Code("A member of the Syrian parliament criticized "
+                       "Turkey.")),
+            "111:SYRLEG>TUR");
+  EXPECT_EQ(Codes(Code("A member of the Syrian parliament, Mohammed Mamoun, "
+                       "criticized Turkey.")),
+            "111:SYRLEG>TUR");
+  // A pattern without a passive reading is not read as a reduced relative
+  // either ("shortened by an hour the curfew").
+  EXPECT_EQ(Codes(Code("Sudan shortened by an hour the curfew in "
+                       "Khartoum.")),
+            "0813:SDN>SDN");
+}
+
 }  // namespace
 }  // namespace dateline
