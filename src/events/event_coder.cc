@@ -865,6 +865,14 @@ struct SentenceCoder {
             ok = false;  // adjectives may sit in a list ("the awful Fornost")
           }
         }
+        // An uncoded name before a comma ends an opening phrase ("On
+        // Cessation of Hostilities, the Sudanese government and ..."); it
+        // does not head a list.
+        if (ok && g.actors.back().code.empty() && !has_and) {
+          for (uint32_t u = p.e; u < q.b; ++u) {
+            if (low[u] == ",") ok = false;
+          }
+        }
         if (!ok) break;
         if (!has_and) {
           // "A, B and C" is a list; "A, B," is an apposition: one actor,

@@ -459,5 +459,14 @@ TEST_F(EventCoderTest, MemberOfBodyAndNamedAppositive) {
             "0813:SDN>SDN");
 }
 
+TEST_F(EventCoderTest, OpeningPhraseIsNoListHead) {
+  // An uncoded name closing an opening phrase does not join the subject
+  // after the comma into one list after a preposition.
+  EXPECT_EQ(Codes(Code("Under the Memorandum of Understanding on Cessation "
+                       "of Hostilities, the Peruvian government and Chile "
+                       "criticized Bolivia.")),
+            "111:PERGOV>BOL 111:CHL>BOL");
+}
+
 }  // namespace
 }  // namespace dateline
