@@ -468,5 +468,16 @@ TEST_F(EventCoderTest, OpeningPhraseIsNoListHead) {
             "111:PERGOV>BOL 111:CHL>BOL");
 }
 
+TEST_F(EventCoderTest, CodebookRowsForMassViolenceAndRallies) {
+  // "were engaged in" has no passive reading; "rallies" is the plural of
+  // "rally".
+  EXPECT_EQ(Codes(Code("Serb forces were engaged in ethnic cleansing in "
+                       "Kosovo.")),
+            "203:SRBMIL>KSV");
+  EXPECT_EQ(Codes(Code("Kenyan students staged rallies against the Kenyan "
+                       "government.")),
+            "141:KENEDU>KENGOV");
+}
+
 }  // namespace
 }  // namespace dateline
