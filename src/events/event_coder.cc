@@ -1867,6 +1867,9 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       std::string_view next = c.last + 1 < se ? Tag(c.last + 1) : "";
       bool object = StartsWith(next, "NN") || next == "DT" || next == "PRP" ||
                     next == "PRP$" || next == "JJ";
+      // ... or the pattern's own last word is the object ("doctors handed
+      // over medicine to Iran").
+      if (c.last > t && StartsWith(Tag(c.last), "NN")) object = true;
       // A counted object ("police arrested 100 Palestinians", "rebels
       // kidnapped up to 16 advisers"), not a time ("jailed 15 months ago").
       if (!object && c.last + 1 < se &&

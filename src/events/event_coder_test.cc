@@ -479,5 +479,12 @@ TEST_F(EventCoderTest, CodebookRowsForMassViolenceAndRallies) {
             "141:KENEDU>KENGOV");
 }
 
+TEST_F(EventCoderTest, PatternObjectMakesParticipleActive) {
+  // A participle whose pattern ends in its object is active, not a reduced
+  // relative ("doctors [who were] handed ...").
+  EXPECT_EQ(Codes(Code("Swiss doctors handed over medicine to Iran.")),
+            "073:CHEHLH>IRN");
+}
+
 }  // namespace
 }  // namespace dateline
