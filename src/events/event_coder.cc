@@ -201,6 +201,9 @@ struct Candidate {
   const EventPattern* pattern = nullptr;
   uint32_t trigger = 0;  // token index of the trigger
   uint32_t last = 0;     // last token matched
+  // A passive whose subject is the pattern's object ("Evidence against
+  // Russia was presented by the US"): the object noun's token + 1, else 0.
+  uint32_t fronted = 0;
 };
 
 // Default code for a pattern expressed as intent ("will visit" -> 036).
@@ -426,6 +429,13 @@ struct SentenceCoder {
       bool capitalised = words[i].size() > 1 && words[i][0] >= 'A' &&
                          words[i][0] <= 'Z' && words[i][1] >= 'a' &&
                          words[i][1] <= 'z';
+      // "President obama": a lower-cased surname right after a capitalised
+      // title is still the name.
+      if (!capitalised && i > 0 && words[i].size() > 2 &&
+          words[i][0] >= 'a' && words[i][0] <= 'z' && !words[i - 1].empty() &&
+          words[i - 1][0] >= 'A' && words[i - 1][0] <= 'Z' &&
+          !SectorOfRole(words[i - 1]).empty())
+        capitalised = true;
       if (n == 0 && impl.actors && !impl.surnames.empty() && capitalised &&
           (token_entity[t] < 0 ||
            EntityCode(doc->entities[token_entity[t]], false).empty())) {
@@ -1290,6 +1300,62 @@ struct SentenceCoder {
     return true;
   }
 
+  // "Evidence against Russia was presented by the US", "Sanctions on Iran
+  // were imposed by the EU": a passive verb whose subject is the object
+  // noun of a verb pattern ("present evidence against"), the pattern's
+  // other words after that noun. Returns the pattern and sets *noun to the
+  // noun's token + 1; nullptr when none.
+  const EventPattern* FrontedObject(uint32_t t, uint32_t sb,
+                                    const std::vector<std::string>& lemmas,
+                                    uint32_t* noun) const {
+    uint32_t aux = t;
+    while (aux > sb && Tag(aux - 1) == "RB") --aux;
+    if (aux == sb) return nullptr;
+    --aux;
+    bool be = false;
+    for (const std::string& l : LemmaCandidates(low[aux])) be |= l == "be";
+    if (!be) return nullptr;
+    const EventPattern* best = nullptr;
+    for (const std::string& l : lemmas) {
+      auto it = impl.verb_index.find(l);
+      if (it == impl.verb_index.end()) continue;
+      for (size_t pi : it->second) {
+        const EventPattern& p = patterns[pi];
+        if (p.words.size() < 2 || p.nopassive || !p.before.empty() ||
+            (best && best->words.size() >= p.words.size()))
+          continue;
+        // The object noun, in the subject right before the auxiliary.
+        uint32_t n = aux;
+        bool found = false;
+        while (n > sb && aux - n < 8) {
+          --n;
+          if (IsVerbTag(Tag(n)) || IsClauseWord(n)) break;
+          if (StartsWith(Tag(n), "NN") && WordMatches(n, p.words[1])) {
+            found = true;
+            break;
+          }
+        }
+        if (!found) continue;
+        // The pattern's other words: after the noun, before the auxiliary.
+        uint32_t pos = n;
+        for (size_t k = 2; k < p.words.size() && found; ++k) {
+          found = false;
+          for (uint32_t u = pos + 1; u < aux && u <= pos + 4; ++u) {
+            if (WordMatches(u, p.words[k])) {
+              pos = u;
+              found = true;
+              break;
+            }
+          }
+        }
+        if (!found) continue;
+        best = &p;
+        *noun = n + 1;
+      }
+    }
+    return best;
+  }
+
   // The time mention for an event around trigger t in sentence s.
   std::string DateFor(const SentenceSpan& s, uint32_t t) const {
     const TimeMention* best = nullptr;
@@ -1428,6 +1494,20 @@ struct SentenceCoder {
           two.push_back(c.actors[0]);
         }
         if (two.size() == 2) ref = {two[1], two[0]};
+      }
+      // "The US claimed that they had attacked": with no plural party in
+      // the sentence, a collective (a country, a body) the clause before
+      // has as subject.
+      if (ref.empty() && PluralPronoun(w) && !PersonPronoun(w)) {
+        for (size_t h = g; h-- > 0;) {
+          const Group& c = (*groups)[h];
+          if (c.actors.size() != 1 || c.actors[0].pronoun) continue;
+          if (c.subject_ok && !c.actors[0].person &&
+              !c.actors[0].code.empty() &&
+              !StartsWith(c.actors[0].code, "---"))
+            ref = c.actors;
+          break;
+        }
       }
       if (ref.empty() && !previous_subjects.empty()) {
         bool plural = previous_subjects.size() > 1;
@@ -1580,7 +1660,10 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
         }
       }
     }
-    if (best) cands.push_back({best, t, best_last});
+    uint32_t fronted = 0;
+    if (!best && verb && Tag(t) == "VBN" && !impl.petrarch && t >= sb + 2)
+      best = FrontedObject(t, sb, lemmas, &fronted);
+    if (best) cands.push_back({best, t, fronted ? t : best_last, fronted});
     if (best && debug)
       std::fprintf(stderr, "  T %u %s %s line %d\n", t - sb, best->code.c_str(),
                    best->words[0].c_str(), best->line);
@@ -1825,6 +1908,11 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       std::string_view next = c.last + 1 < se ? Tag(c.last + 1) : "";
       bool object = StartsWith(next, "NN") || next == "DT" || next == "PRP" ||
                     next == "PRP$" || next == "JJ";
+      // ... or the pattern's own words are its object ("A Russian court
+      // issued an arrest warrant against").
+      for (uint32_t u = t + 1; u <= c.last && u < se; ++u) {
+        if (StartsWith(Tag(u), "NN")) object = true;
+      }
       // A counted object ("police arrested 100 Palestinians", "rebels
       // kidnapped up to 16 advisers"), not a time ("jailed 15 months ago").
       if (!object && c.last + 1 < se &&
@@ -1863,12 +1951,33 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       src = ReporterOf(groups, t, sb, se);
     } else if (passive) {
       src = ObjectOf(groups, c.last, se, {}, false, true);
+      // "a mortar bomb was fired at it from the Gaza Strip": with no "by"
+      // agent, where the fire came from is its source (as GDELT codes it).
+      if (src < 0 && root_code >= "18" && root_code <= "20") {
+        int g = ObjectOf(groups, c.last, se, {"from"}, false, false);
+        if (g >= 0 && groups[g].b <= c.last + 6) src = g;
+      }
       if (reduced) {
         // "victims killed by X": the noun just before is the target.
         tgt = -1;
         for (size_t g = 0; g < groups.size(); ++g) {
           if (groups[g].e == t || (groups[g].e + 1 == t && Tag(t - 1) == "RB"))
             tgt = static_cast<int>(g);
+        }
+      } else if (c.fronted) {
+        // "Evidence against Russia was presented": the party after the
+        // object noun, else the subject.
+        for (size_t g = 0; g < groups.size() && tgt < 0; ++g) {
+          if (groups[g].b >= c.fronted && groups[g].e <= t) {
+            tgt = static_cast<int>(g);
+          }
+        }
+        if (tgt < 0) tgt = SubjectOf(groups, t, sb);
+        // "Sanctions were imposed on Iran by the EU".
+        if (tgt < 0) {
+          int g = ObjectOf(groups, t, se, {"on", "against", "to", "with"},
+                           false, false);
+          if (g >= 0 && g != src) tgt = g;
         }
       } else {
         tgt = SubjectOf(groups, t, sb);
@@ -1931,7 +2040,8 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
           static const std::unordered_set<std::string> kLight = {
               "hold", "make", "pay", "launch", "carry", "conduct", "stage",
               "have", "begin", "start", "open", "resume", "attend", "host",
-              "mount", "announce", "order", "continue", "wage", "join"};
+              "mount", "announce", "order", "continue", "wage", "join",
+              "face", "receive", "draw"};
           for (const std::string& l : LemmaCandidates(low[u])) {
             if (kLight.count(l)) {
               src = SubjectOf(groups, u, sb);
@@ -2070,7 +2180,7 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
         }
       }
     }
-    bool claimed = false;
+    bool claimed = false, claimed_own = false;
     // "The US claimed that ISIL had attacked Iraq": what is claimed is an
     // accusation by the claimant, not a coded attack.
     if (root_code >= "15" && !p.reporter) {
@@ -2120,7 +2230,22 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
         }
         if (claim) {
           int claimant = SubjectOf(groups, u, sb);
-          if (claimant >= 0 && claimant != src) {
+          // "The US claimed that it had attacked Iraq": a party claiming
+          // its own act claims responsibility for it (015).
+          bool own = claimant >= 0 && src >= 0 && claimant != src &&
+                     !groups[src].actors.empty();
+          if (own) {
+            for (const Actor& b : groups[src].actors) {
+              bool same = false;
+              for (const Actor& a : groups[claimant].actors)
+                same |= !a.code.empty() && a.code == b.code;
+              own &= same;
+            }
+          }
+          if (own && root_code >= "18" && tgt >= 0) {
+            src = claimant;
+            claimed_own = true;
+          } else if (claimant >= 0 && claimant != src) {
             tgt = src;
             src = claimant;
             claimed = true;
@@ -2183,6 +2308,10 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
     }
     if (claimed) {
       code = "112";
+      event_negated = false;
+    }
+    if (claimed_own) {
+      code = "015";
       event_negated = false;
     }
     // Releasing people, not property.

@@ -248,6 +248,57 @@ TEST(EventCoderOptionsTest, MissingSourceOnlyWhenAllowed) {
   EXPECT_EQ(code(true), "1823:>IRQCVL ");
 }
 
+TEST_F(EventCoderTest, PassiveWithTheObjectAsSubject) {
+  // The pattern "present evidence against" with its object noun fronted.
+  EXPECT_EQ(Codes(Code("Evidence against Russia was presented by the US.")),
+            "1124:USA>RUS");
+  EXPECT_EQ(Codes(Code("Sanctions were imposed on Iran by the European "
+                       "Union.")),
+            "163:IGOEUREEC>IRN");
+  // No agent, no event; and a noun that is not the pattern's is no match.
+  EXPECT_EQ(Codes(Code("The sanctions were imposed last year.")), "");
+  EXPECT_EQ(Codes(Code("Aid to Russia was presented by the US.")), "");
+}
+
+TEST_F(EventCoderTest, PressureFromSomeoneIsTheirDemand) {
+  EXPECT_EQ(Codes(Code("Obama faces pressure from Congress to help Iran.")),
+            "100:---LEG>USAGOV");
+}
+
+TEST_F(EventCoderTest, ClaimingOnesOwnAttackIsClaimingResponsibility) {
+  EXPECT_EQ(Codes(Code("The US claimed that it had attacked Iraq.")),
+            "015:USA>IRQ");
+  // "they" for a collective when no plural party is named.
+  EXPECT_EQ(Codes(Code("The US claimed that they had attacked Iraq.")),
+            "015:USA>IRQ");
+  // Someone else's attack stays an accusation.
+  EXPECT_EQ(Codes(Code("The US claimed that Iran had attacked Iraq.")),
+            "112:USA>IRN");
+}
+
+TEST_F(EventCoderTest, AttackFromAPlaceWithNoAgent) {
+  EXPECT_EQ(Codes(Code("Israel said a mortar bomb was fired at it from the "
+                       "Gaza Strip on Tuesday.")),
+            "112:ISR>PSEGZA");
+}
+
+TEST_F(EventCoderTest, ArrestWarrantNamesItsTarget) {
+  EXPECT_EQ(Codes(Code("A Russian court issued an arrest warrant against the "
+                       "Ukrainian president.")),
+            "173:RUSJUD>UKRGOV");
+}
+
+TEST_F(EventCoderTest, RefusingPermissionIsRefusingToYield) {
+  EXPECT_EQ(Codes(Code("Obama said he would not give permission to Russia to "
+                       "help Israel.")),
+            "124:USAGOV>RUS");
+}
+
+TEST_F(EventCoderTest, LowerCaseSurnameAfterATitle) {
+  EXPECT_EQ(Codes(Code("President obama met with Vladimir Putin.")),
+            "040:USAGOV>RUSGOV");
+}
+
 TEST(LemmaTest, Forms) {
   auto has = [](std::string_view w, const char* l) {
     for (const std::string& c : LemmaCandidates(w)) {
