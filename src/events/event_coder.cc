@@ -472,7 +472,10 @@ struct SentenceCoder {
       if (n > 0 && t + n < se) {
         const std::string& w = low[t + n - 1];
         static const std::string_view kLoc[] = {"-based", "-headquartered",
-                                                 "-registered", "-born"};
+                                                 "-registered", "-born",
+                                                 "-linked", "-affiliated",
+                                                 "-allied", "-aligned",
+                                                 "-backed", "-inspired"};
         for (std::string_view suf : kLoc) {
           if (w.size() > suf.size() &&
               w.compare(w.size() - suf.size(), suf.size(), suf) == 0 &&
@@ -1396,23 +1399,28 @@ struct SentenceCoder {
     return "";
   }
 
-  // The country of the place LocationFor finds, "" when none.
+  // The country of the place LocationFor finds, "" when none; *group is set
+  // to its actor group when the actor dictionary codes it.
   std::string LocationCountry(const std::vector<Group>& groups, uint32_t t,
-                              uint32_t se) const {
+                              uint32_t se, int* group = nullptr) const {
     for (uint32_t u = t + 1; u + 1 < se; ++u) {
       if (IsClauseWord(u)) break;
       if (low[u] != "in" && low[u] != "at" && low[u] != "near") continue;
       for (uint32_t v = u + 1; v < se && v <= u + 6; ++v) {
         // A place the actor dictionary codes ("the Gaza Strip" PSEGZA).
-        for (const Group& g : groups) {
-          if (g.b != v || g.actors.size() != 1) continue;
-          const Actor& a = g.actors[0];
+        for (size_t g = 0; g < groups.size(); ++g) {
+          const Group& gr = groups[g];
+          if (gr.b != v || gr.actors.size() != 1) continue;
+          const Actor& a = gr.actors[0];
           if (a.etype == "PER" || a.person || a.code.size() < 3) continue;
           std::string c = a.code.substr(0, 3);
           if (c == "---" || c == "IGO" || c == "NGO" || c == "IMG" ||
               c == "MNC")
             continue;
-          if (a.code.size() == 3 || a.code.size() == 6) return c;
+          if (a.code.size() == 3 || a.code.size() == 6) {
+            if (group) *group = static_cast<int>(g);
+            return c;
+          }
         }
         int e = token_entity[v];
         if (e >= 0 && doc->entities[e].type == "LOC") {
@@ -2141,6 +2149,17 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
                                &p.words);
           if (again >= 0) tgt = again;
         }
+      }
+      // "claimed responsibility for a deadly attack targeting shoppers at a
+      // mall in Kenya's capital": the place attacked.
+      bool tgt_coded = false;
+      if (tgt >= 0) {
+        for (const Actor& a : groups[tgt].actors) tgt_coded |= !a.code.empty();
+      }
+      if (!tgt_coded && p.code == "015") {
+        int g = -1;
+        LocationCountry(groups, c.last, se, &g);
+        if (g >= 0 && g != src) tgt = g;
       }
       // A conditional threat is aimed at whoever must meet the condition:
       // "threatened to hold a general strike unless Israel rescinded ...",

@@ -299,6 +299,19 @@ TEST_F(EventCoderTest, LowerCaseSurnameAfterATitle) {
             "040:USAGOV>RUSGOV");
 }
 
+TEST_F(EventCoderTest, ClaimedAttackTargetsThePlaceAttacked) {
+  EXPECT_EQ(Codes(Code("Al-Shabab claimed responsibility for a deadly attack "
+                       "targeting shoppers at a mall in Kenya's capital.")),
+            "015:SOMREB>KEN");
+}
+
+TEST_F(EventCoderTest, LinkedOrBackedGroupIsNotItsPatron) {
+  // "Iran-backed militias" are not Iran, "Al-Qaeda-linked rebels" not
+  // al-Qaeda.
+  EXPECT_EQ(Codes(Code("Iran-backed militias attacked US troops.")),
+            "190:---REB>USAMIL");
+}
+
 TEST(LemmaTest, Forms) {
   auto has = [](std::string_view w, const char* l) {
     for (const std::string& c : LemmaCandidates(w)) {
