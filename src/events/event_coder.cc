@@ -441,7 +441,20 @@ struct SentenceCoder {
            EntityCode(doc->entities[token_entity[t]], false).empty())) {
         auto it = impl.surnames.find(low[t]);
         if (it != impl.surnames.end()) {
+          // The entity layer knows the full name: "Cook" in a story about
+          // Tim Cook is not Robin Cook.
+          std::string known;
+          if (token_entity[t] >= 0) {
+            known = Lower(doc->entities[token_entity[t]].name);
+            std::replace(known.begin(), known.end(), '-', ' ');
+            if (known.find(' ') == std::string::npos) known.clear();
+          }
           for (const std::string& full : it->second) {
+            if (!known.empty()) {
+              std::string f = Lower(full);
+              std::replace(f.begin(), f.end(), '-', ' ');
+              if (f != known) continue;
+            }
             std::vector<std::string_view> fw;
             size_t b = 0;
             while (b < full.size()) {
@@ -465,6 +478,25 @@ struct SentenceCoder {
               if (!former) break;
             }
           }
+        }
+      }
+      // An acronym that is also a word is the word in a heading ("WHO IS
+      // THE FRONT-RUNNER?") and before a determiner or participle ("there
+      // IS an oxygen bar").
+      if (n == 1 && (words[i] == "IS" || words[i] == "WHO")) {
+        size_t upper = 0, letters = 0;
+        for (uint32_t u = sb; u < se; ++u) {
+          for (char ch : words[u - sb]) {
+            if (ch >= 'A' && ch <= 'Z') ++upper;
+            if ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z')) ++letters;
+          }
+        }
+        std::string_view next = t + 1 < se ? Tag(t + 1) : "";
+        if (upper * 2 > letters || next == "DT" || next == "JJ" ||
+            next == "RB" || next == "VBN" || next == "VBG" || next == "PRP" ||
+            next == "IN") {
+          ++t;
+          continue;
         }
       }
       // "a UK-based group", "a Geneva-based agency": where a body sits is
@@ -514,7 +546,11 @@ struct SentenceCoder {
         }
         // The dictionary's code when it covers the mention, else the
         // entity's own.
-        if (!code.empty() && (n >= ent_len || n > 0)) {
+        // A person named after a place ("Alexandria Ocasio-Cortez",
+        // "Jordan Peterson") is not the place's country.
+        bool named_after_place = ent_len > n && code.size() == 3 &&
+                                 doc->entities[ent].type == "PER";
+        if (!code.empty() && n > 0 && !named_after_place) {
           // The dictionary's name; a longer mention ("Bree President
           // Romendacil") is read on piece by piece.
           p.e = t + static_cast<uint32_t>(n);
@@ -522,7 +558,7 @@ struct SentenceCoder {
           p.dict_name = name;
         } else {
           p.e = t + static_cast<uint32_t>(std::max(n, ent_len));
-          p.code = !ecode.empty() ? ecode : code;
+          p.code = !ecode.empty() || named_after_place ? ecode : code;
         }
         if (p.e > se) p.e = se;
         if (p.code.empty() && impl.actors) {
@@ -2510,6 +2546,9 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
             (o.trigger.begin == ev.trigger.begin || claimed))
           dup = true;  // one accusation for "killed in an air strike"
       }
+      if (!dup && debug)
+        std::fprintf(stderr, "  E %s %s %s\n", ev.code.c_str(),
+                     ev.source.code.c_str(), ev.target.code.c_str());
       if (!dup) out->push_back(std::move(ev));
     }
   }

@@ -312,6 +312,23 @@ TEST_F(EventCoderTest, LinkedOrBackedGroupIsNotItsPatron) {
             "190:---REB>USAMIL");
 }
 
+TEST_F(EventCoderTest, APersonNamedAfterAPlaceIsNotItsCountry) {
+  EXPECT_EQ(Codes(Code("Jordan Peterson criticised Canada.")), "");
+  EXPECT_EQ(Codes(Code("Jordan criticised Canada.")), "111:JOR>CAN");
+}
+
+TEST_F(EventCoderTest, SurnameOfAnotherKnownPersonIsNotTheLeader) {
+  // The leaders gazetteer has Robin Cook; this story is about Tim Cook.
+  Document doc = Code("Apple chief executive Tim Cook visited China. Cook "
+                      "praised Britain on Monday.");
+  for (const Event& e : doc.events) EXPECT_NE(e.source.code, "GBRELI");
+}
+
+TEST_F(EventCoderTest, AcronymsThatAreWordsInHeadingsAndVerbs) {
+  EXPECT_EQ(Codes(Code("WHO IS THE FRONT-RUNNER IN FRANCE?")), "");
+  EXPECT_EQ(Codes(Code("IS fighters attacked Syria.")), "190:IMGMUSISI>SYR");
+}
+
 TEST(LemmaTest, Forms) {
   auto has = [](std::string_view w, const char* l) {
     for (const std::string& c : LemmaCandidates(w)) {
