@@ -344,6 +344,7 @@ struct SentenceCoder {
   mutable bool allow_at_ = false;  // "fired at X": conflict patterns
   mutable std::string target_prep_;  // the preposition before the last object
   std::string fallback_date = {};     // the latest calendar date mentioned
+  bool sports_page = false;  // a match report: "beat" is a result, not force
 
   std::string_view Tag(uint32_t t) const {
     return t < doc->pos.size() ? std::string_view(doc->pos[t])
@@ -362,6 +363,17 @@ struct SentenceCoder {
     size_t n = doc->tokens.size();
     low.resize(n);
     for (size_t t = 0; t < n; ++t) low[t] = Normal(Word(t));
+    static const std::unordered_set<std::string> kSport = {
+        "cup", "match", "matches", "tournament", "league", "championship",
+        "semifinal", "semifinals", "semi-final", "quarterfinal",
+        "quarter-final", "doubles", "singles", "goal", "goals", "striker",
+        "midfielder", "goalkeeper", "tennis", "football", "soccer", "cricket",
+        "rugby", "basketball", "baseball", "hockey", "olympics", "medal",
+        "innings", "wickets", "fifa", "uefa", "nba", "nfl", "qualifier",
+        "playoff", "playoffs", "scored", "rallied", "seeded", "tiebreak"};
+    size_t sport = 0;
+    for (size_t t = 0; t < n && sport < 3; ++t) sport += kSport.count(low[t]);
+    sports_page = sport >= 3;
     token_entity.assign(n, -1);
     entity_start.assign(n, 0);
     entity_gov.assign(n, 0);
@@ -733,8 +745,14 @@ struct SentenceCoder {
         ++j;
       }
       // "UN troops" -> IGOUNOMIL: an organisation's sector.
+      // A body that already has a sector keeps it ("An Alibaba spokesperson"
+      // is CHNBUS, not CHNBUSGOV).
+      static const std::unordered_set<std::string> kSectors = {
+          "GOV", "MIL", "BUS", "MED", "JUD", "LEG", "COP", "OPP", "REB",
+          "NGO", "EDU", "HLH", "LAB", "AGR", "REL", "CVL", "CRM", "SPY"};
+      bool has_sector = full.size() == 6 && kSectors.count(full.substr(3));
       if (!full.empty() && !agent.empty() && !person && full.size() <= 6 &&
-          full.find(agent) == std::string::npos) {
+          !has_sector && full.find(agent) == std::string::npos) {
         bool agent_after = false;
         for (size_t m = k; m <= j; ++m) {
           if (pieces[m].kind == 2) {
@@ -1395,6 +1413,32 @@ struct SentenceCoder {
     return best;
   }
 
+  static bool SportsVerb(const std::string& lemma) {
+    static const std::unordered_set<std::string> kVerbs = {
+        "beat", "defeat", "crush", "thrash", "rout", "edge", "overcome",
+        "trounce", "hammer", "stun", "outplay", "overpower", "eliminate",
+        "knock", "whip", "down", "topple", "upset", "humiliate", "destroy",
+        "demolish", "sink", "batter", "bury", "outclass", "outlast"};
+    return kVerbs.count(lemma) > 0;
+  }
+
+  // A score ("2-1", "6-4") among the tokens [sb, se).
+  bool ScoreIn(uint32_t sb, uint32_t se) const {
+    for (uint32_t u = sb; u < se; ++u) {
+      const std::string& w = low[u];
+      size_t dash = w.find('-');
+      if (dash == std::string::npos || dash == 0 || dash > 2 ||
+          w.size() - dash - 1 == 0 || w.size() - dash - 1 > 2)
+        continue;
+      bool digits = true;
+      for (size_t k = 0; k < w.size(); ++k) {
+        if (k != dash && (w[k] < '0' || w[k] > '9')) digits = false;
+      }
+      if (digits) return true;
+    }
+    return false;
+  }
+
   // The time mention for an event around trigger t in sentence s.
   std::string DateFor(const SentenceSpan& s, uint32_t t) const {
     const TimeMention* best = nullptr;
@@ -1777,6 +1821,9 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       }
       if (attribution) continue;
     }
+    // "Russia beat Croatia", "Wales beat Hungary 2-0": in a match report
+    // or next to a score, winning is no use of force.
+    if (SportsVerb(p.words[0]) && (sports_page || ScoreIn(sb, se))) continue;
     // "demanded that its partners refuse to recognize X": what is demanded
     // has not happened.
     {
@@ -1845,6 +1892,7 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
     // and helping North Korea's satellite program") is a noun.
     if (!p.noun && Tag(t) == "VBG" && t > sb && p.words.size() == 1 &&
         (Tag(t - 1) == "CC" || low[t - 1] == "about" || low[t - 1] == "on" ||
+         low[t - 1] == "including" ||
          low[t - 1] == "that" ||
          low[t - 1] == "without" || low[t - 1] == "against"))
       continue;
@@ -2541,10 +2589,12 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       bool dup = false;
       for (size_t k = first_event; k < out->size(); ++k) {
         const Event& o = (*out)[k];
+        // One accusation for "killed in an air strike"; one event for
+        // "forced or coerced relocations, including forcing people".
         if (o.code == ev.code && o.source.code == ev.source.code &&
             o.target.code == ev.target.code &&
-            (o.trigger.begin == ev.trigger.begin || claimed))
-          dup = true;  // one accusation for "killed in an air strike"
+            o.sentence.begin == ev.sentence.begin)
+          dup = true;
       }
       if (!dup && debug)
         std::fprintf(stderr, "  E %s %s %s\n", ev.code.c_str(),

@@ -329,6 +329,31 @@ TEST_F(EventCoderTest, AcronymsThatAreWordsInHeadingsAndVerbs) {
   EXPECT_EQ(Codes(Code("IS fighters attacked Syria.")), "190:IMGMUSISI>SYR");
 }
 
+TEST_F(EventCoderTest, SportsResultsAreNotForce) {
+  EXPECT_EQ(Codes(Code("Wales beat Hungary 2-0 to reach the finals.")), "");
+  EXPECT_EQ(Codes(Code("Kazakhstan won the Davis Cup doubles match. The "
+                       "tournament goes on. Russia beat Croatia on Monday.")),
+            "");
+  EXPECT_EQ(Codes(Code("Police beat protesters in Cairo.")),
+            "182:---COP>EGYOPP");
+}
+
+TEST_F(EventCoderTest, ABodysSpokespersonKeepsItsSector) {
+  EXPECT_EQ(Codes(Code("An Alibaba spokesperson declined to comment.")),
+            "011:CHNBUS>-");
+}
+
+TEST_F(EventCoderTest, OneEventPerSentenceForARestatement) {
+  EXPECT_EQ(Codes(Code("Russia accused Ukraine and attacked Poland.")),
+            "112:RUS>UKR 190:RUS>POL");
+  EXPECT_EQ(Codes(Code("Russia attacked Ukraine and attacked it again.")),
+            "190:RUS>UKR");
+}
+
+TEST_F(EventCoderTest, LowerCaseSpeakersAreNoLegislators) {
+  EXPECT_EQ(Codes(Code("The speakers criticised Russia.")), "");
+}
+
 TEST(LemmaTest, Forms) {
   auto has = [](std::string_view w, const char* l) {
     for (const std::string& c : LemmaCandidates(w)) {
