@@ -1221,6 +1221,14 @@ struct SentenceCoder {
                         low[u]) != pattern_words->end()))
           verb_between = true;
       }
+      // "have been killed, according to reports received by Amnesty": a
+      // "by" after another participle is that participle's agent.
+      if (passive_by) {
+        for (uint32_t u = from + 1; u < gr.b; ++u) {
+          if (Tag(u) == "VBN" || Tag(u) == "VBG" || low[u] == "according")
+            verb_between = true;
+        }
+      }
       if (verb_between) return -1;
       // The word before the group, skipping determiners and adjectives.
       std::string prep;
@@ -2417,6 +2425,25 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       code = "015";
       event_negated = false;
     }
+    // Releasing a transcript, a report or figures is publishing, not
+    // yielding (084).
+    if (StartsWith(code, "084") && !p.noun) {
+      static const std::unordered_set<std::string> kDocuments = {
+          "transcript", "transcripts", "report", "reports", "statement",
+          "video", "videos", "footage", "data", "figures", "details",
+          "results", "document", "documents", "files", "emails", "records",
+          "recording", "tape", "tapes", "photos", "images", "album", "film",
+          "list", "letter", "letters", "memo", "findings", "study",
+          "summary", "version", "update", "software", "app", "trailer",
+          "song", "single", "book", "plan", "proposal", "budget", "text"};
+      uint32_t u = t + 1;
+      while (u < se && (Tag(u) == "DT" || Tag(u) == "PRP$" || Tag(u) == "JJ" ||
+                        Tag(u) == "CD" || Tag(u) == "POS" ||
+                        (StartsWith(Tag(u), "NN") && u + 1 < se &&
+                         StartsWith(Tag(u + 1), "NN"))))
+        ++u;
+      if (u < se && kDocuments.count(low[u])) continue;
+    }
     // Releasing people, not property.
     if (code == "084" && tgt >= 0 && !groups[tgt].actors.empty()) {
       const Actor& who = groups[tgt].actors[0];
@@ -2555,7 +2582,12 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       if (sourceless && (!b || hypothetical || event_negated)) continue;
       if (a->code.empty() && !sourceless) continue;
       if (b && b->code.empty()) continue;
-      if (b && a->code == b->code && a->entity == b->entity) continue;
+      // An actor acting on itself, or on another of the same code ("American
+      // Airlines offered to fly the cat to Portland": USA -> USA), says
+      // nothing; two people of one government are kept.
+      if (b && a->code == b->code &&
+          (a->entity == b->entity || !a->person || !b->person))
+        continue;
       Event ev;
       if (a->e > a->b) ev.source = MakeActor(*a);  // else unknown
       if (b) {

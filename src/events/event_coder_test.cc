@@ -354,6 +354,29 @@ TEST_F(EventCoderTest, LowerCaseSpeakersAreNoLegislators) {
   EXPECT_EQ(Codes(Code("The speakers criticised Russia.")), "");
 }
 
+TEST_F(EventCoderTest, ReleasingADocumentIsNoYield) {
+  EXPECT_EQ(Codes(Code("Israel released the transcript of the call with "
+                       "Egypt.")),
+            "");
+  EXPECT_EQ(Codes(Code("Israel released 20 Egyptian prisoners.")),
+            "0841:ISR>EGYCRM");
+}
+
+TEST_F(EventCoderTest, AByAfterAnotherParticipleIsNotTheAgent) {
+  EXPECT_EQ(Codes(Code("Dozens of protesters have been killed in Iraq, "
+                       "according to reports received by Amnesty.")),
+            "");
+  EXPECT_EQ(Codes(Code("Dozens of Iraqi protesters have been killed by "
+                       "Iranian forces.")),
+            "1823:IRNMIL>IRQOPP");
+}
+
+TEST_F(EventCoderTest, NoEventBetweenActorsOfOneCode) {
+  EXPECT_EQ(Codes(Code("American Airlines offered to fly the cat to "
+                       "Portland.")),
+            "");
+}
+
 TEST(LemmaTest, Forms) {
   auto has = [](std::string_view w, const char* l) {
     for (const std::string& c : LemmaCandidates(w)) {
