@@ -201,6 +201,9 @@ struct Candidate {
   const EventPattern* pattern = nullptr;
   uint32_t trigger = 0;  // token index of the trigger
   uint32_t last = 0;     // last token matched
+  // A passive whose subject is the pattern's object ("Evidence against
+  // Russia was presented by the US"): the object noun's token + 1, else 0.
+  uint32_t fronted = 0;
 };
 
 // Default code for a pattern expressed as intent ("will visit" -> 036).
@@ -341,6 +344,7 @@ struct SentenceCoder {
   mutable bool allow_at_ = false;  // "fired at X": conflict patterns
   mutable std::string target_prep_;  // the preposition before the last object
   std::string fallback_date = {};     // the latest calendar date mentioned
+  bool sports_page = false;  // a match report: "beat" is a result, not force
 
   std::string_view Tag(uint32_t t) const {
     return t < doc->pos.size() ? std::string_view(doc->pos[t])
@@ -359,6 +363,17 @@ struct SentenceCoder {
     size_t n = doc->tokens.size();
     low.resize(n);
     for (size_t t = 0; t < n; ++t) low[t] = Normal(Word(t));
+    static const std::unordered_set<std::string> kSport = {
+        "cup", "match", "matches", "tournament", "league", "championship",
+        "semifinal", "semifinals", "semi-final", "quarterfinal",
+        "quarter-final", "doubles", "singles", "goal", "goals", "striker",
+        "midfielder", "goalkeeper", "tennis", "football", "soccer", "cricket",
+        "rugby", "basketball", "baseball", "hockey", "olympics", "medal",
+        "innings", "wickets", "fifa", "uefa", "nba", "nfl", "qualifier",
+        "playoff", "playoffs", "scored", "rallied", "seeded", "tiebreak"};
+    size_t sport = 0;
+    for (size_t t = 0; t < n && sport < 3; ++t) sport += kSport.count(low[t]);
+    sports_page = sport >= 3;
     token_entity.assign(n, -1);
     entity_start.assign(n, 0);
     entity_gov.assign(n, 0);
@@ -426,12 +441,32 @@ struct SentenceCoder {
       bool capitalised = words[i].size() > 1 && words[i][0] >= 'A' &&
                          words[i][0] <= 'Z' && words[i][1] >= 'a' &&
                          words[i][1] <= 'z';
+      // "President obama": a lower-cased surname right after a capitalised
+      // title is still the name.
+      if (!capitalised && i > 0 && words[i].size() > 2 &&
+          words[i][0] >= 'a' && words[i][0] <= 'z' && !words[i - 1].empty() &&
+          words[i - 1][0] >= 'A' && words[i - 1][0] <= 'Z' &&
+          !SectorOfRole(words[i - 1]).empty())
+        capitalised = true;
       if (n == 0 && impl.actors && !impl.surnames.empty() && capitalised &&
           (token_entity[t] < 0 ||
            EntityCode(doc->entities[token_entity[t]], false).empty())) {
         auto it = impl.surnames.find(low[t]);
         if (it != impl.surnames.end()) {
+          // The entity layer knows the full name: "Cook" in a story about
+          // Tim Cook is not Robin Cook.
+          std::string known;
+          if (token_entity[t] >= 0) {
+            known = Lower(doc->entities[token_entity[t]].name);
+            std::replace(known.begin(), known.end(), '-', ' ');
+            if (known.find(' ') == std::string::npos) known.clear();
+          }
           for (const std::string& full : it->second) {
+            if (!known.empty()) {
+              std::string f = Lower(full);
+              std::replace(f.begin(), f.end(), '-', ' ');
+              if (f != known) continue;
+            }
             std::vector<std::string_view> fw;
             size_t b = 0;
             while (b < full.size()) {
@@ -457,12 +492,34 @@ struct SentenceCoder {
           }
         }
       }
+      // An acronym that is also a word is the word in a heading ("WHO IS
+      // THE FRONT-RUNNER?") and before a determiner or participle ("there
+      // IS an oxygen bar").
+      if (n == 1 && (words[i] == "IS" || words[i] == "WHO")) {
+        size_t upper = 0, letters = 0;
+        for (uint32_t u = sb; u < se; ++u) {
+          for (char ch : words[u - sb]) {
+            if (ch >= 'A' && ch <= 'Z') ++upper;
+            if ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z')) ++letters;
+          }
+        }
+        std::string_view next = t + 1 < se ? Tag(t + 1) : "";
+        if (upper * 2 > letters || next == "DT" || next == "JJ" ||
+            next == "RB" || next == "VBN" || next == "VBG" || next == "PRP" ||
+            next == "IN") {
+          ++t;
+          continue;
+        }
+      }
       // "a UK-based group", "a Geneva-based agency": where a body sits is
       // not who it is.
       if (n > 0 && t + n < se) {
         const std::string& w = low[t + n - 1];
         static const std::string_view kLoc[] = {"-based", "-headquartered",
-                                                 "-registered", "-born"};
+                                                 "-registered", "-born",
+                                                 "-linked", "-affiliated",
+                                                 "-allied", "-aligned",
+                                                 "-backed", "-inspired"};
         for (std::string_view suf : kLoc) {
           if (w.size() > suf.size() &&
               w.compare(w.size() - suf.size(), suf.size(), suf) == 0 &&
@@ -501,7 +558,11 @@ struct SentenceCoder {
         }
         // The dictionary's code when it covers the mention, else the
         // entity's own.
-        if (!code.empty() && (n >= ent_len || n > 0)) {
+        // A person named after a place ("Alexandria Ocasio-Cortez",
+        // "Jordan Peterson") is not the place's country.
+        bool named_after_place = ent_len > n && code.size() == 3 &&
+                                 doc->entities[ent].type == "PER";
+        if (!code.empty() && n > 0 && !named_after_place) {
           // The dictionary's name; a longer mention ("Bree President
           // Romendacil") is read on piece by piece.
           p.e = t + static_cast<uint32_t>(n);
@@ -509,7 +570,7 @@ struct SentenceCoder {
           p.dict_name = name;
         } else {
           p.e = t + static_cast<uint32_t>(std::max(n, ent_len));
-          p.code = !ecode.empty() ? ecode : code;
+          p.code = !ecode.empty() || named_after_place ? ecode : code;
         }
         if (p.e > se) p.e = se;
         if (p.code.empty() && impl.actors) {
@@ -698,8 +759,14 @@ struct SentenceCoder {
         ++j;
       }
       // "UN troops" -> IGOUNOMIL: an organisation's sector.
+      // A body that already has a sector keeps it ("An Alibaba spokesperson"
+      // is CHNBUS, not CHNBUSGOV).
+      static const std::unordered_set<std::string> kSectors = {
+          "GOV", "MIL", "BUS", "MED", "JUD", "LEG", "COP", "OPP", "REB",
+          "NGO", "EDU", "HLH", "LAB", "AGR", "REL", "CVL", "CRM", "SPY"};
+      bool has_sector = full.size() == 6 && kSectors.count(full.substr(3));
       if (!full.empty() && !agent.empty() && !person && full.size() <= 6 &&
-          full.find(agent) == std::string::npos) {
+          !has_sector && full.find(agent) == std::string::npos) {
         bool agent_after = false;
         for (size_t m = k; m <= j; ++m) {
           if (pieces[m].kind == 2) {
@@ -1189,6 +1256,14 @@ struct SentenceCoder {
                         low[u]) != pattern_words->end()))
           verb_between = true;
       }
+      // "have been killed, according to reports received by Amnesty": a
+      // "by" after another participle is that participle's agent.
+      if (passive_by) {
+        for (uint32_t u = from + 1; u < gr.b; ++u) {
+          if (Tag(u) == "VBN" || Tag(u) == "VBG" || low[u] == "according")
+            verb_between = true;
+        }
+      }
       if (verb_between) return -1;
       // The word before the group, skipping determiners and adjectives.
       std::string prep;
@@ -1331,6 +1406,88 @@ struct SentenceCoder {
     return true;
   }
 
+  // "Evidence against Russia was presented by the US", "Sanctions on Iran
+  // were imposed by the EU": a passive verb whose subject is the object
+  // noun of a verb pattern ("present evidence against"), the pattern's
+  // other words after that noun. Returns the pattern and sets *noun to the
+  // noun's token + 1; nullptr when none.
+  const EventPattern* FrontedObject(uint32_t t, uint32_t sb,
+                                    const std::vector<std::string>& lemmas,
+                                    uint32_t* noun) const {
+    uint32_t aux = t;
+    while (aux > sb && Tag(aux - 1) == "RB") --aux;
+    if (aux == sb) return nullptr;
+    --aux;
+    bool be = false;
+    for (const std::string& l : LemmaCandidates(low[aux])) be |= l == "be";
+    if (!be) return nullptr;
+    const EventPattern* best = nullptr;
+    for (const std::string& l : lemmas) {
+      auto it = impl.verb_index.find(l);
+      if (it == impl.verb_index.end()) continue;
+      for (size_t pi : it->second) {
+        const EventPattern& p = patterns[pi];
+        if (p.words.size() < 2 || p.nopassive || !p.before.empty() ||
+            (best && best->words.size() >= p.words.size()))
+          continue;
+        // The object noun, in the subject right before the auxiliary.
+        uint32_t n = aux;
+        bool found = false;
+        while (n > sb && aux - n < 8) {
+          --n;
+          if (IsVerbTag(Tag(n)) || IsClauseWord(n)) break;
+          if (StartsWith(Tag(n), "NN") && WordMatches(n, p.words[1])) {
+            found = true;
+            break;
+          }
+        }
+        if (!found) continue;
+        // The pattern's other words: after the noun, before the auxiliary.
+        uint32_t pos = n;
+        for (size_t k = 2; k < p.words.size() && found; ++k) {
+          found = false;
+          for (uint32_t u = pos + 1; u < aux && u <= pos + 4; ++u) {
+            if (WordMatches(u, p.words[k])) {
+              pos = u;
+              found = true;
+              break;
+            }
+          }
+        }
+        if (!found) continue;
+        best = &p;
+        *noun = n + 1;
+      }
+    }
+    return best;
+  }
+
+  static bool SportsVerb(const std::string& lemma) {
+    static const std::unordered_set<std::string> kVerbs = {
+        "beat", "defeat", "crush", "thrash", "rout", "edge", "overcome",
+        "trounce", "hammer", "stun", "outplay", "overpower", "eliminate",
+        "knock", "whip", "down", "topple", "upset", "humiliate", "destroy",
+        "demolish", "sink", "batter", "bury", "outclass", "outlast"};
+    return kVerbs.count(lemma) > 0;
+  }
+
+  // A score ("2-1", "6-4") among the tokens [sb, se).
+  bool ScoreIn(uint32_t sb, uint32_t se) const {
+    for (uint32_t u = sb; u < se; ++u) {
+      const std::string& w = low[u];
+      size_t dash = w.find('-');
+      if (dash == std::string::npos || dash == 0 || dash > 2 ||
+          w.size() - dash - 1 == 0 || w.size() - dash - 1 > 2)
+        continue;
+      bool digits = true;
+      for (size_t k = 0; k < w.size(); ++k) {
+        if (k != dash && (w[k] < '0' || w[k] > '9')) digits = false;
+      }
+      if (digits) return true;
+    }
+    return false;
+  }
+
   // The time mention for an event around trigger t in sentence s.
   std::string DateFor(const SentenceSpan& s, uint32_t t) const {
     const TimeMention* best = nullptr;
@@ -1371,23 +1528,28 @@ struct SentenceCoder {
     return "";
   }
 
-  // The country of the place LocationFor finds, "" when none.
+  // The country of the place LocationFor finds, "" when none; *group is set
+  // to its actor group when the actor dictionary codes it.
   std::string LocationCountry(const std::vector<Group>& groups, uint32_t t,
-                              uint32_t se) const {
+                              uint32_t se, int* group = nullptr) const {
     for (uint32_t u = t + 1; u + 1 < se; ++u) {
       if (IsClauseWord(u)) break;
       if (low[u] != "in" && low[u] != "at" && low[u] != "near") continue;
       for (uint32_t v = u + 1; v < se && v <= u + 6; ++v) {
         // A place the actor dictionary codes ("the Gaza Strip" PSEGZA).
-        for (const Group& g : groups) {
-          if (g.b != v || g.actors.size() != 1) continue;
-          const Actor& a = g.actors[0];
+        for (size_t g = 0; g < groups.size(); ++g) {
+          const Group& gr = groups[g];
+          if (gr.b != v || gr.actors.size() != 1) continue;
+          const Actor& a = gr.actors[0];
           if (a.etype == "PER" || a.person || a.code.size() < 3) continue;
           std::string c = a.code.substr(0, 3);
           if (c == "---" || c == "IGO" || c == "NGO" || c == "IMG" ||
               c == "MNC")
             continue;
-          if (a.code.size() == 3 || a.code.size() == 6) return c;
+          if (a.code.size() == 3 || a.code.size() == 6) {
+            if (group) *group = static_cast<int>(g);
+            return c;
+          }
         }
         int e = token_entity[v];
         if (e >= 0 && doc->entities[e].type == "LOC") {
@@ -1469,6 +1631,20 @@ struct SentenceCoder {
           two.push_back(c.actors[0]);
         }
         if (two.size() == 2) ref = {two[1], two[0]};
+      }
+      // "The US claimed that they had attacked": with no plural party in
+      // the sentence, a collective (a country, a body) the clause before
+      // has as subject.
+      if (ref.empty() && PluralPronoun(w) && !PersonPronoun(w)) {
+        for (size_t h = g; h-- > 0;) {
+          const Group& c = (*groups)[h];
+          if (c.actors.size() != 1 || c.actors[0].pronoun) continue;
+          if (c.subject_ok && !c.actors[0].person &&
+              !c.actors[0].code.empty() &&
+              !StartsWith(c.actors[0].code, "---"))
+            ref = c.actors;
+          break;
+        }
       }
       if (ref.empty() && !previous_subjects.empty()) {
         bool plural = previous_subjects.size() > 1;
@@ -1621,7 +1797,10 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
         }
       }
     }
-    if (best) cands.push_back({best, t, best_last});
+    uint32_t fronted = 0;
+    if (!best && verb && Tag(t) == "VBN" && !impl.petrarch && t >= sb + 2)
+      best = FrontedObject(t, sb, lemmas, &fronted);
+    if (best) cands.push_back({best, t, fronted ? t : best_last, fronted});
     if (best && debug)
       std::fprintf(stderr, "  T %u %s %s line %d\n", t - sb, best->code.c_str(),
                    best->words[0].c_str(), best->line);
@@ -1691,6 +1870,9 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       }
       if (attribution) continue;
     }
+    // "Russia beat Croatia", "Wales beat Hungary 2-0": in a match report
+    // or next to a score, winning is no use of force.
+    if (SportsVerb(p.words[0]) && (sports_page || ScoreIn(sb, se))) continue;
     // "demanded that its partners refuse to recognize X": what is demanded
     // has not happened.
     {
@@ -1759,6 +1941,7 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
     // and helping North Korea's satellite program") is a noun.
     if (!p.noun && Tag(t) == "VBG" && t > sb && p.words.size() == 1 &&
         (Tag(t - 1) == "CC" || low[t - 1] == "about" || low[t - 1] == "on" ||
+         low[t - 1] == "including" ||
          low[t - 1] == "that" ||
          low[t - 1] == "without" || low[t - 1] == "against"))
       continue;
@@ -1867,9 +2050,11 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       std::string_view next = c.last + 1 < se ? Tag(c.last + 1) : "";
       bool object = StartsWith(next, "NN") || next == "DT" || next == "PRP" ||
                     next == "PRP$" || next == "JJ";
-      // ... or the pattern's own last word is the object ("doctors handed
-      // over medicine to Iran").
-      if (c.last > t && StartsWith(Tag(c.last), "NN")) object = true;
+      // ... or the pattern's own words are its object ("A Russian court
+      // issued an arrest warrant against", "doctors handed over medicine").
+      for (uint32_t u = t + 1; u <= c.last && u < se; ++u) {
+        if (StartsWith(Tag(u), "NN")) object = true;
+      }
       // A counted object ("police arrested 100 Palestinians", "rebels
       // kidnapped up to 16 advisers"), not a time ("jailed 15 months ago").
       if (!object && c.last + 1 < se &&
@@ -1908,12 +2093,33 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       src = ReporterOf(groups, t, sb, se);
     } else if (passive) {
       src = ObjectOf(groups, c.last, se, {}, false, true);
+      // "a mortar bomb was fired at it from the Gaza Strip": with no "by"
+      // agent, where the fire came from is its source (as GDELT codes it).
+      if (src < 0 && root_code >= "18" && root_code <= "20") {
+        int g = ObjectOf(groups, c.last, se, {"from"}, false, false);
+        if (g >= 0 && groups[g].b <= c.last + 6) src = g;
+      }
       if (reduced) {
         // "victims killed by X": the noun just before is the target.
         tgt = -1;
         for (size_t g = 0; g < groups.size(); ++g) {
           if (groups[g].e == t || (groups[g].e + 1 == t && Tag(t - 1) == "RB"))
             tgt = static_cast<int>(g);
+        }
+      } else if (c.fronted) {
+        // "Evidence against Russia was presented": the party after the
+        // object noun, else the subject.
+        for (size_t g = 0; g < groups.size() && tgt < 0; ++g) {
+          if (groups[g].b >= c.fronted && groups[g].e <= t) {
+            tgt = static_cast<int>(g);
+          }
+        }
+        if (tgt < 0) tgt = SubjectOf(groups, t, sb);
+        // "Sanctions were imposed on Iran by the EU".
+        if (tgt < 0) {
+          int g = ObjectOf(groups, t, se, {"on", "against", "to", "with"},
+                           false, false);
+          if (g >= 0 && g != src) tgt = g;
         }
       } else {
         tgt = SubjectOf(groups, t, sb);
@@ -1976,7 +2182,8 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
           static const std::unordered_set<std::string> kLight = {
               "hold", "make", "pay", "launch", "carry", "conduct", "stage",
               "have", "begin", "start", "open", "resume", "attend", "host",
-              "mount", "announce", "order", "continue", "wage", "join"};
+              "mount", "announce", "order", "continue", "wage", "join",
+              "face", "receive", "draw"};
           for (const std::string& l : LemmaCandidates(low[u])) {
             if (kLight.count(l)) {
               src = SubjectOf(groups, u, sb);
@@ -2077,6 +2284,17 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
           if (again >= 0) tgt = again;
         }
       }
+      // "claimed responsibility for a deadly attack targeting shoppers at a
+      // mall in Kenya's capital": the place attacked.
+      bool tgt_coded = false;
+      if (tgt >= 0) {
+        for (const Actor& a : groups[tgt].actors) tgt_coded |= !a.code.empty();
+      }
+      if (!tgt_coded && p.code == "015") {
+        int g = -1;
+        LocationCountry(groups, c.last, se, &g);
+        if (g >= 0 && g != src) tgt = g;
+      }
       // A conditional threat is aimed at whoever must meet the condition:
       // "threatened to hold a general strike unless Israel rescinded ...",
       // "threatened to stop negotiations if the United States goes ahead".
@@ -2115,7 +2333,7 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
         }
       }
     }
-    bool claimed = false;
+    bool claimed = false, claimed_own = false;
     // "The US claimed that ISIL had attacked Iraq": what is claimed is an
     // accusation by the claimant, not a coded attack.
     if (root_code >= "15" && !p.reporter) {
@@ -2165,7 +2383,22 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
         }
         if (claim) {
           int claimant = SubjectOf(groups, u, sb);
-          if (claimant >= 0 && claimant != src) {
+          // "The US claimed that it had attacked Iraq": a party claiming
+          // its own act claims responsibility for it (015).
+          bool own = claimant >= 0 && src >= 0 && claimant != src &&
+                     !groups[src].actors.empty();
+          if (own) {
+            for (const Actor& b : groups[src].actors) {
+              bool same = false;
+              for (const Actor& a : groups[claimant].actors)
+                same |= !a.code.empty() && a.code == b.code;
+              own &= same;
+            }
+          }
+          if (own && root_code >= "18" && tgt >= 0) {
+            src = claimant;
+            claimed_own = true;
+          } else if (claimant >= 0 && claimant != src) {
             tgt = src;
             src = claimant;
             claimed = true;
@@ -2229,6 +2462,29 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
     if (claimed) {
       code = "112";
       event_negated = false;
+    }
+    if (claimed_own) {
+      code = "015";
+      event_negated = false;
+    }
+    // Releasing a transcript, a report or figures is publishing, not
+    // yielding (084).
+    if (StartsWith(code, "084") && !p.noun) {
+      static const std::unordered_set<std::string> kDocuments = {
+          "transcript", "transcripts", "report", "reports", "statement",
+          "video", "videos", "footage", "data", "figures", "details",
+          "results", "document", "documents", "files", "emails", "records",
+          "recording", "tape", "tapes", "photos", "images", "album", "film",
+          "list", "letter", "letters", "memo", "findings", "study",
+          "summary", "version", "update", "software", "app", "trailer",
+          "song", "single", "book", "plan", "proposal", "budget", "text"};
+      uint32_t u = t + 1;
+      while (u < se && (Tag(u) == "DT" || Tag(u) == "PRP$" || Tag(u) == "JJ" ||
+                        Tag(u) == "CD" || Tag(u) == "POS" ||
+                        (StartsWith(Tag(u), "NN") && u + 1 < se &&
+                         StartsWith(Tag(u + 1), "NN"))))
+        ++u;
+      if (u < se && kDocuments.count(low[u])) continue;
     }
     // Releasing people, not property.
     if (code == "084" && tgt >= 0 && !groups[tgt].actors.empty()) {
@@ -2368,7 +2624,14 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       if (sourceless && (!b || hypothetical || event_negated)) continue;
       if (a->code.empty() && !sourceless) continue;
       if (b && b->code.empty()) continue;
-      if (b && a->code == b->code && a->entity == b->entity) continue;
+      // An actor acting on itself, or on another of the same code ("American
+      // Airlines offered to fly the cat to Portland": USA -> USA), says
+      // nothing; two people of one government are kept, and so are
+      // measures at home ("Sudan shortened the curfew in Khartoum").
+      if (b && a->code == b->code &&
+          (a->entity == b->entity ||
+           (!allow_in && (!a->person || !b->person))))
+        continue;
       Event ev;
       if (a->e > a->b) ev.source = MakeActor(*a);  // else unknown
       if (b) {
@@ -2402,11 +2665,16 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       bool dup = false;
       for (size_t k = first_event; k < out->size(); ++k) {
         const Event& o = (*out)[k];
+        // One accusation for "killed in an air strike"; one event for
+        // "forced or coerced relocations, including forcing people".
         if (o.code == ev.code && o.source.code == ev.source.code &&
             o.target.code == ev.target.code &&
-            (o.trigger.begin == ev.trigger.begin || claimed))
-          dup = true;  // one accusation for "killed in an air strike"
+            o.sentence.begin == ev.sentence.begin)
+          dup = true;
       }
+      if (!dup && debug)
+        std::fprintf(stderr, "  E %s %s %s\n", ev.code.c_str(),
+                     ev.source.code.c_str(), ev.target.code.c_str());
       if (!dup) out->push_back(std::move(ev));
     }
   }

@@ -250,6 +250,135 @@ TEST(EventCoderOptionsTest, MissingSourceOnlyWhenAllowed) {
   EXPECT_EQ(code(true), "1823:>IRQCVL ");
 }
 
+TEST_F(EventCoderTest, PassiveWithTheObjectAsSubject) {
+  // The pattern "present evidence against" with its object noun fronted.
+  EXPECT_EQ(Codes(Code("Evidence against Russia was presented by the US.")),
+            "1124:USA>RUS");
+  EXPECT_EQ(Codes(Code("Sanctions were imposed on Iran by the European "
+                       "Union.")),
+            "163:IGOEUREEC>IRN");
+  // No agent, no event; and a noun that is not the pattern's is no match.
+  EXPECT_EQ(Codes(Code("The sanctions were imposed last year.")), "");
+  EXPECT_EQ(Codes(Code("Aid to Russia was presented by the US.")), "");
+}
+
+TEST_F(EventCoderTest, PressureFromSomeoneIsTheirDemand) {
+  EXPECT_EQ(Codes(Code("Obama faces pressure from Congress to help Iran.")),
+            "100:---LEG>USAGOV");
+}
+
+TEST_F(EventCoderTest, ClaimingOnesOwnAttackIsClaimingResponsibility) {
+  EXPECT_EQ(Codes(Code("The US claimed that it had attacked Iraq.")),
+            "015:USA>IRQ");
+  // "they" for a collective when no plural party is named.
+  EXPECT_EQ(Codes(Code("The US claimed that they had attacked Iraq.")),
+            "015:USA>IRQ");
+  // Someone else's attack stays an accusation.
+  EXPECT_EQ(Codes(Code("The US claimed that Iran had attacked Iraq.")),
+            "112:USA>IRN");
+}
+
+TEST_F(EventCoderTest, AttackFromAPlaceWithNoAgent) {
+  EXPECT_EQ(Codes(Code("Israel said a mortar bomb was fired at it from the "
+                       "Gaza Strip on Tuesday.")),
+            "112:ISR>PSEGZA");
+}
+
+TEST_F(EventCoderTest, ArrestWarrantNamesItsTarget) {
+  EXPECT_EQ(Codes(Code("A Russian court issued an arrest warrant against the "
+                       "Ukrainian president.")),
+            "173:RUSJUD>UKRGOV");
+}
+
+TEST_F(EventCoderTest, RefusingPermissionIsRefusingToYield) {
+  EXPECT_EQ(Codes(Code("Obama said he would not give permission to Russia to "
+                       "help Israel.")),
+            "124:USAGOV>RUS");
+}
+
+TEST_F(EventCoderTest, LowerCaseSurnameAfterATitle) {
+  EXPECT_EQ(Codes(Code("President obama met with Vladimir Putin.")),
+            "040:USAGOV>RUSGOV");
+}
+
+TEST_F(EventCoderTest, ClaimedAttackTargetsThePlaceAttacked) {
+  EXPECT_EQ(Codes(Code("Al-Shabab claimed responsibility for a deadly attack "
+                       "targeting shoppers at a mall in Kenya's capital.")),
+            "015:SOMREB>KEN");
+}
+
+TEST_F(EventCoderTest, LinkedOrBackedGroupIsNotItsPatron) {
+  // "Iran-backed militias" are not Iran, "Al-Qaeda-linked rebels" not
+  // al-Qaeda.
+  EXPECT_EQ(Codes(Code("Iran-backed militias attacked US troops.")),
+            "190:---REB>USAMIL");
+}
+
+TEST_F(EventCoderTest, APersonNamedAfterAPlaceIsNotItsCountry) {
+  EXPECT_EQ(Codes(Code("Jordan Peterson criticised Canada.")), "");
+  EXPECT_EQ(Codes(Code("Jordan criticised Canada.")), "111:JOR>CAN");
+}
+
+TEST_F(EventCoderTest, SurnameOfAnotherKnownPersonIsNotTheLeader) {
+  // The leaders gazetteer has Robin Cook; this story is about Tim Cook.
+  Document doc = Code("Apple chief executive Tim Cook visited China. Cook "
+                      "praised Britain on Monday.");
+  for (const Event& e : doc.events) EXPECT_NE(e.source.code, "GBRELI");
+}
+
+TEST_F(EventCoderTest, AcronymsThatAreWordsInHeadingsAndVerbs) {
+  EXPECT_EQ(Codes(Code("WHO IS THE FRONT-RUNNER IN FRANCE?")), "");
+  EXPECT_EQ(Codes(Code("IS fighters attacked Syria.")), "190:IMGMUSISI>SYR");
+}
+
+TEST_F(EventCoderTest, SportsResultsAreNotForce) {
+  EXPECT_EQ(Codes(Code("Wales beat Hungary 2-0 to reach the finals.")), "");
+  EXPECT_EQ(Codes(Code("Kazakhstan won the Davis Cup doubles match. The "
+                       "tournament goes on. Russia beat Croatia on Monday.")),
+            "");
+  EXPECT_EQ(Codes(Code("Police beat protesters in Cairo.")),
+            "182:---COP>EGYOPP");
+}
+
+TEST_F(EventCoderTest, ABodysSpokespersonKeepsItsSector) {
+  EXPECT_EQ(Codes(Code("An Alibaba spokesperson declined to comment.")),
+            "011:CHNBUS>-");
+}
+
+TEST_F(EventCoderTest, OneEventPerSentenceForARestatement) {
+  EXPECT_EQ(Codes(Code("Russia accused Ukraine and attacked Poland.")),
+            "112:RUS>UKR 190:RUS>POL");
+  EXPECT_EQ(Codes(Code("Russia attacked Ukraine and attacked it again.")),
+            "190:RUS>UKR");
+}
+
+TEST_F(EventCoderTest, LowerCaseSpeakersAreNoLegislators) {
+  EXPECT_EQ(Codes(Code("The speakers criticised Russia.")), "");
+}
+
+TEST_F(EventCoderTest, ReleasingADocumentIsNoYield) {
+  EXPECT_EQ(Codes(Code("Israel released the transcript of the call with "
+                       "Egypt.")),
+            "");
+  EXPECT_EQ(Codes(Code("Israel released 20 Egyptian prisoners.")),
+            "0841:ISR>EGYCRM");
+}
+
+TEST_F(EventCoderTest, AByAfterAnotherParticipleIsNotTheAgent) {
+  EXPECT_EQ(Codes(Code("Dozens of protesters have been killed in Iraq, "
+                       "according to reports received by Amnesty.")),
+            "");
+  EXPECT_EQ(Codes(Code("Dozens of Iraqi protesters have been killed by "
+                       "Iranian forces.")),
+            "1823:IRNMIL>IRQOPP");
+}
+
+TEST_F(EventCoderTest, NoEventBetweenActorsOfOneCode) {
+  EXPECT_EQ(Codes(Code("American Airlines offered to fly the cat to "
+                       "Portland.")),
+            "");
+}
+
 TEST(LemmaTest, Forms) {
   auto has = [](std::string_view w, const char* l) {
     for (const std::string& c : LemmaCandidates(w)) {
