@@ -978,6 +978,7 @@ struct SentenceCoder {
               "hundreds", "thousands", "dozens", "scores", "tens", "millions",
               "some", "many", "most", "all", "one", "two", "three", "several",
               "members", "member", "leader", "leaders", "group", "number",
+              "republic", "kingdom", "state",
               "none", "each", "both"};
           if (kQuantity.count(low[u - 1]) || Tag(u - 1) == "CD") prep = false;
         }

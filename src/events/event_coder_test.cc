@@ -486,5 +486,11 @@ TEST_F(EventCoderTest, PatternObjectMakesParticipleActive) {
             "073:CHEHLH>IRN");
 }
 
+TEST_F(EventCoderTest, RepublicOf) {
+  // "the republic of X" is X.
+  EXPECT_EQ(Codes(Code("The republic of Slovenia criticized Croatia.")),
+            "111:SVN>HRV");
+}
+
 }  // namespace
 }  // namespace dateline
