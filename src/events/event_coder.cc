@@ -635,6 +635,11 @@ struct SentenceCoder {
           if (w == "of" || w == "from" || w == "in") {
             has_of = true;
           } else if (w == "'s" || w == "'" || w == "the") {
+          } else if (!has_of && p.kind == 0 && q.kind == 1 && gap <= 2 &&
+                     (Tag(u) == "NN" || Tag(u) == "JJ") && !w.empty() &&
+                     w[0] >= 'a' && w[0] <= 'z' && low[p.e] != "'s") {
+            // "French maritime authorities", "Israeli border police": a
+            // noun or two between a country and its sector.
           } else if (!has_of && q.kind == 1 && u == q.b - 1 && u > p.e &&
                      low[u - 1] == "'s" && p.kind == 0 &&
                      (Tag(u) == "JJ" || Tag(u) == "NNP" || Tag(u) == "VBG")) {
@@ -669,12 +674,10 @@ struct SentenceCoder {
           if (q.kind == 2 && p_country && !full.empty()) break;  // two people
           // "the Syrian Golan Heights": an uncoded place right after a
           // country adjective belongs to it.
-          // ... nor a party's name between a country's "'s" and its
-          // sector ("Nicaragua's Sandinista government").
-          bool modifier = p.kind == 0 && q.b == p.e + 1 &&
-                          low[p.e] == "'s" && j + 2 < pieces.size() &&
-                          pieces[j + 2].kind == 1 &&
-                          pieces[j + 2].b == q.e;
+          // ... nor a name a country's "'s" possesses ("Kenya's Liberal
+          // Democratic Party", "Nicaragua's Sandinista government"): the
+          // country's.
+          bool modifier = p.kind == 0 && q.b == p.e + 1 && low[p.e] == "'s";
           if (q.kind == 4 && q.etype != "PER" && !modifier &&
               !(p.kind == 0 && q.b == p.e && q.etype == "LOC"))
             break;

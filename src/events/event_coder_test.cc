@@ -492,5 +492,15 @@ TEST_F(EventCoderTest, RepublicOf) {
             "111:SVN>HRV");
 }
 
+TEST_F(EventCoderTest, CountryModifiersAndPossessedNames) {
+  // A noun between a country and its sector keeps the sector.
+  EXPECT_EQ(Codes(Code("Israeli border police arrested ten Palestinians.")),
+            "173:ISRCOP>PSE");
+  // A name the country's "'s" possesses is coded as the country.
+  EXPECT_EQ(Codes(Code("Kenya's Liberal Democratic Party criticized "
+                       "Uganda.")),
+            "111:KEN>UGA");
+}
+
 }  // namespace
 }  // namespace dateline
