@@ -48,7 +48,8 @@
 // This is a development split: patterns were written from the CAMEO
 // codebook, and this file was looked at while writing them.
 //
-//   build/plover_eval [PATH] [--require-target] [--require-source] [-v]
+//   build/plover_eval [PATH] [--require-target] [--require-source]
+//                     [--table-2021] [-v]
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <fstream>
@@ -106,7 +107,7 @@ int Main(int argc, char** argv) {
   std::string path = std::string(DATELINE_SOURCE_DIR) +
                      "/../shared/datasets/plover-gsr/PLOVER_GSR_CAMEO.dev.json";
   bool verbose = false, dyadic = false, monadic = false, no_source = false,
-       need_source = false;
+       need_source = false, table_2021 = false;
   app.add_option("path", path, "PLOVER_GSR_CAMEO.dev.json");
   app.add_flag("--require-target", dyadic,
                "need a target as the pipeline does (default: as PLOVER, a "
@@ -116,6 +117,9 @@ int Main(int argc, char** argv) {
   app.add_flag("--require-source", need_source,
                "drop violent events whose perpetrator is not named (default: "
                "kept, as PLOVER's UAF sector codes them)");
+  app.add_flag("--table-2021", table_2021,
+               "score our events by the 2021 table alone, without the 2016 "
+               "placements of 163, 1712, 185, 0813 and 0814");
   app.add_flag("--allow-missing-source", no_source,
                "accepted for old command lines; now the default");
   app.add_flag("-v,--verbose", verbose, "print every record");
@@ -169,7 +173,7 @@ int Main(int argc, char** argv) {
       const CameoCode* c = cameo->Find(e.code);
       if (!c) ++outside;
       if (chosen || !c || c->plover.empty()) continue;
-      std::string cat = Ours(e.code, c->plover);
+      std::string cat = table_2021 ? c->plover : Ours(e.code, c->plover);
       if (!e.has_target && NeedsTarget(cat)) continue;
       chosen = &e;
       ours = cat;
