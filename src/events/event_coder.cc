@@ -981,7 +981,8 @@ struct SentenceCoder {
               "hundreds", "thousands", "dozens", "scores", "tens", "millions",
               "some", "many", "most", "all", "one", "two", "three", "several",
               "members", "member", "leader", "leaders", "group", "number",
-              "republic", "kingdom", "state",
+              "republic", "kingdom", "state", "third", "thirds", "half",
+              "quarter", "majority", "rest", "remainder",
               "none", "each", "both"};
           if (kQuantity.count(low[u - 1]) || Tag(u - 1) == "CD") prep = false;
         }
@@ -2178,6 +2179,13 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
         }
         if (IsClauseWord(u)) break;
       }
+    }
+    // "Guerrillas have been demobilized": a yield with no agent named is
+    // the yielding side's own act.
+    if (passive && !reduced && src < 0 && tgt >= 0 && p.solo &&
+        root_code == "08") {
+      src = tgt;
+      tgt = -1;
     }
     if (p.swap) std::swap(src, tgt);
     // An object we cannot code ("met in Zurich" with Zurich unknown) is no

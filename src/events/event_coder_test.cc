@@ -502,5 +502,13 @@ TEST_F(EventCoderTest, CountryModifiersAndPossessedNames) {
             "111:KEN>UGA");
 }
 
+TEST_F(EventCoderTest, AgentlessYieldAndFractions) {
+  // A yield in the passive with no agent is the subject's own act; "one
+  // third of" X is X.
+  EXPECT_EQ(Codes(Code("One third of Kurdish rebels in Turkey have been "
+                       "demobilized.")),
+            "0873:TURREB>-");
+}
+
 }  // namespace
 }  // namespace dateline
