@@ -548,7 +548,9 @@ struct SentenceCoder {
             "members", "commander", "commanders", "chief", "chiefs",
             "figure", "figures", "spokesman", "spokesmen", "spokeswoman",
             "representative", "representatives", "delegation",
-            "delegations", "sources", "source"};
+            "delegations", "sources", "source", "coalition", "coalitions",
+            "alliance", "bloc", "movement", "faction", "factions", "group",
+            "groups", "camp"};
         const std::string& head = low[t + static_cast<uint32_t>(an)];
         if (kGenericHead.count(head)) {
           ++an;

@@ -510,5 +510,16 @@ TEST_F(EventCoderTest, AgentlessYieldAndFractions) {
             "0873:TURREB>-");
 }
 
+TEST_F(EventCoderTest, SectorWordBeforeGroupHead) {
+  // A sector word before "coalition", "group" and the like codes the actor.
+  EXPECT_EQ(Codes(Code("A Kenyan opposition coalition criticized the "
+                       "Kenyan government.")),
+            "111:KENOPP>KENGOV");
+  // Agreeing to postpone a demonstration is intent to ease dissent.
+  EXPECT_EQ(Codes(Code("Kenyan opposition leaders agreed to postpone the "
+                       "demonstration against the Kenyan government.")),
+            "0352:KENOPP>KENGOV?");
+}
+
 }  // namespace
 }  // namespace dateline
