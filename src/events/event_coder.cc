@@ -1785,6 +1785,7 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
         (low[t - 1] == "of" || low[t - 1] == "for" || low[t - 1] == "by"))
       continue;
     // Modality and negation from the verb group before the trigger.
+    bool prepare = false;  // "prepared to attack": a force posture
     bool will = false, may = false, neg = false, intent_verb = false,
          hesitate = false, refuse = false, sched = false, be = false,
          have = false;
@@ -1823,10 +1824,21 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
         if (IntentVerbs().count(l) && after_verb < t &&
             (low[after_verb] == "to" || IsQuote(low[after_verb]))) {
           intent_verb = true;
+          if (l == "prepare") prepare = true;
           if (l == "hesitate") hesitate = true;
           if (l == "refuse" || l == "decline") refuse = true;
           matched = true;
           break;
+        }
+      }
+      // "prepared to resume shelling": an aspect verb before a gerund or
+      // an infinitive changes no modality.
+      if (!matched && !impl.petrarch && u + 1 <= t &&
+          (Tag(u + 1) == "VBG" || low[u + 1] == "to")) {
+        for (const std::string& l : ls) {
+          if (l == "resume" || l == "continue" || l == "keep" ||
+              l == "start" || l == "begin")
+            matched = true;
         }
       }
       if (matched) continue;
@@ -2239,6 +2251,10 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
     }
     if (intent && !event_negated && code == p.code && !impl.petrarch) {
       code = !p.intent_code.empty() ? p.intent_code : DefaultIntent(code);
+      // Preparing to use force is a force posture (CAMEO 150), not a
+      // verbal threat.
+      if (prepare && !will && root_code >= "18" && root_code <= "20")
+        code = "150";
     }
     if (claimed) {
       code = "112";

@@ -521,5 +521,16 @@ TEST_F(EventCoderTest, SectorWordBeforeGroupHead) {
             "0352:KENOPP>KENGOV?");
 }
 
+TEST_F(EventCoderTest, PreparingForceIsPosture) {
+  // Preparing to use force is a force posture (150), also past an aspect
+  // verb ("prepared to resume shelling"); an aspect verb alone changes
+  // nothing.
+  EXPECT_EQ(Codes(Code("The Turkish army prepared to resume shelling "
+                       "Syria.")),
+            "150:TURMIL>SYR?");
+  EXPECT_EQ(Codes(Code("Turkish troops continued shelling Syria.")),
+            "190:TURMIL>SYR");
+}
+
 }  // namespace
 }  // namespace dateline
