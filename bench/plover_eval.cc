@@ -48,8 +48,14 @@
 // This is a development split: patterns were written from the CAMEO
 // codebook, and this file was looked at while writing them.
 //
-//   build/plover_eval [PATH] [--require-target] [--require-source] [-v]
+// --codebook CSV scores the CAMEO codebook's example sentences instead, each
+// against the category of its own code (the examples the GSR records were
+// edited from; no actors there, so no country figures).
+//
+//   build/plover_eval [PATH] [--require-target] [--require-source]
+//                     [--table-2021] [--codebook CSV] [-v]
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -106,7 +112,7 @@ int Main(int argc, char** argv) {
   std::string path = std::string(DATELINE_SOURCE_DIR) +
                      "/../shared/datasets/plover-gsr/PLOVER_GSR_CAMEO.dev.json";
   bool verbose = false, dyadic = false, monadic = false, no_source = false,
-       need_source = false;
+       need_source = false, table_2021 = false;
   app.add_option("path", path, "PLOVER_GSR_CAMEO.dev.json");
   app.add_flag("--require-target", dyadic,
                "need a target as the pipeline does (default: as PLOVER, a "
@@ -116,19 +122,31 @@ int Main(int argc, char** argv) {
   app.add_flag("--require-source", need_source,
                "drop violent events whose perpetrator is not named (default: "
                "kept, as PLOVER's UAF sector codes them)");
+  app.add_flag("--table-2021", table_2021,
+               "score our events by the 2021 table alone, without the 2016 "
+               "placements of 163, 1712, 185, 0813 and 0814");
   app.add_flag("--allow-missing-source", no_source,
                "accepted for old command lines; now the default");
+  std::string codebook;
+  app.add_option("--codebook", codebook,
+                 "instead: score the example sentences of this CAMEO codebook "
+                 "CSV (../shared/datasets/cameo-codebook/cameo-codes.utf8.csv), "
+                 "each against its own code's category");
   app.add_flag("-v,--verbose", verbose, "print every record");
   CLI11_PARSE(app, argc, argv);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::fprintf(stderr, "plover_eval: cannot read %s\n", path.c_str());
-    return 1;
-  }
-  nlohmann::json data = nlohmann::json::parse(in, nullptr, false);
-  if (data.is_discarded() || !data.is_array()) {
-    std::fprintf(stderr, "plover_eval: %s is not a JSON array\n", path.c_str());
-    return 1;
+  nlohmann::json data;
+  if (codebook.empty()) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      std::fprintf(stderr, "plover_eval: cannot read %s\n", path.c_str());
+      return 1;
+    }
+    data = nlohmann::json::parse(in, nullptr, false);
+    if (data.is_discarded() || !data.is_array()) {
+      std::fprintf(stderr, "plover_eval: %s is not a JSON array\n",
+                   path.c_str());
+      return 1;
+    }
   }
   std::unique_ptr<Pipeline> pipeline;
   Status s = Pipeline::Create(PipelineOptions{"resolve", ""}, &pipeline);
@@ -148,6 +166,39 @@ int Main(int argc, char** argv) {
   if (!s.ok()) {
     std::fprintf(stderr, "plover_eval: %s\n", s.ToString().c_str());
     return 1;
+  }
+  if (!codebook.empty()) {
+    // The codebook's examples as records: gold = the category our side gives
+    // the example's own code (no actors, so no country figures).
+    std::ifstream in(codebook, std::ios::binary);
+    std::stringstream buf;
+    buf << in.rdbuf();
+    if (!in) {
+      std::fprintf(stderr, "plover_eval: cannot read %s\n", codebook.c_str());
+      return 1;
+    }
+    auto rows = ParseCsv(buf.str());
+    std::map<std::string, size_t> col;
+    if (!rows.empty()) {
+      for (size_t k = 0; k < rows[0].size(); ++k) col[rows[0][k]] = k;
+    }
+    if (!col.count("code") || !col.count("example")) {
+      std::fprintf(stderr, "plover_eval: %s has no code/example columns\n",
+                   codebook.c_str());
+      return 1;
+    }
+    data = nlohmann::json::array();
+    for (size_t r = 1; r < rows.size(); ++r) {
+      if (rows[r].size() <= std::max(col["code"], col["example"])) continue;
+      const std::string& code = rows[r][col["code"]];
+      const std::string& text = rows[r][col["example"]];
+      const CameoCode* c = cameo->Find(code);
+      if (!c || c->plover.empty() || text.size() < 20 || text == "NA")
+        continue;
+      data.push_back({{"id", code},
+                      {"event", table_2021 ? c->plover : Ours(code, c->plover)},
+                      {"text", text}});
+    }
   }
   int n = 0, correct = 0, no_event = 0, outside = 0, events = 0;
   long tp = 0, fp = 0, fn = 0;
@@ -169,7 +220,7 @@ int Main(int argc, char** argv) {
       const CameoCode* c = cameo->Find(e.code);
       if (!c) ++outside;
       if (chosen || !c || c->plover.empty()) continue;
-      std::string cat = Ours(e.code, c->plover);
+      std::string cat = table_2021 ? c->plover : Ours(e.code, c->plover);
       if (!e.has_target && NeedsTarget(cat)) continue;
       chosen = &e;
       ours = cat;
@@ -221,13 +272,16 @@ int Main(int argc, char** argv) {
   }
   double p = tp + fp ? double(tp) / (tp + fp) : 0;
   double rc = tp + fn ? double(tp) / (tp + fn) : 0;
-  std::printf("PLOVER GSR dev: %d records, %d coded events, %d records with "
+  std::printf("%s: %d records, %d coded events, %d records with "
               "no event\n",
+              codebook.empty() ? "PLOVER GSR dev" : "CAMEO codebook examples",
               n, events, no_event);
   std::printf("  PLOVER category accuracy %.3f (%d of %d)\n",
               n ? double(correct) / n : 0.0, correct, n);
-  std::printf("  source/target country codes P %.3f  R %.3f  F1 %.3f\n", p, rc,
-              p + rc > 0 ? 2 * p * rc / (p + rc) : 0.0);
+  if (codebook.empty()) {
+    std::printf("  source/target country codes P %.3f  R %.3f  F1 %.3f\n", p,
+                rc, p + rc > 0 ? 2 * p * rc / (p + rc) : 0.0);
+  }
   std::printf("  codes outside the CAMEO table: %d; crashes: 0\n", outside);
   for (const auto& [cat, v] : per) {
     std::printf("    %-10s %3d of %3d\n", cat.c_str(), v.second, v.first);

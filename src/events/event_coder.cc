@@ -609,7 +609,9 @@ struct SentenceCoder {
             "members", "commander", "commanders", "chief", "chiefs",
             "figure", "figures", "spokesman", "spokesmen", "spokeswoman",
             "representative", "representatives", "delegation",
-            "delegations", "sources", "source"};
+            "delegations", "sources", "source", "coalition", "coalitions",
+            "alliance", "bloc", "movement", "faction", "factions", "group",
+            "groups", "camp"};
         const std::string& head = low[t + static_cast<uint32_t>(an)];
         if (kGenericHead.count(head)) {
           ++an;
@@ -696,6 +698,11 @@ struct SentenceCoder {
           if (w == "of" || w == "from" || w == "in") {
             has_of = true;
           } else if (w == "'s" || w == "'" || w == "the") {
+          } else if (!has_of && p.kind == 0 && q.kind == 1 && gap <= 2 &&
+                     (Tag(u) == "NN" || Tag(u) == "JJ") && !w.empty() &&
+                     w[0] >= 'a' && w[0] <= 'z' && low[p.e] != "'s") {
+            // "French maritime authorities", "Israeli border police": a
+            // noun or two between a country and its sector.
           } else if (!has_of && q.kind == 1 && u == q.b - 1 && u > p.e &&
                      low[u - 1] == "'s" && p.kind == 0 &&
                      (Tag(u) == "JJ" || Tag(u) == "NNP" || Tag(u) == "VBG")) {
@@ -730,12 +737,10 @@ struct SentenceCoder {
           if (q.kind == 2 && p_country && !full.empty()) break;  // two people
           // "the Syrian Golan Heights": an uncoded place right after a
           // country adjective belongs to it.
-          // ... nor a party's name between a country's "'s" and its
-          // sector ("Nicaragua's Sandinista government").
-          bool modifier = p.kind == 0 && q.b == p.e + 1 &&
-                          low[p.e] == "'s" && j + 2 < pieces.size() &&
-                          pieces[j + 2].kind == 1 &&
-                          pieces[j + 2].b == q.e;
+          // ... nor a name a country's "'s" possesses ("Kenya's Liberal
+          // Democratic Party", "Nicaragua's Sandinista government"): the
+          // country's.
+          bool modifier = p.kind == 0 && q.b == p.e + 1 && low[p.e] == "'s";
           if (q.kind == 4 && q.etype != "PER" && !modifier &&
               !(p.kind == 0 && q.b == p.e && q.etype == "LOC"))
             break;
@@ -1045,6 +1050,8 @@ struct SentenceCoder {
               "hundreds", "thousands", "dozens", "scores", "tens", "millions",
               "some", "many", "most", "all", "one", "two", "three", "several",
               "members", "member", "leader", "leaders", "group", "number",
+              "republic", "kingdom", "state", "third", "thirds", "half",
+              "quarter", "majority", "rest", "remainder",
               "none", "each", "both"};
           if (kQuantity.count(low[u - 1]) || Tag(u - 1) == "CD") prep = false;
         }
@@ -1961,6 +1968,7 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
         (low[t - 1] == "of" || low[t - 1] == "for" || low[t - 1] == "by"))
       continue;
     // Modality and negation from the verb group before the trigger.
+    bool prepare = false;  // "prepared to attack": a force posture
     bool will = false, may = false, neg = false, intent_verb = false,
          hesitate = false, refuse = false, sched = false, be = false,
          have = false;
@@ -1999,10 +2007,21 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
         if (IntentVerbs().count(l) && after_verb < t &&
             (low[after_verb] == "to" || IsQuote(low[after_verb]))) {
           intent_verb = true;
+          if (l == "prepare") prepare = true;
           if (l == "hesitate") hesitate = true;
           if (l == "refuse" || l == "decline") refuse = true;
           matched = true;
           break;
+        }
+      }
+      // "prepared to resume shelling": an aspect verb before a gerund or
+      // an infinitive changes no modality.
+      if (!matched && !impl.petrarch && u + 1 <= t &&
+          (Tag(u + 1) == "VBG" || low[u + 1] == "to")) {
+        for (const std::string& l : ls) {
+          if (l == "resume" || l == "continue" || l == "keep" ||
+              l == "start" || l == "begin")
+            matched = true;
         }
       }
       if (matched) continue;
@@ -2408,6 +2427,13 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
         if (IsClauseWord(u)) break;
       }
     }
+    // "Guerrillas have been demobilized": a yield with no agent named is
+    // the yielding side's own act.
+    if (passive && !reduced && src < 0 && tgt >= 0 && p.solo &&
+        root_code == "08") {
+      src = tgt;
+      tgt = -1;
+    }
     if (p.swap) std::swap(src, tgt);
     // An object we cannot code ("met in Zurich" with Zurich unknown) is no
     // target; a later actor is not taken in its place.
@@ -2458,6 +2484,10 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
     }
     if (intent && !event_negated && code == p.code && !impl.petrarch) {
       code = !p.intent_code.empty() ? p.intent_code : DefaultIntent(code);
+      // Preparing to use force is a force posture (CAMEO 150), not a
+      // verbal threat.
+      if (prepare && !will && root_code >= "18" && root_code <= "20")
+        code = "150";
     }
     if (claimed) {
       code = "112";

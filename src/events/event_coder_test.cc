@@ -615,5 +615,51 @@ TEST_F(EventCoderTest, PatternObjectMakesParticipleActive) {
             "073:CHEHLH>IRN");
 }
 
+TEST_F(EventCoderTest, RepublicOf) {
+  // "the republic of X" is X.
+  EXPECT_EQ(Codes(Code("The republic of Slovenia criticized Croatia.")),
+            "111:SVN>HRV");
+}
+
+TEST_F(EventCoderTest, CountryModifiersAndPossessedNames) {
+  // A noun between a country and its sector keeps the sector.
+  EXPECT_EQ(Codes(Code("Israeli border police arrested ten Palestinians.")),
+            "173:ISRCOP>PSE");
+  // A name the country's "'s" possesses is coded as the country.
+  EXPECT_EQ(Codes(Code("Kenya's Liberal Democratic Party criticized "
+                       "Uganda.")),
+            "111:KEN>UGA");
+}
+
+TEST_F(EventCoderTest, AgentlessYieldAndFractions) {
+  // A yield in the passive with no agent is the subject's own act; "one
+  // third of" X is X.
+  EXPECT_EQ(Codes(Code("One third of Kurdish rebels in Turkey have been "
+                       "demobilized.")),
+            "0873:TURREB>-");
+}
+
+TEST_F(EventCoderTest, SectorWordBeforeGroupHead) {
+  // A sector word before "coalition", "group" and the like codes the actor.
+  EXPECT_EQ(Codes(Code("A Kenyan opposition coalition criticized the "
+                       "Kenyan government.")),
+            "111:KENOPP>KENGOV");
+  // Agreeing to postpone a demonstration is intent to ease dissent.
+  EXPECT_EQ(Codes(Code("Kenyan opposition leaders agreed to postpone the "
+                       "demonstration against the Kenyan government.")),
+            "0352:KENOPP>KENGOV?");
+}
+
+TEST_F(EventCoderTest, PreparingForceIsPosture) {
+  // Preparing to use force is a force posture (150), also past an aspect
+  // verb ("prepared to resume shelling"); an aspect verb alone changes
+  // nothing.
+  EXPECT_EQ(Codes(Code("The Turkish army prepared to resume shelling "
+                       "Syria.")),
+            "150:TURMIL>SYR?");
+  EXPECT_EQ(Codes(Code("Turkish troops continued shelling Syria.")),
+            "190:TURMIL>SYR");
+}
+
 }  // namespace
 }  // namespace dateline
