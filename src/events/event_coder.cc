@@ -2266,6 +2266,20 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       }
     } else {
       src = SubjectOf(groups, t, sb);
+      // ", publicly threatening them with tariffs": a participle clause
+      // after a comma has the main clause's subject.
+      if (Tag(t) == "VBG") {
+        uint32_t u = t;
+        while (u > sb && Tag(u - 1) == "RB") --u;
+        if (u > sb + 1 && low[u - 1] == ",") {
+          for (uint32_t v = sb; v + 1 < u; ++v) {
+            if (!Finite(v)) continue;
+            int g = SubjectOf(groups, v, sb);
+            if (g >= 0) src = g;
+            break;
+          }
+        }
+      }
       // A PETRARCH pattern's target follows its last word.
       if (impl.petrarch && c.last > t && Tag(c.last) == "IN") after = c.last;
       tgt = ObjectOf(groups, after, se, p.preps, allow_in, false, &p.words);

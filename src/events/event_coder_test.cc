@@ -379,6 +379,16 @@ TEST_F(EventCoderTest, NoEventBetweenActorsOfOneCode) {
             "");
 }
 
+TEST_F(EventCoderTest, ParticipleClauseTakesTheMainSubject) {
+  EXPECT_EQ(Codes(Code("Russia held talks with Japan, Canada and Mexico, "
+                       "publicly threatening them with tariffs.")),
+            "046:RUS>JPN 046:RUS>CAN 046:RUS>MEX 046:JPN>RUS 046:CAN>RUS "
+            "046:MEX>RUS");
+  EXPECT_EQ(Codes(Code("Russia held talks with Japan, publicly threatening "
+                       "Canada with sanctions.")),
+            "046:RUS>JPN 046:JPN>RUS 1312:RUS>CAN");
+}
+
 TEST(LemmaTest, Forms) {
   auto has = [](std::string_view w, const char* l) {
     for (const std::string& c : LemmaCandidates(w)) {
