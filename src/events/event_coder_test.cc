@@ -389,6 +389,31 @@ TEST_F(EventCoderTest, ParticipleClauseTakesTheMainSubject) {
             "046:RUS>JPN 046:JPN>RUS 1312:RUS>CAN");
 }
 
+TEST(EventCoderOptionsTest, MatchReportsOnlyWhenAsked) {
+  std::unique_ptr<Pipeline> pipeline;
+  ASSERT_TRUE(Pipeline::Create(PipelineOptions{"resolve", ""}, &pipeline).ok());
+  auto code = [&](bool sports) {
+    EventCoderOptions options;
+    options.code_sports_pages = sports;
+    std::unique_ptr<EventCoder> coder;
+    Status s = EventCoder::Create(DATELINE_SOURCE_DIR "/data", options, &coder);
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    if (!s.ok()) return size_t{0};
+    Page page;
+    page.format = PageFormat::kHtml;
+    page.content =
+        "<html><body><article><p>The Italy coach praised his squad before "
+        "the match. Italy travel to Scotland for the league fixture on "
+        "Saturday, and the striker criticised the referee.</p></article>"
+        "</body></html>";
+    Document doc = pipeline->Process(page);
+    coder->Code(&doc);
+    return doc.events.size();
+  };
+  EXPECT_EQ(code(false), 0u);
+  EXPECT_GT(code(true), 0u);
+}
+
 TEST(LemmaTest, Forms) {
   auto has = [](std::string_view w, const char* l) {
     for (const std::string& c : LemmaCandidates(w)) {
