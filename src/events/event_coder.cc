@@ -1302,8 +1302,17 @@ struct SentenceCoder {
       }
       // "re-examine the refineries in Iran", "bombarded a part of Syria":
       // a place or party qualifying the direct object is the target.
+      // Force is not aimed at whoever one is "with" ("shot hoops with
+      // students"), unless the pattern says so ("clash with") or a war is
+      // ("its Gulf war with Iraq").
+      static const std::unordered_set<std::string> kWar = {
+          "war", "wars", "conflict", "clash", "clashes", "fighting", "battle",
+          "battles", "confrontation", "hostilities", "skirmish",
+          "skirmishes", "standoff", "fight"};
+      bool with_ally = prep == "with" && allow_at_ && !impl.petrarch &&
+                       !(prep_at > 0 && kWar.count(low[prep_at - 1]));
       if ((prep == "in" || prep == "of" || prep == "by" || prep == "between" ||
-           prep == "with" || prep == "from") &&
+           (prep == "with" && !with_ally) || prep == "from") &&
           !passive_by && preps.empty()) {
         bool nominal = prep_at > from + 1, noun = false;
         for (uint32_t u = from + 1; u < prep_at; ++u) {
@@ -1338,6 +1347,7 @@ struct SentenceCoder {
               pattern_words->end())
         return (target_prep_ = prep, static_cast<int>(g));
       if (allow_in && (prep == "in" || prep == "at")) return (target_prep_ = prep, static_cast<int>(g));
+      if (with_ally) continue;
       // PETRARCH dictionaries put the target after any preposition.
       if (impl.petrarch && prep != "by") return (target_prep_ = prep, static_cast<int>(g));
       if (allow_at_ && prep == "at") return (target_prep_ = prep, static_cast<int>(g));
@@ -1973,9 +1983,11 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       if (!aux) continue;
     }
     // A gerund after "of"/"for" is the content of a charge, not an event
-    // ("accused North Korea of providing arms").
+    // ("accused North Korea of providing arms"); after "from" it was
+    // prevented ("to prevent him from fighting").
     if (!p.noun && Tag(t) == "VBG" && t > sb &&
-        (low[t - 1] == "of" || low[t - 1] == "for" || low[t - 1] == "by"))
+        (low[t - 1] == "of" || low[t - 1] == "for" || low[t - 1] == "by" ||
+         low[t - 1] == "from"))
       continue;
     // Modality and negation from the verb group before the trigger.
     bool will = false, may = false, neg = false, intent_verb = false,
@@ -2497,6 +2509,50 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
     if (claimed_own) {
       code = "015";
       event_negated = false;
+    }
+    // A word in scare quotes is a figure of speech ('would not "invade"
+    // the money').
+    if (t > sb && t + 1 < se && IsQuote(low[t - 1]) && IsQuote(low[t + 1]) &&
+        c.last == t)
+      continue;
+    // Attacking a decision, or attacking someone "saying" something, is
+    // criticism (111), not force.
+    if (p.words.size() == 1 && p.words[0] == "attack" && !p.noun &&
+        StartsWith(code, "19")) {
+      static const std::unordered_set<std::string> kAbstract = {
+          "decision", "decisions", "policy", "policies", "plan", "plans",
+          "proposal", "proposals", "remarks", "comments", "record", "idea",
+          "ideas", "move", "handling", "claims", "claim", "report", "law",
+          "laws", "bill", "budget", "stance", "speech", "statement",
+          "approach", "failure", "decision-making", "strategy", "record",
+          "rhetoric", "views", "position", "leadership", "response"};
+      uint32_t u = t + 1;
+      while (u < se && (Tag(u) == "DT" || Tag(u) == "PRP$" || Tag(u) == "JJ" ||
+                        Tag(u) == "POS" || Tag(u) == "NNP" || Tag(u) == "NNPS" ||
+                        low[u] == "'s"))
+        ++u;
+      bool verbal = u < se && kAbstract.count(low[u]);
+      for (uint32_t v = t + 1; v + 1 < se && v < t + 14 && !verbal; ++v) {
+        if (low[v] == "," && (low[v + 1] == "saying" || low[v + 1] == "calling"))
+          verbal = true;
+      }
+      if (verbal) code = "111";
+    }
+    // "bombarded the minister with a barrage of requests".
+    if (StartsWith(code, "19") && !p.noun) {
+      static const std::unordered_set<std::string> kWords = {
+          "requests", "questions", "letters", "calls", "emails", "complaints",
+          "messages", "criticism", "demands", "petitions", "abuse", "insults",
+          "queries", "texts", "tweets", "phone"};
+      bool words_only = false;
+      for (uint32_t v = c.last + 1; v < se && v < c.last + 10; ++v) {
+        if (low[v] != "with") continue;
+        for (uint32_t w = v + 1; w < se && w < v + 6; ++w) {
+          if (kWords.count(low[w])) words_only = true;
+        }
+        break;
+      }
+      if (words_only) continue;
     }
     // Releasing a transcript, a report or figures is publishing, not
     // yielding (084).

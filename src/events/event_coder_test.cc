@@ -414,6 +414,31 @@ TEST(EventCoderOptionsTest, MatchReportsOnlyWhenAsked) {
   EXPECT_GT(code(true), 0u);
 }
 
+TEST_F(EventCoderTest, VerbalAttacksAreCriticism) {
+  EXPECT_EQ(Codes(Code("Russia attacked the decision by Britain's highest "
+                       "court.")),
+            "111:RUS>GBR");
+  EXPECT_EQ(Codes(Code("Russia attacked Britain, saying it lied.")),
+            "111:RUS>GBR");
+  EXPECT_EQ(Codes(Code("Russia attacked Ukraine with drones.")),
+            "190:RUS>UKR");
+}
+
+TEST_F(EventCoderTest, FiguresOfSpeechAreNoForce) {
+  EXPECT_EQ(Codes(Code("Russian MPs bombarded the French minister with a "
+                       "barrage of requests.")),
+            "");
+  EXPECT_EQ(Codes(Code("The Russian minister shot hoops with French "
+                       "students.")),
+            "");
+  EXPECT_EQ(Codes(Code("Russia said it would not \"invade\" Ukraine's "
+                       "market.")),
+            "");
+  // What was prevented did not happen.
+  EXPECT_EQ(Codes(Code("Russia stopped Ukraine from attacking Poland.")),
+            "");
+}
+
 TEST(LemmaTest, Forms) {
   auto has = [](std::string_view w, const char* l) {
     for (const std::string& c : LemmaCandidates(w)) {
