@@ -1924,6 +1924,23 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       }
       if (demanded) continue;
     }
+    // "denied fathers' activists had forced the changes", "denied accusing
+    // Germany": what is denied is not coded as having happened.
+    {
+      bool denied = false;
+      for (const Candidate& k : kept) {
+        if (k.trigger >= t || k.pattern->code != "016" || t - k.last > 8)
+          continue;
+        bool joined = false;
+        for (uint32_t u = k.last + 1; u < t; ++u) {
+          if (low[u] == "and" || low[u] == "," || low[u] == "but" ||
+              low[u] == ";" || low[u] == "while")
+            joined = true;
+        }
+        if (!joined) denied = true;
+      }
+      if (denied) continue;
+    }
     // A participle used as an adjective ("the two exiled dissidents").
     if (!p.noun && (Tag(t) == "VBN" || Tag(t) == "VBG" || Tag(t) == "VBD") &&
         t > sb &&
@@ -2709,6 +2726,15 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
     }
     for (auto [a, b, e] : all) {
       if (sourceless && (!b || hypothetical || event_negated)) continue;
+      // Diplomatic recognition is of a state or a government, not of
+      // "people's concerns".
+      if (e->code == "054" && !impl.petrarch &&
+          !(b && (b->code.size() == 3 ||
+                  (b->code.size() == 6 &&
+                   (b->code.compare(3, 3, "GOV") == 0 ||
+                    b->code.compare(3, 3, "REB") == 0 ||
+                    b->code.compare(3, 3, "OPP") == 0)))))
+        continue;
       if (a->code.empty() && !sourceless) continue;
       if (b && b->code.empty()) continue;
       // An actor acting on itself, or on another of the same code ("American

@@ -439,6 +439,20 @@ TEST_F(EventCoderTest, FiguresOfSpeechAreNoForce) {
             "");
 }
 
+TEST_F(EventCoderTest, WhatIsDeniedDidNotHappen) {
+  EXPECT_EQ(Codes(Code("The German minister denied accusing France of using "
+                       "the EU as cover.")),
+            "016:DEUGOV>FRA");
+  EXPECT_EQ(Codes(Code("Russia denied the accusation and attacked Ukraine.")),
+            "016:RUS>- 190:RUS>UKR");
+}
+
+TEST_F(EventCoderTest, RecognitionIsOfAStateOrGovernment) {
+  EXPECT_EQ(Codes(Code("The Russian minister recognised people's concerns.")),
+            "");
+  EXPECT_EQ(Codes(Code("Russia recognised Kosovo.")), "054:RUS>KSV");
+}
+
 TEST(LemmaTest, Forms) {
   auto has = [](std::string_view w, const char* l) {
     for (const std::string& c : LemmaCandidates(w)) {
