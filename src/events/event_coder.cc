@@ -1941,11 +1941,24 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       }
       if (denied) continue;
     }
-    // A participle used as an adjective ("the two exiled dissidents").
+    // A participle used as an adjective ("the two exiled dissidents",
+    // "purchases of currently blocked spare parts").
     if (!p.noun && (Tag(t) == "VBN" || Tag(t) == "VBG" || Tag(t) == "VBD") &&
-        t > sb &&
-        t + 1 < se && StartsWith(Tag(t + 1), "NN")) {
+        t > sb && t + 1 < se &&
+        (StartsWith(Tag(t + 1), "NN") ||
+         (Tag(t + 1) == "JJ" && t + 2 < se && StartsWith(Tag(t + 2), "NN")))) {
       std::string_view before = Tag(t - 1);
+      if (before == "RB" && t > sb + 1) {
+        uint32_t v = t - 2;
+        while (v > sb && Tag(v) == "RB") --v;
+        bool aux = false;
+        for (const std::string& l : LemmaCandidates(low[v])) {
+          if (l == "be" || l == "have" || l == "get") aux = true;
+        }
+        if (!aux && (Tag(v) == "IN" || Tag(v) == "DT" || Tag(v) == "JJ" ||
+                     IsVerbTag(Tag(v))))
+          before = "DT";
+      }
       if (before == "DT" || before == "CD" || before == "JJ" ||
           before == "PRP$" || before == "POS")
         continue;
@@ -2468,6 +2481,16 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
         if (IsClauseWord(u)) break;
       }
     }
+    // A denial's target is whoever made the claim, not the subject of the
+    // clause denied ("denied the Zimbabwe dollar would be devalued").
+    if (p.code == "016" && tgt >= 0 && !impl.petrarch) {
+      uint32_t e = groups[tgt].e;
+      std::string_view next = e < se ? Tag(e) : "";
+      if (next == "MD" || (e < se && Finite(e)) ||
+          ((next == "NN" || next == "NNS") && groups[tgt].actors.size() == 1 &&
+           groups[tgt].actors[0].code.size() == 3))
+        tgt = -1;
+    }
     if (p.swap) std::swap(src, tgt);
     // An object we cannot code ("met in Zurich" with Zurich unknown) is no
     // target; a later actor is not taken in its place.
@@ -2571,9 +2594,27 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       }
       if (words_only) continue;
     }
+    // Delivering a message, a speech or a blow is no aid; helping to reduce
+    // a deficit helps no one named.
+    if (StartsWith(p.code, "07") && !p.noun && p.words.size() == 1) {
+      static const std::unordered_set<std::string> kNotAid = {
+          "message", "messages", "speech", "speeches", "address", "lecture",
+          "warning", "verdict", "blow", "performance", "results", "promise",
+          "promises", "remarks", "testimony", "ultimatum", "rebuke", "sermon",
+          "statement", "report", "news", "punch", "knockout", "victory",
+          "defeat", "growth", "returns", "profits", "on"};
+      uint32_t u = t + 1;
+      while (u < se && (Tag(u) == "DT" || Tag(u) == "PRP$" || Tag(u) == "JJ" ||
+                        Tag(u) == "JJS" || Tag(u) == "CD" ||
+                        (StartsWith(Tag(u), "NN") && u + 1 < se &&
+                         StartsWith(Tag(u + 1), "NN"))))
+        ++u;
+      if (u < se && kNotAid.count(low[u])) continue;
+      if (t + 1 < se && Tag(t + 1) == "VB") continue;  // "help reduce"
+    }
     // Releasing a transcript, a report or figures is publishing, not
     // yielding (084).
-    if (StartsWith(code, "084") && !p.noun) {
+    if (StartsWith(p.code, "084") && !p.noun) {
       static const std::unordered_set<std::string> kDocuments = {
           "transcript", "transcripts", "report", "reports", "statement",
           "video", "videos", "footage", "data", "figures", "details",

@@ -453,6 +453,30 @@ TEST_F(EventCoderTest, RecognitionIsOfAStateOrGovernment) {
   EXPECT_EQ(Codes(Code("Russia recognised Kosovo.")), "054:RUS>KSV");
 }
 
+TEST_F(EventCoderTest, NoAidInMessagesOrInHelpingToReduce) {
+  EXPECT_EQ(Codes(Code("The Russian minister will deliver the same message "
+                       "to Iraq.")),
+            "");
+  EXPECT_EQ(Codes(Code("A dollar fall is needed to help reduce the U.S. "
+                       "trade deficit.")),
+            "");
+  EXPECT_EQ(Codes(Code("Russian doctors delivered goods to Iraq.")),
+            "070:RUSHLH>IRQ");
+}
+
+TEST_F(EventCoderTest, DenialsTargetTheAccuserNotTheClause) {
+  EXPECT_EQ(Codes(Code("Russia denied Ukraine would be invaded.")),
+            "016:RUS>-");
+  EXPECT_EQ(Codes(Code("Russia denied Ukraine's accusations.")),
+            "016:RUS>UKR");
+}
+
+TEST_F(EventCoderTest, ParticipleAfterAnAdverbModifiesANoun) {
+  EXPECT_EQ(Codes(Code("Egypt bought currently blocked spare parts from "
+                       "Russia.")),
+            "");
+}
+
 TEST(LemmaTest, Forms) {
   auto has = [](std::string_view w, const char* l) {
     for (const std::string& c : LemmaCandidates(w)) {
