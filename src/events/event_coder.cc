@@ -188,6 +188,7 @@ struct Actor {
   std::string pronoun_word;
   std::string name;  // for a resolved pronoun: the referent as named
   std::string agent_of;  // "officials of X": the sector, for X's list mates
+  std::string poss_agent;  // "its forces": the sector after the pronoun
   std::string dict_name, dict_code;  // a dictionary person and their code
 };
 
@@ -666,8 +667,19 @@ struct SentenceCoder {
         a.e = pieces[k].e;
         a.pronoun = true;
         a.pronoun_word = low[a.b];
-        out.push_back(a);
         ++k;
+        // "its forces", "their troops": the referent's sector.
+        const std::string& w = a.pronoun_word;
+        if ((w == "its" || w == "their" || w == "his" || w == "her") &&
+            k < pieces.size() && pieces[k].kind == 1 &&
+            pieces[k].b == a.e && pieces[k].dict_name != "~" &&
+            (pieces[k].code.size() == 3 ||
+             (pieces[k].code.size() == 6 && StartsWith(pieces[k].code, "---")))) {
+          a.poss_agent = pieces[k].code.substr(pieces[k].code.size() - 3);
+          a.e = pieces[k].e;
+          ++k;
+        }
+        out.push_back(a);
         continue;
       }
       size_t j = k;
@@ -1678,8 +1690,23 @@ struct SentenceCoder {
         if (PluralPronoun(w) == plural) ref = previous_subjects;
       }
       uint32_t b = gr.actors[0].b, e = gr.actors[0].e;
+      std::string poss_agent = gr.actors[0].poss_agent;
       gr.actors.clear();
       for (Actor a : ref) {
+        if (!poss_agent.empty() && a.code.size() >= 3 &&
+            !StartsWith(a.code, "---")) {
+          static const std::unordered_set<std::string> kSectors = {
+              "GOV", "MIL", "BUS", "MED", "JUD", "LEG", "COP", "OPP", "REB",
+              "ELI", "CVL"};
+          std::string base = a.code;
+          if (base.size() == 6 && kSectors.count(base.substr(3)))
+            base = base.substr(0, 3);
+          a.code = base + poss_agent;
+          a.poss_agent = poss_agent;
+          a.person = false;
+          a.dict_name.clear();
+          a.dict_code.clear();
+        }
         if (a.name.empty()) {
           const Span& x = doc->tokens[a.b];
           const Span& y = doc->tokens[a.e - 1];
@@ -2101,8 +2128,10 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
     bool passive = !p.noun && !p.adj && Tag(t) == "VBN" && be && !p.nopassive;
     bool reduced = false;
     // A reduced relative ("a member of Hamas jailed a year ago") is passive.
+    // (Intransitive patterns have none: "Iraqi students demonstrated in
+    // Baghdad".)
     if (!p.noun && !p.adj && Tag(t) == "VBN" && !be && !have && t > sb &&
-        !p.nopassive) {
+        !p.nopassive && !p.solo) {
       uint32_t u = t - 1;
       while (u > sb && Tag(u) == "RB") --u;
       // ... unless an object follows ("Kim courteously invited Putin").
@@ -2357,6 +2386,25 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
           if (again >= 0) tgt = again;
         }
       }
+      // "strengthened its forces in Lebanon", "withdraw their force from
+      // Chad": the subject's own forces are what it acts with, not at.
+      if (tgt >= 0 && src >= 0 && !groups[tgt].actors.empty() &&
+          !groups[tgt].actors[0].poss_agent.empty() &&
+          !groups[src].actors.empty() &&
+          groups[tgt].actors[0].code.compare(
+              0, 3, groups[src].actors[0].code, 0, 3) == 0) {
+        int g = ObjectOf(groups, groups[tgt].e - 1, se, p.preps, true, false,
+                         &p.words);
+        tgt = g != src ? g : -1;
+      }
+      // "demonstrated in Baghdad against the United States": whom a protest
+      // is against wins over where it is.
+      if (tgt >= 0 && root_code == "14" &&
+          (target_prep_ == "in" || target_prep_ == "at")) {
+        int g = ObjectOf(groups, groups[tgt].e - 1, se, {"against"}, false,
+                         false);
+        if (g >= 0 && g != src) tgt = g;
+      }
       // "claimed responsibility for a deadly attack targeting shoppers at a
       // mall in Kenya's capital": the place attacked.
       bool tgt_coded = false;
@@ -2446,8 +2494,12 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
           if (party && src >= 0) {
             for (const Actor& a : groups[claimant].actors) {
               for (const Actor& b : groups[src].actors) {
+                // ("Iraq said its forces killed ...": its own report of
+                // its own act is the act.)
                 if (a.code.empty() || a.code == b.code ||
-                    StartsWith(a.code, "---"))
+                    StartsWith(a.code, "---") ||
+                    (a.code.size() >= 3 && b.code.size() >= 3 &&
+                     a.code.compare(0, 3, b.code, 0, 3) == 0))
                   party = false;
               }
             }
@@ -2593,6 +2645,27 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
         break;
       }
       if (words_only) continue;
+    }
+    // "demonstrated its commitment" shows, it does not protest; a market's
+    // "rally" is no crowd; "struck a second platform" is force, not a
+    // labour strike.
+    if (!p.noun && p.words.size() == 1 && t + 1 < se) {
+      std::string_view next = Tag(t + 1);
+      bool object = next == "DT" || next == "PRP$" || next == "NNP" ||
+                    next == "PRP" || next == "CD";
+      if (p.words[0] == "demonstrate" && object) continue;
+      if (p.words[0] == "strike" && p.code == "143" &&
+          (object || low[t + 1] == "at"))
+        code = "190";
+    }
+    if (p.words[0] == "rally" || (p.words.size() > 1 && p.words[1] == "rally")) {
+      static const std::unordered_set<std::string> kMarket = {
+          "shares", "stock", "stocks", "market", "markets", "wall", "index",
+          "prices", "dollar", "bonds", "yen", "futures", "equities", "nasdaq",
+          "dow", "traders", "investors", "currency", "oil", "gold"};
+      bool market = false;
+      for (uint32_t u = sb; u < se && !market; ++u) market = kMarket.count(low[u]);
+      if (market) continue;
     }
     // Delivering a message, a speech or a blow is no aid; helping to reduce
     // a deficit helps no one named.

@@ -477,6 +477,33 @@ TEST_F(EventCoderTest, ParticipleAfterAnAdverbModifiesANoun) {
             "");
 }
 
+TEST_F(EventCoderTest, PossessivePronounWithASector) {
+  // "its forces" are the referent's military; its own report of its own
+  // act is the act, not an accusation.
+  EXPECT_EQ(Codes(Code("Iraq said its forces killed thousands of Iranian "
+                       "soldiers.")),
+            "1823:IRQMIL>IRNMIL");
+  // Its own forces are what it acts with, not its target.
+  EXPECT_EQ(Codes(Code("Israel has strengthened its forces in Lebanon.")),
+            "154:ISR>LBN");
+}
+
+TEST_F(EventCoderTest, ProtestAgainstWinsOverPlace) {
+  EXPECT_EQ(Codes(Code("Iraqi students demonstrated in Baghdad against the "
+                       "United States.")),
+            "141:IRQEDU>USA");
+}
+
+TEST_F(EventCoderTest, ShowingRalliesAndStrikes) {
+  EXPECT_EQ(Codes(Code("OPEC demonstrated its commitment to quotas.")), "");
+  EXPECT_EQ(Codes(Code("Russian shares staged a rally on the Moscow stock "
+                       "market.")),
+            "");
+  EXPECT_EQ(Codes(Code("Israeli jets struck Gaza on Monday.")),
+            "190:ISR>PSEGZA");
+  EXPECT_EQ(Codes(Code("Egyptian workers went on strike.")), "143:EGYLAB>-");
+}
+
 TEST(LemmaTest, Forms) {
   auto has = [](std::string_view w, const char* l) {
     for (const std::string& c : LemmaCandidates(w)) {
