@@ -52,6 +52,11 @@ struct EventCoderOptions {
   // then the code's first two characters, quad class and Goldstein 0. Off
   // by default: with it off no emitted code is outside the table.
   bool accept_any_code = false;
+  // Code match reports too. Off by default: on a page whose words are
+  // sports words (at least 4, 3 different, and 1% of its words: "match",
+  // "striker", "referee" ...) teams are named as countries ("Wales beat
+  // France") and every "event" is a game.
+  bool code_sports_pages = false;
 };
 
 // One verb or phrase pattern: a trigger and the words that must follow it.

@@ -379,6 +379,131 @@ TEST_F(EventCoderTest, NoEventBetweenActorsOfOneCode) {
             "");
 }
 
+TEST_F(EventCoderTest, ParticipleClauseTakesTheMainSubject) {
+  EXPECT_EQ(Codes(Code("Russia held talks with Japan, Canada and Mexico, "
+                       "publicly threatening them with tariffs.")),
+            "046:RUS>JPN 046:RUS>CAN 046:RUS>MEX 046:JPN>RUS 046:CAN>RUS "
+            "046:MEX>RUS");
+  EXPECT_EQ(Codes(Code("Russia held talks with Japan, publicly threatening "
+                       "Canada with sanctions.")),
+            "046:RUS>JPN 046:JPN>RUS 1312:RUS>CAN");
+}
+
+TEST(EventCoderOptionsTest, MatchReportsOnlyWhenAsked) {
+  std::unique_ptr<Pipeline> pipeline;
+  ASSERT_TRUE(Pipeline::Create(PipelineOptions{"resolve", ""}, &pipeline).ok());
+  auto code = [&](bool sports) {
+    EventCoderOptions options;
+    options.code_sports_pages = sports;
+    std::unique_ptr<EventCoder> coder;
+    Status s = EventCoder::Create(DATELINE_SOURCE_DIR "/data", options, &coder);
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    if (!s.ok()) return size_t{0};
+    Page page;
+    page.format = PageFormat::kHtml;
+    page.content =
+        "<html><body><article><p>The Italy coach praised his squad before "
+        "the match. Italy travel to Scotland for the league fixture on "
+        "Saturday, and the striker criticised the referee.</p></article>"
+        "</body></html>";
+    Document doc = pipeline->Process(page);
+    coder->Code(&doc);
+    return doc.events.size();
+  };
+  EXPECT_EQ(code(false), 0u);
+  EXPECT_GT(code(true), 0u);
+}
+
+TEST_F(EventCoderTest, VerbalAttacksAreCriticism) {
+  EXPECT_EQ(Codes(Code("Russia attacked the decision by Britain's highest "
+                       "court.")),
+            "111:RUS>GBR");
+  EXPECT_EQ(Codes(Code("Russia attacked Britain, saying it lied.")),
+            "111:RUS>GBR");
+  EXPECT_EQ(Codes(Code("Russia attacked Ukraine with drones.")),
+            "190:RUS>UKR");
+}
+
+TEST_F(EventCoderTest, FiguresOfSpeechAreNoForce) {
+  EXPECT_EQ(Codes(Code("Russian MPs bombarded the French minister with a "
+                       "barrage of requests.")),
+            "");
+  EXPECT_EQ(Codes(Code("The Russian minister shot hoops with French "
+                       "students.")),
+            "");
+  EXPECT_EQ(Codes(Code("Russia said it would not \"invade\" Ukraine's "
+                       "market.")),
+            "");
+  // What was prevented did not happen.
+  EXPECT_EQ(Codes(Code("Russia stopped Ukraine from attacking Poland.")),
+            "");
+}
+
+TEST_F(EventCoderTest, WhatIsDeniedDidNotHappen) {
+  EXPECT_EQ(Codes(Code("The German minister denied accusing France of using "
+                       "the EU as cover.")),
+            "016:DEUGOV>FRA");
+  EXPECT_EQ(Codes(Code("Russia denied the accusation and attacked Ukraine.")),
+            "016:RUS>- 190:RUS>UKR");
+}
+
+TEST_F(EventCoderTest, RecognitionIsOfAStateOrGovernment) {
+  EXPECT_EQ(Codes(Code("The Russian minister recognised people's concerns.")),
+            "");
+  EXPECT_EQ(Codes(Code("Russia recognised Kosovo.")), "054:RUS>KSV");
+}
+
+TEST_F(EventCoderTest, NoAidInMessagesOrInHelpingToReduce) {
+  EXPECT_EQ(Codes(Code("The Russian minister will deliver the same message "
+                       "to Iraq.")),
+            "");
+  EXPECT_EQ(Codes(Code("A dollar fall is needed to help reduce the U.S. "
+                       "trade deficit.")),
+            "");
+  EXPECT_EQ(Codes(Code("Russian doctors delivered goods to Iraq.")),
+            "070:RUSHLH>IRQ");
+}
+
+TEST_F(EventCoderTest, DenialsTargetTheAccuserNotTheClause) {
+  EXPECT_EQ(Codes(Code("Russia denied Ukraine would be invaded.")),
+            "016:RUS>-");
+  EXPECT_EQ(Codes(Code("Russia denied Ukraine's accusations.")),
+            "016:RUS>UKR");
+}
+
+TEST_F(EventCoderTest, ParticipleAfterAnAdverbModifiesANoun) {
+  EXPECT_EQ(Codes(Code("Egypt bought currently blocked spare parts from "
+                       "Russia.")),
+            "");
+}
+
+TEST_F(EventCoderTest, PossessivePronounWithASector) {
+  // "its forces" are the referent's military; its own report of its own
+  // act is the act, not an accusation.
+  EXPECT_EQ(Codes(Code("Iraq said its forces killed thousands of Iranian "
+                       "soldiers.")),
+            "1823:IRQMIL>IRNMIL");
+  // Its own forces are what it acts with, not its target.
+  EXPECT_EQ(Codes(Code("Israel has strengthened its forces in Lebanon.")),
+            "154:ISR>LBN");
+}
+
+TEST_F(EventCoderTest, ProtestAgainstWinsOverPlace) {
+  EXPECT_EQ(Codes(Code("Iraqi students demonstrated in Baghdad against the "
+                       "United States.")),
+            "141:IRQEDU>USA");
+}
+
+TEST_F(EventCoderTest, ShowingRalliesAndStrikes) {
+  EXPECT_EQ(Codes(Code("OPEC demonstrated its commitment to quotas.")), "");
+  EXPECT_EQ(Codes(Code("Russian shares staged a rally on the Moscow stock "
+                       "market.")),
+            "");
+  EXPECT_EQ(Codes(Code("Israeli jets struck Gaza on Monday.")),
+            "190:ISR>PSEGZA");
+  EXPECT_EQ(Codes(Code("Egyptian workers went on strike.")), "143:EGYLAB>-");
+}
+
 TEST(LemmaTest, Forms) {
   auto has = [](std::string_view w, const char* l) {
     for (const std::string& c : LemmaCandidates(w)) {
