@@ -69,6 +69,36 @@ TEST(ExtractCliTest, SamplePagesGiveOneValidRecordEach) {
   EXPECT_EQ(errors, 1u);
 }
 
+// The events options reach the coder: PLOVER-style events without a target
+// or a named perpetrator only when asked for.
+TEST(ExtractCliTest, EventOptions) {
+  std::string page = testing::TempDir() + "/dateline_events_page.html";
+  FILE* f = std::fopen(page.c_str(), "w");
+  ASSERT_NE(f, nullptr);
+  std::fputs("<html><body><article><p>Three Iraqi civilians were killed in a "
+             "car bombing in Baghdad.</p></article></body></html>",
+             f);
+  std::fclose(f);
+  auto events = [&](const std::string& flags) {
+    int status = -1;
+    std::string out = RunCommand(
+        kBinary + " extract " + flags + " " + page + " 2>/dev/null", &status);
+    EXPECT_EQ(status, 0);
+    nlohmann::json j = nlohmann::json::parse(out, nullptr, false);
+    EXPECT_FALSE(j.is_discarded());
+    return j.is_discarded() || !j.contains("events") ? size_t{0}
+                                                      : j["events"].size();
+  };
+  EXPECT_EQ(events(""), 0u);
+  EXPECT_EQ(events("--events-without-source"), 1u);
+  int status = -1;
+  RunCommand(kBinary + " extract --petrarch-dictionaries /nonexistent " + page +
+                 " 2>/dev/null",
+             &status);
+  EXPECT_EQ(WEXITSTATUS(status), 2);
+  std::remove(page.c_str());
+}
+
 TEST(ExtractCliTest, UnknownStageIsAUsageError) {
   int status = -1;
   RunCommand(kBinary + " extract --stages nonsense " + kExamples + " 2>/dev/null",

@@ -24,8 +24,36 @@
 
 namespace {
 
+// Options of the events stage, shared by extract and ingest.
+struct EventArgs {
+  std::string dictionaries;
+  bool without_target = false;
+  bool without_source = false;
+  bool sports = false;
+
+  void Add(CLI::App* app) {
+    app->add_option("--petrarch-dictionaries", dictionaries,
+                    "Code events with the PETRARCH-format dictionaries in DIR "
+                    "(PETR.Validate.{verbs,actors,agents,discards}.txt)")
+        ->check(CLI::ExistingDirectory);
+    app->add_flag("--events-without-target", without_target,
+                  "Also emit events with no target, as PLOVER allows");
+    app->add_flag("--events-without-source", without_source,
+                  "Also emit violent events whose perpetrator is not named");
+    app->add_flag("--code-sports-pages", sports,
+                  "Also code match reports (teams named as countries)");
+  }
+  void Apply(dateline::PipelineOptions* o) const {
+    o->event_dictionaries = dictionaries;
+    o->events_without_target = without_target;
+    o->events_without_source = without_source;
+    o->code_sports_pages = sports;
+  }
+};
+
 struct ExtractArgs {
   std::vector<std::string> inputs;
+  EventArgs events;
   std::string stages;  // empty: every stage that is built
   bool provenance = false;
   size_t max_page_mb = 256;
@@ -37,6 +65,7 @@ struct ExtractArgs {
 int RunExtract(const ExtractArgs& args) {
   dateline::PipelineOptions popts;
   popts.stages = args.stages;
+  args.events.Apply(&popts);
   std::unique_ptr<dateline::Pipeline> pipeline;
   dateline::Status s = dateline::Pipeline::Create(popts, &pipeline);
   if (!s.ok()) {
@@ -119,6 +148,7 @@ std::string DefaultArchive() {
 
 struct IngestArgs {
   std::vector<std::string> inputs;
+  EventArgs events;
   std::string archive = DefaultArchive();
   size_t jobs = 0;
   size_t max_page_mb = 256;
@@ -165,6 +195,7 @@ int RunIngestVerb(const IngestArgs& args) {
   opts.read.max_page_bytes = args.max_page_mb << 20;
   opts.stop = &g_stop;
   opts.group_documents = std::max<size_t>(1, args.commit_every);
+  args.events.Apply(&opts.pipeline);
   const bool tty = isatty(STDERR_FILENO) != 0;
   std::FILE* errors_out = nullptr;
   if (!args.errors_file.empty()) {
@@ -630,6 +661,7 @@ int main(int argc, char** argv) {
                  "keeps input order");
   ex->add_option("--max-page-mb", extract.max_page_mb,
                  "Refuse pages larger than this (MiB)");
+  extract.events.Add(ex);
 
   IngestArgs ingest;
   CLI::App* in = app.add_subcommand(
@@ -644,6 +676,7 @@ int main(int argc, char** argv) {
                  "Refuse pages larger than this (MiB)");
   in->add_option("--errors", ingest.errors_file, "Write every page error to FILE");
   in->add_flag("-q,--quiet", ingest.quiet, "No progress and no error lines");
+  ingest.events.Add(in);
   in->add_option("--commit-every", ingest.commit_every,
                  "Documents per transaction (default 512; also every 2 s)");
 

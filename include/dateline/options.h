@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string>
+#include <utility>
 
 namespace dateline {
 
@@ -16,12 +17,28 @@ struct ReadOptions {
 };
 
 struct PipelineOptions {
+  PipelineOptions() = default;
+  // PipelineOptions{"events", ""}: the stages and the data directory.
+  PipelineOptions(std::string stages_in, std::string data_dir_in)
+      : stages(std::move(stages_in)), data_dir(std::move(data_dir_in)) {}
+
   // The last stage to run: a prefix of the pipeline ("read", "clean",
   // "segment", "tag", "resolve"). Empty: every stage that is built.
   std::string stages;
   // Where the models and gazetteers are (data/ of the source tree): empty
   // means $DATELINE_DATA_DIR, else the data/ directory the build came from.
   std::string data_dir;
+  // Events stage. A directory holding PETRARCH-format dictionaries
+  // (PETR.Validate.{verbs,actors,agents,discards}.txt) to code with instead
+  // of dateline's own; codes outside the CAMEO table are then dropped.
+  std::string event_dictionaries;
+  // Also emit events with no target, and violent events whose perpetrator
+  // is not named (empty source code), as PLOVER allows. Off: dyadic events
+  // only, as CAMEO and GDELT code them.
+  bool events_without_target = false;
+  bool events_without_source = false;
+  // Also code match reports (off: teams named as countries are no events).
+  bool code_sports_pages = false;
 };
 
 }  // namespace dateline

@@ -54,7 +54,7 @@ class PipelineImpl : public Pipeline {
  public:
   explicit PipelineImpl(size_t last_stage) : last_stage_(last_stage) {}
 
-  Status Load(const std::string& data_dir) {
+  Status Load(const std::string& data_dir, const PipelineOptions& options) {
     if (last_stage_ >= kTag) {
       ner_ = std::make_unique<SequenceTagger>();
       Status s = ner_->Load(data_dir + "/models/ner.model");
@@ -75,7 +75,12 @@ class PipelineImpl : public Pipeline {
       if (!s.ok()) return s;
     }
     if (last_stage_ >= kEvents) {
-      Status s = EventCoder::Create(data_dir, &events_);
+      EventCoderOptions eo;
+      eo.petrarch_dir = options.event_dictionaries;
+      eo.allow_missing_target = options.events_without_target;
+      eo.allow_missing_source = options.events_without_source;
+      eo.code_sports_pages = options.code_sports_pages;
+      Status s = EventCoder::Create(data_dir, eo, &events_);
       if (!s.ok()) return s;
     }
     return Status::OK();
@@ -252,7 +257,7 @@ Status Pipeline::Create(const PipelineOptions& options,
       return Status::NotSupported("stage not built yet", stages);
     }
     auto impl = std::make_unique<PipelineImpl>(i);
-    Status s = impl->Load(DataDir(options));
+    Status s = impl->Load(DataDir(options), options);
     if (!s.ok()) return s;
     *pipeline = std::move(impl);
     return Status::OK();
