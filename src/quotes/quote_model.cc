@@ -396,6 +396,42 @@ bool QuoteModel::FilterFeatures(const Document& doc, size_t qi,
   } else {
     add(FeatureHash().Add("k.nosrc").Add(cue_last));
   }
+  // Nested attributions: the cue inside another quote's words, or another
+  // cue inside this one's; and a quotation of the same words kept apart.
+  bool nested = false, contains = false;
+  for (size_t o = 0; o < doc.quotes.size(); ++o) {
+    const Quote& other = doc.quotes[o];
+    if (o == qi || other.kind == "partial") continue;
+    if (q.cue_span.end > q.cue_span.begin && other.span.begin <= q.cue_span.begin &&
+        q.cue_span.end <= other.span.end) {
+      nested = true;
+    }
+    if (other.cue_span.end > other.cue_span.begin &&
+        q.span.begin <= other.cue_span.begin && other.cue_span.end <= q.span.end) {
+      contains = true;
+    }
+  }
+  add(FeatureHash().Add("k.nested").Add(nested).Add(contains));
+  // The sentence: a headline (mostly capitalised words), quotation marks.
+  if (q.sentence.end > q.sentence.begin && q.sentence.end <= doc.text.size()) {
+    int words = 0, caps = 0;
+    for (int k = first_from(q.sentence.begin);
+         k < n && doc.tokens[k].end <= q.sentence.end; ++k) {
+      std::string_view t = v.Raw(k);
+      if (t.empty() || !std::isalpha(static_cast<unsigned char>(t[0]))) continue;
+      ++words;
+      if (std::isupper(static_cast<unsigned char>(t[0]))) ++caps;
+    }
+    std::string_view sent = std::string_view(doc.text).substr(
+        q.sentence.begin, q.sentence.end - q.sentence.begin);
+    bool marks = sent.find('"') != std::string_view::npos ||
+                 sent.find("\xE2\x80\x9C") != std::string_view::npos ||
+                 sent.find("''") != std::string_view::npos;
+    add(FeatureHash().Add("k.headline").Add(words >= 4 && caps * 10 >= words * 7));
+    add(FeatureHash().Add("k.marks").Add(marks).Add(q.kind));
+    add(FeatureHash().Add("k.slen").Add(LengthBucket(words)));
+  }
+  add(FeatureHash().Add("k.nestedcue").Add(nested).Add(cue_last));
   int b = first_from(q.span.begin);
   int e = end_of(q.span);
   if (e > b) {
