@@ -132,24 +132,39 @@ int LengthBucket(int n) {
 
 bool QuoteModel::Candidates(const Document& doc, size_t qi, Part part,
                             BoundaryCandidates* start, BoundaryCandidates* end) {
-  *start = BoundaryCandidates();
-  *end = BoundaryCandidates();
-  if (qi >= doc.quotes.size()) return false;
+  // Reuse the vectors' memory from the last call (Refine calls this for
+  // every quote and part).
+  size_t n_start = 0, n_end = 0;
+  start->tokens.clear();
+  end->tokens.clear();
+  start->original = end->original = 0;
+  auto finish = [&](bool ok) {
+    start->features.resize(n_start);
+    end->features.resize(n_end);
+    return ok && n_start > 0 && n_end > 0;
+  };
+  auto slot = [](BoundaryCandidates* c, size_t* used) -> std::vector<uint64_t>& {
+    if (*used == c->features.size()) c->features.emplace_back();
+    std::vector<uint64_t>& f = c->features[(*used)++];
+    f.clear();
+    return f;
+  };
+  if (qi >= doc.quotes.size()) return finish(false);
   const Quote& q = doc.quotes[qi];
   if (q.kind == "partial" || q.span.end <= q.span.begin ||
       q.span.end > doc.text.size() || q.cue_span.end > doc.text.size() ||
       q.speaker_span.end > doc.text.size()) {
-    return false;
+    return finish(false);
   }
-  if (part == Part::kContent && q.kind != "indirect") return false;
+  if (part == Part::kContent && q.kind != "indirect") return finish(false);
   const Span& target = part == Part::kContent ? q.span
                        : part == Part::kSource ? q.speaker_span
                                                : q.cue_span;
-  if (target.end <= target.begin) return false;
+  if (target.end <= target.begin) return finish(false);
   View v(doc);
   const int b = v.TokenBeginningAt(target.begin);
   const int e = v.TokenEndingAt(target.end);
-  if (b < 0 || e <= b) return false;
+  if (b < 0 || e <= b) return finish(false);
   // The sentence(s) the quote lies in.
   int sb = v.FirstTokenFrom(std::min(q.sentence.begin, target.begin));
   int se = v.FirstTokenFrom(std::max(q.sentence.end, target.end));
@@ -207,7 +222,7 @@ bool QuoteModel::Candidates(const Document& doc, size_t qi, Part part,
     std::string_view c0 = v.Chunk(t, sb, se), cm1 = v.Chunk(t - 1, sb, se);
     const char* r = role(t - 1);
     int d = Clamp(t - b, -kWindow, kWindow);
-    std::vector<uint64_t> f;
+    std::vector<uint64_t>& f = slot(start, &n_start);
     auto add = [&](FeatureHash x) { f.push_back(x.value()); };
     if (t == b) add(h("b", "orig"));
     add(h("b", "d").Add(d));
@@ -240,7 +255,6 @@ bool QuoteModel::Candidates(const Document& doc, size_t qi, Part part,
       add(h("b", dir).Add("w").Add(v.Word(k, sb, se)));
     }
     start->tokens.push_back(t);
-    start->features.push_back(std::move(f));
     if (t == b) start->original = static_cast<int>(start->tokens.size()) - 1;
   }
   // End candidates: one past the span's last token.
@@ -259,7 +273,7 @@ bool QuoteModel::Candidates(const Document& doc, size_t qi, Part part,
     std::string_view cl = v.Chunk(u - 1, sb, se), cn = v.Chunk(u, sb, se);
     const char* r = role(u);
     int d = Clamp(u - e, -kWindow, kWindow);
-    std::vector<uint64_t> f;
+    std::vector<uint64_t>& f = slot(end, &n_end);
     auto add = [&](FeatureHash x) { f.push_back(x.value()); };
     if (u == e) add(h("e", "orig"));
     add(h("e", "d").Add(d));
@@ -296,20 +310,53 @@ bool QuoteModel::Candidates(const Document& doc, size_t qi, Part part,
       add(h("e", dir).Add("w").Add(v.Word(k, sb, se)));
     }
     end->tokens.push_back(u);
-    end->features.push_back(std::move(f));
     if (u == e) end->original = static_cast<int>(end->tokens.size()) - 1;
   }
-  return !start->tokens.empty() && !end->tokens.empty();
+  return finish(true);
 }
 
 
 double QuoteModel::Score(const std::vector<uint64_t>& features) const {
   double s = 0;
+  if (table_keys_.empty()) {  // while training
+    for (uint64_t f : features) {
+      auto it = weights_.find(f);
+      if (it != weights_.end()) s += it->second;
+    }
+    return s;
+  }
   for (uint64_t f : features) {
-    auto it = weights_.find(f);
-    if (it != weights_.end()) s += it->second;
+    for (uint64_t slot = (f * 0x9E3779B97F4A7C15ULL) >> shift_;;
+         slot = (slot + 1) & mask_) {
+      uint64_t k = table_keys_[slot];
+      if (k == f) {
+        s += table_weights_[slot];
+        break;
+      }
+      if (k == 0) break;
+    }
   }
   return s;
+}
+
+void QuoteModel::BuildTable() {
+  size_t size = 16;
+  int bits = 4;
+  while (size < weights_.size() * 2) {
+    size *= 2;
+    ++bits;
+  }
+  mask_ = size - 1;
+  shift_ = 64 - bits;
+  table_keys_.assign(size, 0);
+  table_weights_.assign(size, 0.0f);
+  for (const auto& [k, w] : weights_) {
+    if (k == 0) continue;  // FeatureHash never gives 0
+    uint64_t slot = (k * 0x9E3779B97F4A7C15ULL) >> shift_;
+    while (table_keys_[slot] != 0) slot = (slot + 1) & mask_;
+    table_keys_[slot] = k;
+    table_weights_[slot] = w;
+  }
 }
 
 int QuoteModel::Best(const BoundaryCandidates& c) const {
@@ -515,6 +562,8 @@ Status QuoteModel::Load(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IOError(path, "cannot open the model");
   weights_.clear();
+  table_keys_.clear();
+  table_weights_.clear();
   info_.clear();
   keep_margin_ = 0;
   std::string line;
@@ -551,6 +600,7 @@ Status QuoteModel::Load(const std::string& path) {
     }
     weights_[key] = w;
   }
+  BuildTable();
   return Status::OK();
 }
 
@@ -595,6 +645,7 @@ Status QuoteModel::Train(const std::vector<BoundaryExample>& examples,
     double avg = w - total[k] / c;
     if (avg > 1e-4 || avg < -1e-4) out->weights_[k] = static_cast<float>(avg);
   }
+  out->BuildTable();
   return Status::OK();
 }
 

@@ -108,8 +108,15 @@ class QuoteModel {
 
  private:
   double Score(const std::vector<uint64_t>& features) const;
+  // Fills the open-addressing table Score reads from weights_.
+  void BuildTable();
 
   std::unordered_map<uint64_t, float> weights_;
+  // The same weights as a flat table (Fibonacci hashing, linear probing).
+  std::vector<uint64_t> table_keys_;
+  std::vector<float> table_weights_;
+  uint64_t mask_ = 0;
+  int shift_ = 64;
   std::vector<std::string> info_;
   double keep_margin_ = 0;
 };
