@@ -32,7 +32,7 @@ int Main(int argc, char** argv) {
   CLI::App app{"content boundary model for the quotes stage, from PolNeAR train"};
   std::string archive, data_dir = "data",
                        out = "data/models/quotes.model";
-  int epochs = 10;
+  int epochs = 5;
   uint32_t seed = 1;
   bool skip_held_out = false;
   app.add_option("--archive", archive, "polnear-v1.0.0-train-dev.tar.gz");
