@@ -1,11 +1,14 @@
-// train_quotes: trains the quotes stage's content boundary model
-// (src/quotes/quote_model.h, data/models/quotes.model) on the
-// PolNeAR train split. Each train article goes through the language layer
-// and the rule-based quotes stage (no model); every indirect quote whose span
-// overlaps an annotated Content gives two examples, the start and the end,
-// whose right candidates are that Content's first and last tokens (skipped
-// when the Content's bound is not among the candidates). Only the train split
-// is read. Deterministic: the same data and options give the same file.
+// train_quotes: trains the quotes stage's model (src/quotes/quote_model.h,
+// data/models/quotes.model) on the PolNeAR train split. Each train article
+// goes through the language layer and the rule-based quotes stage (no
+// model). Every non-partial quote is a filter example (an attribution when
+// its content overlaps an annotated Content and its cue, if any, an annotated
+// Cue) and, when it has a source, a source example (right when the source
+// overlaps an annotated Source); every indirect content, source and cue that
+// overlaps an annotated span of its label gives a start and an end example
+// whose right candidate is that span's bound (skipped when out of reach).
+// Only the train split is read. Deterministic: the same data and options
+// give the same file (apart from its date line).
 //
 //   train_quotes [--archive PATH] [--data DIR] [--epochs N]
 //                [--skip-held-out [--fold K]] [--no-filter] [--no-bounds]
@@ -75,7 +78,8 @@ int Main(int argc, char** argv) {
   std::vector<BoundaryExample> examples;
   size_t articles = 0, index = 0, spans_seen = 0, matched = 0, bad = 0;
   size_t unreachable = 0, rules_right = 0;
-  size_t filter_examples = 0, filter_good = 0;
+  size_t filter_examples = 0, filter_good = 0, source_examples = 0,
+         source_good = 0;
   for (const polnear::Article& art : polnear::Articles(files, "train")) {
     if (skip_held_out && static_cast<int>(index++ % 10) == fold) continue;
     ++articles;
@@ -117,6 +121,16 @@ int Main(int argc, char** argv) {
         ++filter_examples;
         if (good) ++filter_good;
         examples.push_back(std::move(keep));
+      }
+      if (!no_filter && QuoteModel::SourceFeatures(doc, q, &f)) {
+        BoundaryExample src;
+        src.candidates.tokens = {0, 1};
+        src.candidates.features = {{QuoteModel::DropSourceFeature()}, std::move(f)};
+        src.candidates.original = 1;
+        src.gold = overlaps(sources, doc.quotes[q].speaker_span) ? 1 : 0;
+        ++source_examples;
+        if (src.gold == 1) ++source_good;
+        examples.push_back(std::move(src));
       }
       if (no_bounds) continue;
       for (QuoteModel::Part part : {QuoteModel::Part::kContent,
@@ -209,9 +223,12 @@ int Main(int argc, char** argv) {
                          (no_bounds ? " --no-bounds" : ""));
   model.info().push_back("filter examples: " + std::to_string(filter_examples) +
                          " quotes, " + std::to_string(filter_good) +
-                         " of them attributions");
+                         " of them attributions; " +
+                         std::to_string(source_examples) + " sources, " +
+                         std::to_string(source_good) + " of them right");
   model.info().push_back("bounds examples: " +
-                         std::to_string(examples.size() - filter_examples) +
+                         std::to_string(examples.size() - filter_examples -
+                                        source_examples) +
                          " from " + std::to_string(matched) +
                          " contents, sources and cues overlapping an annotated "
                          "one (of " + std::to_string(spans_seen) + ")");
@@ -222,11 +239,13 @@ int Main(int argc, char** argv) {
     return 2;
   }
   std::printf(
-      "%zu articles; filter: %zu quotes, %zu attributions; bounds: %zu spans, "
+      "%zu articles; filter: %zu quotes, %zu attributions, %zu sources, %zu "
+      "right; bounds: %zu spans, "
       "%zu overlap an annotated one, %zu examples (%zu the rules' own bound; "
       "%zu bounds out of reach); %zu features -> %s\n",
-      articles, filter_examples, filter_good, spans_seen, matched,
-      examples.size() - filter_examples, rules_right, unreachable,
+      articles, filter_examples, filter_good, source_examples, source_good,
+      spans_seen, matched, examples.size() - filter_examples - source_examples,
+      rules_right, unreachable,
       model.feature_count(), out.c_str());
   return 0;
 }

@@ -117,6 +117,9 @@ class View {
   bool has_pos_, has_chunks_;
 };
 
+// How many quotes on either side the nesting features look at.
+constexpr size_t kNeighbours = 64;
+
 int Clamp(int v, int lo, int hi) { return std::max(lo, std::min(hi, v)); }
 
 int LengthBucket(int n) {
@@ -445,8 +448,12 @@ bool QuoteModel::FilterFeatures(const Document& doc, size_t qi,
   }
   // Nested attributions: the cue inside another quote's words, or another
   // cue inside this one's; and a quotation of the same words kept apart.
+  // Quotes come in text order, so only the neighbours are looked at (a page
+  // of a million quotes stays linear).
   bool nested = false, contains = false;
-  for (size_t o = 0; o < doc.quotes.size(); ++o) {
+  const size_t lo = qi > kNeighbours ? qi - kNeighbours : 0;
+  const size_t hi = std::min(doc.quotes.size(), qi + kNeighbours + 1);
+  for (size_t o = lo; o < hi; ++o) {
     const Quote& other = doc.quotes[o];
     if (o == qi || other.kind == "partial") continue;
     if (q.cue_span.end > q.cue_span.begin && other.span.begin <= q.cue_span.begin &&
@@ -462,8 +469,9 @@ bool QuoteModel::FilterFeatures(const Document& doc, size_t qi,
   // The sentence: a headline (mostly capitalised words), quotation marks.
   if (q.sentence.end > q.sentence.begin && q.sentence.end <= doc.text.size()) {
     int words = 0, caps = 0;
-    for (int k = first_from(q.sentence.begin);
-         k < n && doc.tokens[k].end <= q.sentence.end; ++k) {
+    const int k0 = first_from(q.sentence.begin);
+    for (int k = k0; k < n && k < k0 + 200 && doc.tokens[k].end <= q.sentence.end;
+         ++k) {
       std::string_view t = v.Raw(k);
       if (t.empty() || !std::isalpha(static_cast<unsigned char>(t[0]))) continue;
       ++words;
@@ -471,6 +479,7 @@ bool QuoteModel::FilterFeatures(const Document& doc, size_t qi,
     }
     std::string_view sent = std::string_view(doc.text).substr(
         q.sentence.begin, q.sentence.end - q.sentence.begin);
+    sent = sent.substr(0, 4000);
     bool marks = sent.find('"') != std::string_view::npos ||
                  sent.find("\xE2\x80\x9C") != std::string_view::npos ||
                  sent.find("''") != std::string_view::npos;
@@ -495,6 +504,34 @@ bool QuoteModel::FilterFeatures(const Document& doc, size_t qi,
   return true;
 }
 
+uint64_t QuoteModel::DropSourceFeature() {
+  return FeatureHash().Add("k.dropsource").value();
+}
+
+bool QuoteModel::SourceFeatures(const Document& doc, size_t q,
+                                std::vector<uint64_t>* features) {
+  if (q >= doc.quotes.size() ||
+      doc.quotes[q].speaker_span.end <= doc.quotes[q].speaker_span.begin ||
+      !FilterFeatures(doc, q, features)) {
+    features->clear();
+    return false;
+  }
+  SourceFromFilter(features);
+  return true;
+}
+
+void QuoteModel::SourceFromFilter(std::vector<uint64_t>* features) {
+  // The filter's features, as features of their own.
+  for (uint64_t& f : *features) {
+    f = FeatureHash().Add("src").Add(static_cast<int>(f >> 32)).Add(
+        static_cast<int>(f & 0xffffffffu)).value();
+  }
+}
+
+bool QuoteModel::KeepSource(const std::vector<uint64_t>& features) const {
+  return Score(features) + keep_margin_ >= Score({DropSourceFeature()});
+}
+
 bool QuoteModel::Keep(const std::vector<uint64_t>& features) const {
   return Score(features) + keep_margin_ >= Score({DropFeature()});
 }
@@ -505,11 +542,29 @@ void QuoteModel::Refine(Document* doc) const {
     std::vector<uint64_t> f;
     std::vector<Quote> kept;
     kept.reserve(doc->quotes.size());
+    std::vector<uint8_t> drop_source;
     for (size_t q = 0; q < doc->quotes.size(); ++q) {
-      if (FilterFeatures(*doc, q, &f) && !Keep(f)) continue;
+      bool judged = FilterFeatures(*doc, q, &f);
+      if (judged && !Keep(f)) continue;
+      // A source the model doubts is left out; the quote stays.
+      bool drop = false;
+      const Quote& quote = doc->quotes[q];
+      if (judged && quote.speaker_span.end > quote.speaker_span.begin) {
+        SourceFromFilter(&f);
+        drop = !KeepSource(f);
+      }
       kept.push_back(std::move(doc->quotes[q]));
+      drop_source.push_back(drop);
     }
     doc->quotes = std::move(kept);
+    for (size_t q = 0; q < doc->quotes.size(); ++q) {
+      if (!drop_source[q]) continue;
+      Quote& quote = doc->quotes[q];
+      quote.speaker_span = {0, 0};
+      quote.speaker.clear();
+      quote.speaker_name.clear();
+      quote.speakers.clear();
+    }
   }
   BoundaryCandidates start, end;
   for (size_t q = 0; q < doc->quotes.size(); ++q) {

@@ -1,22 +1,23 @@
 // QuoteModel: a learnt second look at the quotes the rules found
-// (QuoteExtractor). It does two things, each an averaged perceptron over
-// hashed features:
+// (QuoteExtractor), three averaged perceptrons over hashed features learnt
+// together (their features are disjoint):
 //
 // 1. Filter: it drops a quote (direct or indirect, never partial) whose cue,
 //    source and content look like no attribution in the PolNeAR sense, from
 //    the cue's words, class and part of speech, the source's head word, the
-//    content's first words and length, and where they lie.
-// 2. Bounds: for an indirect quote it picks the content's first and its
-//    last word among
-// the words near the rules' choice, scoring each candidate boundary with an
-// averaged perceptron over the words, part-of-speech tags and chunks around
-// it, its distance from the rules' choice, the words it adds or drops, and
-// where the cue and the source lie. The start and the end are chosen apart
-// from each other; a candidate never takes in a word of the cue or the
-// source, and never leaves the quote's sentence.
-//
-// Direct and partial quotations keep their marks' bounds: only quotes of
-// kind "indirect" move.
+//    content's first words and length, nesting in another quote, and the
+//    sentence (headline, quotation marks, length).
+// 2. Source filter: over the same facts, it leaves out a source that looks
+//    wrong (the quote stays, without a speaker).
+// 3. Bounds: for the content of an indirect quote, and the source and cue of
+//    any quote but a partial one, it picks the first and the last token among
+//    the tokens within kWindow of the rules' choice, scoring each candidate
+//    boundary from the words, part-of-speech tags and chunks around it, its
+//    distance from the rules' choice, the words it adds or drops, and what
+//    the neighbouring tokens belong to (cue, source, content). Start and end
+//    are chosen apart; a candidate never takes in a token of the quote's
+//    other two spans and never leaves the quote's sentence. Direct quotations
+//    keep their marks' bounds.
 //
 // The committed model (data/models/quotes.model) was trained by
 // tools/train_quotes_main.cc on the PolNeAR train split; see
@@ -79,6 +80,13 @@ class QuoteModel {
   // Returns true when the filter keeps a quote with these features.
   bool Keep(const std::vector<uint64_t>& features) const;
 
+  // The same for the quote's source alone (false when it has none): a
+  // source the model rejects is left out and the quote kept.
+  static bool SourceFeatures(const Document& doc, size_t q,
+                             std::vector<uint64_t>* features);
+  static uint64_t DropSourceFeature();
+  bool KeepSource(const std::vector<uint64_t>& features) const;
+
   // Drops the quotes of *doc the filter rejects, then moves the bounds of
   // every indirect quote to the best candidates (when the new start still
   // comes before the new end).
@@ -108,6 +116,8 @@ class QuoteModel {
 
  private:
   double Score(const std::vector<uint64_t>& features) const;
+  // Turns filter features into the source filter's.
+  static void SourceFromFilter(std::vector<uint64_t>* features);
   // Fills the open-addressing table Score reads from weights_.
   void BuildTable();
 

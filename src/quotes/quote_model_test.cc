@@ -133,6 +133,33 @@ TEST(QuoteModelTest, FilterDropsWhatItLearntToDrop) {
   EXPECT_FALSE(QuoteModel::FilterFeatures(partial, 0, &f));
 }
 
+TEST(QuoteModelTest, SourceFilterKeepsTheQuote) {
+  Document doc = PlanDoc();
+  doc.quotes[0].speaker = "e1";
+  doc.quotes[0].speaker_name = "Kim";
+  std::vector<uint64_t> f, g;
+  ASSERT_TRUE(QuoteModel::SourceFeatures(doc, 0, &f));
+  ASSERT_TRUE(QuoteModel::FilterFeatures(doc, 0, &g));
+  EXPECT_NE(f, g);  // features of their own
+  BoundaryExample ex;
+  ex.candidates.tokens = {0, 1};
+  ex.candidates.features = {{QuoteModel::DropSourceFeature()}, f};
+  ex.candidates.original = 1;
+  ex.gold = 0;  // a wrong source
+  QuoteModel model;
+  ASSERT_TRUE(QuoteModel::Train({ex}, 2, 1, &model).ok());
+  EXPECT_FALSE(model.KeepSource(f));
+  EXPECT_TRUE(model.Keep(g));  // the quote itself is not judged by it
+  model.Refine(&doc);
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(doc.quotes[0].speaker_span.end, doc.quotes[0].speaker_span.begin);
+  EXPECT_TRUE(doc.quotes[0].speaker.empty());
+  EXPECT_TRUE(doc.quotes[0].speaker_name.empty());
+  EXPECT_EQ(Text(doc, doc.quotes[0].cue_span), "said");
+  // A quote without a source has nothing to judge.
+  EXPECT_FALSE(QuoteModel::SourceFeatures(doc, 0, &f));
+}
+
 TEST(QuoteModelTest, SaveLoadRoundTripAndDeterminism) {
   Document doc = PlanDoc();
   QuoteModel a, b;
