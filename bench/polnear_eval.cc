@@ -2,7 +2,8 @@
 // exact-span and token-overlap precision, recall and F1 for Source, Cue and
 // Content, the figures the corpus's reference systems publish.
 //
-//   polnear_eval [ARCHIVE] [--split dev|train] [--gold-vs-gold] [--show N]
+//   polnear_eval [ARCHIVE] [--split dev|train] [--held-out [--fold K]]
+//                [--gold-vs-gold] [--show N]
 //
 // ARCHIVE is the corpus tarball (default
 // ../shared/datasets/polnear/polnear-v1.0.0-train-dev.tar.gz); it is read in
@@ -158,7 +159,11 @@ int Main(int argc, char** argv) {
   bool tenth = false;
   app.add_flag("--held-out", tenth,
                "only every tenth article (name order), the tenth of train "
-               "that train_quotes holds out");
+               "that train_quotes and build_cues hold out");
+  int fold = 9;
+  app.add_option("--fold", fold,
+                 "with --held-out: the articles whose index (name order) mod "
+                 "10 is this (default 9; train_quotes --skip-held-out --fold)");
   CLI11_PARSE(app, argc, argv);
   if (archive.empty()) archive = polnear::DefaultArchive();
   std::map<std::string, std::string> files;
@@ -180,7 +185,7 @@ int Main(int argc, char** argv) {
   size_t articles = 0, bad = 0, misaligned = 0;
   size_t index = 0;
   for (const polnear::Article& art : polnear::Articles(files, split)) {
-    if (tenth && index++ % 10 != 9) continue;
+    if (tenth && static_cast<int>(index++ % 10) != fold) continue;
     const std::string& content = *art.text;
     const std::string& stem = art.stem;
     std::vector<uint32_t> b2c;

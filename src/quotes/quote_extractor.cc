@@ -2015,6 +2015,13 @@ Status QuoteExtractor::Create(const std::string& data_dir,
   if (extra) ss << "\n" << extra.rdbuf();
   Status s = FromLexicon(ss.str(), out);
   if (!s.ok()) return Status::Corruption(path, s.ToString());
+  std::string model_path = data_dir + "/models/quotes.model";
+  if (std::ifstream(model_path).good()) {
+    auto model = std::make_shared<QuoteModel>();
+    s = model->Load(model_path);
+    if (!s.ok()) return s;
+    (*out)->content_model_ = std::move(model);
+  }
   return Status::OK();
 }
 
@@ -2031,6 +2038,7 @@ void QuoteExtractor::Extract(Document* doc) const {
       },
       this, doc);
   analysis.Run();
+  if (content_model_ != nullptr) content_model_->Refine(doc);
 }
 
 }  // namespace dateline

@@ -15,14 +15,21 @@
 // pronoun to the last person mentioned before it. Each quote says what its
 // cue reports (Quote::cue_class: speech, belief, act, evidence).
 //
+// When data/models/quotes.model is present, a learnt model then moves
+// the first and last words of each reported (indirect) content
+// (src/quotes/quote_model.h).
+//
 // Built once by Create; Extract is const and thread-safe.
 #ifndef DATELINE_QUOTES_QUOTE_EXTRACTOR_H_
 #define DATELINE_QUOTES_QUOTE_EXTRACTOR_H_
 
 #include <memory>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+
+#include "quotes/quote_model.h"
 
 #include "dateline/document.h"
 #include "dateline/status.h"
@@ -44,8 +51,10 @@ class QuoteExtractor {
 
   // Loads data_dir/quotes/cues.tsv and, when present, the supplementary
   // data/quotes/cues_polnear.tsv (tools/build_cues_main.cc; its forms never
-  // override the hand-written ones). Returns NotFound when cues.tsv is
-  // missing and Corruption when a line has no class or an unknown one.
+  // override the hand-written ones) and the content boundary model
+  // data_dir/models/quotes.model. Returns NotFound when cues.tsv is
+  // missing and Corruption when a line has no class or an unknown one, or
+  // when the model is malformed.
   static Status Create(const std::string& data_dir,
                        std::unique_ptr<QuoteExtractor>* out);
 
@@ -59,11 +68,18 @@ class QuoteExtractor {
   // counts as a verb; without entities speakers have names but no ids.
   void Extract(Document* doc) const;
 
+  // Replaces the content boundary model (nullptr: the rules' bounds only,
+  // as the trainer needs them).
+  void SetContentModel(std::shared_ptr<const QuoteModel> model) {
+    content_model_ = std::move(model);
+  }
+
  private:
   QuoteExtractor() = default;
 
   std::unordered_map<std::string, CueClass> cues_;  // one-word forms
   std::unordered_map<std::string, CueClass> phrases_;  // "according to"
+  std::shared_ptr<const QuoteModel> content_model_;
 };
 
 }  // namespace dateline

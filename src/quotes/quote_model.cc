@@ -1,0 +1,707 @@
+#include "quotes/quote_model.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cinttypes>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string_view>
+
+namespace dateline {
+namespace {
+
+// FNV-1a, 64 bits: the same hash on every machine and in every run.
+class FeatureHash {
+ public:
+  FeatureHash& Add(std::string_view s) {
+    for (unsigned char c : s) {
+      h_ ^= c;
+      h_ *= 0x100000001b3ULL;
+    }
+    h_ ^= 0x1f;  // separator
+    h_ *= 0x100000001b3ULL;
+    return *this;
+  }
+  FeatureHash& Add(int v) {
+    char buf[16];
+    int n = std::snprintf(buf, sizeof buf, "%d", v);
+    return Add(std::string_view(buf, n > 0 ? static_cast<size_t>(n) : 0));
+  }
+  uint64_t value() const { return h_ == 0 ? 1 : h_; }
+
+ private:
+  uint64_t h_ = 0xcbf29ce484222325ULL;
+};
+
+// The words of a document as the features see them.
+class View {
+ public:
+  explicit View(const Document& doc)
+      : doc_(doc),
+        has_pos_(doc.pos.size() == doc.tokens.size()),
+        has_chunks_(doc.chunks.size() == doc.tokens.size()) {}
+
+  int size() const { return static_cast<int>(doc_.tokens.size()); }
+  std::string_view Raw(int i) const {
+    const Span& s = doc_.tokens[i];
+    return std::string_view(doc_.text).substr(s.begin, s.end - s.begin);
+  }
+  // Lower case (ASCII, curly apostrophe as straight), long tokens cut.
+  std::string Word(int i, int sb, int se) const {
+    if (i < sb) return "<S>";
+    if (i >= se) return "</S>";
+    std::string_view t = Raw(i);
+    std::string s;
+    for (size_t k = 0; k < t.size() && s.size() < 24; ++k) {
+      char c = t[k];
+      if (c == '\xE2' && k + 2 < t.size() && t[k + 1] == '\x80' &&
+          (t[k + 2] == '\x99' || t[k + 2] == '\x98')) {
+        s.push_back('\'');
+        k += 2;
+        continue;
+      }
+      if (c == '\xE2' && k + 2 < t.size() && t[k + 1] == '\x80' &&
+          (t[k + 2] == '\x9C' || t[k + 2] == '\x9D')) {
+        s.push_back('"');
+        k += 2;
+        continue;
+      }
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      s.push_back(c);
+    }
+    return s;
+  }
+  std::string_view Pos(int i, int sb, int se) const {
+    if (i < sb) return "<S>";
+    if (i >= se) return "</S>";
+    return has_pos_ ? std::string_view(doc_.pos[i]) : std::string_view("-");
+  }
+  std::string_view Chunk(int i, int sb, int se) const {
+    if (i < sb || i >= se) return "-";
+    return has_chunks_ ? std::string_view(doc_.chunks[i]) : std::string_view("-");
+  }
+  bool Alnum(int i) const {
+    std::string_view t = Raw(i);
+    return !t.empty() && (std::isalnum(static_cast<unsigned char>(t[0])) ||
+                          static_cast<unsigned char>(t[0]) >= 0xC3);
+  }
+  // Index of the token beginning at byte b, or -1.
+  int TokenBeginningAt(uint32_t b) const {
+    auto it = std::lower_bound(
+        doc_.tokens.begin(), doc_.tokens.end(), b,
+        [](const Span& s, uint32_t x) { return s.begin < x; });
+    if (it == doc_.tokens.end() || it->begin != b) return -1;
+    return static_cast<int>(it - doc_.tokens.begin());
+  }
+  // Index one past the token ending at byte e, or -1.
+  int TokenEndingAt(uint32_t e) const {
+    auto it = std::lower_bound(
+        doc_.tokens.begin(), doc_.tokens.end(), e,
+        [](const Span& s, uint32_t x) { return s.end < x; });
+    if (it == doc_.tokens.end() || it->end != e) return -1;
+    return static_cast<int>(it - doc_.tokens.begin()) + 1;
+  }
+  // First token at or after byte b.
+  int FirstTokenFrom(uint32_t b) const {
+    auto it = std::lower_bound(
+        doc_.tokens.begin(), doc_.tokens.end(), b,
+        [](const Span& s, uint32_t x) { return s.begin < x; });
+    return static_cast<int>(it - doc_.tokens.begin());
+  }
+
+ private:
+  const Document& doc_;
+  bool has_pos_, has_chunks_;
+};
+
+// How many quotes on either side the nesting features look at.
+constexpr size_t kNeighbours = 64;
+
+int Clamp(int v, int lo, int hi) { return std::max(lo, std::min(hi, v)); }
+
+int LengthBucket(int n) {
+  int b = 0;
+  while (n > 1 && b < 6) {
+    n /= 2;
+    ++b;
+  }
+  return b;
+}
+
+}  // namespace
+
+bool QuoteModel::Candidates(const Document& doc, size_t qi, Part part,
+                            BoundaryCandidates* start, BoundaryCandidates* end) {
+  // Reuse the vectors' memory from the last call (Refine calls this for
+  // every quote and part).
+  size_t n_start = 0, n_end = 0;
+  start->tokens.clear();
+  end->tokens.clear();
+  start->original = end->original = 0;
+  auto finish = [&](bool ok) {
+    start->features.resize(n_start);
+    end->features.resize(n_end);
+    return ok && n_start > 0 && n_end > 0;
+  };
+  auto slot = [](BoundaryCandidates* c, size_t* used) -> std::vector<uint64_t>& {
+    if (*used == c->features.size()) c->features.emplace_back();
+    std::vector<uint64_t>& f = c->features[(*used)++];
+    f.clear();
+    return f;
+  };
+  if (qi >= doc.quotes.size()) return finish(false);
+  const Quote& q = doc.quotes[qi];
+  if (q.kind == "partial" || q.span.end <= q.span.begin ||
+      q.span.end > doc.text.size() || q.cue_span.end > doc.text.size() ||
+      q.speaker_span.end > doc.text.size()) {
+    return finish(false);
+  }
+  if (part == Part::kContent && q.kind != "indirect") return finish(false);
+  const Span& target = part == Part::kContent ? q.span
+                       : part == Part::kSource ? q.speaker_span
+                                               : q.cue_span;
+  if (target.end <= target.begin) return finish(false);
+  View v(doc);
+  const int b = v.TokenBeginningAt(target.begin);
+  const int e = v.TokenEndingAt(target.end);
+  if (b < 0 || e <= b) return finish(false);
+  // The sentence(s) the quote lies in.
+  int sb = v.FirstTokenFrom(std::min(q.sentence.begin, target.begin));
+  int se = v.FirstTokenFrom(std::max(q.sentence.end, target.end));
+  sb = std::min(sb, b);
+  se = std::max(se, e);
+  // What each token near the span belongs to: the other two parts are
+  // never taken in.
+  auto inside = [&](int k, const Span& s) {
+    return s.end > s.begin && doc.tokens[k].begin < s.end &&
+           doc.tokens[k].end > s.begin;
+  };
+  auto role = [&](int k) -> const char* {
+    if (k < sb || k >= se) return "out";
+    if (inside(k, q.cue_span)) return "cue";
+    if (inside(k, q.speaker_span)) return "src";
+    if (inside(k, q.span)) return "con";
+    return "-";
+  };
+  auto blocked = [&](int k) {
+    switch (part) {
+      case Part::kContent:
+        return inside(k, q.cue_span) || inside(k, q.speaker_span);
+      case Part::kSource:
+        return inside(k, q.cue_span) || inside(k, q.span);
+      case Part::kCue:
+        return inside(k, q.speaker_span) || inside(k, q.span);
+    }
+    return true;
+  };
+  const char* pre = part == Part::kContent ? "c" : part == Part::kSource ? "s" : "q";
+  const std::string& cls = q.cue_class;
+  std::string cue_last = "-";
+  if (q.cue_span.end > q.cue_span.begin) {
+    int ce = v.TokenEndingAt(q.cue_span.end);
+    if (ce > 0) cue_last = v.Word(ce - 1, 0, v.size());
+  }
+  auto h = [&](const char* side, const char* name) {
+    FeatureHash f;
+    f.Add(pre).Add(side).Add(name);
+    return f;
+  };
+
+  // Start candidates: the span's first token t.
+  for (int t = std::max(sb, b - kWindow); t <= std::min(e - 1, b + kWindow); ++t) {
+    if (blocked(t)) continue;
+    bool ok = true;
+    for (int k = t; k < b && ok; ++k) ok = !blocked(k);
+    if (!ok) continue;
+    std::string w0 = v.Word(t, sb, se);
+    // The scorer puts back a "that" before the content.
+    if (part == Part::kContent && w0 == "that" && t != b) continue;
+    std::string wm1 = v.Word(t - 1, sb, se), w1 = v.Word(t + 1, sb, se);
+    std::string_view p0 = v.Pos(t, sb, se), pm1 = v.Pos(t - 1, sb, se),
+                     p1 = v.Pos(t + 1, sb, se);
+    std::string_view c0 = v.Chunk(t, sb, se), cm1 = v.Chunk(t - 1, sb, se);
+    const char* r = role(t - 1);
+    int d = Clamp(t - b, -kWindow, kWindow);
+    std::vector<uint64_t>& f = slot(start, &n_start);
+    auto add = [&](FeatureHash x) { f.push_back(x.value()); };
+    if (t == b) add(h("b", "orig"));
+    add(h("b", "d").Add(d));
+    add(h("b", "w0").Add(w0));
+    add(h("b", "p0").Add(p0));
+    add(h("b", "w-1").Add(wm1));
+    add(h("b", "p-1").Add(pm1));
+    add(h("b", "w1").Add(w1));
+    add(h("b", "p1").Add(p1));
+    add(h("b", "c0").Add(c0));
+    add(h("b", "c-1").Add(cm1));
+    add(h("b", "c-1c0").Add(cm1).Add(c0));
+    add(h("b", "p-1p0").Add(pm1).Add(p0));
+    add(h("b", "w-1p0").Add(wm1).Add(p0));
+    add(h("b", "p-1w0").Add(pm1).Add(w0));
+    add(h("b", "w-1w0").Add(wm1).Add(w0));
+    add(h("b", "p0p1").Add(p0).Add(p1));
+    add(h("b", "dp0").Add(d).Add(p0));
+    add(h("b", "clsp0").Add(cls).Add(p0));
+    add(h("b", "clsw0").Add(cls).Add(w0));
+    add(h("b", "r-1").Add(r));
+    add(h("b", "r-1w0").Add(r).Add(w0));
+    add(h("b", "r-1p0").Add(r).Add(p0));
+    add(h("b", "r-1w-1").Add(r).Add(wm1));
+    add(h("b", "cuew0").Add(cue_last).Add(w0));
+    add(h("b", "cuep0").Add(cue_last).Add(p0));
+    for (int k = std::min(t, b); k < std::max(t, b); ++k) {
+      const char* dir = t < b ? "add" : "drop";
+      add(h("b", dir).Add(v.Pos(k, sb, se)));
+      add(h("b", dir).Add("w").Add(v.Word(k, sb, se)));
+    }
+    start->tokens.push_back(t);
+    if (t == b) start->original = static_cast<int>(start->tokens.size()) - 1;
+  }
+  // End candidates: one past the span's last token.
+  for (int u = std::max(b + 1, e - kWindow);
+       u <= std::max(e, std::min(se, e + kWindow)); ++u) {
+    if (blocked(u - 1)) continue;
+    bool ok = true;
+    for (int k = e; k < u && ok; ++k) ok = !blocked(k);
+    if (!ok) continue;
+    std::string wl = v.Word(u - 1, sb, se), wn = v.Word(u, sb, se),
+                wn2 = v.Word(u + 1, sb, se), wl2 = v.Word(u - 2, sb, se);
+    // The scorer puts back an appositive source's closing comma.
+    if (part == Part::kSource && wl == "," && u != e) continue;
+    std::string_view pl = v.Pos(u - 1, sb, se), pn = v.Pos(u, sb, se),
+                     pn2 = v.Pos(u + 1, sb, se);
+    std::string_view cl = v.Chunk(u - 1, sb, se), cn = v.Chunk(u, sb, se);
+    const char* r = role(u);
+    int d = Clamp(u - e, -kWindow, kWindow);
+    std::vector<uint64_t>& f = slot(end, &n_end);
+    auto add = [&](FeatureHash x) { f.push_back(x.value()); };
+    if (u == e) add(h("e", "orig"));
+    add(h("e", "d").Add(d));
+    add(h("e", "wl").Add(wl));
+    add(h("e", "pl").Add(pl));
+    add(h("e", "wl2").Add(wl2));
+    add(h("e", "wn").Add(wn));
+    add(h("e", "pn").Add(pn));
+    add(h("e", "wn2").Add(wn2));
+    add(h("e", "pn2").Add(pn2));
+    add(h("e", "cl").Add(cl));
+    add(h("e", "cn").Add(cn));
+    add(h("e", "clcn").Add(cl).Add(cn));
+    add(h("e", "plpn").Add(pl).Add(pn));
+    add(h("e", "wlpn").Add(wl).Add(pn));
+    add(h("e", "plwn").Add(pl).Add(wn));
+    add(h("e", "wlwn").Add(wl).Add(wn));
+    add(h("e", "wnwn2").Add(wn).Add(wn2));
+    add(h("e", "pnpn2").Add(pn).Add(pn2));
+    add(h("e", "dpn").Add(d).Add(pn));
+    add(h("e", "clswn").Add(cls).Add(wn));
+    add(h("e", "len").Add(LengthBucket(u - b)));
+    add(h("e", "rn").Add(r));
+    add(h("e", "rnwl").Add(r).Add(wl));
+    add(h("e", "rnpl").Add(r).Add(pl));
+    add(h("e", "rnwn").Add(r).Add(wn));
+    add(h("e", "cuewn").Add(cue_last).Add(wn));
+    bool rest_punct = true;
+    for (int k = u; k < se && rest_punct; ++k) rest_punct = !v.Alnum(k);
+    if (rest_punct) add(h("e", "eos").Add(wl));
+    for (int k = std::min(u, e); k < std::max(u, e); ++k) {
+      const char* dir = u > e ? "add" : "drop";
+      add(h("e", dir).Add(v.Pos(k, sb, se)));
+      add(h("e", dir).Add("w").Add(v.Word(k, sb, se)));
+    }
+    end->tokens.push_back(u);
+    if (u == e) end->original = static_cast<int>(end->tokens.size()) - 1;
+  }
+  return finish(true);
+}
+
+
+double QuoteModel::Score(const std::vector<uint64_t>& features) const {
+  double s = 0;
+  if (table_keys_.empty()) {  // while training
+    for (uint64_t f : features) {
+      auto it = weights_.find(f);
+      if (it != weights_.end()) s += it->second;
+    }
+    return s;
+  }
+  for (uint64_t f : features) {
+    for (uint64_t slot = (f * 0x9E3779B97F4A7C15ULL) >> shift_;;
+         slot = (slot + 1) & mask_) {
+      uint64_t k = table_keys_[slot];
+      if (k == f) {
+        s += table_weights_[slot];
+        break;
+      }
+      if (k == 0) break;
+    }
+  }
+  return s;
+}
+
+void QuoteModel::BuildTable() {
+  size_t size = 16;
+  int bits = 4;
+  while (size < weights_.size() * 2) {
+    size *= 2;
+    ++bits;
+  }
+  mask_ = size - 1;
+  shift_ = 64 - bits;
+  table_keys_.assign(size, 0);
+  table_weights_.assign(size, 0.0f);
+  for (const auto& [k, w] : weights_) {
+    if (k == 0) continue;  // FeatureHash never gives 0
+    uint64_t slot = (k * 0x9E3779B97F4A7C15ULL) >> shift_;
+    while (table_keys_[slot] != 0) slot = (slot + 1) & mask_;
+    table_keys_[slot] = k;
+    table_weights_[slot] = w;
+  }
+}
+
+int QuoteModel::Best(const BoundaryCandidates& c) const {
+  int best = c.original;
+  double best_score = c.features.empty() ? 0 : Score(c.features[c.original]);
+  for (size_t i = 0; i < c.features.size(); ++i) {
+    double s = Score(c.features[i]);
+    if (s > best_score) {
+      best_score = s;
+      best = static_cast<int>(i);
+    }
+  }
+  return best;
+}
+
+uint64_t QuoteModel::DropFeature() { return FeatureHash().Add("k.drop").value(); }
+
+bool QuoteModel::FilterFeatures(const Document& doc, size_t qi,
+                                std::vector<uint64_t>* features) {
+  features->clear();
+  if (qi >= doc.quotes.size()) return false;
+  const Quote& q = doc.quotes[qi];
+  if (q.kind == "partial" || q.span.end <= q.span.begin ||
+      q.span.end > doc.text.size()) {
+    return false;
+  }
+  View v(doc);
+  const int n = v.size();
+  auto add = [&](FeatureHash h) { features->push_back(h.value()); };
+  auto first_from = [&](uint32_t b) { return v.FirstTokenFrom(b); };
+  auto end_of = [&](const Span& s) {  // one past the last token inside s
+    int k = first_from(s.begin);
+    while (k < n && doc.tokens[k].begin < s.end) ++k;
+    return k;
+  };
+  add(FeatureHash().Add("k.bias"));
+  add(FeatureHash().Add("k.kind").Add(q.kind));
+  add(FeatureHash().Add("k.cls").Add(q.cue_class).Add(q.kind));
+  int cb = -1, ce = -1;
+  std::string cue_last = "-";
+  if (q.cue_span.end > q.cue_span.begin && q.cue_span.end <= doc.text.size()) {
+    cb = first_from(q.cue_span.begin);
+    ce = end_of(q.cue_span);
+    if (ce > cb) {
+      cue_last = v.Word(ce - 1, 0, n);
+      std::string all;
+      for (int k = cb; k < ce && all.size() < 40; ++k) {
+        if (!all.empty()) all.push_back(' ');
+        all += v.Word(k, 0, n);
+      }
+      add(FeatureHash().Add("k.cue").Add(all));
+      add(FeatureHash().Add("k.cuefirst").Add(v.Word(cb, 0, n)));
+      add(FeatureHash().Add("k.cuelen").Add(std::min(ce - cb, 4)));
+      add(FeatureHash().Add("k.cuepos").Add(v.Pos(ce - 1, 0, n)));
+      add(FeatureHash().Add("k.cueposcls").Add(v.Pos(ce - 1, 0, n)).Add(q.cue_class));
+      add(FeatureHash().Add("k.cue-1").Add(v.Word(cb - 1, 0, n)));
+      add(FeatureHash().Add("k.cue-1p").Add(v.Pos(cb - 1, 0, n)));
+      add(FeatureHash().Add("k.cue+1").Add(v.Word(ce, 0, n)));
+      add(FeatureHash().Add("k.cue+1p").Add(v.Pos(ce, 0, n)));
+      add(FeatureHash().Add("k.cue+1w").Add(cue_last).Add(v.Word(ce, 0, n)));
+      add(FeatureHash().Add("k.cue-1w").Add(v.Word(cb - 1, 0, n)).Add(cue_last));
+    }
+  } else {
+    add(FeatureHash().Add("k.nocue"));
+  }
+  add(FeatureHash().Add("k.cuelast").Add(cue_last));
+  add(FeatureHash().Add("k.cuelastkind").Add(cue_last).Add(q.kind));
+  if (q.speaker_span.end > q.speaker_span.begin &&
+      q.speaker_span.end <= doc.text.size()) {
+    int sb = first_from(q.speaker_span.begin);
+    int se = end_of(q.speaker_span);
+    if (se > sb) {
+      std::string head = v.Word(se - 1, 0, n);
+      add(FeatureHash().Add("k.srchead").Add(head));
+      add(FeatureHash().Add("k.srcheadp").Add(v.Pos(se - 1, 0, n)));
+      add(FeatureHash().Add("k.srcfirst").Add(v.Word(sb, 0, n)));
+      add(FeatureHash().Add("k.srclen").Add(LengthBucket(se - sb)));
+      add(FeatureHash().Add("k.srccue").Add(head).Add(cue_last));
+      add(FeatureHash().Add("k.srcpcue").Add(v.Pos(se - 1, 0, n)).Add(cue_last));
+      add(FeatureHash().Add("k.src-1").Add(v.Word(sb - 1, 0, n)));
+      add(FeatureHash().Add("k.srcafter").Add(cb >= 0 && sb > cb));
+    }
+    add(FeatureHash().Add("k.resolved").Add(!q.speaker.empty()));
+  } else {
+    add(FeatureHash().Add("k.nosrc").Add(cue_last));
+  }
+  // Nested attributions: the cue inside another quote's words, or another
+  // cue inside this one's; and a quotation of the same words kept apart.
+  // Quotes come in text order, so only the neighbours are looked at (a page
+  // of a million quotes stays linear).
+  bool nested = false, contains = false;
+  const size_t lo = qi > kNeighbours ? qi - kNeighbours : 0;
+  const size_t hi = std::min(doc.quotes.size(), qi + kNeighbours + 1);
+  for (size_t o = lo; o < hi; ++o) {
+    const Quote& other = doc.quotes[o];
+    if (o == qi || other.kind == "partial") continue;
+    if (q.cue_span.end > q.cue_span.begin && other.span.begin <= q.cue_span.begin &&
+        q.cue_span.end <= other.span.end) {
+      nested = true;
+    }
+    if (other.cue_span.end > other.cue_span.begin &&
+        q.span.begin <= other.cue_span.begin && other.cue_span.end <= q.span.end) {
+      contains = true;
+    }
+  }
+  add(FeatureHash().Add("k.nested").Add(nested).Add(contains));
+  // The sentence: a headline (mostly capitalised words), quotation marks.
+  if (q.sentence.end > q.sentence.begin && q.sentence.end <= doc.text.size()) {
+    int words = 0, caps = 0;
+    const int k0 = first_from(q.sentence.begin);
+    for (int k = k0; k < n && k < k0 + 200 && doc.tokens[k].end <= q.sentence.end;
+         ++k) {
+      std::string_view t = v.Raw(k);
+      if (t.empty() || !std::isalpha(static_cast<unsigned char>(t[0]))) continue;
+      ++words;
+      if (std::isupper(static_cast<unsigned char>(t[0]))) ++caps;
+    }
+    std::string_view sent = std::string_view(doc.text).substr(
+        q.sentence.begin, q.sentence.end - q.sentence.begin);
+    sent = sent.substr(0, 4000);
+    bool marks = sent.find('"') != std::string_view::npos ||
+                 sent.find("\xE2\x80\x9C") != std::string_view::npos ||
+                 sent.find("''") != std::string_view::npos;
+    add(FeatureHash().Add("k.headline").Add(words >= 4 && caps * 10 >= words * 7));
+    add(FeatureHash().Add("k.marks").Add(marks).Add(q.kind));
+    add(FeatureHash().Add("k.slen").Add(LengthBucket(words)));
+  }
+  add(FeatureHash().Add("k.nestedcue").Add(nested).Add(cue_last));
+  int b = first_from(q.span.begin);
+  int e = end_of(q.span);
+  if (e > b) {
+    add(FeatureHash().Add("k.len").Add(LengthBucket(e - b)));
+    add(FeatureHash().Add("k.lencls").Add(LengthBucket(e - b)).Add(q.cue_class));
+    add(FeatureHash().Add("k.cfirst").Add(v.Word(b, 0, n)));
+    add(FeatureHash().Add("k.cfirstp").Add(v.Pos(b, 0, n)));
+    add(FeatureHash().Add("k.c-1").Add(v.Word(b - 1, 0, n)));
+    add(FeatureHash().Add("k.c-1cue").Add(v.Word(b - 1, 0, n)).Add(cue_last));
+    add(FeatureHash().Add("k.cfirstcue").Add(v.Pos(b, 0, n)).Add(cue_last));
+    add(FeatureHash().Add("k.clast").Add(v.Word(e - 1, 0, n)));
+    add(FeatureHash().Add("k.cuebefore").Add(cb >= 0 && cb < b));
+  }
+  return true;
+}
+
+uint64_t QuoteModel::DropSourceFeature() {
+  return FeatureHash().Add("k.dropsource").value();
+}
+
+bool QuoteModel::SourceFeatures(const Document& doc, size_t q,
+                                std::vector<uint64_t>* features) {
+  if (q >= doc.quotes.size() ||
+      doc.quotes[q].speaker_span.end <= doc.quotes[q].speaker_span.begin ||
+      !FilterFeatures(doc, q, features)) {
+    features->clear();
+    return false;
+  }
+  SourceFromFilter(features);
+  return true;
+}
+
+void QuoteModel::SourceFromFilter(std::vector<uint64_t>* features) {
+  // The filter's features, as features of their own.
+  for (uint64_t& f : *features) {
+    f = FeatureHash().Add("src").Add(static_cast<int>(f >> 32)).Add(
+        static_cast<int>(f & 0xffffffffu)).value();
+  }
+}
+
+bool QuoteModel::KeepSource(const std::vector<uint64_t>& features) const {
+  return Score(features) + keep_margin_ >= Score({DropSourceFeature()});
+}
+
+bool QuoteModel::Keep(const std::vector<uint64_t>& features) const {
+  return Score(features) + keep_margin_ >= Score({DropFeature()});
+}
+
+void QuoteModel::Refine(Document* doc) const {
+  if (weights_.empty()) return;
+  {
+    std::vector<uint64_t> f;
+    std::vector<Quote> kept;
+    kept.reserve(doc->quotes.size());
+    std::vector<uint8_t> drop_source;
+    for (size_t q = 0; q < doc->quotes.size(); ++q) {
+      bool judged = FilterFeatures(*doc, q, &f);
+      if (judged && !Keep(f)) continue;
+      // A source the model doubts is left out; the quote stays.
+      bool drop = false;
+      const Quote& quote = doc->quotes[q];
+      if (judged && quote.speaker_span.end > quote.speaker_span.begin) {
+        SourceFromFilter(&f);
+        drop = !KeepSource(f);
+      }
+      kept.push_back(std::move(doc->quotes[q]));
+      drop_source.push_back(drop);
+    }
+    doc->quotes = std::move(kept);
+    for (size_t q = 0; q < doc->quotes.size(); ++q) {
+      if (!drop_source[q]) continue;
+      Quote& quote = doc->quotes[q];
+      quote.speaker_span = {0, 0};
+      quote.speaker.clear();
+      quote.speaker_name.clear();
+      quote.speakers.clear();
+    }
+  }
+  BoundaryCandidates start, end;
+  for (size_t q = 0; q < doc->quotes.size(); ++q) {
+    for (Part part : {Part::kContent, Part::kSource, Part::kCue}) {
+      if (!Candidates(*doc, q, part, &start, &end)) continue;
+      int t = start.tokens[Best(start)];
+      int u = end.tokens[Best(end)];
+      if (t >= u) continue;
+      Quote& quote = doc->quotes[q];
+      Span s{doc->tokens[t].begin, doc->tokens[u - 1].end};
+      if (part == Part::kContent) {
+        quote.span = s;
+      } else if (part == Part::kSource) {
+        if (s.begin == quote.speaker_span.begin && s.end == quote.speaker_span.end) {
+          continue;
+        }
+        quote.speaker_span = s;
+        quote.speaker_name = doc->text.substr(s.begin, s.end - s.begin);
+      } else {
+        quote.cue_span = s;
+        quote.cue = doc->text.substr(s.begin, s.end - s.begin);
+      }
+    }
+  }
+}
+
+Status QuoteModel::Save(const std::string& path) const {
+  std::ofstream out(path, std::ios::binary);
+  if (!out) return Status::IOError(path, "cannot write the model");
+  out << "# quotes model (src/quotes/quote_model.h)\n";
+  for (const std::string& line : info_) out << "# " << line << "\n";
+  {
+    char margin[64];
+    std::snprintf(margin, sizeof margin, "margin %.6g\n", keep_margin_);
+    out << margin;
+  }
+  std::vector<std::pair<uint64_t, float>> rows(weights_.begin(), weights_.end());
+  std::sort(rows.begin(), rows.end());
+  char buf[64];
+  for (const auto& [k, w] : rows) {
+    std::snprintf(buf, sizeof buf, "%016" PRIx64 " %.6g\n", k, w);
+    out << buf;
+  }
+  out.flush();
+  if (!out) return Status::IOError(path, "cannot write the model");
+  return Status::OK();
+}
+
+Status QuoteModel::Load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IOError(path, "cannot open the model");
+  weights_.clear();
+  table_keys_.clear();
+  table_weights_.clear();
+  info_.clear();
+  keep_margin_ = 0;
+  std::string line;
+  size_t line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty()) continue;
+    if (line[0] == '#') {
+      if (line.size() > 2 && line_no > 1) info_.push_back(line.substr(2));
+      continue;
+    }
+    char* endp = nullptr;
+    if (line.rfind("margin ", 0) == 0) {
+      const char* m = line.c_str() + 7;
+      keep_margin_ = std::strtod(m, &endp);
+      if (endp == m || *endp != '\0' || !(keep_margin_ == keep_margin_)) {
+        return Status::Corruption(path, "malformed margin on line " +
+                                            std::to_string(line_no));
+      }
+      continue;
+    }
+    if (line.size() < 18 || line[16] != ' ') {
+      return Status::Corruption(path, "malformed line " + std::to_string(line_no));
+    }
+    uint64_t key = std::strtoull(line.substr(0, 16).c_str(), &endp, 16);
+    if (endp == nullptr || *endp != '\0') {
+      return Status::Corruption(path, "malformed key on line " + std::to_string(line_no));
+    }
+    const char* wstr = line.c_str() + 17;
+    float w = std::strtof(wstr, &endp);
+    if (endp == wstr || *endp != '\0' || !(w == w)) {
+      return Status::Corruption(path, "malformed weight on line " + std::to_string(line_no));
+    }
+    weights_[key] = w;
+  }
+  BuildTable();
+  return Status::OK();
+}
+
+Status QuoteModel::Train(const std::vector<BoundaryExample>& examples,
+                                   int epochs, uint32_t seed,
+                                   QuoteModel* out) {
+  if (examples.empty()) return Status::InvalidArgument("no training examples");
+  QuoteModel m;  // current weights
+  std::unordered_map<uint64_t, double> total;  // sum of c * update
+  double c = 1;
+  std::vector<size_t> order(examples.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::mt19937 rng(seed);
+  for (int epoch = 0; epoch < epochs; ++epoch) {
+    // Fisher-Yates with the generator's raw output (std::shuffle's order
+    // differs between standard libraries).
+    for (size_t i = order.size(); i > 1; --i) {
+      size_t j = rng() % i;
+      std::swap(order[i - 1], order[j]);
+    }
+    for (size_t idx : order) {
+      const BoundaryExample& ex = examples[idx];
+      if (ex.gold < 0 || ex.gold >= static_cast<int>(ex.candidates.features.size())) {
+        continue;
+      }
+      int guess = m.Best(ex.candidates);
+      if (guess != ex.gold) {
+        for (uint64_t f : ex.candidates.features[ex.gold]) {
+          m.weights_[f] += 1;
+          total[f] += c;
+        }
+        for (uint64_t f : ex.candidates.features[guess]) {
+          m.weights_[f] -= 1;
+          total[f] -= c;
+        }
+      }
+      c += 1;
+    }
+  }
+  out->weights_.clear();
+  for (const auto& [k, w] : m.weights_) {
+    double avg = w - total[k] / c;
+    if (avg > 1e-4 || avg < -1e-4) out->weights_[k] = static_cast<float>(avg);
+  }
+  out->BuildTable();
+  return Status::OK();
+}
+
+}  // namespace dateline
