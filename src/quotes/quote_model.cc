@@ -644,7 +644,10 @@ Status QuoteModel::Load(const std::string& path) {
     if (line.size() < 18 || line[16] != ' ') {
       return Status::Corruption(path, "malformed line " + std::to_string(line_no));
     }
-    uint64_t key = std::strtoull(line.substr(0, 16).c_str(), &endp, 16);
+    // The key's digits in a string of their own that outlives the check
+    // (endp points into it).
+    const std::string digits = line.substr(0, 16);
+    uint64_t key = std::strtoull(digits.c_str(), &endp, 16);
     if (endp == nullptr || *endp != '\0') {
       return Status::Corruption(path, "malformed key on line " + std::to_string(line_no));
     }
