@@ -1140,6 +1140,16 @@ void Analysis::FindCues(int s) {
         // "CONTENT, according to X."
         ce = i - 1;
       } else if (i == sb) {
+        // "According to exit polls conducted by the Associated Press and
+        // television networks, black voters ...": the source runs on to the
+        // comma that ends the opening phrase.
+        for (int k = e; k < se && k < e + 20; ++k) {
+          if (seg_of_tok_[k] >= 0 || IsQuoteTok(k) || IsFiniteVerb(k)) break;
+          if (lower_[k] == ",") {
+            a.src_e = e = k;
+            break;
+          }
+        }
         cb = e;
         while (cb < ce && lower_[cb] == ",") ++cb;
       } else {

@@ -399,5 +399,18 @@ TEST_F(QuoteExtractorTest, AccordingToANounTheTaggerTookForAVerb) {
   EXPECT_EQ(Text(doc, q->speaker_span), "law enforcement officials");
 }
 
+// An opening "According to ..." phrase with its own prepositional phrases:
+// the source runs on to its comma, the content starts after it.
+TEST_F(QuoteExtractorTest, AccordingToRunsOnToTheComma) {
+  Document doc = Run(
+      "According to exit polls conducted by the Associated Press and "
+      "television networks, black voters make up a fifth of the electorate.");
+  const Quote* q = Find(doc, "black voters make up a fifth of the electorate");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(Text(doc, q->speaker_span),
+            "exit polls conducted by the Associated Press and television "
+            "networks");
+}
+
 }  // namespace
 }  // namespace dateline
