@@ -452,6 +452,7 @@ class Analysis {
   bool Raising(int s, int sb, int se, int i);
   bool AskedPassive(int s, int sb, int se, int i);
   bool NominalCue(int s, int sb, int se, int i);
+  bool PollOpener(int s, int se, int i);
   void Emit();
 
   const QuoteExtractor::CueClass* (*lookup_)(const void*, std::string_view);
@@ -1116,6 +1117,7 @@ void Analysis::FindCues(int s) {
       if (cls != nullptr && i > sb && Pos(i - 1) == "DT") cls = nullptr;
     }
     if (Raising(s, sb, se, i)) continue;
+    if (i == sb && lw == "in" && PollOpener(s, se, i)) continue;
     if (cls == nullptr && cue_model_ != nullptr && NominalCue(s, sb, se, i)) {
       continue;
     }
@@ -1659,6 +1661,50 @@ bool Analysis::Raising(int s, int sb, int se, int i) {
   a.content2 = {doc_->tokens[b].begin, doc_->tokens[e - 1].end};
   a.content = {doc_->tokens[p].begin, doc_->tokens[ce - 1].end};
   for (int k = b; k < ce; ++k) claimed_[k] = 1;
+  attrs_.push_back(std::move(a));
+  return true;
+}
+
+// "In a Washington Post-ABC News poll released Sunday, just 8 percent of
+// Democrats said ...": the poll is the source, "In" the cue and the clause
+// after the comma the content. Adds it and returns true when token i opens
+// such a sentence.
+bool Analysis::PollOpener(int s, int se, int i) {
+  bool poll = false;
+  int comma = -1;
+  for (int k = i + 1; k < se && k < i + 20; ++k) {
+    if (claimed_[k] || seg_of_tok_[k] >= 0 || IsQuoteTok(k) ||
+        IsFiniteVerb(k)) {
+      return false;
+    }
+    const std::string& w = lower_[k];
+    if (w == "poll" || w == "polls" || w == "survey" || w == "surveys") {
+      poll = true;
+    }
+    if (w == ",") {
+      comma = k;
+      break;
+    }
+  }
+  if (!poll || comma < 0) return false;
+  int cb = comma + 1, ce = se;
+  while (ce > cb && (lower_[ce - 1] == "." || lower_[ce - 1] == "!" ||
+                     lower_[ce - 1] == "?")) {
+    --ce;
+  }
+  if (ce - cb < 2) return false;
+  for (int k = cb; k < ce; ++k) {
+    if (claimed_[k]) return false;
+  }
+  Attribution a;
+  a.sentence = s;
+  a.cue_b = i;
+  a.cue_e = i + 1;
+  a.cue_class = "evidence";
+  a.src_b = i + 1;
+  a.src_e = comma;
+  a.content = {doc_->tokens[cb].begin, doc_->tokens[ce - 1].end};
+  for (int k = i; k < ce; ++k) claimed_[k] = 1;
   attrs_.push_back(std::move(a));
   return true;
 }

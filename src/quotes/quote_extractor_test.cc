@@ -412,5 +412,19 @@ TEST_F(QuoteExtractorTest, AccordingToRunsOnToTheComma) {
             "networks");
 }
 
+// "In a ... poll, CONTENT": the poll is the source, "In" the cue; an opening
+// "In" phrase without a poll is none.
+TEST_F(QuoteExtractorTest, InAPollOpener) {
+  Document doc = Run(
+      "In a Washington Post poll released Sunday, just 8 percent of Democrats "
+      "favoured the plan.");
+  const Quote* q = Find(doc, "just 8 percent of Democrats favoured the plan");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(Text(doc, q->speaker_span), "a Washington Post poll released Sunday");
+  EXPECT_EQ(Text(doc, q->cue_span), "In");
+  Document none = Run("In the morning, the plan failed badly in the end.");
+  EXPECT_EQ(Find(none, "the plan failed badly in the end"), nullptr);
+}
+
 }  // namespace
 }  // namespace dateline
