@@ -12,7 +12,8 @@
 //
 //   train_quotes [--archive PATH] [--data DIR] [--epochs N]
 //                [--skip-held-out [--fold K]] [--no-filter] [--no-bounds]
-//                [--out FILE]
+//                [--out FILE] [--cue-out FILE] [--no-cue-model]
+//                [--cue-threshold T]
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
@@ -25,6 +26,7 @@
 
 #include "../bench/polnear_corpus.h"
 #include "dateline/pipeline.h"
+#include "quotes/cue_model.h"
 #include "quotes/quote_model.h"
 #include "quotes/quote_extractor.h"
 
@@ -52,6 +54,14 @@ int Main(int argc, char** argv) {
   app.add_option("--keep-margin", margin,
                  "the filter keeps a quote unless dropping it scores this "
                  "much more");
+  std::string cue_out = "data/models/quote_cues.model";
+  app.add_option("--cue-out", cue_out, "where to write the cue detector");
+  bool no_cue_model = false;
+  app.add_flag("--no-cue-model", no_cue_model,
+               "train no cue detector (and use none)");
+  double cue_threshold = 0;
+  app.add_option("--cue-threshold", cue_threshold,
+                 "the cue detector takes a verb scoring above this");
   int fold = 9;
   app.add_option("--fold", fold,
                  "with --skip-held-out: leave out the articles whose index "
@@ -75,6 +85,86 @@ int Main(int argc, char** argv) {
     return 2;
   }
   quotes->SetContentModel(nullptr);
+  // First the cue detector (src/quotes/cue_model.h): every verb the lexicons
+  // do not list is an example, a cue when it lies inside an annotated Cue.
+  // The rules then run with it, so the filter and bounds learn from the
+  // quotes it adds.
+  std::vector<Document> analysed;
+  size_t cue_examples = 0, cue_positive = 0;
+  {
+    std::vector<std::pair<std::vector<uint64_t>, bool>> cue_ex;
+    size_t idx = 0, bad_ann = 0;
+    for (const polnear::Article& art : polnear::Articles(files, "train")) {
+      if (skip_held_out && static_cast<int>(idx++ % 10) == fold) continue;
+      Document doc;
+      doc.text = *art.text;
+      layer->AnalyseText(&doc);
+      if (!no_cue_model) {
+        std::vector<uint32_t> b2c;
+        std::u32string text = polnear::Decode(doc.text, &b2c);
+        polnear::Spans gold = polnear::ParseAnn(*art.ann, text, &bad_ann);
+        for (const SentenceSpan& sent : doc.sentences) {
+          int sb = static_cast<int>(sent.token_begin);
+          int se = static_cast<int>(std::min<size_t>(sent.token_end, doc.tokens.size()));
+          for (int i = sb; i < se; ++i) {
+            if (!quotes->CueCandidate(doc, i) &&
+                !QuoteExtractor::NounCueCandidate(doc, i)) {
+              continue;
+            }
+            uint32_t b = b2c[doc.tokens[i].begin];
+            bool cue = false;
+            for (const auto& g : gold.by_label[1]) {
+              if (g.first <= b && b < g.second) cue = true;
+            }
+            std::vector<uint64_t> f;
+            CueModel::Features(doc, i, sb, se, &f);
+            cue_ex.emplace_back(std::move(f), cue);
+            if (cue) ++cue_positive;
+          }
+        }
+      }
+      analysed.push_back(std::move(doc));
+    }
+    cue_examples = cue_ex.size();
+    if (!no_cue_model) {
+      auto cue_model = std::make_shared<CueModel>();
+      s = CueModel::Train(cue_ex, epochs, seed, cue_model.get());
+      if (!s.ok()) {
+        std::fprintf(stderr, "train_quotes: %s\n", s.ToString().c_str());
+        return 2;
+      }
+      char date[32];
+      std::time_t now = std::time(nullptr);
+      std::strftime(date, sizeof date, "%Y-%m-%d", std::gmtime(&now));
+      cue_model->info().push_back(std::string("trained ") + date +
+                                  " by tools/train_quotes_main.cc (averaged perceptron)");
+      cue_model->info().push_back(
+          "data: PolNeAR v1.0.0 train split (" + std::to_string(analysed.size()) +
+          " articles" + (skip_held_out ? ", every tenth left out" : "") +
+          "), first annotator; research use only, see "
+          "../shared/datasets/polnear/SOURCE.md");
+      cue_model->info().push_back(
+          "examples: " + std::to_string(cue_examples) +
+          " verbs no lexicon lists, " + std::to_string(cue_positive) +
+          " of them inside an annotated Cue; options: --epochs " +
+          std::to_string(epochs) + " --seed " + std::to_string(seed) +
+          " --cue-threshold " + std::to_string(cue_threshold) +
+          (skip_held_out ? " --skip-held-out --fold " + std::to_string(fold) : ""));
+      cue_model->set_threshold(cue_threshold);
+      s = cue_model->Save(cue_out);
+      if (!s.ok()) {
+        std::fprintf(stderr, "train_quotes: %s\n", s.ToString().c_str());
+        return 2;
+      }
+      std::printf("cue detector: %zu examples, %zu cues, %zu features -> %s\n",
+                  cue_examples, cue_positive, cue_model->feature_count(),
+                  cue_out.c_str());
+      quotes->SetCueModel(std::move(cue_model));
+    } else {
+      quotes->SetCueModel(nullptr);
+    }
+  }
+  size_t next_doc = 0;
   std::vector<BoundaryExample> examples;
   size_t articles = 0, index = 0, spans_seen = 0, matched = 0, bad = 0;
   size_t unreachable = 0, rules_right = 0;
@@ -102,9 +192,7 @@ int Main(int argc, char** argv) {
       }
       return false;
     };
-    Document doc;
-    doc.text = content;
-    layer->AnalyseText(&doc);
+    Document doc = std::move(analysed[next_doc++]);
     quotes->Extract(&doc);
     for (size_t q = 0; q < doc.quotes.size(); ++q) {
       BoundaryExample keep;

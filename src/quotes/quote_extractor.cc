@@ -403,6 +403,11 @@ class Analysis {
       : lookup_(lookup), self_(self), doc_(doc), text_(doc->text) {}
 
   void Run();
+  // The cue detector and the test of which tokens it is asked about.
+  void SetCueModel(const CueModel* m, const QuoteExtractor* q) {
+    cue_model_ = m;
+    extractor_ = q;
+  }
 
  private:
   size_t N() const { return doc_->tokens.size(); }
@@ -446,10 +451,14 @@ class Analysis {
   bool SubjectOf(int s, int limit, int* b, int* e) const;
   bool Raising(int s, int sb, int se, int i);
   bool AskedPassive(int s, int sb, int se, int i);
+  bool NominalCue(int s, int sb, int se, int i);
+  bool PollOpener(int s, int se, int i);
   void Emit();
 
   const QuoteExtractor::CueClass* (*lookup_)(const void*, std::string_view);
   const void* self_;
+  const CueModel* cue_model_ = nullptr;
+  const QuoteExtractor* extractor_ = nullptr;
   Document* doc_;
   std::string_view text_;
   bool has_pos_ = false, has_chunks_ = false;
@@ -1077,6 +1086,14 @@ void Analysis::FindCues(int s) {
       cls = &kAct;
     } else {
       cls = lookup_(self_, lw);
+      // A verb no lexicon lists: the cue detector decides.
+      if (cls == nullptr && cue_model_ != nullptr &&
+          extractor_->CueCandidate(*doc_, i)) {
+        std::vector<uint64_t> f;
+        CueModel::Features(*doc_, i, sb, se, &f);
+        static const CueClass kLearnt = CueClass::kAct;
+        if (cue_model_->IsCue(f)) cls = &kLearnt;
+      }
       if (cls != nullptr && (*cls == CueClass::kAccording ||
                              *cls == CueClass::kNone)) {
         cls = nullptr;
@@ -1100,6 +1117,10 @@ void Analysis::FindCues(int s) {
       if (cls != nullptr && i > sb && Pos(i - 1) == "DT") cls = nullptr;
     }
     if (Raising(s, sb, se, i)) continue;
+    if (i == sb && lw == "in" && PollOpener(s, se, i)) continue;
+    if (cls == nullptr && cue_model_ != nullptr && NominalCue(s, sb, se, i)) {
+      continue;
+    }
     if (cls == nullptr) continue;
     Attribution a;
     a.sentence = s;
@@ -1121,6 +1142,16 @@ void Analysis::FindCues(int s) {
         // "CONTENT, according to X."
         ce = i - 1;
       } else if (i == sb) {
+        // "According to exit polls conducted by the Associated Press and
+        // television networks, black voters ...": the source runs on to the
+        // comma that ends the opening phrase.
+        for (int k = e; k < se && k < e + 20; ++k) {
+          if (seg_of_tok_[k] >= 0 || IsQuoteTok(k) || IsFiniteVerb(k)) break;
+          if (lower_[k] == ",") {
+            a.src_e = e = k;
+            break;
+          }
+        }
         cb = e;
         while (cb < ce && lower_[cb] == ",") ++cb;
       } else {
@@ -1634,6 +1665,115 @@ bool Analysis::Raising(int s, int sb, int se, int i) {
   return true;
 }
 
+// "In a Washington Post-ABC News poll released Sunday, just 8 percent of
+// Democrats said ...": the poll is the source, "In" the cue and the clause
+// after the comma the content. Adds it and returns true when token i opens
+// such a sentence.
+bool Analysis::PollOpener(int s, int se, int i) {
+  bool poll = false;
+  int comma = -1;
+  for (int k = i + 1; k < se && k < i + 20; ++k) {
+    if (claimed_[k] || seg_of_tok_[k] >= 0 || IsQuoteTok(k) ||
+        IsFiniteVerb(k)) {
+      return false;
+    }
+    const std::string& w = lower_[k];
+    if (w == "poll" || w == "polls" || w == "survey" || w == "surveys") {
+      poll = true;
+    }
+    if (w == ",") {
+      comma = k;
+      break;
+    }
+  }
+  if (!poll || comma < 0) return false;
+  int cb = comma + 1, ce = se;
+  while (ce > cb && (lower_[ce - 1] == "." || lower_[ce - 1] == "!" ||
+                     lower_[ce - 1] == "?")) {
+    --ce;
+  }
+  if (ce - cb < 2) return false;
+  for (int k = cb; k < ce; ++k) {
+    if (claimed_[k]) return false;
+  }
+  Attribution a;
+  a.sentence = s;
+  a.cue_b = i;
+  a.cue_e = i + 1;
+  a.cue_class = "evidence";
+  a.src_b = i + 1;
+  a.src_e = comma;
+  a.content = {doc_->tokens[cb].begin, doc_->tokens[ce - 1].end};
+  for (int k = i; k < ce; ++k) claimed_[k] = 1;
+  attrs_.push_back(std::move(a));
+  return true;
+}
+
+// "his repeated denunciation of Israel", "questions about whether ...",
+// "Trump's claim that ...": a noun the cue detector takes for a cue, with
+// its preposition; the content is the noun phrase after it (or the clause
+// after "that"), the source a possessive before it. Adds it and returns
+// true when token i is such a cue.
+bool Analysis::NominalCue(int s, int sb, int se, int i) {
+  if (claimed_[i] || i + 2 >= se ||
+      !QuoteExtractor::NounCueCandidate(*doc_, i)) {
+    return false;
+  }
+  std::vector<uint64_t> f;
+  CueModel::Features(*doc_, i, sb, se, &f);
+  if (!cue_model_->IsCue(f)) return false;
+  bool that = lower_[i + 1] == "that";
+  int p = i + 2;
+  int ce;
+  if (that) {
+    ce = p;
+    while (ce < se && !claimed_[ce] &&
+           (seg_of_tok_[ce] >= 0 ||
+            (lower_[ce] != ";" && lower_[ce] != "." && lower_[ce] != "?" &&
+             lower_[ce] != "!" && lower_[ce] != "\xE2\x80\x94" &&
+             lower_[ce] != "--" && !(lower_[ce] == "," && ce + 1 < se &&
+                                     (lower_[ce + 1] == "which" ||
+                                      lower_[ce + 1] == "but" ||
+                                      lower_[ce + 1] == "according" ||
+                                      Pos(ce + 1) == "VBG"))))) {
+      ++ce;
+    }
+  } else {
+    ce = ObjectEnd(p, se);
+  }
+  if (ce <= p) return false;
+  for (int k = p; k < ce; ++k) {
+    if (claimed_[k]) return false;
+  }
+  Attribution a;
+  a.sentence = s;
+  a.cue_b = i;
+  a.cue_e = that ? i + 1 : i + 2;
+  // Adjectives before the noun belong to the cue ("repeated denunciation").
+  while (a.cue_b - 1 >= sb && !claimed_[a.cue_b - 1] &&
+         Pos(a.cue_b - 1).rfind("JJ", 0) == 0) {
+    --a.cue_b;
+  }
+  a.cue_class = "act";
+  int j = a.cue_b - 1;
+  if (j >= sb && !claimed_[j] && Pos(j) == "PRP$") {
+    a.src_b = j;
+    a.src_e = j + 1;
+  } else if (j - 1 >= sb && (lower_[j] == "'s" || lower_[j] == "\xE2\x80\x99s") &&
+             IsNominal(j - 1) && !claimed_[j - 1]) {
+    int b, e;
+    if (WalkLeft(j - 1, sb, &b, &e) && e == j) {
+      a.src_b = b;
+      a.src_e = e;
+    }
+  }
+  a.content = {doc_->tokens[p].begin, doc_->tokens[ce - 1].end};
+  int from = a.src_b >= 0 ? a.src_b : a.cue_b;
+  for (int k = from; k < ce; ++k) claimed_[k] = 1;
+  attrs_.push_back(std::move(a));
+  return true;
+}
+
 // "Asked whether he would ..., Priebus said", "When asked about X", "Sanders
 // was asked about their case": a question whose asker is not named; the
 // content is what was asked, up to the comma that ends it.
@@ -2015,6 +2155,13 @@ Status QuoteExtractor::Create(const std::string& data_dir,
   if (extra) ss << "\n" << extra.rdbuf();
   Status s = FromLexicon(ss.str(), out);
   if (!s.ok()) return Status::Corruption(path, s.ToString());
+  std::string cue_path = data_dir + "/models/quote_cues.model";
+  if (std::ifstream(cue_path).good()) {
+    auto model = std::make_shared<CueModel>();
+    s = model->Load(cue_path);
+    if (!s.ok()) return s;
+    (*out)->cue_model_ = std::move(model);
+  }
   std::string model_path = data_dir + "/models/quotes.model";
   if (std::ifstream(model_path).good()) {
     auto model = std::make_shared<QuoteModel>();
@@ -2037,8 +2184,39 @@ void QuoteExtractor::Extract(Document* doc) const {
         return nullptr;
       },
       this, doc);
+  analysis.SetCueModel(cue_model_.get(), this);
   analysis.Run();
   if (content_model_ != nullptr) content_model_->Refine(doc);
+}
+
+bool QuoteExtractor::NounCueCandidate(const Document& doc, int i) {
+  if (i < 0 || static_cast<size_t>(i) + 1 >= doc.tokens.size() ||
+      doc.pos.size() != doc.tokens.size()) {
+    return false;
+  }
+  if (doc.pos[i] != "NN" && doc.pos[i] != "NNS") return false;
+  const Span& t = doc.tokens[i + 1];
+  if (t.end > doc.text.size() || t.begin >= t.end) return false;
+  std::string_view w = std::string_view(doc.text).substr(t.begin, t.end - t.begin);
+  return w == "of" || w == "about" || w == "for" || w == "on" || w == "to" ||
+         w == "over" || w == "against" || w == "with" ||
+         (w == "that" && doc.pos[i + 1] == "IN");
+}
+
+bool QuoteExtractor::CueCandidate(const Document& doc, int i) const {
+  if (i < 0 || static_cast<size_t>(i) >= doc.tokens.size() ||
+      doc.pos.size() != doc.tokens.size()) {
+    return false;
+  }
+  const std::string& p = doc.pos[i];
+  if (p.size() < 2 || p[0] != 'V') return false;
+  const Span& t = doc.tokens[i];
+  if (t.end > doc.text.size() || t.begin >= t.end || t.end - t.begin > 24) {
+    return false;
+  }
+  std::string w = Lower(std::string_view(doc.text).substr(t.begin, t.end - t.begin));
+  if (!std::isalpha(static_cast<unsigned char>(w[0])) || IsAux(w)) return false;
+  return cues_.find(w) == cues_.end() && phrases_.find(w) == phrases_.end();
 }
 
 }  // namespace dateline

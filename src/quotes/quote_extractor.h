@@ -15,6 +15,8 @@
 // pronoun to the last person mentioned before it. Each quote says what its
 // cue reports (Quote::cue_class: speech, belief, act, evidence).
 //
+// When data/models/quote_cues.model is present, a learnt cue detector
+// (src/quotes/cue_model.h) adds verbs the lexicons miss as cues.
 // When data/models/quotes.model is present, a learnt model then moves
 // the first and last words of each reported (indirect) content
 // (src/quotes/quote_model.h).
@@ -29,6 +31,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "quotes/cue_model.h"
 #include "quotes/quote_model.h"
 
 #include "dateline/document.h"
@@ -74,12 +77,27 @@ class QuoteExtractor {
     content_model_ = std::move(model);
   }
 
+  // Replaces the cue detector (nullptr: the lexicons' cues only).
+  void SetCueModel(std::shared_ptr<const CueModel> model) {
+    cue_model_ = std::move(model);
+  }
+
+  // Returns true when token i of doc is one the cue detector is asked about:
+  // a verb (by doc.pos) that no lexicon lists, not an auxiliary.
+  bool CueCandidate(const Document& doc, int i) const;
+  // The same for a noun before "of", "about", "for", "on", "to", "over",
+  // "against", "with" or a complementizer "that" ("criticism of",
+  // "questions about", "the claim that"): a nominal cue whose content is
+  // the noun phrase or clause after it.
+  static bool NounCueCandidate(const Document& doc, int i);
+
  private:
   QuoteExtractor() = default;
 
   std::unordered_map<std::string, CueClass> cues_;  // one-word forms
   std::unordered_map<std::string, CueClass> phrases_;  // "according to"
   std::shared_ptr<const QuoteModel> content_model_;
+  std::shared_ptr<const CueModel> cue_model_;
 };
 
 }  // namespace dateline

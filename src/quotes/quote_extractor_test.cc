@@ -399,5 +399,32 @@ TEST_F(QuoteExtractorTest, AccordingToANounTheTaggerTookForAVerb) {
   EXPECT_EQ(Text(doc, q->speaker_span), "law enforcement officials");
 }
 
+// An opening "According to ..." phrase with its own prepositional phrases:
+// the source runs on to its comma, the content starts after it.
+TEST_F(QuoteExtractorTest, AccordingToRunsOnToTheComma) {
+  Document doc = Run(
+      "According to exit polls conducted by the Associated Press and "
+      "television networks, black voters make up a fifth of the electorate.");
+  const Quote* q = Find(doc, "black voters make up a fifth of the electorate");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(Text(doc, q->speaker_span),
+            "exit polls conducted by the Associated Press and television "
+            "networks");
+}
+
+// "In a ... poll, CONTENT": the poll is the source, "In" the cue; an opening
+// "In" phrase without a poll is none.
+TEST_F(QuoteExtractorTest, InAPollOpener) {
+  Document doc = Run(
+      "In a Washington Post poll released Sunday, just 8 percent of Democrats "
+      "favoured the plan.");
+  const Quote* q = Find(doc, "just 8 percent of Democrats favoured the plan");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(Text(doc, q->speaker_span), "a Washington Post poll released Sunday");
+  EXPECT_EQ(Text(doc, q->cue_span), "In");
+  Document none = Run("In the morning, the plan failed badly in the end.");
+  EXPECT_EQ(Find(none, "the plan failed badly in the end"), nullptr);
+}
+
 }  // namespace
 }  // namespace dateline

@@ -1,0 +1,202 @@
+#include "quotes/cue_model.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cinttypes>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <numeric>
+#include <random>
+#include <string_view>
+
+namespace dateline {
+namespace {
+
+// FNV-1a, 64 bits, over a feature's name and values.
+class Hash {
+ public:
+  Hash& Add(std::string_view s) {
+    for (unsigned char c : s) {
+      h_ ^= c;
+      h_ *= 0x100000001b3ULL;
+    }
+    h_ ^= 0x1f;
+    h_ *= 0x100000001b3ULL;
+    return *this;
+  }
+  uint64_t value() const { return h_ == 0 ? 1 : h_; }
+
+ private:
+  uint64_t h_ = 0xcbf29ce484222325ULL;
+};
+
+std::string LowerWord(const Document& doc, int i) {
+  if (i < 0 || i >= static_cast<int>(doc.tokens.size())) return "<none>";
+  const Span& t = doc.tokens[i];
+  if (t.end > doc.text.size() || t.begin > t.end) return "<none>";
+  std::string_view w(doc.text.data() + t.begin, t.end - t.begin);
+  if (w.size() > 24) return "<long>";
+  std::string o(w);
+  for (char& c : o) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return o;
+}
+
+}  // namespace
+
+void CueModel::Features(const Document& doc, int i, int sb, int se,
+                        std::vector<uint64_t>* features) {
+  features->clear();
+  const int n = static_cast<int>(doc.tokens.size());
+  const bool pos = doc.pos.size() == doc.tokens.size();
+  const bool chunks = doc.chunks.size() == doc.tokens.size();
+  auto word = [&](int k) {
+    return k < sb || k >= se ? std::string("<s>") : LowerWord(doc, k);
+  };
+  auto tag = [&](int k) {
+    return !pos || k < sb || k >= se || k >= n ? std::string("<s>") : doc.pos[k];
+  };
+  auto add = [&](std::string_view name, std::string_view a,
+                 std::string_view b = {}) {
+    features->push_back(Hash().Add("cue").Add(name).Add(a).Add(b).value());
+  };
+  const std::string w = word(i);
+  add("bias", "");
+  add("w", w);
+  add("suf3", w.size() > 3 ? w.substr(w.size() - 3) : w);
+  add("t", tag(i));
+  add("w-1", word(i - 1));
+  add("w+1", word(i + 1));
+  add("w+2", word(i + 2));
+  add("t-1", tag(i - 1));
+  add("t+1", tag(i + 1));
+  add("t-1t+1", tag(i - 1), tag(i + 1));
+  add("ww+1", w, word(i + 1));
+  add("w-1w", word(i - 1), w);
+  add("wt+1", w, tag(i + 1));
+  if (chunks && i < n) add("c", doc.chunks[i]);
+  // What comes soon after: a complementizer, a colon, a quotation mark.
+  std::string after = "none";
+  for (int k = i + 1; k < se && k < i + 6; ++k) {
+    std::string x = word(k);
+    if (x == "that" || x == ":" || x == "\"" || x == "\xE2\x80\x9C" ||
+        x == "whether" || x == "if") {
+      after = x;
+      break;
+    }
+  }
+  add("after", after);
+  add("wafter", w, after);
+  add("first", i == sb ? "1" : i - sb < 4 ? "2" : "3");
+  add("last", se - i <= 3 ? "1" : "0");
+}
+
+double CueModel::Score(const std::vector<uint64_t>& features) const {
+  double s = 0;
+  for (uint64_t f : features) {
+    auto it = weights_.find(f);
+    if (it != weights_.end()) s += it->second;
+  }
+  return s;
+}
+
+Status CueModel::Train(
+    const std::vector<std::pair<std::vector<uint64_t>, bool>>& examples,
+    int epochs, uint32_t seed, CueModel* out) {
+  if (examples.empty()) return Status::InvalidArgument("no cue examples", "");
+  // w: current weights; u: the sum of c * update, so that the average over
+  // all steps is w - u / c (Daume's trick).
+  std::unordered_map<uint64_t, std::pair<double, double>> wu;
+  std::vector<size_t> order(examples.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::mt19937 rng(seed);
+  double c = 1;
+  for (int ep = 0; ep < epochs; ++ep) {
+    for (size_t k = order.size(); k > 1; --k) {
+      std::uniform_int_distribution<size_t> d(0, k - 1);
+      std::swap(order[k - 1], order[d(rng)]);
+    }
+    for (size_t idx : order) {
+      const auto& [f, y] = examples[idx];
+      double s = 0;
+      for (uint64_t x : f) {
+        auto it = wu.find(x);
+        if (it != wu.end()) s += it->second.first;
+      }
+      double sign = y ? 1 : -1;
+      if (sign * s <= 0) {
+        for (uint64_t x : f) {
+          auto& e = wu[x];
+          e.first += sign;
+          e.second += c * sign;
+        }
+      }
+      c += 1;
+    }
+  }
+  out->weights_.clear();
+  for (const auto& [k, e] : wu) {
+    float w = static_cast<float>(e.first - e.second / c);
+    if (w != 0) out->weights_[k] = w;
+  }
+  return Status::OK();
+}
+
+Status CueModel::Save(const std::string& path) const {
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  if (f == nullptr) return Status::IOError(path, "cannot write the cue model");
+  std::fprintf(f, "# quotes cue model (src/quotes/cue_model.h)\n");
+  for (const std::string& line : info_) std::fprintf(f, "# %s\n", line.c_str());
+  std::fprintf(f, "threshold %.6g\n", threshold_);
+  std::vector<std::pair<uint64_t, float>> rows(weights_.begin(), weights_.end());
+  std::sort(rows.begin(), rows.end());
+  for (const auto& [k, w] : rows) std::fprintf(f, "%016" PRIx64 " %.6g\n", k, w);
+  bool ok = std::fclose(f) == 0;
+  if (!ok) return Status::IOError(path, "cannot write the cue model");
+  return Status::OK();
+}
+
+Status CueModel::Load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IOError(path, "cannot open the cue model");
+  weights_.clear();
+  info_.clear();
+  threshold_ = 0;
+  std::string line;
+  size_t line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty()) continue;
+    if (line[0] == '#') {
+      if (line.size() > 2 && line_no > 1) info_.push_back(line.substr(2));
+      continue;
+    }
+    char* endp = nullptr;
+    if (line.rfind("threshold ", 0) == 0) {
+      const char* m = line.c_str() + 10;
+      threshold_ = std::strtod(m, &endp);
+      if (endp == m || *endp != '\0' || !(threshold_ == threshold_)) {
+        return Status::Corruption(path, "malformed threshold on line " +
+                                            std::to_string(line_no));
+      }
+      continue;
+    }
+    if (line.size() < 18 || line[16] != ' ') {
+      return Status::Corruption(path, "malformed line " + std::to_string(line_no));
+    }
+    uint64_t key = std::strtoull(line.substr(0, 16).c_str(), &endp, 16);
+    if (endp == nullptr || *endp != '\0') {
+      return Status::Corruption(path, "malformed key on line " + std::to_string(line_no));
+    }
+    const char* wstr = line.c_str() + 17;
+    float w = std::strtof(wstr, &endp);
+    if (endp == wstr || *endp != '\0' || !(w == w)) {
+      return Status::Corruption(path, "malformed weight on line " + std::to_string(line_no));
+    }
+    weights_[key] = w;
+  }
+  return Status::OK();
+}
+
+}  // namespace dateline
