@@ -5,31 +5,14 @@
 #include <cinttypes>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <numeric>
 #include <random>
 #include <string_view>
 
+#include "quotes/weights_file.h"
+
 namespace dateline {
 namespace {
-
-// FNV-1a, 64 bits, over a feature's name and values.
-class Hash {
- public:
-  Hash& Add(std::string_view s) {
-    for (unsigned char c : s) {
-      h_ ^= c;
-      h_ *= 0x100000001b3ULL;
-    }
-    h_ ^= 0x1f;
-    h_ *= 0x100000001b3ULL;
-    return *this;
-  }
-  uint64_t value() const { return h_ == 0 ? 1 : h_; }
-
- private:
-  uint64_t h_ = 0xcbf29ce484222325ULL;
-};
 
 std::string LowerWord(const Document& doc, int i) {
   if (i < 0 || i >= static_cast<int>(doc.tokens.size())) return "<none>";
@@ -58,7 +41,7 @@ void CueModel::Features(const Document& doc, int i, int sb, int se,
   };
   auto add = [&](std::string_view name, std::string_view a,
                  std::string_view b = {}) {
-    features->push_back(Hash().Add("cue").Add(name).Add(a).Add(b).value());
+    features->push_back(FeatureHash().Add("cue").Add(name).Add(a).Add(b).value());
   };
   const std::string w = word(i);
   add("bias", "");
@@ -157,46 +140,7 @@ Status CueModel::Save(const std::string& path) const {
 }
 
 Status CueModel::Load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IOError(path, "cannot open the cue model");
-  weights_.clear();
-  info_.clear();
-  threshold_ = 0;
-  std::string line;
-  size_t line_no = 0;
-  while (std::getline(in, line)) {
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty()) continue;
-    if (line[0] == '#') {
-      if (line.size() > 2 && line_no > 1) info_.push_back(line.substr(2));
-      continue;
-    }
-    char* endp = nullptr;
-    if (line.rfind("threshold ", 0) == 0) {
-      const char* m = line.c_str() + 10;
-      threshold_ = std::strtod(m, &endp);
-      if (endp == m || *endp != '\0' || !(threshold_ == threshold_)) {
-        return Status::Corruption(path, "malformed threshold on line " +
-                                            std::to_string(line_no));
-      }
-      continue;
-    }
-    if (line.size() < 18 || line[16] != ' ') {
-      return Status::Corruption(path, "malformed line " + std::to_string(line_no));
-    }
-    uint64_t key = std::strtoull(line.substr(0, 16).c_str(), &endp, 16);
-    if (endp == nullptr || *endp != '\0') {
-      return Status::Corruption(path, "malformed key on line " + std::to_string(line_no));
-    }
-    const char* wstr = line.c_str() + 17;
-    float w = std::strtof(wstr, &endp);
-    if (endp == wstr || *endp != '\0' || !(w == w)) {
-      return Status::Corruption(path, "malformed weight on line " + std::to_string(line_no));
-    }
-    weights_[key] = w;
-  }
-  return Status::OK();
+  return ReadWeightsFile(path, "threshold", &threshold_, &weights_, &info_);
 }
 
 }  // namespace dateline

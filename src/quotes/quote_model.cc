@@ -10,31 +10,10 @@
 #include <sstream>
 #include <string_view>
 
+#include "quotes/weights_file.h"
+
 namespace dateline {
 namespace {
-
-// FNV-1a, 64 bits: the same hash on every machine and in every run.
-class FeatureHash {
- public:
-  FeatureHash& Add(std::string_view s) {
-    for (unsigned char c : s) {
-      h_ ^= c;
-      h_ *= 0x100000001b3ULL;
-    }
-    h_ ^= 0x1f;  // separator
-    h_ *= 0x100000001b3ULL;
-    return *this;
-  }
-  FeatureHash& Add(int v) {
-    char buf[16];
-    int n = std::snprintf(buf, sizeof buf, "%d", v);
-    return Add(std::string_view(buf, n > 0 ? static_cast<size_t>(n) : 0));
-  }
-  uint64_t value() const { return h_ == 0 ? 1 : h_; }
-
- private:
-  uint64_t h_ = 0xcbf29ce484222325ULL;
-};
 
 // The words of a document as the features see them.
 class View {
@@ -614,50 +593,10 @@ Status QuoteModel::Save(const std::string& path) const {
 }
 
 Status QuoteModel::Load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IOError(path, "cannot open the model");
-  weights_.clear();
   table_keys_.clear();
   table_weights_.clear();
-  info_.clear();
-  keep_margin_ = 0;
-  std::string line;
-  size_t line_no = 0;
-  while (std::getline(in, line)) {
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty()) continue;
-    if (line[0] == '#') {
-      if (line.size() > 2 && line_no > 1) info_.push_back(line.substr(2));
-      continue;
-    }
-    char* endp = nullptr;
-    if (line.rfind("margin ", 0) == 0) {
-      const char* m = line.c_str() + 7;
-      keep_margin_ = std::strtod(m, &endp);
-      if (endp == m || *endp != '\0' || !(keep_margin_ == keep_margin_)) {
-        return Status::Corruption(path, "malformed margin on line " +
-                                            std::to_string(line_no));
-      }
-      continue;
-    }
-    if (line.size() < 18 || line[16] != ' ') {
-      return Status::Corruption(path, "malformed line " + std::to_string(line_no));
-    }
-    // The key's digits in a string of their own that outlives the check
-    // (endp points into it).
-    const std::string digits = line.substr(0, 16);
-    uint64_t key = std::strtoull(digits.c_str(), &endp, 16);
-    if (endp == nullptr || *endp != '\0') {
-      return Status::Corruption(path, "malformed key on line " + std::to_string(line_no));
-    }
-    const char* wstr = line.c_str() + 17;
-    float w = std::strtof(wstr, &endp);
-    if (endp == wstr || *endp != '\0' || !(w == w)) {
-      return Status::Corruption(path, "malformed weight on line " + std::to_string(line_no));
-    }
-    weights_[key] = w;
-  }
+  Status s = ReadWeightsFile(path, "margin", &keep_margin_, &weights_, &info_);
+  if (!s.ok()) return s;
   BuildTable();
   return Status::OK();
 }
