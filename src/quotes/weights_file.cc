@@ -2,22 +2,24 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <sstream>
 
 namespace dateline {
 
-Status ReadWeightsFile(const std::string& path, std::string_view number_name,
-                       double* number,
-                       std::unordered_map<uint64_t, float>* weights,
-                       std::vector<std::string>* info) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IOError(path, "cannot open the model");
+Status ParseWeights(std::string_view text, const std::string& path,
+                    std::string_view number_name, double* number,
+                    std::unordered_map<uint64_t, float>* weights,
+                    std::vector<std::string>* info) {
   weights->clear();
   info->clear();
   *number = 0;
   const std::string prefix = std::string(number_name) + " ";
-  std::string line;
-  size_t line_no = 0;
-  while (std::getline(in, line)) {
+  size_t line_no = 0, pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string line(text.substr(pos, nl - pos));
+    pos = nl + 1;
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty()) continue;
@@ -57,6 +59,18 @@ Status ReadWeightsFile(const std::string& path, std::string_view number_name,
     (*weights)[key] = w;
   }
   return Status::OK();
+}
+
+Status ReadWeightsFile(const std::string& path, std::string_view number_name,
+                       double* number,
+                       std::unordered_map<uint64_t, float>* weights,
+                       std::vector<std::string>* info) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IOError(path, "cannot open the model");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return Status::IOError(path, "cannot read the model");
+  return ParseWeights(buffer.str(), path, number_name, number, weights, info);
 }
 
 }  // namespace dateline

@@ -41,8 +41,15 @@ class FeatureHash {
   uint64_t h_ = 0xcbf29ce484222325ULL;
 };
 
-// Reads `path`. `number_name` is the NAME of the number line ("margin");
-// a malformed line is a Corruption error naming its line number.
+// Parses a model's text (`path` names it in errors). `number_name` is the
+// NAME of the number line ("margin"); a malformed line is a Corruption error
+// naming its line number.
+Status ParseWeights(std::string_view text, const std::string& path,
+                    std::string_view number_name, double* number,
+                    std::unordered_map<uint64_t, float>* weights,
+                    std::vector<std::string>* info);
+
+// Reads and parses the file `path`.
 Status ReadWeightsFile(const std::string& path, std::string_view number_name,
                        double* number,
                        std::unordered_map<uint64_t, float>* weights,
