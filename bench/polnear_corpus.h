@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "bench_data.h"
+#include "read/tar_reader.h"
 
 namespace dateline {
 namespace polnear {
@@ -25,33 +26,33 @@ namespace polnear {
 inline const char* const kLabels[] = {"Source", "Cue", "Content"};
 
 // Reads the regular-file members of the gzip'd tar archive at `path` into
-// *out (name -> content). Returns false when it cannot be read or is cut.
+// *out (name -> content), with the tar header parser of src/read (checksums,
+// ustar prefixes); GNU long names are followed. Returns false when it cannot
+// be read, a header is bad, or the archive is cut.
 inline bool ReadTarGz(const std::string& path, std::map<std::string, std::string>* out) {
   std::string data;
   if (!bench::ReadGzipFile(path, &data)) return false;
   size_t pos = 0;
   std::string long_name;
   while (pos + 512 <= data.size()) {
-    const char* h = data.data() + pos;
-    if (h[0] == '\0') break;
-    std::string name(h, strnlen(h, 100));
-    std::string prefix(h + 345, strnlen(h + 345, 155));
-    if (!prefix.empty()) name = prefix + "/" + name;
-    size_t size = std::strtoull(std::string(h + 124, 12).c_str(), nullptr, 8);
-    char type = h[156];
+    std::string_view block(data.data() + pos, 512);
+    if (IsZeroBlock(block)) break;
+    TarHeader h;
+    if (!ParseTarHeader(block, &h).ok()) return false;
     pos += 512;
-    if (pos + size > data.size()) return false;
-    std::string body = data.substr(pos, size);
-    pos += (size + 511) / 512 * 512;
-    if (type == 'L') {  // GNU long name for the next member
+    if (h.size > data.size() - pos) return false;
+    std::string body = data.substr(pos, h.size);
+    pos += (h.size + 511) / 512 * 512;
+    if (h.type == 'L') {  // GNU long name for the next member
       long_name = body.substr(0, strnlen(body.c_str(), body.size()));
       continue;
     }
+    std::string name = h.name;
     if (!long_name.empty()) {
       name = long_name;
       long_name.clear();
     }
-    if (type == '0' || type == '\0') (*out)[name] = std::move(body);
+    if (h.type == '0' || h.type == '\0') (*out)[name] = std::move(body);
   }
   return true;
 }

@@ -35,6 +35,7 @@
 #include <cstdio>
 #include <cstring>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -43,8 +44,8 @@
 
 #include "bench_data.h"
 #include "polnear_corpus.h"
-#include "../tests/language_layer.h"
 #include "dateline/document.h"
+#include "dateline/pipeline.h"
 #include "base/utf8.h"
 
 namespace dateline {
@@ -175,8 +176,9 @@ int Main(int argc, char** argv) {
 #ifdef DATELINE_SOURCE_DIR
   data_dir = std::string(DATELINE_SOURCE_DIR) + "/data";
 #endif
-  LanguageLayer analyser;
-  Status s = analyser.Load(data_dir);
+  // The stages after clean, over each article's exact text.
+  std::unique_ptr<Pipeline> analyser;
+  Status s = Pipeline::Create(PipelineOptions{"quotes", data_dir}, &analyser);
   if (!s.ok()) {
     std::fprintf(stderr, "polnear_eval: %s\n", s.ToString().c_str());
     return 2;
@@ -193,7 +195,7 @@ int Main(int argc, char** argv) {
     Spans gold = ParseAnn(*art.ann, text, &bad);
     Document doc;
     doc.text = content;
-    analyser.Run(&doc);
+    analyser->AnalyseText(&doc);
     std::vector<std::pair<uint32_t, uint32_t>> tokens;
     for (const Span& t : doc.tokens) tokens.emplace_back(b2c[t.begin], b2c[t.end]);
     Spans pred = gold_vs_gold ? gold : Predicted(doc, text, b2c);
