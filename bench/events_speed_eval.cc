@@ -13,35 +13,12 @@
 #include <vector>
 
 #include "bench_data.h"
+#include "pipeline_timing.h"
 #include "dateline/pipeline.h"
 #include "events/event_coder.h"
 
 namespace dateline {
 namespace {
-
-double TimeRuns(const Pipeline& pipeline, const std::vector<Page>& pages,
-                int repeat, size_t* tokens, size_t* sentences,
-                size_t* events = nullptr) {
-  double best = 1e100;
-  for (int r = 0; r < repeat; ++r) {
-    size_t t = 0, s = 0, e = 0;
-    auto start = std::chrono::steady_clock::now();
-    for (const Page& p : pages) {
-      Document doc = pipeline.Process(p);
-      t += doc.tokens.size();
-      s += doc.sentences.size();
-      e += doc.events.size();
-    }
-    double secs =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-            .count();
-    best = std::min(best, secs);
-    *tokens = t;
-    *sentences = s;
-    if (events) *events = e;
-  }
-  return best;
-}
 
 int Main(int argc, char** argv) {
   CLI::App app{"event coding speed on the AEB pages"};
@@ -50,18 +27,10 @@ int Main(int argc, char** argv) {
   app.add_option("--dataset", dataset, "scrapinghub-aeb directory");
   app.add_option("--repeat", repeat, "passes; the best is kept");
   CLI11_PARSE(app, argc, argv);
-  std::vector<bench::LoadedPage> loaded = bench::LoadAebPages("html", dataset);
-  if (loaded.empty()) {
+  std::vector<Page> pages = bench::AebHtmlPages(dataset);
+  if (pages.empty()) {
     std::fprintf(stderr, "events_speed_eval: no AEB pages found\n");
     return 2;
-  }
-  std::vector<Page> pages;
-  for (bench::LoadedPage& l : loaded) {
-    Page p;
-    p.source = l.id;
-    p.format = PageFormat::kHtml;
-    p.content = std::move(l.content);
-    pages.push_back(std::move(p));
   }
   std::unique_ptr<Pipeline> clean, resolve, full;
   Status s = Pipeline::Create(bench::CleanStageOnly(), &clean);
@@ -72,8 +41,8 @@ int Main(int argc, char** argv) {
     return 2;
   }
   size_t tokens = 0, sentences = 0, events = 0, unused = 0;
-  double t_full = TimeRuns(*full, pages, repeat, &tokens, &sentences, &events);
-  double t_clean = TimeRuns(*clean, pages, repeat, &unused, &unused);
+  double t_full = bench::TimeProcess(*full, pages, repeat, &tokens, &sentences, &events);
+  double t_clean = bench::TimeProcess(*clean, pages, repeat, &unused, &unused);
   double from_clean = std::max(1e-9, t_full - t_clean);
   std::unique_ptr<EventCoder> coder_only;
   s = EventCoder::Create(std::string(DATELINE_SOURCE_DIR) + "/data",
