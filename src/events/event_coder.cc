@@ -418,6 +418,13 @@ struct SentenceCoder {
     }
   }
 
+  // Returns true for a country code with one sector ("CHNBUS", "USAGOV"),
+  // false for an organisation's code ("IGOUNO") or a bare country.
+  bool CountryWithSector(const std::string& code) const {
+    return code.size() == 6 && impl.actors &&
+           impl.actors->IsCountryCode(std::string_view(code).substr(0, 3));
+  }
+
   // The code an entity gives by itself: people from their role and
   // country, places from their country, bodies from their government.
   std::string EntityCode(const Entity& e, bool gov_mention) const {
@@ -795,10 +802,7 @@ struct SentenceCoder {
       // "UN troops" -> IGOUNOMIL: an organisation's sector.
       // A body that already has a sector keeps it ("An Alibaba spokesperson"
       // is CHNBUS, not CHNBUSGOV).
-      static const std::unordered_set<std::string> kSectors = {
-          "GOV", "MIL", "BUS", "MED", "JUD", "LEG", "COP", "OPP", "REB",
-          "NGO", "EDU", "HLH", "LAB", "AGR", "REL", "CVL", "CRM", "SPY"};
-      bool has_sector = full.size() == 6 && kSectors.count(full.substr(3));
+      bool has_sector = CountryWithSector(full);
       if (!full.empty() && !agent.empty() && !person && full.size() <= 6 &&
           !has_sector && full.find(agent) == std::string::npos) {
         bool agent_after = false;
@@ -1702,12 +1706,8 @@ struct SentenceCoder {
       for (Actor a : ref) {
         if (!poss_agent.empty() && a.code.size() >= 3 &&
             !StartsWith(a.code, "---")) {
-          static const std::unordered_set<std::string> kSectors = {
-              "GOV", "MIL", "BUS", "MED", "JUD", "LEG", "COP", "OPP", "REB",
-              "ELI", "CVL"};
           std::string base = a.code;
-          if (base.size() == 6 && kSectors.count(base.substr(3)))
-            base = base.substr(0, 3);
+          if (CountryWithSector(base)) base = base.substr(0, 3);
           a.code = base + poss_agent;
           a.poss_agent = poss_agent;
           a.person = false;
