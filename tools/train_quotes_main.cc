@@ -10,7 +10,7 @@
 // Only the train split is read. Deterministic: the same data and options
 // give the same file (apart from its date line).
 //
-//   train_quotes [--archive PATH] [--data DIR] [--epochs N]
+//   train_quotes [--archive PATH] [--data DIR] [--epochs N] [--runs N]
 //                [--skip-held-out [--fold K]] [--no-filter] [--no-bounds]
 //                [--out FILE] [--cue-out FILE] [--no-cue-model]
 //                [--cue-threshold T]
@@ -44,6 +44,9 @@ int Main(int argc, char** argv) {
   app.add_option("--data", data_dir, "the data directory (models, cues)");
   app.add_option("--epochs", epochs, "perceptron epochs");
   app.add_option("--seed", seed, "seed of the example order");
+  int runs = 5;
+  app.add_option("--runs", runs,
+                 "average this many perceptrons (seeds seed, seed + 1, ...)");
   app.add_option("--out", out, "where to write the model");
   bool no_filter = false, no_bounds = false;
   app.add_flag("--no-filter", no_filter, "leave out the quote filter");
@@ -288,7 +291,7 @@ int Main(int argc, char** argv) {
     }
   }
   QuoteModel model;
-  s = QuoteModel::Train(examples, epochs, seed, &model);
+  s = QuoteModel::Train(examples, epochs, seed, &model, runs);
   if (!s.ok()) {
     std::fprintf(stderr, "train_quotes: %s\n", s.ToString().c_str());
     return 2;
@@ -305,6 +308,7 @@ int Main(int argc, char** argv) {
                          "../shared/datasets/polnear/SOURCE.md");
   model.info().push_back("options: --epochs " + std::to_string(epochs) +
                          " --seed " + std::to_string(seed) +
+                         " --runs " + std::to_string(runs) +
                          (skip_held_out ? " --skip-held-out --fold " + std::to_string(fold) : "") +
                          " --keep-margin " + std::to_string(margin) +
                          (no_filter ? " --no-filter" : "") +

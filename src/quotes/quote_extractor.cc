@@ -194,10 +194,13 @@ void ScanParagraph(std::string_view text, uint32_t pb, uint32_t pe,
     if (m.is_double) {
       // An open quotation closes at a closing mark, or at a straight one
       // that does not look like an opening one (`..., " Trump said`).
+      // A “ typed for a ” (after a word, before a space: 'Wins“ that')
+      // closes too.
       bool closes = open_double >= 0 &&
                     (m.kind == MarkKind::kClose ||
                      (m.kind == MarkKind::kAmbiguous &&
-                      (m.can_close || !m.can_open)));
+                      (m.can_close || !m.can_open)) ||
+                     (m.kind == MarkKind::kOpen && m.can_close && !m.can_open));
       if (closes) {
         Segment s;
         s.open = static_cast<uint32_t>(open_double);
@@ -216,7 +219,23 @@ void ScanParagraph(std::string_view text, uint32_t pb, uint32_t pe,
       }
       continue;
     }
-    if (open_double >= 0) continue;  // nested single quotes
+    if (open_double >= 0) {
+      // Two closing single marks typed for a double one ('a “question’’').
+      size_t nlen;
+      if (m.kind == MarkKind::kClose && m.can_close && m.end < pe &&
+          DecodeAt(text, m.end, &nlen) == 0x2019) {
+        Segment s;
+        s.open = static_cast<uint32_t>(open_double);
+        s.close = m.end + static_cast<uint32_t>(nlen);
+        s.inner_b = open_double_end;
+        s.inner_e = m.begin;
+        if (s.inner_e > s.inner_b) out->push_back(s);
+        open_double = -1;
+        open_single = -1;
+        i = s.close;
+      }
+      continue;  // nested single quotes
+    }
     if (open_single >= 0 && m.can_close &&
         (m.kind == MarkKind::kClose || m.kind == MarkKind::kAmbiguous)) {
       // Need at least three characters with a letter: 'n' is not a quote.
@@ -438,6 +457,8 @@ class Analysis {
   int TokenAt(uint32_t byte) const;  // first token beginning at or after
   void FindCues(int s);
   void SentenceOpeners(int s, int sb, int se);
+  void QuoteThenSpeaker(int s, int sb, int se);
+  void CueThenQuote(int s, int sb, int se);
   bool WalkLeft(int j, int sb, int* b, int* e) const;
   void TrimSourceEnd(int b, int* e) const;
   bool WalkRight(int j, int se, int* b, int* e) const;
@@ -1299,12 +1320,34 @@ void Analysis::FindCues(int s) {
     // may be "strategic," he said").
     int before_seg = SegmentEndingBefore(group_b);
     int after_seg = SegmentStartingAt(group_e);
+    if (after_seg < 0) {
+      // '"...," one aide said late last month, "but ..."': a time phrase
+      // between the cue and the quotation's second part.
+      int k = group_e;
+      while (k < se && k < group_e + 5 && IsTimeWord(lower_[k]) &&
+             seg_of_tok_[k] < 0 && !IsQuoteTok(k)) {
+        ++k;
+      }
+      if (k > group_e && k < se && IsPunct(k, ",")) after_seg = SegmentStartingAt(k);
+    }
     if (before_seg >= 0 && seg_attr_[before_seg] < 0 &&
         OpensSentence(before_seg)) {
       a.segments.push_back(before_seg);
     }
     if (after_seg >= 0 && seg_attr_[after_seg] < 0 && ClosesSentence(after_seg)) {
       a.segments.push_back(after_seg);
+    } else if (!a.segments.empty()) {
+      // '"...," he said of people whose rights were restored, "But ..."':
+      // the quotation's second part after a longer phrase.
+      for (int k = group_e + 1; k < se; ++k) {
+        if (!IsQuoteTok(k)) continue;
+        int sg2 = SegmentStartingAt(k);
+        if (sg2 >= 0 && seg_attr_[sg2] < 0 && IsPunct(k - 1, ",") &&
+            ClosesSentence(sg2)) {
+          a.segments.push_back(sg2);
+        }
+        break;
+      }
     }
     int claim_e = group_e;
     if (a.segments.empty()) {
@@ -1490,6 +1533,190 @@ void Analysis::FindCues(int s) {
     for (int k = group_b; k < claim_e; ++k) claimed_[k] = 1;
     attrs_.push_back(std::move(a));
   }
+  QuoteThenSpeaker(s, sb, se);
+  CueThenQuote(s, sb, se);
+}
+
+// A verb of saying, a comma or colon, and a quotation that ends the
+// sentence, still unclaimed: 'Another tweeted, "..."', 'She followed that by
+// saying, "..."', 'as the prosecutor put it, "..."', 'Kasich cautioned
+// "...," before ...' (no comma). The speaker is the verb's subject when one
+// stands right before it.
+void Analysis::CueThenQuote(int s, int sb, int se) {
+  for (int k = sb + 1; k < se; ++k) {
+    if (!IsQuoteTok(k) || IsQuoteTok(k - 1)) continue;
+    int sg = SegmentStartingAt(k);
+    if (sg < 0 || seg_attr_[sg] >= 0) continue;
+    int v = k - 1;
+    bool punct = IsPunct(v, ",") || IsPunct(v, ":");
+    if (punct) --v;
+    if (v < sb || claimed_[v] || seg_of_tok_[v] >= 0) continue;
+    int cue = v;
+    // "as X put it,"
+    if (lower_[v] == "it" && v - 1 >= sb && lower_[v - 1] == "put") cue = v - 1;
+    const QuoteExtractor::CueClass* c = lookup_(self_, lower_[cue]);
+    bool listed = c != nullptr && (*c == CueClass::kSpeech ||
+                                   *c == CueClass::kObject ||
+                                   *c == CueClass::kAct);
+    if (!(listed && IsVerb(cue)) && cue == v) continue;
+    // Without a comma the quotation must be the verb's object and followed
+    // by its own comma or the end of the sentence.
+    int last = TokenAt(segs_[sg].close);
+    bool ends = true;
+    for (int m = last; m < se; ++m) {
+      if (std::isalnum(static_cast<unsigned char>(Tok(m)[0]))) ends = false;
+    }
+    std::string_view inner =
+        text_.substr(segs_[sg].inner_b, segs_[sg].inner_e - segs_[sg].inner_b);
+    while (!inner.empty() && inner.back() == ' ') inner.remove_suffix(1);
+    if (!ends && (punct || inner.empty() || inner.back() != ',')) continue;
+    Attribution a;
+    a.sentence = s;
+    a.cue_b = cue;
+    a.cue_e = v + 1;
+    while (a.cue_b - 1 >= sb && !claimed_[a.cue_b - 1] &&
+           (IsAux(lower_[a.cue_b - 1]) || Pos(a.cue_b - 1) == "RB")) {
+      --a.cue_b;
+    }
+    a.cue_class = c != nullptr ? ClassName(*c) : "speech";
+    int b, e;
+    if (a.cue_b - 1 >= sb && !claimed_[a.cue_b - 1] &&
+        WalkLeft(a.cue_b - 1, sb, &b, &e) && e == a.cue_b) {
+      a.src_b = b;
+      a.src_e = e;
+    } else if (Pos(cue) == "VBG" && SubjectOf(s, cue, &b, &e)) {
+      a.src_b = b;  // "She followed that by saying, ..."
+      a.src_e = e;
+    }
+    a.segments.push_back(sg);
+    seg_attr_[sg] = static_cast<int>(attrs_.size());
+    for (int m = a.cue_b; m <= v; ++m) claimed_[m] = 1;
+    attrs_.push_back(std::move(a));
+  }
+}
+
+// A quotation that opens the sentence, then its speaker however long the
+// description, then a verb of saying, and nothing after the verb that could
+// be what was said: '"...," Gene Sperling, a top outside Clinton adviser,
+// said at a recent POLITICO event.', '"...," Sen. Marco Rubio (R-Fla.) said
+// Saturday night', '"...," the website explains.'. The walk from the cue
+// stops at the description's commas and brackets, so the quotation was left
+// without a speaker (or the cue took the phrase after it as its content);
+// this runs after the other cues of the sentence and takes the quotation
+// when it is still unclaimed.
+void Analysis::QuoteThenSpeaker(int s, int sb, int se) {
+  int k0 = sb;
+  while (k0 < se && (seg_of_tok_[k0] >= 0 || IsQuoteTok(k0))) ++k0;
+  if (k0 == sb || k0 >= se || !IsQuoteTok(k0 - 1)) return;
+  int sg = -1;
+  for (int g = static_cast<int>(segs_.size()) - 1; g >= 0; --g) {
+    if (segs_[g].close == doc_->tokens[k0 - 1].end) {
+      sg = g;
+      break;
+    }
+    if (segs_[g].close < doc_->tokens[k0 - 1].end) break;
+  }
+  if (sg < 0 || seg_attr_[sg] >= 0 || !OpensSentence(sg)) return;
+  // What the quotation ends with: a comma, or a question or exclamation.
+  int p = k0;
+  if (IsPunct(p, ",")) ++p;
+  std::string_view inner =
+      text_.substr(segs_[sg].inner_b, segs_[sg].inner_e - segs_[sg].inner_b);
+  while (!inner.empty() && (inner.back() == ' ' || inner.back() == '\n')) {
+    inner.remove_suffix(1);
+  }
+  // A quotation closed by a full stop takes only a short speaker ('"...."
+  // the two write.').
+  bool open_end = p > k0 || (!inner.empty() && (inner.back() == ',' ||
+                                                inner.back() == '?' ||
+                                                inner.back() == '!'));
+  if (p >= se || !IsNominal(p) || Pos(p) == "JJ") return;
+  // The speaker runs to the first verb of saying; brackets and appositives
+  // may hold anything but another quotation or clause.
+  int cue = -1, depth = 0;
+  for (int m = p; m < se && m < p + 25; ++m) {
+    if (seg_of_tok_[m] >= 0 || IsQuoteTok(m)) return;
+    if (lower_[m] == "(") ++depth;
+    if (lower_[m] == ")") depth = std::max(0, depth - 1);
+    if (depth > 0 || m == p) continue;
+    const QuoteExtractor::CueClass* c = lookup_(self_, lower_[m]);
+    bool cue_class = c != nullptr && (*c == CueClass::kSpeech ||
+                                      *c == CueClass::kObject ||
+                                      *c == CueClass::kAct);
+    // "the website explains.": the tagger reads the verb as a plural noun
+    // at the end of a sentence.
+    bool verb = IsFiniteVerb(m) ||
+                ((Pos(m) == "NNS" || Pos(m) == "NN") && m + 1 < se &&
+                 (lower_[m + 1] == "." || lower_[m + 1] == "!"));
+    if (cue_class && verb) {
+      cue = m;
+      break;
+    }
+    // Another finite verb is the writer's clause, unless it is inside the
+    // description ("now 81 and retired in ...", "who chairs ...").
+    if (IsFiniteVerb(m) && !(lower_[m - 1] == "and" || lower_[m - 1] == "who" ||
+                             lower_[m - 1] == "which")) {
+      return;
+    }
+  }
+  if (cue < 0) return;
+  int cue_b = cue;
+  while (cue_b - 1 > p && (IsAux(lower_[cue_b - 1]) || Pos(cue_b - 1) == "RB")) {
+    --cue_b;
+  }
+  int src_e = cue_b;
+  while (src_e > p && IsPunct(src_e - 1, ",")) --src_e;
+  if (src_e <= p || (!open_end && src_e - p > 6)) return;
+  // Nothing after the verb that could be what it said: no complementizer,
+  // no clause before a relative ("..., which was held in ...").
+  for (int m = cue + 1; m < se; ++m) {
+    if (lower_[m] == "," && m + 1 < se &&
+        (lower_[m + 1] == "which" || lower_[m + 1] == "who" ||
+         lower_[m + 1] == "where" || lower_[m + 1] == "when")) {
+      break;
+    }
+    // "... says as a photo of an empty podium is shown."
+    if ((lower_[m] == "as" || lower_[m] == "while" ||
+                        lower_[m] == "when" || lower_[m] == "after" ||
+                        lower_[m] == "before" || lower_[m] == "because")) {
+      break;
+    }
+    if (seg_of_tok_[m] >= 0 || IsQuoteTok(m) || lower_[m] == "that" ||
+        lower_[m] == ":" || IsFiniteVerb(m)) {
+      return;
+    }
+  }
+  // The verb may already have an attribution of its own, one that took the
+  // phrase after it as its content: that one becomes this.
+  Attribution* a = nullptr;
+  for (Attribution& other : attrs_) {
+    if (other.sentence == s && other.cue_b <= cue && cue < other.cue_e) {
+      if (!other.segments.empty() || other.content2.end != 0) return;
+      if (other.content.end != 0 &&
+          other.content.begin < doc_->tokens[cue].end) {
+        return;
+      }
+      a = &other;
+    }
+  }
+  if (a == nullptr) {
+    for (int m = p; m <= cue; ++m) {
+      if (claimed_[m]) return;
+    }
+    attrs_.emplace_back();
+    a = &attrs_.back();
+    a->sentence = s;
+    const QuoteExtractor::CueClass* c = lookup_(self_, lower_[cue]);
+    a->cue_class = ClassName(*c);
+  }
+  a->cue_b = cue_b;
+  a->cue_e = cue + 1;
+  a->src_b = p;
+  a->src_e = src_e;
+  a->content = Span{};
+  a->segments.push_back(sg);
+  seg_attr_[sg] = static_cast<int>(a - attrs_.data());
+  for (int m = p; m <= cue; ++m) claimed_[m] = 1;
 }
 
 // Finds the entity the source [src_b, src_e) names, and its name.
@@ -2040,7 +2267,22 @@ void Analysis::Emit() {
           ++words;
         }
       }
-      if (words <= 2) continue;
+      // Two words ending a sentence right after an attribution in the same
+      // paragraph are the speaker's ('"...," Bouhlel said. "Bodies
+      // everywhere."').
+      std::string_view inner = text_.substr(seg.inner_b, seg.inner_e - seg.inner_b);
+      while (!inner.empty() && inner.back() == ' ') inner.remove_suffix(1);
+      bool sentence_end = !inner.empty() && (inner.back() == '.' ||
+                                             inner.back() == '!' ||
+                                             inner.back() == '?');
+      bool same_paragraph = false;
+      if (last_attr >= 0 && words >= 1) {
+        uint32_t ab = doc_->tokens[attrs_[last_attr].cue_b].begin;
+        same_paragraph = ab < seg.open &&
+                         text_.substr(ab, seg.open - ab).find('\n') ==
+                             std::string_view::npos;
+      }
+      if (words <= 2 && !(sentence_end && same_paragraph)) continue;
       // The last speaker, when in this paragraph or the one before.
       if (last_attr >= 0) {
         const Attribution& a = attrs_[last_attr];

@@ -99,7 +99,6 @@ class View {
 // How many quotes on either side the nesting features look at.
 constexpr size_t kNeighbours = 64;
 
-int Clamp(int v, int lo, int hi) { return std::max(lo, std::min(hi, v)); }
 
 int LengthBucket(int n) {
   int b = 0;
@@ -109,6 +108,46 @@ int LengthBucket(int n) {
   }
   return b;
 }
+
+// The distance feature of a candidate: exact within kWindow, a band beyond.
+int DistanceFeature(int d) {
+  int a = std::abs(d);
+  if (a <= QuoteModel::kWindow) return d;
+  int band = a <= 16 ? 16 : a <= 32 ? 32 : 64;
+  return d < 0 ? -band : band;
+}
+
+// What a candidate more than kWindow tokens from the rules' bound adds or
+// drops, in a few features instead of one per token: the distinct parts of
+// speech and punctuation marks, and how many commas.
+class FarRegion {
+ public:
+  void Summarise(const View& v, int lo, int hi, int sb, int se) {
+    pos_.clear();
+    punct_.clear();
+    commas_ = 0;
+    for (int k = lo; k < hi; ++k) {
+      std::string_view p = v.Pos(k, sb, se);
+      if (std::find(pos_.begin(), pos_.end(), p) == pos_.end()) pos_.push_back(p);
+      if (!v.Alnum(k)) {
+        std::string_view w = v.Raw(k);
+        if (w == ",") ++commas_;
+        if (std::find(punct_.begin(), punct_.end(), w) == punct_.end()) {
+          punct_.push_back(w);
+        }
+      }
+    }
+  }
+  void Emit(const FeatureHash& base, std::vector<uint64_t>* f) const {
+    for (std::string_view p : pos_) f->push_back(FeatureHash(base).Add("p").Add(p).value());
+    for (std::string_view w : punct_) f->push_back(FeatureHash(base).Add("m").Add(w).value());
+    f->push_back(FeatureHash(base).Add("commas").Add(std::min(commas_, 3)).value());
+  }
+
+ private:
+  std::vector<std::string_view> pos_, punct_;
+  int commas_ = 0;
+};
 
 }  // namespace
 
@@ -139,6 +178,11 @@ bool QuoteModel::Candidates(const Document& doc, size_t qi, Part part,
     return finish(false);
   }
   if (part == Part::kContent && q.kind != "indirect") return finish(false);
+  // A quotation that goes on the last speaker's words has that speaker's
+  // span, found at its own cue: it is not moved here.
+  if (part == Part::kSource && q.cue_span.end <= q.cue_span.begin) {
+    return finish(false);
+  }
   const Span& target = part == Part::kContent ? q.span
                        : part == Part::kSource ? q.speaker_span
                                                : q.cue_span;
@@ -183,14 +227,44 @@ bool QuoteModel::Candidates(const Document& doc, size_t qi, Part part,
     int ce = v.TokenEndingAt(q.cue_span.end);
     if (ce > 0) cue_last = v.Word(ce - 1, 0, v.size());
   }
+  // The word before the cue ("who" of a relative clause, "to", a comma) and
+  // where the source stands: they tell which clause the content closes.
+  std::string cue_prev = "-";
+  const char* src_side = "none";
+  if (q.cue_span.end > q.cue_span.begin) {
+    int cb = v.TokenBeginningAt(q.cue_span.begin);
+    if (cb >= 0) cue_prev = v.Word(cb - 1, sb, se);
+    if (q.speaker_span.end > q.speaker_span.begin) {
+      src_side = q.speaker_span.begin < q.cue_span.begin ? "before" : "after";
+    }
+  }
   auto h = [&](const char* side, const char* name) {
     FeatureHash f;
     f.Add(pre).Add(side).Add(name);
     return f;
   };
 
+  FarRegion far;
+  // Finite verbs and commas before each token of the sentence (prefix
+  // counts): how many clauses a candidate span holds.
+  std::vector<int> verbs_before(se - sb + 1, 0), commas_before(se - sb + 1, 0);
+  for (int k = sb; k < se; ++k) {
+    std::string_view p = v.Pos(k, sb, se);
+    bool finite = p == "VBD" || p == "VBZ" || p == "VBP" || p == "MD";
+    verbs_before[k - sb + 1] = verbs_before[k - sb] + (finite ? 1 : 0);
+    commas_before[k - sb + 1] = commas_before[k - sb] + (v.Raw(k) == "," ? 1 : 0);
+  }
+  // The clause shape of the span [lo, hi): finite verbs and commas, 0-3.
+  auto shape = [&](int lo, int hi) {
+    int fv = std::min(3, verbs_before[hi - sb] - verbs_before[lo - sb]);
+    int cm = std::min(3, commas_before[hi - sb] - commas_before[lo - sb]);
+    return fv * 4 + cm;
+  };
   // Start candidates: the span's first token t.
-  for (int t = std::max(sb, b - kWindow); t <= std::min(e - 1, b + kWindow); ++t) {
+  // A content's bounds are looked for further away (kContentWindow): most of
+  // the rules' content ends that are wrong are more than kWindow tokens off.
+  const int win = part == Part::kContent ? kContentWindow : kWindow;
+  for (int t = std::max(sb, b - win); t <= std::min(e - 1, b + win); ++t) {
     if (blocked(t)) continue;
     bool ok = true;
     for (int k = t; k < b && ok; ++k) ok = !blocked(k);
@@ -203,7 +277,7 @@ bool QuoteModel::Candidates(const Document& doc, size_t qi, Part part,
                      p1 = v.Pos(t + 1, sb, se);
     std::string_view c0 = v.Chunk(t, sb, se), cm1 = v.Chunk(t - 1, sb, se);
     const char* r = role(t - 1);
-    int d = Clamp(t - b, -kWindow, kWindow);
+    int d = DistanceFeature(t - b);
     std::vector<uint64_t>& f = slot(start, &n_start);
     auto add = [&](FeatureHash x) { f.push_back(x.value()); };
     if (t == b) add(h("b", "orig"));
@@ -230,18 +304,28 @@ bool QuoteModel::Candidates(const Document& doc, size_t qi, Part part,
     add(h("b", "r-1p0").Add(r).Add(p0));
     add(h("b", "r-1w-1").Add(r).Add(wm1));
     add(h("b", "cuew0").Add(cue_last).Add(w0));
+    add(h("b", "shape").Add(shape(t, e)));
+    add(h("b", "cprevw0").Add(cue_prev).Add(w0));
+    add(h("b", "srcw0").Add(src_side).Add(w0));
+    add(h("b", "srcw-1").Add(src_side).Add(wm1));
+    add(h("b", "shapecls").Add(shape(t, e)).Add(cls));
     add(h("b", "cuep0").Add(cue_last).Add(p0));
-    for (int k = std::min(t, b); k < std::max(t, b); ++k) {
-      const char* dir = t < b ? "add" : "drop";
-      add(h("b", dir).Add(v.Pos(k, sb, se)));
-      add(h("b", dir).Add("w").Add(v.Word(k, sb, se)));
+    if (std::abs(t - b) <= kWindow) {
+      for (int k = std::min(t, b); k < std::max(t, b); ++k) {
+        const char* dir = t < b ? "add" : "drop";
+        add(h("b", dir).Add(v.Pos(k, sb, se)));
+        add(h("b", dir).Add("w").Add(v.Word(k, sb, se)));
+      }
+    } else {
+      far.Summarise(v, std::min(t, b), std::max(t, b), sb, se);
+      far.Emit(h("b", t < b ? "fadd" : "fdrop"), &f);
     }
     start->tokens.push_back(t);
     if (t == b) start->original = static_cast<int>(start->tokens.size()) - 1;
   }
   // End candidates: one past the span's last token.
-  for (int u = std::max(b + 1, e - kWindow);
-       u <= std::max(e, std::min(se, e + kWindow)); ++u) {
+  for (int u = std::max(b + 1, e - win);
+       u <= std::max(e, std::min(se, e + win)); ++u) {
     if (blocked(u - 1)) continue;
     bool ok = true;
     for (int k = e; k < u && ok; ++k) ok = !blocked(k);
@@ -254,7 +338,7 @@ bool QuoteModel::Candidates(const Document& doc, size_t qi, Part part,
                      pn2 = v.Pos(u + 1, sb, se);
     std::string_view cl = v.Chunk(u - 1, sb, se), cn = v.Chunk(u, sb, se);
     const char* r = role(u);
-    int d = Clamp(u - e, -kWindow, kWindow);
+    int d = DistanceFeature(u - e);
     std::vector<uint64_t>& f = slot(end, &n_end);
     auto add = [&](FeatureHash x) { f.push_back(x.value()); };
     if (u == e) add(h("e", "orig"));
@@ -278,6 +362,12 @@ bool QuoteModel::Candidates(const Document& doc, size_t qi, Part part,
     add(h("e", "dpn").Add(d).Add(pn));
     add(h("e", "clswn").Add(cls).Add(wn));
     add(h("e", "len").Add(LengthBucket(u - b)));
+    add(h("e", "shape").Add(shape(b, u)));
+    add(h("e", "cprevwn").Add(cue_prev).Add(wn));
+    add(h("e", "cprevpn").Add(cue_prev).Add(pn));
+    add(h("e", "srcwn").Add(src_side).Add(wn));
+    add(h("e", "srcwl").Add(src_side).Add(wl));
+    add(h("e", "shapecls").Add(shape(b, u)).Add(cls));
     add(h("e", "rn").Add(r));
     add(h("e", "rnwl").Add(r).Add(wl));
     add(h("e", "rnpl").Add(r).Add(pl));
@@ -286,10 +376,15 @@ bool QuoteModel::Candidates(const Document& doc, size_t qi, Part part,
     bool rest_punct = true;
     for (int k = u; k < se && rest_punct; ++k) rest_punct = !v.Alnum(k);
     if (rest_punct) add(h("e", "eos").Add(wl));
-    for (int k = std::min(u, e); k < std::max(u, e); ++k) {
-      const char* dir = u > e ? "add" : "drop";
-      add(h("e", dir).Add(v.Pos(k, sb, se)));
-      add(h("e", dir).Add("w").Add(v.Word(k, sb, se)));
+    if (std::abs(u - e) <= kWindow) {
+      for (int k = std::min(u, e); k < std::max(u, e); ++k) {
+        const char* dir = u > e ? "add" : "drop";
+        add(h("e", dir).Add(v.Pos(k, sb, se)));
+        add(h("e", dir).Add("w").Add(v.Word(k, sb, se)));
+      }
+    } else {
+      far.Summarise(v, std::min(u, e), std::max(u, e), sb, se);
+      far.Emit(h("e", u > e ? "fadd" : "fdrop"), &f);
     }
     end->tokens.push_back(u);
     if (u == e) end->original = static_cast<int>(end->tokens.size()) - 1;
@@ -602,44 +697,50 @@ Status QuoteModel::Load(const std::string& path) {
 }
 
 Status QuoteModel::Train(const std::vector<BoundaryExample>& examples,
-                                   int epochs, uint32_t seed,
-                                   QuoteModel* out) {
+                         int epochs, uint32_t seed, QuoteModel* out,
+                         int runs) {
   if (examples.empty()) return Status::InvalidArgument("no training examples");
-  QuoteModel m;  // current weights
-  std::unordered_map<uint64_t, double> total;  // sum of c * update
-  double c = 1;
-  std::vector<size_t> order(examples.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::mt19937 rng(seed);
-  for (int epoch = 0; epoch < epochs; ++epoch) {
-    // Fisher-Yates with the generator's raw output (std::shuffle's order
-    // differs between standard libraries).
-    for (size_t i = order.size(); i > 1; --i) {
-      size_t j = rng() % i;
-      std::swap(order[i - 1], order[j]);
-    }
-    for (size_t idx : order) {
-      const BoundaryExample& ex = examples[idx];
-      if (ex.gold < 0 || ex.gold >= static_cast<int>(ex.candidates.features.size())) {
-        continue;
+  runs = std::max(1, runs);
+  std::unordered_map<uint64_t, double> sum;  // of each run's averaged weights
+  for (int run = 0; run < runs; ++run) {
+    QuoteModel m;  // current weights
+    std::unordered_map<uint64_t, double> total;  // sum of c * update
+    double c = 1;
+    std::vector<size_t> order(examples.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::mt19937 rng(seed + static_cast<uint32_t>(run));
+    for (int epoch = 0; epoch < epochs; ++epoch) {
+      // Fisher-Yates with the generator's raw output (std::shuffle's order
+      // differs between standard libraries).
+      for (size_t i = order.size(); i > 1; --i) {
+        size_t j = rng() % i;
+        std::swap(order[i - 1], order[j]);
       }
-      int guess = m.Best(ex.candidates);
-      if (guess != ex.gold) {
-        for (uint64_t f : ex.candidates.features[ex.gold]) {
-          m.weights_[f] += 1;
-          total[f] += c;
+      for (size_t idx : order) {
+        const BoundaryExample& ex = examples[idx];
+        if (ex.gold < 0 ||
+            ex.gold >= static_cast<int>(ex.candidates.features.size())) {
+          continue;
         }
-        for (uint64_t f : ex.candidates.features[guess]) {
-          m.weights_[f] -= 1;
-          total[f] -= c;
+        int guess = m.Best(ex.candidates);
+        if (guess != ex.gold) {
+          for (uint64_t f : ex.candidates.features[ex.gold]) {
+            m.weights_[f] += 1;
+            total[f] += c;
+          }
+          for (uint64_t f : ex.candidates.features[guess]) {
+            m.weights_[f] -= 1;
+            total[f] -= c;
+          }
         }
+        c += 1;
       }
-      c += 1;
     }
+    for (const auto& [k, w] : m.weights_) sum[k] += w - total[k] / c;
   }
   out->weights_.clear();
-  for (const auto& [k, w] : m.weights_) {
-    double avg = w - total[k] / c;
+  for (const auto& [k, w] : sum) {
+    double avg = w / runs;
     if (avg > 1e-4 || avg < -1e-4) out->weights_[k] = static_cast<float>(avg);
   }
   out->BuildTable();

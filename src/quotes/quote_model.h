@@ -57,6 +57,8 @@ class QuoteModel {
  public:
   // How far (in tokens) from the rules' boundary candidates are looked for.
   static constexpr int kWindow = 8;
+  // The same for the content of an indirect quote.
+  static constexpr int kContentWindow = 40;
 
   // The spans of a quote whose bounds the model moves.
   enum class Part { kContent, kSource, kCue };
@@ -101,9 +103,11 @@ class QuoteModel {
 
   // Averaged-perceptron training (Collins 2002) over `examples` in a fixed
   // pseudo-random order per epoch (seeded, so the same data give the same
-  // model). Returns InvalidArgument when there are no examples.
+  // model). With runs > 1 the weights are the mean of that many perceptrons
+  // trained with seeds seed, seed + 1, ... (steadier choices). Returns
+  // InvalidArgument when there are no examples.
   static Status Train(const std::vector<BoundaryExample>& examples, int epochs,
-                      uint32_t seed, QuoteModel* out);
+                      uint32_t seed, QuoteModel* out, int runs = 1);
 
   // The filter keeps a quote when its score plus this margin is at least
   // the score of dropping it: above 0 it keeps doubtful quotes (recall).
