@@ -1474,8 +1474,10 @@ void Analysis::FindCues(int s) {
       }
       // A quotation closing the sentence after a comma or colon is what was
       // said ("said on Twitter on Monday, “Next summer ...”").
+      // Not after a complementizer: 'told the crowd that after 200 years,
+      // "It's time."' is one clause, the quotation inside it.
       if (participle) ce = p;
-      if (!inverted && ce - p >= 2) {
+      if (!inverted && !clause && ce - p >= 2) {
         for (int k = p + 1; k < se; ++k) {
           // Not after a clause of the writer's own ("said Trump was a
           // candidate of Silicon Valley: ...").
@@ -1501,6 +1503,21 @@ void Analysis::FindCues(int s) {
                      std::max(doc_->tokens[ce - 1].end, quote_end)};
         claim_e = ce;
         if (obj_claim > 0) claim_e = obj_claim;
+        // "a surge of independents, which Democrats say could be aiding
+        // Mr. Sanders": the relative pronoun is the first part of what was
+        // said.
+        if (a.src_b - 1 >= sb && a.src_b == group_b && !claimed_[a.src_b - 1] &&
+            (lower_[a.src_b - 1] == "which" || lower_[a.src_b - 1] == "who" ||
+             lower_[a.src_b - 1] == "that") &&
+            (Pos(a.src_b - 1) == "WDT" || Pos(a.src_b - 1) == "WP" ||
+             Pos(a.src_b - 1) == "IN") &&
+            (IsFiniteVerb(p) ||
+             (p + 1 < ce && Pos(p) == "RB" && IsFiniteVerb(p + 1)))) {
+          // (The clause after the cue has no subject of its own.)
+          a.content2 = {doc_->tokens[a.src_b - 1].begin,
+                        doc_->tokens[a.src_b - 1].end};
+          claimed_[a.src_b - 1] = 1;
+        }
         // "Many of the closures, he said, have involved ...": the words
         // before the attribution are the first part of what was said.
         if (group_b - 1 > sb + 1 && lower_[group_b - 1] == "," &&
