@@ -117,6 +117,18 @@ int DistanceFeature(int d) {
   return d < 0 ? -band : band;
 }
 
+// Whether a candidate more than kWindow tokens from the rules' bound is
+// looked at: only where a clause or phrase may end (end) or begin (start),
+// at punctuation, a conjunction, a preposition, a wh-word or a participle,
+// which keeps the far candidates few.
+bool PhraseBreak(const View& v, int k, int sb, int se) {
+  if (k < sb || k >= se) return true;
+  if (!v.Alnum(k)) return true;
+  std::string_view p = v.Pos(k, sb, se);
+  return p == "CC" || p == "IN" || p == "TO" || p == "WDT" || p == "WP" ||
+         p == "WRB" || p == "VBG";
+}
+
 // What a candidate more than kWindow tokens from the rules' bound adds or
 // drops, in a few features instead of one per token: the distinct parts of
 // speech and punctuation marks, and how many commas.
@@ -245,6 +257,15 @@ bool QuoteModel::Candidates(const Document& doc, size_t qi, Part part,
   };
 
   FarRegion far;
+  // The sentence's words, made once (every candidate reads several).
+  std::vector<std::string> words(se - sb);
+  for (int k = sb; k < se; ++k) words[k - sb] = v.Word(k, sb, se);
+  static const std::string kBos = "<S>", kEos = "</S>";
+  auto word = [&](int k) -> const std::string& {
+    if (k < sb) return kBos;
+    if (k >= se) return kEos;
+    return words[k - sb];
+  };
   // Finite verbs and commas before each token of the sentence (prefix
   // counts): how many clauses a candidate span holds.
   std::vector<int> verbs_before(se - sb + 1, 0), commas_before(se - sb + 1, 0);
@@ -266,13 +287,14 @@ bool QuoteModel::Candidates(const Document& doc, size_t qi, Part part,
   const int win = part == Part::kContent ? kContentWindow : kWindow;
   for (int t = std::max(sb, b - win); t <= std::min(e - 1, b + win); ++t) {
     if (blocked(t)) continue;
+    if (std::abs(t - b) > kWindow && !PhraseBreak(v, t - 1, sb, se)) continue;
     bool ok = true;
     for (int k = t; k < b && ok; ++k) ok = !blocked(k);
     if (!ok) continue;
-    std::string w0 = v.Word(t, sb, se);
+    const std::string& w0 = word(t);
     // The scorer puts back a "that" before the content.
     if (part == Part::kContent && w0 == "that" && t != b) continue;
-    std::string wm1 = v.Word(t - 1, sb, se), w1 = v.Word(t + 1, sb, se);
+    const std::string &wm1 = word(t - 1), &w1 = word(t + 1);
     std::string_view p0 = v.Pos(t, sb, se), pm1 = v.Pos(t - 1, sb, se),
                      p1 = v.Pos(t + 1, sb, se);
     std::string_view c0 = v.Chunk(t, sb, se), cm1 = v.Chunk(t - 1, sb, se);
@@ -314,7 +336,7 @@ bool QuoteModel::Candidates(const Document& doc, size_t qi, Part part,
       for (int k = std::min(t, b); k < std::max(t, b); ++k) {
         const char* dir = t < b ? "add" : "drop";
         add(h("b", dir).Add(v.Pos(k, sb, se)));
-        add(h("b", dir).Add("w").Add(v.Word(k, sb, se)));
+        add(h("b", dir).Add("w").Add(word(k)));
       }
     } else {
       far.Summarise(v, std::min(t, b), std::max(t, b), sb, se);
@@ -327,11 +349,12 @@ bool QuoteModel::Candidates(const Document& doc, size_t qi, Part part,
   for (int u = std::max(b + 1, e - win);
        u <= std::max(e, std::min(se, e + win)); ++u) {
     if (blocked(u - 1)) continue;
+    if (std::abs(u - e) > kWindow && !PhraseBreak(v, u, sb, se)) continue;
     bool ok = true;
     for (int k = e; k < u && ok; ++k) ok = !blocked(k);
     if (!ok) continue;
-    std::string wl = v.Word(u - 1, sb, se), wn = v.Word(u, sb, se),
-                wn2 = v.Word(u + 1, sb, se), wl2 = v.Word(u - 2, sb, se);
+    const std::string &wl = word(u - 1), &wn = word(u),
+                &wn2 = word(u + 1), &wl2 = word(u - 2);
     // The scorer puts back an appositive source's closing comma.
     if (part == Part::kSource && wl == "," && u != e) continue;
     std::string_view pl = v.Pos(u - 1, sb, se), pn = v.Pos(u, sb, se),
@@ -380,7 +403,7 @@ bool QuoteModel::Candidates(const Document& doc, size_t qi, Part part,
       for (int k = std::min(u, e); k < std::max(u, e); ++k) {
         const char* dir = u > e ? "add" : "drop";
         add(h("e", dir).Add(v.Pos(k, sb, se)));
-        add(h("e", dir).Add("w").Add(v.Word(k, sb, se)));
+        add(h("e", dir).Add("w").Add(word(k)));
       }
     } else {
       far.Summarise(v, std::min(u, e), std::max(u, e), sb, se);
