@@ -1624,14 +1624,19 @@ void Analysis::CueThenQuote(int s, int sb, int se) {
 void Analysis::QuoteThenSpeaker(int s, int sb, int se) {
   int k0 = sb;
   while (k0 < se && (seg_of_tok_[k0] >= 0 || IsQuoteTok(k0))) ++k0;
-  if (k0 == sb || k0 >= se || !IsQuoteTok(k0 - 1)) return;
+  if (k0 >= se) return;
   int sg = -1;
-  for (int g = static_cast<int>(segs_.size()) - 1; g >= 0; --g) {
-    if (segs_[g].close == doc_->tokens[k0 - 1].end) {
-      sg = g;
-      break;
+  if (k0 == sb) {
+    // The quotation closed the sentence before ('...?” wrote Sanders').
+    sg = SegmentEndingBefore(sb);
+  } else if (IsQuoteTok(k0 - 1)) {
+    for (int g = static_cast<int>(segs_.size()) - 1; g >= 0; --g) {
+      if (segs_[g].close == doc_->tokens[k0 - 1].end) {
+        sg = g;
+        break;
+      }
+      if (segs_[g].close < doc_->tokens[k0 - 1].end) break;
     }
-    if (segs_[g].close < doc_->tokens[k0 - 1].end) break;
   }
   if (sg < 0 || seg_attr_[sg] >= 0 || !OpensSentence(sg)) return;
   // What the quotation ends with: a comma, or a question or exclamation.
@@ -1647,7 +1652,45 @@ void Analysis::QuoteThenSpeaker(int s, int sb, int se) {
   bool open_end = p > k0 || (!inner.empty() && (inner.back() == ',' ||
                                                 inner.back() == '?' ||
                                                 inner.back() == '!'));
-  if (p >= se || !IsNominal(p) || Pos(p) == "JJ") return;
+  if (p >= se) return;
+  auto cue_verb = [&](int m) {
+    const QuoteExtractor::CueClass* c = lookup_(self_, lower_[m]);
+    // "the statement read." ("read" is too often no cue to list).
+    return lower_[m] == "read" ||
+           (c != nullptr && (*c == CueClass::kSpeech || *c == CueClass::kObject ||
+                             *c == CueClass::kAct));
+  };
+  if (IsVerb(p) && cue_verb(p) && p + 1 < se && IsNominal(p + 1)) {
+    // '"...?" wrote Sanders, runner-up to ...', '"...." read the statement':
+    // the verb, then its speaker.
+    int b, e;
+    if (!WalkRight(p + 1, se, &b, &e)) return;
+    for (int m = e; m < se; ++m) {
+      if (seg_of_tok_[m] >= 0 || IsQuoteTok(m) || lower_[m] == "that") return;
+      if (lower_[m] == "," && m + 1 < se &&
+          (lower_[m + 1] == "which" || lower_[m + 1] == "who")) {
+        break;
+      }
+      if (IsFiniteVerb(m)) return;
+    }
+    for (int m = p; m < e; ++m) {
+      if (claimed_[m]) return;
+    }
+    Attribution a;
+    a.sentence = s;
+    a.cue_b = p;
+    a.cue_e = p + 1;
+    const QuoteExtractor::CueClass* c = lookup_(self_, lower_[p]);
+    a.cue_class = c != nullptr ? ClassName(*c) : "speech";
+    a.src_b = b;
+    a.src_e = e;
+    a.segments.push_back(sg);
+    seg_attr_[sg] = static_cast<int>(attrs_.size());
+    for (int m = p; m < e; ++m) claimed_[m] = 1;
+    attrs_.push_back(std::move(a));
+    return;
+  }
+  if (!IsNominal(p) || Pos(p) == "JJ") return;
   // The speaker runs to the first verb of saying; brackets and appositives
   // may hold anything but another quotation or clause.
   int cue = -1, depth = 0;
@@ -1656,14 +1699,11 @@ void Analysis::QuoteThenSpeaker(int s, int sb, int se) {
     if (lower_[m] == "(") ++depth;
     if (lower_[m] == ")") depth = std::max(0, depth - 1);
     if (depth > 0 || m == p) continue;
-    const QuoteExtractor::CueClass* c = lookup_(self_, lower_[m]);
-    bool cue_class = c != nullptr && (*c == CueClass::kSpeech ||
-                                      *c == CueClass::kObject ||
-                                      *c == CueClass::kAct);
+    bool cue_class = cue_verb(m);
     // "the website explains.": the tagger reads the verb as a plural noun
     // at the end of a sentence.
     bool verb = IsFiniteVerb(m) ||
-                ((Pos(m) == "NNS" || Pos(m) == "NN") && m + 1 < se &&
+                ((Pos(m) == "NNS" || Pos(m) == "NN" || IsVerb(m)) && m + 1 < se &&
                  (lower_[m + 1] == "." || lower_[m + 1] == "!"));
     if (cue_class && verb) {
       cue = m;
@@ -1724,7 +1764,7 @@ void Analysis::QuoteThenSpeaker(int s, int sb, int se) {
     a = &attrs_.back();
     a->sentence = s;
     const QuoteExtractor::CueClass* c = lookup_(self_, lower_[cue]);
-    a->cue_class = ClassName(*c);
+    a->cue_class = c != nullptr ? ClassName(*c) : "speech";
   }
   a->cue_b = cue_b;
   a->cue_e = cue + 1;
@@ -1860,7 +1900,32 @@ bool Analysis::Raising(int s, int sb, int se, int i) {
                  lw == "alleged" || lw == "considered";
   if (lw == "asked") return AskedPassive(s, sb, se, i);
   if (!seem && !passive) return false;
-  if (i + 2 >= se || lower_[i + 1] != "to" || Pos(i + 2) != "VB") return false;
+  bool infinitive = i + 2 < se && lower_[i + 1] == "to" && Pos(i + 2) == "VB";
+  // A verb of seeming also takes a predicate ("the Trump team appeared
+  // paralyzed", "New Hampshire seems stable"), or after "it" a clause ("It
+  // appears, though, that ...", "It seemed like ...").
+  int p = i + 1;
+  bool expletive = false;
+  if (!infinitive) {
+    if (!seem || i + 1 >= se) return false;
+    int k = i + 1;
+    if (k + 2 < se && lower_[k] == "," &&
+        (lower_[k + 1] == "though" || lower_[k + 1] == "however") &&
+        lower_[k + 2] == ",") {
+      k += 3;
+    }
+    if (i > sb && lower_[i - 1] == "it" && k < se &&
+        (lower_[k] == "that" || lower_[k] == "like")) {
+      expletive = true;
+      p = lower_[k] == "that" ? k + 1 : k;
+    } else {
+      while (k < se && Pos(k) == "RB") ++k;
+      if (k >= se || !(Pos(k) == "JJ" || Pos(k) == "JJR" || Pos(k) == "VBN" ||
+                       Pos(k) == "VBD" || lower_[k] == "like")) {
+        return false;
+      }
+    }
+  }
   int cue_b = i;
   bool be = false;
   while (cue_b - 1 >= sb && !claimed_[cue_b - 1] &&
@@ -1875,11 +1940,15 @@ bool Analysis::Raising(int s, int sb, int se, int i) {
   }
   if (passive && !be) return false;
   int b, e;
-  if (!WalkLeft(cue_b - 1, sb, &b, &e) || e != cue_b) return false;
+  if (expletive) {
+    b = e = cue_b;  // "it" is no part of what seemed
+    if (cue_b - 1 >= sb && lower_[cue_b - 1] == "it") b = e = cue_b - 1;
+  } else if (!WalkLeft(cue_b - 1, sb, &b, &e) || e != cue_b) {
+    return false;
+  }
   for (int k = b; k < e; ++k) {
     if (claimed_[k] || seg_of_tok_[k] >= 0 || IsQuoteTok(k)) return false;
   }
-  int p = i + 1;
   int ce = se;
   for (int k = p + 1; k + 1 < se; ++k) {
     if (seg_of_tok_[k] >= 0) continue;
@@ -1896,13 +1965,13 @@ bool Analysis::Raising(int s, int sb, int se, int i) {
                     lower_[ce - 1] == "?" || lower_[ce - 1] == ")")) {
     --ce;
   }
-  if (ce - p < 2) return false;
+  if (ce - p < (infinitive ? 2 : 1)) return false;
   Attribution a;
   a.sentence = s;
   a.cue_b = cue_b;
   a.cue_e = i + 1;
   a.cue_class = "belief";
-  a.content2 = {doc_->tokens[b].begin, doc_->tokens[e - 1].end};
+  if (e > b) a.content2 = {doc_->tokens[b].begin, doc_->tokens[e - 1].end};
   a.content = {doc_->tokens[p].begin, doc_->tokens[ce - 1].end};
   for (int k = b; k < ce; ++k) claimed_[k] = 1;
   attrs_.push_back(std::move(a));
