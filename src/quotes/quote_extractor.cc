@@ -471,6 +471,7 @@ class Analysis {
   void Resolve(Attribution* a) const;
   bool SubjectOf(int s, int limit, int* b, int* e) const;
   bool Raising(int s, int sb, int se, int i);
+  bool Reportedly(int s, int sb, int se, int i);
   bool AskedPassive(int s, int sb, int se, int i);
   bool NominalCue(int s, int sb, int se, int i);
   bool PollOpener(int s, int se, int i);
@@ -1124,8 +1125,19 @@ void Analysis::FindCues(int s) {
       // "..., he notes.", "Viguerie argues.": the tagger reads some cue
       // forms as plural nouns; after a pronoun subject, or closing the
       // sentence after a name, they are verbs.
+      // "Trump fans insist delegates must ...": a plural subject, the
+      // verb's base form (tagged as a noun or preposition), then a clause.
+      bool plural_subject =
+          i > sb && i + 1 < se &&
+          (Pos(i - 1) == "NNS" || Pos(i - 1) == "NNPS") &&
+          (lower_[i + 1] == "that" || Pos(i + 1) == "PRP" ||
+           Pos(i + 1) == "EX" || Pos(i + 1) == "DT" || Pos(i + 1) == "NNS" ||
+           Pos(i + 1) == "NNP") &&
+          cls != nullptr &&
+          (*cls == CueClass::kSpeech || *cls == CueClass::kBelief) &&
+          lw.back() != 's' && lw.back() != 'g' && lw.back() != 'd';
       bool verb_here =
-          IsVerb(i) ||
+          IsVerb(i) || plural_subject ||
           (i > sb && (Pos(i - 1) == "PRP" ||
                       (Pos(i - 1).rfind("NNP", 0) == 0 && i + 1 < se &&
                        (lower_[i + 1] == "." || lower_[i + 1] == "that"))));
@@ -1138,6 +1150,7 @@ void Analysis::FindCues(int s) {
       if (cls != nullptr && i > sb && Pos(i - 1) == "DT") cls = nullptr;
     }
     if (Raising(s, sb, se, i)) continue;
+    if (Reportedly(s, sb, se, i)) continue;
     if (i == sb && lw == "in" && PollOpener(s, se, i)) continue;
     if (cls == nullptr && cue_model_ != nullptr && NominalCue(s, sb, se, i)) {
       continue;
@@ -1972,6 +1985,48 @@ bool Analysis::Raising(int s, int sb, int se, int i) {
   a.cue_e = i + 1;
   a.cue_class = "belief";
   if (e > b) a.content2 = {doc_->tokens[b].begin, doc_->tokens[e - 1].end};
+  a.content = {doc_->tokens[p].begin, doc_->tokens[ce - 1].end};
+  for (int k = b; k < ce; ++k) claimed_[k] = 1;
+  attrs_.push_back(std::move(a));
+  return true;
+}
+
+// "Khoga was reportedly on that trip", "Google and Facebook have reportedly
+// looked at Twitter": the adverb is a cue with no source, its content the
+// clause around it in two parts (the subject with its auxiliary, and the
+// rest). Adds it and returns true when token i is such a cue.
+bool Analysis::Reportedly(int s, int sb, int se, int i) {
+  if (lower_[i] != "reportedly" && lower_[i] != "allegedly") return false;
+  if (i - 1 < sb || i + 1 >= se || claimed_[i]) return false;
+  int j = i;
+  while (j - 1 > sb && IsAux(lower_[j - 1])) --j;
+  int b, e;
+  if (!WalkLeft(j - 1, sb, &b, &e) || e != j) return false;
+  for (int k = b; k < i; ++k) {
+    if (claimed_[k] || seg_of_tok_[k] >= 0 || IsQuoteTok(k)) return false;
+  }
+  int p = i + 1, ce = se;
+  for (int k = p + 1; k + 1 < se; ++k) {
+    if (seg_of_tok_[k] >= 0) continue;
+    if (lower_[k] == ";" || lower_[k] == "\xE2\x80\x94" || lower_[k] == "--" ||
+        (lower_[k] == "," && (Pos(k + 1) == "VBG" || lower_[k + 1] == "but" ||
+                              lower_[k + 1] == "which" ||
+                              lower_[k + 1] == "according"))) {
+      ce = k;
+      break;
+    }
+  }
+  while (ce > p && (lower_[ce - 1] == "." || lower_[ce - 1] == "!" ||
+                    lower_[ce - 1] == "?" || lower_[ce - 1] == ")")) {
+    --ce;
+  }
+  if (ce - p < 2) return false;
+  Attribution a;
+  a.sentence = s;
+  a.cue_b = i;
+  a.cue_e = i + 1;
+  a.cue_class = "speech";
+  a.content2 = {doc_->tokens[b].begin, doc_->tokens[i - 1].end};
   a.content = {doc_->tokens[p].begin, doc_->tokens[ce - 1].end};
   for (int k = b; k < ce; ++k) claimed_[k] = 1;
   attrs_.push_back(std::move(a));
