@@ -426,5 +426,191 @@ TEST_F(QuoteExtractorTest, InAPollOpener) {
   EXPECT_EQ(Find(none, "the plan failed badly in the end"), nullptr);
 }
 
+// A quotation that opens its sentence takes the speaker before the verb
+// however long the description: commas, brackets, a phrase after the verb.
+TEST_F(QuoteExtractorTest, QuotationThenALongSpeakerDescription) {
+  Document doc = Run(
+      "\xE2\x80\x9CIt is not the position that everything is hunky-dory,"
+      "\xE2\x80\x9D Gene Sperling, a top outside Clinton adviser, said at a "
+      "recent event on the economy in Iowa.");
+  const Quote* q = Find(doc, "It is not the position that everything is hunky-dory,");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->kind, "direct");
+  EXPECT_EQ(Text(doc, q->cue_span).substr(0, 4), "said");
+  EXPECT_EQ(Text(doc, q->speaker_span), "Gene Sperling, a top outside Clinton adviser");
+  // Nothing after the verb is taken for what was said.
+  EXPECT_EQ(Find(doc, "a recent event on the economy in Iowa"), nullptr);
+  Document br = Run(
+      "\"It reminds us how important this election is,\" Sen. Marco Rubio "
+      "(R-Fla.) said Saturday night at the debate, which was held in New "
+      "Hampshire.");
+  const Quote* r = Find(br, "It reminds us how important this election is,");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->kind, "direct");
+  EXPECT_NE(Text(br, r->speaker_span).find("Marco Rubio"), std::string::npos);
+}
+
+// The tagger reads some verbs at a sentence's end as nouns ("explains/NNS");
+// a quotation closed by a full stop takes a short speaker; an inverted verb
+// after a quotation that closed its own sentence ('...?" wrote Sanders').
+TEST_F(QuoteExtractorTest, QuotationThenVerbInOtherShapes) {
+  Document doc = Run(
+      "The website is new. \xE2\x80\x9C" "A slow economy has us on an "
+      "unsustainable path,\xE2\x80\x9D the website explains.");
+  const Quote* q = Find(doc, "A slow economy has us on an unsustainable path,");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->kind, "direct");
+  EXPECT_EQ(q->cue, "explains");
+  Document inv = Run(
+      "The campaign was quiet.\n\n\xE2\x80\x9C" "Could this happen in the "
+      "United States? You bet it could.\xE2\x80\x9D wrote Sanders, a senator "
+      "from Vermont, in an op-ed.");
+  const Quote* w = Find(inv, "Could this happen in the United States? You bet it could.");
+  ASSERT_NE(w, nullptr);
+  EXPECT_EQ(w->kind, "direct");
+  EXPECT_EQ(w->cue, "wrote");
+  EXPECT_EQ(Text(inv, w->speaker_span).substr(0, 7), "Sanders");
+}
+
+// A verb of saying, a comma and a quotation that ends the sentence: the
+// quotation is what was said, its speaker the verb's subject.
+TEST_F(QuoteExtractorTest, CueThenCommaThenQuotation) {
+  Document doc = Run(
+      "Clinton said, \"I do take responsibility.\" She followed that by "
+      "saying, \"I am not a natural politician, in case you have not "
+      "noticed.\"");
+  const Quote* q = Find(doc, "I am not a natural politician, in case you have not noticed.");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->kind, "direct");
+  EXPECT_EQ(q->cue, "saying");
+  Document put = Run(
+      "At the time, as the prosecutor Marc Trevidic put it, \"apart from "
+      "some jogging for fitness, there was not much to complain about.\"");
+  const Quote* p = Find(put,
+                        "apart from some jogging for fitness, there was not much "
+                        "to complain about.");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->kind, "direct");
+  EXPECT_EQ(p->cue, "put it");
+}
+
+// The second part of an interrupted quotation after a time phrase or a
+// longer phrase after the cue.
+TEST_F(QuoteExtractorTest, SecondPartAfterAPhrase) {
+  Document doc = Run(
+      "\xE2\x80\x9CThat does not mean no response,\xE2\x80\x9D one Clinton "
+      "aide said late last month, \xE2\x80\x9C" "but a muted one.\xE2\x80\x9D");
+  const Quote* b = Find(doc, "but a muted one.");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(b->kind, "direct");
+  EXPECT_EQ(b->cue.substr(0, 4), "said");  // the model may take the time in
+  Document longer = Run(
+      "\"I have no idea how these men and women voted,\" he said of people "
+      "whose rights were restored, \"But I do know that they made an "
+      "investment.\"");
+  const Quote* c = Find(longer, "But I do know that they made an investment.");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->kind, "direct");
+}
+
+// Two words ending a sentence right after an attribution in the same
+// paragraph are the speaker's; a quoted two-word heading alone is nothing.
+TEST_F(QuoteExtractorTest, ShortSentenceAfterAnAttribution) {
+  Document doc = Run(
+      "The truck stopped. \"There was carnage on the road,\" Bouhlel said. "
+      "\"Bodies everywhere.\"");
+  const Quote* q = Find(doc, "Bodies everywhere.");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->kind, "direct");
+  EXPECT_EQ(Text(doc, q->speaker_span), "Bouhlel");
+  Document heading = Run("Bouhlel said nothing.\n\n\"Bodies everywhere\"\n\nThe rest.");
+  EXPECT_EQ(Find(heading, "Bodies everywhere"), nullptr);
+}
+
+// Closing marks typed wrong: a left double mark after a word, two right
+// single marks for a double one. The quotations after them pair up.
+TEST_F(QuoteExtractorTest, MistypedClosingMarks) {
+  Document doc = Run(
+      "He set up a website called \xE2\x80\x9C" "Cape Breton If Trump "
+      "Wins\xE2\x80\x9C that pitches the island.\n\n\xE2\x80\x9CHi Americans! "
+      "Trump may become your president!\xE2\x80\x9D a welcome message on the "
+      "website reads.");
+  const Quote* q = Find(doc, "Hi Americans! Trump may become your president!");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->kind, "direct");
+  EXPECT_NE(Find(doc, "Cape Breton If Trump Wins"), nullptr);
+  Document two = Run(
+      "Kelly asked a \xE2\x80\x9Cquestion\xE2\x80\x99\xE2\x80\x99 that "
+      "stung.\n\n\xE2\x80\x9CYou have called women fat pigs,\xE2\x80\x9D "
+      "Kelly said.");
+  const Quote* k = Find(two, "You have called women fat pigs,");
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->kind, "direct");
+}
+
+// "which Democrats say could be aiding Mr. Sanders": the relative pronoun is
+// the content's first part.
+TEST_F(QuoteExtractorTest, RelativePronounIsTheFirstPart) {
+  Document doc = Run(
+      "There has been a surge of people registering as independents, which "
+      "Democrats say could be aiding Mr. Sanders.");
+  const Quote* w = Find(doc, "which");
+  const Quote* c = Find(doc, "could be aiding Mr. Sanders");
+  ASSERT_NE(w, nullptr);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(w->cue, "say");
+  EXPECT_EQ(Text(doc, w->speaker_span), "Democrats");
+}
+
+// Verbs of seeming with a predicate, and "It appears that ...": PolNeAR's
+// beliefs with no source.
+TEST_F(QuoteExtractorTest, SeemingWithAPredicateOrAClause) {
+  Document doc = Run("As the jokes spread, the Trump team appeared paralyzed.");
+  const Quote* a = Find(doc, "the Trump team");
+  const Quote* b = Find(doc, "paralyzed");
+  ASSERT_NE(a, nullptr);
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(b->cue, "appeared");
+  EXPECT_TRUE(b->speaker_span.end == b->speaker_span.begin);
+  Document it = Run("It appears, though, that the championship game was not boring.");
+  const Quote* c = Find(it, "the championship game was not boring");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->cue, "appears");
+  EXPECT_EQ(Find(it, "It"), nullptr);
+}
+
+// "reportedly": a cue with no source, the clause around it in two parts.
+TEST_F(QuoteExtractorTest, ReportedlyIsACueWithoutASource) {
+  Document doc = Run("Khoga was reportedly on that trip with his family.");
+  const Quote* a = Find(doc, "Khoga was");
+  const Quote* b = Find(doc, "on that trip with his family");
+  ASSERT_NE(a, nullptr);
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(b->cue, "reportedly");
+  EXPECT_TRUE(b->speaker_span.end == b->speaker_span.begin);
+}
+
+// A plural subject and a cue's base form the tagger took for a noun.
+TEST_F(QuoteExtractorTest, BaseFormAfterAPluralSubject) {
+  Document doc = Run("Trump fans insist delegates must heed the will of the party.");
+  const Quote* q = Find(doc, "delegates must heed the will of the party");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->cue, "insist");
+  EXPECT_EQ(Text(doc, q->speaker_span), "Trump fans");
+}
+
+// A quotation after a comma inside a that-clause belongs to the clause.
+TEST_F(QuoteExtractorTest, QuotationInsideAThatClause) {
+  Document doc = Run(
+      "Clinton told the crowd that after more than 200 years and 44 male "
+      "presidents, \"It's time.\"");
+  const Quote* q = Find(doc,
+                        "after more than 200 years and 44 male presidents, "
+                        "\"It's time.\"");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->kind, "indirect");
+  EXPECT_EQ(q->cue, "told");
+}
+
 }  // namespace
 }  // namespace dateline
