@@ -1559,6 +1559,23 @@ void Analysis::FindCues(int s) {
       }
     }
     if (a.segments.empty() && a.content.end == 0) continue;
+    // 'Clinton, a top aide said, "is very confident ..."', 'Instead, Axelrod
+    // said, "..."': the words before an attribution that interrupts the
+    // sentence are the first part of what was said (not an opening phrase
+    // of place or time: "In an interview, ...").
+    if (!a.segments.empty() && a.content2.end == 0 && group_b - 1 > sb &&
+        group_b - 1 - sb <= 6 && lower_[group_b - 1] == "," &&
+        segs_[a.segments.front()].open > doc_->tokens[group_e - 1].end &&
+        Pos(sb) != "IN" && Pos(sb) != "TO" && !IsTimeWord(lower_[sb])) {
+      bool free = true;
+      for (int k = sb; k < group_b - 1 && free; ++k) {
+        free = !claimed_[k] && seg_of_tok_[k] < 0 && !IsQuoteTok(k);
+      }
+      if (free) {
+        a.content2 = {doc_->tokens[sb].begin, doc_->tokens[group_b - 2].end};
+        for (int k = sb; k < group_b - 1; ++k) claimed_[k] = 1;
+      }
+    }
     for (int sg : a.segments) seg_attr_[sg] = static_cast<int>(attrs_.size());
     for (int k = group_b; k < claim_e; ++k) claimed_[k] = 1;
     attrs_.push_back(std::move(a));

@@ -612,5 +612,19 @@ TEST_F(QuoteExtractorTest, QuotationInsideAThatClause) {
   EXPECT_EQ(q->cue, "told");
 }
 
+// 'Instead, Axelrod said, "..."': the words before an attribution that
+// interrupts the sentence are the first part; an opening phrase of place or
+// time is not.
+TEST_F(QuoteExtractorTest, FirstPartBeforeAnInterruptingAttribution) {
+  Document doc = Run("Instead, Axelrod said, \"she started as the favorite.\"");
+  const Quote* a = Find(doc, "Instead");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->kind, "indirect");
+  EXPECT_EQ(Text(doc, a->speaker_span), "Axelrod");
+  Document in = Run("In an interview, Trump said, \"We will win.\"");
+  EXPECT_EQ(Find(in, "In an interview"), nullptr);
+  EXPECT_NE(Find(in, "We will win."), nullptr);
+}
+
 }  // namespace
 }  // namespace dateline
