@@ -62,7 +62,7 @@ int Main(int argc, char** argv) {
   bool no_cue_model = false;
   app.add_flag("--no-cue-model", no_cue_model,
                "train no cue detector (and use none)");
-  double cue_threshold = 0;
+  double cue_threshold = 1;
   app.add_option("--cue-threshold", cue_threshold,
                  "the cue detector takes a verb scoring above this");
   int fold = 9;
