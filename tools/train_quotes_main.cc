@@ -33,6 +33,20 @@
 namespace dateline {
 namespace {
 
+// The two header lines both model files open with: when and how they were
+// trained, and on what.
+std::vector<std::string> Provenance(size_t articles, bool skip_held_out) {
+  char date[32];
+  std::time_t now = std::time(nullptr);
+  std::strftime(date, sizeof date, "%Y-%m-%d", std::gmtime(&now));
+  return {std::string("trained ") + date +
+              " by tools/train_quotes_main.cc (averaged perceptron)",
+          "data: PolNeAR v1.0.0 train split (" + std::to_string(articles) +
+              " articles" + (skip_held_out ? ", every tenth left out" : "") +
+              "), first annotator; research use only, see "
+              "../shared/datasets/polnear/SOURCE.md"};
+}
+
 int Main(int argc, char** argv) {
   CLI::App app{"content boundary model for the quotes stage, from PolNeAR train"};
   std::string archive, data_dir = "data",
@@ -136,16 +150,7 @@ int Main(int argc, char** argv) {
         std::fprintf(stderr, "train_quotes: %s\n", s.ToString().c_str());
         return 2;
       }
-      char date[32];
-      std::time_t now = std::time(nullptr);
-      std::strftime(date, sizeof date, "%Y-%m-%d", std::gmtime(&now));
-      cue_model->info().push_back(std::string("trained ") + date +
-                                  " by tools/train_quotes_main.cc (averaged perceptron)");
-      cue_model->info().push_back(
-          "data: PolNeAR v1.0.0 train split (" + std::to_string(analysed.size()) +
-          " articles" + (skip_held_out ? ", every tenth left out" : "") +
-          "), first annotator; research use only, see "
-          "../shared/datasets/polnear/SOURCE.md");
+      cue_model->info() = Provenance(analysed.size(), skip_held_out);
       cue_model->info().push_back(
           "examples: " + std::to_string(cue_examples) +
           " verbs no lexicon lists, " + std::to_string(cue_positive) +
@@ -296,16 +301,7 @@ int Main(int argc, char** argv) {
     std::fprintf(stderr, "train_quotes: %s\n", s.ToString().c_str());
     return 2;
   }
-  char date[32];
-  std::time_t now = std::time(nullptr);
-  std::strftime(date, sizeof date, "%Y-%m-%d", std::gmtime(&now));
-  model.info().push_back(std::string("trained ") + date +
-                         " by tools/train_quotes_main.cc (averaged perceptron)");
-  model.info().push_back("data: PolNeAR v1.0.0 train split (" +
-                         std::to_string(articles) + " articles" +
-                         (skip_held_out ? ", every tenth left out" : "") +
-                         "), first annotator; research use only, see "
-                         "../shared/datasets/polnear/SOURCE.md");
+  model.info() = Provenance(articles, skip_held_out);
   model.info().push_back("options: --epochs " + std::to_string(epochs) +
                          " --seed " + std::to_string(seed) +
                          " --runs " + std::to_string(runs) +

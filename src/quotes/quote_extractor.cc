@@ -459,6 +459,17 @@ class Analysis {
   void SentenceOpeners(int s, int sb, int se);
   void QuoteThenSpeaker(int s, int sb, int se);
   void CueThenQuote(int s, int sb, int se);
+  // The class of token m when it is a verb of saying in the lexicons
+  // (speech, object or act), else nullptr.
+  const CueClass* SayingClass(int m) const;
+  // The last character of segment sg's words, trailing spaces and line
+  // breaks left out (0 when there are none).
+  char InnerLast(int sg) const;
+  // The segment whose closing mark ends at byte `end`, or -1.
+  int SegmentClosingAt(uint32_t end) const;
+  // Adds attribution a with its segments taken and tokens [claim_b, claim_e)
+  // claimed.
+  void Commit(Attribution a, int claim_b, int claim_e);
   bool WalkLeft(int j, int sb, int* b, int* e) const;
   void TrimSourceEnd(int b, int* e) const;
   bool WalkRight(int j, int se, int* b, int* e) const;
@@ -890,12 +901,39 @@ int Analysis::SegmentEndingBefore(int tok) const {
                .find('\n') != std::string_view::npos)) {
     return -1;
   }
-  uint32_t byte_end = doc_->tokens[k].end;
+  return SegmentClosingAt(doc_->tokens[k].end);
+}
+
+int Analysis::SegmentClosingAt(uint32_t end) const {
   for (int s = static_cast<int>(segs_.size()) - 1; s >= 0; --s) {
-    if (segs_[s].close == byte_end) return s;
-    if (segs_[s].close < byte_end) break;
+    if (segs_[s].close == end) return s;
+    if (segs_[s].close < end) break;
   }
   return -1;
+}
+
+char Analysis::InnerLast(int sg) const {
+  std::string_view inner =
+      text_.substr(segs_[sg].inner_b, segs_[sg].inner_e - segs_[sg].inner_b);
+  while (!inner.empty() && (inner.back() == ' ' || inner.back() == '\n')) {
+    inner.remove_suffix(1);
+  }
+  return inner.empty() ? 0 : inner.back();
+}
+
+const CueClass* Analysis::SayingClass(int m) const {
+  const CueClass* c = lookup_(self_, lower_[m]);
+  if (c != nullptr && (*c == CueClass::kSpeech || *c == CueClass::kObject ||
+                       *c == CueClass::kAct)) {
+    return c;
+  }
+  return nullptr;
+}
+
+void Analysis::Commit(Attribution a, int claim_b, int claim_e) {
+  for (int sg : a.segments) seg_attr_[sg] = static_cast<int>(attrs_.size());
+  for (int k = claim_b; k < claim_e; ++k) claimed_[k] = 1;
+  attrs_.push_back(std::move(a));
 }
 
 // Returns true if segment sg's opening mark comes before any word of its
@@ -1576,9 +1614,7 @@ void Analysis::FindCues(int s) {
         for (int k = sb; k < group_b - 1; ++k) claimed_[k] = 1;
       }
     }
-    for (int sg : a.segments) seg_attr_[sg] = static_cast<int>(attrs_.size());
-    for (int k = group_b; k < claim_e; ++k) claimed_[k] = 1;
-    attrs_.push_back(std::move(a));
+    Commit(std::move(a), group_b, claim_e);
   }
   QuoteThenSpeaker(s, sb, se);
   CueThenQuote(s, sb, se);
@@ -1601,11 +1637,8 @@ void Analysis::CueThenQuote(int s, int sb, int se) {
     int cue = v;
     // "as X put it,"
     if (lower_[v] == "it" && v - 1 >= sb && lower_[v - 1] == "put") cue = v - 1;
-    const QuoteExtractor::CueClass* c = lookup_(self_, lower_[cue]);
-    bool listed = c != nullptr && (*c == CueClass::kSpeech ||
-                                   *c == CueClass::kObject ||
-                                   *c == CueClass::kAct);
-    if (!(listed && IsVerb(cue)) && cue == v) continue;
+    const CueClass* c = SayingClass(cue);
+    if (!(c != nullptr && IsVerb(cue)) && cue == v) continue;
     // Without a comma the quotation must be the verb's object and followed
     // by its own comma or the end of the sentence.
     int last = TokenAt(segs_[sg].close);
@@ -1613,10 +1646,7 @@ void Analysis::CueThenQuote(int s, int sb, int se) {
     for (int m = last; m < se; ++m) {
       if (std::isalnum(static_cast<unsigned char>(Tok(m)[0]))) ends = false;
     }
-    std::string_view inner =
-        text_.substr(segs_[sg].inner_b, segs_[sg].inner_e - segs_[sg].inner_b);
-    while (!inner.empty() && inner.back() == ' ') inner.remove_suffix(1);
-    if (!ends && (punct || inner.empty() || inner.back() != ',')) continue;
+    if (!ends && (punct || InnerLast(sg) != ',')) continue;
     Attribution a;
     a.sentence = s;
     a.cue_b = cue;
@@ -1635,10 +1665,9 @@ void Analysis::CueThenQuote(int s, int sb, int se) {
       a.src_b = b;  // "She followed that by saying, ..."
       a.src_e = e;
     }
+    int claim_b = a.cue_b;
     a.segments.push_back(sg);
-    seg_attr_[sg] = static_cast<int>(attrs_.size());
-    for (int m = a.cue_b; m <= v; ++m) claimed_[m] = 1;
-    attrs_.push_back(std::move(a));
+    Commit(std::move(a), claim_b, v + 1);
   }
 }
 
@@ -1660,35 +1689,20 @@ void Analysis::QuoteThenSpeaker(int s, int sb, int se) {
     // The quotation closed the sentence before ('...?” wrote Sanders').
     sg = SegmentEndingBefore(sb);
   } else if (IsQuoteTok(k0 - 1)) {
-    for (int g = static_cast<int>(segs_.size()) - 1; g >= 0; --g) {
-      if (segs_[g].close == doc_->tokens[k0 - 1].end) {
-        sg = g;
-        break;
-      }
-      if (segs_[g].close < doc_->tokens[k0 - 1].end) break;
-    }
+    sg = SegmentClosingAt(doc_->tokens[k0 - 1].end);
   }
   if (sg < 0 || seg_attr_[sg] >= 0 || !OpensSentence(sg)) return;
   // What the quotation ends with: a comma, or a question or exclamation.
   int p = k0;
   if (IsPunct(p, ",")) ++p;
-  std::string_view inner =
-      text_.substr(segs_[sg].inner_b, segs_[sg].inner_e - segs_[sg].inner_b);
-  while (!inner.empty() && (inner.back() == ' ' || inner.back() == '\n')) {
-    inner.remove_suffix(1);
-  }
   // A quotation closed by a full stop takes only a short speaker ('"...."
   // the two write.').
-  bool open_end = p > k0 || (!inner.empty() && (inner.back() == ',' ||
-                                                inner.back() == '?' ||
-                                                inner.back() == '!'));
+  char last = InnerLast(sg);
+  bool open_end = p > k0 || last == ',' || last == '?' || last == '!';
   if (p >= se) return;
   auto cue_verb = [&](int m) {
-    const QuoteExtractor::CueClass* c = lookup_(self_, lower_[m]);
     // "the statement read." ("read" is too often no cue to list).
-    return lower_[m] == "read" ||
-           (c != nullptr && (*c == CueClass::kSpeech || *c == CueClass::kObject ||
-                             *c == CueClass::kAct));
+    return lower_[m] == "read" || SayingClass(m) != nullptr;
   };
   if (IsVerb(p) && cue_verb(p) && p + 1 < se && IsNominal(p + 1)) {
     // '"...?" wrote Sanders, runner-up to ...', '"...." read the statement':
@@ -1710,14 +1724,12 @@ void Analysis::QuoteThenSpeaker(int s, int sb, int se) {
     a.sentence = s;
     a.cue_b = p;
     a.cue_e = p + 1;
-    const QuoteExtractor::CueClass* c = lookup_(self_, lower_[p]);
+    const CueClass* c = lookup_(self_, lower_[p]);
     a.cue_class = c != nullptr ? ClassName(*c) : "speech";
     a.src_b = b;
     a.src_e = e;
     a.segments.push_back(sg);
-    seg_attr_[sg] = static_cast<int>(attrs_.size());
-    for (int m = p; m < e; ++m) claimed_[m] = 1;
-    attrs_.push_back(std::move(a));
+    Commit(std::move(a), p, e);
     return;
   }
   if (!IsNominal(p) || Pos(p) == "JJ") return;
@@ -1763,9 +1775,9 @@ void Analysis::QuoteThenSpeaker(int s, int sb, int se) {
       break;
     }
     // "... says as a photo of an empty podium is shown."
-    if ((lower_[m] == "as" || lower_[m] == "while" ||
-                        lower_[m] == "when" || lower_[m] == "after" ||
-                        lower_[m] == "before" || lower_[m] == "because")) {
+    if (lower_[m] == "as" || lower_[m] == "while" || lower_[m] == "when" ||
+        lower_[m] == "after" || lower_[m] == "before" ||
+        lower_[m] == "because") {
       break;
     }
     if (seg_of_tok_[m] >= 0 || IsQuoteTok(m) || lower_[m] == "that" ||
@@ -1776,8 +1788,9 @@ void Analysis::QuoteThenSpeaker(int s, int sb, int se) {
   // The verb may already have an attribution of its own, one that took the
   // phrase after it as its content: that one becomes this.
   Attribution* a = nullptr;
-  for (Attribution& other : attrs_) {
-    if (other.sentence == s && other.cue_b <= cue && cue < other.cue_e) {
+  for (auto it = attrs_.rbegin(); it != attrs_.rend() && it->sentence == s; ++it) {
+    Attribution& other = *it;
+    if (other.cue_b <= cue && cue < other.cue_e) {
       if (!other.segments.empty() || other.content2.end != 0) return;
       if (other.content.end != 0 &&
           other.content.begin < doc_->tokens[cue].end) {
@@ -1793,7 +1806,7 @@ void Analysis::QuoteThenSpeaker(int s, int sb, int se) {
     attrs_.emplace_back();
     a = &attrs_.back();
     a->sentence = s;
-    const QuoteExtractor::CueClass* c = lookup_(self_, lower_[cue]);
+    const CueClass* c = lookup_(self_, lower_[cue]);
     a->cue_class = c != nullptr ? ClassName(*c) : "speech";
   }
   a->cue_b = cue_b;
@@ -2428,11 +2441,8 @@ void Analysis::Emit() {
       // Two words ending a sentence right after an attribution in the same
       // paragraph are the speaker's ('"...," Bouhlel said. "Bodies
       // everywhere."').
-      std::string_view inner = text_.substr(seg.inner_b, seg.inner_e - seg.inner_b);
-      while (!inner.empty() && inner.back() == ' ') inner.remove_suffix(1);
-      bool sentence_end = !inner.empty() && (inner.back() == '.' ||
-                                             inner.back() == '!' ||
-                                             inner.back() == '?');
+      char last = InnerLast(static_cast<int>(sg));
+      bool sentence_end = last == '.' || last == '!' || last == '?';
       bool same_paragraph = false;
       if (last_attr >= 0 && words >= 1) {
         uint32_t ab = doc_->tokens[attrs_[last_attr].cue_b].begin;
