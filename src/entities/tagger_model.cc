@@ -20,15 +20,8 @@ constexpr char kMagic[] = "dateline-sequence-tagger 1";
 // Bump when the feature templates change: old models then refuse to load.
 constexpr char kFeatureSet[] = "tagger-v2";
 
-inline uint64_t Mix(uint64_t a, uint64_t b) {
-  uint64_t x = (a * 0x9E3779B97F4A7C15ULL) ^ b;
-  x ^= x >> 31;
-  x *= 0xBF58476D1CE4E5B9ULL;
-  x ^= x >> 27;
-  x *= 0x94D049BB133111EBULL;
-  x ^= x >> 31;
-  return x == 0 ? 1 : x;
-}
+// The project's feature mixer (base/hash.h), shared with the parser.
+inline uint64_t Mix(uint64_t a, uint64_t b) { return MixHash(a, b); }
 inline uint64_t Mix3(uint64_t a, uint64_t b, uint64_t c) {
   return Mix(Mix(a, b), c);
 }

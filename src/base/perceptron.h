@@ -1,0 +1,147 @@
+// The averaged multi-class perceptron the learnt models share: hashed
+// feature keys, one row of class weights per key.
+//
+// PerceptronTrainer holds dense rows while learning (weights and the running
+// sums averaging needs, Daumé's trick: averaged = w - u / c) and grows as
+// features are first updated. PerceptronWeights is what a model keeps: the
+// averaged rows, pruned, quantised to int16 and stored sparsely (only the
+// classes a feature has a weight for), in the binary row format the sequence
+// tagger's model files also use: per row the key (8 bytes, little-endian),
+// the count of weights (1 byte), then (class: 1 byte, weight: int16) pairs.
+// A PerceptronWeights is immutable once built: Score may be called from
+// several threads. The trainer is single-threaded.
+#ifndef DATELINE_BASE_PERCEPTRON_H_
+#define DATELINE_BASE_PERCEPTRON_H_
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "dateline/status.h"
+
+namespace dateline {
+
+class PerceptronWeights {
+ public:
+  // At most this many classes (the class is one byte in the file).
+  static constexpr int kMaxClasses = 255;
+
+  int classes() const { return classes_; }
+  size_t rows() const { return row_keys_.size(); }
+
+  // Adds the weights of every key found in `keys` to scores[0..classes).
+  // The table is far larger than the caches, so the slots of all keys are
+  // fetched ahead first, then their rows, then the weights are added.
+  void Score(const uint64_t* keys, size_t count, float* scores) const {
+    if (slot_keys_.empty()) return;
+    constexpr size_t kBatch = 128;
+    int rows[kBatch];
+    for (size_t base = 0; base < count; base += kBatch) {
+      const size_t n = std::min(kBatch, count - base);
+      for (size_t i = 0; i < n; ++i)
+        __builtin_prefetch(&slot_keys_[keys[base + i] & mask_]);
+      for (size_t i = 0; i < n; ++i) {
+        rows[i] = FindRow(keys[base + i]);
+        if (rows[i] >= 0 && dense_at_[rows[i]] < 0) {
+          __builtin_prefetch(&entry_class_[row_begin_[rows[i]]]);
+          __builtin_prefetch(&entry_weight_[row_begin_[rows[i]]]);
+        } else if (rows[i] >= 0) {
+          __builtin_prefetch(&dense_[dense_at_[rows[i]]]);
+        }
+      }
+      for (size_t i = 0; i < n; ++i) {
+        if (rows[i] < 0) continue;
+        const int32_t d = dense_at_[rows[i]];
+        if (d >= 0) {
+          // A frequent feature with weights for most classes: one
+          // vectorisable pass beats scattered adds.
+          const float* w = dense_.data() + d;
+          for (int c = 0; c < classes_; ++c) scores[c] += w[c];
+          continue;
+        }
+        for (uint32_t e = row_begin_[rows[i]]; e < row_begin_[rows[i] + 1];
+             ++e) {
+          scores[entry_class_[e]] += entry_weight_[e];
+        }
+      }
+    }
+  }
+
+  // Returns the mean of tables over the same classes: a key's weight is the
+  // sum of its weights in every table divided by their number.
+  static PerceptronWeights Mean(const std::vector<const PerceptronWeights*>& parts);
+
+  // Appends the rows to *out (see the class comment; the scale first, as
+  // "weights\tROWS\tSCALE\n").
+  void Serialize(std::string* out) const;
+  // Reads rows written by Serialize from data[*pos...], advancing *pos.
+  // Returns Corruption (naming `path`) on a malformed or truncated table.
+  Status Parse(const std::string& path, std::string_view data, size_t* pos,
+               int classes);
+
+ private:
+  friend class PerceptronTrainer;
+  int FindRow(uint64_t key) const {
+    if (slot_keys_.empty()) return -1;
+    for (uint64_t s = key & mask_;; s = (s + 1) & mask_) {
+      if (slot_keys_[s] == key) return slot_rows_[s];
+      if (slot_keys_[s] == 0) return -1;
+    }
+  }
+  // Builds the lookup table over row_keys_, and dense copies of the rows
+  // that have weights for more than a quarter of the classes.
+  void Index();
+
+  int classes_ = 0;
+  float scale_ = 1.0f;
+  std::vector<uint64_t> row_keys_;
+  std::vector<uint32_t> row_begin_;  // rows() + 1 offsets into entries
+  std::vector<uint8_t> entry_class_;
+  std::vector<float> entry_weight_;
+  std::vector<int32_t> dense_at_;  // per row: offset into dense_, or -1
+  std::vector<float> dense_;
+  std::vector<uint64_t> slot_keys_;
+  std::vector<int32_t> slot_rows_;
+  uint64_t mask_ = 0;
+};
+
+class PerceptronTrainer {
+ public:
+  explicit PerceptronTrainer(int classes);
+
+  int classes() const { return classes_; }
+  size_t rows() const { return count_; }
+
+  // Adds the current (not averaged) weights of `keys` to scores.
+  void Score(const uint64_t* keys, size_t count, float* scores) const;
+  // Adds `delta` to the weight of `cls` for every key (creating rows).
+  void Update(const uint64_t* keys, size_t count, int cls, float delta);
+  // Counts one example seen (the clock averaging weighs updates by).
+  void Tick() { ++clock_; }
+
+  // Returns the averaged weights; weights with |w| below `prune` are
+  // dropped and rows left empty removed. Quantised to int16 steps.
+  PerceptronWeights Averaged(float prune = 0.0f) const;
+
+ private:
+  int Find(uint64_t key) const;
+  int FindOrInsert(uint64_t key);
+  void Rehash(size_t size);
+
+  int classes_;
+  size_t count_ = 0;
+  uint64_t mask_ = 0;
+  double clock_ = 1;
+  std::vector<uint64_t> keys_;
+  std::vector<int32_t> rows_;
+  std::vector<uint64_t> row_keys_;
+  std::vector<float> w_;
+  std::vector<double> u_;
+};
+
+}  // namespace dateline
+
+#endif  // DATELINE_BASE_PERCEPTRON_H_
