@@ -8,10 +8,9 @@
 #include <cstring>
 
 namespace dateline {
-namespace {
 
-// Reads the whole (possibly gzip'd) file; gzread passes plain files through.
-bool ReadAll(const std::string& path, std::string* out) {
+// gzread passes plain files through.
+bool ReadCorpusFile(const std::string& path, std::string* out) {
   gzFile f = gzopen(path.c_str(), "rb");
   if (f == nullptr) return false;
   char buf[1 << 16];
@@ -21,6 +20,8 @@ bool ReadAll(const std::string& path, std::string* out) {
   gzclose(f);
   return ok;
 }
+
+namespace {
 
 // A small MD5 (RFC 1321), enough to record which data a model was made from.
 class Md5 {
@@ -111,7 +112,7 @@ size_t ConllCorpus::TokenCount() const {
 
 Status ReadConllFile(const std::string& path, ConllCorpus* corpus) {
   std::string data;
-  if (!ReadAll(path, &data)) return Status::IOError(path, "cannot read");
+  if (!ReadCorpusFile(path, &data)) return Status::IOError(path, "cannot read");
   corpus->documents.clear();
   ConllDocument doc;
   ConllSentence sentence;
@@ -166,7 +167,7 @@ Status ReadConllFile(const std::string& path, ConllCorpus* corpus) {
 
 std::string ConllFileMd5(const std::string& path) {
   std::string data;
-  if (!ReadAll(path, &data)) return "";
+  if (!ReadCorpusFile(path, &data)) return "";
   return Md5().Digest(data);
 }
 

@@ -35,6 +35,10 @@ struct ConllCorpus {
 // read and Corruption when a token line has fewer than two columns.
 Status ReadConllFile(const std::string& path, ConllCorpus* corpus);
 
+// Reads the whole of `path`, gzip'd or plain, appending to *out. Returns
+// false when it cannot be opened or is truncated.
+bool ReadCorpusFile(const std::string& path, std::string* out);
+
 // Returns the md5 (32 lowercase hex digits) of the *uncompressed* content of
 // `path`, or "" when it cannot be read.
 std::string ConllFileMd5(const std::string& path);

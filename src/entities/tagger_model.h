@@ -95,6 +95,10 @@ class SequenceTagger {
   }
   Encoding encoding() const { return encoding_; }
   const Gazetteer& gazetteer() const { return gazetteer_; }
+  // The word clusters stored in the model (null when it has none).
+  std::shared_ptr<const WordClusterTable> clusters() const { return clusters_; }
+  // The unlabelled-text word statistics stored in the model (or null).
+  std::shared_ptr<const WordLexicon> lexicon() const { return lexicon_; }
   size_t feature_count() const { return keys_count_; }
 
   // Free-form `key value` lines recorded in the model file's text header

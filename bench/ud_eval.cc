@@ -1,0 +1,93 @@
+// ud_eval: scores dateline's dependency parser on a CoNLL-U treebank with
+// gold tokens and the project's own predicted tags, as the CoNLL 2018 shared
+// task counts: every word, punctuation included; LAS on universal relations.
+//
+//   build/ud_eval                      # UD English-EWT test
+//   build/ud_eval --data ../shared/datasets/ud-english/en_gum-ud-dev.conllu.gz
+//   taskset -c 1 build/ud_eval --speed  # also parser tokens/s, one thread
+//
+// Prints "UAS x LAS y", the full-label LAS (subtypes compared too), LAS F1 of
+// nsubj, obj, obl, ccomp and conj, and the tagger's agreement with XPOS.
+#include <CLI/CLI.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "entities/tagger_model.h"
+#include "syntax/parser_corpus.h"
+
+namespace dateline {
+namespace {
+
+int Main(int argc, char** argv) {
+  std::string data =
+      "../shared/datasets/ud-english/en_ewt-ud-test.conllu.gz";
+  std::string model_path = std::string(DATELINE_SOURCE_DIR) + "/data/models/parser.model";
+  std::string pos_path = std::string(DATELINE_SOURCE_DIR) + "/data/models/pos.model";
+  bool speed = false;
+  bool gold_tags = false;
+  int repeat = 3;
+  CLI::App app{"Score dateline's dependency parser on a CoNLL-U treebank"};
+  app.add_option("--data", data, "CoNLL-U file (.gz ok)");
+  app.add_option("--model", model_path, "parser model");
+  app.add_option("--pos", pos_path, "part-of-speech model (the tags it reads)");
+  app.add_flag("--speed", speed, "also time the parser alone (best of --repeat)");
+  app.add_option("--repeat", repeat, "timed passes with --speed");
+  app.add_flag("--gold-tags", gold_tags,
+               "parse with the treebank's own tags instead (not the metric: "
+               "an upper bound of what better tagging would give)");
+  CLI11_PARSE(app, argc, argv);
+
+  SequenceTagger pos;
+  DependencyParser parser;
+  Status st = pos.Load(pos_path);
+  if (st.ok()) st = parser.Load(model_path);
+  std::vector<ParserExample> examples;
+  double tag_acc = 0;
+  if (st.ok()) st = LoadParserExamples(data, pos, &examples, &tag_acc, gold_tags);
+  if (!st.ok()) {
+    std::fprintf(stderr, "ud_eval: %s\n", st.ToString().c_str());
+    return 1;
+  }
+  AttachmentCounter c;
+  ScoreParser(parser, examples, &c);
+  std::printf("%s: %zu sentences, %ld words; predicted tags = XPOS on %.2f%%\n",
+              data.c_str(), examples.size(), c.words(), tag_acc);
+  std::printf("UAS %.2f LAS %.2f\n", c.Uas(), c.Las());
+  std::printf("full-label LAS %.2f\n", c.FullLas());
+  for (const char* rel : {"nsubj", "obj", "obl", "ccomp", "conj"}) {
+    const AttachmentCounter::Counts k = c.Relation(rel);
+    std::printf("  %-6s LAS F1 %6.2f  (gold %ld, predicted %ld, correct %ld)\n",
+                rel, c.RelationF1(rel), k.gold, k.predicted, k.correct);
+  }
+  if (speed) {
+    std::vector<std::vector<std::string_view>> words, tags;
+    long tokens = 0;
+    for (const ParserExample& ex : examples) {
+      words.emplace_back(ex.words.begin(), ex.words.end());
+      tags.emplace_back(ex.tags.begin(), ex.tags.end());
+      tokens += ex.words.size();
+    }
+    double best = 0;
+    DependencyTree tree;
+    for (int r = 0; r < repeat; ++r) {
+      const auto t0 = std::chrono::steady_clock::now();
+      for (size_t i = 0; i < words.size(); ++i)
+        parser.Parse(words[i], tags[i], &tree);
+      const double secs = std::chrono::duration<double>(
+                              std::chrono::steady_clock::now() - t0)
+                              .count();
+      if (secs > 0) best = std::max(best, tokens / secs);
+    }
+    std::printf("parser speed: %.0f tokens/s (one thread, best of %d)\n", best,
+                repeat);
+  }
+  return 0;
+}
+
+}  // namespace
+}  // namespace dateline
+
+int main(int argc, char** argv) { return dateline::Main(argc, argv); }

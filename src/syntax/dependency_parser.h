@@ -1,0 +1,136 @@
+// DependencyParser: a greedy transition-based dependency parser (arc-eager,
+// Nivre 2003) over the project's tokens and Penn tags, labelled with
+// Universal Dependencies relations. Each transition is chosen by the
+// averaged perceptron of base/perceptron.h over hashed features of the stack
+// and buffer (the templates of Zhang and Nivre 2011, plus word clusters);
+// it is trained with the dynamic oracle of Goldberg and Nivre (2012), so it
+// learns to recover from its own mistakes.
+//
+// Parsing is linear in the sentence's length: 2n transitions, each with a
+// fixed number of features; a sentence longer than kMaxSentenceTokens is
+// parsed in pieces whose roots hang from the first piece's root.
+//
+// A trained parser is immutable: Parse may be called from several threads
+// at once. The trainer (TrainDependencyParser) is single-threaded and
+// deterministic for given data and options.
+#ifndef DATELINE_SYNTAX_DEPENDENCY_PARSER_H_
+#define DATELINE_SYNTAX_DEPENDENCY_PARSER_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "base/perceptron.h"
+#include "dateline/status.h"
+#include "entities/word_clusters.h"
+
+namespace dateline {
+
+// One sentence's parse: for word i, heads[i] is the index of its head word,
+// or -1 for the sentence's one root; labels[i] indexes the parser's labels().
+struct DependencyTree {
+  std::vector<int> heads;
+  std::vector<int> labels;
+};
+
+class DependencyParser {
+ public:
+  static constexpr size_t kMaxSentenceTokens = 256;
+
+  DependencyParser();
+  ~DependencyParser();
+  DependencyParser(DependencyParser&&) noexcept;
+  DependencyParser& operator=(DependencyParser&&) noexcept;
+
+  // Parses one sentence: `words` and their Penn `tags` (the same length;
+  // missing tags read as unknown). Always returns a tree: one root, every
+  // head inside the sentence, no cycle. An empty sentence gives empty vectors.
+  void Parse(const std::vector<std::string_view>& words,
+             const std::vector<std::string_view>& tags,
+             DependencyTree* tree) const;
+
+  // The relations labels index ("nsubj", "obl:agent", ...; "root" included).
+  const std::vector<std::string>& labels() const { return labels_; }
+  int LabelId(std::string_view label) const;
+  bool trained() const { return weights_.rows() > 0; }
+
+  // `key value` lines recorded in the model file (how it was made).
+  const std::vector<std::pair<std::string, std::string>>& info() const {
+    return info_;
+  }
+  void AddInfo(std::string key, std::string value) {
+    info_.emplace_back(std::move(key), std::move(value));
+  }
+
+  // Writes the model: a text header (labels, info lines), the word-cluster
+  // table, then the weights. Returns IOError when it cannot be written.
+  Status Save(const std::string& path) const;
+  // Reads a model written by Save: IOError when the file cannot be read,
+  // Corruption when it is not a valid parser model.
+  Status Load(const std::string& path);
+  // As Load, from the model's bytes (`name` for errors).
+  Status Parse(std::string_view data, const std::string& name);
+
+  // Makes *out the mean of parsers trained on the same labels in other
+  // orders (parameter mixing, McDonald, Hall and Mann 2010): their weights
+  // averaged. Returns InvalidArgument when the labels differ.
+  static Status Mean(const std::vector<const DependencyParser*>& parts,
+                     DependencyParser* out);
+
+ private:
+  friend class ParserTrainer;
+  std::vector<std::string> labels_;
+  int root_label_ = 0;
+  int punct_label_ = 0;
+  int parataxis_label_ = 0;
+  std::vector<std::pair<std::string, std::string>> info_;
+  std::shared_ptr<const WordClusterTable> clusters_;
+  PerceptronWeights weights_;
+};
+
+// One training sentence: words, the tags the parser will see (predicted,
+// as at run time), and the gold tree (heads -1 for the root; label strings).
+struct ParserExample {
+  std::vector<std::string> words;
+  std::vector<std::string> tags;
+  std::vector<int> heads;
+  std::vector<std::string> labels;
+};
+
+struct ParserTrainOptions {
+  int epochs = 15;
+  uint32_t seed = 1;
+  // From this epoch on (1-based), the trainer follows its own prediction
+  // with probability `explore` instead of the oracle's best transition.
+  int explore_from = 2;
+  double explore = 0.9;
+  float prune = 0.0f;
+  // Optional word clusters (stored in the model).
+  std::shared_ptr<const WordClusterTable> clusters;
+  // Called after each epoch with the averaged model; returns its dev score.
+  // The best epoch is kept (the last one when unset).
+  std::function<double(int epoch, const DependencyParser& model)> on_epoch;
+  int patience = 0;  // stop after this many epochs without a better score
+};
+
+// Trains a parser on `examples`. Non-projective trees are projectivised
+// (dependents lifted) first, since arc-eager builds projective trees.
+// Returns InvalidArgument when there is no data, lengths disagree or a head
+// is outside its sentence.
+Status TrainDependencyParser(const std::vector<ParserExample>& examples,
+                             const ParserTrainOptions& options,
+                             DependencyParser* model, int* best_epoch = nullptr,
+                             double* best_score = nullptr);
+
+// Makes `heads` (-1 = root) projective by lifting the dependent of the
+// shortest crossing arc to its grandparent until no arcs cross. Returns the
+// number of lifts.
+int Projectivize(std::vector<int>* heads);
+
+}  // namespace dateline
+
+#endif  // DATELINE_SYNTAX_DEPENDENCY_PARSER_H_
