@@ -27,6 +27,7 @@
 #include "entities/conll_corpus.h"
 #include "entities/gazetteer.h"
 #include "entities/tagger_model.h"
+#include "syntax/parser_corpus.h"
 
 namespace dateline {
 namespace {
@@ -212,12 +213,13 @@ int Main(int argc, char** argv) {
   app.add_option("--gazetteers", gaz_dir,
                  "directory of *.tsv name lists (ner only)");
   app.add_option("--unlabelled", unlabelled,
-                 "ner: unlabelled news (Reuters-21578 SGML, .tar.gz ok) for "
+                 "ner, pos: unlabelled news (Reuters-21578 SGML, .tar.gz ok) for "
                  "word statistics");
   app.add_option("--min-count", min_count,
                  "words rarer than this in --unlabelled are ignored");
   app.add_option("--cluster-text", cluster_text,
-                 "ner: unlabelled text (Reuters SGML or a tar of text files, "
+                 "ner, pos: unlabelled text (Reuters SGML, a tar of text files or "
+                 "a CoNLL-U treebank's words, "
                  ".gz ok; repeatable) to build word clusters from");
   app.add_option("--cluster-sizes", cluster_sizes,
                  "comma-separated class counts, one exchange clustering each");
@@ -241,6 +243,15 @@ int Main(int argc, char** argv) {
   app.add_option("--viterbi", viterbi,
                  "ner: structured perceptron with second-order Viterbi "
                  "decoding (else greedy)");
+  std::vector<std::string> ud_train;
+  std::string ud_dev;
+  app.add_option("--ud-train", ud_train,
+                 "pos: also train on this CoNLL-U treebank's XPOS tags "
+                 "(repeatable; brackets, quotes and extra tags mapped to "
+                 "CoNLL-2003's conventions)");
+  app.add_option("--ud-dev", ud_dev,
+                 "pos: a CoNLL-U dev treebank; the epoch kept is then the best "
+                 "mean of its accuracy and --dev's");
   CLI11_PARSE(app, argc, argv);
 
   const bool ner = task == "ner";
@@ -266,7 +277,7 @@ int Main(int argc, char** argv) {
                train.documents.size(), train.TokenCount(), dev.documents.size(),
                dev.TokenCount(), gaz.size(), gaz.types().size());
   std::shared_ptr<const WordLexicon> lexicon;
-  if (ner && !unlabelled.empty()) {
+  if ((ner || task == "pos") && !unlabelled.empty()) {
     std::vector<std::vector<std::string>> sentences;
     st = ReadUnlabelled(unlabelled, &sentences);
     if (!st.ok()) {
@@ -283,12 +294,23 @@ int Main(int argc, char** argv) {
   }
   std::shared_ptr<const WordClusterTable> clusters;
   std::string cluster_info;
-  if (ner && !cluster_text.empty()) {
+  if ((ner || task == "pos") && !cluster_text.empty()) {
     std::vector<std::vector<std::string>> sentences;
     std::string files;
     for (const auto& path : cluster_text) {
       size_t before = sentences.size();
-      st = ReadUnlabelled(path, &sentences);
+      if (path.find(".conllu") != std::string::npos) {
+        // A treebank's words only (no tags): web text beside the news.
+        std::vector<ConlluSentence> ud;
+        st = ReadConlluFile(path, &ud);
+        for (const ConlluSentence& cs : ud) {
+          std::vector<std::string> words;
+          for (const ConlluWord& w : cs.words) words.push_back(w.form);
+          sentences.push_back(std::move(words));
+        }
+      } else {
+        st = ReadUnlabelled(path, &sentences);
+      }
       if (!st.ok()) {
         std::fprintf(stderr, "train_ner: %s\n", st.ToString().c_str());
         return 1;
@@ -331,6 +353,29 @@ int Main(int argc, char** argv) {
   }
   std::vector<TaggedDocument> train_docs = ToTagged(train, column);
   std::vector<TaggedDocument> dev_docs = ToTagged(dev, column);
+  std::vector<TaggedDocument> ud_dev_docs;
+  std::string ud_info;
+  if (task == "pos") {
+    for (const std::string& path : ud_train) {
+      std::vector<TaggedDocument> docs;
+      st = ReadUdTaggedDocuments(path, &docs);
+      if (!st.ok()) {
+        std::fprintf(stderr, "train_ner: %s\n", st.ToString().c_str());
+        return 1;
+      }
+      train_docs.insert(train_docs.end(), docs.begin(), docs.end());
+      ud_info += (ud_info.empty() ? "" : ", ") +
+                 std::filesystem::path(path).filename().string() + " md5 " +
+                 ConllFileMd5(path);
+    }
+    if (!ud_dev.empty()) {
+      st = ReadUdTaggedDocuments(ud_dev, &ud_dev_docs);
+      if (!st.ok()) {
+        std::fprintf(stderr, "train_ner: %s\n", st.ToString().c_str());
+        return 1;
+      }
+    }
+  }
 
   TaggerTrainOptions options;
   options.encoding =
@@ -350,6 +395,11 @@ int Main(int argc, char** argv) {
   options.on_epoch = [&](int stage, int epoch, const SequenceTagger& model) {
     SpanCounter c = Evaluate(model, dev_docs);
     double score = ner ? c.All().F1() : c.TokenAccuracy();
+    if (!ner && !ud_dev_docs.empty()) {
+      const double ud = Evaluate(model, ud_dev_docs).TokenAccuracy();
+      std::printf("  (dev %.2f, UD dev %.2f)\n", score, ud);
+      score = (score + ud) / 2;
+    }
     double secs =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
             .count();
@@ -444,6 +494,13 @@ int Main(int argc, char** argv) {
             "in the document; BILOU labels, word dropout"
           : "word, lower, shape, prefixes/suffixes 1-4, context words, "
             "previous two tags");
+  if (!ud_info.empty()) model.AddInfo("ud_train", ud_info);
+  if (!ud_dev_docs.empty()) {
+    model.AddInfo("ud_dev", std::filesystem::path(ud_dev).filename().string() +
+                                " md5 " + ConllFileMd5(ud_dev) +
+                                "; epochs scored by the mean of both dev "
+                                "accuracies");
+  }
   model.AddInfo("dev_by_epoch", history);
   model.AddInfo("best_epoch", std::to_string(best_epoch));
   char score[160];
