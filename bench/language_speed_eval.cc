@@ -4,10 +4,14 @@
 // the difference. The quotes stage is timed the same way (the pipeline up to
 // quotes, less the one up to resolve), and alone (QuoteExtractor::Extract
 // over the layer's output), each printed as a share of the layer's time.
+// The parse stage is timed as the pipeline up to parse less the one up to
+// tag (tokens/s of the parser in place), and the whole default pipeline
+// (every built stage, to events) in pages/s, start-up excluded.
 // Prints tokens/s and sentences/s as one JSON line.
 //
 //   language_speed_eval [--dataset DIR] [--repeat N]
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <string>
@@ -33,13 +37,21 @@ int Main(int argc, char** argv) {
     std::fprintf(stderr, "language_speed_eval: no AEB pages found\n");
     return 2;
   }
-  std::unique_ptr<Pipeline> clean, full, quotes;
+  std::unique_ptr<Pipeline> clean, full, quotes, to_tag_p, to_parse_p, all;
+  PipelineOptions to_tag, to_parse;
+  to_tag.stages = "tag";
+  to_parse.stages = "parse";
   PipelineOptions to_resolve, to_quotes;
-  to_resolve.stages = "resolve";
-  to_quotes.stages = "quotes";
+  // Lists, so the layer and quotes figures stay those of before the parser
+  // (the parse and clauses stages are timed apart below).
+  to_resolve.stages = "clean,segment,tag,resolve";
+  to_quotes.stages = "clean,segment,tag,resolve,quotes";
   Status s = Pipeline::Create(bench::CleanStageOnly(), &clean);
   if (s.ok()) s = Pipeline::Create(to_resolve, &full);
   if (s.ok()) s = Pipeline::Create(to_quotes, &quotes);
+  if (s.ok()) s = Pipeline::Create(to_tag, &to_tag_p);
+  if (s.ok()) s = Pipeline::Create(to_parse, &to_parse_p);
+  if (s.ok()) s = Pipeline::Create(PipelineOptions(), &all);
   if (!s.ok()) {
     std::fprintf(stderr, "language_speed_eval: %s\n", s.ToString().c_str());
     return 2;
@@ -48,6 +60,10 @@ int Main(int argc, char** argv) {
   double t_full = bench::TimeProcess(*full, pages, repeat, &tokens, &sentences);
   double t_clean = bench::TimeProcess(*clean, pages, repeat, &unused, &unused);
   double t_quotes = bench::TimeProcess(*quotes, pages, repeat, &unused, &unused);
+  double t_tag = bench::TimeProcess(*to_tag_p, pages, repeat, &unused, &unused);
+  double t_parse =
+      bench::TimeProcess(*to_parse_p, pages, repeat, &unused, &unused);
+  double t_all = bench::TimeProcess(*all, pages, repeat, &unused, &unused);
   // The quotes stage alone, on the language layer's output (steadier on a
   // busy machine than the difference of two pipeline runs).
   std::vector<Document> docs;
@@ -80,10 +96,13 @@ int Main(int argc, char** argv) {
       "\"clean_s\":%.4f,\"layer_s\":%.4f,\"tokens_per_s\":%.0f,"
       "\"sentences_per_s\":%.0f,\"quotes_s\":%.4f,"
       "\"quotes_share_of_layer\":%.4f,\"quotes_extract_s\":%.4f,"
-      "\"quotes_extract_share_of_layer\":%.4f,\"quotes\":%zu}\n",
+      "\"quotes_extract_share_of_layer\":%.4f,\"quotes\":%zu,"
+      "\"parse_s\":%.4f,\"parse_tokens_per_s\":%.0f,"
+      "\"pipeline_s\":%.4f,\"pipeline_pages_per_s\":%.1f}\n",
       pages.size(), tokens, sentences, t_full, t_clean, layer, tokens / layer,
       sentences / layer, quotes_s, quotes_s / layer, t_extract,
-      t_extract / layer, quotes_found);
+      t_extract / layer, quotes_found, t_parse - t_tag,
+      tokens / std::max(1e-9, t_parse - t_tag), t_all, pages.size() / t_all);
   return 0;
 }
 

@@ -153,6 +153,51 @@ struct Event {
   std::string evidence;  // those words as they read
 };
 
+// One argument of a clause (clauses stage): the phrase that fills a role of
+// its predicate, found in the dependency parse.
+struct ClauseArgument {
+  // "agent" (nsubj, or the by-phrase of a passive), "patient" (obj, or the
+  // subject of a passive), "recipient" (iobj, "to" of give/send), "oblique"
+  // (obl with its preposition), "complement" (a clause: ccomp, xcomp),
+  // "attribute" (the predicate of a copula).
+  std::string role;
+  std::string preposition;  // obliques: "with", "against", "of" ... else ""
+  uint32_t head = 0;        // token index of the phrase's head
+  Span span;                // the phrase, bytes of Document::text
+  std::string entity;       // the entity whose mention the phrase holds, or ""
+  int clause = -1;          // complements: index into Document::clauses
+  // Shared with another argument of the same role by coordination ("A and B
+  // met"), or taken from the clause that controls this one ("agreed to
+  // visit": the agreer); the head then lies outside this clause.
+  bool distributed = false;
+  bool controlled = false;
+};
+
+// A predicate and its arguments (clauses stage): who did what to whom, with
+// the polarity, modality and attribution the sentence gives it. Built once
+// per document from the parse; the quotes and events stages read these
+// instead of walking the tree.
+struct Clause {
+  uint32_t predicate = 0;   // token index of the predicate's head
+  Span predicate_span;      // the predicate with its particle ("back off")
+  std::string lemma;        // "accept", "visit", "talk"
+  std::string kind;         // "verb" or "noun" ("talks with", "visit to")
+  std::string voice;        // "active" or "passive"
+  std::string tense;        // "past", "present", "future"
+  bool negated = false;     // not, never, no longer, fail to, deny
+  // "" (asserted), or what holds it back: "future" (will), "intent" (plan to,
+  // agree to), "threat" (threaten to), "possible" (could, may, might),
+  // "necessity" (must, should), "conditional" (an if-clause or its
+  // consequence), "question" (a question, whether-clause).
+  std::string modality;
+  int parent = -1;          // the clause this one is an argument or adjunct of
+  // The clause of saying that reports this one ("Peskov said ..."), and its
+  // speaker's argument index there; -1 when none.
+  int attributed_by = -1;
+  Span sentence;
+  std::vector<ClauseArgument> arguments;
+};
+
 struct Document {
   std::string id;
   std::string url;
@@ -172,8 +217,13 @@ struct Document {
   std::vector<std::string> pos;         // tag stage: Penn tag per token
   std::vector<std::string> chunks;      // tag stage: IOB chunk per token
   std::vector<NamedMention> mentions;   // tag stage
+  // parse stage: per token, the index (into tokens) of its head, -1 for the
+  // root of its sentence, and its Universal Dependencies relation.
+  std::vector<int32_t> heads;
+  std::vector<std::string> deprels;
   std::vector<Entity> entities;         // resolve stage
   std::vector<TimeMention> times;       // resolve stage
+  std::vector<Clause> clauses;          // clauses stage
   std::vector<Quote> quotes;            // quotes stage
   std::vector<Event> events;            // events stage
   std::vector<OffsetPiece> offsets;  // text -> page content
@@ -189,6 +239,10 @@ struct JsonOptions {
   // [text_begin, text_end, page_begin, page_end] with text offsets in code
   // points and page offsets in bytes of the decoded page).
   bool provenance = false;
+  // Add "tokens" (with "pos", "head" and "deprel" when parsed) and "clauses"
+  // (`--layers tokens,clauses`).
+  bool tokens = false;
+  bool clauses = false;
 };
 
 // Returns the document as one line of JSON (no trailing newline), with the

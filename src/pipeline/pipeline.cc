@@ -10,6 +10,8 @@
 #include "entities/entity_resolver.h"
 #include "entities/tagger_model.h"
 #include "quotes/quote_extractor.h"
+#include "syntax/clauses.h"
+#include "syntax/dependency_parser.h"
 #include "events/event_coder.h"
 #include "text/sentence_splitter.h"
 #include "text/time_expressions.h"
@@ -18,18 +20,51 @@
 namespace dateline {
 namespace {
 
-// The stages in order; those after kLastBuilt are refused.
-const std::vector<std::string> kStages = {"read",   "clean",   "segment",
-                                          "tag",    "resolve", "quotes",
-                                          "events", "dedup",   "store"};
+// The stages in order, each with the layers it requires and provides (as
+// spaCy's components declare `requires` and `assigns`); Create checks that
+// every stage asked for finds its layers provided by an earlier one. Stages
+// after kLastBuilt are refused.
+struct StageSpec {
+  const char* name;
+  std::vector<std::string> needs;
+  std::vector<std::string> provides;
+};
+const std::vector<StageSpec>& Specs() {
+  static const std::vector<StageSpec> kSpecs = {
+      {"read", {}, {"page"}},
+      {"clean", {"page"}, {"text", "metadata"}},
+      {"segment", {"text"}, {"tokens", "sentences"}},
+      {"tag", {"tokens", "sentences"}, {"pos", "chunks", "mentions"}},
+      {"parse", {"tokens", "sentences", "pos"}, {"tree"}},
+      {"resolve", {"text", "sentences", "mentions"}, {"entities", "times"}},
+      {"clauses", {"tree", "entities"}, {"clauses"}},
+      {"quotes", {"pos", "chunks", "entities"}, {"quotes"}},
+      // The events stage codes from clauses (and the quotes' speakers).
+      {"events", {"pos", "entities", "times", "clauses", "quotes"}, {"events"}},
+      {"dedup", {"text"}, {"story"}},
+      {"store", {"events"}, {"archive"}},
+  };
+  return kSpecs;
+}
+const std::vector<std::string>& StageList() {
+  static const std::vector<std::string> kNames = [] {
+    std::vector<std::string> names;
+    for (const StageSpec& s : Specs()) names.push_back(s.name);
+    return names;
+  }();
+  return kNames;
+}
 enum StageIndex : size_t {
   kRead = 0,
-  kClean = 1,
-  kSegment = 2,
-  kTag = 3,
-  kResolve = 4,
-  kQuotes = 5,
-  kEvents = 6,
+  kClean,
+  kSegment,
+  kTag,
+  kParse,
+  kResolve,
+  kClauses,
+  kQuotes,
+  kEvents,
+  kStageCount = 11,
 };
 constexpr size_t kLastBuilt = kEvents;
 
@@ -52,10 +87,10 @@ std::string DataDir(const PipelineOptions& options) {
 
 class PipelineImpl : public Pipeline {
  public:
-  explicit PipelineImpl(size_t last_stage) : last_stage_(last_stage) {}
+  explicit PipelineImpl(std::vector<bool> on) : on_(std::move(on)) {}
 
   Status Load(const std::string& data_dir, const PipelineOptions& options) {
-    if (last_stage_ >= kTag) {
+    if (On(kTag)) {
       ner_ = std::make_unique<SequenceTagger>();
       Status s = ner_->Load(data_dir + "/models/ner.model");
       if (!s.ok()) return s;
@@ -66,15 +101,20 @@ class PipelineImpl : public Pipeline {
       s = chunk_->Load(data_dir + "/models/chunk.model");
       if (!s.ok()) return s;
     }
-    if (last_stage_ >= kResolve) {
+    if (On(kParse)) {
+      parser_ = std::make_unique<DependencyParser>();
+      Status s = parser_->Load(data_dir + "/models/parser.model");
+      if (!s.ok()) return s;
+    }
+    if (On(kResolve)) {
       Status s = EntityResolver::Create(data_dir + "/gazetteers", &resolver_);
       if (!s.ok()) return s;
     }
-    if (last_stage_ >= kQuotes) {
+    if (On(kQuotes)) {
       Status s = QuoteExtractor::Create(data_dir, &quotes_);
       if (!s.ok()) return s;
     }
-    if (last_stage_ >= kEvents) {
+    if (On(kEvents)) {
       EventCoderOptions eo;
       eo.petrarch_dir = options.event_dictionaries;
       eo.allow_missing_target = options.events_without_target;
@@ -108,7 +148,7 @@ class PipelineImpl : public Pipeline {
       doc.format =
           LooksLikeHtml(page.content) ? PageFormat::kHtml : PageFormat::kText;
     }
-    if (last_stage_ < kClean) {
+    if (!On(kClean)) {
       doc.text = page.content;
       return doc;
     }
@@ -140,10 +180,9 @@ class PipelineImpl : public Pipeline {
   }
 
  private:
-  // Runs the language layer (segment, tag, resolve), the quotes stage, then
-  // the event coder.
+  // Runs the stages after clean that are on, in the order of Specs().
   void Analyse(Document* doc) const {
-    if (last_stage_ < kSegment) return;
+    if (!On(kSegment)) return;
     std::vector<Token> tokens;
     std::vector<Sentence> sentences;
     TokenizeAndSplit(doc->text, &tokens, &sentences);
@@ -153,9 +192,19 @@ class PipelineImpl : public Pipeline {
     for (const Sentence& s : sentences) {
       doc->sentences.push_back({{s.begin, s.end}, s.token_begin, s.token_end});
     }
-    if (last_stage_ < kTag) return;
-    Tag(doc);
-    if (last_stage_ < kResolve) return;
+    if (On(kTag)) Tag(doc);
+    if (On(kParse)) Parse(doc);
+    if (On(kResolve)) Resolve(doc, tokens, sentences);
+    if (On(kClauses)) BuildClauses(doc);
+    if (On(kQuotes)) quotes_->Extract(doc);
+    if (On(kEvents)) events_->Code(doc);
+  }
+
+  bool On(size_t stage) const { return stage < on_.size() && on_[stage]; }
+
+  // Entities (within-document resolution) and time expressions.
+  void Resolve(Document* doc, const std::vector<Token>& tokens,
+               const std::vector<Sentence>& sentences) const {
     std::vector<Span> sentence_spans;
     sentence_spans.reserve(doc->sentences.size());
     for (const SentenceSpan& s : doc->sentences)
@@ -170,10 +219,35 @@ class PipelineImpl : public Pipeline {
                             std::move(t.granularity),
                             std::move(t.rule)});
     }
-    if (last_stage_ < kQuotes) return;
-    quotes_->Extract(doc);
-    if (last_stage_ < kEvents) return;
-    events_->Code(doc);
+  }
+
+  // The dependency tree of each sentence, over its tokens and tags.
+  void Parse(Document* doc) const {
+    std::string_view text = doc->text;
+    doc->heads.assign(doc->tokens.size(), -1);
+    doc->deprels.assign(doc->tokens.size(), "root");
+    std::vector<std::string_view> words, tags;
+    DependencyTree tree;
+    for (const SentenceSpan& s : doc->sentences) {
+      if (s.token_end > doc->tokens.size() || s.token_begin >= s.token_end)
+        continue;
+      words.clear();
+      tags.clear();
+      for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
+        const Span& tok = doc->tokens[t];
+        words.push_back(text.substr(tok.begin, tok.end - tok.begin));
+        tags.push_back(t < doc->pos.size() ? std::string_view(doc->pos[t])
+                                           : std::string_view());
+      }
+      parser_->Parse(words, tags, &tree);
+      for (size_t k = 0; k < words.size(); ++k) {
+        const uint32_t t = s.token_begin + static_cast<uint32_t>(k);
+        doc->heads[t] = tree.heads[k] < 0
+                            ? -1
+                            : static_cast<int32_t>(s.token_begin) + tree.heads[k];
+        doc->deprels[t] = parser_->labels()[tree.labels[k]];
+      }
+    }
   }
 
   // Names: the tagger's IOB2 labels over each sentence's tokens, as spans.
@@ -234,10 +308,11 @@ class PipelineImpl : public Pipeline {
     }
   }
 
-  size_t last_stage_;
+  std::vector<bool> on_;  // per stage of Specs(): runs
   std::unique_ptr<SequenceTagger> ner_;
   std::unique_ptr<SequenceTagger> pos_;
   std::unique_ptr<SequenceTagger> chunk_;
+  std::unique_ptr<DependencyParser> parser_;
   std::unique_ptr<EntityResolver> resolver_;
   std::unique_ptr<QuoteExtractor> quotes_;
   std::unique_ptr<EventCoder> events_;
@@ -245,24 +320,72 @@ class PipelineImpl : public Pipeline {
 
 }  // namespace
 
-const std::vector<std::string>& Pipeline::StageNames() { return kStages; }
+const std::vector<std::string>& Pipeline::StageNames() { return StageList(); }
 
 Status Pipeline::Create(const PipelineOptions& options,
                         std::unique_ptr<Pipeline>* pipeline) {
-  std::string stages =
-      options.stages.empty() ? kStages[kLastBuilt] : options.stages;
-  for (size_t i = 0; i < kStages.size(); ++i) {
-    if (kStages[i] != stages) continue;
-    if (i > kLastBuilt) {
-      return Status::NotSupported("stage not built yet", stages);
+  const std::vector<StageSpec>& specs = Specs();
+  auto index_of = [&](std::string_view name) -> int {
+    for (size_t i = 0; i < specs.size(); ++i) {
+      if (name == specs[i].name) return static_cast<int>(i);
     }
-    auto impl = std::make_unique<PipelineImpl>(i);
-    Status s = impl->Load(DataDir(options), options);
-    if (!s.ok()) return s;
-    *pipeline = std::move(impl);
-    return Status::OK();
+    return -1;
+  };
+  std::vector<bool> on(specs.size(), false);
+  const std::string stages =
+      options.stages.empty() ? specs[kLastBuilt].name : options.stages;
+  if (stages.find(',') == std::string::npos) {
+    // One name: that stage and every stage before it.
+    const int last = index_of(stages);
+    if (last < 0) return Status::InvalidArgument("unknown stage", stages);
+    if (static_cast<size_t>(last) > kLastBuilt)
+      return Status::NotSupported("stage not built yet", stages);
+    for (int i = 0; i <= last; ++i) on[i] = true;
+  } else {
+    // A list: exactly those stages (the reader always runs).
+    on[kRead] = true;
+    size_t begin = 0;
+    while (begin <= stages.size()) {
+      size_t end = stages.find(',', begin);
+      if (end == std::string::npos) end = stages.size();
+      const std::string name = stages.substr(begin, end - begin);
+      begin = end + 1;
+      if (name.empty()) continue;
+      const int i = index_of(name);
+      if (i < 0) return Status::InvalidArgument("unknown stage", name);
+      if (static_cast<size_t>(i) > kLastBuilt)
+        return Status::NotSupported("stage not built yet", name);
+      on[i] = true;
+    }
   }
-  return Status::InvalidArgument("unknown stage", stages);
+  // Every stage's layers must come from a stage that runs before it.
+  std::vector<std::string> provided;
+  for (size_t i = 0; i < specs.size(); ++i) {
+    if (!on[i]) continue;
+    for (const std::string& layer : specs[i].needs) {
+      if (std::find(provided.begin(), provided.end(), layer) != provided.end())
+        continue;
+      std::string by;
+      for (const StageSpec& p : specs) {
+        if (std::find(p.provides.begin(), p.provides.end(), layer) !=
+            p.provides.end()) {
+          by = p.name;
+          break;
+        }
+      }
+      return Status::InvalidArgument(
+          std::string("stage '") + specs[i].name + "' requires the '" + layer +
+              "' layer, which stage '" + by + "' provides",
+          "add '" + by + "' before it in --stages");
+    }
+    provided.insert(provided.end(), specs[i].provides.begin(),
+                    specs[i].provides.end());
+  }
+  auto impl = std::make_unique<PipelineImpl>(on);
+  Status s = impl->Load(DataDir(options), options);
+  if (!s.ok()) return s;
+  *pipeline = std::move(impl);
+  return Status::OK();
 }
 
 }  // namespace dateline
