@@ -56,6 +56,7 @@ struct ExtractArgs {
   EventArgs events;
   std::string stages;  // empty: every stage that is built
   bool provenance = false;
+  std::vector<std::string> layers;  // --layers tokens,clauses
   size_t max_page_mb = 256;
   size_t jobs = std::max(1u, std::thread::hardware_concurrency());
 };
@@ -77,6 +78,18 @@ int RunExtract(const ExtractArgs& args) {
   auto reader = dateline::InputReader::Open(args.inputs, ropts);
   dateline::JsonOptions jopts;
   jopts.provenance = args.provenance;
+  for (const std::string& layer : args.layers) {
+    if (layer == "tokens") {
+      jopts.tokens = true;
+    } else if (layer == "clauses") {
+      jopts.clauses = true;
+    } else {
+      std::fprintf(stderr,
+                   "dateline: unknown layer \"%s\" (tokens, clauses)\n",
+                   layer.c_str());
+      return 2;
+    }
+  }
   // Pages are read in order, cleaned in parallel in batches, and written in
   // input order. A batch is bounded in pages and bytes so memory stays flat.
   const size_t jobs = std::max<size_t>(1, args.jobs);
@@ -651,11 +664,16 @@ int main(int argc, char** argv) {
                  "Files, directories (walked) or - for stdin")
       ->required();
   ex->add_option("--stages", extract.stages,
-                 "Stop after this stage: read, clean, segment, tag, resolve, "
-                 "quotes, events "
-                 "(default: all)");
+                 "Stop after this stage: read, clean, segment, tag, parse, "
+                 "resolve, clauses, quotes, events (default: all); or a "
+                 "comma-separated list of exactly the stages to run, checked "
+                 "for the layers each requires");
   ex->add_flag("--provenance", extract.provenance,
                "Add source, format and the offset map back to the page");
+  ex->add_option("--layers", extract.layers,
+                 "Also write these layers, comma separated: tokens (span, "
+                 "pos, head, deprel), clauses (predicates and arguments)")
+      ->delimiter(',');
   ex->add_option("-j,--jobs", extract.jobs,
                  "Pages cleaned in parallel (default: all cores); output "
                  "keeps input order");

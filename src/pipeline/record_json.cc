@@ -18,6 +18,72 @@ const char* PageFormatName(PageFormat format) {
   }
 }
 
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json CodePointSpan(const CodePointIndex& index, const Span& s) {
+  return Json::array({index.ToCodePoint(s.begin), index.ToCodePoint(s.end)});
+}
+
+std::string SpanText(const Document& doc, const Span& s) {
+  size_t b = std::min<size_t>(s.begin, doc.text.size());
+  size_t e = std::min<size_t>(std::max(s.begin, s.end), doc.text.size());
+  return doc.text.substr(b, e - b);
+}
+
+// The tokens with their tags and parse (`--layers tokens`). Heads are token
+// indices (-1 for a sentence's root), as in the parse.
+Json TokensJson(const Document& doc, const CodePointIndex& index) {
+  Json tokens = Json::array();
+  for (size_t t = 0; t < doc.tokens.size(); ++t) {
+    Json item = {{"span", CodePointSpan(index, doc.tokens[t])}};
+    if (t < doc.pos.size()) item["pos"] = doc.pos[t];
+    if (t < doc.heads.size()) item["head"] = doc.heads[t];
+    if (t < doc.deprels.size()) item["deprel"] = doc.deprels[t];
+    tokens.push_back(std::move(item));
+  }
+  return tokens;
+}
+
+// The clause layer (`--layers clauses`).
+Json ClausesJson(const Document& doc, const CodePointIndex& index) {
+  Json clauses = Json::array();
+  for (const Clause& c : doc.clauses) {
+    Json arguments = Json::array();
+    for (const ClauseArgument& a : c.arguments) {
+      Json head = a.head < doc.tokens.size()
+                      ? CodePointSpan(index, doc.tokens[a.head])
+                      : Json(nullptr);
+      arguments.push_back(
+          {{"role", a.role},
+           {"preposition", a.preposition},
+           {"head", std::move(head)},
+           {"span", CodePointSpan(index, a.span)},
+           {"text", SpanText(doc, a.span)},
+           {"entity", a.entity.empty() ? Json(nullptr) : Json(a.entity)},
+           {"clause", a.clause},
+           {"distributed", a.distributed},
+           {"controlled", a.controlled}});
+    }
+    clauses.push_back({{"predicate", CodePointSpan(index, c.predicate_span)},
+                       {"text", SpanText(doc, c.predicate_span)},
+                       {"lemma", c.lemma},
+                       {"kind", c.kind},
+                       {"voice", c.voice},
+                       {"tense", c.tense},
+                       {"negated", c.negated},
+                       {"modality", c.modality},
+                       {"parent", c.parent},
+                       {"attributed_by", c.attributed_by},
+                       {"sentence", CodePointSpan(index, c.sentence)},
+                       {"arguments", std::move(arguments)}});
+  }
+  return clauses;
+}
+
+}  // namespace
+
 std::string ToJsonLine(const Document& doc, const JsonOptions& options) {
   using Json = nlohmann::ordered_json;
   Json j;
@@ -179,6 +245,8 @@ std::string ToJsonLine(const Document& doc, const JsonOptions& options) {
     }
     j["events"] = std::move(events);
   }
+  if (options.tokens) j["tokens"] = TokensJson(doc, index);
+  if (options.clauses) j["clauses"] = ClausesJson(doc, index);
   if (!doc.error.empty()) j["error"] = doc.error;
   if (options.provenance) {
     j["source"] = doc.source;

@@ -1,0 +1,35 @@
+// The clause layer: predicates and their arguments, read off the dependency
+// parse. This is the one place in the project that walks the tree; the
+// quotes and events stages read Document::clauses instead.
+//
+// BuildClauses is a free function over a Document; it keeps no state and is
+// safe to call from several threads on different documents.
+#ifndef DATELINE_SYNTAX_CLAUSES_H_
+#define DATELINE_SYNTAX_CLAUSES_H_
+
+#include <string>
+#include <string_view>
+
+#include "dateline/document.h"
+
+namespace dateline {
+
+// Replaces doc->clauses with one Clause per predicate of the parse: verbs
+// heading a clause (root, ccomp, xcomp, advcl, acl, acl:relcl, conj of a
+// predicate, parataxis, csubj, and clausal obliques) and a few event nouns
+// ("talks with", "visit to"), with their arguments, voice, tense, polarity,
+// modality and attribution (see Clause in dateline/document.h).
+//
+// Reads text, tokens, sentences, pos, heads, deprels and entities. Never
+// fails: what is inconsistent (vectors of different lengths, heads outside
+// their sentence, cycles, spans outside the text) is skipped, and a
+// document without a parse gets no clauses. Linear in the number of tokens.
+void BuildClauses(Document* doc);
+
+// Returns the lower-case base form of `word` given its Penn `tag`
+// ("met"/VBD -> "meet", "accused"/VBN -> "accuse", "talks"/NNS -> "talk").
+std::string ClauseLemma(std::string_view word, std::string_view tag);
+
+}  // namespace dateline
+
+#endif  // DATELINE_SYNTAX_CLAUSES_H_
