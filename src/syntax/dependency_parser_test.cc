@@ -1,0 +1,253 @@
+#include "syntax/dependency_parser.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "syntax/conllu.h"
+
+namespace dateline {
+namespace {
+
+// Checks what every parse must be: heads inside the sentence, exactly one
+// root, no cycle, labels in range.
+void ExpectTree(const DependencyParser& parser, const DependencyTree& tree,
+                size_t n) {
+  ASSERT_EQ(tree.heads.size(), n);
+  ASSERT_EQ(tree.labels.size(), n);
+  int roots = 0;
+  for (size_t i = 0; i < n; ++i) {
+    ASSERT_GE(tree.heads[i], -1);
+    ASSERT_LT(tree.heads[i], static_cast<int>(n));
+    ASSERT_NE(tree.heads[i], static_cast<int>(i));
+    ASSERT_GE(tree.labels[i], 0);
+    ASSERT_LT(tree.labels[i], static_cast<int>(parser.labels().size()));
+    roots += tree.heads[i] < 0;
+    // Following heads reaches the root within n steps.
+    int at = static_cast<int>(i);
+    size_t steps = 0;
+    while (at >= 0 && steps <= n) {
+      at = tree.heads[at];
+      ++steps;
+    }
+    ASSERT_LE(steps, n) << "cycle through word " << i;
+  }
+  if (n > 0) {
+    EXPECT_EQ(roots, 1);
+  }
+}
+
+ParserExample Example(const std::string& words, const std::string& tags,
+                      std::vector<int> heads, const std::string& labels) {
+  ParserExample ex;
+  std::istringstream w(words), t(tags), l(labels);
+  std::string x;
+  while (w >> x) ex.words.push_back(x);
+  while (t >> x) ex.tags.push_back(x);
+  while (l >> x) ex.labels.push_back(x);
+  ex.heads = std::move(heads);
+  return ex;
+}
+
+// A tiny treebank of simple clauses the parser must learn exactly.
+std::vector<ParserExample> TinyTreebank() {
+  std::vector<ParserExample> out;
+  const char* subjects[] = {"Putin", "Kim", "Lavrov", "Peskov", "Biden"};
+  const char* verbs[] = {"accepted", "visited", "praised", "met", "accused"};
+  const char* objects[] = {"Moscow", "Pyongyang", "Kim", "Seoul", "Tokyo"};
+  for (const char* s : subjects) {
+    for (const char* v : verbs) {
+      for (const char* o : objects) {
+        out.push_back(Example(std::string(s) + " " + v + " " + o + " .",
+                              "NNP VBD NNP .", {1, -1, 1, 1},
+                              "nsubj root obj punct"));
+        out.push_back(Example(std::string("the ") + s + " " + v + " " + o +
+                                  " in October .",
+                              "DT NNP VBD NNP IN NNP .", {1, 2, -1, 2, 5, 2, 2},
+                              "det nsubj root obj case obl punct"));
+      }
+    }
+  }
+  return out;
+}
+
+DependencyParser TrainTiny() {
+  ParserTrainOptions opt;
+  opt.epochs = 5;
+  DependencyParser parser;
+  EXPECT_TRUE(TrainDependencyParser(TinyTreebank(), opt, &parser).ok());
+  return parser;
+}
+
+TEST(DependencyParserTest, LearnsATinyTreebank) {
+  DependencyParser parser = TrainTiny();
+  ASSERT_TRUE(parser.trained());
+  DependencyTree tree;
+  parser.Parse({"the", "Kim", "praised", "Tokyo", "in", "October", "."},
+               {"DT", "NNP", "VBD", "NNP", "IN", "NNP", "."}, &tree);
+  ExpectTree(parser, tree, 7);
+  EXPECT_EQ(tree.heads, (std::vector<int>{1, 2, -1, 2, 5, 2, 2}));
+  EXPECT_EQ(parser.labels()[tree.labels[1]], "nsubj");
+  EXPECT_EQ(parser.labels()[tree.labels[3]], "obj");
+  EXPECT_EQ(parser.labels()[tree.labels[5]], "obl");
+}
+
+TEST(DependencyParserTest, TrainingIsDeterministic) {
+  DependencyParser a = TrainTiny(), b = TrainTiny();
+  const std::string pa = ::testing::TempDir() + "/a.model";
+  const std::string pb = ::testing::TempDir() + "/b.model";
+  ASSERT_TRUE(a.Save(pa).ok());
+  ASSERT_TRUE(b.Save(pb).ok());
+  std::ifstream fa(pa, std::ios::binary), fb(pb, std::ios::binary);
+  std::string da((std::istreambuf_iterator<char>(fa)), {});
+  std::string db((std::istreambuf_iterator<char>(fb)), {});
+  EXPECT_FALSE(da.empty());
+  EXPECT_EQ(da, db);
+}
+
+TEST(DependencyParserTest, SaveLoadGivesTheSameParses) {
+  DependencyParser parser = TrainTiny();
+  parser.AddInfo("made_by", "test");
+  const std::string path = ::testing::TempDir() + "/parser.model";
+  ASSERT_TRUE(parser.Save(path).ok());
+  DependencyParser loaded;
+  ASSERT_TRUE(loaded.Load(path).ok());
+  EXPECT_EQ(loaded.labels(), parser.labels());
+  ASSERT_EQ(loaded.info().size(), parser.info().size());
+  for (const ParserExample& ex : TinyTreebank()) {
+    std::vector<std::string_view> w(ex.words.begin(), ex.words.end());
+    std::vector<std::string_view> t(ex.tags.begin(), ex.tags.end());
+    DependencyTree x, y;
+    parser.Parse(w, t, &x);
+    loaded.Parse(w, t, &y);
+    EXPECT_EQ(x.heads, y.heads);
+    EXPECT_EQ(x.labels, y.labels);
+  }
+}
+
+TEST(DependencyParserTest, AnyInputGivesATree) {
+  DependencyParser parser = TrainTiny();
+  std::mt19937 rng(7);
+  const std::vector<std::string> vocab = {"the", "Kim", ".", ",", "met", "in",
+                                          "", "\xff", "October", "and"};
+  const std::vector<std::string> tagset = {"DT", "NNP", ".", ",", "VBD",
+                                           "IN", "",  "XX", "NN"};
+  for (int trial = 0; trial < 200; ++trial) {
+    const size_t n = rng() % 40;
+    std::vector<std::string_view> w, t;
+    for (size_t i = 0; i < n; ++i) {
+      w.push_back(vocab[rng() % vocab.size()]);
+      if (rng() % 10) t.push_back(tagset[rng() % tagset.size()]);
+    }
+    DependencyTree tree;
+    parser.Parse(w, t, &tree);
+    ExpectTree(parser, tree, n);
+  }
+}
+
+TEST(DependencyParserTest, LongSentenceIsCutIntoPieces) {
+  DependencyParser parser = TrainTiny();
+  std::vector<std::string_view> w, t;
+  for (int i = 0; i < 5000; ++i) {
+    w.push_back(i % 2 ? "," : "Kim");
+    t.push_back(i % 2 ? "," : "NNP");
+  }
+  DependencyTree tree;
+  parser.Parse(w, t, &tree);
+  ExpectTree(parser, tree, w.size());
+  // No arc crosses a piece boundary except the pieces' roots.
+  for (size_t i = 0; i < w.size(); ++i) {
+    const int h = tree.heads[i];
+    if (h < 0) continue;
+    const size_t piece = i / DependencyParser::kMaxSentenceTokens;
+    if (static_cast<size_t>(h) / DependencyParser::kMaxSentenceTokens !=
+        piece) {
+      EXPECT_EQ(parser.labels()[tree.labels[i]], "parataxis");
+    }
+  }
+}
+
+TEST(DependencyParserTest, UntrainedParserStillGivesATree) {
+  DependencyParser parser;
+  DependencyTree tree;
+  parser.Parse({"a", "b"}, {"DT", "NN"}, &tree);
+  EXPECT_EQ(tree.heads.size(), 2u);
+  parser.Parse({}, {}, &tree);
+  EXPECT_TRUE(tree.heads.empty());
+}
+
+TEST(DependencyParserTest, BadModelsAreCorruption) {
+  DependencyParser parser = TrainTiny();
+  const std::string path = ::testing::TempDir() + "/good.model";
+  ASSERT_TRUE(parser.Save(path).ok());
+  std::ifstream f(path, std::ios::binary);
+  std::string data((std::istreambuf_iterator<char>(f)), {});
+  DependencyParser p;
+  EXPECT_TRUE(p.Parse(data, "good").ok());
+  for (size_t cut : {size_t{0}, size_t{10}, data.size() / 2, data.size() - 1}) {
+    Status s = p.Parse(std::string_view(data).substr(0, cut), "cut");
+    EXPECT_TRUE(s.IsCorruption()) << cut << ": " << s.ToString();
+  }
+  EXPECT_TRUE(p.Parse("not a model\n", "x").IsCorruption());
+  EXPECT_TRUE(p.Load(::testing::TempDir() + "/missing.model").IsIOError());
+}
+
+TEST(ProjectivizeTest, LiftsCrossingArcs) {
+  // Arcs 2->0, 2->1, 1->3: word 2 lies inside 1->3 without being dominated
+  // by 1, so word 3 is lifted to its head's head, 2.
+  std::vector<int> heads = {2, 2, -1, 1};
+  EXPECT_EQ(Projectivize(&heads), 1);
+  EXPECT_EQ(heads, (std::vector<int>{2, 2, -1, 2}));
+  std::vector<int> proj = {1, -1, 1};
+  EXPECT_EQ(Projectivize(&proj), 0);
+}
+
+TEST(ConlluTest, ReadsWordsAndSkipsRangesAndEmptyNodes) {
+  const std::string text =
+      "# sent_id = s1\n"
+      "1-2\tdon't\t_\t_\t_\t_\t_\t_\t_\t_\n"
+      "1\tdo\tdo\tAUX\tVBP\t_\t3\taux\t_\t_\n"
+      "2\tn't\tnot\tPART\tRB\t_\t3\tadvmod\t_\t_\n"
+      "3\tgo\tgo\tVERB\tVB\t_\t0\troot\t_\tSpaceAfter=No\n"
+      "3.1\tgo\tgo\tVERB\tVB\t_\t_\t_\t_\t_\n"
+      "\n"
+      "1\tYes\tyes\tINTJ\tUH\t_\t0\troot\t_\t_\n";
+  std::vector<ConlluSentence> s;
+  ASSERT_TRUE(ParseConllu(text, "t", &s).ok());
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[0].id, "s1");
+  ASSERT_EQ(s[0].words.size(), 3u);
+  EXPECT_EQ(s[0].words[1].form, "n't");
+  EXPECT_EQ(s[0].words[1].head, 3);
+  EXPECT_FALSE(s[0].words[2].space_after);
+  EXPECT_EQ(s[1].words[0].deprel, "root");
+}
+
+TEST(ConlluTest, MalformedLinesAreCorruption) {
+  std::vector<ConlluSentence> s;
+  EXPECT_TRUE(ParseConllu("1\tword\n", "t", &s).IsCorruption());
+  EXPECT_TRUE(
+      ParseConllu("1\ta\ta\tX\tX\t_\tx\tdep\t_\t_\n", "t", &s).IsCorruption());
+  EXPECT_TRUE(
+      ParseConllu("1\ta\ta\tX\tX\t_\t5\tdep\t_\t_\n", "t", &s).IsCorruption());
+  EXPECT_TRUE(ParseConllu("", "t", &s).ok());
+  EXPECT_TRUE(s.empty());
+}
+
+TEST(AttachmentCounterTest, CountsUniversalRelations) {
+  AttachmentCounter c;
+  c.Add({2, 0, 2}, {"nsubj:pass", "root", "punct"}, {2, 0, 1},
+        {"nsubj", "root", "punct"});
+  EXPECT_EQ(c.words(), 3);
+  EXPECT_NEAR(c.Uas(), 200.0 / 3, 1e-9);
+  EXPECT_NEAR(c.Las(), 200.0 / 3, 1e-9);   // nsubj:pass counts as nsubj
+  EXPECT_NEAR(c.FullLas(), 100.0 / 3, 1e-9);
+  EXPECT_NEAR(c.RelationF1("nsubj"), 100.0, 1e-9);
+  EXPECT_EQ(UniversalRelation("obl:agent"), "obl");
+}
+
+}  // namespace
+}  // namespace dateline
