@@ -34,36 +34,37 @@ class PerceptronWeights {
 
   // Adds the weights of every key found in `keys` to scores[0..classes).
   // The table is far larger than the caches, so the slots of all keys are
-  // fetched ahead first, then their rows, then the weights are added.
+  // fetched ahead first (a slot holds all a lookup needs: one miss), then
+  // their weights, then the weights are added.
   void Score(const uint64_t* keys, size_t count, float* scores) const {
-    if (slot_keys_.empty()) return;
+    if (slots_.empty()) return;
     constexpr size_t kBatch = 128;
-    int rows[kBatch];
+    const Slot* found[kBatch];
     for (size_t base = 0; base < count; base += kBatch) {
       const size_t n = std::min(kBatch, count - base);
       for (size_t i = 0; i < n; ++i)
-        __builtin_prefetch(&slot_keys_[keys[base + i] & mask_]);
+        __builtin_prefetch(&slots_[keys[base + i] & mask_]);
       for (size_t i = 0; i < n; ++i) {
-        rows[i] = FindRow(keys[base + i]);
-        if (rows[i] >= 0 && dense_at_[rows[i]] < 0) {
-          __builtin_prefetch(&entry_class_[row_begin_[rows[i]]]);
-          __builtin_prefetch(&entry_weight_[row_begin_[rows[i]]]);
-        } else if (rows[i] >= 0) {
-          __builtin_prefetch(&dense_[dense_at_[rows[i]]]);
+        found[i] = Find(keys[base + i]);
+        if (found[i] == nullptr) continue;
+        if (found[i]->dense >= 0) {
+          __builtin_prefetch(&dense_[found[i]->dense]);
+        } else {
+          __builtin_prefetch(&entry_class_[found[i]->begin]);
+          __builtin_prefetch(&entry_weight_[found[i]->begin]);
         }
       }
       for (size_t i = 0; i < n; ++i) {
-        if (rows[i] < 0) continue;
-        const int32_t d = dense_at_[rows[i]];
-        if (d >= 0) {
+        const Slot* slot = found[i];
+        if (slot == nullptr) continue;
+        if (slot->dense >= 0) {
           // A frequent feature with weights for most classes: one
           // vectorisable pass beats scattered adds.
-          const float* w = dense_.data() + d;
+          const float* w = dense_.data() + slot->dense;
           for (int c = 0; c < classes_; ++c) scores[c] += w[c];
           continue;
         }
-        for (uint32_t e = row_begin_[rows[i]]; e < row_begin_[rows[i] + 1];
-             ++e) {
+        for (uint32_t e = slot->begin; e < slot->end; ++e) {
           scores[entry_class_[e]] += entry_weight_[e];
         }
       }
@@ -84,14 +85,27 @@ class PerceptronWeights {
 
  private:
   friend class PerceptronTrainer;
-  int FindRow(uint64_t key) const {
-    if (slot_keys_.empty()) return -1;
+  // One slot of the open-addressing table: the key, its sparse entries
+  // [begin, end), and the offset of its dense copy in dense_ (or -1).
+  struct Slot {
+    uint64_t key = 0;  // 0: empty
+    uint32_t begin = 0;
+    uint32_t end = 0;
+    int32_t dense = -1;
+    int32_t row = -1;
+  };
+  const Slot* Find(uint64_t key) const {
     for (uint64_t s = key & mask_;; s = (s + 1) & mask_) {
-      if (slot_keys_[s] == key) return slot_rows_[s];
-      if (slot_keys_[s] == 0) return -1;
+      if (slots_[s].key == key) return &slots_[s];
+      if (slots_[s].key == 0) return nullptr;
     }
   }
-  // Builds the lookup table over row_keys_, and dense copies of the rows
+  int FindRow(uint64_t key) const {
+    if (slots_.empty()) return -1;
+    const Slot* slot = Find(key);
+    return slot == nullptr ? -1 : slot->row;
+  }
+  // Builds the lookup table over row_keys_, with dense copies of the rows
   // that have weights for more than a quarter of the classes.
   void Index();
 
@@ -101,10 +115,8 @@ class PerceptronWeights {
   std::vector<uint32_t> row_begin_;  // rows() + 1 offsets into entries
   std::vector<uint8_t> entry_class_;
   std::vector<float> entry_weight_;
-  std::vector<int32_t> dense_at_;  // per row: offset into dense_, or -1
   std::vector<float> dense_;
-  std::vector<uint64_t> slot_keys_;
-  std::vector<int32_t> slot_rows_;
+  std::vector<Slot> slots_;
   uint64_t mask_ = 0;
 };
 
