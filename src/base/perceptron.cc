@@ -37,10 +37,10 @@ void PerceptronWeights::Index() {
     const uint32_t nnz = slot.end - slot.begin;
     if (classes_ <= 0 || nnz * 4 <= static_cast<uint32_t>(classes_)) continue;
     slot.dense = static_cast<int32_t>(dense_.size());
-    dense_.resize(dense_.size() + classes_, 0.0f);
-    float* w = dense_.data() + slot.dense;
+    dense_.resize(dense_.size() + classes_, 0);
+    int16_t* w = dense_.data() + slot.dense;
     for (uint32_t e = slot.begin; e < slot.end; ++e)
-      w[entry_class_[e]] = entry_weight_[e];
+      w[entry_class_[e]] = entry_q_[e];
   }
 }
 
@@ -52,7 +52,7 @@ void PerceptronWeights::Serialize(std::string* out) const {
     PutU64(out, row_keys_[r]);
     out->push_back(static_cast<char>(row_begin_[r + 1] - row_begin_[r]));
     for (uint32_t e = row_begin_[r]; e < row_begin_[r + 1]; ++e) {
-      const long q = std::lround(entry_weight_[e] / scale_);
+      const long q = entry_q_[e];
       out->push_back(static_cast<char>(entry_class_[e]));
       out->push_back(static_cast<char>(q & 0xff));
       out->push_back(static_cast<char>((q >> 8) & 0xff));
@@ -91,7 +91,7 @@ Status PerceptronWeights::Parse(const std::string& path, std::string_view data,
   w.row_begin_.push_back(0);
   // At most one entry per 3 bytes left.
   w.entry_class_.reserve((data.size() - pos) / 3);
-  w.entry_weight_.reserve((data.size() - pos) / 3);
+  w.entry_q_.reserve((data.size() - pos) / 3);
   const auto* u = reinterpret_cast<const unsigned char*>(data.data());
   for (size_t r = 0; r < rows; ++r) {
     if (pos + 9 > data.size()) return bad("truncated weights");
@@ -107,13 +107,13 @@ Status PerceptronWeights::Parse(const std::string& path, std::string_view data,
       pos += 3;
       if (cls >= classes) return bad("class out of range");
       w.entry_class_.push_back(static_cast<uint8_t>(cls));
-      w.entry_weight_.push_back(q * scale);
+      w.entry_q_.push_back(q);
     }
     w.row_keys_.push_back(key);
     w.row_begin_.push_back(static_cast<uint32_t>(w.entry_class_.size()));
   }
   w.entry_class_.shrink_to_fit();
-  w.entry_weight_.shrink_to_fit();
+  w.entry_q_.shrink_to_fit();
   w.Index();
   // Keys must be unique, or lookups would silently miss rows.
   for (size_t r = 0; r < w.row_keys_.size(); ++r) {
@@ -142,7 +142,7 @@ PerceptronWeights PerceptronWeights::Mean(
       float* row = sums.data() + it->second * out.classes_;
       for (uint32_t e = p->row_begin_[r]; e < p->row_begin_[r + 1]; ++e) {
         if (p->entry_class_[e] < out.classes_)
-          row[p->entry_class_[e]] += p->entry_weight_[e];
+          row[p->entry_class_[e]] += p->entry_q_[e] * p->scale_;
       }
     }
   }
@@ -164,10 +164,30 @@ PerceptronWeights PerceptronWeights::Mean(
       const long q = std::lround(v / out.scale_);
       if (q == 0) continue;
       out.entry_class_.push_back(static_cast<uint8_t>(c));
-      out.entry_weight_.push_back(q * out.scale_);
+      out.entry_q_.push_back(static_cast<int16_t>(q));
     }
     if (out.entry_class_.size() == before) continue;
     out.row_keys_.push_back(keys[r]);
+    out.row_begin_.push_back(static_cast<uint32_t>(out.entry_class_.size()));
+  }
+  out.Index();
+  return out;
+}
+
+PerceptronWeights PerceptronWeights::Pruned(float min_abs) const {
+  PerceptronWeights out;
+  out.classes_ = classes_;
+  out.scale_ = scale_;
+  out.row_begin_.push_back(0);
+  for (size_t r = 0; r < row_keys_.size(); ++r) {
+    const size_t before = out.entry_class_.size();
+    for (uint32_t e = row_begin_[r]; e < row_begin_[r + 1]; ++e) {
+      if (std::fabs(entry_q_[e] * scale_) < min_abs) continue;
+      out.entry_class_.push_back(entry_class_[e]);
+      out.entry_q_.push_back(entry_q_[e]);
+    }
+    if (out.entry_class_.size() == before) continue;
+    out.row_keys_.push_back(row_keys_[r]);
     out.row_begin_.push_back(static_cast<uint32_t>(out.entry_class_.size()));
   }
   out.Index();
@@ -259,7 +279,7 @@ PerceptronWeights PerceptronTrainer::Averaged(float prune) const {
       if (std::fabs(v) < keep) continue;
       const long q = std::lround(v / out.scale_);
       out.entry_class_.push_back(static_cast<uint8_t>(c));
-      out.entry_weight_.push_back(q * out.scale_);
+      out.entry_q_.push_back(static_cast<int16_t>(q));
     }
     if (out.entry_class_.size() == before) continue;
     out.row_keys_.push_back(row_keys_[r]);

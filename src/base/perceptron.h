@@ -31,12 +31,17 @@ class PerceptronWeights {
 
   int classes() const { return classes_; }
   size_t rows() const { return row_keys_.size(); }
+  // What one integer step of Score is worth.
+  float scale() const { return scale_; }
 
   // Adds the weights of every key found in `keys` to scores[0..classes).
   // The table is far larger than the caches, so the slots of all keys are
   // fetched ahead first (a slot holds all a lookup needs: one miss), then
   // their weights, then the weights are added.
-  void Score(const uint64_t* keys, size_t count, float* scores) const {
+  //
+  // Weights are kept as the file stores them, int16 steps of one scale, and
+  // summed as integers: half the memory traffic of floats, same argmax.
+  void Score(const uint64_t* keys, size_t count, int32_t* scores) const {
     if (slots_.empty()) return;
     constexpr size_t kBatch = 128;
     const Slot* found[kBatch];
@@ -51,7 +56,7 @@ class PerceptronWeights {
           __builtin_prefetch(&dense_[found[i]->dense]);
         } else {
           __builtin_prefetch(&entry_class_[found[i]->begin]);
-          __builtin_prefetch(&entry_weight_[found[i]->begin]);
+          __builtin_prefetch(&entry_q_[found[i]->begin]);
         }
       }
       for (size_t i = 0; i < n; ++i) {
@@ -60,16 +65,20 @@ class PerceptronWeights {
         if (slot->dense >= 0) {
           // A frequent feature with weights for most classes: one
           // vectorisable pass beats scattered adds.
-          const float* w = dense_.data() + slot->dense;
+          const int16_t* w = dense_.data() + slot->dense;
           for (int c = 0; c < classes_; ++c) scores[c] += w[c];
           continue;
         }
         for (uint32_t e = slot->begin; e < slot->end; ++e) {
-          scores[entry_class_[e]] += entry_weight_[e];
+          scores[entry_class_[e]] += entry_q_[e];
         }
       }
     }
   }
+
+  // Returns this table without the weights below `min_abs` in magnitude
+  // (rows left empty removed).
+  PerceptronWeights Pruned(float min_abs) const;
 
   // Returns the mean of tables over the same classes: a key's weight is the
   // sum of its weights in every table divided by their number.
@@ -114,8 +123,8 @@ class PerceptronWeights {
   std::vector<uint64_t> row_keys_;
   std::vector<uint32_t> row_begin_;  // rows() + 1 offsets into entries
   std::vector<uint8_t> entry_class_;
-  std::vector<float> entry_weight_;
-  std::vector<float> dense_;
+  std::vector<int16_t> entry_q_;  // weight / scale_
+  std::vector<int16_t> dense_;
   std::vector<Slot> slots_;
   uint64_t mask_ = 0;
 };

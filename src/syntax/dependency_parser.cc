@@ -343,7 +343,7 @@ void DependencyParser::Parse(const std::vector<std::string_view>& words,
   tree->labels.assign(total, root_label_);
   const int L = static_cast<int>(labels_.size());
   const int classes = weights_.classes();
-  std::vector<float> scores(std::max(classes, 1));
+  std::vector<int32_t> scores(std::max(classes, 1));
   uint64_t feats[kMaxFeatures];
   int first_root = -1;
   for (size_t begin = 0; begin < total; begin += kMaxSentenceTokens) {
@@ -354,11 +354,11 @@ void DependencyParser::Parse(const std::vector<std::string_view>& words,
     State st(n);
     while (!st.done() && classes > 0) {
       const Allowed a = AllowedMoves(st);
-      std::fill(scores.begin(), scores.end(), 0.0f);
+      std::fill(scores.begin(), scores.end(), 0);
       const size_t nf = ExtractFeatures(st, wf, feats);
       weights_.Score(feats, nf, scores.data());
       int best_move = -1, best_label = 0;
-      float best = 0;
+      int32_t best = 0;
       auto consider = [&](int move, int l, int cls) {
         if (best_move < 0 || scores[cls] > best) {
           best = scores[cls];

@@ -75,6 +75,11 @@ class DependencyParser {
   // As Load, from the model's bytes (`name` for errors).
   Status Parse(std::string_view data, const std::string& name);
 
+  // Drops the weights below `min_abs` in magnitude (a smaller, faster model;
+  // train_parser --prune-after).
+  void Prune(float min_abs) { weights_ = weights_.Pruned(min_abs); }
+  size_t weight_rows() const { return weights_.rows(); }
+
   // Makes *out the mean of parsers trained on the same labels in other
   // orders (parameter mixing, McDonald, Hall and Mann 2010): their weights
   // averaged. Returns InvalidArgument when the labels differ.
