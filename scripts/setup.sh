@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs dateline's build dependencies (Debian 12 packages) and builds it
-# into build/ (Release, Ninja). Safe to run again: installs only what is
-# missing and rebuilds incrementally.
+# Installs dateline's build dependencies (Debian 12 packages; Node.js and npm
+# when missing, and the browser UI's npm packages) and builds it into build/
+# (Release, Ninja; the build bundles web/ with esbuild). Safe to run again:
+# installs only what is missing and rebuilds incrementally.
 #   scripts/setup.sh            # deps + build
 #   BUILD_DIR=out scripts/setup.sh
 set -euo pipefail
@@ -23,6 +24,23 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The browser UI is bundled from npm packages (web/package-lock.json) by the
+# build: Node.js and npm from Debian only when the machine has none (an image
+# may carry its own Node.js, which Debian's npm package conflicts with), then
+# `npm ci` in web/ whenever the lockfile changed since the last one.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  echo "setup: installing nodejs npm" >&2
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
+if ! cmp -s web/package-lock.json web/node_modules/.dateline-package-lock.json; then
+  echo "setup: npm ci in web/ (the browser UI's libraries)" >&2
+  (cd web && npm ci --no-audit --no-fund --loglevel=error) >&2
+  cp web/package-lock.json web/node_modules/.dateline-package-lock.json
 fi
 
 BUILD_DIR="${BUILD_DIR:-build}"
