@@ -157,6 +157,10 @@ export function withParams(query, names, add) {
   return p.concat(add.filter(([, v]) => v !== '' && v !== null && v !== undefined));
 }
 
+function singular(what) {
+  return what.endsWith('ies') ? what.slice(0, -3) + 'y' : what.replace(/s$/, '');
+}
+
 // Paging: "rows A–B of TOTAL" with previous / next links that change
 // `offset` in the hash. Works with a server that gives only `more` (no total).
 export function pager(view, name, query, page, what) {
@@ -167,7 +171,9 @@ export function pager(view, name, query, page, what) {
   const count = page.count ?? (page.rows || []).length;
   let text;
   if (count === 0) text = 'no ' + what;
-  else if (typeof page.total === 'number') {
+  else if (typeof page.total === 'number' && offset === 0 && count === page.total) {
+    text = count === 1 ? 'one ' + singular(what) : 'all ' + fmt(count) + ' ' + what;
+  } else if (typeof page.total === 'number') {
     text = what + ' ' + fmt(offset + 1) + '–' + fmt(offset + count) + ' of ' + fmt(page.total);
   } else {
     text = fmt(count) + ' ' + what + (page.more ? ' (more exist)' : '');
