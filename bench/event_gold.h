@@ -32,6 +32,7 @@
 #define DATELINE_BENCH_EVENT_GOLD_H_
 
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <memory>

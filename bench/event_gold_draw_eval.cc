@@ -303,12 +303,24 @@ int Main(int argc, char** argv) {
   auto drawn = drawer.Draw(quotas, seed);
   std::string out =
       "# dateline real-news event gold set: references and CAMEO codes, no "
-      "text (bench/event_gold.h: format; bench/README.md: protocol)\n"
+      "text (the datasets' licences).\n"
       "# Drawn by build/event_gold_draw_eval --seed " +
       std::to_string(seed) +
-      "; coded by hand before the coder was run on these sentences.\n"
-      "# id\tsplit\tdraw\tdataset\tfile\tarticle\tbegin\tend\thash\tevents\t"
-      "note\n";
+      " (bench/event_gold_draw_eval.cc); each sentence coded by hand\n"
+      "# by the CAMEO codebook before the coder was run on it. Protocol and "
+      "conventions: bench/README.md; parser: bench/event_gold.h.\n"
+      "# Columns (TAB-separated): id split(dev|test) draw(pair|random) "
+      "dataset file article begin end hash events note\n"
+      "#   begin/end: bytes of the clean text dateline's reader and clean "
+      "stage give for the page; hash: first 8 hex digits of\n"
+      "#   Hash64Hex of those bytes. events: '-' for none, else ';'-separated "
+      "SOURCE>TARGET:CODE[:n|:h|:nh]\n"
+      "#   (n = negated, h = hypothetical: future, planned, conditional or "
+      "question). Dyadic events only.\n"
+      "# The test split is held out: do not read its rows or sentences while "
+      "writing rules.\n"
+      "# id\tsplit\tdraw\tdataset\tfile\tarticle\tbegin\tend\thash\t"
+      "events\tnote\n";
   std::string sheet;
   int n = 0;
   for (const auto& [c, kind] : drawn) {

@@ -1,0 +1,399 @@
+// event_gold_eval: scores the event coder on the real-news gold set
+// (bench/gold/real_news_events.tsv; format in bench/event_gold.h, how it
+// was drawn and coded in bench/README.md).
+//
+// Each referenced article is read from the shared datasets with dateline's
+// own readers and run through the whole pipeline (through events, default
+// options: dyadic events). The coder's events of a gold sentence are those
+// whose trigger starts inside the sentence's [begin, end) (the sentence's
+// start when an event has no trigger). A row whose bytes no longer hash to
+// its stored hash is looked for among the article's sentences by hash
+// (moved); when not found, or when the article is gone, it is counted as
+// drifted and left out of the scores, never silently.
+//
+// Matching: per sentence, a multiset match of coder events to gold events,
+// each gold event matched at most once. An event is (source, target, root,
+// negated, hypothetical):
+//  - actors: first line by country (gold::CountryPart: the first three
+//    letters, six for IGO/NGO/NGM/MNC), second line by full code (country
+//    and sectors);
+//  - negated must agree: a gold negated act is matched only by a coder
+//    event flagged negated (an unflagged one is the act asserted: wrong);
+//  - hypothetical must agree, except for roots 03 (intent) and 13
+//    (threaten), whose codes already say the act is not done: a gold
+//    hypothetical event ("if ..., X will sanction Y") is matched only by a
+//    coder event flagged hypothetical;
+//  - symmetric acts (040, 041, 044, 046, 057, 060-064), coded once per pair in
+//    the gold, match a coder event in either direction; a coder that codes
+//    both directions gets one hit and one false positive.
+// Then per root (country level), the same with flags ignored, and counts of
+// the coder's errors by kind.
+//
+//   build/event_gold_eval [GOLD] [--data DIR] [--split dev|test|all] [-v]
+//
+// -v prints each dev sentence with its text, gold and coder events; test
+// sentences only with --show-test (the test part is held out: rules are
+// never written from it).
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "bench_data.h"
+#include "dateline/pipeline.h"
+#include "event_gold.h"
+#include "events/cameo.h"
+
+namespace dateline {
+namespace {
+
+using gold::GoldEvent;
+using gold::GoldSentence;
+
+struct Item {
+  std::string source, target, code;
+  bool negated = false, hypothetical = false;
+};
+
+bool Symmetric(const std::string& code) {
+  static const std::set<std::string> kCodes = {"040", "041", "044", "046", "057",
+                                               "060", "061", "062", "063",
+                                               "064"};
+  return kCodes.count(code) > 0;
+}
+
+std::string Root(const std::string& code) { return code.substr(0, 2); }
+
+struct Score {
+  int tp = 0, gold = 0, pred = 0;
+  double P() const { return pred ? double(tp) / pred : 0; }
+  double R() const { return gold ? double(tp) / gold : 0; }
+};
+
+// Matches one sentence's coder events to its gold events; `country`
+// compares country parts, `flags` negation and hypothesis. Fills
+// *gold_hit / *pred_hit.
+int Match(const std::vector<Item>& g, const std::vector<Item>& p, bool country,
+          bool flags, std::vector<bool>* gold_hit, std::vector<bool>* pred_hit) {
+  auto actor = [&](const std::string& a) {
+    return country ? gold::CountryPart(a) : a;
+  };
+  auto same = [&](const Item& x, const Item& y, bool swapped) {
+    if (Root(x.code) != Root(y.code)) return false;
+    if (flags) {
+      if (x.negated != y.negated) return false;
+      std::string r = Root(x.code);
+      if (r != "03" && r != "13" && x.hypothetical != y.hypothetical)
+        return false;
+    }
+    if (!swapped) {
+      return actor(x.source) == actor(y.source) &&
+             actor(x.target) == actor(y.target);
+    }
+    return actor(x.source) == actor(y.target) &&
+           actor(x.target) == actor(y.source);
+  };
+  gold_hit->assign(g.size(), false);
+  pred_hit->assign(p.size(), false);
+  int hits = 0;
+  for (bool swapped : {false, true}) {
+    for (size_t j = 0; j < p.size(); ++j) {
+      if ((*pred_hit)[j]) continue;
+      for (size_t k = 0; k < g.size(); ++k) {
+        if ((*gold_hit)[k]) continue;
+        if (swapped && !Symmetric(g[k].code)) continue;
+        if (same(g[k], p[j], swapped)) {
+          (*gold_hit)[k] = (*pred_hit)[j] = true;
+          ++hits;
+          break;
+        }
+      }
+    }
+  }
+  return hits;
+}
+
+struct Scored {
+  const GoldSentence* row;
+  std::vector<Item> gold, pred;
+  std::vector<std::string> evidence;  // per pred
+  std::string text;
+};
+
+struct Report {
+  Score country, full, noflags;
+  std::map<std::string, Score> per_root;
+  int sentences = 0, gold_events = 0, pred_events = 0;
+  // Coder errors by kind (country level, flags compared).
+  int fp_no_gold = 0, fp_root_wrong = 0, fp_actor_wrong = 0, fp_flag = 0,
+      fp_reversed = 0, fp_other = 0;
+  int fn_no_pred = 0, fn_other = 0;
+};
+
+std::string Fmt(const Item& e) {
+  return e.source + ">" + e.target + ":" + e.code +
+         (e.negated || e.hypothetical
+              ? std::string(":") + (e.negated ? "n" : "") +
+                    (e.hypothetical ? "h" : "")
+              : "");
+}
+
+void Add(const Scored& s, Report* r) {
+  std::vector<bool> gh, ph;
+  ++r->sentences;
+  r->gold_events += static_cast<int>(s.gold.size());
+  r->pred_events += static_cast<int>(s.pred.size());
+  int hits = Match(s.gold, s.pred, true, true, &gh, &ph);
+  r->country.tp += hits;
+  r->country.gold += static_cast<int>(s.gold.size());
+  r->country.pred += static_cast<int>(s.pred.size());
+  for (size_t k = 0; k < s.gold.size(); ++k) {
+    Score& pr = r->per_root[Root(s.gold[k].code)];
+    ++pr.gold;
+    if (gh[k]) ++pr.tp;
+    if (!gh[k]) (s.pred.empty() ? r->fn_no_pred : r->fn_other)++;
+  }
+  for (size_t j = 0; j < s.pred.size(); ++j) {
+    ++r->per_root[Root(s.pred[j].code)].pred;
+    if (ph[j]) continue;
+    const Item& p = s.pred[j];
+    if (s.gold.empty()) {
+      ++r->fp_no_gold;
+      continue;
+    }
+    auto c = [](const std::string& a) { return gold::CountryPart(a); };
+    bool actors = false, root = false, flag = false, reversed = false;
+    for (const Item& g : s.gold) {
+      bool a = c(g.source) == c(p.source) && c(g.target) == c(p.target);
+      bool rev = c(g.source) == c(p.target) && c(g.target) == c(p.source);
+      bool rt = Root(g.code) == Root(p.code);
+      if (a && rt) flag = true;
+      if (a && !rt) actors = true;
+      if (rev && rt) reversed = true;
+      if (rt && !a) root = true;
+    }
+    if (flag) ++r->fp_flag;
+    else if (reversed) ++r->fp_reversed;
+    else if (actors) ++r->fp_root_wrong;
+    else if (root) ++r->fp_actor_wrong;
+    else ++r->fp_other;
+  }
+  r->full.tp += Match(s.gold, s.pred, false, true, &gh, &ph);
+  r->full.gold += static_cast<int>(s.gold.size());
+  r->full.pred += static_cast<int>(s.pred.size());
+  r->noflags.tp += Match(s.gold, s.pred, true, false, &gh, &ph);
+  r->noflags.gold += static_cast<int>(s.gold.size());
+  r->noflags.pred += static_cast<int>(s.pred.size());
+}
+
+void PrintReport(const Report& r, const char* split, int drifted, int moved) {
+  std::printf("precision %.3f recall %.3f\n", r.country.P(), r.country.R());
+  std::printf("with sectors: precision %.3f recall %.3f\n", r.full.P(),
+              r.full.R());
+  std::printf("flags ignored (country level): precision %.3f recall %.3f\n",
+              r.noflags.P(), r.noflags.R());
+  std::printf("split %s: %d sentences scored, %d drifted (not scored), %d "
+              "moved; %d gold events, %d coder events, %d matched\n",
+              split, r.sentences, drifted, moved, r.gold_events, r.pred_events,
+              r.country.tp);
+  std::printf("per root (country level): root gold coder matched P R\n");
+  for (const auto& [root, s] : r.per_root) {
+    std::printf("  %s %4d %4d %4d %.3f %.3f\n", root.c_str(), s.gold, s.pred,
+                s.tp, s.P(), s.R());
+  }
+  int fp = r.country.pred - r.country.tp, fn = r.country.gold - r.country.tp;
+  std::printf("coder events not matched: %d (in sentences with no gold event "
+              "%d; actors and root right but a flag wrong %d; symmetric "
+              "actors reversed %d; actors right, root wrong %d; root right, "
+              "actors wrong %d; neither %d)\n",
+              fp, r.fp_no_gold, r.fp_flag, r.fp_reversed, r.fp_root_wrong,
+              r.fp_actor_wrong, r.fp_other);
+  std::printf("gold events not matched: %d (in sentences where the coder "
+              "found nothing %d)\n",
+              fn, r.fn_no_pred);
+}
+
+std::string DefaultDataRoot() {
+  std::string bbc = bench::FindSharedDataset("bbc-news");
+  if (bbc.empty()) return "../shared/datasets";
+  return bbc.substr(0, bbc.size() - std::string("/bbc-news").size());
+}
+
+int Main(int argc, char** argv) {
+  CLI::App app{"event coding on the real-news gold set"};
+  std::string path =
+      std::string(DATELINE_SOURCE_DIR) + "/bench/gold/real_news_events.tsv";
+  std::string data, split = "all";
+  bool verbose = false, show_test = false;
+  app.add_option("gold", path, "the gold file");
+  app.add_option("--data", data, "datasets root (default ../shared/datasets)");
+  app.add_option("--split", split, "dev, test or all")
+      ->check(CLI::IsMember({"dev", "test", "all"}));
+  app.add_flag("-v,--verbose", verbose, "print every dev sentence");
+  app.add_flag("--show-test", show_test,
+               "with -v, print the held-out test sentences too");
+  CLI11_PARSE(app, argc, argv);
+  if (data.empty()) data = DefaultDataRoot();
+
+  std::string text;
+  if (!bench::ReadWholeFile(path, &text)) {
+    std::fprintf(stderr, "event_gold_eval: cannot read %s\n", path.c_str());
+    return 1;
+  }
+  std::vector<GoldSentence> rows;
+  Status s = gold::ParseGold(text, path, &rows);
+  if (!s.ok()) {
+    std::fprintf(stderr, "event_gold_eval: %s\n", s.ToString().c_str());
+    return 1;
+  }
+  std::unique_ptr<CameoTable> cameo;
+  s = CameoTable::Load(std::string(DATELINE_SOURCE_DIR) + "/data/events",
+                       &cameo);
+  std::unique_ptr<Pipeline> pipeline;
+  if (s.ok()) s = Pipeline::Create(PipelineOptions{"events", ""}, &pipeline);
+  if (!s.ok()) {
+    std::fprintf(stderr, "event_gold_eval: %s\n", s.ToString().c_str());
+    return 1;
+  }
+  for (const GoldSentence& g : rows) {
+    for (const GoldEvent& e : g.events) {
+      if (!cameo->Contains(e.code)) {
+        std::fprintf(stderr, "event_gold_eval: %s line %d: %s is no CAMEO "
+                     "code\n", path.c_str(), g.line, e.code.c_str());
+        return 1;
+      }
+    }
+  }
+
+  // The articles, file by file.
+  std::map<std::string, std::set<std::string>> wanted;  // file key -> articles
+  for (const GoldSentence& g : rows) {
+    if (split != "all" && g.split != split) continue;
+    wanted[gold::FileKey(g.dataset, g.file)].insert(g.article);
+  }
+  std::map<std::string, Document> docs;  // file key + "|" + article
+  int missing_files = 0;
+  for (const auto& [key, articles] : wanted) {
+    size_t slash = key.find('/');
+    std::string dataset = key.substr(0, slash), file = key.substr(slash + 1);
+    std::map<std::string, Page> pages;
+    s = gold::ReadArticles(data, dataset, file, *articles.begin(), articles,
+                           &pages);
+    if (!s.ok()) {
+      ++missing_files;
+      if (missing_files <= 3) {
+        std::fprintf(stderr, "event_gold_eval: %s\n", s.ToString().c_str());
+      }
+      continue;
+    }
+    for (auto& [art, page] : pages) {
+      docs[key + "|" + art] = pipeline->Process(page);
+    }
+  }
+  if (missing_files > 0 && docs.empty()) {
+    std::fprintf(stderr, "event_gold_eval: no dataset file found under %s "
+                 "(--data)\n", data.c_str());
+    return 1;
+  }
+
+  std::map<std::string, Report> reports;  // "dev", "test", "all"
+  std::map<std::string, int> drifted, moved;
+  std::vector<std::string> drift_ids;
+  for (const GoldSentence& g : rows) {
+    if (split != "all" && g.split != split) continue;
+    auto it = docs.find(gold::FileKey(g.dataset, g.file) + "|" + g.article);
+    uint32_t b = g.begin, e = g.end;
+    bool found = false;
+    if (it != docs.end()) {
+      const std::string& t = it->second.text;
+      if (e <= t.size() &&
+          gold::SentenceHash(std::string_view(t).substr(b, e - b)) == g.hash) {
+        found = true;
+      } else {
+        for (const SentenceSpan& ss : it->second.sentences) {
+          std::string_view st(t.data() + ss.span.begin,
+                              ss.span.end - ss.span.begin);
+          if (gold::SentenceHash(st) == g.hash) {
+            b = ss.span.begin;
+            e = ss.span.end;
+            found = true;
+            ++moved[g.split];
+            ++moved["all"];
+            break;
+          }
+        }
+      }
+    }
+    if (!found) {
+      ++drifted[g.split];
+      ++drifted["all"];
+      drift_ids.push_back(g.id);
+      continue;
+    }
+    const Document& doc = it->second;
+    Scored sc;
+    sc.row = &g;
+    sc.text = doc.text.substr(b, e - b);
+    for (const GoldEvent& ge : g.events) {
+      sc.gold.push_back(
+          {ge.source, ge.target, ge.code, ge.negated, ge.hypothetical});
+    }
+    for (const Event& ev : doc.events) {
+      uint32_t at = ev.trigger.end > ev.trigger.begin ? ev.trigger.begin
+                                                      : ev.sentence.begin;
+      if (at < b || at >= e) continue;
+      Item p{ev.source.code.empty() ? "---" : ev.source.code,
+             ev.has_target ? (ev.target.code.empty() ? "---" : ev.target.code)
+                           : "",
+             ev.code, ev.negated, ev.hypothetical};
+      sc.pred.push_back(p);
+      sc.evidence.push_back(ev.evidence);
+    }
+    Add(sc, &reports[g.split]);
+    Add(sc, &reports["all"]);
+    if (verbose && (g.split == "dev" || show_test)) {
+      std::vector<bool> gh, ph;
+      Match(sc.gold, sc.pred, true, true, &gh, &ph);
+      std::printf("%s %s %s %s#%s\n  %s\n", g.id.c_str(), g.split.c_str(),
+                  g.draw.c_str(), g.dataset.c_str(), g.article.c_str(),
+                  sc.text.c_str());
+      for (size_t k = 0; k < sc.gold.size(); ++k) {
+        std::printf("    gold  %s %s\n", gh[k] ? "ok  " : "MISS",
+                    Fmt(sc.gold[k]).c_str());
+      }
+      for (size_t j = 0; j < sc.pred.size(); ++j) {
+        std::printf("    coder %s %s [%s]\n", ph[j] ? "ok  " : "FP  ",
+                    Fmt(sc.pred[j]).c_str(), sc.evidence[j].c_str());
+      }
+      if (!g.note.empty()) std::printf("    note: %s\n", g.note.c_str());
+    }
+  }
+  PrintReport(reports[split], split.c_str(), drifted[split], moved[split]);
+  if (split == "all") {
+    for (const char* part : {"dev", "test"}) {
+      const Report& r = reports[part];
+      std::printf("%s: precision %.3f recall %.3f; with sectors %.3f %.3f; "
+                  "%d sentences, %d drifted, %d gold events, %d coder "
+                  "events\n",
+                  part, r.country.P(), r.country.R(), r.full.P(), r.full.R(),
+                  r.sentences, drifted[part], r.gold_events, r.pred_events);
+    }
+  }
+  if (!drift_ids.empty()) {
+    std::printf("drifted:");
+    for (size_t k = 0; k < drift_ids.size() && k < 20; ++k) {
+      std::printf(" %s", drift_ids[k].c_str());
+    }
+    std::printf("%s\n", drift_ids.size() > 20 ? " ..." : "");
+  }
+  return 0;
+}
+
+}  // namespace
+}  // namespace dateline
+
+int main(int argc, char** argv) { return dateline::Main(argc, argv); }
