@@ -132,6 +132,9 @@ struct Report {
   int fp_no_gold = 0, fp_root_wrong = 0, fp_actor_wrong = 0, fp_flag = 0,
       fp_reversed = 0, fp_other = 0;
   int fn_no_pred = 0, fn_other = 0;
+  // Coder events that cannot match a dyadic gold event: no target, or an
+  // actor whose country the coder did not find ("---GOV").
+  int pred_no_target = 0, pred_unknown_country = 0;
 };
 
 std::string Fmt(const Item& e) {
@@ -159,6 +162,10 @@ void Add(const Scored& s, Report* r) {
   }
   for (size_t j = 0; j < s.pred.size(); ++j) {
     ++r->per_root[Root(s.pred[j].code)].pred;
+    if (s.pred[j].target.empty()) ++r->pred_no_target;
+    if (s.pred[j].source.compare(0, 3, "---") == 0 ||
+        s.pred[j].target.compare(0, 3, "---") == 0)
+      ++r->pred_unknown_country;
     if (ph[j]) continue;
     const Item& p = s.pred[j];
     if (s.gold.empty()) {
@@ -215,6 +222,9 @@ void PrintReport(const Report& r, const char* split, int drifted, int moved) {
   std::printf("gold events not matched: %d (in sentences where the coder "
               "found nothing %d)\n",
               fn, r.fn_no_pred);
+  std::printf("coder events with no target %d, with an actor of unknown "
+              "country (---) %d\n",
+              r.pred_no_target, r.pred_unknown_country);
 }
 
 std::string DefaultDataRoot() {
@@ -355,6 +365,9 @@ int Main(int argc, char** argv) {
     }
     Add(sc, &reports[g.split]);
     Add(sc, &reports["all"]);
+    Add(sc, &reports["source:" + (g.dataset.find("aeb") != std::string::npos
+                                      ? std::string("aeb")
+                                      : g.dataset)]);
     if (verbose && (g.split == "dev" || show_test)) {
       std::vector<bool> gh, ph;
       Match(sc.gold, sc.pred, true, true, &gh, &ph);
@@ -382,6 +395,13 @@ int Main(int argc, char** argv) {
                   part, r.country.P(), r.country.R(), r.full.P(), r.full.R(),
                   r.sentences, drifted[part], r.gold_events, r.pred_events);
     }
+  }
+  for (const auto& [key, r] : reports) {
+    if (key.rfind("source:", 0) != 0) continue;
+    std::printf("%s (split %s): precision %.3f recall %.3f; %d sentences, "
+                "%d gold events, %d coder events\n",
+                key.c_str() + 7, split.c_str(), r.country.P(), r.country.R(),
+                r.sentences, r.gold_events, r.pred_events);
   }
   if (!drift_ids.empty()) {
     std::printf("drifted:");
