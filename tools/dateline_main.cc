@@ -620,6 +620,8 @@ struct ServeArgs {
   std::string archive = DefaultArchive();
   std::string host = "127.0.0.1";
   int port = 8080;
+  int query_timeout_ms = 1000;
+  int cache_mb = 64;
 };
 
 // Runs `dateline serve` until SIGINT or SIGTERM. Returns 0 after a clean
@@ -629,6 +631,8 @@ int RunServe(const ServeArgs& a) {
   opts.archive = a.archive;
   opts.host = a.host;
   opts.port = a.port;
+  opts.query_timeout_ms = a.query_timeout_ms;
+  opts.cache_bytes = static_cast<size_t>(a.cache_mb) << 20;
   std::unique_ptr<dateline::ApiServer> server;
   dateline::Status s = dateline::ApiServer::Create(opts, &server);
   if (!s.ok()) return Fail("serve", s);
@@ -759,6 +763,14 @@ int main(int argc, char** argv) {
   serve->add_option("--host", sv.host,
                     "Address to listen on (default 127.0.0.1; others expose the "
                     "archive to the network)");
+  serve->add_option("--query-timeout-ms", sv.query_timeout_ms,
+                    "Time budget of one query; over it the answer is 503 "
+                    "(default 1000)")
+      ->check(CLI::Range(1, 600000));
+  serve->add_option("--cache-mb", sv.cache_mb,
+                    "Memory for answers to repeated requests, dropped when the "
+                    "archive changes (default 64; 0: no cache)")
+      ->check(CLI::Range(0, 65536));
 
   try {
     app.parse(argc, argv);

@@ -34,6 +34,12 @@ struct ArchiveOptions {
   // published more than this many days apart (both dates known) is another
   // story (a weekly report from the same template). 0: no limit.
   int story_max_days = 3;
+  // Time budget of one query in milliseconds (0: none). A query over it
+  // stops and returns TimedOut.
+  int query_timeout_ms = 0;
+  // Page cache of one connection, KiB. Readers that also map the file
+  // (read_only) need little of their own.
+  int cache_kib = 65536;
 };
 
 // What Put did with a document.
@@ -54,19 +60,68 @@ struct PutKey {
 // Common filters. Dates are ISO 8601 prefixes ("2023", "2023-09",
 // "2023-09-13"), compared as text against the article's `published` (and an
 // event's own date when it has one); `until` is inclusive ("2023-09" takes
-// the whole month). limit 0 means no limit.
+// the whole month). limit 0 means no limit. Items without a date (an
+// article whose page gave none) fall outside any period unless
+// include_undated; with no period every item is listed.
 struct Period {
   std::string since;
   std::string until;
+  bool include_undated = false;
+};
+
+// Counts for a list: every matching item (not only the page asked for), and
+// how many of the matching items have no date (counted without the
+// period's dates, so a user sees what a date filter leaves out).
+struct ListTotals {
+  int64_t total = 0;
+  int64_t undated = 0;
+};
+
+// The order of search hits.
+enum class SearchOrder {
+  kRelevance,  // bm25 with a query; newest first without one
+  kNewest,     // publication date, newest first, undated last
+  kOldest,     // publication date, oldest first, undated last
+};
+
+// The order of events.
+enum class EventOrder {
+  kOldest,        // event date, oldest first, undated last
+  kNewest,        // event date, newest first, undated last
+  kGoldstein,     // most cooperative first
+  kGoldsteinLow,  // most conflictual first
 };
 
 struct SearchQuery {
   std::string query;  // FTS5 query over titles and text: words, "a phrase",
                       // OR, NOT, NEAR(...), prefix*; empty: every article
+  // The query is text as people type it ("U.S.", "oil-prices", "AT&T"):
+  // each word is one term (its punctuation-joined parts a phrase), all of
+  // them required; nothing in it is syntax.
+  bool plain = false;
   Period period;
   std::string outlet;
   std::string story;  // only the members of this story
+  SearchOrder order = SearchOrder::kRelevance;
   size_t limit = 20;
+  size_t offset = 0;  // skip this many hits first
+};
+
+// The most terms a search query may have (words, phrases, prefixes).
+inline constexpr size_t kMaxQueryTerms = 200;
+
+// Converts text as people type it into an FTS5 query of required terms
+// (each word a quoted phrase). "" when the text has no word.
+std::string PlainTextQuery(const std::string& text);
+
+// Value counts of the matching articles (facets of a search).
+struct FacetCount {
+  std::string value;
+  int64_t count = 0;
+};
+struct SearchFacets {
+  std::vector<FacetCount> outlet;  // most articles first (at most 20)
+  std::vector<FacetCount> year;    // by year; "" for undated
 };
 
 struct SearchHit {
@@ -89,7 +144,9 @@ struct EventQuery {
   std::string code;    // CAMEO event code or root, as a prefix ("04", "036")
   int quad_class = 0;  // 1..4, 0 for any
   Period period;
+  EventOrder order = EventOrder::kOldest;
   size_t limit = 50;
+  size_t offset = 0;
 };
 
 struct EventRow {
@@ -111,6 +168,7 @@ struct QuoteQuery {
   std::string words;    // FTS5 query over the quoted words
   Period period;
   size_t limit = 50;
+  size_t offset = 0;
 };
 
 struct QuoteRow {
@@ -128,6 +186,7 @@ struct EntityQuery {
   std::string name;  // name containing this (any case), "" for all
   Period period;
   size_t limit = 20;
+  size_t offset = 0;
 };
 
 struct EntityCount {
@@ -143,6 +202,7 @@ struct StoryQuery {
   Period period;
   std::string query;  // FTS5 query: only stories with a matching member
   size_t limit = 20;
+  size_t offset = 0;
 };
 
 struct StoryRow {
@@ -163,6 +223,71 @@ struct ArchiveStats {
   int64_t mentions = 0;
   int64_t quotes = 0;
   int64_t events = 0;
+};
+
+// Attention over time: articles matching a search, and their quotes and
+// events, counted per day, month or year of the article's publication.
+enum class TimeBucket { kDay, kMonth, kYear };
+struct TimelineQuery {
+  std::string query;  // as SearchQuery::query; empty: every article
+  bool plain = false;
+  Period period;      // include_undated is ignored: undated are counted apart
+  TimeBucket bucket = TimeBucket::kMonth;
+};
+struct TimelinePoint {
+  std::string period;  // "2023", "2023-09" or "2023-09-13"
+  int64_t articles = 0;
+  int64_t quotes = 0;
+  int64_t events = 0;
+};
+struct TimelineResult {
+  std::vector<TimelinePoint> points;  // oldest first, empty periods left out
+  TimelinePoint undated;              // the matching articles without a date
+};
+
+// Who acts on whom: events grouped by (source, target) actor, either the
+// whole CAMEO actor code or its country part (first three letters).
+struct NetworkQuery {
+  Period period;
+  int quad_class = 0;        // 1..4, 0 for any
+  bool by_country = true;
+  size_t limit = 200;        // the heaviest edges
+};
+struct NetworkEdge {
+  std::string source;
+  std::string target;
+  int64_t events = 0;
+  double goldstein = 0;  // mean Goldstein score of those events
+};
+
+// Where events happen: events per place name as the text gave it.
+struct PlaceCount {
+  std::string name;
+  int64_t events = 0;
+};
+
+// One entity across the archive: the name as listed by Entities.
+struct EntityProfile {
+  std::string name;
+  std::string type;
+  std::string country;
+  std::vector<std::string> aliases;  // other names it goes by
+  int64_t articles = 0;
+  int64_t mentions = 0;
+  int64_t quotes = 0;  // quotes whose speaker it is
+  int64_t events_as_source = 0;
+  int64_t events_as_target = 0;
+};
+
+// One copy of a story.
+struct StoryMember {
+  std::string id;
+  std::string title;
+  std::string outlet;
+  std::string url;
+  std::string source;
+  std::string published;
+  std::string excerpt;  // the start of the clean text
 };
 
 class Archive {
@@ -208,6 +333,29 @@ class Archive {
   virtual Status Stories(const StoryQuery& q, std::vector<StoryRow>* out) = 0;
   virtual Status Stats(ArchiveStats* out) = 0;
 
+  // The counts of each list above (limit and offset ignored).
+  virtual Status Count(const SearchQuery& q, ListTotals* out) = 0;
+  virtual Status Count(const EventQuery& q, ListTotals* out) = 0;
+  virtual Status Count(const QuoteQuery& q, ListTotals* out) = 0;
+  virtual Status Count(const EntityQuery& q, ListTotals* out) = 0;
+  virtual Status Count(const StoryQuery& q, ListTotals* out) = 0;
+  // Outlet and year counts of the articles a search matches.
+  virtual Status Facets(const SearchQuery& q, SearchFacets* out) = 0;
+
+  // Views over many rows (docs/serve.md).
+  virtual Status Timeline(const TimelineQuery& q, TimelineResult* out) = 0;
+  virtual Status Network(const NetworkQuery& q,
+                         std::vector<NetworkEdge>* out) = 0;
+  // Events per location, most first, for the events `q` selects
+  // (q.limit: the most places returned).
+  virtual Status Places(const EventQuery& q, std::vector<PlaceCount>* out) = 0;
+  // NotFound when no entity has this name (and type, unless empty).
+  virtual Status Profile(const std::string& name, const std::string& type,
+                         EntityProfile* out) = 0;
+  // The members of a story, earliest first; NotFound for an unknown story.
+  virtual Status StoryMembers(const std::string& story,
+                              std::vector<StoryMember>* out) = 0;
+
   // Streams the JSON records (with "story" added) of the articles matching
   // `q` (limit 0: all), oldest first, to `fn`; stops early when fn returns
   // false.
@@ -225,6 +373,11 @@ class Archive {
   // ForEachRecord gives it (offsets in code points). NotFound if not
   // archived.
   virtual Status Record(const std::string& id, std::string* record) = 0;
+
+  // Sets *version to a number that changes whenever another connection
+  // commits to the archive (SQLite's data_version): a reader caching
+  // answers drops them when it changes.
+  virtual Status Version(int64_t* version) = 0;
 
   // Runs PRAGMA integrity_check; Corruption with its report if not "ok".
   virtual Status CheckIntegrity() = 0;

@@ -32,12 +32,18 @@ class Status {
     return Status(kNotSupported, msg, msg2);
   }
 
+  // An operation stopped at its time budget (a query over its limit).
+  static Status TimedOut(std::string_view msg, std::string_view msg2 = {}) {
+    return Status(kTimedOut, msg, msg2);
+  }
+
   bool ok() const { return code_ == kOk; }
   bool IsNotFound() const { return code_ == kNotFound; }
   bool IsCorruption() const { return code_ == kCorruption; }
   bool IsInvalidArgument() const { return code_ == kInvalidArgument; }
   bool IsIOError() const { return code_ == kIOError; }
   bool IsNotSupported() const { return code_ == kNotSupported; }
+  bool IsTimedOut() const { return code_ == kTimedOut; }
 
   // Returns the message alone ("" when OK).
   const std::string& message() const { return msg_; }
@@ -51,7 +57,8 @@ class Status {
     kCorruption,
     kInvalidArgument,
     kIOError,
-    kNotSupported
+    kNotSupported,
+    kTimedOut
   };
   Status(Code code, std::string_view msg, std::string_view msg2);
 

@@ -30,6 +30,9 @@ std::string Status::ToString() const {
     case kNotSupported:
       name = "Not supported";
       break;
+    case kTimedOut:
+      name = "Timed out";
+      break;
   }
   return std::string(name) + ": " + msg_;
 }

@@ -17,6 +17,8 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "dateline/status.h"
 
@@ -26,6 +28,18 @@ struct ServerOptions {
   std::string archive;            // archive file (must exist)
   std::string host = "127.0.0.1";  // loopback only unless asked
   int port = 8080;                // 0: any free port
+  // Time budget of one query (ms): over it the answer is 503 "timeout".
+  int query_timeout_ms = 1000;
+  // Where data/events/cameo.tsv is (CAMEO labels); "" for the default
+  // ($DATELINE_DATA_DIR, else the source tree's data/).
+  std::string data_dir;
+  // Threads serving connections (an idle keep-alive connection holds one)
+  // and archive connections running queries (at most this many at once).
+  size_t threads = 64;
+  size_t connections = 8;
+  // Answers kept for repeated requests (bytes; 0: none). An answer is
+  // dropped as soon as the archive changes (an ingest commits).
+  size_t cache_bytes = 64 << 20;
 };
 
 // One HTTP response, as the API builds it (for tests without sockets, and
@@ -34,6 +48,7 @@ struct ApiResponse {
   int status = 200;
   std::string content_type = "application/json";
   std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;  // extra ones
 };
 
 // Query parameters: a name may be given more than once (actor=RUS&actor=PRK).
@@ -41,8 +56,10 @@ using ApiParams = std::multimap<std::string, std::string>;
 
 class ApiServer {
  public:
-  // The most rows one request returns.
+  // The most rows one request returns (a download: kMaxExportLimit).
   static constexpr size_t kMaxLimit = 500;
+  static constexpr size_t kMaxExportLimit = 10000;
+  static constexpr size_t kMaxOffset = 1000000;
 
   // Checks that `options.archive` opens read-only (NotFound / IOError
   // otherwise) and returns a server that is not listening yet.

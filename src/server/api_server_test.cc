@@ -7,6 +7,8 @@
 #include <httplib.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -210,7 +212,7 @@ TEST_F(ApiServerTest, SearchRanksAndMarksSnippets) {
 }
 
 TEST_F(ApiServerTest, BadParametersAreJsonErrors) {
-  ExpectError("/api/search?q=%22unclosed", 400, "bad full-text query");
+  ExpectError("/api/search?q=%22unclosed&advanced=1", 400, "bad full-text query");
   ExpectError("/api/search?q=x&limit=0", 400, "limit");
   ExpectError("/api/search?q=x&limit=501", 400, "from 1 to 500");
   ExpectError("/api/search?q=x&limit=ten", 400, "'ten'");
@@ -364,6 +366,331 @@ TEST_F(ApiServerTest, RefusesAPortInUse) {
   Status s = second->Start(&port);
   EXPECT_TRUE(s.IsIOError()) << s.ToString();
   EXPECT_NE(s.ToString().find("cannot listen"), std::string::npos);
+}
+
+// The defects of issue 15, one test each (they failed on the server before
+// its hardening).
+
+TEST_F(ApiServerTest, SecurityHeadersOnEveryResponse) {
+  for (const std::string path : {"/", "/app.js", "/api/stats", "/api/nothing",
+                                 "/api/search?q=%22x", "/nothing.html"}) {
+    auto res = client_->Get(path);
+    ASSERT_TRUE(res) << path;
+    const std::string csp = res->get_header_value("Content-Security-Policy");
+    EXPECT_NE(csp.find("script-src 'self'"), std::string::npos) << path;
+    EXPECT_EQ(csp.find("unsafe-inline"), std::string::npos) << path;
+    EXPECT_NE(csp.find("frame-ancestors 'none'"), std::string::npos) << path;
+    EXPECT_EQ(res->get_header_value("X-Frame-Options"), "DENY") << path;
+    EXPECT_EQ(res->get_header_value("X-Content-Type-Options"), "nosniff") << path;
+    EXPECT_EQ(res->get_header_value("Referrer-Policy"), "no-referrer") << path;
+  }
+  auto res = client_->Get("/api/stats", {{"Host", "evil.example"}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 403);
+  EXPECT_FALSE(res->get_header_value("Content-Security-Policy").empty());
+}
+
+TEST_F(ApiServerTest, OnlyWebLinksAndNoServerPathsInAnswers) {
+  // A stranger's page: its canonical link is script, it has no outlet, and
+  // it came from a file on the server.
+  Document d = Other("x1", "Harbour pilots said the port would reopen.");
+  d.url = "javascript:alert(document.cookie)";
+  d.source = "/srv/private/feeds/pages.tar.gz#x1.html";
+  Put(d, "x1");
+  int st = 0;
+  Json j = Get("/api/search?q=pilots", &st);
+  ASSERT_EQ(st, 200) << j.dump();
+  ASSERT_EQ(j["count"], 1);
+  const Json& row = j["rows"][0];
+  EXPECT_TRUE(row["url"].is_null()) << row.dump();
+  EXPECT_TRUE(row["outlet"].is_null()) << row.dump();
+  EXPECT_FALSE(row.contains("source")) << row.dump();
+  EXPECT_EQ(j.dump().find("/srv/private"), std::string::npos);
+  j = Get("/api/articles/x1", &st);
+  ASSERT_EQ(st, 200);
+  EXPECT_TRUE(j["url"].is_null()) << j.dump().substr(0, 300);
+  EXPECT_EQ(j.dump().find("/srv/private"), std::string::npos);
+  EXPECT_EQ(j.dump().find("javascript:"), std::string::npos);
+  // An outlet-less article with a web URL shows the URL's host.
+  Document w = Other("w1", "Harbour tugs idle.");
+  w.url = "https://www.harbour.example/news/1";
+  Put(w, "w1");
+  j = Get("/api/search?q=tugs", &st);
+  EXPECT_EQ(j["rows"][0]["outlet"], "harbour.example");
+}
+
+TEST_F(ApiServerTest, OneErrorShapeWithoutInternalPrefixes) {
+  int st = 0;
+  Json j = Get("/api/search?q=%22unclosed&advanced=1", &st);
+  EXPECT_EQ(st, 400);
+  EXPECT_EQ(j["error"]["code"], "bad_request");
+  std::string msg = j["error"]["message"];
+  EXPECT_EQ(msg.find("Invalid argument"), std::string::npos) << msg;
+  EXPECT_EQ(msg.find("fts5:"), std::string::npos) << msg;
+  j = Get("/api/articles/nope", &st);
+  EXPECT_EQ(st, 404);
+  EXPECT_EQ(j["error"]["code"], "not_found");
+  msg = j["error"]["message"];
+  EXPECT_EQ(msg.find("NotFound"), std::string::npos) << msg;
+  j = Get("/api/nothing", &st);
+  EXPECT_EQ(j["error"]["code"], "not_found");
+  EXPECT_EQ(j["error"]["message"].get<std::string>().find("/api/nothing"), std::string::npos);
+}
+
+TEST_F(ApiServerTest, OtherMethodsAreRefusedAtOnce) {
+  for (const char* method : {"POST", "PUT", "DELETE", "PATCH", "OPTIONS"}) {
+    httplib::Request req;
+    req.method = method;
+    req.path = "/api/search";
+    // A declared body that never comes: the answer must not wait for it.
+    req.set_header("Content-Length", "100");
+    auto t0 = std::chrono::steady_clock::now();
+    auto res = client_->send(req);
+    double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    ASSERT_TRUE(res) << method;
+    EXPECT_EQ(res->status, 405) << method;
+    EXPECT_EQ(res->get_header_value("Allow"), "GET, HEAD") << method;
+    EXPECT_LT(s, 2.0) << method;
+    Json j = Json::parse(res->body, nullptr, false);
+    EXPECT_EQ(j["error"]["code"], "method_not_allowed") << method;
+  }
+  auto res = client_->Head("/api/stats");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+}
+
+TEST_F(ApiServerTest, DatesAreValidated) {
+  ExpectError("/api/search?since=1987-13", 400, "not a date");
+  ExpectError("/api/events?until=1987-02-30", 400, "not a date");
+  ExpectError("/api/quotes?since=2023-00", 400, "not a date");
+  ExpectError("/api/entities?since=2023-04-31", 400, "not a date");
+  int st = 0;
+  Get("/api/search?since=2024-02-29", &st);
+  EXPECT_EQ(st, 200);
+  ExpectError("/api/search?since=2023-02-29", 400, "not a date");
+}
+
+TEST_F(ApiServerTest, SearchTakesWhatPeopleType) {
+  Put(Other("p1", "The U.S. said oil-prices rose 100% after AT&T's report."), "p1");
+  int st = 0;
+  for (const std::string q : {"U.S.", "oil-prices", "AT%26T", "100%25", "U.S.%20oil",
+                              "report%20%26", "%3A%3B", "a%22b"}) {
+    Json j = Get("/api/search?q=" + q, &st);
+    EXPECT_EQ(st, 200) << q << ": " << j.dump();
+    if (q != "%3A%3B" && q != "a%22b") {
+      EXPECT_EQ(j["count"], 1) << q;
+    }
+  }
+  // Full-text syntax is still there, detected or asked for.
+  Json j = Get("/api/search?q=strike%20OR%20oil", &st);
+  EXPECT_EQ(st, 200);
+  EXPECT_EQ(j["advanced"], true);
+  EXPECT_EQ(j["count"], 1);
+  j = Get("/api/search?q=Kreml*", &st);
+  EXPECT_EQ(j["count"], 1);
+  EXPECT_EQ(j["rows"][0]["id"], "k1");
+  j = Get("/api/search?q=Kreml*&advanced=0", &st);
+  EXPECT_EQ(st, 200);
+  EXPECT_EQ(j["count"], 0);  // "Kreml" as a word
+  // Too many terms is the user's error, said so.
+  std::string many;
+  for (int i = 0; i < 201; ++i) {
+    many.append("w");
+    many.append(std::to_string(i));
+    many.append("%20");
+  }
+  ExpectError("/api/search?q=" + many, 400, "more than 200 terms");
+}
+
+TEST_F(ApiServerTest, ListsPageWithTotals) {
+  ASSERT_TRUE(writer_->Begin().ok());
+  for (int i = 0; i < 60; ++i) {
+    Document d = Kremlin();
+    d.id = "k-" + std::to_string(i);
+    d.text += " Copy " + std::to_string(i) + ".";
+    d.published = "2023-09-" + std::string(i % 28 < 9 ? "0" : "") + std::to_string(i % 28 + 1);
+    Put(d, d.id);
+  }
+  ASSERT_TRUE(writer_->Commit().ok());
+  int st = 0;
+  Json j = Get("/api/quotes?speaker=Peskov", &st);
+  ASSERT_EQ(st, 200);
+  EXPECT_EQ(j["count"], 50);
+  EXPECT_EQ(j["total"], 61);
+  EXPECT_EQ(j["more"], true);
+  j = Get("/api/quotes?speaker=Peskov&offset=50", &st);
+  EXPECT_EQ(j["count"], 11);
+  EXPECT_EQ(j["offset"], 50);
+  EXPECT_EQ(j["more"], false);
+  j = Get("/api/search?q=Kremlin&limit=7&offset=56", &st);
+  EXPECT_EQ(j["total"], 61);
+  EXPECT_EQ(j["count"], 5);
+  EXPECT_EQ(Get("/api/events?limit=10&offset=10", &st)["total"], 61);
+  EXPECT_EQ(Get("/api/entities?type=PER", &st)["total"], 3);
+  ExpectError("/api/quotes?offset=-1", 400, "offset");
+  // A download may be longer than a page.
+  auto res = client_->Get("/api/events?format=csv&limit=5000");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_NE(res->get_header_value("Content-Disposition").find("attachment"), std::string::npos);
+  EXPECT_EQ(std::count(res->body.begin(), res->body.end(), '\n'), 62);
+  res = client_->Get("/api/events?format=gdelt&limit=3");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(std::count(res->body.begin(), res->body.end(), '\n'), 3);
+  EXPECT_EQ(std::count(res->body.begin(), res->body.begin() + res->body.find('\n'), '\t'), 60);
+  res = client_->Get("/api/quotes?format=jsonl&limit=2");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(std::count(res->body.begin(), res->body.end(), '\n'), 2);
+  ExpectError("/api/events?limit=5000", 400, "from 1 to 500");
+  ExpectError("/api/quotes?format=gdelt", 400, "format");
+}
+
+TEST_F(ApiServerTest, UndatedItemsAreKeptAndCounted) {
+  Document d = Other("u1", "Harbour strike without a date.");
+  d.published = "";
+  Put(d, "u1");
+  Put(Other("h1", "Harbour strike on a known day."), "h1");
+  int st = 0;
+  Json j = Get("/api/search?q=harbour&since=2023", &st);
+  ASSERT_EQ(st, 200);
+  EXPECT_EQ(j["count"], 1);
+  EXPECT_EQ(j["undated"], 1);
+  j = Get("/api/search?q=harbour&since=2023&include_undated=1", &st);
+  EXPECT_EQ(j["count"], 2);
+  // Newest first puts the undated last; oldest first too.
+  j = Get("/api/search?sort=-date", &st);
+  ASSERT_EQ(j["count"], 3);
+  EXPECT_EQ(j["rows"][0]["id"], "h1");
+  EXPECT_EQ(j["rows"][2]["id"], "u1");
+  EXPECT_TRUE(j["rows"][2]["published"].is_null());
+  j = Get("/api/search?sort=date", &st);
+  EXPECT_EQ(j["rows"][0]["id"], "k1");
+  EXPECT_EQ(j["rows"][2]["id"], "u1");
+  // One null convention: a missing date is null everywhere.
+  j = Get("/api/stories?min_size=1&until=2022&include_undated=1", &st);
+  ASSERT_EQ(j["count"], 1);
+  EXPECT_TRUE(j["rows"][0]["first_published"].is_null());
+}
+
+TEST_F(ApiServerTest, ViewsOverTheArchive) {
+  Put(Other("h1", "Harbour strike."), "h1");
+  int st = 0;
+  Json j = Get("/api/timeline?q=harbour%20OR%20Kremlin&bucket=month", &st);
+  ASSERT_EQ(st, 200) << j.dump();
+  ASSERT_EQ(j["series"].size(), 2u);
+  EXPECT_EQ(j["series"][0]["period"], "2023-09");
+  EXPECT_EQ(j["series"][0]["articles"], 1);
+  EXPECT_EQ(j["series"][0]["quotes"], 1);
+  EXPECT_EQ(j["series"][0]["events"], 1);
+  EXPECT_EQ(j["series"][1]["period"], "2023-10");
+  EXPECT_EQ(j["undated"]["articles"], 0);
+  ExpectError("/api/timeline?bucket=week", 400, "bucket");
+
+  j = Get("/api/network", &st);
+  ASSERT_EQ(st, 200);
+  ASSERT_EQ(j["edges"].size(), 1u);
+  EXPECT_EQ(j["edges"][0]["source"], "RUS");
+  EXPECT_EQ(j["edges"][0]["target"], "PRK");
+  EXPECT_EQ(j["edges"][0]["events"], 1);
+  EXPECT_EQ(j["nodes"].size(), 2u);
+  j = Get("/api/network?level=actor&quad=1", &st);
+  EXPECT_EQ(j["edges"][0]["source"], "RUSGOV");
+  EXPECT_EQ(Get("/api/network?quad=4", &st)["edges"].size(), 0u);
+
+  j = Get("/api/entity?name=dmitry%20peskov", &st);
+  ASSERT_EQ(st, 200) << j.dump();
+  EXPECT_EQ(j["name"], "Dmitry Peskov");
+  EXPECT_EQ(j["quotes"], 1);
+  EXPECT_EQ(j["articles"], 1);
+  j = Get("/api/entity?name=Vladimir%20Putin", &st);
+  EXPECT_EQ(j["events_as_source"], 1);
+  EXPECT_EQ(j["events_as_target"], 0);
+  ExpectError("/api/entity?name=Nobody", 404, "no entity");
+
+  j = Get("/api/stories/k1", &st);
+  ASSERT_EQ(st, 200);
+  ASSERT_EQ(j["members"].size(), 1u);
+  EXPECT_EQ(j["members"][0]["outlet"], "Example News");
+  EXPECT_NE(j["members"][0]["excerpt"].get<std::string>().find("Kremlin spokesman"),
+            std::string::npos);
+  ExpectError("/api/stories/nope", 404, "no such story");
+
+  j = Get("/api/events", &st);
+  EXPECT_EQ(j["rows"][0]["label"], "Consult, not specified below");
+}
+
+TEST_F(ApiServerTest, IdleConnectionsDoNotHoldEveryWorker) {
+  // Forty clients keep their connections open (keep-alive) and idle; the
+  // next client is still answered at once.
+  std::vector<std::unique_ptr<httplib::Client>> idle;
+  for (int i = 0; i < 40; ++i) {
+    auto c = std::make_unique<httplib::Client>("127.0.0.1", port_);
+    c->set_keep_alive(true);
+    auto res = c->Get("/api/stats");
+    ASSERT_TRUE(res);
+    idle.push_back(std::move(c));
+  }
+  auto t0 = std::chrono::steady_clock::now();
+  httplib::Client fresh("127.0.0.1", port_);
+  auto res = fresh.Get("/api/stats");
+  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_LT(s, 1.0);
+}
+
+TEST(ApiServerBudget, ASlowQueryStopsAtItsBudget) {
+  fs::path dir = fs::temp_directory_path() /
+                 ("dateline_api_budget_" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string path = (dir / "a.db").string();
+  {
+    std::unique_ptr<Archive> w;
+    ASSERT_TRUE(Archive::Open(path, ArchiveOptions(), &w).ok());
+    ASSERT_TRUE(w->Begin().ok());
+    std::string text;
+    for (int i = 0; i < 3000; ++i) {
+      Document d = Other(std::string("d").append(std::to_string(i)), "");
+      for (int k = 0; k < 40; ++k) {
+        d.text.append("a");
+        d.text.append(std::to_string((i * 41 + k * 7) % 997));
+        d.text.append("x ");
+      }
+      PutOutcome out;
+      std::string story;
+      ASSERT_TRUE(w->Put(d, {d.id, d.id}, {}, ToJsonLine(d), &out, &story).ok());
+    }
+    ASSERT_TRUE(w->Commit().ok());
+  }
+  ServerOptions o;
+  o.archive = path;
+  o.port = 0;
+  o.query_timeout_ms = 20;
+  std::unique_ptr<ApiServer> server;
+  ASSERT_TRUE(ApiServer::Create(o, &server).ok());
+  // 120 prefix terms, as the slow request of the issue.
+  std::string q;
+  for (int i = 0; i < 120; ++i) {
+    if (i > 0) q.append("%20OR%20");
+    q.append("a");
+    q.append(std::to_string(i % 10));
+    q.append("*");
+  }
+  httplib::Params decoded;
+  httplib::detail::parse_query_text("q=" + q, decoded);
+  ApiParams params(decoded.begin(), decoded.end());
+  auto t0 = std::chrono::steady_clock::now();
+  ApiResponse r = server->Handle("/api/search", params);
+  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  EXPECT_EQ(r.status, 503) << r.body.substr(0, 300);
+  EXPECT_NE(r.body.find("\"timeout\""), std::string::npos) << r.body.substr(0, 300);
+  EXPECT_LT(s, 1.0);
+  // The next query on the same connection runs normally.
+  r = server->Handle("/api/stats", {});
+  EXPECT_EQ(r.status, 200);
+  server.reset();
+  fs::remove_all(dir);
 }
 
 TEST(ApiServerCreate, RefusesAMissingArchiveAndListensOnLoopback) {

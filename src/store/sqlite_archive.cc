@@ -12,10 +12,13 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <set>
 
 #include "dateline/archive.h"
@@ -230,9 +233,22 @@ Status CheckDate(const std::string& d, const char* field) {
              (d[4] == '-' && digits(5, 2) &&
               (d.size() == 7 || (d[7] == '-' && digits(8, 2) &&
                                  (d.size() == 10 || d[10] == 'T')))));
+  if (ok && d.size() >= 7) {
+    const int month = (d[5] - '0') * 10 + (d[6] - '0');
+    ok = month >= 1 && month <= 12;
+    if (ok && d.size() >= 10) {
+      const int year = std::stoi(d.substr(0, 4));
+      const int day = (d[8] - '0') * 10 + (d[9] - '0');
+      static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+      const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+      ok = day >= 1 && day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+    }
+  }
   if (!ok) {
     return Status::InvalidArgument(
-        field, "'" + d + "' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)");
+        field, "'" + d.substr(0, 40) +
+                   "' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD, a real "
+                   "month and day)");
   }
   return Status::OK();
 }
@@ -253,18 +269,30 @@ class Where {
   void Add(std::string clause) { clauses_.push_back(std::move(clause)); }
   void Text(std::string v) { values_.emplace_back(std::move(v)); }
   void Int(int64_t v) { ints_[values_.size()] = v; values_.emplace_back(); }
+  // Text after the WHERE clause (GROUP BY ...).
+  void Suffix(std::string sql) { suffix_ += sql; }
   std::string Sql() const {
-    if (clauses_.empty()) return "";
-    std::string out = " WHERE ";
+    std::string out;
     for (size_t i = 0; i < clauses_.size(); ++i) {
-      if (i > 0) out += " AND ";
+      out += i > 0 ? " AND " : " WHERE ";
       out += "(" + clauses_[i] + ")";
     }
-    return out;
+    return out + suffix_;
   }
-  // Binds the values from parameter 1; returns the next index.
-  int BindAll(Statement* st) const {
-    int i = 1;
+  // Appends the values of `other` (whose SQL the caller put in a clause).
+  void MoveValuesTo(Where* w) const {
+    for (size_t k = 0; k < values_.size(); ++k) {
+      auto it = ints_.find(k);
+      if (it != ints_.end()) {
+        w->Int(it->second);
+      } else {
+        w->Text(values_[k]);
+      }
+    }
+  }
+  // Binds the values from parameter `first`; returns the next index.
+  int BindAll(Statement* st, int first = 1) const {
+    int i = first;
     for (size_t k = 0; k < values_.size(); ++k, ++i) {
       auto it = ints_.find(k);
       if (it != ints_.end()) {
@@ -275,22 +303,56 @@ class Where {
     }
     return i;
   }
-  void Period(const dateline::Period& p, const std::string& column) {
+  // Adds the period on `column` (undated items only when asked), or, with
+  // `undated_only`, the items without a date instead.
+  void Period(const dateline::Period& p, const std::string& column,
+              bool undated_only = false) {
+    if (undated_only) {
+      Add(column + " = ''");
+      return;
+    }
+    if (p.since.empty() && p.until.empty()) return;
+    std::string c;
     if (!p.since.empty()) {
-      Add(column + " >= ?");
+      c = column + " >= ?";
       Text(p.since);
     }
     if (!p.until.empty()) {
-      Add(column + " < ?");
+      c += (c.empty() ? "" : " AND ") + column + " < ?";
       Text(UntilBound(p.until));
     }
+    if (p.include_undated) c = "(" + c + ") OR " + column + " = ''";
+    Add(c);
   }
 
  private:
   std::vector<std::string> clauses_;
   std::vector<std::string> values_;
   std::map<size_t, int64_t> ints_;
+  std::string suffix_;
 };
+
+// Counts the words of a full-text query (runs of letters and digits; an
+// operator counts too, which errs on the safe side).
+size_t CountTerms(std::string_view q) {
+  size_t n = 0;
+  size_t i = 0;
+  auto word = [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+           (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
+  };
+  while (i < q.size()) {
+    if (!word(q[i])) {
+      ++i;
+      continue;
+    }
+    size_t b = i;
+    while (i < q.size() && word(q[i])) ++i;
+    std::string_view w = q.substr(b, i - b);
+    if (w != "OR" && w != "AND" && w != "NOT" && w != "NEAR") ++n;
+  }
+  return n;
+}
 
 // Records are kept deflated (zlib): JSON compresses about four to one.
 Status PackRecord(const std::string& record, std::string* out) {
@@ -359,11 +421,14 @@ class SqliteArchive : public Archive {
       : db_(db), path_(std::move(path)), options_(options) {
     rule_.min_jaccard = options.story_threshold;
   }
+  SqliteArchive(const SqliteArchive&) = delete;
+  SqliteArchive& operator=(const SqliteArchive&) = delete;
   ~SqliteArchive() override {
     // Finalise statements before closing (their destructors run after).
     for (Statement* st : {&find_hash_, &find_key_, &find_id_, &lsh_find_,
                           &cand_, &ins_article_, &ins_entity_, &ins_mention_,
-                          &ins_quote_, &ins_event_, &ins_lsh_, &del_lsh_}) {
+                          &ins_quote_, &ins_event_, &ins_lsh_, &del_lsh_,
+                          &version_}) {
       st->Finalize();
     }
     for (auto& d : deletes_) d.Finalize();
@@ -375,9 +440,13 @@ class SqliteArchive : public Archive {
     // A 64 MB page cache: the writer's LSH and FTS lookups, and queries,
     // mostly stay out of read() calls (measured: the writer's busy time on
     // the BBC + Reuters ingest fell by about a third).
-    Status s = Exec(db_,
-                    "PRAGMA foreign_keys=OFF; PRAGMA cache_size=-65536; "
-                    "PRAGMA temp_store=MEMORY;");
+    // Readers also map the file: pages come from the OS's cache, shared by
+    // every connection, rather than each connection's own copy.
+    Status s = Exec(db_, ("PRAGMA foreign_keys=OFF; PRAGMA cache_size=-" +
+                          std::to_string(std::max(256, options_.cache_kib)) +
+                          "; PRAGMA temp_store=MEMORY;" +
+                          (options_.read_only ? " PRAGMA mmap_size=1073741824;" : ""))
+                             .c_str());
     if (!s.ok()) return Named(s);
     if (options_.read_only) {
       Statement st;
@@ -479,60 +548,231 @@ class SqliteArchive : public Archive {
     return s;
   }
 
-  Status Search(const SearchQuery& q, std::vector<SearchHit>* out) override {
-    out->clear();
+  // Runs `f` under the query time budget: a progress handler stops SQLite
+  // once the deadline has passed, and the query returns TimedOut.
+  template <typename F>
+  Status Timed(F&& f) {
+    if (options_.query_timeout_ms <= 0) return f();
+    deadline_ = std::chrono::steady_clock::now() +
+                std::chrono::milliseconds(options_.query_timeout_ms);
+    timed_out_ = false;
+    sqlite3_progress_handler(db_, 2000, &SqliteArchive::Progress, this);
+    Status s = f();
+    sqlite3_progress_handler(db_, 0, nullptr, nullptr);
+    if (timed_out_) {
+      return Status::TimedOut(
+          "query stopped at its time limit of " +
+          std::to_string(options_.query_timeout_ms) +
+          " ms (narrow it: fewer terms or prefixes, a period, a filter)");
+    }
+    return s;
+  }
+  static int Progress(void* self) {
+    auto* a = static_cast<SqliteArchive*>(self);
+    if (std::chrono::steady_clock::now() < a->deadline_) return 0;
+    a->timed_out_ = true;
+    return 1;
+  }
+
+  // The full-text query of a search (plain text converted), checked.
+  Status SearchFts(const std::string& query, bool plain, std::string* fts) {
+    *fts = plain ? PlainTextQuery(query) : query;
+    if (fts->empty()) return Status::OK();
+    if (CountTerms(*fts) > kMaxQueryTerms) {
+      return Status::InvalidArgument(
+          "q", "the query has more than " + std::to_string(kMaxQueryTerms) +
+                   " terms");
+    }
+    return CheckFts("articles_fts", *fts);
+  }
+
+  // The filters of a search over `articles a` (the full-text match as a
+  // rowid set), for lists, counts and facets.
+  Status SearchWhere(const SearchQuery& q, bool undated_only, Where* w) {
     Status s = CheckPeriod(q.period);
     if (!s.ok()) return s;
-    Where w;
-    std::string sql;
-    if (!q.query.empty()) {
-      s = CheckFts("articles_fts", q.query);
-      if (!s.ok()) return s;
-      sql =
-          "SELECT a.id, a.title, a.outlet, a.url, a.source, a.published, "
-          "a.story, snippet(articles_fts, -1, '[', ']', '...', 16), "
-          "rank AS score FROM articles_fts JOIN "
-          "articles a ON a.rowid = articles_fts.rowid";
-      w.Add("articles_fts MATCH ?");
-      w.Text(q.query);
-    } else {
-      sql =
-          "SELECT a.id, a.title, a.outlet, a.url, a.source, a.published, "
-          "a.story, substr(a.text, 1, 160), 0 AS score FROM articles a";
+    std::string fts;
+    s = SearchFts(q.query, q.plain, &fts);
+    if (!s.ok()) return s;
+    if (!q.query.empty() && fts.empty()) {
+      w->Add("0");  // plain text without a word matches nothing
+    } else if (!fts.empty()) {
+      w->Add("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)");
+      w->Text(fts);
     }
-    w.Period(q.period, "a.published");
+    w->Period(q.period, "a.published", undated_only);
     if (!q.outlet.empty()) {
-      w.Add("a.outlet = ? COLLATE NOCASE");
-      w.Text(q.outlet);
+      w->Add("a.outlet = ? COLLATE NOCASE");
+      w->Text(q.outlet);
     }
     if (!q.story.empty()) {
-      w.Add("a.story = ?");
-      w.Text(q.story);
+      w->Add("a.story = ?");
+      w->Text(q.story);
     }
-    sql += w.Sql();
-    // ORDER BY rank lets FTS5 sort inside the virtual table, so snippet()
-    // runs for the rows returned only, not for every match.
-    sql += q.query.empty() ? " ORDER BY a.published DESC, a.rowid DESC"
-                           : " ORDER BY rank";
-    if (q.limit > 0) sql += " LIMIT " + std::to_string(q.limit);
+    return Status::OK();
+  }
+
+  static std::string LimitSql(size_t limit, size_t offset) {
+    std::string sql;
+    if (limit > 0) sql += " LIMIT " + std::to_string(limit);
+    if (offset > 0) {
+      if (limit == 0) sql += " LIMIT -1";
+      sql += " OFFSET " + std::to_string(offset);
+    }
+    return sql;
+  }
+
+  Status Search(const SearchQuery& q, std::vector<SearchHit>* out) override {
+    out->clear();
+    return Timed([&] { return SearchList(q, out); });
+  }
+
+  Status SearchList(const SearchQuery& q, std::vector<SearchHit>* out) {
+    Where w;
+    Status s = SearchWhere(q, false, &w);
+    if (!s.ok()) return s;
+    std::string fts;
+    s = SearchFts(q.query, q.plain, &fts);
+    if (!s.ok()) return s;
+    const std::string cols =
+        "a.id, a.title, a.outlet, a.url, a.source, a.published, a.story";
+    std::string sql;
+    const bool ranked = !fts.empty() && q.order == SearchOrder::kRelevance;
+    if (ranked) {
+      // ORDER BY rank lets FTS5 sort inside the virtual table, so snippet()
+      // runs for the rows returned only, not for every match.
+      Where rest;
+      SearchQuery q2 = q;
+      q2.query.clear();
+      s = SearchWhere(q2, false, &rest);
+      if (!s.ok()) return s;
+      sql = "SELECT " + cols +
+            ", snippet(articles_fts, -1, '[', ']', '...', 16), rank FROM "
+            "articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+            "WHERE articles_fts MATCH ?" +
+            (rest.Sql().empty() ? "" : " AND " + rest.Sql().substr(7)) +
+            " ORDER BY rank" + LimitSql(q.limit, q.offset);
+      Statement st;
+      s = st.Prepare(db_, sql);
+      if (!s.ok()) return s;
+      st.Bind(1, fts);
+      rest.BindAll(&st, 2);
+      return ReadHits(&st, out);
+    }
+    std::string order;
+    if (q.order == SearchOrder::kOldest) {
+      order = " ORDER BY a.published = '', a.published, a.rowid";
+    } else {
+      order = " ORDER BY a.published DESC, a.rowid DESC";
+    }
+    sql = "SELECT " + cols + ", substr(a.text, 1, 160), 0, a.rowid FROM articles a" +
+          w.Sql() + order + LimitSql(q.limit, q.offset);
     Statement st;
     s = st.Prepare(db_, sql);
     if (!s.ok()) return s;
     w.BindAll(&st);
-    while (st.Step(&s)) {
+    std::vector<int64_t> rowids;
+    s = ReadHits(&st, out, &rowids);
+    if (!s.ok() || fts.empty()) return s;
+    // Sorted by date: snippets of the page's hits only.
+    Statement snip;
+    s = snip.Prepare(db_,
+                     "SELECT snippet(articles_fts, -1, '[', ']', '...', 16), "
+                     "rank FROM articles_fts WHERE articles_fts MATCH ? AND "
+                     "rowid = ?");
+    if (!s.ok()) return s;
+    for (size_t i = 0; i < out->size(); ++i) {
+      snip.Reset();
+      snip.Bind(1, fts);
+      snip.Bind(2, rowids[i]);
+      if (snip.Step(&s)) {
+        (*out)[i].snippet = snip.Text(0);
+        (*out)[i].score = snip.Double(1);
+      }
+      if (!s.ok()) return s;
+    }
+    return s;
+  }
+
+  Status ReadHits(Statement* st, std::vector<SearchHit>* out,
+                  std::vector<int64_t>* rowids = nullptr) {
+    Status s;
+    while (st->Step(&s)) {
       SearchHit h;
-      h.id = st.Text(0);
-      h.title = st.Text(1);
-      h.outlet = st.Text(2);
-      h.url = st.Text(3);
-      h.source = st.Text(4);
-      h.published = st.Text(5);
-      h.story = st.Text(6);
-      h.snippet = st.Text(7);
-      h.score = st.Double(8);
+      h.id = st->Text(0);
+      h.title = st->Text(1);
+      h.outlet = st->Text(2);
+      h.url = st->Text(3);
+      h.source = st->Text(4);
+      h.published = st->Text(5);
+      h.story = st->Text(6);
+      h.snippet = st->Text(7);
+      h.score = st->Double(8);
+      if (rowids != nullptr) rowids->push_back(st->Int(9));
       out->push_back(std::move(h));
     }
     return s;
+  }
+
+  // count(*) of `from` under `w` into *n.
+  Status CountRows(const std::string& from, const Where& w, int64_t* n) {
+    Statement st;
+    Status s = st.Prepare(db_, "SELECT count(*) FROM " + from + w.Sql());
+    if (!s.ok()) return s;
+    w.BindAll(&st);
+    *n = st.Step(&s) ? st.Int(0) : 0;
+    return s;
+  }
+
+  // Runs `where(undated_only, &w)` twice: all matches, then the undated.
+  template <typename W>
+  Status Totals(const std::string& from, W&& where, ListTotals* out) {
+    *out = ListTotals();
+    return Timed([&] {
+      Where all;
+      Status s = where(false, &all);
+      if (!s.ok()) return s;
+      s = CountRows(from, all, &out->total);
+      if (!s.ok()) return s;
+      Where undated;
+      s = where(true, &undated);
+      if (!s.ok()) return s;
+      return CountRows(from, undated, &out->undated);
+    });
+  }
+
+  Status Count(const SearchQuery& q, ListTotals* out) override {
+    return Totals("articles a", [&](bool u, Where* w) {
+      return SearchWhere(q, u, w);
+    }, out);
+  }
+
+  Status Facets(const SearchQuery& q, SearchFacets* out) override {
+    *out = SearchFacets();
+    return Timed([&] {
+      Where w;
+      Status s = SearchWhere(q, false, &w);
+      if (!s.ok()) return s;
+      struct {
+        const char* expr;
+        const char* order;
+        std::vector<FacetCount>* into;
+      } facets[] = {
+          {"a.outlet", "2 DESC, 1", &out->outlet},
+          {"substr(a.published, 1, 4)", "1 DESC", &out->year},
+      };
+      for (auto& f : facets) {
+        Statement st;
+        s = st.Prepare(db_, std::string("SELECT ") + f.expr +
+                                ", count(*) FROM articles a" + w.Sql() +
+                                " GROUP BY 1 ORDER BY " + f.order + " LIMIT 20");
+        if (!s.ok()) return s;
+        w.BindAll(&st);
+        while (st.Step(&s)) f.into->push_back({st.Text(0), st.Int(1)});
+        if (!s.ok()) return s;
+      }
+      return s;
+    });
   }
 
   Status Events(const EventQuery& q, std::vector<EventRow>* out) override {
@@ -543,8 +783,8 @@ class SqliteArchive : public Archive {
     });
   }
 
-  Status ForEachEvent(const EventQuery& q,
-                      const std::function<bool(const EventRow&)>& fn) override {
+  // The filters of an event query over `events e`.
+  Status EventWhere(const EventQuery& q, bool undated_only, Where* w) {
     Status s = CheckPeriod(q.period);
     if (!s.ok()) return s;
     if (q.actors.size() > 2) {
@@ -553,11 +793,13 @@ class SqliteArchive : public Archive {
     for (const std::string& a : q.actors) {
       if (a.empty() || a.size() > 15 ||
           !std::all_of(a.begin(), a.end(), [](char c) {
-            return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
           })) {
         return Status::InvalidArgument(
-            "--actor", "'" + a + "' is not a CAMEO actor code (upper-case "
-                                 "letters and digits, e.g. RUS, RUSGOV)");
+            "--actor", "'" + a.substr(0, 40) +
+                           "' is not a CAMEO actor code (upper-case "
+                           "letters, digits, '-' for an unknown country, e.g. "
+                           "RUS, RUSGOV, ---GOV)");
       }
     }
     if (!q.code.empty() &&
@@ -565,53 +807,89 @@ class SqliteArchive : public Archive {
          !std::all_of(q.code.begin(), q.code.end(),
                       [](char c) { return c >= '0' && c <= '9'; }))) {
       return Status::InvalidArgument(
-          "--code", "'" + q.code + "' is not a CAMEO event code or root "
-                                   "(digits, e.g. 04 or 036)");
+          "--code", "'" + q.code.substr(0, 40) +
+                        "' is not a CAMEO event code or root (digits, e.g. 04 "
+                        "or 036)");
     }
     if (q.quad_class < 0 || q.quad_class > 4) {
       return Status::InvalidArgument("--quad", "quad class is 1, 2, 3 or 4");
     }
-    Where w;
     if (q.actors.size() == 1) {
-      w.Add("e.source_code LIKE ? ESCAPE '\\' OR e.target_code LIKE ? ESCAPE '\\'");
-      w.Text(LikePrefix(q.actors[0]));
-      w.Text(LikePrefix(q.actors[0]));
+      w->Add("e.source_code LIKE ? ESCAPE '\\' OR e.target_code LIKE ? ESCAPE '\\'");
+      w->Text(LikePrefix(q.actors[0]));
+      w->Text(LikePrefix(q.actors[0]));
     } else if (q.actors.size() == 2) {
-      w.Add(
+      w->Add(
           "(e.source_code LIKE ? ESCAPE '\\' AND e.target_code LIKE ? ESCAPE "
           "'\\') OR (e.source_code LIKE ? ESCAPE '\\' AND e.target_code LIKE ? "
           "ESCAPE '\\')");
-      w.Text(LikePrefix(q.actors[0]));
-      w.Text(LikePrefix(q.actors[1]));
-      w.Text(LikePrefix(q.actors[1]));
-      w.Text(LikePrefix(q.actors[0]));
+      w->Text(LikePrefix(q.actors[0]));
+      w->Text(LikePrefix(q.actors[1]));
+      w->Text(LikePrefix(q.actors[1]));
+      w->Text(LikePrefix(q.actors[0]));
     }
     if (!q.entity.empty()) {
       // The matching entities first (their name index), then their events
       // through events_article; names of actors with no entity are matched
       // on the events themselves.
       std::string names = NameQuery(q.entity);
-      if (names.empty()) return Status::OK();
-      w.Add(
-          "e.rowid IN (SELECT ev.rowid FROM entities n CROSS JOIN events ev "
-          "ON ev.article = n.article AND (ev.source_entity = n.eid OR "
-          "ev.target_entity = n.eid) WHERE n.rowid IN (SELECT rowid FROM "
-          "entities_fts WHERE entities_fts MATCH ?) UNION SELECT rowid FROM "
-          "events WHERE source_name LIKE ? ESCAPE '\\' OR target_name LIKE ? "
-          "ESCAPE '\\')");
-      w.Text(names);
-      w.Text(LikeContains(q.entity));
-      w.Text(LikeContains(q.entity));
+      if (names.empty()) {
+        w->Add("0");
+      } else {
+        w->Add(
+            "e.rowid IN (SELECT ev.rowid FROM entities n CROSS JOIN events ev "
+            "ON ev.article = n.article AND (ev.source_entity = n.eid OR "
+            "ev.target_entity = n.eid) WHERE n.rowid IN (SELECT rowid FROM "
+            "entities_fts WHERE entities_fts MATCH ?) UNION SELECT rowid FROM "
+            "events WHERE source_name LIKE ? ESCAPE '\\' OR target_name LIKE ? "
+            "ESCAPE '\\')");
+        w->Text(names);
+        w->Text(LikeContains(q.entity));
+        w->Text(LikeContains(q.entity));
+      }
     }
     if (!q.code.empty()) {
-      w.Add("e.code LIKE ? ESCAPE '\\'");
-      w.Text(LikePrefix(q.code));
+      w->Add("e.code LIKE ? ESCAPE '\\'");
+      w->Text(LikePrefix(q.code));
     }
     if (q.quad_class != 0) {
-      w.Add("e.quad_class = ?");
-      w.Int(q.quad_class);
+      w->Add("e.quad_class = ?");
+      w->Int(q.quad_class);
     }
-    w.Period(q.period, "e.event_date");
+    w->Period(q.period, "e.event_date", undated_only);
+    return Status::OK();
+  }
+
+  Status Count(const EventQuery& q, ListTotals* out) override {
+    return Totals("events e", [&](bool u, Where* w) {
+      return EventWhere(q, u, w);
+    }, out);
+  }
+
+  Status ForEachEvent(const EventQuery& q,
+                      const std::function<bool(const EventRow&)>& fn) override {
+    return Timed([&] { return EventList(q, fn); });
+  }
+
+  Status EventList(const EventQuery& q,
+                   const std::function<bool(const EventRow&)>& fn) {
+    Where w;
+    Status s = EventWhere(q, false, &w);
+    if (!s.ok()) return s;
+    const char* order = " ORDER BY e.event_date = '', e.event_date, e.rowid";
+    switch (q.order) {
+      case EventOrder::kOldest:
+        break;
+      case EventOrder::kNewest:
+        order = " ORDER BY e.event_date DESC, e.rowid DESC";
+        break;
+      case EventOrder::kGoldstein:
+        order = " ORDER BY e.goldstein DESC, e.rowid";
+        break;
+      case EventOrder::kGoldsteinLow:
+        order = " ORDER BY e.goldstein, e.rowid";
+        break;
+    }
     std::string sql =
         "SELECT a.id, a.title, a.published, a.url, a.outlet, e.source_name, "
         "e.source_code, e.source_entity, e.source_begin, e.source_end, "
@@ -623,8 +901,7 @@ class SqliteArchive : public Archive {
         "(instr(a.text, char(10) || char(10)) = 0 OR e.sentence_begin < "
         "instr(a.text, char(10) || char(10))) FROM events e JOIN articles a "
         "ON a.rowid = e.article" +
-        w.Sql() + " ORDER BY e.event_date, e.rowid";
-    if (q.limit > 0) sql += " LIMIT " + std::to_string(q.limit);
+        w.Sql() + order + LimitSql(q.limit, q.offset);
     Statement st;
     s = st.Prepare(db_, sql);
     if (!s.ok()) return s;
@@ -666,33 +943,55 @@ class SqliteArchive : public Archive {
     return s;
   }
 
-  Status Quotes(const QuoteQuery& q, std::vector<QuoteRow>* out) override {
-    out->clear();
+  // The filters of a quote query over `quotes q JOIN articles a`.
+  Status QuoteWhere(const QuoteQuery& q, bool undated_only, Where* w) {
     Status s = CheckPeriod(q.period);
     if (!s.ok()) return s;
-    Where w;
     if (!q.speaker.empty()) {
       std::string names = NameQuery(q.speaker);
-      if (names.empty()) return Status::OK();
-      // Two indexed lookups (the speaker as named, the speaker's entity by
-      // any of its names) rather than a LIKE scan of every quote: 75 ms ->
-      // a few ms on the 100k quotes of the benchmark archive.
-      w.Add(
-          "q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? "
-          "UNION SELECT q2.rowid FROM entities n2 JOIN quotes q2 ON "
-          "q2.article = n2.article AND q2.speaker = n2.eid WHERE n2.rowid IN "
-          "(SELECT rowid FROM entities_fts WHERE entities_fts MATCH ?))");
-      w.Text("speaker_name : " + names);
-      w.Text(names);
+      if (names.empty()) {
+        w->Add("0");
+      } else {
+        // Two indexed lookups (the speaker as named, the speaker's entity
+        // by any of its names) rather than a LIKE scan of every quote.
+        w->Add(
+            "q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? "
+            "UNION SELECT q2.rowid FROM entities n2 JOIN quotes q2 ON "
+            "q2.article = n2.article AND q2.speaker = n2.eid WHERE n2.rowid IN "
+            "(SELECT rowid FROM entities_fts WHERE entities_fts MATCH ?))");
+        w->Text("speaker_name : " + names);
+        w->Text(names);
+      }
     }
     if (!q.words.empty()) {
+      if (CountTerms(q.words) > kMaxQueryTerms) {
+        return Status::InvalidArgument(
+            "words", "more than " + std::to_string(kMaxQueryTerms) + " terms");
+      }
       s = CheckFts("quotes_fts", "text : (" + q.words + ")");
       if (!s.ok()) return s;
-      w.Add("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)");
+      w->Add("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)");
       // Only the quoted words, not the speaker column.
-      w.Text("text : (" + q.words + ")");
+      w->Text("text : (" + q.words + ")");
     }
-    w.Period(q.period, "a.published");
+    w->Period(q.period, "a.published", undated_only);
+    return Status::OK();
+  }
+
+  Status Count(const QuoteQuery& q, ListTotals* out) override {
+    return Totals("quotes q JOIN articles a ON a.rowid = q.article",
+                  [&](bool u, Where* w) { return QuoteWhere(q, u, w); }, out);
+  }
+
+  Status Quotes(const QuoteQuery& q, std::vector<QuoteRow>* out) override {
+    out->clear();
+    return Timed([&] { return QuoteList(q, out); });
+  }
+
+  Status QuoteList(const QuoteQuery& q, std::vector<QuoteRow>* out) {
+    Where w;
+    Status s = QuoteWhere(q, false, &w);
+    if (!s.ok()) return s;
     std::string sql =
         "SELECT a.id, a.title, a.published, a.outlet, coalesce(n.name, ''), "
         "q.text, q.kind, q.cue, q.speaker, q.speaker_name, q.begin, q.end, "
@@ -700,8 +999,8 @@ class SqliteArchive : public Archive {
         "q.sentence_begin, q.sentence_end FROM quotes q JOIN articles a ON "
         "a.rowid = q.article LEFT JOIN entities n ON n.article = q.article "
         "AND n.eid = q.speaker" +
-        w.Sql() + " ORDER BY a.published DESC, q.rowid";
-    if (q.limit > 0) sql += " LIMIT " + std::to_string(q.limit);
+        w.Sql() + " ORDER BY a.published DESC, q.rowid" +
+        LimitSql(q.limit, q.offset);
     Statement st;
     s = st.Prepare(db_, sql);
     if (!s.ok()) return s;
@@ -731,68 +1030,118 @@ class SqliteArchive : public Archive {
     return s;
   }
 
-  Status Entities(const EntityQuery& q, std::vector<EntityCount>* out) override {
-    out->clear();
+  // The filters of an entity query over `entities n`.
+  Status EntityWhere(const EntityQuery& q, bool undated_only, Where* w) {
     Status s = CheckPeriod(q.period);
     if (!s.ok()) return s;
     if (!q.type.empty() && q.type != "PER" && q.type != "ORG" &&
         q.type != "LOC" && q.type != "MISC") {
-      return Status::InvalidArgument("--type", "'" + q.type +
-                                                   "' is not PER, ORG, LOC or MISC");
+      return Status::InvalidArgument(
+          "--type", "'" + q.type.substr(0, 40) + "' is not PER, ORG, LOC or MISC");
     }
-    Where w;
     if (!q.type.empty()) {
-      w.Add("n.type = ?");
-      w.Text(q.type);
+      w->Add("n.type = ?");
+      w->Text(q.type);
     }
     if (!q.name.empty()) {
       std::string names = NameQuery(q.name);
-      if (names.empty()) return Status::OK();
-      w.Add("n.rowid IN (SELECT rowid FROM entities_fts WHERE entities_fts "
-            "MATCH ?)");
-      w.Text("name : " + names);
+      if (names.empty()) {
+        w->Add("0");
+      } else {
+        w->Add("n.rowid IN (SELECT rowid FROM entities_fts WHERE entities_fts "
+               "MATCH ?)");
+        w->Text("name : " + names);
+      }
     }
     // A period picks the articles first (index on published).
-    if (!q.period.since.empty() || !q.period.until.empty()) {
-      w.Add("n.article IN (SELECT rowid FROM articles WHERE published >= ? "
-            "AND published < ?)");
-      w.Text(q.period.since);
-      w.Text(q.period.until.empty() ? "~" : UntilBound(q.period.until));
+    Where a;
+    a.Period(q.period, "published", undated_only);
+    if (!a.Sql().empty()) {
+      w->Add("n.article IN (SELECT rowid FROM articles" + a.Sql() + ")");
+      a.MoveValuesTo(w);
     }
-    std::string sql =
-        std::string("SELECT n.name, n.type, max(n.country), count(*) AS arts, "
-                    "sum(n.mention_count) FROM entities n") +
-        w.Sql() + " GROUP BY n.name, n.type ORDER BY arts DESC, n.name";
-    if (q.limit > 0) sql += " LIMIT " + std::to_string(q.limit);
-    Statement st;
-    s = st.Prepare(db_, sql);
+    return Status::OK();
+  }
+
+  Status Count(const EntityQuery& q, ListTotals* out) override {
+    return Totals(
+        "(SELECT 1 FROM entities n",
+        [&](bool u, Where* w) {
+          Status s = EntityWhere(q, u, w);
+          w->Suffix(" GROUP BY n.name, n.type)");
+          return s;
+        },
+        out);
+  }
+
+  Status Entities(const EntityQuery& q, std::vector<EntityCount>* out) override {
+    out->clear();
+    return Timed([&] {
+      Where w;
+      Status s = EntityWhere(q, false, &w);
+      if (!s.ok()) return s;
+      std::string sql =
+          std::string("SELECT n.name, n.type, max(n.country), count(*) AS arts, "
+                      "sum(n.mention_count) FROM entities n") +
+          w.Sql() + " GROUP BY n.name, n.type ORDER BY arts DESC, n.name" +
+          LimitSql(q.limit, q.offset);
+      Statement st;
+      s = st.Prepare(db_, sql);
+      if (!s.ok()) return s;
+      w.BindAll(&st);
+      while (st.Step(&s)) {
+        out->push_back({st.Text(0), st.Text(1), st.Text(2), st.Int(3), st.Int(4)});
+      }
+      return s;
+    });
+  }
+
+  // The filters of a story query over `articles a` (grouped by story).
+  Status StoryWhere(const StoryQuery& q, bool undated_only, Where* w) {
+    Status s = CheckPeriod(q.period);
     if (!s.ok()) return s;
-    w.BindAll(&st);
-    while (st.Step(&s)) {
-      out->push_back({st.Text(0), st.Text(1), st.Text(2), st.Int(3), st.Int(4)});
+    w->Period(q.period, "a.published", undated_only);
+    if (!q.query.empty()) {
+      if (CountTerms(q.query) > kMaxQueryTerms) {
+        return Status::InvalidArgument(
+            "query", "more than " + std::to_string(kMaxQueryTerms) + " terms");
+      }
+      s = CheckFts("articles_fts", q.query);
+      if (!s.ok()) return s;
+      w->Add(
+          "a.story IN (SELECT m.story FROM articles m WHERE m.rowid IN "
+          "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))");
+      w->Text(q.query);
     }
-    return s;
+    return Status::OK();
+  }
+
+  Status Count(const StoryQuery& q, ListTotals* out) override {
+    return Totals(
+        "(SELECT count(*) AS c FROM articles a",
+        [&](bool u, Where* w) {
+          Status s = StoryWhere(q, u, w);
+          w->Suffix(" GROUP BY a.story HAVING c >= " +
+                    std::to_string(std::max<size_t>(1, q.min_size)) + ")");
+          return s;
+        },
+        out);
   }
 
   Status Stories(const StoryQuery& q, std::vector<StoryRow>* out) override {
     out->clear();
-    Status s = CheckPeriod(q.period);
-    if (!s.ok()) return s;
+    return Timed([&] { return StoryList(q, out); });
+  }
+
+  Status StoryList(const StoryQuery& q, std::vector<StoryRow>* out) {
     Where w;
-    w.Period(q.period, "a.published");
-    if (!q.query.empty()) {
-      s = CheckFts("articles_fts", q.query);
-      if (!s.ok()) return s;
-      w.Add(
-          "a.story IN (SELECT m.story FROM articles m WHERE m.rowid IN "
-          "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))");
-      w.Text(q.query);
-    }
+    Status s = StoryWhere(q, false, &w);
+    if (!s.ok()) return s;
     std::string sql =
         "SELECT a.story, count(*) AS c, min(a.published), max(a.published) "
         "FROM articles a" +
-        w.Sql() + " GROUP BY a.story HAVING c >= ? ORDER BY c DESC, a.story";
-    if (q.limit > 0) sql += " LIMIT " + std::to_string(q.limit);
+        w.Sql() + " GROUP BY a.story HAVING c >= ? ORDER BY c DESC, a.story" +
+        LimitSql(q.limit, q.offset);
     Statement st;
     s = st.Prepare(db_, sql);
     if (!s.ok()) return s;
@@ -827,6 +1176,206 @@ class SqliteArchive : public Archive {
       if (!s.ok()) return s;
     }
     return s;
+  }
+
+  Status Timeline(const TimelineQuery& q, TimelineResult* out) override {
+    *out = TimelineResult();
+    return Timed([&] {
+      SearchQuery sq;
+      sq.query = q.query;
+      sq.plain = q.plain;
+      sq.period = q.period;
+      sq.period.include_undated = false;
+      size_t width = q.bucket == TimeBucket::kDay     ? 10
+                     : q.bucket == TimeBucket::kMonth ? 7
+                                                      : 4;
+      for (bool undated : {false, true}) {
+        Where w;
+        Status s = SearchWhere(sq, undated, &w);
+        if (!s.ok()) return s;
+        // One pass over the matching articles; quotes and events counted
+        // through their article index.
+        std::string sql =
+            "SELECT substr(a.published, 1, " + std::to_string(width) +
+            ") AS p, count(*), sum((SELECT count(*) FROM quotes q WHERE "
+            "q.article = a.rowid)), sum((SELECT count(*) FROM events e WHERE "
+            "e.article = a.rowid)) FROM articles a" +
+            w.Sql() + " GROUP BY p ORDER BY p";
+        Statement st;
+        s = st.Prepare(db_, sql);
+        if (!s.ok()) return s;
+        w.BindAll(&st);
+        while (st.Step(&s)) {
+          TimelinePoint pt{st.Text(0), st.Int(1), st.Int(2), st.Int(3)};
+          if (undated) {
+            out->undated.articles += pt.articles;
+            out->undated.quotes += pt.quotes;
+            out->undated.events += pt.events;
+          } else if (pt.period.size() == width) {
+            out->points.push_back(std::move(pt));
+          } else {
+            // A date shorter than the bucket ("2023" by month): kept in
+            // its own, coarser period, so no article is lost.
+            out->points.push_back(std::move(pt));
+          }
+        }
+        if (!s.ok()) return s;
+      }
+      return Status::OK();
+    });
+  }
+
+  Status Network(const NetworkQuery& q, std::vector<NetworkEdge>* out) override {
+    out->clear();
+    return Timed([&] {
+      EventQuery eq;
+      eq.period = q.period;
+      eq.quad_class = q.quad_class;
+      Where w;
+      Status s = EventWhere(eq, false, &w);
+      if (!s.ok()) return s;
+      w.Add("e.has_target = 1 AND e.source_code != '' AND e.target_code != ''");
+      const std::string src = q.by_country ? "substr(e.source_code, 1, 3)" : "e.source_code";
+      const std::string tgt = q.by_country ? "substr(e.target_code, 1, 3)" : "e.target_code";
+      std::string sql = "SELECT " + src + " AS s, " + tgt +
+                        " AS t, count(*) AS c, avg(e.goldstein) FROM events e" +
+                        w.Sql() + " GROUP BY s, t ORDER BY c DESC, s, t" +
+                        LimitSql(q.limit, 0);
+      Statement st;
+      s = st.Prepare(db_, sql);
+      if (!s.ok()) return s;
+      w.BindAll(&st);
+      while (st.Step(&s)) {
+        out->push_back({st.Text(0), st.Text(1), st.Int(2), st.Double(3)});
+      }
+      return s;
+    });
+  }
+
+  Status Places(const EventQuery& q, std::vector<PlaceCount>* out) override {
+    out->clear();
+    return Timed([&] {
+      Where w;
+      Status s = EventWhere(q, false, &w);
+      if (!s.ok()) return s;
+      w.Add("e.location != ''");
+      std::string sql = "SELECT e.location, count(*) AS c FROM events e" +
+                        w.Sql() + " GROUP BY e.location ORDER BY c DESC, 1" +
+                        LimitSql(q.limit, q.offset);
+      Statement st;
+      s = st.Prepare(db_, sql);
+      if (!s.ok()) return s;
+      w.BindAll(&st);
+      while (st.Step(&s)) out->push_back({st.Text(0), st.Int(1)});
+      return s;
+    });
+  }
+
+  Status Profile(const std::string& name, const std::string& type,
+                EntityProfile* out) override {
+    *out = EntityProfile();
+    return Timed([&]() -> Status {
+      if (!type.empty() && type != "PER" && type != "ORG" && type != "LOC" &&
+          type != "MISC") {
+        return Status::InvalidArgument(
+            "--type", "'" + type.substr(0, 40) + "' is not PER, ORG, LOC or MISC");
+      }
+      // The entity rows of this exact name (any case), the most common type
+      // unless one is given.
+      Statement st;
+      Status s = st.Prepare(
+          db_,
+          "SELECT n.name, n.type, max(n.country), count(*), sum(n.mention_count) "
+          "FROM entities n WHERE n.name = ? COLLATE NOCASE AND (? = '' OR "
+          "n.type = ?) GROUP BY n.name, n.type ORDER BY count(*) DESC LIMIT 1");
+      if (!s.ok()) return s;
+      st.Bind(1, name);
+      st.Bind(2, type);
+      st.Bind(3, type);
+      if (!st.Step(&s)) {
+        if (!s.ok()) return s;
+        return Status::NotFound("entity '" + name.substr(0, 100) + "'",
+                                "no entity of that name in the archive");
+      }
+      out->name = st.Text(0);
+      out->type = st.Text(1);
+      out->country = st.Text(2);
+      out->articles = st.Int(3);
+      out->mentions = st.Int(4);
+      const char* kOf =
+          "FROM entities n JOIN %s x ON x.article = n.article AND x.%s = n.eid "
+          "WHERE n.name = ? COLLATE NOCASE AND n.type = ?";
+      struct {
+        const char* table;
+        const char* column;
+        int64_t* value;
+      } counts[] = {{"quotes", "speaker", &out->quotes},
+                    {"events", "source_entity", &out->events_as_source},
+                    {"events", "target_entity", &out->events_as_target}};
+      for (auto& c : counts) {
+        char sql[300];
+        std::snprintf(sql, sizeof sql, kOf, c.table, c.column);
+        Statement cs;
+        s = cs.Prepare(db_, std::string("SELECT count(*) ") + sql);
+        if (!s.ok()) return s;
+        cs.Bind(1, out->name);
+        cs.Bind(2, out->type);
+        *c.value = cs.Step(&s) ? cs.Int(0) : 0;
+        if (!s.ok()) return s;
+      }
+      // Other names: the aliases the resolver gave its rows, most common
+      // first.
+      Statement al;
+      s = al.Prepare(db_,
+                     "SELECT aliases FROM entities WHERE name = ? COLLATE NOCASE AND "
+                     "type = ? "
+                     "AND aliases != '' LIMIT 2000");
+      if (!s.ok()) return s;
+      al.Bind(1, out->name);
+      al.Bind(2, out->type);
+      std::map<std::string, int> seen;
+      while (al.Step(&s)) {
+        std::string list = al.Text(0);
+        size_t b = 0;
+        while (b <= list.size()) {
+          size_t e = list.find('\x1f', b);
+          if (e == std::string::npos) e = list.size();
+          std::string a = list.substr(b, e - b);
+          if (!a.empty() && a != out->name) ++seen[a];
+          b = e + 1;
+        }
+      }
+      if (!s.ok()) return s;
+      std::vector<std::pair<int, std::string>> order;
+      for (auto& [a, n] : seen) order.push_back({-n, a});
+      std::sort(order.begin(), order.end());
+      for (size_t i = 0; i < order.size() && i < 50; ++i) {
+        out->aliases.push_back(order[i].second);
+      }
+      return Status::OK();
+    });
+  }
+
+  Status StoryMembers(const std::string& story,
+                      std::vector<StoryMember>* out) override {
+    out->clear();
+    return Timed([&]() -> Status {
+      Statement st;
+      Status s = st.Prepare(
+          db_,
+          "SELECT id, title, outlet, url, source, published, substr(text, 1, "
+          "600) FROM articles WHERE story = ? ORDER BY published = '', "
+          "published, rowid LIMIT 500");
+      if (!s.ok()) return s;
+      st.Bind(1, story);
+      while (st.Step(&s)) {
+        out->push_back({st.Text(0), st.Text(1), st.Text(2), st.Text(3),
+                        st.Text(4), st.Text(5), st.Text(6)});
+      }
+      if (!s.ok()) return s;
+      if (out->empty()) return Status::NotFound("story '" + story.substr(0, 100) + "'", "no such story");
+      return Status::OK();
+    });
   }
 
   Status Stats(ArchiveStats* out) override {
@@ -932,6 +1481,19 @@ class SqliteArchive : public Archive {
     return Status::OK();
   }
 
+  Status Version(int64_t* version) override {
+    *version = 0;
+    if (!version_.prepared()) {
+      Status s = version_.Prepare(db_, "PRAGMA data_version");
+      if (!s.ok()) return s;
+    }
+    version_.Reset();
+    Status s;
+    if (version_.Step(&s)) *version = version_.Int(0);
+    version_.Reset();
+    return s;
+  }
+
   Status CheckIntegrity() override {
     Statement st;
     Status s = st.Prepare(db_, "PRAGMA integrity_check");
@@ -959,6 +1521,7 @@ class SqliteArchive : public Archive {
     if (s.ok()) return s;
     std::string msg = s.message();
     if (msg.starts_with("archive: ")) msg.erase(0, 9);
+    if (msg.starts_with("fts5: ")) msg.erase(0, 6);
     if (msg.find("locked") != std::string::npos) return s;
     return Status::InvalidArgument(
         "bad full-text query '" + q + "'",
@@ -1278,14 +1841,44 @@ class SqliteArchive : public Archive {
   ArchiveOptions options_;
   StoryRule rule_;
   bool in_group_ = false;
+  // The running query's deadline (Timed) and whether it was reached.
+  std::chrono::steady_clock::time_point deadline_;
+  bool timed_out_ = false;
   Statement find_hash_, find_key_, find_id_, lsh_find_, cand_;
   Statement ins_article_, ins_entity_, ins_mention_, ins_quote_, ins_event_,
       ins_lsh_;
   Statement del_lsh_;
+  Statement version_;
   std::array<Statement, 5> deletes_;
 };
 
 }  // namespace
+
+std::string PlainTextQuery(const std::string& text) {
+  std::string out;
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' ||
+                               text[i] == '\n' || text[i] == '\r')) {
+      ++i;
+    }
+    size_t b = i;
+    while (i < text.size() && text[i] != ' ' && text[i] != '\t' &&
+           text[i] != '\n' && text[i] != '\r') {
+      ++i;
+    }
+    std::string_view word(text.data() + b, i - b);
+    if (CountTerms(word) == 0) continue;  // punctuation alone: no term
+    if (!out.empty()) out.push_back(' ');
+    out.push_back('"');
+    for (char c : word) {
+      if (c == '"') out.push_back('"');
+      out.push_back(c);
+    }
+    out.push_back('"');
+  }
+  return out;
+}
 
 std::vector<uint32_t> Archive::Signature(const std::string& text) {
   return MinHashSignature(text);
@@ -1298,6 +1891,10 @@ Status Archive::Open(const std::string& path, const ArchiveOptions& options,
   if (options.read_only && !std::filesystem::exists(path, ec)) {
     return Status::NotFound(path, "no such archive (run `dateline ingest` first)");
   }
+  // SQLite's global memory statistics take a mutex on every allocation,
+  // which serialises the server's connections; dateline never reads them.
+  static std::once_flag memstatus_off;
+  std::call_once(memstatus_off, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
   int flags = SQLITE_OPEN_NOMUTEX |
               (options.read_only ? SQLITE_OPEN_READONLY
                                  : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
