@@ -622,6 +622,7 @@ struct ServeArgs {
   int port = 8080;
   int query_timeout_ms = 1000;
   int cache_mb = 64;
+  int max_queries = 8;
 };
 
 // Runs `dateline serve` until SIGINT or SIGTERM. Returns 0 after a clean
@@ -633,6 +634,7 @@ int RunServe(const ServeArgs& a) {
   opts.port = a.port;
   opts.query_timeout_ms = a.query_timeout_ms;
   opts.cache_bytes = static_cast<size_t>(a.cache_mb) << 20;
+  opts.connections = static_cast<size_t>(a.max_queries);
   std::unique_ptr<dateline::ApiServer> server;
   dateline::Status s = dateline::ApiServer::Create(opts, &server);
   if (!s.ok()) return Fail("serve", s);
@@ -771,6 +773,10 @@ int main(int argc, char** argv) {
                     "Memory for answers to repeated requests, dropped when the "
                     "archive changes (default 64; 0: no cache)")
       ->check(CLI::Range(0, 65536));
+  serve->add_option("--max-queries", sv.max_queries,
+                    "Queries run at once (archive connections; others wait "
+                    "their turn; default 8)")
+      ->check(CLI::Range(1, 256));
 
   try {
     app.parse(argc, argv);
