@@ -8,13 +8,18 @@
 // "St Petersburg", a leading "the" is dropped), and knows each place's
 // GeoNames alternate names and the country aliases of
 // data/gazetteers/countries.tsv ("Burma", "DPRK"). A name with several
-// candidates ("Paris": France, Texas, Ontario ...) is resolved by, in order:
-// a candidate in one of the article's countries; a country over a place;
-// the place's own name over an alternate name; a capital, then an admin
-// seat, against population (a scored preference, see geocoder.cc); and the
-// smaller feature id, so the answer is deterministic. A city beats a state
-// of the same name that contains it ("New York"); "Washington" alone is
-// the capital, "Washington State" the state.
+// candidates ("Paris": France, Texas ...) is resolved by, in order: a
+// country (its name means the country even in a story set elsewhere:
+// "Lebanon" is not Lebanon, Tennessee), unless a US state of that name is in
+// the context ("Georgia" in a US story); a candidate in one of the article's
+// countries; a national capital or seat of government; then population,
+// with a bonus for an admin seat and for the place's own name over an
+// alternate name (see geocoder.cc); and the smaller feature id, so the
+// answer is deterministic. A city beats a state of the same name that
+// contains it ("New York"); "Washington" alone is the capital, "Washington
+// State" the state. "Paris, Texas" and "JEDDAH, Saudi Arabia" look the head
+// up inside the place after the comma (that place itself when the head is
+// unknown); "Gaza City" and "Idlib province" fall back to "Gaza", "Idlib".
 //
 // Immutable after loading: Resolve() is safe to call from several threads.
 #ifndef DATELINE_GEO_GEOCODER_H_

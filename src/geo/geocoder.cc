@@ -1,0 +1,278 @@
+#include "geo/geocoder.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+#include <tuple>
+#include <unordered_map>
+
+#include "geo/place_name.h"
+
+namespace dateline {
+namespace {
+
+// Preference weights inside one tier (see Pick). A score is ln(population)
+// plus these, so an admin-1 seat counts as ~2.7 times its population and
+// the place's own name as another ~2.7 times over an alternate name: enough
+// for "Hyderabad" (Telangana's seat) over a larger namesake, not enough for
+// a town of 20,000 that is a seat over a city of a million that is not.
+constexpr double kAdmin1SeatBonus = 1.0;
+constexpr double kAdmin2SeatBonus = 0.3;
+constexpr double kOwnNameBonus = 1.0;
+
+struct Place {
+  GeoPlace geo;
+  std::string admin1;  // GeoNames admin1 code ("TX"), "" for a country
+  long long population = 0;
+  long long numeric_id = 0;  // geonameid; 0 for states and countries
+  bool national_capital = false;  // PPLC or PPLG
+  double seat_bonus = 0;
+};
+
+struct Candidate {
+  uint32_t place;
+  bool own_name;  // matched the name or ascii name, not an alternate
+};
+
+std::vector<std::string_view> SplitTabs(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  while (true) {
+    size_t end = s.find('\t', start);
+    if (end == std::string_view::npos) {
+      out.push_back(s.substr(start));
+      return out;
+    }
+    out.push_back(s.substr(start, end - start));
+    start = end + 1;
+  }
+}
+
+bool ParseDouble(std::string_view s, double* v) {
+  std::string t(s);
+  char* end = nullptr;
+  *v = std::strtod(t.c_str(), &end);
+  return !t.empty() && end == t.c_str() + t.size() && std::isfinite(*v);
+}
+
+bool InContext(const Place& p, const std::vector<std::string>& context) {
+  for (const std::string& c : context)
+    if (c == p.geo.country_iso3) return true;
+  return false;
+}
+
+// A place named elsewhere in the name ("Paris, Texas"): candidates must lie
+// in its country, and in its ADM1 when it is one.
+struct Within {
+  const Place* place = nullptr;
+  bool Contains(const Place& p) const {
+    if (place == nullptr) return true;
+    if (p.geo.country_iso3 != place->geo.country_iso3) return false;
+    if (place->geo.type == GeoType::kUsState || place->geo.type == GeoType::kWorldState)
+      return p.admin1 == place->admin1;
+    return true;
+  }
+};
+
+}  // namespace
+
+struct Geocoder::Rep {
+  std::vector<Place> places;
+  std::unordered_map<std::string, std::vector<Candidate>> index;
+
+  void Add(const std::string& key, uint32_t place, bool own_name) {
+    if (key.empty()) return;
+    std::vector<Candidate>& v = index[key];
+    for (Candidate& c : v) {
+      if (c.place == place) {
+        c.own_name = c.own_name || own_name;
+        return;
+      }
+    }
+    v.push_back({place, own_name});
+  }
+
+  const std::vector<Candidate>* Find(const std::string& key) const {
+    auto it = index.find(key);
+    return it == index.end() ? nullptr : &it->second;
+  }
+
+  // Returns the best candidate (nullptr when none is within `within`):
+  //  1. a country, unless a US state of the same name is in the context
+  //     ("Georgia" in a US story) -- a country's name means the country
+  //     even in a story about another ("Lebanon" is not Lebanon, Tennessee);
+  //  2. a place in one of the context countries;
+  //  3. a national capital or seat of government ("Washington");
+  //  4. ln(population) + seat and own-name bonuses;
+  //  5. the smaller feature id (determinism).
+  // A state beaten by a city inside it of the same name gives way to the
+  // city ("New York").
+  const Place* Pick(const std::vector<Candidate>& cands,
+                    const std::vector<std::string>& context,
+                    Within within) const {
+    const Place* best = nullptr;
+    std::tuple<int, int, int, double> best_key;
+    bool has_country = false, state_in_context = false;
+    for (const Candidate& c : cands) {
+      const Place& p = places[c.place];
+      if (!within.Contains(p)) continue;
+      if (p.geo.type == GeoType::kCountry) has_country = true;
+      if (p.geo.type == GeoType::kUsState && InContext(p, context)) state_in_context = true;
+    }
+    bool prefer_country = has_country && !state_in_context;
+    for (const Candidate& c : cands) {
+      const Place& p = places[c.place];
+      if (!within.Contains(p)) continue;
+      int country = prefer_country && p.geo.type == GeoType::kCountry ? 1 : 0;
+      int in_context = InContext(p, context) ? 1 : 0;
+      int capital = p.national_capital ? 1 : 0;
+      double score = std::log(static_cast<double>(std::max(p.population, 1000LL))) +
+                     p.seat_bonus + (c.own_name ? kOwnNameBonus : 0);
+      auto key = std::make_tuple(country, in_context, capital, score);
+      if (best == nullptr || key > best_key ||
+          (key == best_key && std::tie(p.numeric_id, p.geo.feature_id) <
+                                  std::tie(best->numeric_id, best->geo.feature_id))) {
+        best = &p;
+        best_key = key;
+      }
+    }
+    if (best != nullptr &&
+        (best->geo.type == GeoType::kUsState || best->geo.type == GeoType::kWorldState)) {
+      const Place* city = nullptr;
+      for (const Candidate& c : cands) {
+        const Place& p = places[c.place];
+        if (p.numeric_id == 0 || p.geo.country_iso3 != best->geo.country_iso3 ||
+            p.admin1 != best->admin1)
+          continue;
+        if (city == nullptr || p.population > city->population) city = &p;
+      }
+      if (city != nullptr) best = city;
+    }
+    return best;
+  }
+
+  const Place* Lookup(std::string_view name, const std::vector<std::string>& context,
+                      int depth) const {
+    std::string key = geo::PlaceKey(name);
+    if (key.empty()) return nullptr;
+    if (const auto* c = Find(key)) {
+      if (const Place* p = Pick(*c, context, {})) return p;
+    }
+    // "Paris, Texas", "JEDDAH, Saudi Arabia", "a village, Aleppo": the head
+    // within the place after the comma, else that place.
+    size_t comma = name.find(',');
+    if (comma != std::string_view::npos && depth < 2) {
+      std::string_view head = name.substr(0, comma), tail = name.substr(comma + 1);
+      const Place* outer = Lookup(tail, context, depth + 1);
+      if (outer != nullptr) {
+        if (const auto* c = Find(geo::PlaceKey(head))) {
+          if (const Place* p = Pick(*c, context, Within{outer})) return p;
+        }
+        return outer;
+      }
+    }
+    // "Gaza City" for "Gaza", "Idlib province" for the city the province
+    // is named after (the table has no ADM1 regions outside the US).
+    static constexpr std::string_view kSuffixes[] = {
+        " city", " province", " governorate", " oblast", " region", " state", " district"};
+    for (std::string_view suffix : kSuffixes) {
+      if (key.size() > suffix.size() + 2 &&
+          std::string_view(key).substr(key.size() - suffix.size()) == suffix) {
+        if (const auto* c = Find(key.substr(0, key.size() - suffix.size()))) {
+          if (const Place* p = Pick(*c, context, {})) return p;
+        }
+      }
+    }
+    if (key.rfind("city of ", 0) == 0) {
+      if (const auto* c = Find(key.substr(8))) return Pick(*c, context, {});
+    }
+    return nullptr;
+  }
+};
+
+Geocoder::Geocoder(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
+Geocoder::~Geocoder() = default;
+
+size_t Geocoder::size() const { return rep_->places.size(); }
+
+Status Geocoder::Load(const std::string& data_dir, std::unique_ptr<Geocoder>* out) {
+  std::string path = data_dir + "/geo/places.tsv";
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0 && ::stat((data_dir + "/places.tsv").c_str(), &st) == 0)
+    path = data_dir + "/places.tsv";
+  return LoadTable(path, out);
+}
+
+Status Geocoder::LoadTable(const std::string& path, std::unique_ptr<Geocoder>* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path, "cannot open the geocoder table");
+  auto rep = std::make_unique<Rep>();
+  std::string line;
+  size_t line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string_view> f = SplitTabs(line);
+    auto bad = [&](const char* why) {
+      return Status::Corruption(path + ":" + std::to_string(line_no), why);
+    };
+    if (f.size() != 11) return bad("expected 11 TAB-separated columns");
+    Place p;
+    p.geo.feature_id = std::string(f[0]);
+    p.geo.name = std::string(f[1]);
+    p.geo.country_iso3 = std::string(f[4]);
+    std::string iso2(f[5]);
+    p.admin1 = std::string(f[6]);
+    std::string_view code = f[7];
+    p.population = std::atoll(std::string(f[8]).c_str());
+    if (p.geo.feature_id.empty() || p.geo.name.empty() || p.geo.country_iso3.size() != 3)
+      return bad("empty feature id or name, or a country code that is not alpha-3");
+    if (!ParseDouble(f[9], &p.geo.lat) || !ParseDouble(f[10], &p.geo.lon) ||
+        std::fabs(p.geo.lat) > 90 || std::fabs(p.geo.lon) > 180)
+      return bad("bad latitude or longitude");
+    if (code == "PCLI") {
+      p.geo.type = GeoType::kCountry;
+      p.geo.adm1 = iso2;
+      p.admin1.clear();
+    } else if (code == "ADM1") {
+      p.geo.type = p.geo.country_iso3 == "USA" ? GeoType::kUsState : GeoType::kWorldState;
+      p.geo.adm1 = iso2 + p.admin1;
+    } else {
+      p.geo.type = p.geo.country_iso3 == "USA" ? GeoType::kUsCity : GeoType::kWorldCity;
+      p.geo.adm1 = p.admin1.empty() || p.admin1 == "00" ? iso2 : iso2 + p.admin1;
+      p.numeric_id = std::atoll(p.geo.feature_id.c_str());
+      if (p.numeric_id <= 0) return bad("a city's feature id must be its geonameid");
+      p.national_capital = code == "PPLC" || code == "PPLG";
+      p.seat_bonus = code == "PPLA" ? kAdmin1SeatBonus : code == "PPLA2" ? kAdmin2SeatBonus : 0;
+    }
+    uint32_t idx = static_cast<uint32_t>(rep->places.size());
+    rep->places.push_back(std::move(p));
+    rep->Add(geo::PlaceKey(f[1]), idx, true);
+    if (!f[2].empty()) rep->Add(geo::PlaceKey(f[2]), idx, true);
+    std::string_view alts = f[3];
+    while (!alts.empty()) {
+      size_t bar = alts.find('|');
+      rep->Add(geo::PlaceKey(alts.substr(0, bar)), idx, false);
+      if (bar == std::string_view::npos) break;
+      alts.remove_prefix(bar + 1);
+    }
+  }
+  if (in.bad()) return Status::IOError(path, "read error");
+  if (rep->places.empty()) return Status::Corruption(path, "no places in the geocoder table");
+  out->reset(new Geocoder(std::move(rep)));
+  return Status::OK();
+}
+
+std::optional<GeoPlace> Geocoder::Resolve(
+    std::string_view place_name, const std::vector<std::string>& context_countries_iso3) const {
+  const Place* p = rep_->Lookup(place_name, context_countries_iso3, 0);
+  if (p == nullptr) return std::nullopt;
+  return p->geo;
+}
+
+}  // namespace dateline
