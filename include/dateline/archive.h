@@ -71,10 +71,11 @@ struct Period {
 
 // Counts for a list: every matching item (not only the page asked for), and
 // how many of the matching items have no date (counted without the
-// period's dates, so a user sees what a date filter leaves out).
+// period's dates, so a user sees what a date filter leaves out; -1 when
+// the query has no period, as then nothing is left out).
 struct ListTotals {
   int64_t total = 0;
-  int64_t undated = 0;
+  int64_t undated = -1;
 };
 
 // The order of search hits.
@@ -373,6 +374,11 @@ class Archive {
   // ForEachRecord gives it (offsets in code points). NotFound if not
   // archived.
   virtual Status Record(const std::string& id, std::string* record) = 0;
+
+  // Starts the time budget (ArchiveOptions::query_timeout_ms) of a group of
+  // queries answering one request: until the next call, every query shares
+  // the budget from now. Without it, each query has a budget of its own.
+  virtual void RestartBudget() = 0;
 
   // Sets *version to a number that changes whenever another connection
   // commits to the archive (SQLite's data_version): a reader caching

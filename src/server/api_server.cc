@@ -272,7 +272,7 @@ Json Page(Json rows, const Paging& pg, const ListTotals& totals) {
   Json j;
   j["count"] = rows.size();
   j["total"] = totals.total;
-  j["undated"] = totals.undated;
+  j["undated"] = totals.undated >= 0 ? Json(totals.undated) : Json(nullptr);
   j["offset"] = pg.offset;
   j["limit"] = pg.limit;
   j["more"] = static_cast<int64_t>(pg.offset + rows.size()) < totals.total;
@@ -562,6 +562,7 @@ class HttpApiServer : public ApiServer {
       }
     }
     ApiResponse r;
+    archive->RestartBudget();  // one budget for all the request's queries
     try {
       r = Route(archive.get(), path, Params(params));
     } catch (const std::exception& e) {
@@ -630,6 +631,21 @@ class HttpApiServer : public ApiServer {
                       "/api/stories/ID)");
   }
 
+  // The totals of a list of `shown` rows: counted, unless the first page
+  // holds every match and there is no period (whose undated items are
+  // counted apart).
+  template <typename Q>
+  static Status Totals(Archive* db, const Q& q, const Paging& pg, size_t shown,
+                       ListTotals* out) {
+    if (pg.offset == 0 && shown < pg.limit && q.period.since.empty() &&
+        q.period.until.empty()) {
+      *out = ListTotals();
+      out->total = static_cast<int64_t>(shown);
+      return Status::OK();
+    }
+    return db->Count(q, out);
+  }
+
   // The names every list endpoint takes besides its own.
   static std::set<std::string> ListParams(std::set<std::string> own,
                                           bool formats = true) {
@@ -696,7 +712,7 @@ class HttpApiServer : public ApiServer {
     }
     if (!pg.format.empty()) return Download(rows, pg.format, "search");
     ListTotals totals;
-    s = db->Count(q, &totals);
+    s = Totals(db, q, pg, rows.size(), &totals);
     if (!s.ok()) return FromStatus(s);
     Json j = Page(std::move(rows), pg, totals);
     j["advanced"] = advanced;
@@ -771,7 +787,7 @@ class HttpApiServer : public ApiServer {
     for (const EventRow& r : out) rows.push_back(EventJson(r));
     if (!pg.format.empty()) return Download(rows, pg.format, "events");
     ListTotals totals;
-    s = db->Count(q, &totals);
+    s = Totals(db, q, pg, rows.size(), &totals);
     if (!s.ok()) return FromStatus(s);
     return Ok(Page(std::move(rows), pg, totals));
   }
@@ -797,7 +813,7 @@ class HttpApiServer : public ApiServer {
     }
     if (!pg.format.empty()) return Download(rows, pg.format, "quotes");
     ListTotals totals;
-    s = db->Count(q, &totals);
+    s = Totals(db, q, pg, rows.size(), &totals);
     if (!s.ok()) return FromStatus(s);
     return Ok(Page(std::move(rows), pg, totals));
   }
@@ -823,7 +839,7 @@ class HttpApiServer : public ApiServer {
     }
     if (!pg.format.empty()) return Download(rows, pg.format, "entities");
     ListTotals totals;
-    s = db->Count(q, &totals);
+    s = Totals(db, q, pg, rows.size(), &totals);
     if (!s.ok()) return FromStatus(s);
     return Ok(Page(std::move(rows), pg, totals));
   }
@@ -869,7 +885,7 @@ class HttpApiServer : public ApiServer {
     }
     if (!pg.format.empty()) return Download(rows, pg.format, "stories");
     ListTotals totals;
-    s = db->Count(q, &totals);
+    s = Totals(db, q, pg, rows.size(), &totals);
     if (!s.ok()) return FromStatus(s);
     return Ok(Page(std::move(rows), pg, totals));
   }

@@ -555,6 +555,8 @@ TEST_F(ApiServerTest, UndatedItemsAreKeptAndCounted) {
   ASSERT_EQ(st, 200);
   EXPECT_EQ(j["count"], 1);
   EXPECT_EQ(j["undated"], 1);
+  // Without a period nothing is left out: no count.
+  EXPECT_TRUE(Get("/api/search?q=harbour", &st)["undated"].is_null());
   j = Get("/api/search?q=harbour&since=2023&include_undated=1", &st);
   EXPECT_EQ(j["count"], 2);
   // Newest first puts the undated last; oldest first too.

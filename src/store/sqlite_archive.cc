@@ -163,6 +163,37 @@ CREATE TRIGGER IF NOT EXISTS quotes_ad AFTER DELETE ON quotes BEGIN
 END;
 )sql";
 
+// Entities over the whole archive (name, type): articles and mentions,
+// kept by triggers, so the entity list is read from an index rather than
+// grouped from every entity row (95 ms -> well under 1 ms on the 19k
+// archive). `country` is the greatest seen, as the grouped query gives; a
+// deletion does not lower it.
+const char kEntityTotals[] = R"sql(
+CREATE TABLE IF NOT EXISTS entity_totals(
+  name TEXT NOT NULL,
+  type TEXT NOT NULL,
+  country TEXT NOT NULL DEFAULT '',
+  articles INTEGER NOT NULL,
+  mentions INTEGER NOT NULL,
+  PRIMARY KEY(name, type)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entity_totals_rank ON entity_totals(articles DESC, name);
+CREATE INDEX IF NOT EXISTS entity_totals_type ON entity_totals(type, articles DESC, name);
+CREATE TRIGGER IF NOT EXISTS entity_totals_ai AFTER INSERT ON entities BEGIN
+  INSERT INTO entity_totals(name, type, country, articles, mentions)
+    VALUES (new.name, new.type, new.country, 1, new.mention_count)
+    ON CONFLICT(name, type) DO UPDATE SET articles = articles + 1,
+      mentions = mentions + excluded.mentions,
+      country = max(country, excluded.country);
+END;
+CREATE TRIGGER IF NOT EXISTS entity_totals_ad AFTER DELETE ON entities BEGIN
+  UPDATE entity_totals SET articles = articles - 1,
+    mentions = mentions - old.mention_count
+    WHERE name = old.name AND type = old.type;
+  DELETE FROM entity_totals WHERE name = old.name AND type = old.type
+    AND articles <= 0;
+END;
+)sql";
+
 std::string JoinList(const std::vector<std::string>& v) {
   // Unit separator: names never contain it; LIKE '%x%' still works.
   std::string out;
@@ -445,7 +476,7 @@ class SqliteArchive : public Archive {
     Status s = Exec(db_, ("PRAGMA foreign_keys=OFF; PRAGMA cache_size=-" +
                           std::to_string(std::max(256, options_.cache_kib)) +
                           "; PRAGMA temp_store=MEMORY;" +
-                          (options_.read_only ? " PRAGMA mmap_size=1073741824;" : ""))
+                          (options_.read_only ? " PRAGMA mmap_size=0;" : ""))
                              .c_str());
     if (!s.ok()) return Named(s);
     if (options_.read_only) {
@@ -455,7 +486,7 @@ class SqliteArchive : public Archive {
       if (!st.Step(&s)) {
         return Status::IOError(path_, "not a dateline archive (no schema version)");
       }
-      return Status::OK();
+      return FindEntityTotals();
     }
     s = Exec(db_, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
     if (!s.ok()) return NotArchive(s);
@@ -495,7 +526,38 @@ class SqliteArchive : public Archive {
     }
     s = Exec(db_, "COMMIT");
     if (!s.ok()) return Named(s);
+    // The entity totals, filled once for an archive written before them.
+    s = Exec(db_, "BEGIN IMMEDIATE");
+    if (!s.ok()) return Named(s);
+    s = Exec(db_, kEntityTotals);
+    if (s.ok()) {
+      s = Exec(db_,
+               "INSERT INTO entity_totals(name, type, country, articles, "
+               "mentions) SELECT name, type, max(country), count(*), "
+               "sum(mention_count) FROM entities WHERE NOT EXISTS (SELECT 1 "
+               "FROM entity_totals) GROUP BY name, type");
+    }
+    if (!s.ok()) {
+      Exec(db_, "ROLLBACK");
+      return Named(s);
+    }
+    s = Exec(db_, "COMMIT");
+    if (!s.ok()) return Named(s);
+    s = FindEntityTotals();
+    if (!s.ok()) return s;
     return PrepareWrites();
+  }
+
+  // Whether the archive keeps entity totals (a reader of an archive written
+  // before them groups the entity rows instead).
+  Status FindEntityTotals() {
+    Statement st;
+    Status s = st.Prepare(db_,
+                          "SELECT 1 FROM sqlite_schema WHERE name = "
+                          "'entity_totals'");
+    if (!s.ok()) return Named(s);
+    has_entity_totals_ = st.Step(&s);
+    return Named(s);
   }
 
   Status Begin() override {
@@ -553,9 +615,17 @@ class SqliteArchive : public Archive {
   template <typename F>
   Status Timed(F&& f) {
     if (options_.query_timeout_ms <= 0) return f();
-    deadline_ = std::chrono::steady_clock::now() +
-                std::chrono::milliseconds(options_.query_timeout_ms);
+    deadline_ = shared_budget_ ? shared_deadline_
+                               : std::chrono::steady_clock::now() +
+                                     std::chrono::milliseconds(options_.query_timeout_ms);
     timed_out_ = false;
+    if (std::chrono::steady_clock::now() >= deadline_) timed_out_ = true;
+    if (timed_out_) {
+      return Status::TimedOut(
+          "query stopped at its time limit of " +
+          std::to_string(options_.query_timeout_ms) +
+          " ms (narrow it: fewer terms or prefixes, a period, a filter)");
+    }
     sqlite3_progress_handler(db_, 2000, &SqliteArchive::Progress, this);
     Status s = f();
     sqlite3_progress_handler(db_, 0, nullptr, nullptr);
@@ -724,16 +794,18 @@ class SqliteArchive : public Archive {
     return s;
   }
 
-  // Runs `where(undated_only, &w)` twice: all matches, then the undated.
+  // Runs `where(undated_only, &w)` twice: all matches, then (with a
+  // period) the undated.
   template <typename W>
-  Status Totals(const std::string& from, W&& where, ListTotals* out) {
+  Status Totals(const std::string& from, const Period& period, W&& where,
+                ListTotals* out) {
     *out = ListTotals();
     return Timed([&] {
       Where all;
       Status s = where(false, &all);
       if (!s.ok()) return s;
       s = CountRows(from, all, &out->total);
-      if (!s.ok()) return s;
+      if (!s.ok() || (period.since.empty() && period.until.empty())) return s;
       Where undated;
       s = where(true, &undated);
       if (!s.ok()) return s;
@@ -742,7 +814,7 @@ class SqliteArchive : public Archive {
   }
 
   Status Count(const SearchQuery& q, ListTotals* out) override {
-    return Totals("articles a", [&](bool u, Where* w) {
+    return Totals("articles a", q.period, [&](bool u, Where* w) {
       return SearchWhere(q, u, w);
     }, out);
   }
@@ -861,7 +933,7 @@ class SqliteArchive : public Archive {
   }
 
   Status Count(const EventQuery& q, ListTotals* out) override {
-    return Totals("events e", [&](bool u, Where* w) {
+    return Totals("events e", q.period, [&](bool u, Where* w) {
       return EventWhere(q, u, w);
     }, out);
   }
@@ -979,7 +1051,7 @@ class SqliteArchive : public Archive {
   }
 
   Status Count(const QuoteQuery& q, ListTotals* out) override {
-    return Totals("quotes q JOIN articles a ON a.rowid = q.article",
+    return Totals("quotes q JOIN articles a ON a.rowid = q.article", q.period,
                   [&](bool u, Where* w) { return QuoteWhere(q, u, w); }, out);
   }
 
@@ -1064,14 +1136,25 @@ class SqliteArchive : public Archive {
   }
 
   Status Count(const EntityQuery& q, ListTotals* out) override {
+    if (UsesTotals(q)) {
+      return Totals("entity_totals n", q.period, [&](bool u, Where* w) {
+        return EntityWhere(q, u, w);
+      }, out);
+    }
     return Totals(
-        "(SELECT 1 FROM entities n",
+        "(SELECT 1 FROM entities n", q.period,
         [&](bool u, Where* w) {
           Status s = EntityWhere(q, u, w);
           w->Suffix(" GROUP BY n.name, n.type)");
           return s;
         },
         out);
+  }
+
+  // True when an entity query can be read from entity_totals.
+  bool UsesTotals(const EntityQuery& q) const {
+    return has_entity_totals_ && q.name.empty() && q.period.since.empty() &&
+           q.period.until.empty();
   }
 
   Status Entities(const EntityQuery& q, std::vector<EntityCount>* out) override {
@@ -1081,10 +1164,14 @@ class SqliteArchive : public Archive {
       Status s = EntityWhere(q, false, &w);
       if (!s.ok()) return s;
       std::string sql =
-          std::string("SELECT n.name, n.type, max(n.country), count(*) AS arts, "
-                      "sum(n.mention_count) FROM entities n") +
-          w.Sql() + " GROUP BY n.name, n.type ORDER BY arts DESC, n.name" +
-          LimitSql(q.limit, q.offset);
+          UsesTotals(q)
+              ? "SELECT n.name, n.type, n.country, n.articles, n.mentions FROM "
+                "entity_totals n" + w.Sql() + " ORDER BY n.articles DESC, n.name" +
+                    LimitSql(q.limit, q.offset)
+              : std::string("SELECT n.name, n.type, max(n.country), count(*) AS "
+                            "arts, sum(n.mention_count) FROM entities n") +
+                    w.Sql() + " GROUP BY n.name, n.type ORDER BY arts DESC, n.name" +
+                    LimitSql(q.limit, q.offset);
       Statement st;
       s = st.Prepare(db_, sql);
       if (!s.ok()) return s;
@@ -1118,7 +1205,7 @@ class SqliteArchive : public Archive {
 
   Status Count(const StoryQuery& q, ListTotals* out) override {
     return Totals(
-        "(SELECT count(*) AS c FROM articles a",
+        "(SELECT count(*) AS c FROM articles a", q.period,
         [&](bool u, Where* w) {
           Status s = StoryWhere(q, u, w);
           w->Suffix(" GROUP BY a.story HAVING c >= " +
@@ -1479,6 +1566,12 @@ class SqliteArchive : public Archive {
       *record += ",\"story\":\"" + st.Text(1) + "\"}";
     }
     return Status::OK();
+  }
+
+  void RestartBudget() override {
+    shared_budget_ = true;
+    shared_deadline_ = std::chrono::steady_clock::now() +
+                       std::chrono::milliseconds(options_.query_timeout_ms);
   }
 
   Status Version(int64_t* version) override {
@@ -1844,6 +1937,9 @@ class SqliteArchive : public Archive {
   // The running query's deadline (Timed) and whether it was reached.
   std::chrono::steady_clock::time_point deadline_;
   bool timed_out_ = false;
+  bool has_entity_totals_ = false;
+  bool shared_budget_ = false;  // RestartBudget was called
+  std::chrono::steady_clock::time_point shared_deadline_;
   Statement find_hash_, find_key_, find_id_, lsh_find_, cand_;
   Statement ins_article_, ins_entity_, ins_mention_, ins_quote_, ins_event_,
       ins_lsh_;

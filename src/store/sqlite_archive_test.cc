@@ -1,8 +1,10 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "dateline/archive.h"
 
@@ -382,6 +384,86 @@ TEST_F(ArchiveTest, GroupCommitsAtomically) {
   ASSERT_TRUE(db_->Commit().ok());
   ASSERT_TRUE(reader->Stats(&st).ok());
   EXPECT_EQ(st.articles, 2);
+}
+
+// The entity list read from the kept totals equals the one grouped from
+// the entity rows (a period forces the grouped query), through additions
+// and a replacement.
+TEST_F(ArchiveTest, EntityTotalsFollowPutsAndReplacements) {
+  Document d = Kremlin();
+  Put(d, d.url, "h1");
+  Document second = Kremlin();
+  second.id = "k2";
+  second.url = "https://other.example/k2";
+  second.text += " More.";
+  Put(second, second.url, "h2");
+  Document changed = d;
+  changed.entities.resize(2);  // the changed page names fewer entities
+  Put(changed, d.url, "h3");
+  auto list = [&](const Period& p) {
+    EntityQuery q;
+    q.period = p;
+    q.limit = 0;
+    std::vector<EntityCount> out;
+    EXPECT_TRUE(db_->Entities(q, &out).ok());
+    std::vector<std::string> rows;
+    for (const EntityCount& e : out) {
+      rows.push_back(e.name + "/" + e.type + "/" + std::to_string(e.articles) +
+                     "/" + std::to_string(e.mentions));
+    }
+    return rows;
+  };
+  Period all_time;
+  all_time.since = "1900";
+  std::vector<std::string> kept = list(Period());
+  EXPECT_EQ(kept, list(all_time));
+  ASSERT_FALSE(kept.empty());
+  EXPECT_EQ(kept[0].substr(0, kept[0].find('/')), "Dmitry Peskov");
+  ListTotals t;
+  ASSERT_TRUE(db_->Count(EntityQuery(), &t).ok());
+  EXPECT_EQ(t.total, static_cast<int64_t>(kept.size()));
+  EXPECT_EQ(t.undated, -1);  // no period: nothing left out, not counted
+}
+
+// A query over its budget stops with TimedOut; the budget of a request is
+// shared by its queries (RestartBudget).
+TEST_F(ArchiveTest, QueriesStopAtTheirBudget) {
+  ASSERT_TRUE(db_->Begin().ok());
+  for (int i = 0; i < 2000; ++i) {
+    std::string text;
+    for (int k = 0; k < 30; ++k) {
+      text.append("w");
+      text.append(std::to_string((i * 31 + k * 7) % 1500));
+      text.append(" ");
+    }
+    Put(Other(std::string("o").append(std::to_string(i)), text),
+        std::string("o").append(std::to_string(i)), std::to_string(i));
+  }
+  ASSERT_TRUE(db_->Commit().ok());
+  ArchiveOptions o = ReadOnly();
+  o.query_timeout_ms = 1;
+  std::unique_ptr<Archive> ro;
+  ASSERT_TRUE(Archive::Open(path_, o, &ro).ok());
+  SearchQuery q;
+  for (int i = 0; i < 150; ++i) {
+    q.query.append(i > 0 ? " OR w" : "w");
+    q.query.append(std::to_string(i % 15));
+    q.query.append("*");
+  }
+  q.limit = 0;
+  std::vector<SearchHit> hits;
+  Status s = ro->Search(q, &hits);
+  EXPECT_TRUE(s.IsTimedOut()) << s.ToString();
+  EXPECT_NE(s.message().find("time limit of 1 ms"), std::string::npos);
+  // Spent budget: the next query of the same request stops at once.
+  ro->RestartBudget();
+  std::this_thread::sleep_for(std::chrono::milliseconds(3));
+  ArchiveStats st;
+  ListTotals t;
+  EXPECT_TRUE(ro->Count(SearchQuery(), &t).IsTimedOut());
+  // A new request has a budget again.
+  ro->RestartBudget();
+  EXPECT_TRUE(ro->Stats(&st).ok());
 }
 
 }  // namespace
