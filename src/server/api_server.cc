@@ -13,11 +13,11 @@
 #include <condition_variable>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <list>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <thread>
 #include <unordered_map>
@@ -26,6 +26,7 @@
 #include "dateline/archive.h"
 #include "events/cameo.h"
 #include "events/gdelt_export.h"
+#include "geo/geocoder.h"
 #include "server/web_assets.h"
 #include "store/cli_output.h"
 
@@ -381,13 +382,8 @@ class ResponseCache {
 class HttpApiServer : public ApiServer {
  public:
   explicit HttpApiServer(const ServerOptions& options) : options_(options) {
-    std::string dir = options.data_dir;
-    if (dir.empty()) {
-      const char* env = std::getenv("DATELINE_DATA_DIR");
-      dir = env != nullptr ? env : DATELINE_DATA_DIR;
-    }
     // Labels are a nicety: without the table, events have no "label".
-    if (!CameoTable::Load(dir + "/events", &cameo_).ok()) cameo_.reset();
+    if (!CameoTable::Load(DataDir() + "/events", &cameo_).ok()) cameo_.reset();
   }
   ~HttpApiServer() override { Stop(); }
 
@@ -999,64 +995,39 @@ class HttpApiServer : public ApiServer {
     Json rows = Json::array();
     std::map<std::string, int64_t> countries;
     for (const PlaceCount& pc : places) {
-      std::string country = PlaceCountry(pc.name);
-      if (!country.empty()) countries[country] += pc.events;
-      rows.push_back({{"name", pc.name},
-                      {"country", country.empty() ? Json(nullptr) : Json(country)},
-                      {"events", pc.events},
-                      {"lat", nullptr},
-                      {"lon", nullptr}});
+      std::optional<GeoPlace> g = Geocode(pc.name);
+      Json row = {{"name", pc.name}, {"events", pc.events}, {"country", nullptr},
+                  {"lat", nullptr},  {"lon", nullptr},      {"geo_type", nullptr},
+                  {"feature_id", nullptr}};
+      if (g.has_value()) {
+        countries[g->country_iso3] += pc.events;
+        row["country"] = g->country_iso3;
+        row["lat"] = g->lat;
+        row["lon"] = g->lon;
+        row["geo_type"] = static_cast<int>(g->type);
+        row["feature_id"] = g->feature_id;
+      }
+      rows.push_back(std::move(row));
     }
     Json c = Json::array();
     for (const auto& [k, v] : countries) c.push_back({{"country", k}, {"events", v}});
     return Ok({{"rows", std::move(rows)}, {"countries", std::move(c)}});
   }
 
-  // The ISO 3166 alpha-3 code of a place name from the gazetteers, "" when
-  // unknown (loaded on first use).
-  std::string PlaceCountry(const std::string& name) {
-    std::call_once(places_once_, [this] { LoadPlaces(); });
-    auto it = place_country_.find(name);
-    return it == place_country_.end() ? "" : it->second;
+  // The place a location names (the GeoNames-derived gazetteer, loaded on
+  // first use), nullopt when unknown or the table is missing.
+  std::optional<GeoPlace> Geocode(const std::string& name) {
+    std::call_once(geo_once_, [this] {
+      if (!Geocoder::Load(DataDir(), &geo_).ok()) geo_.reset();
+    });
+    if (geo_ == nullptr) return std::nullopt;
+    return geo_->Resolve(name, {});
   }
 
-  void LoadPlaces() {
-    std::string dir = options_.data_dir;
-    if (dir.empty()) {
-      const char* env = std::getenv("DATELINE_DATA_DIR");
-      dir = env != nullptr ? env : DATELINE_DATA_DIR;
-    }
-    // countries.tsv: name iso3 cameo aliases ...; places.tsv: name type iso3 aliases.
-    auto read = [&](const std::string& path, int iso_col, int alias_col) {
-      std::ifstream in(path);
-      std::string line;
-      while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') continue;
-        std::vector<std::string> cols;
-        size_t b = 0;
-        while (b <= line.size()) {
-          size_t e = line.find('\t', b);
-          if (e == std::string::npos) e = line.size();
-          cols.push_back(line.substr(b, e - b));
-          b = e + 1;
-        }
-        if (static_cast<int>(cols.size()) <= std::max(iso_col, alias_col)) continue;
-        const std::string& iso = cols[iso_col];
-        if (iso.size() != 3) continue;
-        place_country_.emplace(cols[0], iso);
-        const std::string& aliases = cols[alias_col];
-        size_t a = 0;
-        while (a < aliases.size()) {
-          size_t e = aliases.find('|', a);
-          if (e == std::string::npos) e = aliases.size();
-          if (e > a) place_country_.emplace(aliases.substr(a, e - a), iso);
-          a = e + 1;
-        }
-      }
-    };
-    read(dir + "/gazetteers/countries.tsv", 1, 3);
-    read(dir + "/gazetteers/places.tsv", 2, 3);
-    read(dir + "/events/places.tsv", 2, 3);
+  std::string DataDir() const {
+    if (!options_.data_dir.empty()) return options_.data_dir;
+    const char* env = std::getenv("DATELINE_DATA_DIR");
+    return env != nullptr ? env : DATELINE_DATA_DIR;
   }
 
   ApiResponse Stats(Archive* db, const Params& p) {
@@ -1102,8 +1073,8 @@ class HttpApiServer : public ApiServer {
   std::unique_ptr<ResponseCache> cache_;
   std::mutex watch_mu_;
   std::unique_ptr<Archive> watch_;  // reads the archive's version only
-  std::once_flag places_once_;
-  std::map<std::string, std::string> place_country_;
+  std::once_flag geo_once_;
+  std::unique_ptr<Geocoder> geo_;
   int port_ = 0;
   int listen_fd_ = -1;
   httplib::Server svr_;

@@ -619,6 +619,23 @@ TEST_F(ApiServerTest, ViewsOverTheArchive) {
 
   j = Get("/api/events", &st);
   EXPECT_EQ(j["rows"][0]["label"], "Consult, not specified below");
+
+  // Places: events per location, geocoded (GeoNames-derived table).
+  Document v = Kremlin();
+  v.id = "v1";
+  v.text += " Again.";
+  v.events[0].location = "Pyongyang";
+  Put(v, "v1");
+  j = Get("/api/places", &st);
+  ASSERT_EQ(st, 200) << j.dump();
+  ASSERT_EQ(j["rows"].size(), 1u);
+  EXPECT_EQ(j["rows"][0]["name"], "Pyongyang");
+  EXPECT_EQ(j["rows"][0]["country"], "PRK");
+  EXPECT_NEAR(j["rows"][0]["lat"].get<double>(), 39.0, 0.2);
+  EXPECT_NEAR(j["rows"][0]["lon"].get<double>(), 125.75, 0.2);
+  ASSERT_EQ(j["countries"].size(), 1u);
+  EXPECT_EQ(j["countries"][0]["country"], "PRK");
+  EXPECT_EQ(j["countries"][0]["events"], 1);
 }
 
 TEST_F(ApiServerTest, IdleConnectionsDoNotHoldEveryWorker) {
