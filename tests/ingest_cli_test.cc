@@ -40,7 +40,7 @@ std::string RunCommand(const std::string& command, int* status) {
 
 // Writes `n` distinct plain-text news pages (title, date, paragraphs) into
 // `dir`, from a fixed seed.
-void WritePages(const fs::path& dir, int n) {
+void WritePages(const fs::path& dir, int n, int first = 0) {
   static const char* kWords[] = {
       "council", "budget", "river", "bridge", "school", "minister", "harbour",
       "workers", "strike", "vote", "plan", "market", "farmers", "rain",
@@ -49,7 +49,7 @@ void WritePages(const fs::path& dir, int n) {
       "teachers", "nurses", "prices", "housing", "rent", "water", "forest"};
   std::mt19937 rng(20261201);
   fs::create_directories(dir);
-  for (int i = 0; i < n; ++i) {
+  for (int i = first; i < first + n; ++i) {
     std::string text = "Town " + std::to_string(i) + " council backs new " +
                        kWords[rng() % 36] + " plan\n\n14 March 2024\n\n";
     for (int p = 0; p < 4; ++p) {
@@ -174,6 +174,34 @@ TEST_F(IngestCliTest, KillNineMidIngestThenRerunLosesNothingAndAddsNothingTwice)
   ArchiveStats c = Stats(clean);
   EXPECT_EQ(after.entities, c.entities);
   EXPECT_EQ(after.mentions, c.mentions);
+}
+
+// Two ingests into one archive at once (two processes): the second waits
+// for the first's write groups instead of failing, and every page of both
+// is archived once.
+TEST_F(IngestCliTest, TwoIngestsAtOnceArchiveEveryPageOnce) {
+  WritePages(dir_ / "a", 300, 0);
+  WritePages(dir_ / "b", 300, 300);
+  const std::string db = (dir_ / "both.db").string();
+  std::vector<std::thread> runs;
+  std::string out[2];
+  int status[2] = {-1, -1};
+  for (int i = 0; i < 2; ++i) {
+    runs.emplace_back([&, i] {
+      const std::string pages = (dir_ / (i == 0 ? "a" : "b")).string();
+      out[i] = RunCommand(kBinary + " ingest --commit-every 10 --archive " + db +
+                              " " + pages + " 2>&1",
+                          &status[i]);
+    });
+  }
+  for (std::thread& t : runs) t.join();
+  for (int i = 0; i < 2; ++i) {
+    EXPECT_EQ(status[i], 0) << out[i];
+    EXPECT_NE(out[i].find("300 added"), std::string::npos) << out[i];
+    EXPECT_NE(out[i].find(" 0 errors"), std::string::npos) << out[i];
+  }
+  EXPECT_EQ(Stats(db).articles, 600);
+  EXPECT_EQ(Ids(db).size(), 600u);
 }
 
 TEST_F(IngestCliTest, ReingestAddsNothingAndAChangedPageReplacesItsOldVersion) {

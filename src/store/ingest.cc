@@ -146,6 +146,23 @@ std::string PageKey(const std::string& page_url, const std::string& doc_url,
   return abs.string() + rest;
 }
 
+// Runs `fn` until it does not fail on the archive's lock: another ingest
+// holds the write lock for a group at a time, and SQLite's busy timeout
+// alone gives up (or loses the race for the lock to the other writer's next
+// group). Waits up to `seconds` in all.
+template <typename F>
+Status WaitForLock(double seconds, F&& fn) {
+  const auto until = Clock::now() + std::chrono::duration<double>(seconds);
+  while (true) {
+    Status s = fn();
+    if (s.ok() || s.message().find("locked") == std::string::npos ||
+        Clock::now() >= until) {
+      return s;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+}
+
 Status RunIngest(const IngestOptions& options, IngestProgress* progress) {
   *progress = IngestProgress();
   const auto start = Clock::now();
@@ -153,7 +170,9 @@ Status RunIngest(const IngestOptions& options, IngestProgress* progress) {
   Status s = Pipeline::Create(options.pipeline, &pipeline);
   if (!s.ok()) return s;
   std::unique_ptr<Archive> archive;
-  s = Archive::Open(options.archive_path, options.archive, &archive);
+  s = WaitForLock(options.lock_wait_seconds, [&] {
+    return Archive::Open(options.archive_path, options.archive, &archive);
+  });
   if (!s.ok()) return s;
   std::unordered_set<std::string> known;
   s = LoadHashes(options.archive_path, &known);
@@ -280,7 +299,8 @@ Status RunIngest(const IngestOptions& options, IngestProgress* progress) {
         break;
       case Result::kDocument: {
         if (!in_group) {
-          write_status = archive->Begin();
+          write_status = WaitForLock(options.lock_wait_seconds,
+                                     [&] { return archive->Begin(); });
           if (!write_status.ok()) break;
           in_group = true;
           group_start = Clock::now();

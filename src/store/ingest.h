@@ -40,6 +40,9 @@ struct IngestOptions {
   // A group commits after this many documents or this many seconds.
   size_t group_documents = 512;
   double group_seconds = 2.0;
+  // How long to wait, in all, for another writer (a second ingest) to let go
+  // of the archive's lock before a write gives up.
+  double lock_wait_seconds = 600;
   // Count the pages of the inputs on a side thread, for "time left".
   bool count_total = true;
   // Called from the writer thread after each document and at the end

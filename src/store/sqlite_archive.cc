@@ -498,7 +498,7 @@ class SqliteArchive : public Archive {
                      "LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT IN "
                      "(SELECT name FROM sqlite_schema WHERE name LIKE "
                      "'articles%' OR name LIKE 'quotes%' OR name LIKE "
-                     "'events%' OR name LIKE 'entities%' OR name LIKE "
+                     "'events%' OR name LIKE 'entit%' OR name LIKE "
                      "'mentions%' OR name LIKE 'lsh%' OR name='meta')");
       if (!s.ok()) return NotArchive(s);
       if (st.Step(&s) && st.Int(0) > 0) {
