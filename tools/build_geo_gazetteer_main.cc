@@ -29,6 +29,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "geo/place_name.h"
@@ -114,6 +115,8 @@ const std::map<std::string, std::string>& UsStateAliases() {
 
 struct Row {
   std::string id, name, ascii, alternates, iso3, iso2, admin1, code;
+  std::string news_names;             // see MarkCapitals
+  std::vector<std::string> all_keys;  // PlaceKey of every GeoNames name
   long long population = 0;
   double lat = 0, lon = 0;
   int order = 0;  // 0 country, 1 state, 2 city: the file's sort order
@@ -193,6 +196,7 @@ int Main(int argc, char** argv) {
   }
   struct Country {
     std::string name, aliases;
+    std::vector<std::string> capitals;  // capital and metonyms as written
   };
   std::map<std::string, std::string> name_to_iso3;  // PlaceKey -> iso3
   std::map<std::string, Country> by_iso3;
@@ -200,7 +204,13 @@ int Main(int argc, char** argv) {
     if (line.empty() || line[0] == '#') continue;
     std::vector<std::string> f = Split(line, '\t');
     if (f.size() < 4 || f[1].empty() || f[1] == "SUN") continue;
-    by_iso3[f[1]] = {f[0], f[3]};
+    Country& c = by_iso3[f[1]];
+    c.name = f[0];
+    c.aliases = f[3];
+    for (size_t col : {5, 6})
+      if (f.size() > col)
+        for (const std::string& n : Split(f[col], '|'))
+          if (!n.empty()) c.capitals.push_back(n);
     name_to_iso3[geo::PlaceKey(f[0])] = f[1];
     for (const std::string& a : Split(f[3], '|'))
       if (!a.empty()) name_to_iso3.emplace(geo::PlaceKey(a), f[1]);
@@ -214,6 +224,7 @@ int Main(int argc, char** argv) {
   }
   std::map<std::string, std::string> iso2_to_iso3;
   std::map<std::string, std::pair<std::string, long long>> iso2_info;  // name, population
+  std::map<std::string, std::string> info_capital;  // iso3 -> countryInfo's capital
   size_t unmapped = 0;
   for (std::string line; std::getline(info, line);) {
     if (line.empty() || line[0] == '#') continue;
@@ -232,6 +243,8 @@ int Main(int argc, char** argv) {
     }
     iso2_to_iso3[f[0]] = iso3;
     iso2_info[f[0]] = {f[1], std::atoll(f[4].c_str())};
+    // "Douglas, Isle of Man": the capital's name before the comma.
+    if (!f[2].empty()) info_capital[iso3] = f[2].substr(0, f[2].find(','));
   }
 
   std::string gz;
@@ -262,6 +275,8 @@ int Main(int argc, char** argv) {
     r.name = f[1];
     r.ascii = f[2] == f[1] ? "" : f[2];
     r.alternates = PickAlternates(f[3], f[1], f[2]);
+    r.all_keys = {geo::PlaceKey(f[1]), geo::PlaceKey(f[2])};
+    for (const std::string& a : Split(f[3], ',')) r.all_keys.push_back(geo::PlaceKey(a));
     r.lat = std::atof(f[4].c_str());
     r.lon = std::atof(f[5].c_str());
     r.code = f[7];
@@ -278,6 +293,61 @@ int Main(int argc, char** argv) {
     }
     rows.push_back(std::move(r));
     ++cities;
+  }
+
+  // National capitals. GeoNames' 2012 codes are not to be trusted here
+  // (Haselbachtal, Germany and Amato, Italy are PPLC; Bolivia's is La Paz,
+  // countries.tsv says Sucre), so PPLC is set on the most populous city of
+  // the country that has, among its GeoNames names, a name countries.tsv
+  // gives as the capital or as a government metonym ("Washington",
+  // "La Paz|Sucre"), else countryInfo's capital; other PPLC rows become
+  // PPL. PPLG (seat of government: Den Haag) is kept. The names of
+  // countries.tsv that are not the city's own GeoNames name ("Washington"
+  // for "Washington, D. C.", "Kyiv" for "Kiev") go in news_names, which the
+  // geocoder matches as the place's own name.
+  size_t capitals = 0;
+  {
+    std::map<std::string, std::vector<std::string>> capital_names;  // iso3 -> names
+    for (const auto& [iso3, c] : by_iso3) capital_names[iso3] = c.capitals;
+    for (const auto& [iso3, cap] : info_capital)
+      if (capital_names[iso3].empty()) capital_names[iso3].push_back(cap);
+    std::map<std::string, std::vector<size_t>> by_country;
+    std::vector<bool> geonames_capital(rows.size());
+    for (size_t k = 0; k < rows.size(); ++k) {
+      by_country[rows[k].iso3].push_back(k);
+      geonames_capital[k] = rows[k].code == "PPLC" || rows[k].code == "PPLG";
+      if (rows[k].code == "PPLC") rows[k].code = "PPL";
+    }
+    for (const auto& [iso3, names] : capital_names) {
+      ++capitals;
+      for (const std::string& n : names) {
+        std::string key = geo::PlaceKey(n);
+        // Among the cities that have the name: one GeoNames codes as a
+        // capital ("Washington" is DC, not Washington, Utah), then one with
+        // it as its own name ("New Delhi" is New Delhi, not Delhi, which
+        // has it as an alternate name), then the most populous.
+        size_t best = rows.size();
+        std::tuple<bool, bool, long long> best_key;
+        for (size_t k : by_country[iso3]) {
+          const Row& r = rows[k];
+          auto it = std::find(r.all_keys.begin(), r.all_keys.end(), key);
+          if (it == r.all_keys.end()) continue;
+          auto rank = std::make_tuple(geonames_capital[k], it - r.all_keys.begin() < 2, r.population);
+          if (best == rows.size() || rank > best_key) {
+            best = k;
+            best_key = rank;
+          }
+        }
+        if (best == rows.size()) continue;
+        Row& r = rows[best];
+        if (r.code != "PPLC" && r.code != "PPLG") r.code = "PPLC";
+        if (key != geo::PlaceKey(r.name) && key != geo::PlaceKey(r.ascii.empty() ? r.name : r.ascii)) {
+          bool dup = false;
+          for (const std::string& e : Split(r.news_names, '|')) dup = dup || geo::PlaceKey(e) == key;
+          if (!dup) r.news_names += (r.news_names.empty() ? "" : "|") + n;
+        }
+      }
+    }
   }
 
   size_t states = 0;
@@ -353,9 +423,11 @@ int Main(int argc, char** argv) {
          "all capitals), at most " << kMaxAlternates << "; for countries the aliases of countries.tsv.\n"
       << "# feature_id: GeoNames geonameid (cities), US + postal code (states), ISO alpha-3 (countries). "
          "feature_code: GeoNames (PPLC capital, PPLG seat of government, PPLA admin-1 seat ...), ADM1 state, PCLI country.\n"
-      << "# feature_id\tname\tascii_name\talternate_names\tcountry_iso3\tcountry_iso2\tadmin1\tfeature_code\tpopulation\tlat\tlon\n";
+      << "# news_names: names dateline's countries.tsv gives a capital that are not its GeoNames name (Washington, Kyiv); "
+         "matched as the place's own name. PPLC is set from countries.tsv's capitals (see the tool).\n"
+      << "# feature_id\tname\tascii_name\tnews_names\talternate_names\tcountry_iso3\tcountry_iso2\tadmin1\tfeature_code\tpopulation\tlat\tlon\n";
   for (const Row& r : rows) {
-    out << r.id << '\t' << r.name << '\t' << r.ascii << '\t' << r.alternates << '\t' << r.iso3 << '\t' << r.iso2
+    out << r.id << '\t' << r.name << '\t' << r.ascii << '\t' << r.news_names << '\t' << r.alternates << '\t' << r.iso3 << '\t' << r.iso2
         << '\t' << r.admin1 << '\t' << r.code << '\t' << r.population << '\t' << Fixed(r.lat) << '\t'
         << Fixed(r.lon) << '\n';
   }
@@ -366,8 +438,8 @@ int Main(int argc, char** argv) {
   }
   std::fprintf(stderr,
                "build_geo_gazetteer: wrote %s: %zu countries, %zu states, %zu cities (%zu GeoNames rows skipped, "
-               "%zu countries without an alpha-3 code)\n",
-               out_path.c_str(), countries, states, cities, skipped, unmapped);
+               "%zu countries without an alpha-3 code, %zu countries with capital names)\n",
+               out_path.c_str(), countries, states, cities, skipped, unmapped, capitals);
   return 0;
 }
 

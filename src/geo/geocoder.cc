@@ -15,14 +15,16 @@
 namespace dateline {
 namespace {
 
-// Preference weights inside one tier (see Pick). A score is ln(population)
-// plus these, so an admin-1 seat counts as ~2.7 times its population and
-// the place's own name as another ~2.7 times over an alternate name: enough
-// for "Hyderabad" (Telangana's seat) over a larger namesake, not enough for
-// a town of 20,000 that is a seat over a city of a million that is not.
+// Preference weights inside the last tier (see Pick). A score is
+// ln(population) plus these, so an admin-1 seat counts as ~2.7 times its
+// population: enough for "Hyderabad" (Telangana's seat) over a larger
+// namesake, not for a town of 20,000 that is a seat over a city of a million
+// that is not.
 constexpr double kAdmin1SeatBonus = 1.0;
 constexpr double kAdmin2SeatBonus = 0.3;
-constexpr double kOwnNameBonus = 1.0;
+// Squashed keys shorter than this are not looked up ("sinai" would find
+// Sinnai, Sardinia).
+constexpr size_t kMinSquashed = 5;
 
 struct Place {
   GeoPlace geo;
@@ -35,7 +37,7 @@ struct Place {
 
 struct Candidate {
   uint32_t place;
-  bool own_name;  // matched the name or ascii name, not an alternate
+  bool own_name;  // matched the name, ascii name or a news name, not an alternate
 };
 
 std::vector<std::string_view> SplitTabs(std::string_view s) {
@@ -80,13 +82,30 @@ struct Within {
 
 }  // namespace
 
+// Returns `key` without spaces and with doubled letters single, the form a
+// last lookup tries: transliterations differ in exactly these ways ("Deir
+// Ezzor" / "Deir ez-Zor", "Daraa" / "Dar'a").
+std::string Squash(std::string_view key) {
+  std::string out;
+  for (char c : key) {
+    if (c == ' ' || (!out.empty() && out.back() == c)) continue;
+    out += c;
+  }
+  return out;
+}
+
 struct Geocoder::Rep {
   std::vector<Place> places;
-  std::unordered_map<std::string, std::vector<Candidate>> index;
+  std::unordered_map<std::string, std::vector<Candidate>> index, squashed;
 
   void Add(const std::string& key, uint32_t place, bool own_name) {
     if (key.empty()) return;
-    std::vector<Candidate>& v = index[key];
+    AddTo(&index, key, place, own_name);
+    AddTo(&squashed, Squash(key), place, own_name);
+  }
+  static void AddTo(std::unordered_map<std::string, std::vector<Candidate>>* map,
+                    const std::string& key, uint32_t place, bool own_name) {
+    std::vector<Candidate>& v = (*map)[key];
     for (Candidate& c : v) {
       if (c.place == place) {
         c.own_name = c.own_name || own_name;
@@ -106,16 +125,19 @@ struct Geocoder::Rep {
   //     ("Georgia" in a US story) -- a country's name means the country
   //     even in a story about another ("Lebanon" is not Lebanon, Tennessee);
   //  2. a place in one of the context countries;
-  //  3. a national capital or seat of government ("Washington");
-  //  4. ln(population) + seat and own-name bonuses;
-  //  5. the smaller feature id (determinism).
+  //  3. the place's own name (GeoNames' name or a news name) over an
+  //     alternate name ("Delhi" is Delhi, not Dili, one of whose alternate
+  //     names it is);
+  //  4. a national capital or seat of government ("Washington");
+  //  5. ln(population) + admin seat bonuses;
+  //  6. the smaller feature id (determinism).
   // A state beaten by a city inside it of the same name gives way to the
   // city ("New York").
   const Place* Pick(const std::vector<Candidate>& cands,
                     const std::vector<std::string>& context,
                     Within within) const {
     const Place* best = nullptr;
-    std::tuple<int, int, int, double> best_key;
+    std::tuple<int, int, int, int, double> best_key;
     bool has_country = false, state_in_context = false;
     for (const Candidate& c : cands) {
       const Place& p = places[c.place];
@@ -130,9 +152,8 @@ struct Geocoder::Rep {
       int country = prefer_country && p.geo.type == GeoType::kCountry ? 1 : 0;
       int in_context = InContext(p, context) ? 1 : 0;
       int capital = p.national_capital ? 1 : 0;
-      double score = std::log(static_cast<double>(std::max(p.population, 1000LL))) +
-                     p.seat_bonus + (c.own_name ? kOwnNameBonus : 0);
-      auto key = std::make_tuple(country, in_context, capital, score);
+      double score = std::log(static_cast<double>(std::max(p.population, 1000LL))) + p.seat_bonus;
+      auto key = std::make_tuple(country, in_context, c.own_name ? 1 : 0, capital, score);
       if (best == nullptr || key > best_key ||
           (key == best_key && std::tie(p.numeric_id, p.geo.feature_id) <
                                   std::tie(best->numeric_id, best->geo.feature_id))) {
@@ -176,19 +197,33 @@ struct Geocoder::Rep {
       }
     }
     // "Gaza City" for "Gaza", "Idlib province" for the city the province
-    // is named after (the table has no ADM1 regions outside the US).
+    // is named after (the table has no ADM1 regions outside the US), "Deir
+    // Ezzor Military Airport" for the city; then each of these squashed.
     static constexpr std::string_view kSuffixes[] = {
-        " city", " province", " governorate", " oblast", " region", " state", " district"};
+        " city", " province", " governorate", " oblast", " region", " state", " district",
+        " county", " countryside", " suburbs", " military airport", " international airport",
+        " airport", " air base", " airbase", " refugee camp", " camp"};
+    std::vector<std::string> variants;
     for (std::string_view suffix : kSuffixes) {
       if (key.size() > suffix.size() + 2 &&
           std::string_view(key).substr(key.size() - suffix.size()) == suffix) {
-        if (const auto* c = Find(key.substr(0, key.size() - suffix.size()))) {
-          if (const Place* p = Pick(*c, context, {})) return p;
-        }
+        variants.push_back(key.substr(0, key.size() - suffix.size()));
+        break;
       }
     }
-    if (key.rfind("city of ", 0) == 0) {
-      if (const auto* c = Find(key.substr(8))) return Pick(*c, context, {});
+    if (key.rfind("city of ", 0) == 0) variants.push_back(key.substr(8));
+    for (const std::string& v : variants) {
+      if (const auto* c = Find(v)) {
+        if (const Place* p = Pick(*c, context, {})) return p;
+      }
+    }
+    variants.insert(variants.begin(), key);
+    for (const std::string& v : variants) {
+      std::string sq = Squash(v);
+      if (sq.size() < kMinSquashed) continue;
+      if (auto it = squashed.find(sq); it != squashed.end()) {
+        if (const Place* p = Pick(it->second, context, {})) return p;
+      }
     }
     return nullptr;
   }
@@ -221,7 +256,9 @@ Status Geocoder::LoadTable(const std::string& path, std::unique_ptr<Geocoder>* o
     auto bad = [&](const char* why) {
       return Status::Corruption(path + ":" + std::to_string(line_no), why);
     };
-    if (f.size() != 11) return bad("expected 11 TAB-separated columns");
+    if (f.size() != 12) return bad("expected 12 TAB-separated columns");
+    std::string_view news_names = f[3];
+    f.erase(f.begin() + 3);  // the columns below are numbered without it
     Place p;
     p.geo.feature_id = std::string(f[0]);
     p.geo.name = std::string(f[1]);
@@ -254,12 +291,13 @@ Status Geocoder::LoadTable(const std::string& path, std::unique_ptr<Geocoder>* o
     rep->places.push_back(std::move(p));
     rep->Add(geo::PlaceKey(f[1]), idx, true);
     if (!f[2].empty()) rep->Add(geo::PlaceKey(f[2]), idx, true);
-    std::string_view alts = f[3];
-    while (!alts.empty()) {
-      size_t bar = alts.find('|');
-      rep->Add(geo::PlaceKey(alts.substr(0, bar)), idx, false);
-      if (bar == std::string_view::npos) break;
-      alts.remove_prefix(bar + 1);
+    for (auto [list, own] : {std::pair{news_names, true}, std::pair{f[3], false}}) {
+      while (!list.empty()) {
+        size_t bar = list.find('|');
+        rep->Add(geo::PlaceKey(list.substr(0, bar)), idx, own);
+        if (bar == std::string_view::npos) break;
+        list.remove_prefix(bar + 1);
+      }
     }
   }
   if (in.bad()) return Status::IOError(path, "read error");

@@ -128,6 +128,11 @@ TEST_F(GeocoderTest, CaseDiacriticsAndAlternateNames) {
   EXPECT_EQ(Id("ZÜRICH"), "2657896");
   EXPECT_EQ(Id("The Hague"), "2747373");
   EXPECT_EQ(Id("Moskva"), "524901");  // the capital's alternate over Idaho
+  // A place's own name beats another's alternate name, even a capital's.
+  EXPECT_EQ(Id("Delhi"), "1273294");
+  EXPECT_EQ(Id("Dilli", {"TLS"}), "1645457");
+  // A news name (countries.tsv's) is an own name.
+  EXPECT_EQ(Id("Kyiv"), "703448");
   EXPECT_EQ(Id("Moscow", {"USA"}), "5601538");
   EXPECT_EQ(Id("Moscow", {"USA", "RUS"}), "524901");
 }
@@ -138,7 +143,7 @@ TEST_F(GeocoderTest, UnknownNamesResolveToNothing) {
   EXPECT_FALSE(geo_->Resolve(" , ", kNoContext));
   EXPECT_FALSE(geo_->Resolve("Pari", kNoContext));
   EXPECT_FALSE(geo_->Resolve("Paris Texas Moscow", kNoContext));
-  EXPECT_EQ(geo_->size(), 19u);
+  EXPECT_EQ(geo_->size(), 22u);
 }
 
 TEST_F(GeocoderTest, ResolveIsSafeFromSeveralThreads) {
