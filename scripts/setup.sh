@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs dateline's build dependencies (Debian 12 packages; Node.js and npm
 # when missing, and the browser UI's npm packages) and builds it into build/
-# (Release, Ninja; the build bundles web/ with esbuild). Safe to run again:
+# (Release, Ninja; the build bundles web/ with esbuild, and builds the Python
+# module, docs/python.md). Safe to run again:
 # installs only what is missing and rebuilds incrementally.
 #   scripts/setup.sh            # deps + build
 #   BUILD_DIR=out scripts/setup.sh
@@ -12,7 +13,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libicu-dev zlib1g-dev nlohmann-json3-dev libcli11-dev libxxhash-dev
   libgtest-dev libbenchmark-dev libxml2-dev wamerican-huge libsqlite3-dev
-  libcpp-httplib-dev
+  libcpp-httplib-dev pybind11-dev python3-dev
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -44,5 +45,6 @@ if ! cmp -s web/package-lock.json web/node_modules/.dateline-package-lock.json; 
 fi
 
 BUILD_DIR="${BUILD_DIR:-build}"
-cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+# -DDATELINE_PYTHON=ON: the Python module too (docs/python.md).
+cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DDATELINE_PYTHON=ON >/dev/null
 ninja -C "$BUILD_DIR" >&2

@@ -1,0 +1,177 @@
+// The Python module `dateline` (pybind11): the pipeline and the readers of
+// the C++ engine, for Python programs and for distributed runs (Dask workers
+// call Pipeline.process on the pages of their task). The records are those
+// of `dateline extract` (CONTRACT.md), as dicts. The GIL is released while
+// the C++ code runs, so threads of one process process pages in parallel.
+//
+//   import dateline
+//   p = dateline.Pipeline()                      # every stage; stages="clean"
+//   for page in dateline.read("pages/"):         # any input the CLI reads
+//       record = p.process_page(page)
+//   record = p.process(b"<html>...</html>", url="https://...")
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dateline/document.h"
+#include "dateline/pipeline.h"
+#include "dateline/reader.h"
+
+namespace py = pybind11;
+
+namespace dateline {
+namespace {
+
+// Turns a JSON line into Python objects with the standard json module (the
+// record's shape is the CLI's, whatever fields it gains).
+py::object Loads(const std::string& line) {
+  static py::object loads = py::module_::import("json").attr("loads");
+  return loads(py::str(line));
+}
+
+[[noreturn]] void Raise(const Status& s) {
+  if (s.IsInvalidArgument() || s.IsNotSupported()) {
+    throw py::value_error(s.ToString());
+  }
+  if (s.IsNotFound()) throw py::key_error(s.ToString());
+  throw std::runtime_error(s.ToString());
+}
+
+class PyPipeline {
+ public:
+  PyPipeline(const std::string& stages, const std::string& data_dir,
+             bool provenance) {
+    PipelineOptions o;
+    o.stages = stages;
+    o.data_dir = data_dir;
+    json_.provenance = provenance;
+    Status s;
+    {
+      py::gil_scoped_release release;
+      s = Pipeline::Create(o, &pipeline_);
+    }
+    if (!s.ok()) Raise(s);
+  }
+
+  // One page's bytes (HTML, scraped text, ...; detected as the CLI does).
+  py::object Process(const py::bytes& content, const std::string& url,
+                     const std::string& source) const {
+    std::string bytes = content;
+    std::vector<Page> pages;
+    std::string line;
+    {
+      py::gil_scoped_release release;
+      ReadBlob(source.empty() ? "page" : source, std::move(bytes), ReadOptions(), &pages);
+      if (!pages.empty()) {
+        Page& page = pages.front();
+        if (!url.empty()) page.url = url;
+        if (!source.empty()) page.source = source;
+        line = ToJsonLine(pipeline_->Process(page), json_);
+      }
+    }
+    if (pages.empty()) throw py::value_error("no page in the bytes given");
+    return Loads(line);
+  }
+
+  // A page as read() yields it.
+  py::object ProcessPage(const Page& page) const {
+    std::string line;
+    {
+      py::gil_scoped_release release;
+      line = ToJsonLine(pipeline_->Process(page), json_);
+    }
+    return Loads(line);
+  }
+
+ private:
+  std::unique_ptr<Pipeline> pipeline_;
+  JsonOptions json_;
+};
+
+// Yields the pages of `inputs` (files, directories, archives) as dicts.
+class PyReader {
+ public:
+  PyReader(std::vector<std::string> inputs, size_t max_page_mb) {
+    ReadOptions o;
+    o.max_page_bytes = max_page_mb << 20;
+    reader_ = InputReader::Open(std::move(inputs), o);
+  }
+  PyReader& Iter() { return *this; }
+  Page Next() {
+    Page page;
+    bool more;
+    {
+      py::gil_scoped_release release;
+      more = reader_->Next(&page);
+    }
+    if (!more) throw py::stop_iteration();
+    return page;
+  }
+
+ private:
+  std::unique_ptr<InputReader> reader_;
+};
+
+}  // namespace
+}  // namespace dateline
+
+PYBIND11_MODULE(_dateline, m) {
+  using dateline::PyPipeline;
+  using dateline::PyReader;
+  m.doc() = "dateline: news pages to a structured record (the C++ engine's pipeline and readers)";
+  py::class_<PyPipeline>(m, "Pipeline")
+      .def(py::init<const std::string&, const std::string&, bool>(),
+           py::arg("stages") = "", py::arg("data_dir") = "",
+           py::arg("provenance") = false,
+           "Loads the stages up to `stages` (all when empty) with the models and "
+           "tables of `data_dir` (the build's data/ when empty).")
+      .def("process", &PyPipeline::Process, py::arg("content"),
+           py::arg("url") = "", py::arg("source") = "",
+           "Runs the pipeline over one page's bytes and returns its record (a dict, "
+           "as a line of `dateline extract`).")
+      .def("process_page", &PyPipeline::ProcessPage, py::arg("page"),
+           "Runs the pipeline over a page as read() yields it.");
+  py::class_<dateline::Page>(m, "Page", "One page of an input, as read() yields it.")
+      .def(py::init<>())
+      .def_readwrite("source", &dateline::Page::source)
+      .def_readwrite("url", &dateline::Page::url)
+      .def_readwrite("id", &dateline::Page::id)
+      .def_readwrite("charset", &dateline::Page::charset)
+      .def_property(
+          "content",
+          [](const dateline::Page& p) { return py::bytes(p.content); },
+          [](dateline::Page& p, const py::bytes& b) { p.content = b; })
+      .def_property_readonly(
+          "format", [](const dateline::Page& p) { return dateline::PageFormatName(p.format); })
+      .def_property_readonly("error",
+                             [](const dateline::Page& p) -> py::object {
+                               if (p.status.ok()) return py::none();
+                               return py::str(p.status.ToString());
+                             })
+      .def("__repr__", [](const dateline::Page& p) {
+        return "<dateline.Page " + p.source + " " + std::to_string(p.content.size()) + " bytes>";
+      });
+  py::class_<PyReader>(m, "Reader")
+      .def("__iter__", &PyReader::Iter, py::return_value_policy::reference_internal)
+      .def("__next__", &PyReader::Next);
+  m.def(
+      "read",
+      [](py::object inputs, size_t max_page_mb) {
+        std::vector<std::string> v;
+        if (py::isinstance<py::str>(inputs)) {
+          v.push_back(inputs.cast<std::string>());
+        } else {
+          v = inputs.cast<std::vector<std::string>>();
+        }
+        return PyReader(std::move(v), max_page_mb);
+      },
+      py::arg("inputs"), py::arg("max_page_mb") = 64,
+      "Reads the pages of a path or a list of paths (files, directories, tar, "
+      "WARC, JSON Lines, gzip): an iterator of Page (source, url, id, content "
+      "bytes, charset, format, error: None when read).");
+  m.def("stages", [] { return dateline::Pipeline::StageNames(); },
+        "The names of the pipeline's stages, in order.");
+}
