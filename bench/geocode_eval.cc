@@ -248,7 +248,7 @@ struct Tally {
   size_t sent = 0, sent_resolved = 0, sent_ok = 0, sent_ok_ctx = 0;
   size_t context_changed = 0;
   std::map<std::string, size_t> missing;
-  std::map<std::string, size_t> disagree_hand, disagree_sent;
+  std::map<std::string, size_t> disagree_hand, disagree_sent, hand_missing;
 };
 
 double Pct(size_t n, size_t d) { return d ? 100.0 * static_cast<double>(n) / static_cast<double>(d) : 0.0; }
@@ -270,7 +270,7 @@ void Print(const char* title, const Tally& t, size_t top) {
   std::printf("%s: %zu location spans\n", title, t.spans);
   std::printf("  resolved: %zu (%.1f%%): whole span %zu (%.1f%%), a name inside %zu (%.1f%%)\n", resolved,
               Pct(resolved, t.spans), t.whole, Pct(t.whole, t.spans), t.inside, Pct(t.inside, t.spans));
-  std::printf("  by GDELT type: country %zu, US state %zu, US city %zu, world city %zu, world ADM1 %zu\n",
+  std::printf("  by GDELT type (without context): country %zu, US state %zu, US city %zu, world city %zu, world ADM1 %zu\n",
               t.by_type[1], t.by_type[2], t.by_type[3], t.by_type[4], t.by_type[5]);
   std::printf("  (a) hand gazetteer names: %zu spans, geocoder resolves %zu; same country: %zu (%.1f%%) "
               "without context, %zu (%.1f%%) with the sentence's countries\n",
@@ -280,9 +280,10 @@ void Print(const char* title, const Tally& t, size_t top) {
               "resolved) without context; with it as context %zu (%.1f%%, not independent)\n",
               t.sent, t.sent_resolved, t.sent_ok, Pct(t.sent_ok, t.sent_resolved), t.sent_ok_ctx,
               Pct(t.sent_ok_ctx, t.sent_resolved));
-  std::printf("  the sentence's countries as context changed the answer for %zu of %zu resolved spans\n",
+  std::printf("  the sentence's countries as context changed (or refused) the answer for %zu of %zu resolved spans\n",
               t.context_changed, resolved);
   PrintTop("most frequent unresolved spans", t.missing, top);
+  PrintTop("(a) hand gazetteer names not resolved", t.hand_missing, top);
   PrintTop("(a) disagreements, span geocoder!=reference", t.disagree_hand, top);
   PrintTop("(b) disagreements, span geocoder!=sentence", t.disagree_sent, top);
 }
@@ -291,10 +292,13 @@ int Main(int argc, char** argv) {
   std::string dataset = bench::FindSharedDataset("event-location");
   std::string data = std::string(DATELINE_SOURCE_DIR) + "/data";
   size_t top = 20;
+  bool show_gold = false;
   CLI::App app{"The geocoder on the event-location dataset's event locations"};
   app.add_option("dataset", dataset, "event-location folder (default ../shared/datasets/event-location)");
   app.add_option("--data", data, "dateline data folder (geo/places.tsv, gazetteers/)");
   app.add_option("--top", top, "how many names to list");
+  app.add_flag("--show-gold", show_gold,
+               "print each gold (RELABEL) span with the answer given the sentence's countries, and the sentence");
   CLI11_PARSE(app, argc, argv);
   if (dataset.empty()) {
     std::fprintf(stderr, "geocode_eval: event-location dataset not found\n");
@@ -378,6 +382,20 @@ int Main(int argc, char** argv) {
       }
       auto with_ctx = plain ? resolve(used, context) : std::nullopt;
 
+      if (show_gold && is_gold) {
+        std::printf("GOLD\t%s\t%s\t%s\t%s\n", span.c_str(),
+                    with_ctx ? (with_ctx->name + " " + with_ctx->country_iso3 + " type " +
+                                std::to_string(static_cast<int>(with_ctx->type)))
+                                   .c_str()
+                             : "-",
+                    [&] {
+                      std::string c;
+                      for (const std::string& x : context) c += (c.empty() ? "" : ",") + x;
+                      return c;
+                    }()
+                        .c_str(),
+                    text.c_str());
+      }
       std::set<std::string> hand_ref;
       if (auto h = hand.place_countries.find(geo::PlaceKey(span)); h != hand.place_countries.end())
         hand_ref = h->second;
@@ -388,8 +406,8 @@ int Main(int argc, char** argv) {
           ++t->missing[span];
         } else {
           ++(whole ? t->whole : t->inside);
-          ++t->by_type[static_cast<int>(with_ctx->type)];
-          if (with_ctx->feature_id != plain->feature_id) ++t->context_changed;
+          ++t->by_type[static_cast<int>(plain->type)];
+          if (!with_ctx || with_ctx->feature_id != plain->feature_id) ++t->context_changed;
         }
         if (!hand_ref.empty()) {
           ++t->hand;
@@ -397,7 +415,9 @@ int Main(int argc, char** argv) {
             ++t->hand_resolved;
             if (hand_ref.count(plain->country_iso3)) ++t->hand_ok;
             else ++t->disagree_hand[span + " " + plain->country_iso3 + "!=" + *hand_ref.begin()];
-            if (hand_ref.count(with_ctx->country_iso3)) ++t->hand_ok_ctx;
+            if (with_ctx && hand_ref.count(with_ctx->country_iso3)) ++t->hand_ok_ctx;
+          } else {
+            ++t->hand_missing[span];
           }
         }
         if (near.size() == 1 && !(plain && plain->type == GeoType::kCountry)) {
@@ -406,7 +426,7 @@ int Main(int argc, char** argv) {
             ++t->sent_resolved;
             if (plain->country_iso3 == near[0]) ++t->sent_ok;
             else ++t->disagree_sent[used + " " + plain->country_iso3 + "!=" + near[0]];
-            if (with_ctx->country_iso3 == near[0]) ++t->sent_ok_ctx;
+            if (with_ctx && with_ctx->country_iso3 == near[0]) ++t->sent_ok_ctx;
           }
         }
       }

@@ -22,8 +22,8 @@ namespace {
 // that is not.
 constexpr double kAdmin1SeatBonus = 1.0;
 constexpr double kAdmin2SeatBonus = 0.3;
-// Squashed keys shorter than this are not looked up ("sinai" would find
-// Sinnai, Sardinia).
+// Keys shorter than this are not looked up squashed ("Gaza" would find
+// Gazza).
 constexpr size_t kMinSquashed = 5;
 
 struct Place {
@@ -38,7 +38,21 @@ struct Place {
 struct Candidate {
   uint32_t place;
   bool own_name;  // matched the name, ascii name or a news name, not an alternate
+  bool acronym;   // matched only by an all-capital name ("SADR", "DPRK")
 };
+
+// Returns true when `name` has letters and none in lower case ("SADR",
+// "U.S.", "DPRK"): an acronym, which text in lower case does not mean
+// ("Sadr City" is not the Sahrawi Republic).
+bool IsAcronym(std::string_view name) {
+  bool letter = false;
+  for (char c : name) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') letter = true;
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return letter;
+}
 
 std::vector<std::string_view> SplitTabs(std::string_view s) {
   std::vector<std::string_view> out;
@@ -67,12 +81,19 @@ bool InContext(const Place& p, const std::vector<std::string>& context) {
   return false;
 }
 
-// A place named elsewhere in the name ("Paris, Texas"): candidates must lie
-// in its country, and in its ADM1 when it is one.
-struct Within {
-  const Place* place = nullptr;
-  bool Contains(const Place& p) const {
-    if (place == nullptr) return true;
+// Which candidates a lookup may return. `within`: a place named elsewhere in
+// the name ("Paris, Texas"): candidates must lie in its country, and in its
+// ADM1 when it is one. Acronyms only for a query without lower-case
+// letters; no country for a name cut down from a longer one ("Sadr City").
+struct Filter {
+  const Place* within = nullptr;
+  bool acronyms = true;
+  bool countries = true;
+  bool Accepts(const Candidate& c, const Place& p) const {
+    if (c.acronym && !acronyms) return false;
+    if (!countries && p.geo.type == GeoType::kCountry) return false;
+    if (within == nullptr) return true;
+    const Place* place = within;
     if (p.geo.country_iso3 != place->geo.country_iso3) return false;
     if (place->geo.type == GeoType::kUsState || place->geo.type == GeoType::kWorldState)
       return p.admin1 == place->admin1;
@@ -94,25 +115,44 @@ std::string Squash(std::string_view key) {
   return out;
 }
 
+// Returns `key` without a leading Arabic article ("al raqqa" -> "raqqa",
+// "ash shaddadi" -> "shaddadi"), or "" when it has none: transliterations
+// keep or drop it at will ("Al-Raqqa", "Raqqa", "Ar Raqqah").
+std::string WithoutArticle(std::string_view key) {
+  static constexpr std::string_view kArticles[] = {"al ", "el ", "ar ", "as ", "ash ", "ad ",
+                                                   "an ", "at ", "az "};
+  for (std::string_view a : kArticles) {
+    if (key.size() > a.size() + 2 && key.substr(0, a.size()) == a) return std::string(key.substr(a.size()));
+  }
+  return "";
+}
+
 struct Geocoder::Rep {
   std::vector<Place> places;
   std::unordered_map<std::string, std::vector<Candidate>> index, squashed;
 
-  void Add(const std::string& key, uint32_t place, bool own_name) {
+  void Add(std::string_view name, uint32_t place, bool own_name) {
+    std::string key = geo::PlaceKey(name);
     if (key.empty()) return;
-    AddTo(&index, key, place, own_name);
-    AddTo(&squashed, Squash(key), place, own_name);
+    Candidate c{place, own_name, IsAcronym(name)};
+    AddTo(&index, key, c);
+    AddTo(&squashed, Squash(key), c);
+    // The name without its article is an alternate name, found squashed
+    // ("Shadadi" for "Ash Shaddadi").
+    if (std::string bare = WithoutArticle(key); !bare.empty())
+      AddTo(&squashed, Squash(bare), Candidate{place, false, c.acronym});
   }
   static void AddTo(std::unordered_map<std::string, std::vector<Candidate>>* map,
-                    const std::string& key, uint32_t place, bool own_name) {
+                    const std::string& key, Candidate add) {
     std::vector<Candidate>& v = (*map)[key];
     for (Candidate& c : v) {
-      if (c.place == place) {
-        c.own_name = c.own_name || own_name;
+      if (c.place == add.place) {
+        c.own_name = c.own_name || add.own_name;
+        c.acronym = c.acronym && add.acronym;
         return;
       }
     }
-    v.push_back({place, own_name});
+    v.push_back(add);
   }
 
   const std::vector<Candidate>* Find(const std::string& key) const {
@@ -120,7 +160,7 @@ struct Geocoder::Rep {
     return it == index.end() ? nullptr : &it->second;
   }
 
-  // Returns the best candidate (nullptr when none is within `within`):
+  // Returns the best candidate `filter` accepts (nullptr when none):
   //  1. a country, unless a US state of the same name is in the context
   //     ("Georgia" in a US story) -- a country's name means the country
   //     even in a story about another ("Lebanon" is not Lebanon, Tennessee);
@@ -135,20 +175,20 @@ struct Geocoder::Rep {
   // city ("New York").
   const Place* Pick(const std::vector<Candidate>& cands,
                     const std::vector<std::string>& context,
-                    Within within) const {
+                    Filter filter) const {
     const Place* best = nullptr;
     std::tuple<int, int, int, int, double> best_key;
     bool has_country = false, state_in_context = false;
     for (const Candidate& c : cands) {
       const Place& p = places[c.place];
-      if (!within.Contains(p)) continue;
+      if (!filter.Accepts(c, p)) continue;
       if (p.geo.type == GeoType::kCountry) has_country = true;
       if (p.geo.type == GeoType::kUsState && InContext(p, context)) state_in_context = true;
     }
     bool prefer_country = has_country && !state_in_context;
     for (const Candidate& c : cands) {
       const Place& p = places[c.place];
-      if (!within.Contains(p)) continue;
+      if (!filter.Accepts(c, p)) continue;
       int country = prefer_country && p.geo.type == GeoType::kCountry ? 1 : 0;
       int in_context = InContext(p, context) ? 1 : 0;
       int capital = p.national_capital ? 1 : 0;
@@ -166,7 +206,7 @@ struct Geocoder::Rep {
       const Place* city = nullptr;
       for (const Candidate& c : cands) {
         const Place& p = places[c.place];
-        if (p.numeric_id == 0 || p.geo.country_iso3 != best->geo.country_iso3 ||
+        if (!filter.Accepts(c, p) || p.numeric_id == 0 || p.geo.country_iso3 != best->geo.country_iso3 ||
             p.admin1 != best->admin1)
           continue;
         if (city == nullptr || p.population > city->population) city = &p;
@@ -180,8 +220,12 @@ struct Geocoder::Rep {
                       int depth) const {
     std::string key = geo::PlaceKey(name);
     if (key.empty()) return nullptr;
+    Filter whole;
+    whole.acronyms = IsAcronym(name);
+    Filter part = whole;
+    part.countries = false;
     if (const auto* c = Find(key)) {
-      if (const Place* p = Pick(*c, context, {})) return p;
+      if (const Place* p = Pick(*c, context, whole)) return p;
     }
     // "Paris, Texas", "JEDDAH, Saudi Arabia", "a village, Aleppo": the head
     // within the place after the comma, else that place.
@@ -191,7 +235,10 @@ struct Geocoder::Rep {
       const Place* outer = Lookup(tail, context, depth + 1);
       if (outer != nullptr) {
         if (const auto* c = Find(geo::PlaceKey(head))) {
-          if (const Place* p = Pick(*c, context, Within{outer})) return p;
+          Filter in = whole;
+          in.acronyms = IsAcronym(head);
+          in.within = outer;
+          if (const Place* p = Pick(*c, context, in)) return p;
         }
         return outer;
       }
@@ -214,15 +261,44 @@ struct Geocoder::Rep {
     if (key.rfind("city of ", 0) == 0) variants.push_back(key.substr(8));
     for (const std::string& v : variants) {
       if (const auto* c = Find(v)) {
-        if (const Place* p = Pick(*c, context, {})) return p;
+        if (const Place* p = Pick(*c, context, part)) return p;
       }
+    }
+    // "western Afghanistan", "northern Aleppo": a compass word in lower case
+    // before a name is not part of it ("Northern Ireland", "West Bank" are
+    // names, and "North Korea" is found whole before this).
+    static constexpr std::string_view kCompass[] = {
+        "northern ", "southern ", "eastern ", "western ", "central ", "northeastern ",
+        "northwestern ", "southeastern ", "southwestern ", "north ", "south ", "east ", "west "};
+    bool lower_start = !name.empty() && name.front() >= 'a' && name.front() <= 'z';
+    for (std::string_view w : kCompass) {
+      if (!lower_start) break;
+      if (key.size() > w.size() + 2 && std::string_view(key).substr(0, w.size()) == w) {
+        if (const auto* c = Find(key.substr(w.size()))) {
+          if (const Place* p = Pick(*c, context, whole)) return p;
+        }
+        break;
+      }
+    }
+    // Weak evidence: the name without an Arabic article ("Al-Zara" is not
+    // Zara, Croatia, in a Syrian story), then squashed. With an article
+    // context, only a place in it.
+    std::string bare = WithoutArticle(key);
+    if (!bare.empty()) {
+      if (const auto* c = Find(bare)) {
+        const Place* p = Pick(*c, context, part);
+        if (p != nullptr && (context.empty() || InContext(*p, context))) return p;
+      }
+      variants.push_back(bare);
     }
     variants.insert(variants.begin(), key);
     for (const std::string& v : variants) {
+      if (v.size() < kMinSquashed) continue;
       std::string sq = Squash(v);
-      if (sq.size() < kMinSquashed) continue;
       if (auto it = squashed.find(sq); it != squashed.end()) {
-        if (const Place* p = Pick(it->second, context, {})) return p;
+        // ("Daraa" in a Syrian story is not Dara, Senegal.)
+        const Place* p = Pick(it->second, context, v == key ? whole : part);
+        if (p != nullptr && (context.empty() || InContext(*p, context))) return p;
       }
     }
     return nullptr;
@@ -289,12 +365,12 @@ Status Geocoder::LoadTable(const std::string& path, std::unique_ptr<Geocoder>* o
     }
     uint32_t idx = static_cast<uint32_t>(rep->places.size());
     rep->places.push_back(std::move(p));
-    rep->Add(geo::PlaceKey(f[1]), idx, true);
-    if (!f[2].empty()) rep->Add(geo::PlaceKey(f[2]), idx, true);
+    rep->Add(f[1], idx, true);
+    if (!f[2].empty()) rep->Add(f[2], idx, true);
     for (auto [list, own] : {std::pair{news_names, true}, std::pair{f[3], false}}) {
       while (!list.empty()) {
         size_t bar = list.find('|');
-        rep->Add(geo::PlaceKey(list.substr(0, bar)), idx, own);
+        rep->Add(list.substr(0, bar), idx, own);
         if (bar == std::string_view::npos) break;
         list.remove_prefix(bar + 1);
       }

@@ -86,7 +86,15 @@ TEST_F(GeocoderTest, CountriesByNameAndAlias) {
   EXPECT_EQ(p->adm1, "RU");
   EXPECT_EQ(Id("Russian Federation"), "RUS");
   EXPECT_EQ(Id("Russia's"), "RUS");
+  EXPECT_EQ(Id("western Russia"), "RUS");
+  EXPECT_EQ(Id("northern Texas"), "USTX");
+  EXPECT_EQ(Id("Western Russia"), "none");  // capitalised: a name of its own
   EXPECT_EQ(Id("U.S."), "USA");
+  EXPECT_EQ(Id("USA"), "USA");
+  // An acronym alias means nothing in lower-case text, and a name cut down
+  // from a longer one is not a country ("Sadr City" is not SADR).
+  EXPECT_EQ(Id("Usa"), "none");
+  EXPECT_EQ(Id("America City"), "none");
   // A country's name means the country even in a story set elsewhere.
   EXPECT_EQ(Id("Lebanon", {"USA"}), "LBN");
 }
@@ -133,6 +141,14 @@ TEST_F(GeocoderTest, CaseDiacriticsAndAlternateNames) {
   EXPECT_EQ(Id("Dilli", {"TLS"}), "1645457");
   // A news name (countries.tsv's) is an own name.
   EXPECT_EQ(Id("Kyiv"), "703448");
+  // Transliterations that differ in spaces and doubled letters, and a
+  // leading Arabic article, are found as a last resort ...
+  EXPECT_EQ(Id("Moscou"), "524901");
+  EXPECT_EQ(Id("Mosscow"), "524901");
+  EXPECT_EQ(Id("Al-Moscow"), "524901");
+  // ... but only in the article's countries when it has some.
+  EXPECT_EQ(Id("Mosscow", {"RUS"}), "524901");
+  EXPECT_EQ(Id("Mosscow", {"FRA"}), "none");
   EXPECT_EQ(Id("Moscow", {"USA"}), "5601538");
   EXPECT_EQ(Id("Moscow", {"USA", "RUS"}), "524901");
 }
