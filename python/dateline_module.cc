@@ -12,13 +12,17 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <chrono>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "dateline/archive.h"
 #include "dateline/document.h"
 #include "dateline/pipeline.h"
 #include "dateline/reader.h"
+#include "store/ingest.h"
 
 namespace py = pybind11;
 
@@ -74,6 +78,51 @@ class PyPipeline {
     }
     if (pages.empty()) throw py::value_error("no page in the bytes given");
     return Loads(line);
+  }
+
+  // Processes `pages` and stores them in the archive at `path` in one write
+  // group (the writer of a distributed ingest: each worker stores its own
+  // batch; writers wait for each other's lock). Returns the counts and the
+  // errors.
+  py::dict Ingest(const std::vector<Page>& pages, const std::string& path,
+                  double lock_wait_seconds) const {
+    IngestProgress progress;
+    std::vector<std::pair<std::string, std::string>> errors;
+    Status s;
+    {
+      py::gil_scoped_release release;
+      std::unique_ptr<Archive> archive;
+      ArchiveOptions o;
+      s = Archive::Open(path, o, &archive);
+      for (int tries = 0; !s.ok() && s.message().find("locked") != std::string::npos &&
+                          tries < lock_wait_seconds * 50;
+           ++tries) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        s = Archive::Open(path, o, &archive);
+      }
+      if (s.ok()) {
+        s = IngestBatch(*pipeline_, archive.get(), pages, lock_wait_seconds, &progress,
+                        [&](const std::string& src, const std::string& err) {
+                          errors.emplace_back(src, err);
+                        });
+      }
+    }
+    if (!s.ok()) Raise(s);
+    py::dict d;
+    d["pages"] = progress.pages;
+    d["added"] = progress.added;
+    d["replaced"] = progress.replaced;
+    d["unchanged"] = progress.unchanged;
+    d["errors"] = progress.errors;
+    d["error_list"] = errors;
+    d["seconds"] = progress.seconds;
+    return d;
+  }
+
+  // The record of a page as one JSON line (byte for byte `extract`'s).
+  std::string RecordLine(const Page& page) const {
+    py::gil_scoped_release release;
+    return ToJsonLine(pipeline_->Process(page), json_);
   }
 
   // A page as read() yields it.
@@ -133,7 +182,13 @@ PYBIND11_MODULE(_dateline, m) {
            "Runs the pipeline over one page's bytes and returns its record (a dict, "
            "as a line of `dateline extract`).")
       .def("process_page", &PyPipeline::ProcessPage, py::arg("page"),
-           "Runs the pipeline over a page as read() yields it.");
+           "Runs the pipeline over a page as read() yields it.")
+      .def("record_line", &PyPipeline::RecordLine, py::arg("page"),
+           "The record of a page as one line of JSON, as `dateline extract` writes it.")
+      .def("ingest", &PyPipeline::Ingest, py::arg("pages"), py::arg("archive"),
+           py::arg("lock_wait_seconds") = 600.0,
+           "Processes the pages and stores them in the archive in one write group "
+           "(skipping pages whose content is archived); returns the counts.");
   py::class_<dateline::Page>(m, "Page", "One page of an input, as read() yields it.")
       .def(py::init<>())
       .def_readwrite("source", &dateline::Page::source)
@@ -151,6 +206,36 @@ PYBIND11_MODULE(_dateline, m) {
                                if (p.status.ok()) return py::none();
                                return py::str(p.status.ToString());
                              })
+      .def(py::pickle(
+          [](const dateline::Page& p) {  // a page travels to a worker
+            int code = p.status.ok() ? 0 : p.status.IsNotFound() ? 1
+                                         : p.status.IsCorruption() ? 2
+                                         : p.status.IsInvalidArgument() ? 3
+                                         : p.status.IsNotSupported() ? 5 : 4;
+            return py::make_tuple(p.source, p.url, p.id, static_cast<int>(p.format),
+                                  py::bytes(p.content), p.charset, code,
+                                  p.status.message());
+          },
+          [](const py::tuple& t) {
+            if (t.size() != 8) throw std::runtime_error("bad pickled dateline.Page");
+            dateline::Page p;
+            p.source = t[0].cast<std::string>();
+            p.url = t[1].cast<std::string>();
+            p.id = t[2].cast<std::string>();
+            p.format = static_cast<dateline::PageFormat>(t[3].cast<int>());
+            p.content = t[4].cast<std::string>();
+            p.charset = t[5].cast<std::string>();
+            const std::string msg = t[7].cast<std::string>();
+            switch (t[6].cast<int>()) {
+              case 0: break;
+              case 1: p.status = dateline::Status::NotFound(msg); break;
+              case 2: p.status = dateline::Status::Corruption(msg); break;
+              case 3: p.status = dateline::Status::InvalidArgument(msg); break;
+              case 5: p.status = dateline::Status::NotSupported(msg); break;
+              default: p.status = dateline::Status::IOError(msg); break;
+            }
+            return p;
+          }))
       .def("__repr__", [](const dateline::Page& p) {
         return "<dateline.Page " + p.source + " " + std::to_string(p.content.size()) + " bytes>";
       });

@@ -97,6 +97,43 @@ struct Result {
   std::string error;
 };
 
+// Runs the pipeline over one page (unless `known` says its content is
+// archived) and makes what Put needs.
+Result Prepare(const Pipeline& pipeline, const Page& page,
+               const std::function<bool(const std::string&)>& known) {
+  Result r;
+  r.source = page.source;
+  if (!page.status.ok()) {
+    r.kind = Result::kError;
+    r.error = page.status.ToString();
+    return r;
+  }
+  r.key.content_hash = Hash64Hex(page.content);
+  if (known(r.key.content_hash)) {
+    r.kind = Result::kSkipped;
+    return r;
+  }
+  r.doc = pipeline.Process(page);
+  if (!r.doc.error.empty()) {
+    r.kind = Result::kError;
+    r.error = r.doc.error;
+    r.doc = Document();
+    return r;
+  }
+  r.kind = Result::kDocument;
+  r.key.key = PageKey(page.url, r.doc.url, page.source);
+  r.signature = Archive::Signature(r.doc.text);
+  r.record = ToJsonLine(r.doc);
+  // The archive keeps the record and the layers it queries; the token-level
+  // layers are not needed past this point.
+  r.doc.tokens.clear();
+  r.doc.sentences.clear();
+  r.doc.pos.clear();
+  r.doc.chunks.clear();
+  r.doc.offsets.clear();
+  return r;
+}
+
 // Reads the content hashes of every archived page (one query on a second,
 // read-only connection: the Archive API has no bulk read).
 Status LoadHashes(const std::string& path,
@@ -215,38 +252,9 @@ Status RunIngest(const IngestOptions& options, IngestProgress* progress) {
   std::vector<std::thread> workers;
   for (size_t t = 0; t < jobs; ++t) {
     workers.emplace_back([&] {
+      auto is_known = [&](const std::string& h) { return known.contains(h); };
       while (std::optional<Work> w = work.Pop()) {
-        Result r;
-        r.source = w->page.source;
-        if (!w->page.status.ok()) {
-          r.kind = Result::kError;
-          r.error = w->page.status.ToString();
-        } else {
-          r.key.content_hash = Hash64Hex(w->page.content);
-          if (known.contains(r.key.content_hash)) {
-            r.kind = Result::kSkipped;
-          } else {
-            r.doc = pipeline->Process(w->page);
-            if (!r.doc.error.empty()) {
-              r.kind = Result::kError;
-              r.error = r.doc.error;
-              r.doc = Document();
-            } else {
-              r.kind = Result::kDocument;
-              r.key.key = PageKey(w->page.url, r.doc.url, w->page.source);
-              r.signature = Archive::Signature(r.doc.text);
-              r.record = ToJsonLine(r.doc);
-              // The archive keeps the record and the layers it queries;
-              // the token-level layers are not needed past this point.
-              r.doc.tokens.clear();
-              r.doc.sentences.clear();
-              r.doc.pos.clear();
-              r.doc.chunks.clear();
-              r.doc.offsets.clear();
-            }
-          }
-        }
-        if (!results.Push(std::move(r))) break;
+        if (!results.Push(Prepare(*pipeline, w->page, is_known))) break;
       }
       if (workers_left.fetch_sub(1) == 1) results.Close();
     });
@@ -340,6 +348,49 @@ Status RunIngest(const IngestOptions& options, IngestProgress* progress) {
   if (counter.joinable()) counter.join();
   report(true);
   return write_status;
+}
+
+Status IngestBatch(const Pipeline& pipeline, Archive* archive,
+                   const std::vector<Page>& pages, double lock_wait_seconds,
+                   IngestProgress* progress, const IngestErrorFn& on_error) {
+  const auto start = Clock::now();
+  std::vector<Result> results;
+  results.reserve(pages.size());
+  for (const Page& page : pages) {
+    results.push_back(Prepare(pipeline, page, [&](const std::string& h) {
+      bool found = false;
+      return archive->Contains(h, &found).ok() && found;
+    }));
+  }
+  Status s = WaitForLock(lock_wait_seconds, [&] { return archive->Begin(); });
+  if (!s.ok()) return s;
+  const auto write_start = Clock::now();
+  for (Result& r : results) {
+    ++progress->pages;
+    if (r.kind == Result::kError) {
+      ++progress->errors;
+      if (on_error) on_error(r.source, r.error);
+      continue;
+    }
+    if (r.kind == Result::kSkipped) {
+      ++progress->unchanged;
+      continue;
+    }
+    PutOutcome outcome;
+    std::string story;
+    s = archive->Put(r.doc, r.key, r.signature, r.record, &outcome, &story);
+    if (!s.ok()) break;
+    if (outcome == PutOutcome::kAdded) ++progress->added;
+    if (outcome == PutOutcome::kReplaced) ++progress->replaced;
+    if (outcome == PutOutcome::kUnchanged) ++progress->unchanged;
+  }
+  // A failed group is rolled back whole (Put on a closed group commits
+  // itself, so commit only when every Put went in).
+  Status c = s.ok() ? archive->Commit() : s;
+  progress->write_seconds +=
+      std::chrono::duration<double>(Clock::now() - write_start).count();
+  progress->seconds += std::chrono::duration<double>(Clock::now() - start).count();
+  return c;
 }
 
 }  // namespace dateline

@@ -14,6 +14,7 @@
 
 #include "dateline/archive.h"
 #include "dateline/options.h"
+#include "dateline/pipeline.h"
 #include "dateline/status.h"
 
 namespace dateline {
@@ -60,6 +61,21 @@ struct IngestOptions {
 // status when the archive cannot be opened or written, or the pipeline
 // cannot be built; page errors are counted, not returned.
 Status RunIngest(const IngestOptions& options, IngestProgress* progress);
+
+using IngestErrorFn =
+    std::function<void(const std::string& source, const std::string& error)>;
+
+// Runs `pipeline` over `pages` (on this thread) and stores them in `archive`
+// in one write group, waiting up to `lock_wait_seconds` for another writer's
+// lock: the writer of a distributed ingest, where each worker stores its own
+// batch (python/dateline/dask.py). Pages whose content is archived are
+// skipped; a page that cannot be read or processed is counted in
+// progress->errors and given to `on_error`. Adds to *progress. A failed Put
+// leaves the group uncommitted (the caller drops the archive object, which
+// rolls it back) and returns the error.
+Status IngestBatch(const Pipeline& pipeline, Archive* archive,
+                   const std::vector<Page>& pages, double lock_wait_seconds,
+                   IngestProgress* progress, const IngestErrorFn& on_error = {});
 
 // Returns the key Put uses to recognise a page: its URL (the page's, else
 // the canonical one the cleaner found), else its source with the file part
