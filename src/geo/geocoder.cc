@@ -33,6 +33,9 @@ struct Place {
   long long numeric_id = 0;  // geonameid; 0 for states and countries
   bool national_capital = false;  // PPLC or PPLG
   double seat_bonus = 0;
+  // For an admin-1 seat outside the US: the index of its ADM1 region (see
+  // AddRegions), which "<seat> province" resolves to; -1 otherwise.
+  int64_t region = -1;
 };
 
 struct Candidate {
@@ -129,6 +132,54 @@ std::string WithoutArticle(std::string_view key) {
 
 struct Geocoder::Rep {
   std::vector<Place> places;
+
+  // Adds an ADM1 region (GDELT type 5) for every admin-1 seat (PPLA)
+  // outside the US, named as its seat, at the population-weighted mean of
+  // the region's cities in the table, with their summed population. The
+  // table has no region names, so a region is reached only through its seat
+  // and a region word ("Idlib province", "Aleppo Governorate").
+  void AddRegions() {
+    struct Sum {
+      double x = 0, y = 0, z = 0;
+      long long population = 0;
+    };
+    constexpr double kRad = 3.14159265358979323846 / 180;
+    std::unordered_map<std::string, Sum> sums;
+    for (const Place& p : places) {
+      if (p.numeric_id == 0 || p.geo.type != GeoType::kWorldCity || p.admin1.empty() || p.admin1 == "00")
+        continue;
+      Sum& s = sums[p.geo.adm1];
+      double w = static_cast<double>(std::max(p.population, 1LL));
+      s.x += w * std::cos(p.geo.lat * kRad) * std::cos(p.geo.lon * kRad);
+      s.y += w * std::cos(p.geo.lat * kRad) * std::sin(p.geo.lon * kRad);
+      s.z += w * std::sin(p.geo.lat * kRad);
+      s.population += p.population;
+    }
+    std::unordered_map<std::string, int64_t> made;
+    size_t n = places.size();
+    for (size_t k = 0; k < n; ++k) {
+      Place& seat = places[k];
+      if (seat.seat_bonus != kAdmin1SeatBonus || seat.geo.type != GeoType::kWorldCity) continue;
+      auto it = sums.find(seat.geo.adm1);
+      if (it == sums.end()) continue;
+      auto [m, fresh] = made.emplace(seat.geo.adm1, static_cast<int64_t>(places.size()));
+      seat.region = m->second;
+      if (!fresh) continue;
+      Place r;
+      r.geo.name = seat.geo.name;
+      r.geo.country_iso3 = seat.geo.country_iso3;
+      r.geo.type = GeoType::kWorldState;
+      r.geo.lat = std::atan2(it->second.z, std::hypot(it->second.x, it->second.y)) / kRad;
+      r.geo.lon = std::atan2(it->second.y, it->second.x) / kRad;
+      r.geo.feature_id = seat.geo.adm1;
+      r.geo.adm1 = seat.geo.adm1;
+      r.admin1 = seat.admin1;
+      r.population = it->second.population;
+      places.push_back(std::move(r));  // `seat` may dangle from here on
+    }
+    regions = places.size() - n;
+  }
+  size_t regions = 0;
   std::unordered_map<std::string, std::vector<Candidate>> index, squashed;
 
   void Add(std::string_view name, uint32_t place, bool own_name) {
@@ -251,17 +302,24 @@ struct Geocoder::Rep {
         " county", " countryside", " suburbs", " military airport", " international airport",
         " airport", " air base", " airbase", " refugee camp", " camp"};
     std::vector<std::string> variants;
+    bool region_word = false;
     for (std::string_view suffix : kSuffixes) {
       if (key.size() > suffix.size() + 2 &&
           std::string_view(key).substr(key.size() - suffix.size()) == suffix) {
         variants.push_back(key.substr(0, key.size() - suffix.size()));
+        region_word = suffix == " province" || suffix == " governorate" || suffix == " oblast" ||
+                      suffix == " region" || suffix == " state";
         break;
       }
     }
     if (key.rfind("city of ", 0) == 0) variants.push_back(key.substr(8));
-    for (const std::string& v : variants) {
-      if (const auto* c = Find(v)) {
-        if (const Place* p = Pick(*c, context, part)) return p;
+    for (size_t k = 0; k < variants.size(); ++k) {
+      if (const auto* c = Find(variants[k])) {
+        if (const Place* p = Pick(*c, context, part)) {
+          // "Idlib province": the region Idlib is the seat of (GDELT type 5).
+          if (k == 0 && region_word && p->region >= 0) return &places[static_cast<size_t>(p->region)];
+          return p;
+        }
       }
     }
     // "western Afghanistan", "northern Aleppo": a compass word in lower case
@@ -308,7 +366,7 @@ struct Geocoder::Rep {
 Geocoder::Geocoder(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
 Geocoder::~Geocoder() = default;
 
-size_t Geocoder::size() const { return rep_->places.size(); }
+size_t Geocoder::size() const { return rep_->places.size() - rep_->regions; }
 
 Status Geocoder::Load(const std::string& data_dir, std::unique_ptr<Geocoder>* out) {
   std::string path = data_dir + "/geo/places.tsv";
@@ -378,6 +436,7 @@ Status Geocoder::LoadTable(const std::string& path, std::unique_ptr<Geocoder>* o
   }
   if (in.bad()) return Status::IOError(path, "read error");
   if (rep->places.empty()) return Status::Corruption(path, "no places in the geocoder table");
+  rep->AddRegions();
   out->reset(new Geocoder(std::move(rep)));
   return Status::OK();
 }

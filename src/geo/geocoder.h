@@ -20,7 +20,16 @@
 // contains it ("New York"); "Washington" alone is the capital, "Washington
 // State" the state. "Paris, Texas" and "JEDDAH, Saudi Arabia" look the head
 // up inside the place after the comma (that place itself when the head is
-// unknown); "Gaza City" and "Idlib province" fall back to "Gaza", "Idlib".
+// unknown). When the whole name is unknown: a place word is dropped ("Gaza
+// City", "Deir Ezzor Military Airport"; never leaving a country: "Sadr
+// City" is not SADR); "<admin-1 seat> province|governorate|oblast|region|
+// state" outside the US is the seat's ADM1 region (type 5: "Idlib
+// province"); a lower-case compass word is dropped ("western Afghanistan");
+// then, as weak evidence accepted only inside the context countries when
+// there are any, a leading Arabic article is dropped ("Al-Raqqa") and
+// spaces and doubled letters are ignored ("Deir Ezzor" = "Deir ez-Zor").
+// An all-capital alias ("SADR", "DPRK") matches only text without lower
+// case letters.
 //
 // Immutable after loading: Resolve() is safe to call from several threads.
 #ifndef DATELINE_GEO_GEOCODER_H_
@@ -86,7 +95,8 @@ class Geocoder {
       std::string_view place_name,
       const std::vector<std::string>& context_countries_iso3) const;
 
-  // Returns how many places the table holds.
+  // Returns how many rows the table holds (the ADM1 regions derived from
+  // admin-1 seats are not counted).
   size_t size() const;
 
  private:

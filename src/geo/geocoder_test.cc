@@ -89,6 +89,17 @@ TEST_F(GeocoderTest, CountriesByNameAndAlias) {
   EXPECT_EQ(Id("western Russia"), "RUS");
   EXPECT_EQ(Id("northern Texas"), "USTX");
   EXPECT_EQ(Id("Western Russia"), "none");  // capitalised: a name of its own
+  // "<admin-1 seat> province" is the seat's region, type 5, at the mean of
+  // the region's cities; a seat's own name stays the city.
+  auto sp = geo_->Resolve("Sao Paulo state", kNoContext);
+  ASSERT_TRUE(sp);
+  EXPECT_EQ(sp->type, GeoType::kWorldState);
+  EXPECT_EQ(sp->feature_id, "BR27");
+  EXPECT_EQ(sp->adm1, "BR27");
+  EXPECT_EQ(sp->country_iso3, "BRA");
+  EXPECT_NEAR(sp->lat, -23.5475, 1e-6);
+  EXPECT_EQ(Id("Zurich canton"), "none");
+  EXPECT_EQ(Id("Moscow province"), "524901");  // a capital, not an admin-1 seat: the city
   EXPECT_EQ(Id("U.S."), "USA");
   EXPECT_EQ(Id("USA"), "USA");
   // An acronym alias means nothing in lower-case text, and a name cut down
@@ -253,6 +264,13 @@ TEST(GeocoderDataTest, RealTable) {
   EXPECT_EQ(geo->Resolve("Georgia", kNoContext)->country_iso3, "GEO");
   EXPECT_EQ(geo->Resolve("Georgia", {"USA"})->feature_id, "USGA");
   EXPECT_EQ(geo->Resolve("Moscow, Idaho", kNoContext)->feature_id, "5601538");
+  // A region word after an admin-1 seat: the region (type 5).
+  auto idlib = geo->Resolve("Idlib province", {"SYR"});
+  ASSERT_TRUE(idlib);
+  EXPECT_EQ(idlib->type, GeoType::kWorldState);
+  EXPECT_EQ(idlib->country_iso3, "SYR");
+  EXPECT_EQ(idlib->feature_id, idlib->adm1);
+  EXPECT_EQ(geo->Resolve("Idlib", {"SYR"})->type, GeoType::kWorldCity);
 
   // A lookup takes microseconds.
   const char* names[] = {"Moscow", "Paris", "São Paulo", "Unknownville", "Washington, D.C."};
