@@ -28,7 +28,7 @@
 namespace dateline {
 namespace {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 
 const char kSchema[] = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -46,6 +46,7 @@ CREATE TABLE IF NOT EXISTS articles(
   datelines TEXT NOT NULL DEFAULT '',
   tags TEXT NOT NULL DEFAULT '',
   text TEXT NOT NULL DEFAULT '',
+  captions TEXT NOT NULL DEFAULT '',
   source TEXT NOT NULL DEFAULT '',
   story TEXT NOT NULL,
   shingles INTEGER NOT NULL DEFAULT 0,
@@ -130,23 +131,12 @@ CREATE TABLE IF NOT EXISTS lsh(
   band_key INTEGER NOT NULL,
   article INTEGER NOT NULL,
   PRIMARY KEY(band_key, article)) WITHOUT ROWID;
-CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
-  title, text, content='articles', content_rowid='rowid',
-  tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE IF NOT EXISTS entities_fts USING fts5(
   name, aliases, content='entities', content_rowid='rowid',
   tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
   text, speaker_name, content='quotes', content_rowid='rowid',
   tokenize='unicode61 remove_diacritics 2');
-INSERT INTO articles_fts(articles_fts, rank) VALUES('rank', 'bm25(4.0, 1.0)');
-CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles BEGIN
-  INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
-END;
-CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN
-  INSERT INTO articles_fts(articles_fts, rowid, title, text)
-    VALUES ('delete', old.rowid, old.title, old.text);
-END;
 CREATE TRIGGER IF NOT EXISTS entities_ai AFTER INSERT ON entities BEGIN
   INSERT INTO entities_fts(rowid, name, aliases) VALUES (new.rowid, new.name, new.aliases);
 END;
@@ -161,6 +151,34 @@ CREATE TRIGGER IF NOT EXISTS quotes_ad AFTER DELETE ON quotes BEGIN
   INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker_name)
     VALUES ('delete', old.rowid, old.text, old.speaker_name);
 END;
+)sql";
+
+// The full-text index of articles: title, text and captions (schema 2; an
+// archive of schema 1 indexed title and text and is migrated on its first
+// writable open: kMigrateTo2).
+const char kArticlesFts[] = R"sql(
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+  title, text, captions, content='articles', content_rowid='rowid',
+  tokenize='unicode61 remove_diacritics 2');
+INSERT INTO articles_fts(articles_fts, rank) VALUES('rank', 'bm25(4.0, 1.0, 1.0)');
+CREATE TRIGGER IF NOT EXISTS articles_ai AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fts(rowid, title, text, captions)
+    VALUES (new.rowid, new.title, new.text, new.captions);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text, captions)
+    VALUES ('delete', old.rowid, old.title, old.text, old.captions);
+END;
+)sql";
+
+// Schema 1 -> 2: a captions column, and the index rebuilt over it (the
+// captions of articles archived before are empty until they are ingested
+// again).
+const char kMigrateTo2[] = R"sql(
+ALTER TABLE articles ADD COLUMN captions TEXT NOT NULL DEFAULT '';
+DROP TRIGGER IF EXISTS articles_ai;
+DROP TRIGGER IF EXISTS articles_ad;
+DROP TABLE IF EXISTS articles_fts;
 )sql";
 
 // Entities over the whole archive (name, type): articles and mentions,
@@ -520,6 +538,7 @@ class SqliteArchive : public Archive {
         s = st.Run();
       }
     }
+    if (s.ok()) s = Migrate();
     if (!s.ok()) {
       Exec(db_, "ROLLBACK");
       return Named(s);
@@ -546,6 +565,32 @@ class SqliteArchive : public Archive {
     s = FindEntityTotals();
     if (!s.ok()) return s;
     return PrepareWrites();
+  }
+
+  // Brings an archive of an older schema to kSchemaVersion (inside the
+  // caller's transaction) and creates the article index.
+  Status Migrate() {
+    int64_t version = kSchemaVersion;
+    {
+      Statement st;
+      Status s = st.Prepare(db_, "SELECT value FROM meta WHERE key='schema_version'");
+      if (!s.ok()) return s;
+      if (st.Step(&s)) version = std::atoll(st.Text(0).c_str());
+      if (!s.ok()) return s;
+    }
+    if (version > kSchemaVersion) {
+      return Status::NotSupported(path_, "archive of a newer dateline (schema " +
+                                             std::to_string(version) + ")");
+    }
+    Status s;
+    if (version < 2) s = Exec(db_, kMigrateTo2);
+    if (s.ok()) s = Exec(db_, kArticlesFts);
+    if (s.ok() && version < 2) {
+      s = Exec(db_,
+               "INSERT INTO articles_fts(articles_fts) VALUES('rebuild'); "
+               "UPDATE meta SET value='2' WHERE key='schema_version'");
+    }
+    return s;
   }
 
   // Whether the archive keeps entity totals (a reader of an archive written
@@ -1649,8 +1694,8 @@ class SqliteArchive : public Archive {
         {&ins_article_,
          "INSERT INTO articles(id, page_key, content_hash, url, outlet, title, "
          "published, language, authors, datelines, tags, text, source, story, "
-         "shingles, minhash, record) VALUES "
-         "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
+         "shingles, minhash, record, captions) VALUES "
+         "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
         {&ins_entity_,
          "INSERT OR IGNORE INTO entities(article, eid, name, type, country, "
          "government, roles, aliases, mention_count) VALUES "
@@ -1837,6 +1882,12 @@ class SqliteArchive : public Archive {
     s = PackRecord(record, &packed);
     if (!s.ok()) return s;
     a.BindBlob(17, packed.data(), packed.size());
+    std::string captions;
+    for (const Caption& c : doc.captions) {
+      if (!captions.empty()) captions.push_back('\n');
+      captions += c.text;
+    }
+    a.Bind(18, captions);
     s = a.Run();
     if (!s.ok()) return s;
     const int64_t row = sqlite3_last_insert_rowid(db_);

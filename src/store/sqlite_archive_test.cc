@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -464,6 +465,70 @@ TEST_F(ArchiveTest, QueriesStopAtTheirBudget) {
   // A new request has a budget again.
   ro->RestartBudget();
   EXPECT_TRUE(ro->Stats(&st).ok());
+}
+
+// Captions are searched with the title and text (the seed's "Vostochny
+// Cosmodrome" is only in a caption).
+TEST_F(ArchiveTest, CaptionsAreSearched) {
+  Document d = Other("c1", "The two leaders met at a launch site in the Far East.");
+  d.captions = {{"Putin and Kim at the Vostochny Cosmodrome", "Reuters"}};
+  Put(d, "c1", "hc1");
+  SearchQuery q;
+  q.query = "Vostochny";
+  std::vector<SearchHit> hits;
+  ASSERT_TRUE(db_->Search(q, &hits).ok());
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].id, "c1");
+  EXPECT_NE(hits[0].snippet.find("[Vostochny]"), std::string::npos) << hits[0].snippet;
+}
+
+// An archive of schema 1 (title and text indexed, no captions column) is
+// migrated on its first writable open: what it held is still found, and
+// captions of new articles are searched.
+TEST_F(ArchiveTest, SchemaOneIsMigrated) {
+  Put(Other("old1", "Harbour pilots voted to strike."), "old1", "h-old1");
+  db_.reset();
+  {
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
+    const char* kDowngrade =
+        "DROP TRIGGER articles_ai; DROP TRIGGER articles_ad; DROP TABLE articles_fts;"
+        "ALTER TABLE articles DROP COLUMN captions;"
+        "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', "
+        "content_rowid='rowid', tokenize='unicode61 remove_diacritics 2');"
+        "INSERT INTO articles_fts(articles_fts) VALUES('rebuild');"
+        "CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN INSERT INTO "
+        "articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); END;"
+        "CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN INSERT INTO "
+        "articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, "
+        "old.title, old.text); END;"
+        "UPDATE meta SET value='1' WHERE key='schema_version';";
+    char* err = nullptr;
+    ASSERT_EQ(sqlite3_exec(raw, kDowngrade, nullptr, nullptr, &err), SQLITE_OK) << err;
+    sqlite3_close(raw);
+  }
+  // A reader of the old schema still searches it.
+  {
+    std::unique_ptr<Archive> ro;
+    ASSERT_TRUE(Archive::Open(path_, ReadOnly(), &ro).ok());
+    SearchQuery q;
+    q.query = "pilots";
+    std::vector<SearchHit> hits;
+    ASSERT_TRUE(ro->Search(q, &hits).ok());
+    EXPECT_EQ(hits.size(), 1u);
+  }
+  ASSERT_TRUE(Archive::Open(path_, ArchiveOptions(), &db_).ok());
+  Document d = Other("new1", "Tugs idle.");
+  d.captions = {{"The pilot boat Zephyrine at anchor", ""}};
+  Put(d, "new1", "h-new1");
+  for (const char* word : {"pilots", "Zephyrine", "Tugs"}) {
+    SearchQuery q;
+    q.query = word;
+    std::vector<SearchHit> hits;
+    ASSERT_TRUE(db_->Search(q, &hits).ok()) << word;
+    EXPECT_EQ(hits.size(), 1u) << word;
+  }
+  ASSERT_TRUE(db_->CheckIntegrity().ok());
 }
 
 }  // namespace
