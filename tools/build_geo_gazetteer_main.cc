@@ -17,6 +17,10 @@
 //    aliases, countryInfo's population, and coordinates = the
 //    population-weighted mean of its cities on the unit sphere (a population
 //    centroid: GeoNames here has no geographic centroids).
+// National capitals (PPLC) are set from countries.tsv's capital and
+// government-metonym names, and those names go in the news_names column
+// when GeoNames calls the city otherwise ("Washington", "Kyiv"); see
+// MarkCapitals below and data/geo/README.md.
 #include <zlib.h>
 
 #include <CLI/CLI.hpp>
@@ -295,7 +299,7 @@ int Main(int argc, char** argv) {
     ++cities;
   }
 
-  // National capitals. GeoNames' 2012 codes are not to be trusted here
+  // MarkCapitals. GeoNames' 2012 codes are not to be trusted here
   // (Haselbachtal, Germany and Amato, Italy are PPLC; Bolivia's is La Paz,
   // countries.tsv says Sucre), so PPLC is set on the most populous city of
   // the country that has, among its GeoNames names, a name countries.tsv

@@ -173,6 +173,23 @@ TEST_F(GeocoderTest, UnknownNamesResolveToNothing) {
   EXPECT_EQ(geo_->size(), 22u);
 }
 
+TEST_F(GeocoderTest, AnyBytesAreSafe) {
+  // Ill-formed UTF-8, NULs, commas and long inputs resolve or not, but never
+  // crash (run under the sanitizer build too).
+  uint32_t x = 12345;
+  for (int k = 0; k < 3000; ++k) {
+    std::string s;
+    size_t n = k % 200;
+    for (size_t i = 0; i < n; ++i) {
+      x = x * 1103515245u + 12345u;
+      const char alphabet[] = {'a', 'P', ',', ' ', '.', '\'', '\0', '\xC3', '\xA9', '\xFF', 'x', '-'};
+      s += alphabet[(x >> 16) % sizeof(alphabet)];
+    }
+    geo_->Resolve(s, k % 2 ? std::vector<std::string>{"USA"} : kNoContext);
+  }
+  EXPECT_EQ(Id(std::string("Paris\0", 6)), "2988507");
+}
+
 TEST_F(GeocoderTest, ResolveIsSafeFromSeveralThreads) {
   std::vector<std::thread> threads;
   std::vector<int> wrong(4, 0);
