@@ -323,6 +323,7 @@ struct QueryArgs {
   bool json = false;
   size_t limit = 20;
   std::string since, until;
+  bool include_undated = false;
   // search / stories / export
   std::string query;
   std::string outlet;
@@ -349,6 +350,8 @@ void AddCommon(CLI::App* sub, QueryArgs* q, bool limit = true) {
                   "Archive file (default $DATELINE_ARCHIVE or ./dateline.db)");
   sub->add_option("--since", q->since, "From this date: YYYY, YYYY-MM or YYYY-MM-DD");
   sub->add_option("--until", q->until, "Up to this date, inclusive (same forms)");
+  sub->add_flag("--include-undated", q->include_undated,
+                "With --since/--until, keep items that have no date too");
   if (limit) {
     sub->add_option("-n,--limit", q->limit, "At most this many rows (0: all)");
     sub->add_flag("--json", q->json, "JSON Lines, one object per row");
@@ -381,7 +384,7 @@ dateline::EventQuery EventQueryOf(const QueryArgs& a) {
   q.entity = a.entity;
   q.code = a.code;
   q.quad_class = a.quad;
-  q.period = {a.since, a.until};
+  q.period = {a.since, a.until, a.include_undated};
   q.limit = a.limit;
   return q;
 }
@@ -389,7 +392,7 @@ dateline::EventQuery EventQueryOf(const QueryArgs& a) {
 dateline::SearchQuery SearchQueryOf(const QueryArgs& a) {
   dateline::SearchQuery q;
   q.query = a.query;
-  q.period = {a.since, a.until};
+  q.period = {a.since, a.until, a.include_undated};
   q.outlet = a.outlet;
   q.story = a.story;
   q.limit = a.limit;
@@ -453,7 +456,7 @@ int RunQuery(const std::string& verb, QueryArgs& a) {
     dateline::QuoteQuery q;
     q.speaker = a.speaker;
     q.words = a.words;
-    q.period = {a.since, a.until};
+    q.period = {a.since, a.until, a.include_undated};
     q.limit = a.limit;
     std::vector<dateline::QuoteRow> rows;
     s = archive->Quotes(q, &rows);
@@ -478,7 +481,7 @@ int RunQuery(const std::string& verb, QueryArgs& a) {
     q.type = a.type;
     for (char& ch : q.type) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     q.name = a.name;
-    q.period = {a.since, a.until};
+    q.period = {a.since, a.until, a.include_undated};
     q.limit = a.limit;
     std::vector<dateline::EntityCount> rows;
     s = archive->Entities(q, &rows);
@@ -499,7 +502,7 @@ int RunQuery(const std::string& verb, QueryArgs& a) {
   if (verb == "stories") {
     dateline::StoryQuery q;
     q.min_size = a.min_size;
-    q.period = {a.since, a.until};
+    q.period = {a.since, a.until, a.include_undated};
     q.query = a.query;
     q.limit = a.limit;
     std::vector<dateline::StoryRow> rows;
@@ -597,7 +600,7 @@ int RunExport(QueryArgs& a) {
     dateline::QuoteQuery q;
     q.speaker = a.speaker;
     q.words = a.words;
-    q.period = {a.since, a.until};
+    q.period = {a.since, a.until, a.include_undated};
     q.limit = 0;
     std::vector<dateline::QuoteRow> rows;
     s = archive->Quotes(q, &rows);
