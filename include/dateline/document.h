@@ -135,6 +135,17 @@ struct EventActor {
   Span span;           // the mention, {0, 0} when none
 };
 
+// Where an event took place as a gazetteer resolves it (GDELT's ActionGeo
+// fields); `resolved` false when no geocoder ran or none matched.
+struct EventGeo {
+  bool resolved = false;
+  std::string name;     // the gazetteer's name ("Jeddah")
+  std::string country;  // ISO 3166 alpha-3 of the place
+  std::string feature;  // feature type ("city", "country", "PPLC", ...)
+  double latitude = 0, longitude = 0;
+  std::string feature_id;  // the gazetteer's id (GeoNames id)
+};
+
 // A coded event: who did what to whom, when and where (events stage).
 struct Event {
   EventActor source;
@@ -151,6 +162,18 @@ struct Event {
   Span sentence;
   Span trigger;          // the words that triggered the code
   std::string evidence;  // those words as they read
+  // Where `date` comes from: "clause" (the clause's own time expression or
+  // its reporting clause's), "sentence" (another in the sentence),
+  // "published" (the publication date, as GDELT), "" when none.
+  std::string date_source;
+  // Where `location` comes from: "clause" (a locative oblique: "talks in
+  // Jeddah"), "dateline" (the article's dateline), "" when none.
+  std::string location_source;
+  EventGeo geo;  // `location` geocoded, when a geocoder is given
+  // Who reports the act ("Peskov said Putin accepted"): the speaker of the
+  // clause of saying; has_reporter false when the act is told directly.
+  EventActor reporter;
+  bool has_reporter = false;
 };
 
 // One argument of a clause (clauses stage): the phrase that fills a role of

@@ -13,6 +13,10 @@
 
 #include "events/actor_dictionary.h"
 #include "events/cameo.h"
+#include "events/clause_coder.h"
+#include "events/clause_patterns.h"
+#include "events/event_attributes.h"
+#include "events/event_lexicons.h"
 
 namespace dateline {
 namespace {
@@ -162,20 +166,6 @@ std::string SectorOfRole(std::string_view role) {
 }
 
 // "2023", "2023-09", "2023-09-13" (not weeks, decades or ranges).
-bool IsCalendarDate(std::string_view v) {
-  auto digits = [&](size_t b, size_t n) {
-    for (size_t i = b; i < b + n; ++i) {
-      if (i >= v.size() || v[i] < '0' || v[i] > '9') return false;
-    }
-    return true;
-  };
-  if (v.size() == 4) return digits(0, 4);
-  if (v.size() == 7) return digits(0, 4) && v[4] == '-' && digits(5, 2);
-  if (v.size() == 10)
-    return digits(0, 4) && v[4] == '-' && digits(5, 2) && v[7] == '-' &&
-           digits(8, 2);
-  return false;
-}
 
 // An actor as found in one sentence: tokens [b, e) (document indices).
 struct Actor {
@@ -207,65 +197,11 @@ struct Candidate {
   uint32_t fronted = 0;
 };
 
-// Default code for a pattern expressed as intent ("will visit" -> 036).
 std::string DefaultIntent(const std::string& code) {
-  std::string root = code.substr(0, 2);
-  if (root == "04") return "036";
-  if (root == "05") return "032";
-  if (root == "06") {
-    if (code == "061") return "0311";
-    if (code == "062") return "0312";
-    if (code == "063") return "0313";
-    if (code == "064") return "0314";
-    return "031";
-  }
-  if (root == "07") {
-    if (code == "071") return "0331";
-    if (code == "072") return "0332";
-    if (code == "073") return "0333";
-    if (code == "074") return "0334";
-    return "033";
-  }
-  if (root == "08") {
-    if (StartsWith(code, "081")) return "0351";
-    if (StartsWith(code, "084")) return "0353";
-    if (code == "085") return "0354";
-    if (StartsWith(code, "086")) return "0355";
-    if (StartsWith(code, "087")) return "0356";
-    return "035";
-  }
-  if (root == "14") return "133";
-  if (root == "16") {
-    if (code == "161") return "1313";
-    if (StartsWith(code, "162")) return "1311";
-    if (code == "163") return "1312";
-    if (code == "164") return "134";
-    if (code == "165") return "135";
-    if (StartsWith(code, "166")) return "136";
-    return "131";
-  }
-  if (root == "17") {
-    if (StartsWith(code, "172")) return "132";
-    return "137";
-  }
-  if (root == "15" || root == "18" || root == "19" || root == "20") {
-    if (code == "191") return "1381";
-    if (code == "192") return "1382";
-    if (root == "20") return "1383";
-    return "138";
-  }
-  return code;
+  return DefaultIntentCode(code);
 }
-
-// Default code for a cooperative pattern that is negated ("would not
-// provide support" -> 121), "" to keep the code and set `negated`.
 std::string DefaultNegated(const std::string& code, bool intent) {
-  std::string root = code.substr(0, 2);
-  if (root == "04") return "125";
-  if (root == "06" || root == "07" || (root == "03" && intent)) return "121";
-  if (root == "08") return StartsWith(code, "084") ? "1243" : "124";
-  if (root == "03") return "120";
-  return "";
+  return DefaultNegatedCode(code, intent);
 }
 
 }  // namespace
@@ -284,6 +220,11 @@ struct EventCoder::Impl {
   // so "Obama" alone finds "Barack Obama"'s time-bounded code. (The actor
   // dictionary matches full names and aliases only.)
   std::unordered_map<std::string, std::vector<std::string>> surnames;
+  // The coder over the clause layer (src/events/clause_coder.h) and its
+  // tables: patterns.tsv with verbs.tsv (or the PETRARCH verbs) mapped on.
+  ClausePatterns clause_patterns;
+  EventLexicons lexicons;
+  std::unique_ptr<ClauseCoder> clause_coder;
 };
 
 namespace {
@@ -1728,7 +1669,66 @@ struct SentenceCoder {
   }
 
   void CodeSentence(const SentenceSpan& s, std::vector<Event>* out);
+  // `clause_date`: the date of the sentence's main clause, "" for none.
+  std::vector<FoundGroup> FoundGroupsOf(const SentenceSpan& s,
+                                        const std::string& clause_date);
 };
+
+// The actor finder for the clause coder: the sentence's actors, grouped
+// by coordination, pronouns resolved, places told from governments.
+std::vector<FoundGroup> SentenceCoder::FoundGroupsOf(
+    const SentenceSpan& s, const std::string& clause_date) {
+  uint32_t sb = s.token_begin, se = s.token_end;
+  std::vector<FoundGroup> out;
+  if (se <= sb || se > doc->tokens.size()) return out;
+  std::string_view sentence_text =
+      text.substr(s.span.begin, s.span.end - s.span.begin);
+  if (impl.actors && impl.actors->Discard(sentence_text)) return out;
+  std::vector<std::string_view> words;
+  words.reserve(se - sb);
+  for (uint32_t t = sb; t < se; ++t) words.push_back(Word(t));
+  std::string date = clause_date;
+  if (date.empty()) date = DateFor(s, sb);
+  std::vector<Actor> actors =
+      FindActors(sb, se, words, date.empty() ? fallback_date : date);
+  std::vector<Group> groups = MakeGroups(actors, sb);
+  ResolvePronouns(&groups);
+  previous_subjects.clear();
+  for (const Group& g : groups) {
+    if (g.subject_ok && !g.actors.empty() && !g.actors[0].pronoun &&
+        !g.actors[0].code.empty()) {
+      previous_subjects = g.actors;
+      break;
+    }
+  }
+  for (const Group& g : groups) {
+    FoundGroup fg;
+    fg.b = g.b;
+    fg.e = g.e;
+    for (const Actor& a : g.actors) {
+      FoundActor f;
+      f.b = a.b;
+      f.e = a.e;
+      f.code = a.code;
+      f.entity = a.entity;
+      f.name = a.name;
+      f.person = a.person || a.etype == "PER";
+      f.pronoun = a.pronoun;
+      if (!f.person && !f.pronoun && a.code.size() == 3 && impl.actors &&
+          (a.etype == "LOC" || a.etype.empty()) &&
+          impl.actors->IsCountryCode(a.code)) {
+        const Span& x = doc->tokens[a.b];
+        const Span& y = doc->tokens[a.e - 1];
+        std::string name(text.substr(x.begin, y.end - x.begin));
+        f.place = impl.actors->CountryOf(name).empty() &&
+                  impl.actors->CountryOf(a.dict_name).empty();
+      }
+      fg.actors.push_back(std::move(f));
+    }
+    out.push_back(std::move(fg));
+  }
+  return out;
+}
 
 void SentenceCoder::CodeSentence(const SentenceSpan& s,
                                  std::vector<Event>* out) {
@@ -3005,8 +3005,21 @@ Status EventCoder::Create(const std::string& data_dir,
                             : options.verbs_path;
     s = LoadPatterns(verbs, &coder->patterns_);
     if (!s.ok()) return s;
+    s = impl.clause_patterns.LoadFile(data_dir + "/events/patterns.tsv");
+    if (!s.ok()) return s;
   }
   impl.patterns = &coder->patterns_;
+  impl.clause_patterns.AddEventPatterns(
+      coder->patterns_, petrarch ? "petrarch-verbs" : "verbs.tsv");
+  impl.clause_patterns.Finish();
+  s = impl.lexicons.Load(data_dir + "/events/lexicons.tsv");
+  if (!s.ok()) return s;
+  ClauseCoderOptions copts;
+  copts.allow_missing_target = options.allow_missing_target;
+  copts.allow_missing_source = options.allow_missing_source;
+  copts.accept_any_code = options.accept_any_code;
+  impl.clause_coder = std::make_unique<ClauseCoder>(
+      &impl.clause_patterns, impl.cameo.get(), &impl.lexicons, copts);
   for (size_t i = 0; i < coder->patterns_.size(); ++i) {
     const EventPattern& p = coder->patterns_[i];
     if (p.words.empty()) continue;
@@ -3024,6 +3037,46 @@ void EventCoder::Code(Document* doc) const {
                    false, {}, {}};
   sc.Prepare();
   if (sc.sports_page && !impl_->options.code_sports_pages) return;
+  bool clauses = !doc->clauses.empty() && !impl_->options.token_coder &&
+                 !(impl_->petrarch && !impl_->options.clause_coder_petrarch);
+  if (clauses) {
+    // A "sentence" longer than any real one (a page with no full stops)
+    // has its actors found in windows: the actor finder's searches are
+    // quadratic in the length.
+    constexpr uint32_t kMaxTokens = 150;
+    ClauseIndex index = ClauseIndex::Build(*doc);
+    std::vector<std::vector<FoundGroup>> groups(doc->sentences.size());
+    for (size_t i = 0; i < doc->sentences.size(); ++i) {
+      const SentenceSpan& s = doc->sentences[i];
+      if (s.token_end <= s.token_begin || s.token_end > doc->tokens.size())
+        continue;
+      // People hold the office of the main clause's date ("After taking
+      // over in 1999, Putin visited Pyongyang in July 2000": president).
+      std::string date;
+      for (int ci : index.clauses_by_sentence[i]) {
+        if (doc->clauses[ci].parent >= 0) continue;
+        date = ClauseDate(*doc, ci);
+        if (!date.empty()) break;
+      }
+      for (uint32_t b = s.token_begin; b < s.token_end; b += kMaxTokens) {
+        uint32_t e = std::min(s.token_end, b + kMaxTokens);
+        SentenceSpan w = s;
+        w.token_begin = b;
+        w.token_end = e;
+        w.span = {doc->tokens[b].begin, doc->tokens[e - 1].end};
+        for (FoundGroup& g : sc.FoundGroupsOf(w, date)) {
+          groups[i].push_back(std::move(g));
+        }
+      }
+    }
+    FillActorCodes(*doc, &groups);
+    for (size_t i = 0; i < doc->sentences.size(); ++i) {
+      if (groups[i].empty()) continue;
+      impl_->clause_coder->CodeSentence(*doc, index, i, groups[i],
+                                        &doc->events);
+    }
+    return;
+  }
   // A "sentence" longer than any real one (a page with no full stops) is
   // coded in windows, which keeps the work per sentence bounded (the
   // searches are quadratic in its length).

@@ -57,6 +57,13 @@ struct EventCoderOptions {
   // "striker", "referee" ...) teams are named as countries ("Wales beat
   // France") and every "event" is a game.
   bool code_sports_pages = false;
+  // Code with the token-pattern coder of before the clause layer instead
+  // of the clause coder (for comparison; also used when a document has no
+  // clauses). With PETRARCH dictionaries the token coder is the default
+  // (its profile is what petrarch_unit_eval measures) unless
+  // clause_coder_petrarch is set.
+  bool token_coder = false;
+  bool clause_coder_petrarch = false;
 };
 
 // One verb or phrase pattern: a trigger and the words that must follow it.

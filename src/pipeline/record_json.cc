@@ -241,6 +241,18 @@ std::string ToJsonLine(const Document& doc, const JsonOptions& options) {
       item["sentence"] = cp_span(e.sentence);
       item["evidence"] = e.evidence;
       if (e.trigger.end > e.trigger.begin) item["trigger"] = cp_span(e.trigger);
+      if (!e.date_source.empty()) item["date_source"] = e.date_source;
+      if (!e.location_source.empty())
+        item["location_source"] = e.location_source;
+      if (e.geo.resolved) {
+        item["geo"] = {{"name", e.geo.name},
+                       {"country", e.geo.country},
+                       {"feature", e.geo.feature},
+                       {"lat", e.geo.latitude},
+                       {"lon", e.geo.longitude},
+                       {"id", e.geo.feature_id}};
+      }
+      if (e.has_reporter) item["reporter"] = actor(e.reporter);
       events.push_back(std::move(item));
     }
     j["events"] = std::move(events);

@@ -1,0 +1,600 @@
+#include "events/clause_coder.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <set>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
+
+#include "events/cameo.h"
+#include "events/clause_patterns.h"
+#include "events/event_attributes.h"
+#include "events/event_lexicons.h"
+
+namespace dateline {
+namespace {
+
+// The codes of acts that are the same seen from either side (the gold
+// set's and this coder's convention: one event per unordered pair).
+bool SymmetricCode(const std::string& code) {
+  static const std::set<std::string> kCodes = {
+      "040", "041", "044", "046", "057", "060", "061", "062", "063", "064"};
+  return kCodes.count(code) > 0;
+}
+
+std::pair<size_t, size_t> TokenRange(const Document& doc, const Span& span) {
+  auto lo = std::lower_bound(
+      doc.tokens.begin(), doc.tokens.end(), span.begin,
+      [](const Span& t, uint32_t b) { return t.begin < b; });
+  size_t b = static_cast<size_t>(lo - doc.tokens.begin());
+  size_t e = b;
+  while (e < doc.tokens.size() && doc.tokens[e].end <= span.end) ++e;
+  return {b, e};
+}
+
+EventActor ToEventActor(const Document& doc, const FoundActor& a) {
+  EventActor out;
+  out.code = a.code;
+  out.entity = a.entity;
+  if (a.e > a.b && a.e <= doc.tokens.size()) {
+    out.span = {doc.tokens[a.b].begin, doc.tokens[a.e - 1].end};
+    out.name = a.name.empty() ? doc.text.substr(out.span.begin,
+                                                out.span.end - out.span.begin)
+                              : a.name;
+  } else {
+    out.name = a.name;
+  }
+  return out;
+}
+
+// Keeps the first actor of each country (or organisation) among actors
+// of one role: "his Israeli counterpart, Ariel Sharon" is one party.
+void OnePerCountry(std::vector<FoundActor>* actors) {
+  std::vector<FoundActor> out;
+  for (FoundActor& f : *actors) {
+    std::string key = f.code.substr(0, 3);
+    if (key == "IGO" || key == "NGO" || key == "---") key = f.code;
+    bool seen = false;
+    for (const FoundActor& g : out) {
+      std::string k = g.code.substr(0, 3);
+      if (k == "IGO" || k == "NGO" || k == "---") k = g.code;
+      seen |= k == key;
+    }
+    if (!seen) out.push_back(std::move(f));
+  }
+  *actors = std::move(out);
+}
+
+std::string_view WordAt(const Document& doc, size_t t) {
+  if (t >= doc.tokens.size()) return {};
+  const Span& s = doc.tokens[t];
+  return std::string_view(doc.text).substr(s.begin, s.end - s.begin);
+}
+
+bool SameActor(const FoundActor& a, const FoundActor& b) {
+  if (!a.entity.empty() && a.entity == b.entity) return true;
+  return a.code == b.code;
+}
+
+}  // namespace
+
+namespace {
+
+bool CountryPrefix(const std::string& code) {
+  if (code.size() < 3) return false;
+  std::string c = code.substr(0, 3);
+  for (char ch : c) {
+    if (ch < 'A' || ch > 'Z') return false;
+  }
+  return c != "IGO" && c != "NGO" && c != "IMG" && c != "MNC" && c != "UAF";
+}
+
+bool FirstPerson(std::string_view w) {
+  return w == "I" || w == "we" || w == "We" || w == "me" || w == "us" ||
+         w == "my" || w == "our" || w == "My" || w == "Our";
+}
+
+}  // namespace
+
+void FillActorCodes(const Document& doc,
+                    std::vector<std::vector<FoundGroup>>* groups) {
+  std::unordered_map<std::string, std::string> by_entity;
+  std::unordered_map<std::string, int> countries;
+  int coded = 0;
+  for (const auto& sentence : *groups) {
+    for (const FoundGroup& g : sentence) {
+      for (const FoundActor& f : g.actors) {
+        if (f.pronoun || f.place || f.code.empty()) continue;
+        if (!f.entity.empty() && CountryPrefix(f.code))
+          by_entity.emplace(f.entity, f.code);
+        if (CountryPrefix(f.code)) {
+          ++countries[f.code.substr(0, 3)];
+          ++coded;
+        }
+      }
+    }
+  }
+  std::string main_country;
+  int best = 0;
+  for (const auto& [c, n] : countries) {
+    if (n > best || (n == best && c < main_country)) {
+      best = n;
+      main_country = c;
+    }
+  }
+  if (best < 3 || best * 2 < coded) main_country.clear();
+  auto entity_code = [&](const std::string& id) -> std::string {
+    auto it = by_entity.find(id);
+    if (it != by_entity.end()) return it->second;
+    for (const Entity& e : doc.entities) {
+      if (e.id == id && e.type != "LOC" && e.country.size() == 3)
+        return e.country;
+    }
+    return "";
+  };
+  for (auto& sentence : *groups) {
+    for (FoundGroup& g : sentence) {
+      for (FoundActor& f : g.actors) {
+        if (f.code.empty() && !f.entity.empty()) f.code = entity_code(f.entity);
+        if (f.code.empty() && f.e == f.b + 1 && f.b < doc.tokens.size()) {
+          const Span& t = doc.tokens[f.b];
+          std::string_view w = std::string_view(doc.text).substr(
+              t.begin, t.end - t.begin);
+          if (FirstPerson(w)) {
+            for (const Quote& q : doc.quotes) {
+              if (q.kind == "indirect" || q.speaker.empty()) continue;
+              if (t.begin >= q.span.begin && t.end <= q.span.end) {
+                f.code = entity_code(q.speaker);
+                f.name = q.speaker_name;
+                f.entity = q.speaker;
+                f.pronoun = true;
+                break;
+              }
+            }
+          }
+        }
+        if (f.code.size() > 3 && f.code.compare(0, 3, "---") == 0 &&
+            !main_country.empty())
+          f.code = main_country + f.code.substr(3);
+      }
+    }
+  }
+}
+
+ClauseIndex ClauseIndex::Build(const Document& doc) {
+  ClauseIndex x;
+  x.clauses_by_sentence.resize(doc.sentences.size());
+  for (size_t ci = 0; ci < doc.clauses.size(); ++ci) {
+    uint32_t p = doc.clauses[ci].predicate;
+    auto it = std::upper_bound(
+        doc.sentences.begin(), doc.sentences.end(), p,
+        [](uint32_t t, const SentenceSpan& s) { return t < s.token_begin; });
+    if (it == doc.sentences.begin()) continue;
+    --it;
+    if (p >= it->token_end) continue;
+    x.clauses_by_sentence[it - doc.sentences.begin()].push_back(
+        static_cast<int>(ci));
+  }
+  for (size_t ei = 0; ei < doc.entities.size(); ++ei) {
+    const Entity& e = doc.entities[ei];
+    x.entity_by_id.emplace(e.id, static_cast<int>(ei));
+    if (e.type != "LOC") continue;
+    for (const Span& m : e.mentions) {
+      x.places.push_back({m, static_cast<int>(ei)});
+    }
+  }
+  std::sort(x.places.begin(), x.places.end(),
+            [](const auto& a, const auto& b) {
+              return a.first.begin < b.first.begin;
+            });
+  return x;
+}
+
+struct ClauseCoder::Context {
+  const Document& doc;
+  const ClauseIndex& index;
+  const SentenceSpan& sentence;
+  const std::vector<int>& clauses;
+  const std::vector<FoundGroup>& groups;
+  const Entity* EntityById(const std::string& id) const {
+    auto it = index.entity_by_id.find(id);
+    return it == index.entity_by_id.end() ? nullptr
+                                          : &doc.entities[it->second];
+  }
+};
+
+ClauseCoder::ClauseCoder(const ClausePatterns* patterns,
+                         const CameoTable* cameo,
+                         const EventLexicons* lexicons,
+                         ClauseCoderOptions options)
+    : patterns_(patterns), cameo_(cameo), lex_(lexicons), options_(options) {}
+
+void ClauseCoder::CodeSentence(const Document& doc, const ClauseIndex& index,
+                               size_t sentence,
+                               const std::vector<FoundGroup>& groups,
+                               std::vector<Event>* out) const {
+  if (sentence >= index.clauses_by_sentence.size()) return;
+  const SentenceSpan& s = doc.sentences[sentence];
+  const std::vector<int>& clauses = index.clauses_by_sentence[sentence];
+  Context cx{doc, index, s, clauses, groups};
+  static const bool debug = std::getenv("DATELINE_EVENTS_DEBUG") != nullptr;
+  if (debug) {
+    std::fprintf(stderr, "SENT %s\n",
+                 doc.text.substr(s.span.begin, s.span.end - s.span.begin).c_str());
+    for (int ci : clauses) {
+      const Clause& c = doc.clauses[ci];
+      std::fprintf(stderr, " c%d %s/%s %s %s%s par=%d |", ci, c.lemma.c_str(),
+                   c.kind.c_str(), c.voice.c_str(), c.modality.c_str(),
+                   c.negated ? " NEG" : "", c.parent);
+      for (const ClauseArgument& a : c.arguments) {
+        std::string t = doc.text.substr(a.span.begin, a.span.end - a.span.begin);
+        if (t.size() > 30) t = t.substr(0, 30);
+        std::fprintf(stderr, " %s%s%s=%s", a.role.c_str(),
+                     a.preposition.empty() ? "" : ":", a.preposition.c_str(),
+                     t.c_str());
+      }
+      std::fprintf(stderr, "\n");
+    }
+    for (const FoundGroup& g : groups) {
+      std::fprintf(stderr, "group [%u,%u)", g.b, g.e);
+      for (const FoundActor& f : g.actors)
+        std::fprintf(stderr, " %s%s%s", f.code.c_str(), f.place ? "(place)" : "",
+                     f.pronoun ? "(pron)" : "");
+      std::fprintf(stderr, "\n");
+    }
+  }
+  size_t first = out->size();
+  for (int ci : clauses) CodeClause(cx, ci, out);
+  // One event per (root, source, target) in a sentence, and per unordered
+  // pair for symmetric acts: a light verb and its noun ("held talks") or
+  // two clauses of one act give it once.
+  std::set<std::tuple<std::string, std::string, std::string>> seen;
+  size_t keep = first;
+  for (size_t i = first; i < out->size(); ++i) {
+    Event& e = (*out)[i];
+    std::string t = e.has_target ? e.target.code : "";
+    auto key = std::make_tuple(e.root, e.source.code, t);
+    bool dup = seen.count(key) > 0;
+    if (SymmetricCode(e.code) && seen.count(std::make_tuple(
+                                     e.root, t, e.source.code)))
+      dup = true;
+    if (dup) continue;
+    seen.insert(key);
+    if (keep != i) (*out)[keep] = std::move(e);
+    ++keep;
+  }
+  out->resize(keep);
+}
+
+void ClauseCoder::CodeClause(const Context& cx, int ci,
+                             std::vector<Event>* out) const {
+  const Document& doc = cx.doc;
+  const Clause& c = doc.clauses[ci];
+  const ClausePattern* p = patterns_->Match(doc, ci);
+  if (!p) return;
+  // The content of an accusation, a request, a fear ... is not an act.
+  if (c.parent >= 0 && c.parent < static_cast<int>(doc.clauses.size()) &&
+      lex_->Has("content_parent", doc.clauses[c.parent].lemma))
+    return;
+  std::vector<FoundActor> sources, targets;
+  if (p->reporter) {
+    if (c.attributed_by < 0) return;
+    sources = SourcesOf(cx, c.attributed_by, 2);
+    for (const ClauseArgument& a : c.arguments) {
+      if (a.role == (c.voice == "passive" ? "patient" : "agent")) {
+        for (const FoundActor& f : ActorsOf(cx, a)) targets.push_back(f);
+      }
+    }
+  } else {
+    sources = SourcesOf(cx, ci, 0);
+    targets = TargetsOf(cx, ci, *p);
+  }
+  OnePerCountry(&sources);
+  OnePerCountry(&targets);
+  if (p->swap) std::swap(sources, targets);
+  static const bool debug = std::getenv("DATELINE_EVENTS_DEBUG") != nullptr;
+  if (debug) {
+    std::string who;
+    for (const FoundActor& f : sources) who += " S:" + f.code;
+    for (const FoundActor& f : targets) who += " T:" + f.code;
+    std::fprintf(stderr, "clause %d %s %s ->%s\n", ci, c.lemma.c_str(),
+                 p->origin.c_str(), who.c_str());
+  }
+  std::string place_source;
+  FoundActor place = PlaceOf(cx, ci, &place_source);
+  bool to_place = false;
+  for (const TargetSlot& t : p->targets) to_place |= t.role == "location";
+  if (targets.empty() && to_place && place_source == "clause" &&
+      place.code.size() == 3) {
+    targets.push_back(place);
+  }
+  if (sources.empty()) {
+    std::string root = p->code.substr(0, 2);
+    if (!(options_.allow_missing_source && root >= "18" && root <= "20" &&
+          !targets.empty()))
+      return;
+    sources.push_back(FoundActor{});
+  }
+  if (targets.empty()) {
+    if (p->sym && sources.size() >= 2) {
+      for (size_t i = 0; i < sources.size(); ++i) {
+        for (size_t j = i + 1; j < sources.size(); ++j) {
+          if (!SameActor(sources[i], sources[j]))
+            Emit(cx, ci, *p, sources[i], &sources[j], place, place_source,
+                 out);
+        }
+      }
+      return;
+    }
+    if (!p->solo && !options_.allow_missing_target) return;
+    for (const FoundActor& s : sources) {
+      Emit(cx, ci, *p, s, nullptr, place, place_source, out);
+    }
+    return;
+  }
+  for (const FoundActor& s : sources) {
+    for (const FoundActor& t : targets) {
+      if (SameActor(s, t)) continue;
+      Emit(cx, ci, *p, s, &t, place, place_source, out);
+    }
+  }
+}
+
+std::vector<FoundActor> ClauseCoder::ActorsOf(const Context& cx,
+                                              const ClauseArgument& a,
+                                              bool places) const {
+  std::vector<FoundActor> out;
+  auto [tb, te] = TokenRange(cx.doc, a.span);
+  uint32_t h = a.head;
+  const FoundGroup* pick = nullptr;
+  for (const FoundGroup& g : cx.groups) {
+    if (g.b <= h && h < g.e) {
+      pick = &g;
+      break;
+    }
+  }
+  // The possessor or modifier before the head: "Kim's invitation", "U.S.
+  // concerns".
+  if (!pick && h >= tb && h < te) {
+    for (const FoundGroup& g : cx.groups) {
+      if (g.b >= tb && g.e <= h) pick = &g;
+    }
+  }
+  // "the efforts of both India and Pakistan", "the leader of Britain's
+  // biggest union": the party the head belongs to.
+  if (!pick && h + 2 < te && WordAt(cx.doc, h + 1) == "of") {
+    for (const FoundGroup& g : cx.groups) {
+      if (g.b >= h + 2 && g.b <= h + 4 && g.e <= te) {
+        pick = &g;
+        break;
+      }
+    }
+  }
+  if (!pick) return out;
+  for (const FoundActor& f : pick->actors) {
+    if ((places || !f.place) && !f.code.empty()) out.push_back(f);
+  }
+  // "Russia's ambassador to the United States, Anatoly Antonov": the
+  // person the phrase names, when the actor finder coded only the office.
+  if (out.size() == 1 && !a.entity.empty() && !out[0].pronoun &&
+      out[0].entity != a.entity) {
+    const Entity* named = cx.EntityById(a.entity);
+    const Entity* coded = cx.EntityById(out[0].entity);
+    bool person = named && named->type == "PER";
+    bool actor_person = coded && coded->type == "PER";
+    if (person && !actor_person) out[0].entity = a.entity;
+  }
+  return out;
+}
+
+std::vector<FoundActor> ClauseCoder::SourcesOf(const Context& cx, int ci,
+                                               int depth) const {
+  const Document& doc = cx.doc;
+  const Clause& c = doc.clauses[ci];
+  std::vector<FoundActor> out;
+  for (const ClauseArgument& a : c.arguments) {
+    if (a.role != "agent") continue;
+    std::vector<FoundActor> found = ActorsOf(cx, a);
+    std::string_view w = WordAt(doc, a.head);
+    if (found.empty() && (w == "who" || w == "which" || w == "that") &&
+        c.predicate < doc.heads.size() && doc.heads[c.predicate] >= 0) {
+      // "Jack Straw, who will hold talks": the noun the clause modifies.
+      ClauseArgument noun = a;
+      noun.head = static_cast<uint32_t>(doc.heads[c.predicate]);
+      noun.span = doc.tokens[noun.head];
+      found = ActorsOf(cx, noun);
+    }
+    for (const FoundActor& f : found) out.push_back(f);
+  }
+  if (!out.empty() || depth >= 2) return out;
+  if (c.voice == "passive" && c.kind == "verb") return out;
+  int p = c.parent;
+  if (p < 0 || p >= static_cast<int>(doc.clauses.size())) return out;
+  const Clause& parent = doc.clauses[p];
+  // A noun's act is its host clause's subject's ("During a visit to North
+  // Korea, Shoigu was shown ..."); a subjectless verb takes its
+  // controller's, or its reporter's.
+  if (c.kind == "noun" && parent.voice == "passive") {
+    for (const ClauseArgument& a : parent.arguments) {
+      if (a.role != "patient") continue;
+      for (const FoundActor& f : ActorsOf(cx, a)) out.push_back(f);
+      if (!out.empty()) break;
+    }
+    return out;
+  }
+  return SourcesOf(cx, p, depth + 1);
+}
+
+std::vector<FoundActor> ClauseCoder::TargetsOf(const Context& cx, int ci,
+                                               const ClausePattern& p) const {
+  const Document& doc = cx.doc;
+  const Clause& c = doc.clauses[ci];
+  std::vector<FoundActor> out;
+  // A visit or a meeting has its place's country as target ("visit Aceh
+  // in Indonesia"); other acts never take a place for an actor.
+  bool places = false;
+  for (const TargetSlot& slot : p.targets) places |= slot.role == "location";
+  for (const TargetSlot& slot : p.targets) {
+    if (slot.role == "location") continue;
+    for (const ClauseArgument& a : c.arguments) {
+      if (a.role != slot.role) continue;
+      if (slot.role == "oblique" && a.preposition != slot.preposition) continue;
+      std::vector<FoundActor> found;
+      if (slot.of_noun) {
+        // "accepted Kim's invitation": the inviter.
+        for (int k : cx.clauses) {
+          if (!found.empty()) break;
+          if (doc.clauses[k].predicate != a.head ||
+              doc.clauses[k].kind != "noun")
+            continue;
+          for (const ClauseArgument& b : doc.clauses[k].arguments) {
+            if (b.role != "agent") continue;
+            for (const FoundActor& f : ActorsOf(cx, b)) found.push_back(f);
+          }
+        }
+      }
+      if (found.empty()) found = ActorsOf(cx, a, places);
+      for (const FoundActor& f : found) out.push_back(f);
+    }
+    if (!out.empty()) return out;
+  }
+  return out;
+}
+
+FoundActor ClauseCoder::PlaceOf(const Context& cx, int ci,
+                                std::string* source) const {
+  const Document& doc = cx.doc;
+  for (int depth = 0; depth < 2 && ci >= 0; ++depth) {
+    const Clause& c = doc.clauses[ci];
+    for (const ClauseArgument& a : c.arguments) {
+      if (a.role != "oblique" || !lex_->Has("location_prep", a.preposition))
+        continue;
+      auto [tb, te] = TokenRange(doc, a.span);
+      // The last place the actor finder coded in the phrase ("the Russian
+      // city of Komsomolsk-on-Amur"), a country or capital included.
+      const FoundActor* best = nullptr;
+      const FoundActor* country = nullptr;
+      for (const FoundGroup& g : cx.groups) {
+        if (g.b < tb || g.e > te) continue;
+        for (const FoundActor& f : g.actors) {
+          if (f.place) best = &f;
+          if (f.code.size() == 3 && !f.person && !f.pronoun) country = &f;
+        }
+      }
+      if (!best) best = country;
+      if (best) {
+        *source = "clause";
+        FoundActor f = *best;
+        f.name = ToEventActor(doc, f).name;
+        return f;
+      }
+      // Else a place the entity layer found there.
+      auto it = std::lower_bound(
+          cx.index.places.begin(), cx.index.places.end(), a.span.begin,
+          [](const std::pair<Span, int>& p, uint32_t b) {
+            return p.first.begin < b;
+          });
+      if (it != cx.index.places.end() && it->first.end <= a.span.end) {
+        const Span& m = it->first;
+        const Entity& e = doc.entities[it->second];
+        FoundActor f;
+        f.name = doc.text.substr(m.begin, m.end - m.begin);
+        f.code = e.country;
+        f.entity = e.id;
+        f.place = true;
+        *source = "clause";
+        return f;
+      }
+    }
+    // "held talks in Beijing": a place after "in" inside the patient.
+    for (const ClauseArgument& a : c.arguments) {
+      if (a.role != "patient") continue;
+      auto [tb, te] = TokenRange(doc, a.span);
+      for (const FoundGroup& g : cx.groups) {
+        if (g.b <= a.head || g.b <= tb || g.e > te || g.actors.empty())
+          continue;
+        if (!lex_->Has("location_prep", std::string(WordAt(doc, g.b - 1))))
+          continue;
+        const FoundActor& f = g.actors[0];
+        if (!f.place && !(f.code.size() == 3 && !f.person)) continue;
+        *source = "clause";
+        FoundActor out = f;
+        out.name = ToEventActor(doc, f).name;
+        return out;
+      }
+    }
+    if (c.kind != "noun" && c.modality.empty()) break;
+    ci = c.parent;
+  }
+  FoundActor none;
+  if (!doc.datelines.empty()) {
+    none.name = doc.datelines[0];
+    *source = "dateline";
+  }
+  return none;
+}
+
+void ClauseCoder::Emit(const Context& cx, int ci, const ClausePattern& p,
+                       const FoundActor& src, const FoundActor* tgt,
+                       const FoundActor& place,
+                       const std::string& place_source,
+                       std::vector<Event>* out) const {
+  const Document& doc = cx.doc;
+  const Clause& c = doc.clauses[ci];
+  CodeChoice choice =
+      ChooseCode(p.code, p.intent_code, p.neg_code,
+                 ClauseModality(doc, ci, *lex_), c.negated);
+  if (choice.drop) return;
+  const CameoCode* entry = cameo_->Find(choice.code);
+  if (!entry && !options_.accept_any_code) return;
+  Event ev;
+  ev.code = choice.code;
+  ev.root = entry ? std::string(cameo_->Root(ev.code)) : ev.code.substr(0, 2);
+  ev.quad_class = entry ? entry->quad_class : 0;
+  ev.goldstein = entry ? entry->goldstein : 0;
+  ev.negated = choice.negated;
+  ev.hypothetical = choice.hypothetical;
+  ev.source = ToEventActor(doc, src);
+  if (tgt) {
+    ev.target = ToEventActor(doc, *tgt);
+    ev.has_target = true;
+  }
+  ev.date = ClauseDate(doc, ci);
+  ev.date_source = ev.date.empty() ? "" : "clause";
+  if (ev.date.empty() && !doc.published.empty()) {
+    ev.date = doc.published.substr(0, 10);
+    ev.date_source = "published";
+  }
+  ev.location = place.name;
+  ev.location_source = place_source;
+  ev.sentence = cx.sentence.span;
+  ev.trigger = c.predicate_span;
+  ev.evidence = doc.text.substr(c.predicate_span.begin,
+                                c.predicate_span.end - c.predicate_span.begin);
+  if (c.attributed_by >= 0 &&
+      c.attributed_by < static_cast<int>(doc.clauses.size())) {
+    for (const ClauseArgument& a : doc.clauses[c.attributed_by].arguments) {
+      if (a.role != "agent") continue;
+      std::vector<FoundActor> who = ActorsOf(cx, a);
+      if (who.empty()) continue;
+      ev.reporter = ToEventActor(doc, who[0]);
+      ev.has_reporter = true;
+      break;
+    }
+  }
+  out->push_back(std::move(ev));
+  if (tgt && !p.reverse_code.empty() && cameo_->Find(p.reverse_code)) {
+    Event back = out->back();
+    std::swap(back.source, back.target);
+    back.code = p.reverse_code;
+    const CameoCode* r = cameo_->Find(back.code);
+    back.root = std::string(cameo_->Root(back.code));
+    back.quad_class = r->quad_class;
+    back.goldstein = r->goldstein;
+    out->push_back(std::move(back));
+  }
+}
+
+}  // namespace dateline

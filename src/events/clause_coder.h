@@ -1,0 +1,114 @@
+// ClauseCoder: CAMEO events from the clause layer.
+//
+// For each clause of a sentence the matcher (ClausePatterns) picks a
+// pattern by predicate lemma, argument role and preposition; the source is
+// the agent's actor (for a clause without one, its controller or the noun's
+// host clause), the target the actor of the role the pattern names; the
+// clause's modality and polarity bend the code (EventAttributes); its time
+// expression dates it and its locative oblique places it. No token is
+// walked to find a subject or object: arguments come from the clause
+// layer, and actors inside them from the actor finder (FoundGroup: the
+// names the actor dictionary and the entities code, in token order).
+//
+// Symmetric acts (meet, talk, agree, cooperate: CAMEO 040-046, 057, 06x
+// and patterns flagged sym) are coded once per unordered pair: the
+// first-named party is the source.
+//
+// Holds pointers to tables it does not own; CodeSentence is const and
+// thread-safe.
+#ifndef DATELINE_EVENTS_CLAUSE_CODER_H_
+#define DATELINE_EVENTS_CLAUSE_CODER_H_
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "dateline/document.h"
+
+namespace dateline {
+
+class CameoTable;
+class ClausePatterns;
+class EventLexicons;
+
+// An actor the actor finder coded in a sentence: tokens [b, e).
+struct FoundActor {
+  uint32_t b = 0, e = 0;
+  std::string code, entity, name;
+  bool person = false;
+  bool pronoun = false;
+  // A place that is not a country, capital or government metonym
+  // ("Jeddah", "Komsomolsk-on-Amur"): a location, never an actor.
+  bool place = false;
+};
+// Actors joined by coordination or apposition ("Russia and North Korea").
+struct FoundGroup {
+  uint32_t b = 0, e = 0;
+  std::vector<FoundActor> actors;
+};
+
+// Gives codes to actors the sentence alone leaves uncoded, from the whole
+// article: a later mention of an entity takes the code an earlier one had
+// ("Tony Blair" ... "Mr Blair"); "I" and "we" inside a quotation are its
+// speaker; a sector with no country ("---GOV": "the government", "an ICE
+// spokesperson") takes the article's main country (the country most of its
+// coded actors belong to, when it has at least three and half of them).
+// `groups` holds each sentence's groups, in sentence order.
+void FillActorCodes(const Document& doc,
+                    std::vector<std::vector<FoundGroup>>* groups);
+
+// What the coder looks up in a document more than once, built once per
+// document (Index): each sentence's clauses, the places the entity layer
+// found (by position), entities by id.
+struct ClauseIndex {
+  std::vector<std::vector<int>> clauses_by_sentence;
+  std::vector<std::pair<Span, int>> places;  // LOC mentions, entity index
+  std::unordered_map<std::string, int> entity_by_id;
+  static ClauseIndex Build(const Document& doc);
+};
+
+struct ClauseCoderOptions {
+  bool allow_missing_target = false;
+  bool allow_missing_source = false;
+  bool accept_any_code = false;
+};
+
+class ClauseCoder {
+ public:
+  ClauseCoder(const ClausePatterns* patterns, const CameoTable* cameo,
+              const EventLexicons* lexicons, ClauseCoderOptions options);
+
+  // Appends the events of the clauses of sentence number `sentence` to
+  // *out. `groups` are the sentence's actors, `index` ClauseIndex::Build
+  // of doc. Does nothing for a document without clauses.
+  void CodeSentence(const Document& doc, const ClauseIndex& index,
+                    size_t sentence, const std::vector<FoundGroup>& groups,
+                    std::vector<Event>* out) const;
+
+ private:
+  struct Context;
+  void CodeClause(const Context& cx, int ci, std::vector<Event>* out) const;
+  std::vector<FoundActor> SourcesOf(const Context& cx, int ci,
+                                    int depth) const;
+  std::vector<FoundActor> TargetsOf(const Context& cx, int ci,
+                                    const struct ClausePattern& p) const;
+  std::vector<FoundActor> ActorsOf(const Context& cx,
+                                   const ClauseArgument& a,
+                                   bool places = false) const;
+  FoundActor PlaceOf(const Context& cx, int ci, std::string* source) const;
+  void Emit(const Context& cx, int ci, const struct ClausePattern& p,
+            const FoundActor& src, const FoundActor* tgt,
+            const FoundActor& place, const std::string& place_source,
+            std::vector<Event>* out) const;
+
+  const ClausePatterns* patterns_;
+  const CameoTable* cameo_;
+  const EventLexicons* lex_;
+  ClauseCoderOptions options_;
+};
+
+}  // namespace dateline
+
+#endif  // DATELINE_EVENTS_CLAUSE_CODER_H_

@@ -1,0 +1,319 @@
+#include "events/clause_patterns.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "events/tsv_table.h"
+
+namespace dateline {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& ch : out) {
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  }
+  return out;
+}
+
+// The targets a verbs.tsv pattern without "prep=" looks in, after the
+// patient and recipient: the prepositions that name a party, never a
+// place ("in") or a time.
+const char* const kTargetPreps[] = {"with", "against", "to",   "toward",
+                                    "towards", "on",   "upon", "at",
+                                    "over",  "into",   "of"};
+
+// Returns the tokens [b, e) of doc whose bytes lie inside `span`.
+std::pair<size_t, size_t> TokensIn(const Document& doc, const Span& span) {
+  auto lo = std::lower_bound(
+      doc.tokens.begin(), doc.tokens.end(), span.begin,
+      [](const Span& t, uint32_t b) { return t.begin < b; });
+  size_t b = static_cast<size_t>(lo - doc.tokens.begin());
+  size_t e = b;
+  while (e < doc.tokens.size() && doc.tokens[e].end <= span.end) ++e;
+  return {b, e};
+}
+
+// Returns whether the lower-cased `token` is `word` ("sanction*" is a
+// prefix; a base form counts: "invited" is "invite").
+bool WordIs(const std::string& token, const std::string& word) {
+  if (!word.empty() && word.back() == '*') {
+    return token.compare(0, word.size() - 1, word, 0, word.size() - 1) == 0;
+  }
+  if (token == word) return true;
+  if (token.size() + 1 < word.size() || token[0] != word[0]) return false;
+  for (const std::string& l : LemmaCandidates(token)) {
+    if (l == word) return true;
+  }
+  return false;
+}
+
+bool PhraseHas(const Document& doc, const Span& span,
+               const std::vector<std::string>& words) {
+  auto [b, e] = TokensIn(doc, span);
+  for (size_t t = b; t < e; ++t) {
+    const Span& s = doc.tokens[t];
+    std::string low = Lower(
+        std::string_view(doc.text).substr(s.begin, s.end - s.begin));
+    for (const std::string& w : words) {
+      if (WordIs(low, w)) return true;
+    }
+  }
+  return false;
+}
+
+bool OneOf(const std::string& lemma, const std::vector<std::string>& words) {
+  for (const std::string& w : words) {
+    if (WordIs(lemma, w)) return true;
+  }
+  return false;
+}
+
+// Reads "patient=invitation|invite", "obl:of", "comp=visit" into *r.
+bool ParseRequirement(const std::string& s, ArgRequirement* r) {
+  size_t eq = s.find('=');
+  std::string role = s.substr(0, eq);
+  if (eq != std::string::npos) r->words = SplitList(s.substr(eq + 1));
+  size_t colon = role.find(':');
+  if (colon != std::string::npos) {
+    r->preposition = role.substr(colon + 1);
+    role = role.substr(0, colon);
+  }
+  static const std::unordered_set<std::string> kRoles = {
+      "agent", "patient", "recipient", "obl", "comp", "attr", "any"};
+  if (!kRoles.count(role)) return false;
+  if (role == "obl") role = "oblique";
+  if (role == "comp") role = "complement";
+  if (role == "attr") role = "attribute";
+  r->role = role;
+  return true;
+}
+
+bool ParseTarget(const std::string& s, TargetSlot* t) {
+  std::string role = s;
+  if (role.size() > 6 && role.compare(role.size() - 6, 6, ".agent") == 0) {
+    t->of_noun = true;
+    role.resize(role.size() - 6);
+  }
+  size_t colon = role.find(':');
+  if (colon != std::string::npos) {
+    t->preposition = role.substr(colon + 1);
+    role = role.substr(0, colon);
+  }
+  if (role == "obl") role = "oblique";
+  static const std::unordered_set<std::string> kRoles = {
+      "patient", "recipient", "oblique", "location", "agent"};
+  t->role = role;
+  return kRoles.count(role) > 0;
+}
+
+bool ParseFlag(const std::string& f, ClausePattern* p) {
+  if (f == "sym") p->sym = true;
+  else if (f == "solo") p->solo = true;
+  else if (f == "reporter") p->reporter = true;
+  else if (f == "nopassive") p->nopassive = true;
+  else if (f == "swap") p->swap = true;
+  else if (f.rfind("intent=", 0) == 0) p->intent_code = f.substr(7);
+  else if (f.rfind("neg=", 0) == 0) p->neg_code = f.substr(4);
+  else return false;
+  return true;
+}
+
+}  // namespace
+
+bool IsPatternPreposition(const std::string& w) {
+  static const std::unordered_set<std::string> kPreps = {
+      "of",   "with",  "against", "to",      "toward", "towards", "on",
+      "upon", "at",    "over",    "into",    "onto",   "for",     "from",
+      "in",   "about", "by",      "between", "among",  "across",  "off",
+      "out",  "up",    "down",    "back",    "away",   "through", "under"};
+  return kPreps.count(w) > 0;
+}
+
+Status ClausePatterns::LoadFile(const std::string& path) {
+  std::vector<TsvRow> rows;
+  Status s = ReadTsv(path, &rows);
+  if (!s.ok()) return s;
+  std::string bad;
+  size_t slash = path.find_last_of('/');
+  std::string file = slash == std::string::npos ? path : path.substr(slash + 1);
+  for (const TsvRow& row : rows) {
+    ClausePattern p;
+    p.code = row[0];
+    p.lemma = Lower(row[1]);
+    p.kind = row[2].empty() ? "verb" : row[2];
+    bool ok = !p.code.empty() && !p.lemma.empty() &&
+              (p.kind == "verb" || p.kind == "noun" || p.kind == "adj");
+    for (const std::string& r : SplitList(row[3], ' ')) {
+      ArgRequirement req;
+      ok = ok && ParseRequirement(r, &req);
+      p.needs.push_back(std::move(req));
+    }
+    for (const std::string& t : SplitList(row[4], '|')) {
+      TargetSlot slot;
+      ok = ok && ParseTarget(t, &slot);
+      p.targets.push_back(std::move(slot));
+    }
+    for (const std::string& f : SplitList(row[5], ',')) {
+      ok = ok && ParseFlag(f, &p);
+    }
+    if (!ok) {
+      bad += (bad.empty() ? "" : ",") + std::to_string(row.line);
+      continue;
+    }
+    // Hand-written clause patterns outrank mapped phrase patterns of the
+    // same length.
+    p.specificity = 2 * static_cast<int>(p.needs.size()) + 1;
+    p.origin = file + ":" + std::to_string(row.line);
+    patterns_.push_back(std::move(p));
+  }
+  if (!bad.empty()) return Status::Corruption("bad pattern lines " + bad, path);
+  return Status::OK();
+}
+
+ClausePattern FromEventPattern(const EventPattern& e) {
+  ClausePattern p;
+  p.code = e.code;
+  p.lemma = e.words.empty() ? "" : e.words[0];
+  p.kind = e.adj ? "adj" : (e.noun ? "noun" : "verb");
+  std::string last_prep;
+  for (size_t i = 1; i < e.words.size(); ++i) {
+    ArgRequirement r;
+    r.role = "any";
+    if (IsPatternPreposition(e.words[i])) {
+      r.preposition = e.words[i];
+      last_prep = e.words[i];
+    } else {
+      r.words = {e.words[i]};
+    }
+    p.needs.push_back(std::move(r));
+  }
+  for (const std::string& prep : e.preps) {
+    p.targets.push_back({"oblique", prep, false});
+  }
+  if (e.preps.empty()) {
+    if (e.swap) p.targets.push_back({"oblique", "from", false});
+    if (p.kind != "noun") {
+      p.targets.push_back({"patient", "", false});
+      p.targets.push_back({"recipient", "", false});
+    }
+    if (!last_prep.empty()) p.targets.push_back({"oblique", last_prep, false});
+    for (const char* prep : kTargetPreps) {
+      if (prep != last_prep) p.targets.push_back({"oblique", prep, false});
+    }
+    if (p.kind == "noun") p.targets.push_back({"patient", "", false});
+  }
+  // A visit to a place is a visit to its country ("visited factories in
+  // Komsomolsk-on-Amur").
+  if (e.code.compare(0, 2, "04") == 0)
+    p.targets.push_back({"location", "", false});
+  p.sym = e.sym;
+  p.solo = e.solo;
+  p.reporter = e.reporter;
+  p.nopassive = e.nopassive;
+  p.swap = e.swap;
+  p.intent_code = e.intent_code;
+  p.neg_code = e.neg_code;
+  p.reverse_code = e.reverse_code;
+  p.specificity = 2 * static_cast<int>(p.needs.size());
+  return p;
+}
+
+void ClausePatterns::AddEventPatterns(const std::vector<EventPattern>& in,
+                                      const std::string& origin) {
+  for (const EventPattern& e : in) {
+    if (e.words.empty()) continue;
+    ClausePattern p = FromEventPattern(e);
+    p.origin = origin + ":" + std::to_string(e.line);
+    patterns_.push_back(std::move(p));
+  }
+}
+
+void ClausePatterns::Finish() {
+  index_.clear();
+  for (size_t i = 0; i < patterns_.size(); ++i) {
+    index_[patterns_[i].kind + ":" + patterns_[i].lemma].push_back(i);
+  }
+}
+
+bool ClausePatterns::Satisfies(const Document& doc, const Clause& c,
+                               const ArgRequirement& r) const {
+  if (r.role == "any" && !r.preposition.empty()) {
+    // A preposition: an oblique with it, the predicate's particle ("call
+    // on"), a recipient or a complement clause for "to".
+    std::string pred = Lower(std::string_view(doc.text).substr(
+        c.predicate_span.begin, c.predicate_span.end - c.predicate_span.begin));
+    if (pred.size() > r.preposition.size() &&
+        pred.compare(pred.size() - r.preposition.size(), r.preposition.size(),
+                     r.preposition) == 0 &&
+        pred[pred.size() - r.preposition.size() - 1] == ' ')
+      return true;
+    for (const ClauseArgument& a : c.arguments) {
+      if (a.role == "oblique" && a.preposition == r.preposition) return true;
+      if (r.preposition == "to" &&
+          (a.role == "complement" || a.role == "recipient"))
+        return true;
+    }
+    return false;
+  }
+  for (const ClauseArgument& a : c.arguments) {
+    if (r.role == "any" ? a.role == "agent" : a.role != r.role) continue;
+    if (!r.preposition.empty() && a.preposition != r.preposition) continue;
+    if (r.words.empty()) return true;
+    if (a.role == "complement" && a.clause >= 0 &&
+        a.clause < static_cast<int>(doc.clauses.size()) &&
+        OneOf(doc.clauses[a.clause].lemma, r.words))
+      return true;
+    if (a.role == "complement" && r.role == "complement") continue;
+    if (PhraseHas(doc, a.span, r.words)) return true;
+  }
+  return false;
+}
+
+const ClausePattern* ClausePatterns::Match(const Document& doc, int ci) const {
+  const Clause& c = doc.clauses[ci];
+  std::string key = c.kind == "noun" ? "noun:" : "verb:";
+  std::vector<std::string> keys;
+  if (c.lemma == "be") {
+    for (const ClauseArgument& a : c.arguments) {
+      if (a.role != "attribute" || a.head >= doc.tokens.size()) continue;
+      const Span& s = doc.tokens[a.head];
+      keys.push_back("adj:" + Lower(std::string_view(doc.text).substr(
+                                  s.begin, s.end - s.begin)));
+    }
+  } else {
+    keys.push_back(key + c.lemma);
+    if (c.kind == "noun") {
+      for (const std::string& l : LemmaCandidates(c.lemma)) {
+        if (l != c.lemma) keys.push_back(key + l);
+      }
+    }
+  }
+  const ClausePattern* best = nullptr;
+  size_t best_i = 0;
+  for (const std::string& k : keys) {
+    auto it = index_.find(k);
+    if (it == index_.end()) continue;
+    for (size_t i : it->second) {
+      const ClausePattern& p = patterns_[i];
+      if (p.nopassive && c.voice == "passive") continue;
+      if (best && (p.specificity < best->specificity ||
+                   (p.specificity == best->specificity && i > best_i)))
+        continue;
+      bool all = true;
+      for (const ArgRequirement& r : p.needs) {
+        if (!Satisfies(doc, c, r)) {
+          all = false;
+          break;
+        }
+      }
+      if (all) {
+        best = &p;
+        best_i = i;
+      }
+    }
+  }
+  return best;
+}
+
+}  // namespace dateline

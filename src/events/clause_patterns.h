@@ -1,0 +1,91 @@
+// ClausePatterns: CAMEO verb patterns over the clause layer, and the matcher.
+//
+// A pattern is keyed by a predicate lemma and kind (verb, noun, or an
+// adjective after "be"), asks for arguments by role and preposition
+// ("patient=invitation|invite", "obl:of", "comp=visit"), and says where the
+// target is ("patient|obl:with", "patient.agent": the agent or possessor of
+// the noun that is the patient). Our file data/events/patterns.tsv is read
+// first; the verb-and-phrase patterns of data/events/verbs.tsv and
+// PETRARCH verb dictionaries (EventPattern) are mapped onto the same form
+// (FromEventPattern), so one matcher serves all three.
+//
+// Immutable after loading; Match is const and thread-safe.
+#ifndef DATELINE_EVENTS_CLAUSE_PATTERNS_H_
+#define DATELINE_EVENTS_CLAUSE_PATTERNS_H_
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "dateline/document.h"
+#include "dateline/status.h"
+#include "events/event_coder.h"
+
+namespace dateline {
+
+// One argument a pattern asks for.
+struct ArgRequirement {
+  // "agent", "patient", "recipient", "oblique", "complement", "attribute",
+  // or "any" (a preposition word: an oblique with it, a particle, or for
+  // "to" a complement clause; a content word: any argument holding it).
+  std::string role;
+  std::string preposition;         // obliques: "" = any
+  std::vector<std::string> words;  // one of these in the phrase ("" = any)
+};
+
+// Where the target is: a role (with a preposition for obliques), the agent
+// or possessor of the noun that fills the role ("patient.agent"), or the
+// country of the event's place ("location").
+struct TargetSlot {
+  std::string role;
+  std::string preposition;
+  bool of_noun = false;  // "patient.agent"
+};
+
+struct ClausePattern {
+  std::string code;
+  std::string lemma;
+  std::string kind = "verb";  // "verb", "noun" or "adj"
+  std::vector<ArgRequirement> needs;
+  std::vector<TargetSlot> targets;  // tried in order
+  bool sym = false, solo = false, reporter = false, nopassive = false;
+  bool swap = false;  // source and target swap ("receive X from Y")
+  std::string intent_code, neg_code, reverse_code;
+  int specificity = 0;  // the most specific match wins
+  std::string origin;   // "patterns.tsv:12", "verbs.tsv:40"
+};
+
+class ClausePatterns {
+ public:
+  // Reads data/events/patterns.tsv (format in its header). Returns IOError
+  // when it cannot be read, Corruption naming bad lines (good ones kept).
+  Status LoadFile(const std::string& path);
+  // Adds verbs.tsv or PETRARCH patterns, mapped onto clause patterns.
+  void AddEventPatterns(const std::vector<EventPattern>& patterns,
+                        const std::string& origin);
+  // Builds the lemma index; call after the loads.
+  void Finish();
+
+  // Returns the most specific pattern matching clause `c` of doc (ties:
+  // the first loaded), or null.
+  const ClausePattern* Match(const Document& doc, int c) const;
+
+  size_t size() const { return patterns_.size(); }
+  const std::vector<ClausePattern>& patterns() const { return patterns_; }
+
+ private:
+  bool Satisfies(const Document& doc, const Clause& c,
+                 const ArgRequirement& r) const;
+  std::vector<ClausePattern> patterns_;
+  std::unordered_map<std::string, std::vector<size_t>> index_;  // kind:lemma
+};
+
+// Maps one verbs.tsv / PETRARCH pattern onto a clause pattern.
+ClausePattern FromEventPattern(const EventPattern& p);
+
+// Returns whether a lower-cased word is a preposition a pattern may name.
+bool IsPatternPreposition(const std::string& w);
+
+}  // namespace dateline
+
+#endif  // DATELINE_EVENTS_CLAUSE_PATTERNS_H_
