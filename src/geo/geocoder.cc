@@ -22,6 +22,13 @@ namespace {
 // that is not.
 constexpr double kAdmin1SeatBonus = 1.0;
 constexpr double kAdmin2SeatBonus = 0.3;
+// The place's own name over an alternate name (x2.7), and a capital named by
+// an alternate name (x7.4): "Geneva" is Genève (183,000, the name an
+// alternate) over Geneva, Illinois (21,000, its own name); "Delhi" is Delhi
+// (10.9 million, own name) over Dili (150,000, a capital with "Delhi" among
+// its alternate names).
+constexpr double kOwnNameBonus = 1.0;
+constexpr double kCapitalBonus = 2.0;
 // Keys shorter than this are not looked up squashed ("Gaza" would find
 // Gazza).
 constexpr size_t kMinSquashed = 5;
@@ -216,19 +223,20 @@ struct Geocoder::Rep {
   //     ("Georgia" in a US story) -- a country's name means the country
   //     even in a story about another ("Lebanon" is not Lebanon, Tennessee);
   //  2. a place in one of the context countries;
-  //  3. the place's own name (GeoNames' name or a news name) over an
-  //     alternate name ("Delhi" is Delhi, not Dili, one of whose alternate
-  //     names it is);
-  //  4. a national capital or seat of government ("Washington");
-  //  5. ln(population) + admin seat bonuses;
-  //  6. the smaller feature id (determinism).
+  //  3. a national capital or seat of government by its own name
+  //     (GeoNames' name or a news name: "Washington", "Santiago");
+  //  4. ln(population) + bonuses for an admin seat, for the own name over
+  //     an alternate name and for a capital known by an alternate name: so
+  //     "Geneva" is Genève, not Geneva, Illinois, and "Delhi" is Delhi, not
+  //     Dili, among whose alternate names it is;
+  //  5. the smaller feature id (determinism).
   // A state beaten by a city inside it of the same name gives way to the
   // city ("New York").
   const Place* Pick(const std::vector<Candidate>& cands,
                     const std::vector<std::string>& context,
                     Filter filter) const {
     const Place* best = nullptr;
-    std::tuple<int, int, int, int, double> best_key;
+    std::tuple<int, int, int, double> best_key;
     bool has_country = false, state_in_context = false;
     for (const Candidate& c : cands) {
       const Place& p = places[c.place];
@@ -242,9 +250,10 @@ struct Geocoder::Rep {
       if (!filter.Accepts(c, p)) continue;
       int country = prefer_country && p.geo.type == GeoType::kCountry ? 1 : 0;
       int in_context = InContext(p, context) ? 1 : 0;
-      int capital = p.national_capital ? 1 : 0;
-      double score = std::log(static_cast<double>(std::max(p.population, 1000LL))) + p.seat_bonus;
-      auto key = std::make_tuple(country, in_context, c.own_name ? 1 : 0, capital, score);
+      int capital = p.national_capital && c.own_name ? 1 : 0;
+      double score = std::log(static_cast<double>(std::max(p.population, 1000LL))) + p.seat_bonus +
+                     (c.own_name ? kOwnNameBonus : 0) + (p.national_capital ? kCapitalBonus : 0);
+      auto key = std::make_tuple(country, in_context, capital, score);
       if (best == nullptr || key > best_key ||
           (key == best_key && std::tie(p.numeric_id, p.geo.feature_id) <
                                   std::tie(best->numeric_id, best->geo.feature_id))) {

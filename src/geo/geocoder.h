@@ -12,11 +12,12 @@
 // country (its name means the country even in a story set elsewhere:
 // "Lebanon" is not Lebanon, Tennessee), unless a US state of that name is in
 // the context ("Georgia" in a US story); a candidate in one of the article's
-// countries; the place's own name (GeoNames' name, or the name
-// countries.tsv gives a capital: "Washington", "Kyiv") over an alternate
-// name ("Delhi" is not Dili); a national capital or seat of government;
-// then population, with a bonus for an admin seat (see geocoder.cc); and
-// the smaller feature id, so the answer is deterministic. A city beats a state of the same name that
+// countries; a national capital or seat of government by its own name
+// (GeoNames' name, or the name countries.tsv gives a capital: "Washington",
+// "Kyiv"); then population, with bonuses for an admin seat, for a place's
+// own name over an alternate name and for a capital ("Geneva" is Genève,
+// not Geneva, Illinois; "Delhi" is not Dili; see geocoder.cc); and the
+// smaller feature id, so the answer is deterministic. A city beats a state of the same name that
 // contains it ("New York"); "Washington" alone is the capital, "Washington
 // State" the state. "Paris, Texas" and "JEDDAH, Saudi Arabia" look the head
 // up inside the place after the comma (that place itself when the head is

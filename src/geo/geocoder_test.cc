@@ -150,6 +150,9 @@ TEST_F(GeocoderTest, CaseDiacriticsAndAlternateNames) {
   // A place's own name beats another's alternate name, even a capital's.
   EXPECT_EQ(Id("Delhi"), "1273294");
   EXPECT_EQ(Id("Dilli", {"TLS"}), "1645457");
+  // An exonym of a larger city beats a small namesake's own name.
+  EXPECT_EQ(Id("Geneva"), "2660646");
+  EXPECT_EQ(Id("Geneva", {"USA"}), "4893591");
   // A news name (countries.tsv's) is an own name.
   EXPECT_EQ(Id("Kyiv"), "703448");
   // Transliterations that differ in spaces and doubled letters, and a
@@ -170,7 +173,7 @@ TEST_F(GeocoderTest, UnknownNamesResolveToNothing) {
   EXPECT_FALSE(geo_->Resolve(" , ", kNoContext));
   EXPECT_FALSE(geo_->Resolve("Pari", kNoContext));
   EXPECT_FALSE(geo_->Resolve("Paris Texas Moscow", kNoContext));
-  EXPECT_EQ(geo_->size(), 22u);
+  EXPECT_EQ(geo_->size(), 24u);
 }
 
 TEST_F(GeocoderTest, AnyBytesAreSafe) {
