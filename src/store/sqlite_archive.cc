@@ -780,8 +780,12 @@ class SqliteArchive : public Archive {
     } else {
       order = " ORDER BY a.published DESC, a.rowid DESC";
     }
-    sql = "SELECT " + cols + ", substr(a.text, 1, 160), 0, a.rowid FROM articles a" +
-          w.Sql() + order + LimitSql(q.limit, q.offset);
+    // The page's rowids first, then the columns (the text's start) of
+    // those rows only.
+    sql = "SELECT " + cols + ", substr(a.text, 1, 160), 0, a.rowid FROM (SELECT "
+          "a.rowid AS rid FROM articles a" + w.Sql() + order +
+          LimitSql(q.limit, q.offset) +
+          ") page JOIN articles a ON a.rowid = page.rid" + order;
     Statement st;
     s = st.Prepare(db_, sql);
     if (!s.ok()) return s;
@@ -1016,9 +1020,15 @@ class SqliteArchive : public Archive {
         "e.sentence_begin, e.sentence_end, e.trigger_begin, e.trigger_end, "
         "e.evidence, e.rowid, a.source, a.ingested_at, "
         "(instr(a.text, char(10) || char(10)) = 0 OR e.sentence_begin < "
-        "instr(a.text, char(10) || char(10))) FROM events e JOIN articles a "
-        "ON a.rowid = e.article" +
-        w.Sql() + order + LimitSql(q.limit, q.offset);
+        "instr(a.text, char(10) || char(10))) FROM "
+        // The page's rowids first (filter and order on the events alone),
+        // then the columns of those rows only: the lead test reads the
+        // article's text, which for every match before the sort cost a
+        // scan of every matching article.
+        "(SELECT e.rowid AS rid FROM events e" +
+        w.Sql() + order + LimitSql(q.limit, q.offset) +
+        ") page JOIN events e ON e.rowid = page.rid JOIN articles a ON "
+        "a.rowid = e.article" + order;
     Statement st;
     s = st.Prepare(db_, sql);
     if (!s.ok()) return s;
@@ -1095,8 +1105,23 @@ class SqliteArchive : public Archive {
     return Status::OK();
   }
 
+  // The quotes joined to their articles: with no filter on the quotes,
+  // articles first (their date index, in order), else the quotes first.
+  static std::string QuoteFrom(const QuoteQuery& q) {
+    if (!q.speaker.empty() || !q.words.empty()) {
+      return "quotes q JOIN articles a ON a.rowid = q.article";
+    }
+    return "articles a CROSS JOIN quotes q ON q.article = a.rowid";
+  }
+
   Status Count(const QuoteQuery& q, ListTotals* out) override {
-    return Totals("quotes q JOIN articles a ON a.rowid = q.article", q.period,
+    if (q.speaker.empty() && q.words.empty() && q.period.since.empty() &&
+        q.period.until.empty()) {
+      return Totals("quotes q", q.period, [&](bool u, Where* w) {
+        return QuoteWhere(q, u, w);
+      }, out);
+    }
+    return Totals(QuoteFrom(q), q.period,
                   [&](bool u, Where* w) { return QuoteWhere(q, u, w); }, out);
   }
 
@@ -1113,11 +1138,12 @@ class SqliteArchive : public Archive {
         "SELECT a.id, a.title, a.published, a.outlet, coalesce(n.name, ''), "
         "q.text, q.kind, q.cue, q.speaker, q.speaker_name, q.begin, q.end, "
         "q.cue_begin, q.cue_end, q.speaker_begin, q.speaker_end, "
-        "q.sentence_begin, q.sentence_end FROM quotes q JOIN articles a ON "
+        "q.sentence_begin, q.sentence_end FROM (SELECT q.rowid AS rid FROM " +
+        QuoteFrom(q) + w.Sql() + " ORDER BY a.published DESC, q.rowid" +
+        LimitSql(q.limit, q.offset) +
+        ") page JOIN quotes q ON q.rowid = page.rid JOIN articles a ON "
         "a.rowid = q.article LEFT JOIN entities n ON n.article = q.article "
-        "AND n.eid = q.speaker" +
-        w.Sql() + " ORDER BY a.published DESC, q.rowid" +
-        LimitSql(q.limit, q.offset);
+        "AND n.eid = q.speaker ORDER BY a.published DESC, q.rowid";
     Statement st;
     s = st.Prepare(db_, sql);
     if (!s.ok()) return s;
