@@ -3,13 +3,15 @@
 // Content, the figures the corpus's reference systems publish.
 //
 //   polnear_eval [ARCHIVE] [--split dev|train] [--held-out [--fold K]]
-//                [--gold-vs-gold] [--show N]
+//                [--gold-vs-gold] [--show N] [--without-acts] [--data DIR]
 //
 // ARCHIVE is the corpus tarball (default
 // ../shared/datasets/polnear/polnear-v1.0.0-train-dev.tar.gz); it is read in
 // memory, never unpacked. Each article's text goes through the language
 // layer and the quotes stage exactly as in the pipeline (the text is used as
-// it is, without the clean stage, so offsets line up with the annotation).
+// it is, without the clean stage, so offsets line up with the annotation),
+// with acts and stances kept (PipelineOptions::quote_acts), as PolNeAR
+// annotates them; --without-acts scores the default quotes output.
 //
 // How spans are aligned (the corpus's brat standoff format):
 //   - offsets are Unicode code points into the .txt; a span "a b;c d" has
@@ -165,6 +167,15 @@ int Main(int argc, char** argv) {
   app.add_option("--fold", fold,
                  "with --held-out: the articles whose index (name order) mod "
                  "10 is this (default 9; train_quotes --skip-held-out --fold)");
+  std::string data_opt;
+  app.add_option("--data", data_opt,
+                 "the data directory (models, cue lists; default the source "
+                 "tree's data/), e.g. one holding a cross-validation fold's "
+                 "models");
+  bool without_acts = false;
+  app.add_flag("--without-acts", without_acts,
+               "score the default quotes output, without the acts and "
+               "stances PolNeAR annotates (PipelineOptions::quote_acts off)");
   CLI11_PARSE(app, argc, argv);
   if (archive.empty()) archive = polnear::DefaultArchive();
   std::map<std::string, std::string> files;
@@ -176,9 +187,13 @@ int Main(int argc, char** argv) {
 #ifdef DATELINE_SOURCE_DIR
   data_dir = std::string(DATELINE_SOURCE_DIR) + "/data";
 #endif
+  if (!data_opt.empty()) data_dir = data_opt;
   // The stages after clean, over each article's exact text.
   std::unique_ptr<Pipeline> analyser;
-  Status s = Pipeline::Create(PipelineOptions{"quotes", data_dir}, &analyser);
+  PipelineOptions options{"quotes", data_dir};
+  // PolNeAR annotates acts and stances as attributions: keep them.
+  options.quote_acts = !without_acts;
+  Status s = Pipeline::Create(options, &analyser);
   if (!s.ok()) {
     std::fprintf(stderr, "polnear_eval: %s\n", s.ToString().c_str());
     return 2;

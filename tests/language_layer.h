@@ -16,12 +16,15 @@ namespace dateline {
 
 class LanguageLayer {
  public:
-  // Loads the models, gazetteers and cue lexicon under `data_dir`.
-  // Returns the first loader's error.
-  Status Load(const std::string& data_dir) {
+  // Loads the models, gazetteers and cue lexicon under `data_dir`; with
+  // `quote_acts` the quotes stage keeps acts and stances
+  // (PipelineOptions::quote_acts, as PolNeAR annotates them). Returns the
+  // first loader's error.
+  Status Load(const std::string& data_dir, bool quote_acts = false) {
     PipelineOptions options;
     options.stages = "quotes";
     options.data_dir = data_dir;
+    options.quote_acts = quote_acts;
     return Pipeline::Create(options, &pipeline_);
   }
 

@@ -91,7 +91,7 @@ int Main(int argc, char** argv) {
     return 2;
   }
   PipelineOptions options;
-  options.stages = "resolve";
+  options.stages = "clauses";  // the quotes stage reads the clause layer
   options.data_dir = data_dir;
   std::unique_ptr<Pipeline> layer;
   Status s = Pipeline::Create(options, &layer);
@@ -102,6 +102,8 @@ int Main(int argc, char** argv) {
     return 2;
   }
   quotes->SetContentModel(nullptr);
+  // PolNeAR annotates acts and stances: learn from them too.
+  quotes->SetKeepActs(true);
   // First the cue detector (src/quotes/cue_model.h): every verb the lexicons
   // do not list is an example, a cue when it lies inside an annotated Cue.
   // The rules then run with it, so the filter and bounds learn from the

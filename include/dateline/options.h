@@ -39,6 +39,11 @@ struct PipelineOptions {
   bool events_without_source = false;
   // Also code match reports (off: teams named as countries are no events).
   bool code_sports_pages = false;
+  // Quotes stage. Also keep reported acts and stances (quotes whose
+  // cue_class is "act": "refused to enroll her daughter", "has signed a
+  // measure") in Document::quotes, as PolNeAR annotates them; off: only
+  // statements (bench/polnear_eval turns it on to score against PolNeAR).
+  bool quote_acts = false;
 };
 
 }  // namespace dateline

@@ -113,6 +113,7 @@ class PipelineImpl : public Pipeline {
     if (On(kQuotes)) {
       Status s = QuoteExtractor::Create(data_dir, &quotes_);
       if (!s.ok()) return s;
+      quotes_->SetKeepActs(options.quote_acts);
     }
     if (On(kEvents)) {
       EventCoderOptions eo;

@@ -137,6 +137,8 @@ TEST(CueModelTest, FeaturesSurviveOddDocuments) {
 TEST(CueModelTest, ExtractorAddsTheCuesTheModelAccepts) {
   std::unique_ptr<QuoteExtractor> q;
   ASSERT_TRUE(QuoteExtractor::FromLexicon("said\tspeech\n", &q).ok());
+  // The detector's cues are acts, which only PolNeAR's scoring keeps.
+  q->SetKeepActs(true);
   Document cast = CastDoc();
   EXPECT_TRUE(q->CueCandidate(cast, 1));      // "cast": a verb no list has
   EXPECT_FALSE(q->CueCandidate(cast, 0));     // a name

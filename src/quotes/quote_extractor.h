@@ -10,7 +10,9 @@
 // nothing. Reported speech is found from the cue lexicons in data/quotes/
 // ("said", "told", "according to", ...; see data/quotes/README.md) and the
 // clause around the cue; the speaker is the subject (or inverted subject, or
-// the agent of a passive) of the cue, resolved to an entity: a named person
+// the agent of a passive) of the cue, found by a walk over the chunks and,
+// where the walk finds none, the agent of the cue's clause in the clause
+// layer (Document::clauses), resolved to an entity: a named person
 // or organisation, a title ("the spokesman") through the entities' roles, a
 // pronoun to the last person mentioned before it. Each quote says what its
 // cue reports (Quote::cue_class: speech, belief, act, evidence).
@@ -19,7 +21,13 @@
 // (src/quotes/cue_model.h) adds verbs the lexicons miss as cues.
 // When data/models/quotes.model is present, a learnt model then moves
 // the first and last words of each reported (indirect) content
-// (src/quotes/quote_model.h).
+// (src/quotes/quote_model.h), told by the clause layer where the cue's
+// complement and agent begin and end.
+//
+// What is no statement leaves the output: reported acts and stances (cue
+// class "act", kept only with SetKeepActs) and negated verbs of responding
+// ("has not responded", "Neither DHS nor ICE have responded", "declined to
+// comment"), which the clause layer (Document::clauses) marks negated.
 //
 // Built once by Create; Extract is const and thread-safe.
 #ifndef DATELINE_QUOTES_QUOTE_EXTRACTOR_H_
@@ -30,6 +38,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "quotes/cue_model.h"
 #include "quotes/quote_model.h"
@@ -77,6 +86,13 @@ class QuoteExtractor {
     content_model_ = std::move(model);
   }
 
+  // Keeps reported acts and stances (an indirect quote whose cue_class is
+  // "act": "refused to enroll her daughter", "has signed a measure",
+  // "denied the claims") in Document::quotes. Off by default: they are not
+  // statements; PolNeAR annotates them as attributions, so its scorer
+  // (bench/polnear_eval) turns this on (PipelineOptions::quote_acts).
+  void SetKeepActs(bool keep) { keep_acts_ = keep; }
+
   // Replaces the cue detector (nullptr: the lexicons' cues only).
   void SetCueModel(std::shared_ptr<const CueModel> model) {
     cue_model_ = std::move(model);
@@ -98,6 +114,14 @@ class QuoteExtractor {
   std::unordered_map<std::string, CueClass> phrases_;  // "according to"
   std::shared_ptr<const QuoteModel> content_model_;
   std::shared_ptr<const CueModel> cue_model_;
+  // Lemmas of verbs whose negation says that nothing was said ("has not
+  // responded", "declined to comment"): data/quotes/non_statements.tsv.
+  std::unordered_set<std::string> non_statements_;
+  bool keep_acts_ = false;
+
+  // Drops from doc->quotes what is no statement: acts (unless keep_acts_)
+  // and negated non-statements, read from the clause layer.
+  void DropNonStatements(Document* doc) const;
 };
 
 }  // namespace dateline

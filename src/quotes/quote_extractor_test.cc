@@ -16,7 +16,10 @@ class QuoteExtractorTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     layer_ = new LanguageLayer();
-    Status s = layer_->Load(DATELINE_SOURCE_DIR "/data");
+    // These constructions come from PolNeAR, which annotates acts and
+    // stances as attributions: keep them (the default output drops them;
+    // quotes_on_clauses_test.cc).
+    Status s = layer_->Load(DATELINE_SOURCE_DIR "/data", /*quote_acts=*/true);
     ASSERT_TRUE(s.ok()) << s.ToString();
   }
   static void TearDownTestSuite() {
