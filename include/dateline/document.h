@@ -9,6 +9,7 @@
 #define DATELINE_DOCUMENT_H_
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,31 @@ enum class PageFormat { kUnknown = 0, kHtml, kText };
 // Returns "html", "text" or "unknown".
 const char* PageFormatName(PageFormat format);
 
+// What an input says about a page besides its content: the fields of a JSON
+// Lines record, the dates of WARC and HTTP headers, a Reuters SGML record's
+// elements, `--outlet`. Values are as the input writes them (the clean stage
+// normalises dates to ISO 8601, languages to ISO 639-1, author strings to
+// names); "" and {} when the input says nothing. They outrank what the
+// cleaner finds in the page, except `fetched`, which is only a fallback.
+struct PageMetadata {
+  std::string title;
+  std::vector<std::string> authors;
+  std::string published;
+  std::string language;
+  std::string outlet;
+  std::vector<std::string> tags;
+  std::string description;
+  // The reader that read the page and these fields: "jsonl", "warc",
+  // "reuters"; "" for a bare file.
+  std::string origin;
+  // "option" when `outlet` came from ReadOptions::outlet (`--outlet`).
+  std::string outlet_origin;
+  // When the page was fetched or last changed (HTTP Last-Modified, else
+  // WARC-Date), as written; `published` only when nothing better is known.
+  std::string fetched;
+  std::string fetched_origin;  // "http" or "warc"
+};
+
 struct Page {
   std::string source;  // file path, "path#record=N", "path:LINE" or "-"
   std::string url;     // when the input says (WARC target URI, JSONL url)
@@ -29,6 +55,7 @@ struct Page {
   std::string content;  // the page, valid UTF-8
   std::string charset;  // the charset the bytes were decoded from
   Status status;        // not OK: the page could not be read; content empty
+  PageMetadata metadata;  // what the input says about the page
 };
 
 // A [begin, end) range in bytes of Document::text (internally); the JSON
@@ -231,6 +258,10 @@ struct Document {
   std::vector<std::string> datelines;
   std::string language;  // ISO 639-1, "" when unknown
   std::vector<std::string> tags;
+  std::string description;  // the input's summary of the article, "" if none
+  // Where each metadata field came from: "title", "published", ... ->
+  // "input:jsonl", "html:json-ld", "text", ... (docs/schema.md).
+  std::map<std::string, std::string> metadata_source;
   std::vector<Caption> captions;
   std::string text;  // clean body; paragraphs separated by "\n\n"
   std::vector<Removal> removed;

@@ -205,18 +205,26 @@ void ApplyHtmlMetadata(const HtmlMetadata& meta, Document* doc) {
   const HtmlMetadata* m = &meta;
   std::string title, site;
   SplitTitle(m->title_tag, &title, &site);
+  auto& source = doc->metadata_source;
   if (!m->ld_headline.empty()) {
     doc->title = m->ld_headline;
+    source["title"] = "html:json-ld";
   } else if (!m->og_title.empty()) {
     std::string t, s;
     SplitTitle(m->og_title, &t, &s);
     doc->title = t;
+    source["title"] = "html:meta";
   } else if (!m->h1.empty()) {
     doc->title = m->h1;
+    source["title"] = "html:h1";
   } else {
     doc->title = title;
+    if (!title.empty()) source["title"] = "html:title";
   }
-  if (doc->url.empty()) doc->url = m->canonical;
+  if (doc->url.empty() && !m->canonical.empty()) {
+    doc->url = m->canonical;
+    source["url"] = "html:canonical";
+  }
   // A site name that is an address says no more than the URL does.
   auto usable = [](const std::string& name) {
     return !name.empty() && name.find("://") == std::string::npos &&
@@ -229,12 +237,23 @@ void ApplyHtmlMetadata(const HtmlMetadata& meta, Document* doc) {
                                      : (usable(site) ? site : ""));
   doc->outlet = OutletName(outlet_source, doc->url);
   if (doc->outlet.empty()) doc->outlet = outlet_source;
-  for (const std::string* cand :
-       {&m->published_meta, &m->ld_published, &m->time_datetime}) {
+  if (!doc->outlet.empty()) {
+    source["outlet"] = outlet_source.empty()           ? "url"
+                       : outlet_source == m->site_name ? "html:meta"
+                       : outlet_source == m->ld_publisher
+                           ? "html:json-ld"
+                           : "html:title";
+  }
+  const std::pair<const std::string*, const char*> dates[] = {
+      {&m->published_meta, "html:meta"},
+      {&m->ld_published, "html:json-ld"},
+      {&m->time_datetime, "html:time"}};
+  for (const auto& [cand, from] : dates) {
     if (cand->empty()) continue;
     std::string iso = ParseDateTime(*cand);
     if (!iso.empty()) {
       doc->published = iso;
+      source["published"] = from;
       break;
     }
   }
@@ -246,6 +265,9 @@ void ApplyHtmlMetadata(const HtmlMetadata& meta, Document* doc) {
       doc->authors.push_back(std::move(name));
     }
   }
+  if (!doc->authors.empty()) {
+    source["authors"] = !m->ld_authors.empty() ? "html:json-ld" : "html:meta";
+  }
   // Tags once each, whatever their case (keywords and article:tag repeat).
   for (const std::string& t : m->tags) {
     std::string key = LowerAscii(t);
@@ -253,7 +275,9 @@ void ApplyHtmlMetadata(const HtmlMetadata& meta, Document* doc) {
     for (const std::string& o : doc->tags) seen |= LowerAscii(o) == key;
     if (!seen && !t.empty()) doc->tags.push_back(t);
   }
+  if (!doc->tags.empty()) source["tags"] = "html:meta";
   doc->language = m->lang;
+  if (!doc->language.empty()) source["language"] = "html:lang";
 }
 
 }  // namespace dateline

@@ -57,6 +57,22 @@ void RepairDocumentCharacters(Document* doc);
 // Returns the ISO 639-1 code of the language of `text`, "" when unsure.
 std::string DetectLanguage(std::string_view text);
 
+// Returns a date an input gives ("2019-03-15 10:20:00", "Sun, 06 Nov 1994
+// 08:49:37 GMT", "2024-05-01T12:00:00Z", seconds or milliseconds since 1970)
+// in ISO 8601 as ParseDateTime writes it; "" when it holds no date.
+std::string NormalizeInputDate(std::string_view raw);
+
+// Puts what the input says about `page` (Page::metadata, Page::url) ahead of
+// what the cleaner put in *doc: each of title, authors, published, language,
+// outlet, tags and description the input gives, once normalised (dates to
+// ISO 8601, languages to ISO 639-1, author strings split into names),
+// replaces the cleaner's; a value that does not normalise leaves the
+// cleaner's. The fetch date fills `published` only when it is still empty.
+// Records where each field came from in doc->metadata_source ("input:jsonl",
+// ...), naming the page's text or detection for cleaner values without a
+// finer source (docs/schema.md).
+void ApplyPageMetadata(const Page& page, Document* doc);
+
 }  // namespace dateline
 
 #endif  // DATELINE_CLEAN_METADATA_H_

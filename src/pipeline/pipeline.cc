@@ -6,6 +6,7 @@
 
 #include "base/hash.h"
 #include "clean/html_extractor.h"
+#include "clean/metadata.h"
 #include "clean/text_cleaner.h"
 #include "entities/entity_resolver.h"
 #include "entities/tagger_model.h"
@@ -151,6 +152,7 @@ class PipelineImpl : public Pipeline {
     }
     if (!On(kClean)) {
       doc.text = page.content;
+      ApplyPageMetadata(page, &doc);  // what the input says, read as it is
       return doc;
     }
     try {
@@ -158,6 +160,8 @@ class PipelineImpl : public Pipeline {
                      ? ExtractArticleFromHtml(page.content, &doc)
                      : CleanScrapedText(page.content, &doc);
       if (!s.ok()) doc.error = s.ToString();
+      // What the input says outranks what the cleaner found.
+      ApplyPageMetadata(page, &doc);
       // The page named its own address (canonical link): the id follows the
       // URL, so the same article read from a WARC and a file is one id.
       if (page.id.empty() && page.url.empty() && !doc.url.empty()) {

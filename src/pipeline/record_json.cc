@@ -104,6 +104,11 @@ std::string ToJsonLine(const Document& doc, const JsonOptions& options) {
     j["language"] = nullptr;
   }
   j["tags"] = doc.tags;
+  if (!doc.description.empty()) j["description"] = doc.description;
+  j["metadata_source"] = Json::object();
+  for (const auto& [field, from] : doc.metadata_source) {
+    j["metadata_source"][field] = from;
+  }
   Json captions = Json::array();
   for (const Caption& c : doc.captions) {
     captions.push_back({{"text", c.text}, {"credit", c.credit}});

@@ -1,8 +1,11 @@
 // JsonlReader: the pages in a JSON Lines stream, one object per line with an
-// `html` (-> PageFormat::kHtml) or `text` (-> kText) string field and
-// optional `url` and `id`. Read line by line, so a multi-GB file is never
+// `html` (-> PageFormat::kHtml), `text` or `maintext` (-> kText), `content`
+// or `body` (HTML or text by their content) string field, optional `url` and
+// `id`, and the metadata keys news-please, trafilatura and most scrapers
+// write (title, author(s), date, outlet, keywords ...: Page::metadata,
+// docs/formats.md). Read line by line, so a multi-GB file is never
 // held in memory. Blank lines are skipped; a line that is not valid JSON, not
-// an object, lacks both fields or exceeds the size limit gives a page with an
+// an object, has no body field or exceeds the size limit gives a page with an
 // error status and the stream goes on. Pages are "name:LINE" (1-based).
 // Not thread-safe.
 #ifndef DATELINE_READ_JSONL_READER_H_

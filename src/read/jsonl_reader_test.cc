@@ -98,5 +98,66 @@ TEST(ReadJsonlTest, GzippedAndTruncated) {
             std::string::npos);
 }
 
+// Test for issue 16: a JSONL record's title, author, date and outlet were
+// dropped (title 0/89, authors 0/89, published 0/89).
+TEST(ReadJsonlTest, MetadataInTheCommonShapes) {
+  std::string jsonl =
+      // news-please: body under maintext, "text": null, authors a list.
+      "{\"title\": \"Port vote\", \"authors\": [\"Ann Lee\", \"Bo Chan\"], "
+      "\"date_publish\": \"2024-03-01 17:42:00\", \"language\": \"en\", "
+      "\"source_domain\": \"www.gazette.example\", \"text\": null, "
+      "\"description\": \"A vote.\", \"maintext\": \"The port voted.\"}\n"
+      // trafilatura: author a string, tags a string, sitename.
+      "{\"title\": \"Drought\", \"author\": \"Priya Raman; Jonas Feld\", "
+      "\"date\": \"2024-04-11\", \"hostname\": \"tribune.example\", "
+      "\"source-hostname\": \"Valley Tribune\", \"tags\": \"drought,rice\", "
+      "\"text\": \"Farmers stopped planting.\"}\n"
+      // A scraper: body under content (HTML by its content), NewsAPI's
+      // source object, authors as objects.
+      "{\"headline\": \"Buses\", \"authors\": [{\"name\": \"Sam Ortiz\"}], "
+      "\"source\": {\"id\": null, \"name\": \"Metro Daily\"}, "
+      "\"pubdate\": 1718000000, \"keywords\": [\"transport\"], "
+      "\"content\": \"<html><body><p>Buses run.</p></body></html>\"}\n"
+      // Plain text under body; "source" as a string is a path, not an outlet.
+      "{\"body\": \"Plain words.\", \"source\": \"/data/x.txt\"}\n";
+  std::vector<Page> pages = ReadAll("feed.jsonl", jsonl);
+  ASSERT_EQ(pages.size(), 4u);
+  for (const Page& p : pages) {
+    EXPECT_TRUE(p.status.ok()) << p.status.ToString();
+    EXPECT_EQ(p.metadata.origin, "jsonl");
+  }
+  EXPECT_EQ(pages[0].format, PageFormat::kText);
+  EXPECT_EQ(pages[0].content, "The port voted.");
+  EXPECT_EQ(pages[0].metadata.title, "Port vote");
+  EXPECT_EQ(pages[0].metadata.authors,
+            (std::vector<std::string>{"Ann Lee", "Bo Chan"}));
+  EXPECT_EQ(pages[0].metadata.published, "2024-03-01 17:42:00");
+  EXPECT_EQ(pages[0].metadata.language, "en");
+  EXPECT_EQ(pages[0].metadata.outlet, "www.gazette.example");
+  EXPECT_EQ(pages[0].metadata.description, "A vote.");
+  EXPECT_EQ(pages[1].metadata.authors,
+            (std::vector<std::string>{"Priya Raman; Jonas Feld"}));
+  EXPECT_EQ(pages[1].metadata.published, "2024-04-11");
+  EXPECT_EQ(pages[1].metadata.outlet, "Valley Tribune");  // a name first
+  EXPECT_EQ(pages[1].metadata.tags, (std::vector<std::string>{"drought,rice"}));
+  EXPECT_EQ(pages[2].format, PageFormat::kHtml);
+  EXPECT_EQ(pages[2].metadata.title, "Buses");
+  EXPECT_EQ(pages[2].metadata.authors,
+            (std::vector<std::string>{"Sam Ortiz"}));
+  EXPECT_EQ(pages[2].metadata.outlet, "Metro Daily");
+  EXPECT_EQ(pages[2].metadata.published, "1718000000");
+  EXPECT_EQ(pages[2].metadata.tags, (std::vector<std::string>{"transport"}));
+  EXPECT_EQ(pages[3].format, PageFormat::kText);
+  EXPECT_EQ(pages[3].content, "Plain words.");
+  EXPECT_EQ(pages[3].metadata.outlet, "");
+}
+
+TEST(ReadJsonlTest, NoBodyFieldNamesTheFieldsItLooksFor) {
+  std::vector<Page> pages = ReadAll("f.jsonl", "{\"title\": \"only\"}\n");
+  ASSERT_EQ(pages.size(), 1u);
+  EXPECT_TRUE(pages[0].status.IsInvalidArgument());
+  EXPECT_NE(pages[0].status.ToString().find("`maintext`"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace dateline

@@ -115,7 +115,68 @@ std::string WireDate(std::string_view d) {
   return "";
 }
 
+// "26-FEB-1987 15:01:01.79" -> "1987-02-26T15:01"; "" if not a date.
+std::string WireDateIso(std::string_view d) {
+  static const char* kMonths[] = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN",
+                                  "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
+  std::string t = Trim(d);
+  if (t.size() >= 2 && t[1] == '-') t.insert(t.begin(), '0');
+  if (t.size() < 11 || t[2] != '-' || t[6] != '-') return "";
+  std::string mon = t.substr(3, 3);
+  for (char& c : mon) {
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  auto digits = [](std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+      return c >= '0' && c <= '9';
+    });
+  };
+  std::string_view tv(t);
+  if (!digits(tv.substr(0, 2)) || !digits(tv.substr(7, 4))) return "";
+  for (int m = 0; m < 12; ++m) {
+    if (mon != kMonths[m]) continue;
+    char month[3] = {static_cast<char>('0' + (m + 1) / 10),
+                     static_cast<char>('0' + (m + 1) % 10), 0};
+    std::string out;
+    out.append(tv.substr(7, 4)).append("-").append(month).append("-");
+    out.append(tv.substr(0, 2));
+    if (t.size() >= 17 && t[11] == ' ' && t[14] == ':' &&
+        digits(tv.substr(12, 2)) && digits(tv.substr(15, 2))) {
+      out.append("T").append(tv.substr(12, 5));
+    }
+    return out;
+  }
+  return "";
+}
+
+// Appends the <D> items of `list` ("<D>grain</D><D>wheat</D>") to *out.
+void DItems(std::string_view list, std::vector<std::string>* out) {
+  size_t pos = 0;
+  while ((pos = list.find("<D>", pos)) != std::string_view::npos) {
+    pos += 3;
+    size_t end = list.find("</D>", pos);
+    if (end == std::string_view::npos) break;
+    std::string item = Trim(Decode(list.substr(pos, end - pos)));
+    if (!item.empty() &&
+        std::find(out->begin(), out->end(), item) == out->end()) {
+      out->push_back(std::move(item));
+    }
+    pos = end + 4;
+  }
+}
+
 }  // namespace
+
+void ReutersRecordMetadata(std::string_view record, PageMetadata* meta) {
+  *meta = PageMetadata();
+  meta->origin = "reuters";
+  meta->outlet = "Reuters";
+  std::string_view v;
+  if (Element(record, "TITLE", &v)) meta->title = Trim(Decode(v));
+  if (Element(record, "DATE", &v)) meta->published = WireDateIso(v);
+  if (Element(record, "TOPICS", &v)) DItems(v, &meta->tags);
+  if (Element(record, "PLACES", &v)) DItems(v, &meta->tags);
+}
 
 bool LooksLikeReutersSgml(std::string_view head) {
   size_t i = 0;
@@ -238,6 +299,7 @@ bool ReutersReader::Next(Page* page) {
     *page = Page();
     page->source = name_ + "#newid=" + (newid.empty() ? "record" + std::to_string(records_) : newid);
     BuildPage(std::move(text), page->source, "", PageFormat::kText, "record", page);
+    if (page->status.ok()) ReutersRecordMetadata(record, &page->metadata);
     ++pages_;
     return true;
   }

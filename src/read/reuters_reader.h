@@ -3,7 +3,8 @@
 // scraped-text cleaner reads: the TITLE line, the DATE as "26 February 1987
 // 15:01", then the DATELINE and BODY with the wire's 65-column lines joined
 // into paragraphs. Records without a BODY (the title-only "Blah blah blah."
-// briefs) give no page. SGML entities (&lt; &amp; &#N;) are decoded and
+// briefs) give no page. Page::metadata holds what the record says (outlet
+// Reuters, title, date, topics and places). SGML entities (&lt; &amp; &#N;) are decoded and
 // control characters dropped. A record larger than the page limit, or one cut
 // off by the end of the file, gives an error page; the stream goes on where
 // it can. Streamed line by line. Not thread-safe.
@@ -13,6 +14,7 @@
 #include <string>
 #include <string_view>
 
+#include "dateline/document.h"
 #include "dateline/options.h"
 #include "read/byte_source.h"
 #include "read/page_builder.h"
@@ -27,6 +29,11 @@ bool LooksLikeReutersSgml(std::string_view head);
 // Returns false if the record has no BODY. Sets *newid to its NEWID.
 bool ReutersRecordToText(std::string_view record, std::string* text,
                          std::string* newid);
+
+// Fills *meta from one record: outlet "Reuters", the TITLE, the DATE as ISO
+// 8601 ("1987-02-26T15:01"), the TOPICS then PLACES as tags, origin
+// "reuters".
+void ReutersRecordMetadata(std::string_view record, PageMetadata* meta);
 
 class ReutersReader : public PageStream {
  public:

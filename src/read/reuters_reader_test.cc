@@ -71,5 +71,26 @@ TEST(ReutersReaderTest, Detection) {
   EXPECT_EQ(id, "9");
 }
 
+// Test for issue 16: the reader knows every article is Reuters, yet none
+// had an outlet, and title suffixes ("- USDA") became junk outlets.
+TEST(ReutersReaderTest, RecordMetadata) {
+  std::string sgml(kSgml);
+  sgml.insert(sgml.find("<UNKNOWN>"),
+              "<TOPICS><D>cocoa</D></TOPICS>\n<PLACES><D>el-salvador</D>"
+              "<D>usa</D></PLACES>\n");
+  std::vector<Page> pages = ReadAll("reut2-000.sgm", sgml);
+  ASSERT_EQ(pages.size(), 2u);
+  const PageMetadata& m = pages[0].metadata;
+  EXPECT_EQ(m.origin, "reuters");
+  EXPECT_EQ(m.outlet, "Reuters");
+  EXPECT_EQ(m.title, "BAHIA COCOA REVIEW");
+  EXPECT_EQ(m.published, "1987-02-26T15:01");
+  EXPECT_EQ(m.tags, (std::vector<std::string>{"cocoa", "el-salvador", "usa"}));
+  // A one-digit day.
+  EXPECT_EQ(pages[1].metadata.published, "1987-04-07T11:02");
+  EXPECT_EQ(pages[1].metadata.outlet, "Reuters");
+  EXPECT_TRUE(pages[1].metadata.tags.empty());
+}
+
 }  // namespace
 }  // namespace dateline

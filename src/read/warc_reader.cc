@@ -273,6 +273,7 @@ void WarcReader::BuildRecordPage(
   const std::string& source = page->source;
   std::string content_type(FindHeader(headers, "content-type"));
   std::string body;
+  std::string last_modified;  // the HTTP Last-Modified header
   bool is_http =
       Lower(content_type).find("application/http") != std::string::npos ||
       (type == "response" && block.compare(0, 5, "HTTP/") == 0);
@@ -289,6 +290,7 @@ void WarcReader::BuildRecordPage(
       return;
     }
     content_type = std::string(http.Header("content-type"));
+    last_modified = std::string(http.Header("last-modified"));
     std::string_view raw = std::string_view(block).substr(http.body_offset);
     std::string dechunked;
     if (Lower(http.Header("transfer-encoding")).find("chunked") !=
@@ -356,6 +358,17 @@ void WarcReader::BuildRecordPage(
   path = path.substr(0, path.find_first_of("?#"));
   BuildPage(std::move(body), path, CharsetFromContentType(content_type), format,
             "payload", page);
+  page->metadata.origin = "warc";
+  // When the page last changed, else when it was fetched: a publication
+  // date only for pages that give none themselves.
+  if (!last_modified.empty()) {
+    page->metadata.fetched = std::move(last_modified);
+    page->metadata.fetched_origin = "http";
+  } else if (std::string_view date = FindHeader(headers, "warc-date");
+             !date.empty()) {
+    page->metadata.fetched = std::string(date);
+    page->metadata.fetched_origin = "warc";
+  }
 }
 
 }  // namespace dateline

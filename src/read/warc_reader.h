@@ -4,7 +4,8 @@
 //
 // Kept records: `response` (the HTTP status line and headers are parsed and
 // stripped; chunked transfer coding and gzip/deflate content coding are
-// undone), `resource`, and `conversion`. Skipped without a page: warcinfo,
+// undone), `resource`, and `conversion` (Page::metadata.fetched: the HTTP
+// Last-Modified, else the WARC-Date). Skipped without a page: warcinfo,
 // request, metadata, revisit, continuation, and dns: records. A kept record
 // whose payload is not a page (an image, a PDF, an HTTP 404 or redirect)
 // gives a page with a NotSupported status saying so, so every kept record is

@@ -255,5 +255,34 @@ TEST(ReadWarcTest, HttpHelpers) {
   EXPECT_EQ(out, "abcdexy");
 }
 
+// A WARC record with its WARC-Date and, optionally, Last-Modified.
+std::string DatedResponse(std::string_view uri, std::string_view warc_date,
+                          std::string_view http_headers) {
+  std::string block = HttpBlock(http_headers, kHtml);
+  std::string r = "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: ";
+  r.append(uri).append("\r\nWARC-Date: ").append(warc_date);
+  r.append("\r\nContent-Type: application/http; msgtype=response\r\n");
+  r.append("Content-Length: ").append(std::to_string(block.size()));
+  r.append("\r\n\r\n").append(block).append("\r\n\r\n");
+  return r;
+}
+
+TEST(ReadWarcTest, FetchDateFromHttpLastModifiedElseWarcDate) {
+  std::string warc =
+      DatedResponse("http://a.example/1", "2024-05-02T10:00:00Z",
+                    "Content-Type: text/html\r\n"
+                    "Last-Modified: Wed, 01 May 2024 08:30:00 GMT\r\n") +
+      DatedResponse("http://a.example/2", "2024-05-02T10:00:05Z",
+                    "Content-Type: text/html\r\n");
+  std::vector<Page> pages = ReadAll("crawl.warc", warc);
+  ASSERT_EQ(pages.size(), 2u);
+  EXPECT_TRUE(pages[0].status.ok());
+  EXPECT_EQ(pages[0].metadata.origin, "warc");
+  EXPECT_EQ(pages[0].metadata.fetched, "Wed, 01 May 2024 08:30:00 GMT");
+  EXPECT_EQ(pages[0].metadata.fetched_origin, "http");
+  EXPECT_EQ(pages[1].metadata.fetched, "2024-05-02T10:00:05Z");
+  EXPECT_EQ(pages[1].metadata.fetched_origin, "warc");
+}
+
 }  // namespace
 }  // namespace dateline
