@@ -59,6 +59,7 @@ struct ExtractArgs {
   std::vector<std::string> layers;  // --layers tokens,clauses
   size_t max_page_mb = 256;
   size_t jobs = std::max(1u, std::thread::hardware_concurrency());
+  std::string outlet;  // --outlet: for pages whose input names none
 };
 
 // Runs `dateline extract`: one JSON line per page on stdout. Returns the exit
@@ -75,6 +76,7 @@ int RunExtract(const ExtractArgs& args) {
   }
   dateline::ReadOptions ropts;
   ropts.max_page_bytes = args.max_page_mb << 20;
+  ropts.outlet = args.outlet;
   auto reader = dateline::InputReader::Open(args.inputs, ropts);
   dateline::JsonOptions jopts;
   jopts.provenance = args.provenance;
@@ -168,6 +170,7 @@ struct IngestArgs {
   std::string errors_file;
   bool quiet = false;
   size_t commit_every = 512;
+  std::string outlet;  // --outlet: for pages whose input names none
 };
 
 std::atomic<bool> g_stop{false};
@@ -206,6 +209,7 @@ int RunIngestVerb(const IngestArgs& args) {
   opts.inputs = args.inputs;
   opts.jobs = args.jobs;
   opts.read.max_page_bytes = args.max_page_mb << 20;
+  opts.read.outlet = args.outlet;
   opts.stop = &g_stop;
   opts.group_documents = std::max<size_t>(1, args.commit_every);
   args.events.Apply(&opts.pipeline);
@@ -688,6 +692,9 @@ int main(int argc, char** argv) {
                  "keeps input order");
   ex->add_option("--max-page-mb", extract.max_page_mb,
                  "Refuse pages larger than this (MiB)");
+  ex->add_option("--outlet", extract.outlet,
+                 "Outlet of the pages whose input names none (the input's "
+                 "own outranks it, it outranks the page's)");
   extract.events.Add(ex);
 
   IngestArgs ingest;
@@ -702,6 +709,9 @@ int main(int argc, char** argv) {
   in->add_option("--max-page-mb", ingest.max_page_mb,
                  "Refuse pages larger than this (MiB)");
   in->add_option("--errors", ingest.errors_file, "Write every page error to FILE");
+  in->add_option("--outlet", ingest.outlet,
+                 "Outlet of the pages whose input names none (the input's "
+                 "own outranks it, it outranks the page's)");
   in->add_flag("-q,--quiet", ingest.quiet, "No progress and no error lines");
   ingest.events.Add(in);
   in->add_option("--commit-every", ingest.commit_every,

@@ -14,6 +14,9 @@ struct ReadOptions {
   size_t max_page_bytes = size_t{256} << 20;
   // Walk directories recursively.
   bool recursive = true;
+  // The outlet of pages whose input names none (`--outlet`): set as
+  // PageMetadata::outlet with outlet_origin "option". Empty: none.
+  std::string outlet;
 };
 
 struct PipelineOptions {

@@ -41,6 +41,17 @@ class ReaderSource : public ByteSource {
   std::unique_ptr<BufferedReader> reader_;
 };
 
+// Gives a readable page whose input names no outlet the one the options name
+// (`--outlet`).
+void ApplyOutletOption(const ReadOptions& options, Page* page) {
+  if (options.outlet.empty() || !page->status.ok() ||
+      !page->metadata.outlet.empty()) {
+    return;
+  }
+  page->metadata.outlet = options.outlet;
+  page->metadata.outlet_origin = "option";
+}
+
 // The pages of one input: detects the format, then delegates.
 class InputStream : public PageStream {
  public:
@@ -177,7 +188,10 @@ class InputReaderImpl : public InputReader {
   bool Next(Page* page) override {
     while (true) {
       if (stream_ != nullptr) {
-        if (stream_->Next(page)) return true;
+        if (stream_->Next(page)) {
+          ApplyOutletOption(options_, page);
+          return true;
+        }
         stream_.reset();
       }
       if (inputs_.empty()) return false;
@@ -275,7 +289,10 @@ void ReadBlob(const std::string& name, std::string bytes,
   InputStream stream(name, std::make_unique<StringSource>(std::move(bytes)),
                      options);
   Page page;
-  while (stream.Next(&page)) pages->push_back(std::move(page));
+  while (stream.Next(&page)) {
+    ApplyOutletOption(options, &page);
+    pages->push_back(std::move(page));
+  }
 }
 
 }  // namespace dateline

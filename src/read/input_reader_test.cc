@@ -175,5 +175,25 @@ TEST_F(ReadInputTest, LargeFileOverLimitIsRefusedUnread) {
   EXPECT_FALSE(reader->Next(&page));
 }
 
+// `--outlet`: pages whose input names no outlet get the option's.
+TEST(ReadBlobTest, OutletOptionOnlyWhereTheInputNamesNone) {
+  ReadOptions options;
+  options.outlet = "BBC News";
+  Page plain = One("story.txt", "Headline\n\nSome words of a story.\n",
+                   options);
+  EXPECT_EQ(plain.metadata.outlet, "BBC News");
+  EXPECT_EQ(plain.metadata.outlet_origin, "option");
+  std::vector<Page> pages =
+      ReadAll("feed.jsonl",
+              "{\"text\": \"a\", \"outlet\": \"Ledger\"}\n{\"text\": \"b\"}\n",
+              options);
+  ASSERT_EQ(pages.size(), 2u);
+  EXPECT_EQ(pages[0].metadata.outlet, "Ledger");
+  EXPECT_EQ(pages[0].metadata.outlet_origin, "");
+  EXPECT_EQ(pages[1].metadata.outlet, "BBC News");
+  // No option: nothing added.
+  EXPECT_EQ(One("story.txt", "Headline\n\nWords.\n").metadata.outlet, "");
+}
+
 }  // namespace
 }  // namespace dateline
