@@ -168,9 +168,15 @@ struct EventGeo {
   bool resolved = false;
   std::string name;     // the gazetteer's name ("Jeddah")
   std::string country;  // ISO 3166 alpha-3 of the place
-  std::string feature;  // feature type ("city", "country", "PPLC", ...)
+  // GDELT's ActionGeo_Type: 1 country, 2 US state, 3 US city, 4 world
+  // city, 5 world state (an ADM1 region); 0 when not resolved.
+  int type = 0;
+  std::string feature;  // that type as a word: "country", "city", ...
   double latitude = 0, longitude = 0;
-  std::string feature_id;  // the gazetteer's id (GeoNames id)
+  // GeoNames id of a city, the ADM1 code of a state, ISO alpha-3 of a
+  // country.
+  std::string feature_id;
+  std::string adm1;  // ISO alpha-2 + GeoNames admin1 ("FR11"; "RU" alone)
 };
 
 // A coded event: who did what to whom, when and where (events stage).

@@ -102,7 +102,6 @@ void FillActorCodes(const Document& doc,
                     std::vector<std::vector<FoundGroup>>* groups) {
   std::unordered_map<std::string, std::string> by_entity;
   std::unordered_map<std::string, int> countries;
-  int coded = 0;
   for (const auto& sentence : *groups) {
     for (const FoundGroup& g : sentence) {
       for (const FoundActor& f : g.actors) {
@@ -111,20 +110,22 @@ void FillActorCodes(const Document& doc,
           by_entity.emplace(f.entity, f.code);
         if (CountryPrefix(f.code)) {
           ++countries[f.code.substr(0, 3)];
-          ++coded;
         }
       }
     }
   }
   std::string main_country;
-  int best = 0;
+  int best = 0, second = 0;
   for (const auto& [c, n] : countries) {
     if (n > best || (n == best && c < main_country)) {
+      second = best;
       best = n;
       main_country = c;
+    } else if (n > second) {
+      second = n;
     }
   }
-  if (best < 3 || best * 2 < coded) main_country.clear();
+  if (best < 3 || best < 2 * second) main_country.clear();
   auto entity_code = [&](const std::string& id) -> std::string {
     auto it = by_entity.find(id);
     if (it != by_entity.end()) return it->second;
@@ -436,9 +437,22 @@ std::vector<FoundActor> ClauseCoder::TargetsOf(const Context& cx, int ci,
   // in Indonesia"); other acts never take a place for an actor.
   bool places = false;
   for (const TargetSlot& slot : p.targets) places |= slot.role == "location";
+  // The obliques of the noun that is the patient count as the clause's
+  // ("impose sanctions on Iran", "signed an agreement with France").
+  std::vector<ClauseArgument> args = c.arguments;
+  for (const ClauseArgument& a : c.arguments) {
+    if (a.role != "patient") continue;
+    for (int k : cx.clauses) {
+      const Clause& n = doc.clauses[k];
+      if (n.kind != "noun" || n.predicate != a.head || k == ci) continue;
+      for (const ClauseArgument& b : n.arguments) {
+        if (b.role == "oblique") args.push_back(b);
+      }
+    }
+  }
   for (const TargetSlot& slot : p.targets) {
     if (slot.role == "location") continue;
-    for (const ClauseArgument& a : c.arguments) {
+    for (const ClauseArgument& a : args) {
       if (a.role != slot.role) continue;
       if (slot.role == "oblique" && a.preposition != slot.preposition) continue;
       std::vector<FoundActor> found;
@@ -543,9 +557,13 @@ void ClauseCoder::Emit(const Context& cx, int ci, const ClausePattern& p,
                        std::vector<Event>* out) const {
   const Document& doc = cx.doc;
   const Clause& c = doc.clauses[ci];
-  CodeChoice choice =
-      ChooseCode(p.code, p.intent_code, p.neg_code,
-                 ClauseModality(doc, ci, *lex_), c.negated);
+  // A noun is negated with its light verb ("did not sign the agreement").
+  bool negated = c.negated;
+  if (c.kind == "noun" && c.parent >= 0 &&
+      c.parent < static_cast<int>(doc.clauses.size()))
+    negated |= doc.clauses[c.parent].negated;
+  CodeChoice choice = ChooseCode(p.code, p.intent_code, p.neg_code,
+                                 ClauseModality(doc, ci, *lex_), negated);
   if (choice.drop) return;
   const CameoCode* entry = cameo_->Find(choice.code);
   if (!entry && !options_.accept_any_code) return;

@@ -53,8 +53,8 @@ struct FoundGroup {
 // article: a later mention of an entity takes the code an earlier one had
 // ("Tony Blair" ... "Mr Blair"); "I" and "we" inside a quotation are its
 // speaker; a sector with no country ("---GOV": "the government", "an ICE
-// spokesperson") takes the article's main country (the country most of its
-// coded actors belong to, when it has at least three and half of them).
+// spokesperson") takes the article's main country (the country of most of
+// its coded actors, when it has at least three and twice the next one's).
 // `groups` holds each sentence's groups, in sentence order.
 void FillActorCodes(const Document& doc,
                     std::vector<std::vector<FoundGroup>>* groups);

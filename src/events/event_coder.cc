@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <tuple>
 #include <unordered_map>
@@ -17,6 +18,7 @@
 #include "events/clause_patterns.h"
 #include "events/event_attributes.h"
 #include "events/event_lexicons.h"
+#include "geo/geocoder.h"
 
 namespace dateline {
 namespace {
@@ -225,6 +227,9 @@ struct EventCoder::Impl {
   ClausePatterns clause_patterns;
   EventLexicons lexicons;
   std::unique_ptr<ClauseCoder> clause_coder;
+  // data/geo/places.tsv (src/geo/): event places to coordinates; null when
+  // the table is absent.
+  std::unique_ptr<Geocoder> geocoder;
 };
 
 namespace {
@@ -2955,6 +2960,61 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
 
 }  // namespace
 
+namespace {
+
+// Returns the article's countries, most mentioned first (at most three):
+// the context that tells "Paris" in a Texas story from Paris, France.
+std::vector<std::string> ArticleCountries(const Document& doc) {
+  std::unordered_map<std::string, size_t> count;
+  for (const Entity& e : doc.entities) {
+    if (e.country.size() == 3) count[e.country] += e.mentions.size();
+  }
+  std::vector<std::pair<size_t, std::string>> order;
+  for (const auto& [c, n] : count) order.push_back({n, c});
+  std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  std::vector<std::string> out;
+  for (size_t i = 0; i < order.size() && i < 3; ++i) out.push_back(order[i].second);
+  return out;
+}
+
+const char* GeoTypeName(GeoType t) {
+  switch (t) {
+    case GeoType::kCountry: return "country";
+    case GeoType::kUsState: return "us_state";
+    case GeoType::kUsCity: return "us_city";
+    case GeoType::kWorldCity: return "city";
+    case GeoType::kWorldState: return "state";
+  }
+  return "";
+}
+
+}  // namespace
+
+void Geocode(const Geocoder& geocoder, Document* doc) {
+  std::vector<std::string> countries;
+  bool have_countries = false;
+  for (Event& ev : doc->events) {
+    if (ev.location.empty()) continue;
+    if (!have_countries) {
+      countries = ArticleCountries(*doc);
+      have_countries = true;
+    }
+    std::optional<GeoPlace> g = geocoder.Resolve(ev.location, countries);
+    if (!g) continue;
+    ev.geo.resolved = true;
+    ev.geo.name = g->name;
+    ev.geo.country = g->country_iso3;
+    ev.geo.type = static_cast<int>(g->type);
+    ev.geo.feature = GeoTypeName(g->type);
+    ev.geo.latitude = g->lat;
+    ev.geo.longitude = g->lon;
+    ev.geo.feature_id = g->feature_id;
+    ev.geo.adm1 = g->adm1;
+  }
+}
+
 EventCoder::EventCoder() : impl_(std::make_unique<Impl>()) {}
 EventCoder::~EventCoder() = default;
 
@@ -2969,6 +3029,12 @@ Status EventCoder::Create(const std::string& data_dir,
   std::unique_ptr<EventCoder> coder(new EventCoder());
   Impl& impl = *coder->impl_;
   impl.options = options;
+  // For the evaluation programs: DATELINE_EVENTS_CODER=token|fallback picks
+  // the token coder or the clause coder with the token fallback.
+  if (const char* v = std::getenv("DATELINE_EVENTS_CODER")) {
+    if (std::strcmp(v, "token") == 0) impl.options.token_coder = true;
+    if (std::strcmp(v, "fallback") == 0) impl.options.token_fallback = true;
+  }
   Status s = CameoTable::Load(data_dir + "/events", &impl.cameo);
   if (!s.ok()) return s;
   bool petrarch = !options.petrarch_dir.empty() ||
@@ -3020,6 +3086,9 @@ Status EventCoder::Create(const std::string& data_dir,
   copts.accept_any_code = options.accept_any_code;
   impl.clause_coder = std::make_unique<ClauseCoder>(
       &impl.clause_patterns, impl.cameo.get(), &impl.lexicons, copts);
+  // The gazetteer is optional: without it events keep their place names
+  // and no coordinates.
+  if (!Geocoder::Load(data_dir, &impl.geocoder).ok()) impl.geocoder.reset();
   for (size_t i = 0; i < coder->patterns_.size(); ++i) {
     const EventPattern& p = coder->patterns_[i];
     if (p.words.empty()) continue;
@@ -3072,9 +3141,15 @@ void EventCoder::Code(Document* doc) const {
     FillActorCodes(*doc, &groups);
     for (size_t i = 0; i < doc->sentences.size(); ++i) {
       if (groups[i].empty()) continue;
+      size_t before = doc->events.size();
       impl_->clause_coder->CodeSentence(*doc, index, i, groups[i],
                                         &doc->events);
+      const SentenceSpan& s = doc->sentences[i];
+      if (impl_->options.token_fallback && doc->events.size() == before &&
+          s.token_end - s.token_begin <= kMaxTokens)
+        sc.CodeSentence(s, &doc->events);
     }
+    if (impl_->geocoder) Geocode(*impl_->geocoder, doc);
     return;
   }
   // A "sentence" longer than any real one (a page with no full stops) is

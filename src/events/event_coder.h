@@ -63,6 +63,9 @@ struct EventCoderOptions {
   // (its profile is what petrarch_unit_eval measures) unless
   // clause_coder_petrarch is set.
   bool token_coder = false;
+  // With the clause coder, code a sentence in which it finds nothing with
+  // the token coder (more events, fewer of them right; off by default).
+  bool token_fallback = false;
   bool clause_coder_petrarch = false;
 };
 
@@ -131,6 +134,13 @@ class EventCoder {
   std::unique_ptr<Impl> impl_;
   std::vector<EventPattern> patterns_;
 };
+
+class Geocoder;
+// Fills each event's `geo` from its `location` with `geocoder`, ambiguous
+// names resolved by the article's countries (its entities' countries, most
+// mentioned first). Events whose place the gazetteer lacks keep `geo`
+// unresolved.
+void Geocode(const Geocoder& geocoder, Document* doc);
 
 // Returns the candidate base forms of an English word form ("accused" ->
 // "accused", "accuse", "accus"; "met" -> "meet"), lower-cased, the word itself

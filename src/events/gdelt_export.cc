@@ -182,10 +182,27 @@ std::string GdeltEventLine(const GdeltEventInput& in) {
   f.push_back("");  // AvgTone
   // Actor1Geo and Actor2Geo: not geocoded.
   f.insert(f.end(), 16, "");
-  // ActionGeo: the place the text names, not geocoded (Type, FullName, ...).
-  f.push_back("");
-  f.push_back(Clean(e.location));
-  f.insert(f.end(), 6, "");
+  // ActionGeo: the place geocoded when the coder had a gazetteer (Type,
+  // FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long, FeatureID), else
+  // the place as the text names it. CountryCode is ISO alpha-2 (GDELT
+  // writes FIPS 10-4, which differs for some countries: Russia RS).
+  if (e.geo.resolved) {
+    f.push_back(std::to_string(e.geo.type));
+    f.push_back(Clean(e.geo.name));
+    f.push_back(e.geo.adm1.substr(0, 2));
+    f.push_back(Clean(e.geo.adm1));
+    f.push_back("");
+    char lat[32], lon[32];
+    std::snprintf(lat, sizeof(lat), "%.4f", e.geo.latitude);
+    std::snprintf(lon, sizeof(lon), "%.4f", e.geo.longitude);
+    f.push_back(lat);
+    f.push_back(lon);
+    f.push_back(Clean(e.geo.feature_id));
+  } else {
+    f.push_back("");
+    f.push_back(Clean(e.location));
+    f.insert(f.end(), 6, "");
+  }
   f.push_back(DateAdded(in.date_added));
   f.push_back(Clean(in.source_url));
   std::string line;

@@ -252,7 +252,9 @@ std::string ToJsonLine(const Document& doc, const JsonOptions& options) {
       if (e.geo.resolved) {
         item["geo"] = {{"name", e.geo.name},
                        {"country", e.geo.country},
+                       {"type", e.geo.type},
                        {"feature", e.geo.feature},
+                       {"adm1", e.geo.adm1},
                        {"lat", e.geo.latitude},
                        {"lon", e.geo.longitude},
                        {"id", e.geo.feature_id}};
