@@ -93,6 +93,46 @@ TEST(GdeltExportTest, UnknownsAreEmpty) {
   EXPECT_EQ(f[4], "");
 }
 
+TEST(GdeltExportTest, ActionGeoFromTheGeocodedPlace) {
+  Event e;
+  e.code = "046";
+  e.location = "Jeddah";
+  e.geo.resolved = true;
+  e.geo.name = "Jeddah";
+  e.geo.country = "SAU";
+  e.geo.type = 4;
+  e.geo.adm1 = "SA14";
+  e.geo.latitude = 21.54238;
+  e.geo.longitude = 39.19797;
+  e.geo.feature_id = "105343";
+  GdeltEventInput in;
+  in.event = e;
+  std::string line = GdeltEventLine(in);
+  std::vector<std::string> f;
+  size_t b = 0;
+  while (true) {
+    size_t tab = line.find('\t', b);
+    f.push_back(line.substr(b, tab == std::string::npos ? tab : tab - b));
+    if (tab == std::string::npos) break;
+    b = tab + 1;
+  }
+  ASSERT_EQ(f.size(), kGdeltEventColumns);
+  const auto& names = GdeltEventColumnNames();
+  auto col = [&](const char* name) {
+    for (size_t i = 0; i < names.size(); ++i) {
+      if (std::string(names[i]) == name) return f[i];
+    }
+    return std::string("?");
+  };
+  EXPECT_EQ(col("ActionGeo_Type"), "4");
+  EXPECT_EQ(col("ActionGeo_FullName"), "Jeddah");
+  EXPECT_EQ(col("ActionGeo_CountryCode"), "SA");
+  EXPECT_EQ(col("ActionGeo_ADM1Code"), "SA14");
+  EXPECT_EQ(col("ActionGeo_Lat"), "21.5424");
+  EXPECT_EQ(col("ActionGeo_Long"), "39.1980");
+  EXPECT_EQ(col("ActionGeo_FeatureID"), "105343");
+}
+
 TEST(GdeltExportTest, ActorCodes) {
   CameoActorParts p = SplitCameoActor("IGOUNO");
   EXPECT_EQ(p.country, "");
