@@ -221,6 +221,9 @@ TEST(InputMetadataExtractTest, OutletOptionForInputsThatNameNone) {
   ASSERT_EQ(r.size(), 3u);
   EXPECT_EQ(r[0]["outlet"], "BBC News");
   EXPECT_EQ(Source(r[0], "outlet"), "input:option");
+  // Test for issue 16: without an outlet the cleaner took the headline's
+  // attribution for the site ("Kennedy"); with one, it stays in the title.
+  EXPECT_EQ(r[0]["title"], "Taxes must be trusted - Kennedy");
   // The input's own outlet outranks the option.
   EXPECT_EQ(r[1]["outlet"], "Reuters");
   EXPECT_EQ(Source(r[1], "outlet"), "input:reuters");

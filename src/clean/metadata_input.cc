@@ -148,6 +148,47 @@ void AddTags(std::string_view raw, std::vector<std::string>* out) {
   }
 }
 
+// The cleaner took what follows a dash in the title line for the site name
+// ("Abortion not a poll issue - Blair" -> outlet "Blair"); when the input
+// names another outlet, that was the headline's attribution: put it back.
+void RestoreTitleSuffix(std::string_view input_outlet, Document* doc) {
+  auto it = doc->metadata_source.find("outlet");
+  const bool from_title =
+      doc->metadata_source.find("title") == doc->metadata_source.end() ||
+      doc->metadata_source["title"] == "text" ||
+      doc->metadata_source["title"] == "html:title";
+  if (doc->outlet.empty() || !from_title ||
+      (it != doc->metadata_source.end() && it->second != "text" &&
+       it->second != "html:title")) {
+    return;
+  }
+  std::string guessed = clean_internal::ToLower(doc->outlet);
+  std::string named = clean_internal::ToLower(input_outlet);
+  if (guessed.find(named) != std::string::npos ||
+      named.find(guessed) != std::string::npos) {
+    return;  // the same outlet, named two ways
+  }
+  for (const Removal& r : doc->removed) {
+    if (r.reason != "title") continue;
+    std::string_view raw = Trim(r.text);
+    if (!raw.starts_with(doc->title) || raw.size() <= doc->title.size()) {
+      break;
+    }
+    std::string_view rest = Trim(raw.substr(doc->title.size()));
+    for (std::string_view dash : {"-", "–", "—"}) {
+      if (!rest.starts_with(dash)) continue;
+      if (Trim(rest.substr(dash.size())) != doc->outlet) break;
+      doc->repairs.erase(
+          std::remove_if(doc->repairs.begin(), doc->repairs.end(),
+                         [](const Repair& rep) { return rep.field == "title"; }),
+          doc->repairs.end());
+      doc->title = OneLine(raw);
+      return;
+    }
+    break;
+  }
+}
+
 }  // namespace
 
 std::string NormalizeInputDate(std::string_view raw) {
@@ -202,6 +243,7 @@ void ApplyPageMetadata(const Page& page, Document* doc) {
     source["language"] = input;
   }
   if (std::string outlet = OutletFromInput(m.outlet); !outlet.empty()) {
+    RestoreTitleSuffix(outlet, doc);
     doc->outlet = std::move(outlet);
     source["outlet"] = m.outlet_origin.empty()
                            ? input

@@ -122,5 +122,30 @@ TEST(InputMetadataTest, OutletOptionAndNames) {
                                                    "Doe, Jane"}));
 }
 
+// Test for issue 16: "UK rebate 'unjustified' - Chirac" gave outlet
+// "Chirac"; an outlet from the input puts the attribution back.
+TEST(InputMetadataTest, OutletFromTheInputRestoresATitleAttribution) {
+  Page page;
+  page.metadata.outlet = "BBC";
+  page.metadata.outlet_origin = "option";
+  Document doc;
+  doc.format = PageFormat::kText;
+  doc.title = "UK rebate 'unjustified'";
+  doc.outlet = "Chirac";
+  doc.removed.push_back({"UK rebate 'unjustified' - Chirac", "title"});
+  ApplyPageMetadata(page, &doc);
+  EXPECT_EQ(doc.title, "UK rebate 'unjustified' - Chirac");
+  EXPECT_EQ(doc.outlet, "BBC");
+  // The same outlet named two ways: the split stands.
+  page.metadata.outlet = "BBC";
+  doc = Document();
+  doc.format = PageFormat::kText;
+  doc.title = "Headline here";
+  doc.outlet = "BBC News";
+  doc.removed.push_back({"Headline here - BBC News", "title"});
+  ApplyPageMetadata(page, &doc);
+  EXPECT_EQ(doc.title, "Headline here");
+}
+
 }  // namespace
 }  // namespace dateline
