@@ -1,6 +1,10 @@
 // InputReader: turns command-line inputs (files, directories, "-" for stdin)
 // into Pages. Formats are detected from content: HTML, plain scraped text,
-// WARC / WARC.gz, JSON Lines with `html` or `text` fields, and .gz of any.
+// WARC / WARC.gz, JSON Lines (the page under `html`, `text`, `maintext`,
+// `content` or `body`), tar, Reuters-21578 SGML, and .gz of any. What an
+// input says about a page besides its content (a JSONL record's title,
+// authors, date, outlet ...; a Reuters record's; WARC and HTTP dates;
+// ReadOptions::outlet) is in Page::metadata (docs/formats.md).
 // Not thread-safe: one reader per thread.
 #ifndef DATELINE_READER_H_
 #define DATELINE_READER_H_
