@@ -256,6 +256,41 @@ bool QuoteModel::Candidates(const Document& doc, size_t qi, Part part,
     return f;
   };
 
+  // The clause layer (Document::clauses): the tokens where its phrases
+  // start and end in the sentence, by role, and the phrase the part should
+  // be by the clause of the cue: its complement (the content) or its agent
+  // (the source). A boundary there is a constituent's.
+  std::vector<const char*> arg_starts(se - sb + 1, nullptr),
+      arg_ends(se - sb + 1, nullptr);
+  int want_b = -1, want_e = -1;
+  for (const Clause& cl : doc.clauses) {
+    if (cl.predicate < static_cast<uint32_t>(sb) ||
+        cl.predicate >= static_cast<uint32_t>(se)) {
+      continue;
+    }
+    const Span& pt = doc.tokens[cl.predicate];
+    bool of_cue = q.cue_span.end > q.cue_span.begin &&
+                  pt.begin >= q.cue_span.begin && pt.end <= q.cue_span.end;
+    for (const ClauseArgument& arg : cl.arguments) {
+      if (arg.span.end <= arg.span.begin || arg.span.end > doc.text.size()) {
+        continue;
+      }
+      int ab = v.FirstTokenFrom(arg.span.begin);
+      int ae = v.FirstTokenFrom(arg.span.end);
+      if (ab < sb || ae > se || ae <= ab) continue;
+      if (arg_starts[ab - sb] == nullptr) arg_starts[ab - sb] = arg.role.c_str();
+      if (arg_ends[ae - sb] == nullptr) arg_ends[ae - sb] = arg.role.c_str();
+      if (!of_cue || want_b >= 0) continue;
+      if ((part == Part::kContent && arg.role == "complement") ||
+          (part == Part::kSource && arg.role == "agent")) {
+        want_b = ab;
+        want_e = ae;
+        if (part == Part::kContent && (v.Raw(ab) == "that")) ++want_b;
+        if (part == Part::kSource && v.Raw(ab) == "by" && ae - ab > 1) ++want_b;
+      }
+    }
+  }
+
   FarRegion far;
   // The sentence's words, made once (every candidate reads several).
   std::vector<std::string> words(se - sb);
@@ -304,6 +339,16 @@ bool QuoteModel::Candidates(const Document& doc, size_t qi, Part part,
     auto add = [&](FeatureHash x) { f.push_back(x.value()); };
     if (t == b) add(h("b", "orig"));
     add(h("b", "d").Add(d));
+    if (!doc.clauses.empty()) {
+      const char* arg = arg_starts[t - sb];
+      add(h("b", "arg").Add(arg ? arg : "-"));
+      if (want_b >= 0) {
+        add(h("b", "want").Add(DistanceFeature(t - want_b)));
+        if (t == want_b) add(h("b", "wantcls").Add(cls));
+      } else {
+        add(h("b", "nowant"));
+      }
+    }
     add(h("b", "w0").Add(w0));
     add(h("b", "p0").Add(p0));
     add(h("b", "w-1").Add(wm1));
@@ -366,6 +411,17 @@ bool QuoteModel::Candidates(const Document& doc, size_t qi, Part part,
     auto add = [&](FeatureHash x) { f.push_back(x.value()); };
     if (u == e) add(h("e", "orig"));
     add(h("e", "d").Add(d));
+    if (!doc.clauses.empty()) {
+      const char* arg = arg_ends[u - sb];
+      add(h("e", "arg").Add(arg ? arg : "-"));
+      add(h("e", "argwn").Add(arg ? arg : "-").Add(wn));
+      if (want_e >= 0) {
+        add(h("e", "want").Add(DistanceFeature(u - want_e)));
+        if (u == want_e) add(h("e", "wantcls").Add(cls));
+      } else {
+        add(h("e", "nowant"));
+      }
+    }
     add(h("e", "wl").Add(wl));
     add(h("e", "pl").Add(pl));
     add(h("e", "wl2").Add(wl2));
@@ -542,6 +598,39 @@ bool QuoteModel::FilterFeatures(const Document& doc, size_t qi,
     add(FeatureHash().Add("k.resolved").Add(!q.speaker.empty()));
   } else {
     add(FeatureHash().Add("k.nosrc").Add(cue_last));
+  }
+  // The clause of the cue (the clause layer): polarity, modality, and
+  // whether the source is its agent and the content its complement.
+  if (cb >= 0 && ce > cb && !doc.clauses.empty()) {
+    const Clause* cue_clause = nullptr;
+    for (const Clause& cl : doc.clauses) {
+      if (cl.predicate >= static_cast<uint32_t>(cb) &&
+          cl.predicate < static_cast<uint32_t>(ce)) {
+        cue_clause = &cl;
+        break;
+      }
+    }
+    if (cue_clause == nullptr) {
+      add(FeatureHash().Add("k.clnone").Add(q.kind));
+    } else {
+      const Clause& cl = *cue_clause;
+      auto overlaps = [](const Span& a, const Span& b) {
+        return a.begin < b.end && b.begin < a.end;
+      };
+      bool agent = false, comp = false, has_comp = false;
+      for (const ClauseArgument& arg : cl.arguments) {
+        if (arg.role == "agent" && overlaps(arg.span, q.speaker_span)) agent = true;
+        if (arg.role == "complement") {
+          has_comp = true;
+          if (overlaps(arg.span, q.span)) comp = true;
+        }
+      }
+      add(FeatureHash().Add("k.clneg").Add(cl.negated).Add(q.cue_class));
+      add(FeatureHash().Add("k.clmod").Add(cl.modality));
+      add(FeatureHash().Add("k.clagent").Add(agent).Add(q.kind));
+      add(FeatureHash().Add("k.clcomp").Add(has_comp).Add(comp).Add(q.kind));
+      add(FeatureHash().Add("k.clattr").Add(cl.attributed_by >= 0));
+    }
   }
   // Nested attributions: the cue inside another quote's words, or another
   // cue inside this one's; and a quotation of the same words kept apart.

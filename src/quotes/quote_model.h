@@ -6,7 +6,9 @@
 //    source and content look like no attribution in the PolNeAR sense, from
 //    the cue's words, class and part of speech, the source's head word, the
 //    content's first words and length, nesting in another quote, and the
-//    sentence (headline, quotation marks, length).
+//    sentence (headline, quotation marks, length), and the cue's clause in
+//    the clause layer (negated, modality, whether the source is its agent
+//    and the content its complement).
 // 2. Source filter: over the same facts, it leaves out a source that looks
 //    wrong (the quote stays, without a speaker).
 // 3. Bounds: for the content of an indirect quote, and the source and cue of
@@ -14,10 +16,12 @@
 //    the tokens within kWindow of the rules' choice, scoring each candidate
 //    boundary from the words, part-of-speech tags and chunks around it, its
 //    distance from the rules' choice, the words it adds or drops, and what
-//    the neighbouring tokens belong to (cue, source, content). Start and end
-//    are chosen apart; a candidate never takes in a token of the quote's
-//    other two spans and never leaves the quote's sentence. Direct quotations
-//    keep their marks' bounds.
+//    the neighbouring tokens belong to (cue, source, content), and the
+//    clause layer: which argument starts or ends there, and how far the
+//    candidate lies from the cue clause's complement (content) or agent
+//    (source). Start and end are chosen apart; a candidate never takes in a
+//    token of the quote's other two spans and never leaves the quote's
+//    sentence. Direct quotations keep their marks' bounds.
 //
 // The committed model (data/models/quotes.model) was trained by
 // tools/train_quotes_main.cc on the PolNeAR train split; see
