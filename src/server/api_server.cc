@@ -168,6 +168,13 @@ class Params {
         return "parameter '" + k + "' is longer than " +
                std::to_string(kMaxParamBytes) + " bytes";
       }
+      // A NUL or another control character is never text a user meant
+      // (and a NUL cuts SQLite's full-text query short).
+      if (std::any_of(it->second.begin(), it->second.end(), [](char c) {
+            return static_cast<unsigned char>(c) < 0x20 && c != '\t';
+          })) {
+        return "parameter '" + k + "' contains a control character";
+      }
     }
     return "";
   }

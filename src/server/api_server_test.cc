@@ -470,6 +470,15 @@ TEST_F(ApiServerTest, DatesAreValidated) {
   ExpectError("/api/search?since=2023-02-29", 400, "not a date");
 }
 
+TEST_F(ApiServerTest, ControlCharactersAreRefused) {
+  // Found by fuzz/api_fuzz.cc: a NUL in a speaker name was a 500.
+  ExpectError("/api/quotes?speaker=Pe%00kov", 400, "control character");
+  ExpectError("/api/search?q=a%0Db", 400, "control character");
+  int st = 0;
+  Get("/api/search?q=a%09b", &st);  // a tab is whitespace
+  EXPECT_EQ(st, 200);
+}
+
 TEST_F(ApiServerTest, SearchTakesWhatPeopleType) {
   Put(Other("p1", "The U.S. said oil-prices rose 100% after AT&T's report."), "p1");
   int st = 0;
