@@ -12,6 +12,16 @@
 namespace dateline {
 namespace {
 
+// These tests describe the token-pattern coder (src/events/event_coder.cc),
+// kept for PETRARCH dictionaries and as EventCoderOptions::token_coder; the
+// pipeline's default coder on the clause layer is tested in
+// tests/event_clause_test.cc and tests/seed_events_test.cc. The variable
+// makes every coder this process creates (the pipeline's too) the token one.
+const bool kTokenCoder = [] {
+  setenv("DATELINE_EVENTS_CODER", "token", 1);
+  return true;
+}();
+
 // Runs the whole pipeline (the repository's data/) over a short text.
 class EventCoderTest : public ::testing::Test {
  protected:
