@@ -161,6 +161,21 @@ class FarRegion {
   int commas_ = 0;
 };
 
+// The range of doc.clauses whose sentence overlaps the bytes [b, e).
+// Clauses come in token order (syntax/clauses.cc), so their sentences do too:
+// a binary search, not a walk over every clause for every quote (a page of
+// thousands of quotes stays near linear).
+std::pair<size_t, size_t> ClausesOverlapping(const Document& doc, uint32_t b,
+                                             uint32_t e) {
+  auto first = std::partition_point(
+      doc.clauses.begin(), doc.clauses.end(),
+      [&](const Clause& c) { return c.sentence.end <= b; });
+  auto last = first;
+  while (last != doc.clauses.end() && last->sentence.begin < e) ++last;
+  return {static_cast<size_t>(first - doc.clauses.begin()),
+          static_cast<size_t>(last - doc.clauses.begin())};
+}
+
 }  // namespace
 
 bool QuoteModel::Candidates(const Document& doc, size_t qi, Part part,
@@ -263,7 +278,10 @@ bool QuoteModel::Candidates(const Document& doc, size_t qi, Part part,
   std::vector<const char*> arg_starts(se - sb + 1, nullptr),
       arg_ends(se - sb + 1, nullptr);
   int want_b = -1, want_e = -1;
-  for (const Clause& cl : doc.clauses) {
+  auto [c_lo, c_hi] = ClausesOverlapping(doc, doc.tokens[sb].begin,
+                                         doc.tokens[se - 1].end);
+  for (size_t ci = c_lo; ci < c_hi; ++ci) {
+    const Clause& cl = doc.clauses[ci];
     if (cl.predicate < static_cast<uint32_t>(sb) ||
         cl.predicate >= static_cast<uint32_t>(se)) {
       continue;
@@ -603,7 +621,10 @@ bool QuoteModel::FilterFeatures(const Document& doc, size_t qi,
   // whether the source is its agent and the content its complement.
   if (cb >= 0 && ce > cb && !doc.clauses.empty()) {
     const Clause* cue_clause = nullptr;
-    for (const Clause& cl : doc.clauses) {
+    auto [c_lo, c_hi] =
+        ClausesOverlapping(doc, q.cue_span.begin, q.cue_span.end);
+    for (size_t ci = c_lo; ci < c_hi; ++ci) {
+      const Clause& cl = doc.clauses[ci];
       if (cl.predicate >= static_cast<uint32_t>(cb) &&
           cl.predicate < static_cast<uint32_t>(ce)) {
         cue_clause = &cl;
