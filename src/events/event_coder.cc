@@ -3029,11 +3029,19 @@ Status EventCoder::Create(const std::string& data_dir,
   std::unique_ptr<EventCoder> coder(new EventCoder());
   Impl& impl = *coder->impl_;
   impl.options = options;
-  // For the evaluation programs: DATELINE_EVENTS_CODER=token|fallback picks
-  // the token coder or the clause coder with the token fallback.
+  // The default is the token coder: on the parts of the gold sets no rule
+  // was written against, the clause coder is still behind it (real-news gold
+  // test P 0.250 R 0.040 against 0.429 / 0.091; PETR2 GSR 0.364 / 0.200
+  // against 0.606 / 0.537), though ahead on the dev part it was tuned on.
+  // DATELINE_EVENTS_CODER=clause|fallback|token picks the clause coder, the
+  // clause coder with the token fallback, or the token coder.
+  impl.options.token_coder = true;
   if (const char* v = std::getenv("DATELINE_EVENTS_CODER")) {
-    if (std::strcmp(v, "token") == 0) impl.options.token_coder = true;
-    if (std::strcmp(v, "fallback") == 0) impl.options.token_fallback = true;
+    if (std::strcmp(v, "clause") == 0) impl.options.token_coder = false;
+    if (std::strcmp(v, "fallback") == 0) {
+      impl.options.token_coder = false;
+      impl.options.token_fallback = true;
+    }
   }
   Status s = CameoTable::Load(data_dir + "/events", &impl.cameo);
   if (!s.ok()) return s;
