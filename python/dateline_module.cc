@@ -212,12 +212,16 @@ PYBIND11_MODULE(_dateline, m) {
                                          : p.status.IsCorruption() ? 2
                                          : p.status.IsInvalidArgument() ? 3
                                          : p.status.IsNotSupported() ? 5 : 4;
+            const dateline::PageMetadata& m = p.metadata;
+            py::tuple meta = py::make_tuple(m.title, m.authors, m.published, m.language,
+                                            m.outlet, m.tags, m.description, m.origin,
+                                            m.outlet_origin, m.fetched, m.fetched_origin);
             return py::make_tuple(p.source, p.url, p.id, static_cast<int>(p.format),
                                   py::bytes(p.content), p.charset, code,
-                                  p.status.message());
+                                  p.status.message(), meta);
           },
           [](const py::tuple& t) {
-            if (t.size() != 8) throw std::runtime_error("bad pickled dateline.Page");
+            if (t.size() != 9) throw std::runtime_error("bad pickled dateline.Page");
             dateline::Page p;
             p.source = t[0].cast<std::string>();
             p.url = t[1].cast<std::string>();
@@ -234,6 +238,20 @@ PYBIND11_MODULE(_dateline, m) {
               case 5: p.status = dateline::Status::NotSupported(msg); break;
               default: p.status = dateline::Status::IOError(msg); break;
             }
+            // What the input said about the page (metadata_source follows it).
+            py::tuple m = t[8].cast<py::tuple>();
+            dateline::PageMetadata& md = p.metadata;
+            md.title = m[0].cast<std::string>();
+            md.authors = m[1].cast<std::vector<std::string>>();
+            md.published = m[2].cast<std::string>();
+            md.language = m[3].cast<std::string>();
+            md.outlet = m[4].cast<std::string>();
+            md.tags = m[5].cast<std::vector<std::string>>();
+            md.description = m[6].cast<std::string>();
+            md.origin = m[7].cast<std::string>();
+            md.outlet_origin = m[8].cast<std::string>();
+            md.fetched = m[9].cast<std::string>();
+            md.fetched_origin = m[10].cast<std::string>();
             return p;
           }))
       .def("__repr__", [](const dateline::Page& p) {
