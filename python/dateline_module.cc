@@ -12,10 +12,8 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
-#include <chrono>
 #include <memory>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "dateline/archive.h"
@@ -92,14 +90,7 @@ class PyPipeline {
     {
       py::gil_scoped_release release;
       std::unique_ptr<Archive> archive;
-      ArchiveOptions o;
-      s = Archive::Open(path, o, &archive);
-      for (int tries = 0; !s.ok() && s.message().find("locked") != std::string::npos &&
-                          tries < lock_wait_seconds * 50;
-           ++tries) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        s = Archive::Open(path, o, &archive);
-      }
+      s = OpenForIngest(path, ArchiveOptions(), lock_wait_seconds, &archive);
       if (s.ok()) {
         s = IngestBatch(*pipeline_, archive.get(), pages, lock_wait_seconds, &progress,
                         [&](const std::string& src, const std::string& err) {

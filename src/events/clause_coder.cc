@@ -24,16 +24,6 @@ bool SymmetricCode(const std::string& code) {
   return kCodes.count(code) > 0;
 }
 
-std::pair<size_t, size_t> TokenRange(const Document& doc, const Span& span) {
-  auto lo = std::lower_bound(
-      doc.tokens.begin(), doc.tokens.end(), span.begin,
-      [](const Span& t, uint32_t b) { return t.begin < b; });
-  size_t b = static_cast<size_t>(lo - doc.tokens.begin());
-  size_t e = b;
-  while (e < doc.tokens.size() && doc.tokens[e].end <= span.end) ++e;
-  return {b, e};
-}
-
 EventActor ToEventActor(const Document& doc, const FoundActor& a) {
   EventActor out;
   out.code = a.code;
@@ -347,7 +337,7 @@ std::vector<FoundActor> ClauseCoder::ActorsOf(const Context& cx,
                                               const ClauseArgument& a,
                                               bool places) const {
   std::vector<FoundActor> out;
-  auto [tb, te] = TokenRange(cx.doc, a.span);
+  auto [tb, te] = TokensIn(cx.doc, a.span);
   uint32_t h = a.head;
   const FoundGroup* pick = nullptr;
   for (const FoundGroup& g : cx.groups) {
@@ -485,7 +475,7 @@ FoundActor ClauseCoder::PlaceOf(const Context& cx, int ci,
     for (const ClauseArgument& a : c.arguments) {
       if (a.role != "oblique" || !lex_->Has("location_prep", a.preposition))
         continue;
-      auto [tb, te] = TokenRange(doc, a.span);
+      auto [tb, te] = TokensIn(doc, a.span);
       // The last place the actor finder coded in the phrase ("the Russian
       // city of Komsomolsk-on-Amur"), a country or capital included.
       const FoundActor* best = nullptr;
@@ -525,7 +515,7 @@ FoundActor ClauseCoder::PlaceOf(const Context& cx, int ci,
     // "held talks in Beijing": a place after "in" inside the patient.
     for (const ClauseArgument& a : c.arguments) {
       if (a.role != "patient") continue;
-      auto [tb, te] = TokenRange(doc, a.span);
+      auto [tb, te] = TokensIn(doc, a.span);
       for (const FoundGroup& g : cx.groups) {
         if (g.b <= a.head || g.b <= tb || g.e > te || g.actors.empty())
           continue;

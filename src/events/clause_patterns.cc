@@ -23,17 +23,6 @@ const char* const kTargetPreps[] = {"with", "against", "to",   "toward",
                                     "towards", "on",   "upon", "at",
                                     "over",  "into",   "of"};
 
-// Returns the tokens [b, e) of doc whose bytes lie inside `span`.
-std::pair<size_t, size_t> TokensIn(const Document& doc, const Span& span) {
-  auto lo = std::lower_bound(
-      doc.tokens.begin(), doc.tokens.end(), span.begin,
-      [](const Span& t, uint32_t b) { return t.begin < b; });
-  size_t b = static_cast<size_t>(lo - doc.tokens.begin());
-  size_t e = b;
-  while (e < doc.tokens.size() && doc.tokens[e].end <= span.end) ++e;
-  return {b, e};
-}
-
 // Returns whether the lower-cased `token` is `word` ("sanction*" is a
 // prefix; a base form counts: "invited" is "invite").
 bool WordIs(const std::string& token, const std::string& word) {
@@ -120,6 +109,16 @@ bool ParseFlag(const std::string& f, ClausePattern* p) {
 }
 
 }  // namespace
+
+std::pair<size_t, size_t> TokensIn(const Document& doc, const Span& span) {
+  auto lo = std::lower_bound(
+      doc.tokens.begin(), doc.tokens.end(), span.begin,
+      [](const Span& t, uint32_t b) { return t.begin < b; });
+  size_t b = static_cast<size_t>(lo - doc.tokens.begin());
+  size_t e = b;
+  while (e < doc.tokens.size() && doc.tokens[e].end <= span.end) ++e;
+  return {b, e};
+}
 
 bool IsPatternPreposition(const std::string& w) {
   static const std::unordered_set<std::string> kPreps = {

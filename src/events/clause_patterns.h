@@ -15,6 +15,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "dateline/document.h"
@@ -85,6 +86,10 @@ ClausePattern FromEventPattern(const EventPattern& p);
 
 // Returns whether a lower-cased word is a preposition a pattern may name.
 bool IsPatternPreposition(const std::string& w);
+
+// Returns the tokens [b, e) of doc whose bytes lie inside `span` (the
+// pattern matcher and the clause coder both map argument spans to tokens).
+std::pair<size_t, size_t> TokensIn(const Document& doc, const Span& span);
 
 }  // namespace dateline
 

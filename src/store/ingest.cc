@@ -207,9 +207,8 @@ Status RunIngest(const IngestOptions& options, IngestProgress* progress) {
   Status s = Pipeline::Create(options.pipeline, &pipeline);
   if (!s.ok()) return s;
   std::unique_ptr<Archive> archive;
-  s = WaitForLock(options.lock_wait_seconds, [&] {
-    return Archive::Open(options.archive_path, options.archive, &archive);
-  });
+  s = OpenForIngest(options.archive_path, options.archive,
+                    options.lock_wait_seconds, &archive);
   if (!s.ok()) return s;
   std::unordered_set<std::string> known;
   s = LoadHashes(options.archive_path, &known);
@@ -348,6 +347,12 @@ Status RunIngest(const IngestOptions& options, IngestProgress* progress) {
   if (counter.joinable()) counter.join();
   report(true);
   return write_status;
+}
+
+Status OpenForIngest(const std::string& path, const ArchiveOptions& options,
+                     double lock_wait_seconds, std::unique_ptr<Archive>* archive) {
+  return WaitForLock(lock_wait_seconds,
+                     [&] { return Archive::Open(path, options, archive); });
 }
 
 Status IngestBatch(const Pipeline& pipeline, Archive* archive,

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -61,6 +62,11 @@ struct IngestOptions {
 // status when the archive cannot be opened or written, or the pipeline
 // cannot be built; page errors are counted, not returned.
 Status RunIngest(const IngestOptions& options, IngestProgress* progress);
+
+// Opens the archive for writing, waiting up to `lock_wait_seconds` while
+// another writer holds its lock.
+Status OpenForIngest(const std::string& path, const ArchiveOptions& options,
+                     double lock_wait_seconds, std::unique_ptr<Archive>* archive);
 
 using IngestErrorFn =
     std::function<void(const std::string& source, const std::string& error)>;
