@@ -69,6 +69,57 @@ TEST(ExtractCliTest, SamplePagesGiveOneValidRecordEach) {
   EXPECT_EQ(errors, 1u);
 }
 
+// Records are regular (issue 16): every record of the default pipeline has
+// every field, the lists as [] when nothing was found and unknown values as
+// null, the page that could not be read included; a stage not run leaves its
+// list out rather than claim it found nothing.
+TEST(ExtractCliTest, RecordsAreRegular) {
+  const std::vector<std::string> lists = {
+      "authors", "datelines", "tags",   "captions", "removed",
+      "repairs", "entities",  "times",  "quotes",   "events"};
+  const std::vector<std::string> scalars = {"url", "outlet", "title",
+                                            "published", "language"};
+  int status = -1;
+  std::string out =
+      RunCommand(kBinary + " extract " + kExamples + " 2>/dev/null", &status);
+  EXPECT_EQ(status, 0);
+  size_t records = 0, with_error = 0, without_events = 0;
+  for (size_t begin = 0, end; begin < out.size(); begin = end + 1) {
+    end = out.find('\n', begin);
+    ASSERT_NE(end, std::string::npos);
+    nlohmann::json j =
+        nlohmann::json::parse(out.substr(begin, end - begin), nullptr, false);
+    ASSERT_FALSE(j.is_discarded());
+    ++records;
+    with_error += j.contains("error");
+    for (const std::string& k : lists) {
+      ASSERT_TRUE(j.contains(k)) << k << " missing in record " << records;
+      EXPECT_TRUE(j[k].is_array()) << k;
+    }
+    without_events += j["events"].empty();
+    for (const std::string& k : scalars) {
+      ASSERT_TRUE(j.contains(k)) << k << " missing in record " << records;
+      EXPECT_TRUE(j[k].is_null() || (j[k].is_string() && !j[k].empty()))
+          << k << " is neither null nor a value: " << j[k].dump();
+    }
+  }
+  EXPECT_EQ(records, 8u);
+  EXPECT_EQ(with_error, 1u);
+  EXPECT_GE(without_events, 1u);  // the error page at least: [] not absent
+
+  std::string clean_only = RunCommand(
+      kBinary + " extract --stages clean " + kExamples + "/*.html 2>/dev/null",
+      &status);
+  EXPECT_EQ(status, 0);
+  ASSERT_FALSE(clean_only.empty());
+  nlohmann::json first = nlohmann::json::parse(
+      clean_only.substr(0, clean_only.find('\n')), nullptr, false);
+  ASSERT_FALSE(first.is_discarded());
+  EXPECT_FALSE(first.contains("events"));
+  EXPECT_FALSE(first.contains("entities"));
+  EXPECT_TRUE(first["removed"].is_array());
+}
+
 // The events options reach the coder: PLOVER-style events without a target
 // or a named perpetrator only when asked for.
 TEST(ExtractCliTest, EventOptions) {

@@ -288,6 +288,15 @@ struct Document {
   std::vector<Event> events;            // events stage
   std::vector<OffsetPiece> offsets;  // text -> page content
   std::string error;                 // non-empty: could not be processed
+  // The list layers the pipeline was asked for (its stages): the record
+  // carries each of them, as an empty list when the stage found nothing or
+  // the page could not be processed, so "no events" reads the same on every
+  // record. A layer not asked for is left out (not claimed empty).
+  struct Layers {
+    bool entities = false;  // and times: the resolve stage
+    bool quotes = false;
+    bool events = false;
+  } layers;
 
   // Provenance, not part of the JSON record unless asked for.
   std::string source;

@@ -130,6 +130,7 @@ class PipelineImpl : public Pipeline {
 
   Document Process(const Page& page) const override {
     Document doc;
+    doc.layers = {On(kResolve), On(kQuotes), On(kEvents)};
     doc.source = page.source;
     doc.url = page.url;
     doc.format = page.format;

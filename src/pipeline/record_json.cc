@@ -88,9 +88,11 @@ std::string ToJsonLine(const Document& doc, const JsonOptions& options) {
   using Json = nlohmann::ordered_json;
   Json j;
   j["id"] = doc.id;
-  if (!doc.url.empty()) j["url"] = doc.url;
-  if (!doc.outlet.empty()) j["outlet"] = doc.outlet;
-  j["title"] = doc.title;
+  // One null convention: a field not known is null, a list with nothing in
+  // it is [] (docs/schema.md).
+  j["url"] = doc.url.empty() ? Json(nullptr) : Json(doc.url);
+  j["outlet"] = doc.outlet.empty() ? Json(nullptr) : Json(doc.outlet);
+  j["title"] = doc.title.empty() ? Json(nullptr) : Json(doc.title);
   if (!doc.published.empty()) {
     j["published"] = doc.published;
   } else {
@@ -145,7 +147,7 @@ std::string ToJsonLine(const Document& doc, const JsonOptions& options) {
     repairs.push_back(std::move(item));
   }
   j["repairs"] = std::move(repairs);
-  if (!doc.entities.empty()) {
+  if (doc.layers.entities || !doc.entities.empty()) {
     Json entities = Json::array();
     auto spans = [&](const std::vector<Span>& v) {
       Json out = Json::array();
@@ -171,7 +173,7 @@ std::string ToJsonLine(const Document& doc, const JsonOptions& options) {
     }
     j["entities"] = std::move(entities);
   }
-  if (!doc.times.empty()) {
+  if (doc.layers.entities || !doc.times.empty()) {
     Json times = Json::array();
     for (const TimeMention& t : doc.times) {
       times.push_back(
@@ -192,7 +194,7 @@ std::string ToJsonLine(const Document& doc, const JsonOptions& options) {
     size_t e = std::min<size_t>(std::max(s.begin, s.end), doc.text.size());
     return doc.text.substr(b, e - b);
   };
-  if (!doc.quotes.empty()) {
+  if (doc.layers.quotes || !doc.quotes.empty()) {
     Json quotes = Json::array();
     for (const Quote& q : doc.quotes) {
       Json item = {{"text", span_text(q.span)},
@@ -218,7 +220,7 @@ std::string ToJsonLine(const Document& doc, const JsonOptions& options) {
     }
     j["quotes"] = std::move(quotes);
   }
-  if (!doc.events.empty()) {
+  if (doc.layers.events || !doc.events.empty()) {
     auto actor = [&](const EventActor& a) {
       Json item = {{"name", a.name}, {"code", a.code}};
       if (!a.entity.empty()) {
