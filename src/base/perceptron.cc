@@ -18,30 +18,33 @@ uint64_t GetU64(const unsigned char* p) {
 
 }  // namespace
 
-void PerceptronWeights::Index() {
-  // At most 70% full: a quarter of the memory of a half-full table, for a
-  // few more probes (mostly within one cache line).
+bool PerceptronWeights::Index() {
   size_t size = 16;
-  while (size * 7 < row_keys_.size() * 10) size *= 2;
+  while (size < row_keys_.size() * 2) size *= 2;
   slots_.assign(size, Slot());
   mask_ = size - 1;
   dense_.clear();
+  bool unique = true;
   for (size_t r = 0; r < row_keys_.size(); ++r) {
     uint64_t s = row_keys_[r] & mask_;
-    while (slots_[s].key != 0) s = (s + 1) & mask_;
+    while (slots_[s].key != 0) {
+      if (slots_[s].key == row_keys_[r]) unique = false;
+      s = (s + 1) & mask_;
+    }
     Slot& slot = slots_[s];
     slot.key = row_keys_[r];
-    slot.row = static_cast<int32_t>(r);
-    slot.begin = row_begin_[r];
-    slot.end = row_begin_[r + 1];
-    const uint32_t nnz = slot.end - slot.begin;
+    slot.offset = row_begin_[r];
+    const uint32_t nnz = row_begin_[r + 1] - row_begin_[r];
+    slot.count = nnz;
     if (classes_ <= 0 || nnz * 4 <= static_cast<uint32_t>(classes_)) continue;
-    slot.dense = static_cast<int32_t>(dense_.size());
+    slot.offset = static_cast<uint32_t>(dense_.size());
+    slot.count = kDense;
     dense_.resize(dense_.size() + classes_, 0);
-    int16_t* w = dense_.data() + slot.dense;
-    for (uint32_t e = slot.begin; e < slot.end; ++e)
-      w[entry_class_[e]] = entry_q_[e];
+    int16_t* w = dense_.data() + slot.offset;
+    for (uint32_t e = row_begin_[r]; e < row_begin_[r + 1]; ++e)
+      w[entries_[e].cls] = entries_[e].q;
   }
+  return unique;
 }
 
 void PerceptronWeights::Serialize(std::string* out) const {
@@ -52,8 +55,8 @@ void PerceptronWeights::Serialize(std::string* out) const {
     PutU64(out, row_keys_[r]);
     out->push_back(static_cast<char>(row_begin_[r + 1] - row_begin_[r]));
     for (uint32_t e = row_begin_[r]; e < row_begin_[r + 1]; ++e) {
-      const long q = entry_q_[e];
-      out->push_back(static_cast<char>(entry_class_[e]));
+      const long q = entries_[e].q;
+      out->push_back(static_cast<char>(entries_[e].cls));
       out->push_back(static_cast<char>(q & 0xff));
       out->push_back(static_cast<char>((q >> 8) & 0xff));
     }
@@ -90,8 +93,7 @@ Status PerceptronWeights::Parse(const std::string& path, std::string_view data,
   w.row_begin_.reserve(rows + 1);
   w.row_begin_.push_back(0);
   // At most one entry per 3 bytes left.
-  w.entry_class_.reserve((data.size() - pos) / 3);
-  w.entry_q_.reserve((data.size() - pos) / 3);
+  w.entries_.reserve((data.size() - pos) / 3);
   const auto* u = reinterpret_cast<const unsigned char*>(data.data());
   for (size_t r = 0; r < rows; ++r) {
     if (pos + 9 > data.size()) return bad("truncated weights");
@@ -106,20 +108,14 @@ Status PerceptronWeights::Parse(const std::string& path, std::string_view data,
       const int16_t q = static_cast<int16_t>(u[pos + 1] | (u[pos + 2] << 8));
       pos += 3;
       if (cls >= classes) return bad("class out of range");
-      w.entry_class_.push_back(static_cast<uint8_t>(cls));
-      w.entry_q_.push_back(q);
+      w.entries_.push_back({q, static_cast<uint8_t>(cls)});
     }
     w.row_keys_.push_back(key);
-    w.row_begin_.push_back(static_cast<uint32_t>(w.entry_class_.size()));
+    w.row_begin_.push_back(static_cast<uint32_t>(w.entries_.size()));
   }
-  w.entry_class_.shrink_to_fit();
-  w.entry_q_.shrink_to_fit();
-  w.Index();
+  w.entries_.shrink_to_fit();
   // Keys must be unique, or lookups would silently miss rows.
-  for (size_t r = 0; r < w.row_keys_.size(); ++r) {
-    if (w.FindRow(w.row_keys_[r]) != static_cast<int>(r))
-      return bad("duplicate feature key");
-  }
+  if (!w.Index()) return bad("duplicate feature key");
   *this = std::move(w);
   return Status::OK();
 }
@@ -141,8 +137,8 @@ PerceptronWeights PerceptronWeights::Mean(
       }
       float* row = sums.data() + it->second * out.classes_;
       for (uint32_t e = p->row_begin_[r]; e < p->row_begin_[r + 1]; ++e) {
-        if (p->entry_class_[e] < out.classes_)
-          row[p->entry_class_[e]] += p->entry_q_[e] * p->scale_;
+        const Entry& x = p->entries_[e];
+        if (x.cls < out.classes_) row[x.cls] += x.q * p->scale_;
       }
     }
   }
@@ -158,17 +154,38 @@ PerceptronWeights PerceptronWeights::Mean(
             [&](size_t a, size_t b) { return keys[a] < keys[b]; });
   out.row_begin_.push_back(0);
   for (size_t r : order) {
-    const size_t before = out.entry_class_.size();
+    const size_t before = out.entries_.size();
     for (int c = 0; c < out.classes_; ++c) {
       const float v = sums[r * out.classes_ + c];
       const long q = std::lround(v / out.scale_);
       if (q == 0) continue;
-      out.entry_class_.push_back(static_cast<uint8_t>(c));
-      out.entry_q_.push_back(static_cast<int16_t>(q));
+      out.entries_.push_back({static_cast<int16_t>(q), static_cast<uint8_t>(c)});
     }
-    if (out.entry_class_.size() == before) continue;
+    if (out.entries_.size() == before) continue;
     out.row_keys_.push_back(keys[r]);
-    out.row_begin_.push_back(static_cast<uint32_t>(out.entry_class_.size()));
+    out.row_begin_.push_back(static_cast<uint32_t>(out.entries_.size()));
+  }
+  out.Index();
+  return out;
+}
+
+PerceptronWeights PerceptronWeights::FromRows(int classes, float scale,
+                                              const std::vector<uint64_t>& keys,
+                                              const std::vector<int16_t>& q) {
+  PerceptronWeights out;
+  out.classes_ = classes;
+  out.scale_ = scale;
+  out.row_begin_.push_back(0);
+  for (size_t r = 0; r < keys.size(); ++r) {
+    const size_t before = out.entries_.size();
+    for (int c = 0; c < classes; ++c) {
+      const int16_t v = q[r * classes + c];
+      if (v == 0) continue;
+      out.entries_.push_back({v, static_cast<uint8_t>(c)});
+    }
+    if (out.entries_.size() == before) continue;
+    out.row_keys_.push_back(keys[r]);
+    out.row_begin_.push_back(static_cast<uint32_t>(out.entries_.size()));
   }
   out.Index();
   return out;
@@ -180,15 +197,14 @@ PerceptronWeights PerceptronWeights::Pruned(float min_abs) const {
   out.scale_ = scale_;
   out.row_begin_.push_back(0);
   for (size_t r = 0; r < row_keys_.size(); ++r) {
-    const size_t before = out.entry_class_.size();
+    const size_t before = out.entries_.size();
     for (uint32_t e = row_begin_[r]; e < row_begin_[r + 1]; ++e) {
-      if (std::fabs(entry_q_[e] * scale_) < min_abs) continue;
-      out.entry_class_.push_back(entry_class_[e]);
-      out.entry_q_.push_back(entry_q_[e]);
+      if (std::fabs(entries_[e].q * scale_) < min_abs) continue;
+      out.entries_.push_back(entries_[e]);
     }
-    if (out.entry_class_.size() == before) continue;
+    if (out.entries_.size() == before) continue;
     out.row_keys_.push_back(row_keys_[r]);
-    out.row_begin_.push_back(static_cast<uint32_t>(out.entry_class_.size()));
+    out.row_begin_.push_back(static_cast<uint32_t>(out.entries_.size()));
   }
   out.Index();
   return out;
@@ -273,17 +289,16 @@ PerceptronWeights PerceptronTrainer::Averaged(float prune) const {
   std::sort(order.begin(), order.end(),
             [&](size_t a, size_t b) { return row_keys_[a] < row_keys_[b]; });
   for (size_t r : order) {
-    const size_t before = out.entry_class_.size();
+    const size_t before = out.entries_.size();
     for (int c = 0; c < classes_; ++c) {
       const float v = avg[r * classes_ + c];
       if (std::fabs(v) < keep) continue;
       const long q = std::lround(v / out.scale_);
-      out.entry_class_.push_back(static_cast<uint8_t>(c));
-      out.entry_q_.push_back(static_cast<int16_t>(q));
+      out.entries_.push_back({static_cast<int16_t>(q), static_cast<uint8_t>(c)});
     }
-    if (out.entry_class_.size() == before) continue;
+    if (out.entries_.size() == before) continue;
     out.row_keys_.push_back(row_keys_[r]);
-    out.row_begin_.push_back(static_cast<uint32_t>(out.entry_class_.size()));
+    out.row_begin_.push_back(static_cast<uint32_t>(out.entries_.size()));
   }
   out.Index();
   return out;

@@ -52,29 +52,68 @@ class PerceptronWeights {
       for (size_t i = 0; i < n; ++i) {
         found[i] = Find(keys[base + i]);
         if (found[i] == nullptr) continue;
-        if (found[i]->dense >= 0) {
-          __builtin_prefetch(&dense_[found[i]->dense]);
+        if (found[i]->count == kDense) {
+          __builtin_prefetch(&dense_[found[i]->offset]);
         } else {
-          __builtin_prefetch(&entry_class_[found[i]->begin]);
-          __builtin_prefetch(&entry_q_[found[i]->begin]);
+          __builtin_prefetch(&entries_[found[i]->offset]);
         }
       }
       for (size_t i = 0; i < n; ++i) {
         const Slot* slot = found[i];
         if (slot == nullptr) continue;
-        if (slot->dense >= 0) {
+        if (slot->count == kDense) {
           // A frequent feature with weights for most classes: one
           // vectorisable pass beats scattered adds.
-          const int16_t* w = dense_.data() + slot->dense;
+          const int16_t* w = dense_.data() + slot->offset;
           for (int c = 0; c < classes_; ++c) scores[c] += w[c];
           continue;
         }
-        for (uint32_t e = slot->begin; e < slot->end; ++e) {
-          scores[entry_class_[e]] += entry_q_[e];
-        }
+        const Entry* e = entries_.data() + slot->offset;
+        for (uint32_t k = 0; k < slot->count; ++k) scores[e[k].cls] += e[k].q;
       }
     }
   }
+
+  // Adds the weights of `key` (when it has a row), each times scale(), to
+  // scores[0..classes) as floats: for models decoded over float scores (the
+  // sequence tagger's Viterbi). Bit for bit what adding a dense float row of
+  // q * scale() would give, since the classes without a weight add nothing.
+  void AddScaled(uint64_t key, float* scores) const {
+    if (slots_.empty()) return;
+    const Slot* slot = Find(key);
+    if (slot == nullptr) return;
+    if (slot->count == kDense) {
+      if (!dense_f_.empty()) {
+        // q * scale as floats, a vectorisable pass (a zero adds nothing).
+        const float* w = dense_f_.data() + slot->offset;
+        for (int c = 0; c < classes_; ++c) scores[c] += w[c];
+        return;
+      }
+      const int16_t* w = dense_.data() + slot->offset;
+      for (int c = 0; c < classes_; ++c)
+        scores[c] += static_cast<float>(w[c]) * scale_;
+      return;
+    }
+    const Entry* e = entries_.data() + slot->offset;
+    for (uint32_t k = 0; k < slot->count; ++k)
+      scores[e[k].cls] += static_cast<float>(e[k].q) * scale_;
+  }
+
+  // Keeps a float copy (q * scale) of the dense rows, for AddScaled: a model
+  // decoded over floats calls it once after loading (more memory, a
+  // vectorised add per frequent feature instead of a conversion per class).
+  void KeepFloatRows() {
+    dense_f_.resize(dense_.size());
+    for (size_t i = 0; i < dense_.size(); ++i)
+      dense_f_[i] = static_cast<float>(dense_[i]) * scale_;
+  }
+
+  // Builds a table from dense rows of int16 steps (`q`: rows of `classes`
+  // values, one per key, in the order of `keys`), keeping only the nonzero
+  // steps; rows with none are left out.
+  static PerceptronWeights FromRows(int classes, float scale,
+                                    const std::vector<uint64_t>& keys,
+                                    const std::vector<int16_t>& q);
 
   // Returns this table without the weights below `min_abs` in magnitude
   // (rows left empty removed).
@@ -94,14 +133,23 @@ class PerceptronWeights {
 
  private:
   friend class PerceptronTrainer;
-  // One slot of the open-addressing table: the key, its sparse entries
-  // [begin, end), and the offset of its dense copy in dense_ (or -1).
+  // One weight of a sparse row.
+  struct Entry {
+    int16_t q;    // weight / scale_
+    uint8_t cls;  // its class
+    uint8_t unused = 0;
+  };
+  static constexpr uint32_t kDense = 0xffffffffu;
+  // One slot of the open-addressing table (16 bytes, four to a cache line):
+  // the key, and where its weights are: `count` entries from entries_[offset]
+  // or, when count is kDense, a dense row at dense_[offset]. The table is at
+  // most half full, because most lookups are of features the model never
+  // kept, and a miss probes until an empty slot (about 2.5 slots at half
+  // full, 6 at 70%).
   struct Slot {
     uint64_t key = 0;  // 0: empty
-    uint32_t begin = 0;
-    uint32_t end = 0;
-    int32_t dense = -1;
-    int32_t row = -1;
+    uint32_t offset = 0;
+    uint32_t count = 0;
   };
   const Slot* Find(uint64_t key) const {
     for (uint64_t s = key & mask_;; s = (s + 1) & mask_) {
@@ -109,22 +157,18 @@ class PerceptronWeights {
       if (slots_[s].key == 0) return nullptr;
     }
   }
-  int FindRow(uint64_t key) const {
-    if (slots_.empty()) return -1;
-    const Slot* slot = Find(key);
-    return slot == nullptr ? -1 : slot->row;
-  }
   // Builds the lookup table over row_keys_, with dense copies of the rows
-  // that have weights for more than a quarter of the classes.
-  void Index();
+  // that have weights for more than a quarter of the classes. Returns false
+  // when a key is there twice (lookups would silently miss rows).
+  bool Index();
 
   int classes_ = 0;
   float scale_ = 1.0f;
   std::vector<uint64_t> row_keys_;
   std::vector<uint32_t> row_begin_;  // rows() + 1 offsets into entries
-  std::vector<uint8_t> entry_class_;
-  std::vector<int16_t> entry_q_;  // weight / scale_
+  std::vector<Entry> entries_;  // rows' weights, row_begin_ says where
   std::vector<int16_t> dense_;
+  std::vector<float> dense_f_;  // KeepFloatRows: dense_ * scale_
   std::vector<Slot> slots_;
   uint64_t mask_ = 0;
 };

@@ -767,30 +767,6 @@ SequenceTagger& SequenceTagger::operator=(SequenceTagger&&) noexcept = default;
 SequenceTagger::SequenceTagger(const SequenceTagger&) = default;
 SequenceTagger& SequenceTagger::operator=(const SequenceTagger&) = default;
 
-void SequenceTagger::BuildTable(const std::vector<uint64_t>& keys) {
-  size_t size = 16;
-  while (size < keys.size() * 2) size *= 2;
-  slot_keys_.assign(size, 0);
-  slot_rows_.assign(size, -1);
-  mask_ = size - 1;
-  for (size_t r = 0; r < keys.size(); ++r) {
-    uint64_t s = keys[r] & mask_;
-    while (slot_keys_[s] != 0) s = (s + 1) & mask_;
-    slot_keys_[s] = keys[r];
-    slot_rows_[s] = static_cast<int32_t>(r);
-  }
-  row_keys_ = keys;
-  keys_count_ = keys.size();
-}
-
-int SequenceTagger::FindRow(uint64_t key) const {
-  if (slot_keys_.empty()) return -1;
-  for (uint64_t s = key & mask_;; s = (s + 1) & mask_) {
-    if (slot_keys_[s] == key) return slot_rows_[s];
-    if (slot_keys_[s] == 0) return -1;
-  }
-}
-
 void SequenceTagger::TagChunk(const TaggerDocument& doc,
                               std::vector<std::vector<int>>* labels) const {
   Scratch scratch;
@@ -869,11 +845,8 @@ void SequenceTagger::TagAnalysed(const TaggerDocument& doc,
   SentenceFeatures sf;
   std::vector<float> scores;
   labels->resize(doc.size());
-  auto add_row = [this, num_labels](uint64_t key, float* sc) {
-    int r = FindRow(key);
-    if (r < 0) return;
-    const float* w = weights_.data() + static_cast<size_t>(r) * num_labels;
-    for (int l = 0; l < num_labels; ++l) sc[l] += w[l];
+  auto add_row = [this](uint64_t key, float* sc) {
+    weights_.AddScaled(key, sc);
   };
   const bool viterbi = bilou && viterbi_;
   ViterbiGraph graph;
@@ -1011,24 +984,7 @@ void SequenceTagger::Serialize(std::string* out_ptr,
   }
   out += "gazetteer\t" + std::to_string(gazetteer_.entries().size()) + "\n";
   for (const auto& e : gazetteer_.entries()) out += e + "\n";
-  const int L = static_cast<int>(labels_.size());
-  char buf[64];
-  std::snprintf(buf, sizeof(buf), "%.9g", scale_);
-  out += "weights\t" + std::to_string(keys_count_) + "\t" + buf + "\n";
-  for (size_t r = 0; r < keys_count_; ++r) {
-    PutU64(&out, row_keys_[r]);
-    const float* w = weights_.data() + r * L;
-    int nnz = 0;
-    for (int l = 0; l < L; ++l) nnz += w[l] != 0.0f;
-    out.push_back(static_cast<char>(nnz));
-    for (int l = 0; l < L; ++l) {
-      if (w[l] == 0.0f) continue;
-      long q = std::lround(w[l] / scale_);
-      out.push_back(static_cast<char>(l));
-      out.push_back(static_cast<char>(q & 0xff));
-      out.push_back(static_cast<char>((q >> 8) & 0xff));
-    }
-  }
+  weights_.Serialize(&out);
 }
 
 Status SequenceTagger::Load(const std::string& path) {
@@ -1061,9 +1017,9 @@ Status SequenceTagger::Parse(const std::string& path, std::string_view data,
   m.labels_.clear();
   m.external_labels_.clear();
   m.to_external_.clear();
-  size_t rows = 0;
   std::shared_ptr<SequenceTagger> stage1;
   while (true) {
+    const size_t line_start = pos;
     if (!next_line(&line)) return bad("truncated header");
     size_t tab = line.find('\t');
     std::string_view key = line.substr(0, tab);
@@ -1151,36 +1107,15 @@ Status SequenceTagger::Parse(const std::string& path, std::string_view data,
         m.gazetteer_.AddEntryLine(line);
       }
     } else if (key == "weights") {
-      size_t t2 = value.find('\t');
-      if (t2 == std::string_view::npos) return bad("bad weights line");
-      rows =
-          std::strtoull(std::string(value.substr(0, t2)).c_str(), nullptr, 10);
-      m.scale_ =
-          std::strtof(std::string(value.substr(t2 + 1)).c_str(), nullptr);
+      pos = line_start;  // the table reads its own header line
       break;
     }
   }
   const int L = static_cast<int>(m.labels_.size());
   if (L == 0 || L > 255) return bad("bad label count");
-  std::vector<uint64_t> keys(rows);
-  m.weights_.assign(rows * L, 0.0f);
-  const unsigned char* p = reinterpret_cast<const unsigned char*>(data.data());
-  for (size_t r = 0; r < rows; ++r) {
-    if (pos + 9 > data.size()) return bad("truncated weights");
-    keys[r] = GetU64(p + pos);
-    int nnz = p[pos + 8];
-    pos += 9;
-    if (pos + 3 * static_cast<size_t>(nnz) > data.size())
-      return bad("truncated weights");
-    for (int k = 0; k < nnz; ++k) {
-      int l = p[pos];
-      int16_t q = static_cast<int16_t>(p[pos + 1] | (p[pos + 2] << 8));
-      pos += 3;
-      if (l >= L) return bad("label id out of range");
-      m.weights_[r * L + l] = static_cast<float>(q) * m.scale_;
-    }
-  }
-  m.BuildTable(keys);
+  Status ws = m.weights_.Parse(path, data, &pos, L);
+  if (!ws.ok()) return ws;
+  m.weights_.KeepFloatRows();
   if (stage1 != nullptr) {
     // The first stage uses the tables written once in this model.
     if (stage1->shared_tables_ & 1) stage1->lexicon_ = m.lexicon_;
@@ -1228,24 +1163,16 @@ class SequenceTaggerTrainer {
       maxabs = std::max(maxabs, std::fabs(avg[i]));
     }
     float scale = maxabs > 0 ? maxabs / 32767.0f : 1.0f;
-    std::vector<uint64_t> keys;
-    std::vector<float> weights;
-    for (size_t r = 0; r < table.count(); ++r) {
-      bool any = false;
-      float row[256];
-      for (int l = 0; l < L; ++l) {
-        float v = avg[r * L + l];
-        long q = std::fabs(v) < prune ? 0 : std::lround(v / scale);
-        row[l] = static_cast<float>(q) * scale;
-        any |= q != 0;
-      }
-      if (!any) continue;
-      keys.push_back(table.row_keys_[r]);
-      weights.insert(weights.end(), row, row + L);
+    std::vector<uint64_t> keys(table.row_keys_.begin(),
+                               table.row_keys_.begin() + table.count());
+    std::vector<int16_t> q(table.count() * L);
+    for (size_t i = 0; i < q.size(); ++i) {
+      const float v = avg[i];
+      q[i] = std::fabs(v) < prune ? 0
+                                  : static_cast<int16_t>(std::lround(v / scale));
     }
-    out->scale_ = scale;
-    out->weights_ = std::move(weights);
-    out->BuildTable(keys);
+    out->weights_ = PerceptronWeights::FromRows(L, scale, keys, q);
+    out->weights_.KeepFloatRows();
   }
 
   static Status Train(const std::vector<TaggedDocument>& docs,

@@ -26,6 +26,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/perceptron.h"
 #include "dateline/status.h"
 #include "entities/gazetteer.h"
 #include "entities/word_clusters.h"
@@ -99,7 +100,7 @@ class SequenceTagger {
   std::shared_ptr<const WordClusterTable> clusters() const { return clusters_; }
   // The unlabelled-text word statistics stored in the model (or null).
   std::shared_ptr<const WordLexicon> lexicon() const { return lexicon_; }
-  size_t feature_count() const { return keys_count_; }
+  size_t feature_count() const { return weights_.rows(); }
 
   // Free-form `key value` lines recorded in the model file's text header
   // (how the model was made).
@@ -147,8 +148,6 @@ class SequenceTagger {
   // with it (lexicon, clusters) are written once, in the outer model.
   void Serialize(std::string* out, const SequenceTagger* outer = nullptr) const;
   Status Parse(const std::string& path, std::string_view data, size_t* pos);
-  void BuildTable(const std::vector<uint64_t>& keys);
-  int FindRow(uint64_t key) const;
 
   Encoding encoding_ = Encoding::kPlain;
   // A model neither trained nor loaded tags every word "O".
@@ -157,14 +156,10 @@ class SequenceTagger {
   std::vector<int> to_external_{0};                // internal id -> external id
   Gazetteer gazetteer_;
   std::vector<std::pair<std::string, std::string>> info_;
-  float scale_ = 1.0f;
-  // Open-addressing table: slot -> key (0 = empty) and row.
-  std::vector<uint64_t> slot_keys_;
-  std::vector<int32_t> slot_rows_;
-  uint64_t mask_ = 0;
-  size_t keys_count_ = 0;
-  std::vector<uint64_t> row_keys_;
-  std::vector<float> weights_;  // row-major, labels_.size() per row
+  // The weights, sparse int16 steps of one scale (base/perceptron.h: a row
+  // holds only the labels a feature has a weight for, a few of 45 POS tags
+  // on average, so the table stays within the caches).
+  PerceptronWeights weights_;
   // Two-stage tagging (Ratinov and Roth 2009): when set, this model first
   // runs over the whole document and its tags, and the tags every word
   // received anywhere in the document, are features of this one.
