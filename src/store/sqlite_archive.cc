@@ -24,6 +24,7 @@
 #include "dateline/archive.h"
 #include "dedup/minhash.h"
 #include "store/archive_sql.h"
+#include "store/postgres_archive.h"
 #include "store/sqlite_db.h"
 
 namespace dateline {
@@ -1812,6 +1813,8 @@ std::vector<uint32_t> Archive::Signature(const std::string& text) {
 Status Archive::Open(const std::string& path, const ArchiveOptions& options,
                      std::unique_ptr<Archive>* archive) {
   archive->reset();
+  // A PostgreSQL URL or key=value string: the server archive.
+  if (IsPostgresTarget(path)) return OpenPostgresArchive(path, options, archive);
   std::error_code ec;
   if (options.read_only && !std::filesystem::exists(path, ec)) {
     return Status::NotFound(path, "no such archive (run `dateline ingest` first)");
