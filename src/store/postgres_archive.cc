@@ -246,10 +246,19 @@ const std::vector<FtsColumn> kEntityColumns = {{"name", 'A'}, {"aliases", 'B'}};
 // ts_rank weights {D, C, B, A}: title four times text and captions, as the
 // SQLite archive's bm25(4.0, 1.0, 1.0).
 const char kRank[] = "ts_rank('{0.1, 0.25, 0.25, 1.0}', a.fts, ?::tsquery, 1)";
+// The snippet: matched words in the text, else in the title (FTS5's
+// snippet() picks the best column the same way).
+#define DATELINE_HEADLINE_OPTIONS                                       \
+  "'StartSel=[, StopSel=], MaxWords=16, MinWords=6, ShortWord=0, " \
+  "MaxFragments=1, FragmentDelimiter=...'"
 const char kHeadline[] =
-    "ts_headline('simple', a.text, ?::tsquery, 'StartSel=[, StopSel=], "
-    "MaxWords=16, MinWords=6, ShortWord=0, MaxFragments=1, "
-    "FragmentDelimiter=...')";
+    "CASE WHEN strpos(h.t, '[') > 0 OR a.title = '' THEN h.t ELSE "
+    "ts_headline('simple', a.title, ?::tsquery, " DATELINE_HEADLINE_OPTIONS
+    ") END";
+const char kHeadlineText[] =
+    " CROSS JOIN LATERAL (SELECT ts_headline('simple', a.text, ?::tsquery, "
+    DATELINE_HEADLINE_OPTIONS ") AS t) h";
+#undef DATELINE_HEADLINE_OPTIONS
 
 std::string TimedOutStatusText(int ms) {
   return "query stopped at its time limit of " + std::to_string(ms) +
@@ -685,8 +694,10 @@ class PostgresArchive : public Archive {
     }
     sql += " FROM articles a" + w.Sql() + inner_order +
            LimitSql(q.limit, q.offset) +
-           ") page JOIN articles a ON a.rowid = page.rid" + outer_order;
+           ") page JOIN articles a ON a.rowid = page.rid" +
+           (ts.empty() ? "" : kHeadlineText) + outer_order;
     w.BindAll(&p, p.size() + 1);
+    if (!ts.empty()) p.Add(ts);  // kHeadlineText's, after the page's
     Result r;
     s = Exec(sql, p, &r);
     if (!s.ok()) return s;
@@ -1447,6 +1458,15 @@ class PostgresArchive : public Archive {
     });
     if (!u.ok()) return Status::Corruption(name_, u.message());
     return s;
+  }
+
+  Status ForEachContentHash(
+      const std::function<void(const std::string&)>& fn) override {
+    return Stream("SELECT content_hash FROM articles", Params(),
+                  [&](const Result& r, int i) {
+                    fn(r.Text(i, 0));
+                    return true;
+                  });
   }
 
   Status StoryOf(const std::string& id, std::string* story) override {

@@ -1359,6 +1359,15 @@ class SqliteArchive : public Archive {
     return s;
   }
 
+  Status ForEachContentHash(
+      const std::function<void(const std::string&)>& fn) override {
+    Statement st;
+    Status s = st.Prepare(db_, "SELECT content_hash FROM articles");
+    if (!s.ok()) return s;
+    while (st.Step(&s)) fn(st.Text(0));
+    return s;
+  }
+
   Status StoryOf(const std::string& id, std::string* story) override {
     Statement st;
     Status s = st.Prepare(db_, "SELECT story FROM articles WHERE id = ?");
