@@ -2,13 +2,9 @@
 // against PostgreSQL (value-parameterised), and CrossStore puts the same
 // documents into both and compares every query's answers.
 //
-// PostgreSQL: $DATELINE_TEST_PG_URL names a server to use (each case
-// empties the archive tables of that database first); else the suite
-// starts a throwaway cluster with the server binaries it finds (initdb +
-// pg_ctl in a temporary directory, a Unix socket in that directory, no TCP),
-// as the `postgres` user when the test runs as root (initdb refuses root),
-// and stops it at exit. Without libpq or server binaries the PostgreSQL
-// cases skip and say why.
+// The PostgreSQL server: store/pg_test_server.h (a throwaway cluster, or
+// $DATELINE_TEST_PG_URL). Without libpq or server binaries the PostgreSQL
+// cases skip and say why, unless $DATELINE_TEST_REQUIRE_PG is set (CI).
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -22,135 +18,13 @@
 
 #include "dateline/archive.h"
 #include "store/archive_test_docs.h"
+#include "store/pg_test_server.h"
 #include "store/postgres_archive.h"
 
 namespace dateline {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Runs a shell command; returns its exit status.
-int Run(const std::string& cmd) {
-  int rc = std::system(cmd.c_str());
-  return rc == -1 ? -1 : WEXITSTATUS(rc);
-}
-
-std::string Quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') {
-      out += "'\\''";
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out + "'";
-}
-
-// The PostgreSQL server of this test binary: started on first use, stopped
-// at exit.
-class PgServer {
- public:
-  static PgServer& Get() {
-    static PgServer server;
-    return server;
-  }
-
-  // Sets *target to the connection string of a new, empty database for one
-  // test; returns "" or why PostgreSQL cases must skip.
-  std::string NewDatabase(const std::string& name, std::string* target) {
-    if (!HavePostgres()) return "dateline was built without libpq (libpq-dev)";
-    if (!started_) Start();
-    if (!why_not_.empty()) return why_not_;
-    if (!url_.empty()) {
-      // A server of the user's: empty the archive's tables.
-      if (Run("psql -X -q -v ON_ERROR_STOP=1 " + Quote(url_) +
-              " -c 'DROP TABLE IF EXISTS schema_version, articles, entities, "
-              "mentions, quotes, events, lsh, entity_totals, archive_version "
-              "CASCADE' >/dev/null 2>&1") != 0) {
-        return "cannot reset the archive in $DATELINE_TEST_PG_URL (psql)";
-      }
-      *target = url_;
-      return "";
-    }
-    const std::string db = "t" + std::to_string(++databases_) + "_" + name;
-    if (Run(As() + Quote(bin_ + "/createdb") + " -h " + Quote(dir_) +
-            " -U postgres " + Quote(db) + " >/dev/null 2>&1") != 0) {
-      return "createdb failed in " + dir_;
-    }
-    *target = "postgresql:///" + db + "?host=" + dir_ + "&user=postgres";
-    return "";
-  }
-
-  ~PgServer() {
-    if (!dir_.empty() && url_.empty()) {
-      Run(As() + Quote(bin_ + "/pg_ctl") + " -D " + Quote(dir_ + "/data") +
-          " -m immediate -w stop >/dev/null 2>&1");
-      std::error_code ec;
-      fs::remove_all(dir_, ec);
-    }
-  }
-
- private:
-  // The prefix that runs a server binary as a user initdb accepts.
-  std::string As() const {
-    return geteuid() == 0 ? "runuser -u postgres -- " : "";
-  }
-
-  void Start() {
-    started_ = true;
-    if (const char* url = std::getenv("DATELINE_TEST_PG_URL")) {
-      url_ = url;
-      return;
-    }
-    for (const char* v : {"17", "16", "15", "14", "13"}) {
-      std::string b = std::string("/usr/lib/postgresql/") + v + "/bin";
-      if (fs::exists(b + "/initdb") && fs::exists(b + "/pg_ctl")) {
-        bin_ = b;
-        break;
-      }
-    }
-    if (bin_.empty()) {
-      why_not_ = "no PostgreSQL server binaries (apt-get install postgresql-15, "
-                 "or set DATELINE_TEST_PG_URL)";
-      return;
-    }
-    if (geteuid() == 0 && Run("id -u postgres >/dev/null 2>&1") != 0) {
-      why_not_ = "running as root and there is no `postgres` user for initdb";
-      return;
-    }
-    char tmpl[] = "/tmp/dateline_pg_XXXXXX";
-    if (mkdtemp(tmpl) == nullptr) {
-      why_not_ = "cannot make a temporary directory";
-      return;
-    }
-    dir_ = tmpl;
-    if (geteuid() == 0) Run("chown postgres " + Quote(dir_));
-    // initdb's output goes to a file of the test's own; the server's log
-    // is written by the server's user.
-    const std::string log = dir_ + "/server.log";
-    if (Run(As() + Quote(bin_ + "/initdb") + " -D " + Quote(dir_ + "/data") +
-            " -A trust -U postgres --no-sync -E UTF8 --locale=C >" +
-            Quote(dir_ + "/initdb.log") + " 2>&1") != 0) {
-      why_not_ = "initdb failed (see " + dir_ + "/initdb.log)";
-      return;
-    }
-    // A Unix socket in the directory only; no fsync (a throwaway cluster).
-    if (Run(As() + Quote(bin_ + "/pg_ctl") + " -D " + Quote(dir_ + "/data") +
-            " -l " + Quote(log) + " -w -o " +
-            Quote("-k " + dir_ + " -c listen_addresses= -F") +
-            " start >/dev/null 2>&1") != 0) {
-      why_not_ = "pg_ctl start failed (see " + log + ")";
-    }
-  }
-
-  bool started_ = false;
-  std::string why_not_;
-  std::string url_;  // $DATELINE_TEST_PG_URL
-  std::string bin_;
-  std::string dir_;
-  int databases_ = 0;
-};
 
 ArchiveOptions ReadOnly() {
   ArchiveOptions o;
@@ -177,7 +51,10 @@ class ConformanceTest : public ::testing::TestWithParam<std::string> {
            ("dateline_conformance_" + std::to_string(getpid()));
     fs::create_directories(dir_);
     std::string why = FreshTarget(GetParam(), dir_, &target_);
-    if (!why.empty()) GTEST_SKIP() << "PostgreSQL cases skipped: " << why;
+    if (!why.empty()) {
+      if (PgServer::Required()) FAIL() << "PostgreSQL required: " << why;
+      GTEST_SKIP() << "PostgreSQL cases skipped: " << why;
+    }
     Status s = Archive::Open(target_, ArchiveOptions(), &db_);
     ASSERT_TRUE(s.ok()) << s.ToString();
   }
@@ -709,7 +586,10 @@ TEST(CrossStore, SameDocumentsSameAnswers) {
   fs::create_directories(dir);
   std::string pg;
   std::string why = PgServer::Get().NewDatabase("cross", &pg);
-  if (!why.empty()) GTEST_SKIP() << "PostgreSQL cases skipped: " << why;
+  if (!why.empty()) {
+    if (PgServer::Required()) FAIL() << "PostgreSQL required: " << why;
+    GTEST_SKIP() << "PostgreSQL cases skipped: " << why;
+  }
   std::string lite = (dir / "cross.db").string();
   fs::remove(lite);
   std::unique_ptr<Archive> a, b;
