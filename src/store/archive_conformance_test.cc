@@ -715,6 +715,99 @@ TEST(CrossStore, SameDocumentsSameAnswers) {
   fs::remove_all(dir);
 }
 
+// A fresh PostgreSQL archive for the tests below; "" or why they skip.
+std::string PgOnly(std::string* target) {
+  std::string why = PgServer::Get().NewDatabase(
+      ::testing::UnitTest::GetInstance()->current_test_info()->name(), target);
+  return why;
+}
+
+// The server cancels a query over its budget (statement_timeout), and the
+// archive says TimedOut as SQLite's progress handler does.
+TEST(PostgresOnly, ServerStopsQueryOverBudget) {
+  std::string target;
+  std::string why = PgOnly(&target);
+  if (!why.empty()) {
+    if (PgServer::Required()) FAIL() << "PostgreSQL required: " << why;
+    GTEST_SKIP() << "PostgreSQL cases skipped: " << why;
+  }
+  std::unique_ptr<Archive> db;
+  ASSERT_TRUE(Archive::Open(target, ArchiveOptions(), &db).ok());
+  ASSERT_TRUE(db->Begin().ok());
+  for (int i = 0; i < 400; ++i) {
+    std::string text;
+    for (int k = 0; k < 60; ++k) {
+      text.append("w");
+      text.append(std::to_string((i * 31 + k * 7) % 1500));
+      text.append(" ");
+    }
+    PutOutcome out;
+    std::string story;
+    ASSERT_TRUE(db->Put(testdocs::Other("o" + std::to_string(i), text),
+                        {"o" + std::to_string(i), std::to_string(i)}, {}, "",
+                        &out, &story)
+                    .ok());
+  }
+  ASSERT_TRUE(db->Commit().ok());
+  ArchiveOptions o = ReadOnly();
+  o.query_timeout_ms = 1;
+  std::unique_ptr<Archive> ro;
+  ASSERT_TRUE(Archive::Open(target, o, &ro).ok());
+  SearchQuery q;
+  for (int i = 0; i < 150; ++i) {
+    q.query.append(i > 0 ? " OR w" : "w");
+    q.query.append(std::to_string(i % 15));
+    q.query.append("*");
+  }
+  q.limit = 0;
+  q.order = SearchOrder::kRelevance;
+  std::vector<SearchHit> hits;
+  Status s;
+  // The server's timer is coarse: a few tries at most.
+  for (int i = 0; i < 5 && !s.IsTimedOut(); ++i) s = ro->Search(q, &hits);
+  EXPECT_TRUE(s.IsTimedOut()) << s.ToString();
+  EXPECT_NE(s.message().find("time limit of 1 ms"), std::string::npos);
+  // The connection is usable after the cancelled query.
+  o.query_timeout_ms = 0;
+  ArchiveStats st;
+  ASSERT_TRUE(ro->Stats(&st).ok());
+  EXPECT_EQ(st.articles, 400);
+}
+
+// A reader (serve) outlives a server restart: the next query reconnects.
+TEST(PostgresOnly, ReaderReconnectsAfterServerRestart) {
+  std::string target;
+  std::string why = PgOnly(&target);
+  if (!why.empty()) {
+    if (PgServer::Required()) FAIL() << "PostgreSQL required: " << why;
+    GTEST_SKIP() << "PostgreSQL cases skipped: " << why;
+  }
+  if (std::getenv("DATELINE_TEST_PG_URL") != nullptr) {
+    GTEST_SKIP() << "not restarting a server of the user's";
+  }
+  std::unique_ptr<Archive> db, ro;
+  ASSERT_TRUE(Archive::Open(target, ArchiveOptions(), &db).ok());
+  PutOutcome out;
+  std::string story;
+  ASSERT_TRUE(db->Put(testdocs::Kremlin(), {"k", "h"}, {}, "", &out, &story).ok());
+  ArchiveOptions o = ReadOnly();
+  o.query_timeout_ms = 5000;
+  ASSERT_TRUE(Archive::Open(target, o, &ro).ok());
+  ArchiveStats st;
+  ASSERT_TRUE(ro->Stats(&st).ok());
+  ASSERT_TRUE(PgServer::Get().Restart());
+  ListTotals t;
+  Status s = ro->Count(SearchQuery(), &t);
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(t.total, 1);
+  // A writer too, between groups.
+  s = db->Put(testdocs::Other("w1", testdocs::kWire), {"w", "hw"}, {}, "", &out,
+              &story);
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  ASSERT_TRUE(ro->Stats(&st).ok());
+  EXPECT_EQ(st.articles, 2);
+}
+
 TEST(PostgresTarget, UrlsGoToPostgresAndPasswordsAreHidden) {
   EXPECT_TRUE(IsPostgresTarget("postgresql://u@h/db"));
   EXPECT_TRUE(IsPostgresTarget("postgres://h/db"));

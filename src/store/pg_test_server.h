@@ -79,6 +79,17 @@ class PgServer {
     return v != nullptr && *v != '\0' && std::string(v) != "0";
   }
 
+  // Restarts the throwaway cluster (fast shutdown: connections are cut);
+  // false for a server of the user's or when it fails.
+  bool Restart() {
+    if (!url_.empty() || dir_.empty() || !why_not_.empty()) return false;
+    return RunShell(As() + ShellQuote(bin_ + "/pg_ctl") + " -D " +
+                    ShellQuote(dir_ + "/data") + " -l " +
+                    ShellQuote(dir_ + "/server.log") + " -w -m fast -o " +
+                    ShellQuote("-k " + dir_ + " -c listen_addresses= -F") +
+                    " restart >/dev/null 2>&1") == 0;
+  }
+
   ~PgServer() {
     if (!dir_.empty() && url_.empty()) {
       RunShell(As() + ShellQuote(bin_ + "/pg_ctl") + " -D " + ShellQuote(dir_ + "/data") +

@@ -491,7 +491,7 @@ class PostgresArchive : public Archive {
     if (options_.read_only) {
       return Status::InvalidArgument(name_, "archive opened read-only");
     }
-    Status s = Exec("BEGIN");
+    Status s = Exec("BEGIN", /*may_reconnect=*/true);
     if (!s.ok()) return s;
     // Writers take turns per group (see the top of this file); waiting
     // longer than busy_timeout_ms reports "locked", which ingest retries.
@@ -583,10 +583,13 @@ class PostgresArchive : public Archive {
     if (left <= 0) {
       return Status::TimedOut(TimedOutStatusText(options_.query_timeout_ms));
     }
-    Status s = Exec(("SET statement_timeout = " + std::to_string(left)).c_str());
+    timeout_ms_ = left;
+    Status s = Exec(("SET statement_timeout = " + std::to_string(left)).c_str(),
+                    /*may_reconnect=*/true);
     if (!s.ok()) return s;
     s = f();
-    Status r = Exec("SET statement_timeout = 0");
+    timeout_ms_ = 0;
+    Status r = Exec("SET statement_timeout = 0", /*may_reconnect=*/true);
     if (s.IsTimedOut()) {
       return Status::TimedOut(TimedOutStatusText(options_.query_timeout_ms));
     }
@@ -1100,11 +1103,15 @@ class PostgresArchive : public Archive {
       std::string sql =
           UsesTotals(q)
               ? "SELECT n.name, n.type, n.country, n.articles, n.mentions FROM "
-                "entity_totals n" + w.Sql() + " ORDER BY n.articles DESC, n.name" +
+                "entity_totals n" + w.Sql() +
+                    // Ties in the order of SQLite's index (articles DESC,
+                    // name) with its key (name, type) inside.
+                    " ORDER BY n.articles DESC, n.name, n.type" +
                     LimitSql(q.limit, q.offset)
               : std::string("SELECT n.name, n.type, max(n.country), count(*) AS "
                             "arts, sum(n.mention_count) FROM entities n") +
-                    w.Sql() + " GROUP BY n.name, n.type ORDER BY arts DESC, n.name" +
+                    w.Sql() +
+                    " GROUP BY n.name, n.type ORDER BY arts DESC, n.name, n.type" +
                     LimitSql(q.limit, q.offset);
       Params p;
       w.BindAll(&p);
@@ -1534,9 +1541,30 @@ class PostgresArchive : public Archive {
 
  private:
   // Runs statements without parameters or results (may be several).
-  Status Exec(const char* sql) {
+  Status Exec(const char* sql, bool may_reconnect = false) {
     Result r(PQexec(conn_, sql));
-    return Check(r, PGRES_COMMAND_OK);
+    Status s = Check(r, PGRES_COMMAND_OK);
+    if (!s.ok() && may_reconnect && Reconnect()) {
+      r = Result(PQexec(conn_, sql));
+      s = Check(r, PGRES_COMMAND_OK);
+    }
+    return s;
+  }
+
+  // After the server went away (restarted, a dropped connection), connects
+  // again and restores the session; false when the connection is fine or
+  // cannot be restored. Never inside a write group: its transaction is
+  // gone with the connection, and the caller must hear that the group failed
+  // (ingest run again finishes it).
+  bool Reconnect() {
+    if (in_group_ || PQstatus(conn_) != CONNECTION_BAD) return false;
+    PQreset(conn_);
+    if (PQstatus(conn_) != CONNECTION_OK) return false;
+    if (!Session().ok()) return false;
+    if (timeout_ms_ > 0) {
+      return Exec(("SET statement_timeout = " + std::to_string(timeout_ms_)).c_str()).ok();
+    }
+    return true;
   }
 
   // Runs `sql` ('?' placeholders) with `p`; rows into *out when given.
@@ -1553,6 +1581,13 @@ class PostgresArchive : public Archive {
                           lengths.empty() ? nullptr : lengths.data(),
                           p.formats().empty() ? nullptr : p.formats().data(), 0));
     Status s = Check(r, PGRES_TUPLES_OK);
+    if (!s.ok() && Reconnect()) {
+      r = Result(PQexecParams(conn_, text.c_str(), p.size(), nullptr,
+                              values.empty() ? nullptr : values.data(),
+                              lengths.empty() ? nullptr : lengths.data(),
+                              p.formats().empty() ? nullptr : p.formats().data(), 0));
+      s = Check(r, PGRES_TUPLES_OK);
+    }
     if (s.ok() && out != nullptr) *out = std::move(r);
     return s;
   }
@@ -1568,10 +1603,14 @@ class PostgresArchive : public Archive {
       values.push_back(v.c_str());
       lengths.push_back(static_cast<int>(v.size()));
     }
-    if (!PQsendQueryParams(conn_, text.c_str(), p.size(), nullptr,
-                           values.empty() ? nullptr : values.data(),
-                           lengths.empty() ? nullptr : lengths.data(),
-                           p.formats().empty() ? nullptr : p.formats().data(), 0)) {
+    auto send = [&] {
+      return PQsendQueryParams(conn_, text.c_str(), p.size(), nullptr,
+                               values.empty() ? nullptr : values.data(),
+                               lengths.empty() ? nullptr : lengths.data(),
+                               p.formats().empty() ? nullptr : p.formats().data(),
+                               0) != 0;
+    };
+    if (!send() && !(Reconnect() && send())) {
       return Status::IOError(name_, PQerrorMessage(conn_));
     }
     PQsetSingleRowMode(conn_);
@@ -1966,6 +2005,7 @@ class PostgresArchive : public Archive {
   bool dirty_ = false;  // the open group wrote something
   bool shared_budget_ = false;
   std::chrono::steady_clock::time_point shared_deadline_;
+  int64_t timeout_ms_ = 0;  // statement_timeout in force (Timed)
 };
 
 }  // namespace
