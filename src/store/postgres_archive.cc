@@ -1677,22 +1677,6 @@ class PostgresArchive : public Archive {
     return Exec("DELETE FROM entity_totals WHERE articles <= 0");
   }
 
-  // Finds the article with this key (page_key or id); 0 if none.
-  Status FindRow(const char* column, const std::string& value, int64_t* rowid,
-                 std::vector<uint32_t>* sig) {
-    *rowid = 0;
-    Params p;
-    p.Add(value);
-    Result r;
-    Status s = Exec(std::string("SELECT rowid, minhash FROM articles WHERE ") +
-                        column + " = ?",
-                    p, &r);
-    if (!s.ok() || r.rows() == 0) return s;
-    *rowid = r.Int(0, 0);
-    *sig = r.Blob32(0, 1);
-    return s;
-  }
-
   // Returns the story of the closest archived near-duplicate, "" if none:
   // the SQLite archive's walk (bands in order, each band's articles in
   // rowid order, at most ~2000 candidates) over the lsh table.
@@ -1710,15 +1694,21 @@ class PostgresArchive : public Archive {
     Params p;
     p.Add(keys);
     Result r;
+    // The band's articles with the columns the rule reads, in one query.
     Status s = Exec(
-        "SELECT band_key, article FROM (SELECT band_key, article, row_number() "
-        "OVER (PARTITION BY band_key ORDER BY article) AS n FROM lsh WHERE "
-        "band_key = ANY(?::bigint[])) x WHERE n <= 2001 ORDER BY band_key, "
-        "article",
+        "SELECT x.band_key, x.article, a.story, a.minhash, a.published FROM "
+        "(SELECT band_key, article, row_number() OVER (PARTITION BY band_key "
+        "ORDER BY article) AS n FROM lsh WHERE band_key = ANY(?::bigint[])) x "
+        "JOIN articles a ON a.rowid = x.article WHERE x.n <= 2001 ORDER BY "
+        "x.band_key, x.article",
         p, &r);
     if (!s.ok()) return s;
     std::map<int64_t, std::vector<int64_t>> by_band;
-    for (int i = 0; i < r.rows(); ++i) by_band[r.Int(i, 0)].push_back(r.Int(i, 1));
+    std::map<int64_t, int> row_of;  // article -> a result row
+    for (int i = 0; i < r.rows(); ++i) {
+      by_band[r.Int(i, 0)].push_back(r.Int(i, 1));
+      row_of.emplace(r.Int(i, 1), i);
+    }
     std::set<int64_t> candidates;
     for (int64_t key : bands) {
       auto it = by_band.find(key);
@@ -1728,25 +1718,13 @@ class PostgresArchive : public Archive {
         if (candidates.size() > 2000) break;  // a degenerate band
       }
     }
-    if (candidates.empty()) return Status::OK();
-    std::string ids = "{";
-    for (int64_t c : candidates) {
-      if (ids.size() > 1) ids.push_back(',');
-      ids += std::to_string(c);
-    }
-    ids += "}";
-    Params cp;
-    cp.Add(ids);
-    Result cr;
-    s = Exec("SELECT rowid, story, minhash, published FROM articles WHERE "
-             "rowid = ANY(?::bigint[]) ORDER BY rowid",
-             cp, &cr);
-    if (!s.ok()) return s;
+    const Result& cr = r;
     const int64_t day = DayNumber(published);
     double best = -1;
-    for (int i = 0; i < cr.rows(); ++i) {
-      std::vector<uint32_t> other = cr.Blob32(i, 2);
-      const int64_t other_day = DayNumber(cr.Text(i, 3));
+    for (int64_t c : candidates) {
+      const int i = row_of[c];
+      std::vector<uint32_t> other = cr.Blob32(i, 3);
+      const int64_t other_day = DayNumber(cr.Text(i, 4));
       const bool far = options_.story_max_days > 0 && day >= 0 &&
                        other_day >= 0 &&
                        std::llabs(day - other_day) > options_.story_max_days;
@@ -1755,11 +1733,74 @@ class PostgresArchive : public Archive {
         double score = std::max(sim.jaccard, sim.containment * 0.999);
         if (score > best) {
           best = score;
-          *story = cr.Text(i, 1);
+          *story = cr.Text(i, 2);
         }
       }
     }
     return Status::OK();
+  }
+
+  // The rows of the document's quotes and events, as the INSERTs take them.
+  static std::vector<std::string> QuoteValues(const Document& doc,
+                                              const std::string& row) {
+    std::vector<std::string> quotes;
+    for (const Quote& q : doc.quotes) {
+      const std::string text(Slice(doc.text, q.span));
+      for (std::string v : {row, text, q.kind, q.cue, q.speaker, q.speaker_name}) {
+        quotes.push_back(std::move(v));
+      }
+      for (const Span& sp : {q.span, q.cue_span, q.speaker_span, q.sentence}) {
+        quotes.push_back(std::to_string(sp.begin));
+        quotes.push_back(std::to_string(sp.end));
+      }
+      quotes.push_back(TsVectorLiteral({{text, 'A'}, {q.speaker_name, 'B'}}));
+    }
+    return quotes;
+  }
+  static std::vector<std::string> EventValues(const Document& doc,
+                                              const std::string& row) {
+    std::vector<std::string> events;
+    for (const Event& e : doc.events) {
+      char goldstein[32];
+      std::snprintf(goldstein, sizeof goldstein, "%.17g", e.goldstein);
+      for (std::string v :
+           {row, e.source.name, e.source.code, e.source.entity,
+            std::to_string(e.source.span.begin), std::to_string(e.source.span.end),
+            std::to_string(e.has_target ? 1 : 0), e.target.name, e.target.code,
+            e.target.entity, std::to_string(e.target.span.begin),
+            std::to_string(e.target.span.end), e.code, e.root,
+            std::to_string(e.quad_class), std::string(goldstein), e.date,
+            e.location, std::to_string(e.negated ? 1 : 0),
+            std::to_string(e.hypothetical ? 1 : 0),
+            std::to_string(e.sentence.begin), std::to_string(e.sentence.end),
+            std::to_string(e.trigger.begin), std::to_string(e.trigger.end),
+            e.evidence,
+            // The date filters use the event's own date, else the article's.
+            e.date.empty() ? doc.published : e.date}) {
+        events.push_back(std::move(v));
+      }
+    }
+    return events;
+  }
+
+  // Returns "(?,?),(?,?)..." for rows [b, e) of `values` (row-major,
+  // casts.size() columns), their values appended to *p.
+  static std::string ValuesSql(const std::vector<const char*>& casts,
+                               const std::vector<std::string>& values, size_t b,
+                               size_t e, Params* p) {
+    const size_t ncols = casts.size();
+    std::string sql;
+    for (size_t r = b; r < e; ++r) {
+      sql += r > b ? ",(" : "(";
+      for (size_t c = 0; c < ncols; ++c) {
+        if (c > 0) sql.push_back(',');
+        sql += "?";
+        sql += casts[c];
+        p->Add(values[r * ncols + c]);
+      }
+      sql.push_back(')');
+    }
+    return sql;
   }
 
   // Inserts rows of `ncols` values each (row-major in `values`) as
@@ -1772,19 +1813,8 @@ class PostgresArchive : public Archive {
     const size_t per = std::max<size_t>(1, 30000 / ncols);
     for (size_t b = 0; b < rows; b += per) {
       const size_t e = std::min(rows, b + per);
-      std::string sql = head + " VALUES ";
       Params p;
-      for (size_t r = b; r < e; ++r) {
-        sql += r > b ? ",(" : "(";
-        for (size_t c = 0; c < ncols; ++c) {
-          if (c > 0) sql.push_back(',');
-          sql += "?";
-          sql += casts[c];
-          p.Add(values[r * ncols + c]);
-        }
-        sql.push_back(')');
-      }
-      sql += tail;
+      std::string sql = head + " VALUES " + ValuesSql(casts, values, b, e, &p) + tail;
       Status s = Exec(sql, p, nullptr);
       if (!s.ok()) return s;
     }
@@ -1795,30 +1825,35 @@ class PostgresArchive : public Archive {
                     const std::vector<uint32_t>& given_sig,
                     const std::string& record, PutOutcome* outcome,
                     std::string* story) {
-    // The same page again: nothing to do.
+    // One look-up: the same page again (nothing to do), and the articles
+    // this one replaces (same key, or same id).
     {
       Params p;
       p.Add(key.content_hash);
+      p.Add(key.key);
+      p.Add(key.key);
+      p.Add(doc.id);
+      p.Add(doc.id);
       Result r;
-      Status s = Exec("SELECT story FROM articles WHERE content_hash = ? LIMIT 1",
-                      p, &r);
+      Status s = Exec(
+          "SELECT (SELECT story FROM articles WHERE content_hash = ? LIMIT 1), "
+          "(SELECT rowid FROM articles WHERE page_key = ?), (SELECT minhash "
+          "FROM articles WHERE page_key = ?), (SELECT rowid FROM articles "
+          "WHERE id = ?), (SELECT minhash FROM articles WHERE id = ?)",
+          p, &r);
       if (!s.ok()) return s;
-      if (r.rows() > 0) {
+      if (r.rows() == 0) return Status::IOError(name_, "look-up gave no row");
+      if (!r.IsNull(0, 0)) {
         *story = r.Text(0, 0);
         *outcome = PutOutcome::kUnchanged;
         return Status::OK();
       }
-    }
-    *outcome = PutOutcome::kAdded;
-    for (auto [column, value] : {std::pair<const char*, const std::string*>{
-                                     "page_key", &key.key},
-                                 {"id", &doc.id}}) {
-      int64_t old = 0;
-      std::vector<uint32_t> old_sig;
-      Status s = FindRow(column, *value, &old, &old_sig);
-      if (!s.ok()) return s;
-      if (old != 0) {
-        s = DeleteArticle(old, old_sig);
+      *outcome = PutOutcome::kAdded;
+      int64_t deleted = 0;
+      for (int c : {1, 3}) {
+        if (r.IsNull(0, c) || r.Int(0, c) == deleted) continue;
+        deleted = r.Int(0, c);
+        s = DeleteArticle(deleted, r.Blob32(0, c + 1));
         if (!s.ok()) return s;
         *outcome = PutOutcome::kReplaced;
       }
@@ -1891,107 +1926,99 @@ class PostgresArchive : public Archive {
         }
       }
     }
-    if (!ents.empty()) {
-      s = InsertRows("INSERT INTO entities(article, eid, name, type, country, "
-                     "government, roles, aliases, mention_count, fts)",
-                     {"::bigint", "", "", "", "", "", "", "", "::bigint",
-                      "::tsvector"},
-                     ents, " ON CONFLICT (article, eid) DO NOTHING");
+    // The layers: one statement of data-modifying CTEs (one round trip a
+    // document; the entity totals from the rows the entity insert
+    // returns, so exactly the rows inserted count, as SQLite's trigger
+    // counts them), else, for a document too large for one statement's
+    // parameters, a statement per table.
+    struct Rows {
+      const char* head;
+      std::vector<const char*> casts;
+      std::vector<std::string>* values;
+      const char* tail;
+    };
+    std::vector<std::string> events = EventValues(doc, row);
+    std::vector<std::string> quotes = QuoteValues(doc, row);
+    std::vector<std::string> lsh;
+    for (int64_t k : bands) {
+      lsh.push_back(std::to_string(k));
+      lsh.push_back(row);
+    }
+    const Rows tables[] = {
+        {"INSERT INTO entities(article, eid, name, type, country, government, "
+         "roles, aliases, mention_count, fts)",
+         {"::bigint", "", "", "", "", "", "", "", "::bigint", "::tsvector"},
+         &ents,
+         " ON CONFLICT (article, eid) DO NOTHING RETURNING name, type, "
+         "country, mention_count"},
+        {"INSERT INTO mentions(article, eid, \"begin\", \"end\", government)",
+         {"::bigint", "", "::bigint", "::bigint", "::integer"}, &ments, ""},
+        {"INSERT INTO quotes(article, text, kind, cue, speaker, speaker_name, "
+         "\"begin\", \"end\", cue_begin, cue_end, speaker_begin, speaker_end, "
+         "sentence_begin, sentence_end, fts)",
+         {"::bigint", "", "", "", "", "", "::bigint", "::bigint", "::bigint",
+          "::bigint", "::bigint", "::bigint", "::bigint", "::bigint",
+          "::tsvector"},
+         &quotes, ""},
+        {"INSERT INTO events(article, source_name, source_code, "
+         "source_entity, source_begin, source_end, has_target, target_name, "
+         "target_code, target_entity, target_begin, target_end, code, root, "
+         "quad_class, goldstein, \"date\", location, negated, hypothetical, "
+         "sentence_begin, sentence_end, trigger_begin, trigger_end, evidence, "
+         "event_date)",
+         {"::bigint", "", "", "", "::bigint", "::bigint", "::integer", "", "",
+          "", "::bigint", "::bigint", "", "", "::integer",
+          "::double precision", "", "", "::integer", "::integer", "::bigint",
+          "::bigint", "::bigint", "::bigint", "", ""},
+         &events, ""},
+        {"INSERT INTO lsh(band_key, article)", {"::bigint", "::bigint"}, &lsh,
+         " ON CONFLICT DO NOTHING"},
+    };
+    const char kTotals[] =
+        " INSERT INTO entity_totals(name, type, country, articles, mentions) "
+        "SELECT name, type, max(country), count(*), sum(mention_count) FROM "
+        "%s GROUP BY name, type ON CONFLICT (name, type) DO UPDATE SET "
+        "articles = entity_totals.articles + excluded.articles, mentions = "
+        "entity_totals.mentions + excluded.mentions, country = "
+        "greatest(entity_totals.country, excluded.country)";
+    size_t total = 0;
+    for (const Rows& t : tables) total += t.values->size();
+    if (total <= 30000) {
+      std::string sql = "WITH ";
+      Params p;
+      int n = 0;
+      for (const Rows& t : tables) {
+        if (t.values->empty()) continue;
+        const std::string name = "t" + std::to_string(n++);
+        sql += (n > 1 ? ", " : "") + name + " AS (" + t.head + " VALUES " +
+               ValuesSql(t.casts, *t.values, 0, t.values->size() / t.casts.size(), &p) +
+               t.tail + ")";
+        if (t.values == &ents) {
+          char totals[600];
+          std::snprintf(totals, sizeof totals, kTotals, name.c_str());
+          sql += ", totals AS (" + std::string(totals) + ")";
+        }
+      }
+      if (n == 0) return Status::OK();
+      sql += " SELECT 1";
+      return Exec(sql, p, nullptr);
+    }
+    for (const Rows& t : tables) {
+      if (t.values->empty()) continue;
+      // RETURNING has no reader outside a WITH: the totals are read from
+      // the table.
+      s = InsertRows(t.head, t.casts, *t.values,
+                     t.values == &ents ? " ON CONFLICT (article, eid) DO NOTHING"
+                                       : t.tail);
       if (!s.ok()) return s;
-      // The totals, as the SQLite archive's trigger keeps them: one more
-      // article per entity row, mentions added, the greatest country.
+    }
+    if (!ents.empty()) {
+      char totals[700];
+      std::snprintf(totals, sizeof totals, kTotals,
+                    "(SELECT * FROM entities WHERE article = ?::bigint) e");
       Params tp;
       tp.Add(row);
-      s = Exec(
-          "INSERT INTO entity_totals(name, type, country, articles, mentions) "
-          "SELECT name, type, max(country), count(*), sum(mention_count) FROM "
-          "entities WHERE article = ?::bigint GROUP BY name, type ON CONFLICT "
-          "(name, type) DO UPDATE SET articles = entity_totals.articles + "
-          "excluded.articles, mentions = entity_totals.mentions + "
-          "excluded.mentions, country = greatest(entity_totals.country, "
-          "excluded.country)",
-          tp, nullptr);
-      if (!s.ok()) return s;
-    }
-    if (!ments.empty()) {
-      s = InsertRows("INSERT INTO mentions(article, eid, \"begin\", \"end\", "
-                     "government)",
-                     {"::bigint", "", "::bigint", "::bigint", "::integer"}, ments,
-                     "");
-      if (!s.ok()) return s;
-    }
-    std::vector<std::string> quotes;
-    for (const Quote& q : doc.quotes) {
-      const std::string text(Slice(doc.text, q.span));
-      for (std::string v : {row, text, q.kind, q.cue, q.speaker, q.speaker_name}) {
-        quotes.push_back(std::move(v));
-      }
-      for (const Span& sp : {q.span, q.cue_span, q.speaker_span, q.sentence}) {
-        quotes.push_back(std::to_string(sp.begin));
-        quotes.push_back(std::to_string(sp.end));
-      }
-      quotes.push_back(TsVectorLiteral({{text, 'A'}, {q.speaker_name, 'B'}}));
-    }
-    if (!quotes.empty()) {
-      s = InsertRows(
-          "INSERT INTO quotes(article, text, kind, cue, speaker, speaker_name, "
-          "\"begin\", \"end\", cue_begin, cue_end, speaker_begin, speaker_end, "
-          "sentence_begin, sentence_end, fts)",
-          {"::bigint", "", "", "", "", "", "::bigint", "::bigint", "::bigint",
-           "::bigint", "::bigint", "::bigint", "::bigint", "::bigint",
-           "::tsvector"},
-          quotes, "");
-      if (!s.ok()) return s;
-    }
-    std::vector<std::string> events;
-    for (const Event& e : doc.events) {
-      char goldstein[32];
-      std::snprintf(goldstein, sizeof goldstein, "%.17g", e.goldstein);
-      for (std::string v :
-           {row, e.source.name, e.source.code, e.source.entity,
-            std::to_string(e.source.span.begin), std::to_string(e.source.span.end),
-            std::to_string(e.has_target ? 1 : 0), e.target.name, e.target.code,
-            e.target.entity, std::to_string(e.target.span.begin),
-            std::to_string(e.target.span.end), e.code, e.root,
-            std::to_string(e.quad_class), std::string(goldstein), e.date,
-            e.location, std::to_string(e.negated ? 1 : 0),
-            std::to_string(e.hypothetical ? 1 : 0),
-            std::to_string(e.sentence.begin), std::to_string(e.sentence.end),
-            std::to_string(e.trigger.begin), std::to_string(e.trigger.end),
-            e.evidence,
-            // The date filters use the event's own date, else the article's.
-            e.date.empty() ? doc.published : e.date}) {
-        events.push_back(std::move(v));
-      }
-    }
-    if (!events.empty()) {
-      s = InsertRows(
-          "INSERT INTO events(article, source_name, source_code, "
-          "source_entity, source_begin, source_end, has_target, target_name, "
-          "target_code, target_entity, target_begin, target_end, code, root, "
-          "quad_class, goldstein, \"date\", location, negated, hypothetical, "
-          "sentence_begin, sentence_end, trigger_begin, trigger_end, evidence, "
-          "event_date)",
-          {"::bigint", "", "", "", "::bigint", "::bigint", "::integer", "", "",
-           "", "::bigint", "::bigint", "", "", "::integer",
-           "::double precision", "", "", "::integer", "::integer", "::bigint",
-           "::bigint", "::bigint", "::bigint", "", ""},
-          events, "");
-      if (!s.ok()) return s;
-    }
-    if (!bands.empty()) {
-      std::string keys = "{";
-      for (int64_t k : bands) {
-        if (keys.size() > 1) keys.push_back(',');
-        keys += std::to_string(k);
-      }
-      keys += "}";
-      Params lp;
-      lp.Add(keys);
-      lp.Add(row);
-      s = Exec("INSERT INTO lsh(band_key, article) SELECT unnest(?::bigint[]), "
-               "?::bigint ON CONFLICT DO NOTHING",
-               lp, nullptr);
+      s = Exec(totals, tp, nullptr);
       if (!s.ok()) return s;
     }
     return Status::OK();
