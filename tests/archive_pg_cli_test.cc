@@ -1,7 +1,7 @@
 // `dateline` against a PostgreSQL archive end to end: ingest the sample
 // pages (tests/testdata, examples/pages) into PostgreSQL and into SQLite and
-// compare what the query verbs and export print; two ingests of the same
-// inputs at once archive each page once. The server: store/pg_test_server.h
+// compare what the query verbs, export and serve's API answer; two ingests
+// of the same inputs at once archive each page once. The server: store/pg_test_server.h
 // (skips without PostgreSQL unless $DATELINE_TEST_REQUIRE_PG is set).
 #include <gtest/gtest.h>
 #include <sys/wait.h>
@@ -18,6 +18,7 @@
 #include <sstream>
 #include <vector>
 
+#include "server/api_server.h"
 #include "store/pg_test_server.h"
 
 namespace dateline {
@@ -133,6 +134,88 @@ TEST_F(PgCliTest, IngestAndQueryGiveWhatSqliteGives) {
                            &status);
   EXPECT_EQ(status, 0);
   EXPECT_EQ(env, Dateline("search harbor --json", pg_));
+}
+
+// Drops what ranks search hits (score, snippet) from an API answer.
+nlohmann::json WithoutRanking(nlohmann::json j) {
+  if (j.contains("rows") && j["rows"].is_array()) {
+    for (auto& r : j["rows"]) {
+      if (!r.is_object()) continue;
+      r.erase("score");
+      r.erase("snippet");
+    }
+  }
+  return j;
+}
+
+TEST_F(PgCliTest, ServeAnswersWhatItAnswersOnSqlite) {
+  const std::string inputs =
+      ShellQuote(kSource + "/tests/testdata/metadata/articles.jsonl") + " " +
+      ShellQuote(kSource + "/examples/pages");
+  Dateline("ingest -j 1 -q " + inputs, pg_);
+  Dateline("ingest -j 1 -q " + inputs, lite_);
+  std::unique_ptr<ApiServer> a, b;
+  ServerOptions o;
+  o.cache_bytes = 0;
+  o.query_timeout_ms = 5000;
+  o.archive = pg_;
+  Status s = ApiServer::Create(o, &a);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  o.archive = lite_;
+  ASSERT_TRUE(ApiServer::Create(o, &b).ok());
+  ApiResponse first = b->Handle("/api/search", {{"q", "harbor"}});
+  nlohmann::json hits = nlohmann::json::parse(first.body);
+  ASSERT_FALSE(hits["rows"].empty());
+  const std::string id = hits["rows"][0]["id"];
+  const std::vector<std::pair<std::string, ApiParams>> requests = {
+      {"/api/search", {{"q", "harbor"}}},
+      {"/api/search", {{"q", "port OR council"}, {"advanced", "1"}, {"sort", "-date"}}},
+      {"/api/search", {{"q", "port"}, {"sort", "date"}, {"facets", "1"}}},
+      {"/api/search", {{"since", "2024-03"}, {"until", "2024-06"}}},
+      {"/api/search", {{"q", "U.S. port-authority"}}},
+      {"/api/events", {{"sort", "-goldstein"}}},
+      {"/api/events", {}},
+      {"/api/quotes", {}},
+      {"/api/quotes", {{"speaker", "Imhof"}}},
+      {"/api/entities", {}},
+      {"/api/entities", {{"type", "PER"}, {"since", "2024"}}},
+      {"/api/stories", {{"min_size", "1"}}},
+      {"/api/timeline", {{"q", "port"}}},
+      {"/api/timeline", {{"bucket", "day"}}},
+      {"/api/network", {}},
+      {"/api/places", {}},
+      {"/api/stats", {}},
+      {"/api/articles/" + id, {}},
+      {"/api/entity", {{"name", "Clara Imhof"}}},
+      {"/api/search", {{"q", "\"open"}, {"advanced", "1"}}},
+  };
+  size_t answered = 0;
+  for (const auto& [path, params] : requests) {
+    ApiResponse x = a->Handle(path, params);
+    ApiResponse y = b->Handle(path, params);
+    EXPECT_EQ(x.status, y.status) << path << " " << x.body;
+    answered += x.status == 200 && x.body.size() > 20;
+    nlohmann::json jx = nlohmann::json::parse(x.body, nullptr, false);
+    nlohmann::json jy = nlohmann::json::parse(y.body, nullptr, false);
+    if (path == "/api/search") {
+      jx = WithoutRanking(jx);
+      jy = WithoutRanking(jy);
+      // Ranked lists: the same hits, maybe in another order.
+      if (jx.contains("rows") && jy.contains("rows") &&
+          params.find("sort") == params.end()) {
+        std::vector<std::string> rx, ry;
+        for (auto& r : jx["rows"]) rx.push_back(r.dump());
+        for (auto& r : jy["rows"]) ry.push_back(r.dump());
+        std::sort(rx.begin(), rx.end());
+        std::sort(ry.begin(), ry.end());
+        EXPECT_EQ(rx, ry) << path;
+        jx.erase("rows");
+        jy.erase("rows");
+      }
+    }
+    EXPECT_EQ(jx, jy) << path;
+  }
+  EXPECT_EQ(answered, requests.size() - 1);  // all but the malformed query
 }
 
 TEST_F(PgCliTest, TwoIngestsAtOnceArchiveEachPageOnce) {
