@@ -783,7 +783,7 @@ TEST(PostgresOnly, ReaderReconnectsAfterServerRestart) {
     GTEST_SKIP() << "PostgreSQL cases skipped: " << why;
   }
   if (std::getenv("DATELINE_TEST_PG_URL") != nullptr) {
-    GTEST_SKIP() << "not restarting a server of the user's";
+    GTEST_SKIP() << "not restarting a server of the user's ($DATELINE_TEST_PG_URL)";
   }
   std::unique_ptr<Archive> db, ro;
   ASSERT_TRUE(Archive::Open(target, ArchiveOptions(), &db).ok());

@@ -1,5 +1,5 @@
 // A PostgreSQL server for tests (test-only): $DATELINE_TEST_PG_URL names
-// one to use (each test empties the archive tables of that database);
+// one to use (each test gets a schema of its own there, dropped at exit);
 // else a throwaway cluster is started on first use with the server binaries
 // found under /usr/lib/postgresql/N/bin (initdb + pg_ctl in a temporary
 // directory, a Unix socket in that directory and no TCP, fsync off), as the
@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "store/postgres_archive.h"
 
@@ -53,14 +54,24 @@ class PgServer {
     if (!started_) Start();
     if (!why_not_.empty()) return why_not_;
     if (!url_.empty()) {
-      // A server of the user's: empty the archive's tables.
+      // A server of the user's: a schema of this test's own (first on the
+      // search path), so nothing else in that database is touched and
+      // tests may run at once; dropped at exit.
+      const std::string schema = "dateline_test_" + std::to_string(getpid()) +
+                                 "_" + std::to_string(++databases_);
       if (RunShell("psql -X -q -v ON_ERROR_STOP=1 " + ShellQuote(url_) +
-              " -c 'DROP TABLE IF EXISTS schema_version, articles, entities, "
-              "mentions, quotes, events, lsh, entity_totals, archive_version "
-              "CASCADE' >/dev/null 2>&1") != 0) {
-        return "cannot reset the archive in $DATELINE_TEST_PG_URL (psql)";
+                   " -c " + ShellQuote("DROP SCHEMA IF EXISTS " + schema +
+                                       " CASCADE; CREATE SCHEMA " + schema) +
+                   " >/dev/null 2>&1") != 0) {
+        return "cannot create a schema in $DATELINE_TEST_PG_URL (psql)";
       }
-      *target = url_;
+      schemas_.push_back(schema);
+      if (url_.find("://") != std::string::npos) {
+        *target = url_ + (url_.find('?') == std::string::npos ? "?" : "&") +
+                  "options=-csearch_path%3D" + schema;
+      } else {
+        *target = url_ + " options='-csearch_path=" + schema + "'";
+      }
       return "";
     }
     const std::string db = "t" + std::to_string(++databases_) + "_" + name;
@@ -91,6 +102,11 @@ class PgServer {
   }
 
   ~PgServer() {
+    for (const std::string& schema : schemas_) {
+      RunShell("psql -X -q " + ShellQuote(url_) + " -c " +
+               ShellQuote("DROP SCHEMA IF EXISTS " + schema + " CASCADE") +
+               " >/dev/null 2>&1");
+    }
     if (!dir_.empty() && url_.empty()) {
       RunShell(As() + ShellQuote(bin_ + "/pg_ctl") + " -D " + ShellQuote(dir_ + "/data") +
           " -m immediate -w stop >/dev/null 2>&1");
@@ -158,6 +174,7 @@ class PgServer {
   std::string bin_;
   std::string dir_;
   int databases_ = 0;
+  std::vector<std::string> schemas_;  // made in $DATELINE_TEST_PG_URL
 };
 
 }  // namespace dateline
