@@ -4,7 +4,8 @@
 // found under /usr/lib/postgresql/N/bin (initdb + pg_ctl in a temporary
 // directory, a Unix socket in that directory and no TCP, fsync off), as the
 // `postgres` user when the test runs as root (initdb refuses root), and
-// stopped at exit. Each test gets a database of its own (createdb).
+// stopped at exit (or, if the test is killed, by a watcher process once the
+// test is gone). Each test gets a database of its own (createdb).
 #ifndef DATELINE_STORE_PG_TEST_SERVER_H_
 #define DATELINE_STORE_PG_TEST_SERVER_H_
 
@@ -165,7 +166,18 @@ class PgServer {
             ShellQuote("-k " + dir_ + " -c listen_addresses= -F") +
             " start >/dev/null 2>&1") != 0) {
       why_not_ = "pg_ctl start failed (see " + log + ")";
+      return;
     }
+    // A test killed before its exit handlers (a timeout, SIGPIPE, Ctrl-C)
+    // must not leave the cluster running: a watcher stops and removes it
+    // once this process is gone.
+    const std::string stop = As() + ShellQuote(bin_ + "/pg_ctl") + " -D " +
+                             ShellQuote(dir_ + "/data") +
+                             " -m immediate -w stop; rm -rf " + ShellQuote(dir_);
+    RunShell("nohup sh -c " +
+             ShellQuote("while kill -0 " + std::to_string(getpid()) +
+                        " 2>/dev/null; do sleep 1; done; " + stop) +
+             " >/dev/null 2>&1 &");
   }
 
   bool started_ = false;
