@@ -512,9 +512,11 @@ class PostgresArchive : public Archive {
 
   Status Commit() override {
     if (!in_group_) return Status::OK();
+    Status s = Flush();
     in_group_ = false;
-    Status s;
-    if (dirty_) s = Exec("UPDATE archive_version SET n = n + 1 WHERE id = 1");
+    if (s.ok() && dirty_) {
+      s = Exec("UPDATE archive_version SET n = n + 1 WHERE id = 1");
+    }
     if (!s.ok()) {
       Exec("ROLLBACK");
       return s;
@@ -551,7 +553,15 @@ class PostgresArchive : public Archive {
       Status s = Exec("SAVEPOINT put");
       if (!s.ok()) return s;
     }
+    size_t buffered[3];
+    for (int i = 0; i < 3; ++i) buffered[i] = copy_[i].size();
+    in_put_ = true;
     Status s = PutInGroup(doc, key, signature, record, outcome, story);
+    in_put_ = false;
+    if (!s.ok()) {
+      // The rows this Put buffered go with it.
+      for (int i = 0; i < 3; ++i) copy_[i].resize(buffered[i]);
+    }
     if (own_group) {
       if (s.ok()) {
         dirty_ = true;
@@ -563,6 +573,10 @@ class PostgresArchive : public Archive {
     } else if (s.ok()) {
       dirty_ = true;
       s = Exec("RELEASE SAVEPOINT put");
+      // A bounded buffer: a long group is copied in parts.
+      if (s.ok() && copy_[0].size() + copy_[1].size() + copy_[2].size() > (8u << 20)) {
+        s = Flush();
+      }
     } else {
       Exec("ROLLBACK TO SAVEPOINT put");
     }
@@ -1569,6 +1583,8 @@ class PostgresArchive : public Archive {
 
   // Runs `sql` ('?' placeholders) with `p`; rows into *out when given.
   Status Exec(const std::string& sql, const Params& p, Result* out) {
+    Status f = FlushBeforeRead();
+    if (!f.ok()) return f;
     const std::string text = Dollars(sql);
     std::vector<const char*> values;
     std::vector<int> lengths;
@@ -1596,6 +1612,8 @@ class PostgresArchive : public Archive {
   // so an export of the whole archive holds one row at a time.
   Status Stream(const std::string& sql, const Params& p,
                 const std::function<bool(const Result&, int)>& fn) {
+    Status f = FlushBeforeRead();
+    if (!f.ok()) return f;
     const std::string text = Dollars(sql);
     std::vector<const char*> values;
     std::vector<int> lengths;
@@ -1650,7 +1668,74 @@ class PostgresArchive : public Archive {
     return Status::IOError(name_, msg);
   }
 
+  // The layer tables whose rows a write group collects and sends with
+  // COPY (mentions, quotes, events: nothing in a Put reads them back).
+  static constexpr const char* kCopySql[3] = {
+      "COPY mentions(article, eid, \"begin\", \"end\", government) FROM STDIN",
+      "COPY quotes(article, text, kind, cue, speaker, speaker_name, \"begin\", "
+      "\"end\", cue_begin, cue_end, speaker_begin, speaker_end, "
+      "sentence_begin, sentence_end, fts) FROM STDIN",
+      "COPY events(article, source_name, source_code, source_entity, "
+      "source_begin, source_end, has_target, target_name, target_code, "
+      "target_entity, target_begin, target_end, code, root, quad_class, "
+      "goldstein, \"date\", location, negated, hypothetical, sentence_begin, "
+      "sentence_end, trigger_begin, trigger_end, evidence, event_date) FROM "
+      "STDIN"};
+
+  // Appends rows (row-major, `ncols` values each) to a COPY buffer in
+  // COPY's text format (tab-separated, backslash escapes).
+  static void AppendCopyRows(const std::vector<std::string>& values,
+                             size_t ncols, std::string* out) {
+    for (size_t i = 0; i < values.size(); ++i) {
+      for (char c : values[i]) {
+        switch (c) {
+          case '\\': *out += "\\\\"; break;
+          case '\n': *out += "\\n"; break;
+          case '\r': *out += "\\r"; break;
+          case '\t': *out += "\\t"; break;
+          default: out->push_back(c);
+        }
+      }
+      out->push_back((i + 1) % ncols == 0 ? '\n' : '\t');
+    }
+  }
+
+  // Sends the collected rows (in the open transaction) and empties the
+  // buffers.
+  Status Flush() {
+    for (int i = 0; i < 3; ++i) {
+      if (copy_[i].empty()) continue;
+      std::string data;
+      data.swap(copy_[i]);
+      Result r(PQexec(conn_, kCopySql[i]));
+      if (PQresultStatus(r.get()) != PGRES_COPY_IN) {
+        return Check(r, PGRES_COMMAND_OK);
+      }
+      const int ok = PQputCopyData(conn_, data.data(), static_cast<int>(data.size()));
+      PQputCopyEnd(conn_, ok == 1 ? nullptr : "dateline: sending rows failed");
+      Status s;
+      while (PGresult* raw = PQgetResult(conn_)) {
+        Result done(raw);
+        if (s.ok()) s = Check(done, PGRES_COMMAND_OK);
+      }
+      if (!s.ok()) return s;
+    }
+    return Status::OK();
+  }
+
+  // A read on this connection inside a write group sees the group's rows,
+  // as in SQLite: the buffers go first.
+  Status FlushBeforeRead() {
+    if (in_put_ || (copy_[0].empty() && copy_[1].empty() && copy_[2].empty())) {
+      return Status::OK();
+    }
+    return Flush();
+  }
+
   Status DeleteArticle(int64_t rowid, const std::vector<uint32_t>& sig) {
+    // The replaced article's rows may still be in the buffers.
+    Status f = Flush();
+    if (!f.ok()) return f;
     Params p;
     p.Add(rowid);
     std::string keys = "{";
@@ -1926,11 +2011,13 @@ class PostgresArchive : public Archive {
         }
       }
     }
-    // The layers: one statement of data-modifying CTEs (one round trip a
-    // document; the entity totals from the rows the entity insert
-    // returns, so exactly the rows inserted count, as SQLite's trigger
-    // counts them), else, for a document too large for one statement's
-    // parameters, a statement per table.
+    // The layers. Mentions, quotes and events are collected for COPY at
+    // the group's end (Flush). Entities and LSH bands go in now, in one
+    // statement of data-modifying CTEs: a later Put reads the bands, and
+    // the entity totals come from the rows the entity insert returns, so
+    // exactly the rows inserted count, as SQLite's trigger counts them.
+    // A document too large for one statement's parameters takes a
+    // statement per table.
     struct Rows {
       const char* head;
       std::vector<const char*> casts;
@@ -1951,26 +2038,6 @@ class PostgresArchive : public Archive {
          &ents,
          " ON CONFLICT (article, eid) DO NOTHING RETURNING name, type, "
          "country, mention_count"},
-        {"INSERT INTO mentions(article, eid, \"begin\", \"end\", government)",
-         {"::bigint", "", "::bigint", "::bigint", "::integer"}, &ments, ""},
-        {"INSERT INTO quotes(article, text, kind, cue, speaker, speaker_name, "
-         "\"begin\", \"end\", cue_begin, cue_end, speaker_begin, speaker_end, "
-         "sentence_begin, sentence_end, fts)",
-         {"::bigint", "", "", "", "", "", "::bigint", "::bigint", "::bigint",
-          "::bigint", "::bigint", "::bigint", "::bigint", "::bigint",
-          "::tsvector"},
-         &quotes, ""},
-        {"INSERT INTO events(article, source_name, source_code, "
-         "source_entity, source_begin, source_end, has_target, target_name, "
-         "target_code, target_entity, target_begin, target_end, code, root, "
-         "quad_class, goldstein, \"date\", location, negated, hypothetical, "
-         "sentence_begin, sentence_end, trigger_begin, trigger_end, evidence, "
-         "event_date)",
-         {"::bigint", "", "", "", "::bigint", "::bigint", "::integer", "", "",
-          "", "::bigint", "::bigint", "", "", "::integer",
-          "::double precision", "", "", "::integer", "::integer", "::bigint",
-          "::bigint", "::bigint", "::bigint", "", ""},
-         &events, ""},
         {"INSERT INTO lsh(band_key, article)", {"::bigint", "::bigint"}, &lsh,
          " ON CONFLICT DO NOTHING"},
     };
@@ -1981,6 +2048,9 @@ class PostgresArchive : public Archive {
         "articles = entity_totals.articles + excluded.articles, mentions = "
         "entity_totals.mentions + excluded.mentions, country = "
         "greatest(entity_totals.country, excluded.country)";
+    AppendCopyRows(ments, 5, &copy_[0]);
+    AppendCopyRows(quotes, 15, &copy_[1]);
+    AppendCopyRows(events, 26, &copy_[2]);
     size_t total = 0;
     for (const Rows& t : tables) total += t.values->size();
     if (total <= 30000) {
@@ -2033,6 +2103,8 @@ class PostgresArchive : public Archive {
   bool shared_budget_ = false;
   std::chrono::steady_clock::time_point shared_deadline_;
   int64_t timeout_ms_ = 0;  // statement_timeout in force (Timed)
+  bool in_put_ = false;     // inside PutInGroup: its reads need no flush
+  std::string copy_[3];     // rows for kCopySql, COPY text format
 };
 
 }  // namespace
