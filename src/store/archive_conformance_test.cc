@@ -574,6 +574,62 @@ TEST_P(ConformanceTest, SpentBudgetStopsTheNextQuery) {
   EXPECT_EQ(t.total, 1);
 }
 
+// Text with tabs, newlines, backslashes and quotes comes back as it went in
+// (PostgreSQL sends some rows with COPY, whose text format escapes them),
+// and a document with thousands of entities (more values than one
+// statement takes) is stored whole.
+TEST_P(ConformanceTest, OddCharactersAndLargeDocumentsRoundTrip) {
+  Document d = testdocs::Kremlin();
+  d.quotes[0].cue = "said\t\\N \"x\"\r\n'; --";
+  d.events[0].evidence = "talks\twith \\ back\nslash \\N";
+  d.events[0].location = "Vostochny\t(\"Восточный\")";
+  ASSERT_EQ(Put(d, d.url, "h1"), PutOutcome::kAdded);
+  QuoteQuery qq;
+  std::vector<QuoteRow> quotes;
+  ASSERT_TRUE(db_->Quotes(qq, &quotes).ok());
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].quote.cue, d.quotes[0].cue);
+  EventQuery eq;
+  std::vector<EventRow> events;
+  ASSERT_TRUE(db_->Events(eq, &events).ok());
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].event.evidence, d.events[0].evidence);
+  EXPECT_EQ(events[0].event.location, d.events[0].location);
+
+  Document big = testdocs::Other("big", "");
+  for (int i = 0; i < 3200; ++i) {
+    big.text.append("Name");
+    big.text.append(std::to_string(i));
+    big.text.append(" met. ");
+  }
+  ASSERT_TRUE(db_->Begin().ok());
+  for (int i = 0; i < 3200; ++i) {
+    Entity e;
+    e.id = std::string("e").append(std::to_string(i));
+    e.name = std::string("Name").append(std::to_string(i));
+    e.type = i % 2 ? "PER" : "ORG";
+    e.mentions = {testdocs::At(big.text, std::string(e.name).append(" "))};
+    e.mentions[0].end -= 1;
+    big.entities.push_back(e);
+  }
+  ASSERT_EQ(Put(big, "big", "hbig"), PutOutcome::kAdded);
+  ASSERT_TRUE(db_->Commit().ok());
+  ArchiveStats st;
+  ASSERT_TRUE(db_->Stats(&st).ok());
+  EXPECT_EQ(st.entities, 4 + 3200);
+  EXPECT_EQ(st.mentions, 5 + 3200);
+  ListTotals t;
+  EntityQuery all;
+  ASSERT_TRUE(db_->Count(all, &t).ok());
+  EXPECT_EQ(t.total, 4 + 3200);
+  // Replaced by a smaller version: the totals follow.
+  big.entities.resize(10);
+  ASSERT_EQ(Put(big, "big", "hbig2"), PutOutcome::kReplaced);
+  ASSERT_TRUE(db_->Count(all, &t).ok());
+  EXPECT_EQ(t.total, 4 + 10);
+  EXPECT_TRUE(db_->CheckIntegrity().ok());
+}
+
 INSTANTIATE_TEST_SUITE_P(Stores, ConformanceTest,
                          ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
