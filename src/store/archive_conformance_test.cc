@@ -864,6 +864,39 @@ TEST(PostgresOnly, ReaderReconnectsAfterServerRestart) {
   EXPECT_EQ(st.articles, 2);
 }
 
+// Writers opening a new database at once create the schema once (the
+// migration's advisory lock); an archive of a newer schema is refused.
+TEST(PostgresOnly, SchemaIsCreatedOnceAndNewerIsRefused) {
+  std::string target;
+  std::string why = PgOnly(&target);
+  if (!why.empty()) {
+    if (PgServer::Required()) FAIL() << "PostgreSQL required: " << why;
+    GTEST_SKIP() << "PostgreSQL cases skipped: " << why;
+  }
+  std::vector<std::thread> openers;
+  std::vector<Status> results(4);
+  for (int i = 0; i < 4; ++i) {
+    openers.emplace_back([&, i] {
+      std::unique_ptr<Archive> a;
+      results[i] = Archive::Open(target, ArchiveOptions(), &a);
+    });
+  }
+  for (std::thread& t : openers) t.join();
+  for (const Status& s : results) EXPECT_TRUE(s.ok()) << s.ToString();
+  std::string psql_target = target;
+  if (RunShell("psql -X -q -v ON_ERROR_STOP=1 " + ShellQuote(psql_target) +
+               " -c 'INSERT INTO schema_version(version) VALUES (99)' "
+               ">/dev/null 2>&1") != 0) {
+    GTEST_SKIP() << "psql cannot reach the test database";
+  }
+  std::unique_ptr<Archive> a;
+  Status s = Archive::Open(target, ArchiveOptions(), &a);
+  EXPECT_TRUE(s.IsNotSupported()) << s.ToString();
+  EXPECT_NE(s.message().find("newer"), std::string::npos);
+  s = Archive::Open(target, ReadOnly(), &a);
+  EXPECT_TRUE(s.IsNotSupported()) << s.ToString();
+}
+
 TEST(PostgresTarget, UrlsGoToPostgresAndPasswordsAreHidden) {
   EXPECT_TRUE(IsPostgresTarget("postgresql://u@h/db"));
   EXPECT_TRUE(IsPostgresTarget("postgres://h/db"));
