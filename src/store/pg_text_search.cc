@@ -40,12 +40,15 @@ bool IsTermChar(uint32_t cp) {
   }
 }
 
-// Lower case without diacritics: the canonical decomposition's base letter
-// when the rest of it is combining marks ("É" -> "e"), as
-// remove_diacritics 2 folds.
+// Lower case, and for Latin letters without diacritics: the canonical
+// decomposition's base letter when the rest of it is combining marks
+// ("É" -> "e"), as remove_diacritics 2 folds (Latin script only: "й"
+// stays).
 uint32_t FoldChar(uint32_t cp) {
   if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
   UChar32 c = u_tolower(static_cast<UChar32>(cp));
+  const bool latin = (c >= 0xC0 && c <= 0x24F) || (c >= 0x1E00 && c <= 0x1EFF);
+  if (!latin) return static_cast<uint32_t>(c);
   UErrorCode err = U_ZERO_ERROR;
   static const UNormalizer2* nfd = unorm2_getNFDInstance(&err);
   if (nfd == nullptr) return static_cast<uint32_t>(c);
