@@ -14,6 +14,9 @@ PACKAGES=(
   libicu-dev zlib1g-dev nlohmann-json3-dev libcli11-dev libxxhash-dev
   libgtest-dev libbenchmark-dev libxml2-dev wamerican-huge libsqlite3-dev
   libcpp-httplib-dev pybind11-dev python3-dev
+  # The PostgreSQL archive (libpq) and the server its tests start
+  # (initdb + pg_ctl in a temporary directory; docs/archive.md).
+  libpq-dev postgresql-15
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -21,6 +21,7 @@
 #include "server/api_server.h"
 #include "store/cli_output.h"
 #include "store/ingest.h"
+#include "store/postgres_archive.h"
 
 namespace {
 
@@ -307,7 +308,8 @@ int RunIngestVerb(const IngestArgs& args) {
     std::fprintf(stderr,
                  "archive %s: %lld articles, %lld stories of 2+ (%lld articles), "
                  "%lld entities, %lld quotes, %lld events\n",
-                 args.archive.c_str(), static_cast<long long>(st.articles),
+                 dateline::RedactTarget(args.archive).c_str(),
+                 static_cast<long long>(st.articles),
                  static_cast<long long>(st.stories),
                  static_cast<long long>(st.duplicate_articles),
                  static_cast<long long>(st.entities),
@@ -351,7 +353,7 @@ struct QueryArgs {
 
 void AddCommon(CLI::App* sub, QueryArgs* q, bool limit = true) {
   sub->add_option("--archive", q->archive,
-                  "Archive file (default $DATELINE_ARCHIVE or ./dateline.db)");
+                  "Archive: SQLite file or postgresql:// URL (default $DATELINE_ARCHIVE or ./dateline.db)");
   sub->add_option("--since", q->since, "From this date: YYYY, YYYY-MM or YYYY-MM-DD");
   sub->add_option("--until", q->until, "Up to this date, inclusive (same forms)");
   sub->add_flag("--include-undated", q->include_undated,
@@ -656,7 +658,7 @@ int RunServe(const ServeArgs& a) {
   s = server->Start(&port);
   if (!s.ok()) return Fail("serve", s);
   std::fprintf(stderr, "dateline serve: %s on http://%s:%d/ (Ctrl-C stops)\n",
-               a.archive.c_str(), a.host.c_str(), port);
+               dateline::RedactTarget(a.archive).c_str(), a.host.c_str(), port);
   std::fflush(stderr);
   int sig = 0;
   sigwait(&set, &sig);
@@ -704,7 +706,7 @@ int main(int argc, char** argv) {
                  "Files, directories, .tar/.tar.gz, WARC, JSON Lines, - for stdin")
       ->required();
   in->add_option("--archive", ingest.archive,
-                 "Archive file (default $DATELINE_ARCHIVE or ./dateline.db)");
+                 "Archive: SQLite file or postgresql:// URL (default $DATELINE_ARCHIVE or ./dateline.db)");
   in->add_option("-j,--jobs", ingest.jobs, "Pipeline threads (default: all cores)");
   in->add_option("--max-page-mb", ingest.max_page_mb,
                  "Refuse pages larger than this (MiB)");
@@ -772,7 +774,7 @@ int main(int argc, char** argv) {
   CLI::App* serve = app.add_subcommand(
       "serve", "HTTP API and browser UI over an archive (127.0.0.1 by default)");
   serve->add_option("--archive", sv.archive,
-                    "Archive file (default $DATELINE_ARCHIVE or ./dateline.db)");
+                    "Archive: SQLite file or postgresql:// URL (default $DATELINE_ARCHIVE or ./dateline.db)");
   serve->add_option("--port", sv.port, "TCP port (default 8080; 0: any free port)")
       ->check(CLI::Range(0, 65535));
   serve->add_option("--host", sv.host,

@@ -367,6 +367,15 @@ class Archive {
   virtual Status ForEachEvent(
       const EventQuery& q, const std::function<bool(const EventRow&)>& fn) = 0;
 
+  // Hands the content hash of every archived page to `fn` (ingest reads
+  // them once to skip pages already there). NotSupported unless the store
+  // implements it.
+  virtual Status ForEachContentHash(
+      const std::function<void(const std::string& hash)>& fn) {
+    (void)fn;
+    return Status::NotSupported("archive", "no bulk read of content hashes");
+  }
+
   // Returns the story id of article `id` (NotFound if not archived).
   virtual Status StoryOf(const std::string& id, std::string* story) = 0;
 

@@ -13,7 +13,6 @@
 #include "base/hash.h"
 #include "dateline/pipeline.h"
 #include "dateline/reader.h"
-#include "store/sqlite_db.h"
 
 namespace dateline {
 namespace {
@@ -134,26 +133,6 @@ Result Prepare(const Pipeline& pipeline, const Page& page,
   return r;
 }
 
-// Reads the content hashes of every archived page (one query on a second,
-// read-only connection: the Archive API has no bulk read).
-Status LoadHashes(const std::string& path,
-                  std::unordered_set<std::string>* hashes) {
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) !=
-      SQLITE_OK) {
-    sqlite3_close_v2(db);
-    return Status::IOError(path, "cannot open archive to read its hashes");
-  }
-  Statement st;
-  Status s = st.Prepare(db, "SELECT content_hash FROM articles");
-  if (s.ok()) {
-    while (st.Step(&s)) hashes->insert(st.Text(0));
-  }
-  st.Finalize();
-  sqlite3_close_v2(db);
-  return s;
-}
-
 }  // namespace
 
 std::string PageKey(const std::string& page_url, const std::string& doc_url,
@@ -211,7 +190,8 @@ Status RunIngest(const IngestOptions& options, IngestProgress* progress) {
                     options.lock_wait_seconds, &archive);
   if (!s.ok()) return s;
   std::unordered_set<std::string> known;
-  s = LoadHashes(options.archive_path, &known);
+  s = archive->ForEachContentHash(
+      [&](const std::string& h) { known.insert(h); });
   if (!s.ok()) return s;
 
   const size_t jobs =
