@@ -16,7 +16,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <vector>
@@ -155,6 +157,21 @@ int main(int argc, char** argv) {
   }
   std::vector<GoldPage> gold;
   if (!LoadGold(gold_path, &gold)) return 2;
+  // The page addresses, as aeb_eval passes them (a crawl knows its URLs).
+  std::map<std::string, std::string> urls;
+  {
+    std::string text;
+    if (bench::ReadWholeFile(dataset + "/ground-truth.json", &text)) {
+      nlohmann::json truth = nlohmann::json::parse(text, nullptr, false);
+      if (truth.is_object()) {
+        for (const auto& [id, item] : truth.items()) {
+          if (item.is_object() && item.contains("url") && item["url"].is_string()) {
+            urls[id] = item["url"].get<std::string>();
+          }
+        }
+      }
+    }
+  }
   std::erase_if(gold, [&](const GoldPage& g) {
     bool dev = !g.id.empty() && ((g.id[0] >= '0' && g.id[0] <= '9') || g.id[0] == 'a' ||
                                  g.id[0] == 'b');
@@ -176,6 +193,7 @@ int main(int argc, char** argv) {
   for (const GoldPage& g : gold) {
     Page page;
     page.id = g.id;
+    if (auto it = urls.find(g.id); it != urls.end()) page.url = it->second;
     page.source = dataset + "/html/" + g.id + ".html.gz";
     page.format = PageFormat::kHtml;
     std::string raw;
