@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -321,6 +322,58 @@ long DaysOf(std::string_view iso) {
   long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
   long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   return era * 146097 + doe - 719468;
+}
+
+// Returns the civil date of day `z` since 1970-01-01 as "YYYY-MM-DD"
+// (Howard Hinnant's civil_from_days).
+std::string DateOfDays(long z) {
+  z += 719468;
+  long era = (z >= 0 ? z : z - 146096) / 146097;
+  long doe = z - era * 146097;
+  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long y = yoe + era * 400;
+  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long mp = (5 * doy + 2) / 153;
+  long d = doy - (153 * mp + 2) / 5 + 1;
+  long m = mp + (mp < 10 ? 3 : -9);
+  y += m <= 2;
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y, m, d);
+  return buf;
+}
+
+// Returns the zone offset in minutes that an ISO time stamp names
+// ("...T00:24-05:00" -> -300); false when it names none.
+bool OffsetOf(std::string_view iso, int* minutes) {
+  size_t t = iso.find('T');
+  if (t == std::string_view::npos) return false;
+  std::string_view time = iso.substr(t);
+  if (!time.empty() && time.back() == 'Z') {
+    *minutes = 0;
+    return true;
+  }
+  size_t sign = time.find_first_of("+-");
+  if (sign == std::string_view::npos || time.size() < sign + 3) return false;
+  std::string digits;
+  for (char c : time.substr(sign + 1)) {
+    if (std::isdigit(static_cast<unsigned char>(c))) digits.push_back(c);
+  }
+  if (digits.size() != 2 && digits.size() != 4) return false;
+  int h = std::atoi(digits.substr(0, 2).c_str());
+  int m = digits.size() == 4 ? std::atoi(digits.substr(2).c_str()) : 0;
+  *minutes = (time[sign] == '-' ? -1 : 1) * (h * 60 + m);
+  return true;
+}
+
+// Returns the date of a UTC time stamp ("2019-11-20T02:07:18+00:00") in the
+// zone `offset` minutes from UTC; "" when `iso` holds no time of day.
+std::string LocalDate(std::string_view iso, int offset) {
+  if (iso.size() < 16 || iso[10] != 'T') return "";
+  int hh = std::atoi(std::string(iso.substr(11, 2)).c_str());
+  int mm = std::atoi(std::string(iso.substr(14, 2)).c_str());
+  long minutes = DaysOf(iso) * 1440 + hh * 60 + mm + offset;
+  long days = minutes >= 0 ? minutes / 1440 : -((-minutes + 1439) / 1440);
+  return DateOfDays(days);
 }
 
 // True when an ISO time stamp is in UTC or names no zone: its date part may
@@ -749,6 +802,25 @@ void ApplyHtmlMetadata(const HtmlMetadata& meta, Document* doc) {
       if (!printed.empty()) break;
     }
     if (headline_node == 0) break;
+  }
+  // A UTC stamp read in the zone the page prints its times in (even an
+  // update's: "Updated 12:24 am EST"): 2019-11-20T02:07Z is Nov 19 in EST.
+  int stamp_offset = 0, page_offset = 0;
+  if (!doc->published.empty() && OffsetOf(doc->published, &stamp_offset) &&
+      stamp_offset == 0) {
+    for (const PageSnippet& d : m->printed_dates) {
+      if (d.node < headline_node) continue;
+      std::string iso = ParseDateTime(d.text);
+      if (iso.size() >= 16 && OffsetOf(iso, &page_offset)) {
+        std::string local = LocalDate(doc->published, page_offset);
+        if (!local.empty() && page_offset != 0) {
+          doc->published = local;
+          source["published"] = "html:printed-zone";
+          printed.clear();
+        }
+        break;
+      }
+    }
   }
   if (!printed.empty()) {
     if (doc->published.empty()) {

@@ -157,6 +157,16 @@ TEST(HtmlMetadataDateTest, PrintedDateWinsOverAUtcStampADayOff) {
   EXPECT_EQ(doc.metadata_source["published"], "html:printed");
 }
 
+TEST(HtmlMetadataDateTest, UtcStampReadInTheZoneThePagePrints) {
+  Document doc = Extract(
+      "<meta property=\"article:published_time\" content=\"2019-11-20T02:07:18Z\">",
+      "<h1>Ferry crews vote to strike</h1>"
+      "<time datetime=\"2019-11-20T05:24:29Z\">Updated 12:24 am EST, Wednesday, "
+      "November 20, 2019</time>");
+  EXPECT_EQ(doc.published.substr(0, 10), "2019-11-19");
+  EXPECT_EQ(doc.metadata_source["published"], "html:printed-zone");
+}
+
 TEST(HtmlMetadataDateTest, StampWithTheOutletsOffsetStands) {
   Document doc = Extract(
       "<meta property=\"article:published_time\" content=\"2019-11-08T15:30:00-05:00\">",
