@@ -1126,12 +1126,15 @@ Status Extractor::Run() {
   dom_.Parse(html_);
   MarkDrops();
   ReadHtmlMetadata(dom_, &meta_);
-  // The first <h1> that is not boilerplate is a headline candidate.
-  for (uint32_t i = 1; i < dom_.nodes().size(); ++i) {
+  // The <h1>s that are not boilerplate are headline candidates; the first
+  // is the one the text filter compares lines with.
+  for (uint32_t i = 1; i < dom_.nodes().size() && meta_.h1s.size() < 8; ++i) {
     if (dom_.node(i).type == NodeType::kElement &&
         dom_.node(i).tag == Tag::kH1 && !facts_[i].drop) {
-      meta_.h1 = NodeText(i, false);
-      break;
+      std::string text = NodeText(i, false);
+      if (text.empty()) continue;
+      if (meta_.h1.empty()) meta_.h1 = text;
+      meta_.h1s.push_back({i, std::move(text)});
     }
   }
   ScoreBlocks();
