@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "dateline/archive.h"
+#include "store/archive_test_docs.h"
 
 namespace dateline {
 namespace {
@@ -51,104 +52,10 @@ class ArchiveTest : public ::testing::Test {
   std::unique_ptr<Archive> db_;
 };
 
-// A document filled by hand with every layer the archive stores.
-Document Kremlin() {
-  Document d;
-  d.id = "k1";
-  d.url = "https://news.example/kremlin";
-  d.outlet = "Example News";
-  d.title = "Kremlin says Kim visit is a matter for two neighbours";
-  d.published = "2023-09-13T10:00:00+03:00";
-  d.language = "en";
-  d.text =
-      "MOSCOW - Kremlin spokesman Dmitry Peskov said on Wednesday that the "
-      "talks between Vladimir Putin and Kim Jong Un were \"a matter for two "
-      "neighbours\" and no one else. Russia and North Korea signed no "
-      "agreements, Peskov added, but they discussed military cooperation at "
-      "the Vostochny cosmodrome in the far east of the country.";
-  auto at = [&](const std::string& s) {
-    size_t b = d.text.find(s);
-    return Span{static_cast<uint32_t>(b), static_cast<uint32_t>(b + s.size())};
-  };
-  Entity peskov;
-  peskov.id = "e1";
-  peskov.name = "Dmitry Peskov";
-  peskov.type = "PER";
-  peskov.aliases = {"Peskov"};
-  peskov.roles = {"Kremlin spokesman"};
-  peskov.country = "RUS";
-  peskov.mentions = {at("Dmitry Peskov"), at("Peskov added")};
-  peskov.mentions[1].end = peskov.mentions[1].begin + 6;
-  Entity putin;
-  putin.id = "e2";
-  putin.name = "Vladimir Putin";
-  putin.type = "PER";
-  putin.mentions = {at("Vladimir Putin")};
-  Entity kim;
-  kim.id = "e3";
-  kim.name = "Kim Jong Un";
-  kim.type = "PER";
-  kim.country = "PRK";
-  kim.mentions = {at("Kim Jong Un")};
-  Entity russia;
-  russia.id = "e4";
-  russia.name = "Russia";
-  russia.type = "LOC";
-  russia.mentions = {at("Russia")};
-  d.entities = {peskov, putin, kim, russia};
-  Quote q;
-  q.span = at("a matter for two neighbours");
-  q.kind = "partial";
-  q.cue = "said";
-  q.cue_span = at("said");
-  q.speaker = "e1";
-  q.speaker_name = "Dmitry Peskov";
-  q.speaker_span = peskov.mentions[0];
-  q.sentence = {0, static_cast<uint32_t>(d.text.find(" Russia"))};
-  d.quotes = {q};
-  Event e;
-  e.source = {"Vladimir Putin", "RUSGOV", "e2", at("Vladimir Putin")};
-  e.target = {"Kim Jong Un", "PRKGOV", "e3", at("Kim Jong Un")};
-  e.has_target = true;
-  e.code = "040";
-  e.root = "04";
-  e.quad_class = 1;
-  e.goldstein = 1.0;
-  e.date = "2023-09-13";
-  e.location = "Vostochny";
-  e.sentence = q.sentence;
-  e.trigger = at("talks");
-  e.evidence = "talks";
-  Event e2 = e;
-  e2.source = {"Russia", "RUS", "e4", at("Russia")};
-  e2.target = {"North Korea", "PRK", "", at("North Korea")};
-  e2.code = "0311";
-  e2.root = "03";
-  e2.date = "";
-  e2.negated = true;
-  e2.evidence = "signed no agreements";
-  d.events = {e, e2};
-  return d;
-}
-
-Document Other(const std::string& id, const std::string& text,
-               const std::string& published = "2023-10-01") {
-  Document d;
-  d.id = id;
-  d.title = "Other story " + id;
-  d.published = published;
-  d.text = text;
-  return d;
-}
-
-const char kWire[] =
-    "The central bank raised its main interest rate by half a point on "
-    "Thursday, the third rise this year, saying inflation was still too high. "
-    "Markets had expected a smaller move, and the currency rose sharply after "
-    "the announcement. Economists said further increases were likely before "
-    "the end of the year, as food and fuel prices kept climbing. The bank's "
-    "governor said wages were rising faster than productivity and that the "
-    "labour market remained tight despite slower growth in the second half.";
+// The documents the archive tests share (store/archive_test_docs.h).
+using testdocs::Kremlin;
+using testdocs::kWire;
+using testdocs::Other;
 
 TEST_F(ArchiveTest, PutStoresEveryLayerAndQueriesFindThem) {
   Document d = Kremlin();
