@@ -9,7 +9,10 @@
 
 #include <array>
 #include <cstdio>
+#include <chrono>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <thread>
 
@@ -234,6 +237,58 @@ TEST_F(PgCliTest, TwoIngestsAtOnceArchiveEachPageOnce) {
   Dateline("ingest -j 1 -q " + inputs, lite_);
   EXPECT_EQ(Dateline("export --format jsonl", pg_),
             Dateline("export --format jsonl", lite_));
+}
+
+// The server restarted while an ingest writes: that run may fail (its open
+// write group is lost, and it says so), but nothing half-written stays, and a
+// rerun of the same inputs ends with every page archived exactly once.
+TEST_F(PgCliTest, ServerRestartedMidIngestThenRerunArchivesEachPageOnce) {
+  if (std::getenv("DATELINE_TEST_PG_URL") != nullptr)
+    GTEST_SKIP() << "not restarting a server of the user's ($DATELINE_TEST_PG_URL)";
+  const fs::path pages = dir_ / "pages";
+  fs::create_directories(pages);
+  const int kPages = 600;
+  // Pages of different words (near-copies would all join one story).
+  const char* const kWords[] = {"council", "budget", "river",   "bridge",
+                                "school",  "harbour", "workers", "strike",
+                                "vote",    "market",  "farmers", "hospital",
+                                "court",   "festival", "museum", "ferry"};
+  uint32_t rng = 20261206;
+  for (int i = 0; i < kPages; ++i) {
+    std::ofstream out(pages / ("page" + std::to_string(i) + ".txt"));
+    out << "Town " << i << " council backs new plan\n\n14 March 2024\n\n"
+        << "NORTHFIELD - The committee of town " << i << " said on Monday";
+    for (int w = 0; w < 60; ++w) {
+      rng = rng * 1664525u + 1013904223u;
+      out << ' ' << kWords[(rng >> 16) % 16];
+    }
+    out << ".\n";
+  }
+  const std::string cmd = kBinary + " ingest -q -j 1 --archive " +
+                          ShellQuote(pg_) + " " + ShellQuote(pages.string()) +
+                          " >/dev/null 2>&1";
+  int first = -1;
+  std::thread ingest([&] { first = RunShell(cmd); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(800));
+  const bool restarted = PgServer::Get().Restart();
+  ingest.join();
+  ASSERT_TRUE(restarted) << "pg_ctl restart failed";
+  // 0 when the run finished before the restart; else it failed and said so.
+  RecordProperty("first_run_exit", first);
+  std::fprintf(stderr, "first ingest's exit status: %d\n", first);
+  // Whatever the first run did, the rerun completes.
+  EXPECT_EQ(RunShell(cmd), 0) << "the rerun after the restart";
+  std::string out = Dateline("export --format jsonl", pg_);
+  std::vector<std::string> ids;
+  std::istringstream in(out);
+  for (std::string line; std::getline(in, line);) {
+    nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+    ASSERT_FALSE(j.is_discarded());
+    ids.push_back(j["id"].get<std::string>());
+  }
+  std::sort(ids.begin(), ids.end());
+  EXPECT_EQ(ids.size(), static_cast<size_t>(kPages)) << "first run exit " << first;
+  EXPECT_EQ(std::unique(ids.begin(), ids.end()), ids.end()) << "a page twice";
 }
 
 }  // namespace
