@@ -49,31 +49,6 @@ const std::set<std::string, std::less<>> kPlacePrepositions = {
     "across",  "around", "outside", "inside",   "of",   "through", "toward",
     "towards", "visit",  "visited", "visiting", "over", "on"};
 
-// Whether the mention at [begin, end) is a dateline ("WASHINGTON, March 3 -",
-// "SEOUL/MOSCOW (Reuters) -", "LONDON -"): at the start of its line, with
-// only other capitalised place words before it on that line, written in
-// capitals, and followed by a comma, a bracket, a slash or a dash. A
-// dateline says where the story was filed, not that a government acted.
-bool IsDatelineMention(std::string_view text, size_t begin, size_t end) {
-  if (end > text.size() || begin >= end) return false;
-  for (size_t i = begin; i < end; ++i)
-    if (text[i] >= 'a' && text[i] <= 'z') return false;
-  size_t line = text.rfind('\n', begin);
-  line = line == std::string_view::npos ? 0 : line + 1;
-  if (begin - line > 60) return false;
-  for (size_t i = line; i < begin; ++i) {
-    const char c = text[i];
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) return false;
-  }
-  size_t j = end;
-  while (j < text.size() && text[j] == ' ') ++j;
-  if (j >= text.size()) return false;
-  const std::string_view rest = text.substr(j);
-  return rest[0] == ',' || rest[0] == '(' || rest[0] == '/' ||
-         rest[0] == '-' || rest.substr(0, 3) == "\xe2\x80\x93" ||  // en dash
-         rest.substr(0, 3) == "\xe2\x80\x94";                     // em dash
-}
-
 std::string Lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
@@ -413,7 +388,8 @@ void EntityResolver::Resolve(std::string_view text,
                              const std::vector<NamedMention>& input,
                              const std::vector<std::string>& tags,
                              std::vector<Entity>* entities,
-                             std::string_view published) const {
+                             std::string_view published,
+                             const std::vector<Span>& datelines) const {
   entities->clear();
   std::vector<NamedMention> mentions = input;
   std::sort(mentions.begin(), mentions.end(),
@@ -657,8 +633,11 @@ void EntityResolver::Resolve(std::string_view text,
           std::vector<Word> before = Words(text, sentence_of(s).begin, s.begin);
           bool place = !before.empty() && !before.back().trailing_punct &&
                        kPlacePrepositions.count(before.back().core) > 0;
-          if (!place && !IsDatelineMention(text, s.begin, s.end))
-            e.government_mentions.push_back(s);
+          const bool dateline = std::any_of(
+              datelines.begin(), datelines.end(), [&](const Span& d) {
+                return s.begin >= d.begin && s.end <= d.end;
+              });
+          if (!place && !dateline) e.government_mentions.push_back(s);
         }
         if (!e.government_mentions.empty()) e.government = gov;
       }

@@ -32,12 +32,16 @@ class EntityResolver {
   // context), into *entities, ordered by first mention. `tags` (the page's
   // tag list) adds aliases such as "Kim Jong-Un". `published` (ISO date,
   // may be empty: today's roles) picks the roles the gazetteer gives people
-  // the text names without one.
+  // the text names without one. `datelines` are the spans of `text` that are
+  // datelines ("WASHINGTON, March 3 -", found by the clean stage's
+  // ParseDateline): a capital named there is where the story was filed, not
+  // its government acting.
   void Resolve(std::string_view text, const std::vector<Span>& sentences,
                const std::vector<NamedMention>& mentions,
                const std::vector<std::string>& tags,
                std::vector<Entity>* entities,
-               std::string_view published = {}) const;
+               std::string_view published = {},
+               const std::vector<Span>& datelines = {}) const;
 
   // Returns the ISO alpha-3 code for a country name, alias or demonym
   // ("Russia", "U.S.", "North Korean"), or "".

@@ -208,6 +208,23 @@ class PipelineImpl : public Pipeline {
 
   bool On(size_t stage) const { return stage < on_.size() && on_[stage]; }
 
+  // The datelines that open paragraphs of `text` ("SEOUL/MOSCOW -",
+  // "WASHINGTON, March 3 -"), as the clean stage reads them.
+  static std::vector<Span> DatelineSpans(std::string_view text) {
+    std::vector<Span> out;
+    std::vector<std::string> places;
+    for (size_t begin = 0; begin < text.size();) {
+      size_t end = text.find("\n\n", begin);
+      if (end == std::string_view::npos) end = text.size();
+      const size_t n = ParseDateline(text.substr(begin, end - begin), &places);
+      if (n > 0)
+        out.push_back({static_cast<uint32_t>(begin),
+                       static_cast<uint32_t>(begin + n)});
+      begin = end + 2;
+    }
+    return out;
+  }
+
   // Entities (within-document resolution) and time expressions.
   void Resolve(Document* doc, const std::vector<Token>& tokens,
                const std::vector<Sentence>& sentences) const {
@@ -216,7 +233,7 @@ class PipelineImpl : public Pipeline {
     for (const SentenceSpan& s : doc->sentences)
       sentence_spans.push_back(s.span);
     resolver_->Resolve(doc->text, sentence_spans, doc->mentions, doc->tags,
-                       &doc->entities, doc->published);
+                       &doc->entities, doc->published, DatelineSpans(doc->text));
     std::vector<TimeExpression> times;
     FindTimeExpressions(doc->text, tokens, sentences, doc->published, &times);
     for (TimeExpression& t : times) {
