@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <unordered_set>
 
-#include "events/tsv_table.h"
+#include "base/tsv_table.h"
 
 namespace dateline {
 namespace {

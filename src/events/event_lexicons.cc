@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include "events/tsv_table.h"
+#include "base/tsv_table.h"
 
 namespace dateline {
 

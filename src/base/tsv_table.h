@@ -3,8 +3,8 @@
 // UTF-8, LF (a trailing CR is dropped), TAB-separated, no quoting; lines
 // starting with '#' and empty lines are skipped. Each row keeps its line
 // number so loaders can name bad lines. A plain value; not synchronised.
-#ifndef DATELINE_EVENTS_TSV_TABLE_H_
-#define DATELINE_EVENTS_TSV_TABLE_H_
+#ifndef DATELINE_BASE_TSV_TABLE_H_
+#define DATELINE_BASE_TSV_TABLE_H_
 
 #include <string>
 #include <string_view>
@@ -29,4 +29,4 @@ std::vector<std::string> SplitList(std::string_view s, char sep = '|');
 
 }  // namespace dateline
 
-#endif  // DATELINE_EVENTS_TSV_TABLE_H_
+#endif  // DATELINE_BASE_TSV_TABLE_H_

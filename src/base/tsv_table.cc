@@ -1,4 +1,4 @@
-#include "events/tsv_table.h"
+#include "base/tsv_table.h"
 
 #include <fstream>
 
