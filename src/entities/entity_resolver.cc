@@ -151,6 +151,24 @@ std::vector<std::string> SplitBars(const std::string& s) {
   return out;
 }
 
+// Courtesy titles written before a person's name ("Mr Blair", "Sir Keir
+// Starmer"); lowercase, without their dot. Offices ("President") are roles,
+// read apart; "Lord" is part of a peer's name.
+bool IsHonorific(std::string_view w) {
+  static const std::set<std::string, std::less<>> kHonorifics = {
+      "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "mme"};
+  return kHonorifics.count(w) > 0;
+}
+
+std::string JoinWords(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) {
+    if (!out.empty()) out.push_back(' ');
+    out += w;
+  }
+  return out;
+}
+
 // Working state for one entity while resolving.
 struct Cluster {
   std::string key;
@@ -407,6 +425,13 @@ void EntityResolver::Resolve(std::string_view text,
     surface[i] = std::string(text.substr(s.begin, s.end - s.begin));
     key[i] = NameKey(surface[i]);
     words[i] = SplitKey(key[i]);
+    // "Mr Blair" is a short name of Tony Blair, "Sir Keir Starmer" his
+    // full name: a courtesy title is not part of the name.
+    if (mentions[i].type == "PER" && words[i].size() >= 2 &&
+        IsHonorific(words[i].front())) {
+      words[i].erase(words[i].begin());
+      key[i] = JoinWords(words[i]);
+    }
   }
   std::vector<Cluster> clusters;
   std::vector<int> cluster_of(n, -1);
@@ -437,7 +462,14 @@ void EntityResolver::Resolve(std::string_view text,
     }
   }
   // Pass 2: short names of people join a full name whose first or last
-  // word they are (an index, so a long page stays linear).
+  // word they are (an index, so a long page stays linear): the one whose
+  // full name was written last before the short one ("Jimmy Lai ... his son
+  // Sebastien Lai ... Lai said" is the son), else, for a short name before
+  // any full name (a headline), the one written out most often. Only full
+  // names count, so one short name joining a cluster does not pull the next.
+  std::vector<size_t> founding(clusters.size());
+  for (size_t c = 0; c < clusters.size(); ++c)
+    founding[c] = clusters[c].mentions.size();
   std::unordered_map<std::string, std::vector<size_t>> by_name_part;
   for (size_t c = 0; c < clusters.size(); ++c) {
     if (clusters[c].type_votes.count("PER") == 0) continue;
@@ -450,7 +482,8 @@ void EntityResolver::Resolve(std::string_view text,
     if (key[i].empty() || cluster_of[i] >= 0) continue;
     int best = -1;
     size_t best_count = 0;
-    size_t best_last = 0;
+    size_t best_last = 0;  // 1 + the last full mention before i, 0: none
+    size_t best_first = 0;
     auto candidates = words[i].size() == 1 ? by_name_part.find(words[i][0])
                                            : by_name_part.end();
     const std::vector<size_t> none;
@@ -458,15 +491,27 @@ void EntityResolver::Resolve(std::string_view text,
          candidates == by_name_part.end() ? none : candidates->second) {
       const Cluster& cl = clusters[c];
       size_t last_before = 0;
-      for (size_t m : cl.mentions) {
-        if (m < i) last_before = std::max(last_before, m + 1);
+      for (size_t k = 0; k < founding[c]; ++k) {
+        if (cl.mentions[k] < i)
+          last_before = std::max(last_before, cl.mentions[k] + 1);
       }
-      size_t count = cl.mentions.size();
-      if (best < 0 || count > best_count ||
-          (count == best_count && last_before > best_last)) {
+      const size_t count = founding[c];
+      const size_t first = cl.mentions.front();
+      bool better;
+      if (best < 0) {
+        better = true;
+      } else if (last_before != best_last) {
+        better = last_before > best_last;
+      } else if (count != best_count) {
+        better = count > best_count;
+      } else {
+        better = first < best_first;
+      }
+      if (better) {
         best = static_cast<int>(c);
         best_count = count;
         best_last = last_before;
+        best_first = first;
       }
     }
     if (best >= 0) {

@@ -243,6 +243,81 @@ TEST_F(EntityResolverTest, MentionSpansPointAtTheirText) {
   }
 }
 
+// Resolves `text` with every occurrence of each (name, type) marked, as a
+// tagger would (longer names first, whole words).
+std::vector<Entity> ResolveAll(
+    const EntityResolver& r, const std::string& text,
+    const std::vector<std::pair<std::string, std::string>>& names) {
+  std::vector<NamedMention> mentions;
+  std::vector<bool> taken(text.size(), false);
+  for (const auto& [name, type] : names) {
+    for (size_t pos = 0; (pos = text.find(name, pos)) != std::string::npos;) {
+      const size_t end = pos + name.size();
+      bool free = true;
+      for (size_t i = pos; i < end; ++i) free &= !taken[i];
+      if (free) {
+        for (size_t i = pos; i < end; ++i) taken[i] = true;
+        mentions.push_back(
+            {{static_cast<uint32_t>(pos), static_cast<uint32_t>(end)}, type});
+      }
+      pos = end;
+    }
+  }
+  std::vector<Entity> out;
+  r.Resolve(text, {}, mentions, {}, &out);
+  return out;
+}
+
+// "Ms Hewitt" is a short name of Patricia Hewitt, not a person of her own.
+TEST(EntityResolverNamesTest, CourtesyTitlesAreNotPartOfTheName) {
+  std::unique_ptr<EntityResolver> r;
+  ASSERT_TRUE(EntityResolver::Create(WriteGazetteer(), &r).ok());
+  const std::string text =
+      "Patricia Hewitt said the figures were good. Ms Hewitt told GMTV "
+      "that Sir Menzies Campbell was wrong. Mr Campbell and Menzies "
+      "Campbell replied.";
+  std::vector<Entity> e = ResolveAll(
+      *r, text,
+      {{"Patricia Hewitt", "PER"}, {"Sir Menzies Campbell", "PER"},
+       {"Menzies Campbell", "PER"}, {"Ms Hewitt", "PER"},
+       {"Mr Campbell", "PER"}, {"GMTV", "ORG"}});
+  ASSERT_EQ(e.size(), 3u);
+  EXPECT_EQ(e[0].name, "Patricia Hewitt");
+  EXPECT_EQ(e[0].mentions.size(), 2u);
+  EXPECT_EQ(e[0].aliases, std::vector<std::string>{"Ms Hewitt"});
+  EXPECT_EQ(e[2].name, "Sir Menzies Campbell");
+  EXPECT_EQ(e[2].mentions.size(), 3u);
+}
+
+// A surname goes to the family member whose full name was written last
+// before it; a surname before any full name to the one written most often.
+TEST(EntityResolverNamesTest, ASurnameGoesToTheNearerFullName) {
+  std::unique_ptr<EntityResolver> r;
+  ASSERT_TRUE(EntityResolver::Create(WriteGazetteer(), &r).ok());
+  const std::string text =
+      "Lai verdict due. Jimmy Lai was convicted on Monday. Lai, 78, founded "
+      "a newspaper. Jimmy Lai has been held since 2020. His son Sebastien "
+      "Lai spoke in London. Lai said his father was a prisoner. Lai asked "
+      "for help.";
+  std::vector<Entity> e = ResolveAll(
+      *r, text,
+      {{"Jimmy Lai", "PER"}, {"Sebastien Lai", "PER"}, {"Lai", "PER"},
+       {"London", "LOC"}});
+  const Entity* jimmy = nullptr;
+  const Entity* son = nullptr;
+  for (const Entity& x : e) {
+    if (x.name == "Jimmy Lai") jimmy = &x;
+    if (x.name == "Sebastien Lai") son = &x;
+  }
+  ASSERT_NE(jimmy, nullptr);
+  ASSERT_NE(son, nullptr);
+  // The headline's "Lai", "Lai, 78" and the two full names.
+  EXPECT_EQ(jimmy->mentions.size(), 4u);
+  // The son's full name and the two surnames after it.
+  EXPECT_EQ(son->mentions.size(), 3u);
+  EXPECT_EQ(jimmy->mentions.front().begin, 0u);
+}
+
 TEST(NameKeyTest, FoldsSpellings) {
   EXPECT_EQ(NameKey("Kim Jong-Un"), NameKey("Kim Jong Un"));
   EXPECT_EQ(NameKey("U.S."), "us");
