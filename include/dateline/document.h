@@ -132,6 +132,10 @@ struct Entity {
   std::string government;
   std::vector<Span> mentions;             // bytes of Document::text
   std::vector<Span> government_mentions;  // the mentions acting as government
+  // The entity of dateline's knowledge base it is ("person:tony-blair",
+  // "country:GBR"), the same in every article; "" when not linked.
+  std::string canonical_id;
+  std::string canonical_name;  // that entity's name ("Tony Blair"), or ""
 };
 
 // A quotation or reported statement and who made it (quotes stage).

@@ -9,6 +9,8 @@
 #include "clean/metadata.h"
 #include "clean/text_cleaner.h"
 #include "entities/entity_resolver.h"
+#include "entities/knowledge_base.h"
+#include "geo/geocoder.h"
 #include "entities/tagger_model.h"
 #include "quotes/quote_extractor.h"
 #include "syntax/clauses.h"
@@ -110,6 +112,12 @@ class PipelineImpl : public Pipeline {
     if (On(kResolve)) {
       Status s = EntityResolver::Create(data_dir + "/gazetteers", &resolver_);
       if (!s.ok()) return s;
+      s = KnowledgeBase::Create(data_dir + "/gazetteers", &knowledge_);
+      if (!s.ok()) return s;
+      // Places are linked when the GeoNames table is there (data/geo).
+      if (Geocoder::Load(data_dir, &places_).ok()) {
+        knowledge_->SetPlaces(places_.get());
+      }
     }
     if (On(kQuotes)) {
       Status s = QuoteExtractor::Create(data_dir, &quotes_);
@@ -234,6 +242,7 @@ class PipelineImpl : public Pipeline {
       sentence_spans.push_back(s.span);
     resolver_->Resolve(doc->text, sentence_spans, doc->mentions, doc->tags,
                        &doc->entities, doc->published, DatelineSpans(doc->text));
+    knowledge_->Link(doc->published, &doc->entities);
     std::vector<TimeExpression> times;
     FindTimeExpressions(doc->text, tokens, sentences, doc->published, &times);
     for (TimeExpression& t : times) {
@@ -337,6 +346,8 @@ class PipelineImpl : public Pipeline {
   std::unique_ptr<SequenceTagger> chunk_;
   std::unique_ptr<DependencyParser> parser_;
   std::unique_ptr<EntityResolver> resolver_;
+  std::unique_ptr<Geocoder> places_;  // before knowledge_, which reads it
+  std::unique_ptr<KnowledgeBase> knowledge_;
   std::unique_ptr<QuoteExtractor> quotes_;
   std::unique_ptr<EventCoder> events_;
 };

@@ -164,6 +164,9 @@ std::string ToJsonLine(const Document& doc, const JsonOptions& options) {
                    {"roles", e.roles},
                    {"country", e.country},
                    {"mentions", spans(e.mentions)}};
+      item["canonical_id"] =
+          e.canonical_id.empty() ? Json() : Json(e.canonical_id);
+      if (!e.canonical_name.empty()) item["canonical_name"] = e.canonical_name;
       if (e.age >= 0) item["age"] = e.age;
       if (!e.government.empty()) {
         item["government"] = e.government;
