@@ -110,7 +110,7 @@ TEST_F(PgCliTest, IngestAndQueryGiveWhatSqliteGives) {
   for (const char* verb :
        {"search harbor --json", "search 'port OR council' --json -n 0",
         "search port --since 2024-03 --until 2024-06 --json",
-        "events --json -n 0", "quotes --json -n 0", "quotes --speaker Imhof --json",
+        "events --json -n 0", "quotes --json -n 0", "quotes --speaker Imhof --speaker-contains --json",
         "entities --json -n 0", "entities --type PER --since 2024 --json -n 0",
         "stories --min-size 1 --json -n 0", "export --format jsonl",
         "export --format csv --table quotes"}) {

@@ -304,7 +304,7 @@ TEST_F(IngestCliTest, QuotesEventsAndGdeltExportFromTheCommandLine) {
     ASSERT_TRUE(a->Put(d, {d.url, "h"}, {}, ToJsonLine(d), &out, &story).ok());
   }
   int st = -1;
-  std::string out = RunCommand(kBinary + " quotes --archive " + db + " --speaker Peskov", &st);
+  std::string out = RunCommand(kBinary + " quotes --archive " + db + " --speaker Peskov --speaker-contains", &st);
   EXPECT_EQ(st, 0);
   EXPECT_NE(out.find("a matter for two neighbours"), std::string::npos) << out;
   out = RunCommand(kBinary + " events --archive " + db +

@@ -342,6 +342,8 @@ struct QueryArgs {
   int quad = 0;
   // quotes
   std::string speaker;
+  bool speaker_contains = false;
+  std::string canonical;
   std::string words;
   // entities
   std::string type;
@@ -461,6 +463,7 @@ int RunQuery(const std::string& verb, QueryArgs& a) {
   if (verb == "quotes") {
     dateline::QuoteQuery q;
     q.speaker = a.speaker;
+    q.speaker_contains = a.speaker_contains;
     q.words = a.words;
     q.period = {a.since, a.until, a.include_undated};
     q.limit = a.limit;
@@ -487,6 +490,7 @@ int RunQuery(const std::string& verb, QueryArgs& a) {
     q.type = a.type;
     for (char& ch : q.type) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     q.name = a.name;
+    q.canonical = a.canonical;
     q.period = {a.since, a.until, a.include_undated};
     q.limit = a.limit;
     std::vector<dateline::EntityCount> rows;
@@ -496,11 +500,13 @@ int RunQuery(const std::string& verb, QueryArgs& a) {
       for (const auto& r : rows) Print(dateline::ToJson(r));
       return 0;
     }
-    dateline::TextTable t({"#", "name", "type", "country", "articles", "mentions"}, 1);
+    dateline::TextTable t(
+        {"#", "name", "type", "country", "articles", "mentions", "canonical"}, 1);
     for (size_t i = 0; i < rows.size(); ++i) {
       const auto& r = rows[i];
       t.Row({std::to_string(i + 1), r.name, r.type, r.country,
-             std::to_string(r.articles), std::to_string(r.mentions)});
+             std::to_string(r.articles), std::to_string(r.mentions),
+             r.canonical_id.empty() ? "-" : r.canonical_id});
     }
     t.Print(stdout, width);
     return 0;
@@ -605,6 +611,7 @@ int RunExport(QueryArgs& a) {
     std::puts("published,speaker_name,speaker_entity,kind,cue,text,article");
     dateline::QuoteQuery q;
     q.speaker = a.speaker;
+    q.speaker_contains = a.speaker_contains;
     q.words = a.words;
     q.period = {a.since, a.until, a.include_undated};
     q.limit = 0;
@@ -739,7 +746,13 @@ int main(int argc, char** argv) {
   AddCommon(events, &q);
 
   CLI::App* quotes = app.add_subcommand("quotes", "Quotations and their speakers");
-  quotes->add_option("--speaker", q.speaker, "Speaker name or entity containing this");
+  quotes->add_option("--speaker", q.speaker,
+                     "This speaker exactly (any case): a canonical entity's id or "
+                     "name ('Tony Blair' also finds 'Mr Blair'), else the name "
+                     "an article gave");
+  quotes->add_flag("--speaker-contains", q.speaker_contains,
+                   "--speaker matches as words inside any speaker name "
+                   "('Blair' finds Tony Blair and Bob Blair)");
   quotes->add_option("--words", q.words, "Full-text query over the quoted words");
   AddCommon(quotes, &q);
 
@@ -747,6 +760,9 @@ int main(int argc, char** argv) {
       "entities", "Most mentioned people, organisations and places");
   entities->add_option("--type", q.type, "PER, ORG, LOC or MISC");
   entities->add_option("--name", q.name, "Names containing this");
+  entities->add_option("--canonical", q.canonical,
+                       "Only this canonical entity (person:tony-blair, "
+                       "country:GBR, org:united-nations)");
   AddCommon(entities, &q);
 
   CLI::App* stories = app.add_subcommand(
@@ -766,7 +782,9 @@ int main(int argc, char** argv) {
   exp->add_option("--actor", q.actors, "Events: actor code prefix (twice: between)");
   exp->add_option("--entity", q.entity, "Events: actor name or entity");
   exp->add_option("--code", q.code, "Events: CAMEO code or root");
-  exp->add_option("--speaker", q.speaker, "Quotes: speaker");
+  exp->add_option("--speaker", q.speaker, "Quotes: this speaker (as quotes --speaker)");
+  exp->add_flag("--speaker-contains", q.speaker_contains,
+                "Quotes: --speaker as words inside any speaker name");
   exp->add_option("--words", q.words, "Quotes: quoted words");
   AddCommon(exp, &q, /*limit=*/false);
 

@@ -164,8 +164,14 @@ struct EventRow {
 };
 
 struct QuoteQuery {
-  std::string speaker;  // speaker name, or name/alias of the speaker entity,
-                        // containing this (any case)
+  // The speaker, exactly (any case): a canonical entity's id or name
+  // ("person:tony-blair", "Tony Blair": also the articles that call him "Mr
+  // Blair"), else the speaker entity's name in its article, else the
+  // speaker as named when no entity was found.
+  std::string speaker;
+  // Match `speaker` as words contained in the speaker's name or any name of
+  // the speaker entity ("Blair" finds Tony Blair and Bob Blair).
+  bool speaker_contains = false;
   std::string words;    // FTS5 query over the quoted words
   Period period;
   size_t limit = 50;
@@ -182,9 +188,12 @@ struct QuoteRow {
   std::string text;  // the quoted words as they read
 };
 
+// Entities are listed by their canonical entity ("Tony Blair", whatever an
+// article called him) when linked, else by the name an article gave them.
 struct EntityQuery {
   std::string type;  // PER, ORG, LOC, MISC or "" for all
   std::string name;  // name containing this (any case), "" for all
+  std::string canonical;  // only this canonical entity ("person:tony-blair")
   Period period;
   size_t limit = 20;
   size_t offset = 0;
@@ -196,6 +205,7 @@ struct EntityCount {
   std::string country;
   int64_t articles = 0;  // articles that mention it
   int64_t mentions = 0;  // mentions in those articles
+  std::string canonical_id;  // "" when not linked
 };
 
 struct StoryQuery {

@@ -796,12 +796,19 @@ class HttpApiServer : public ApiServer {
   }
 
   ApiResponse Quotes(Archive* db, const Params& p) {
-    std::string err = p.Check(ListParams({"speaker", "words"}));
+    std::string err =
+        p.Check(ListParams({"speaker", "speaker_match", "words"}));
     QuoteQuery q;
     Paging pg;
     if (err.empty()) err = Common(p, 50, &pg, &q.period);
+    const std::string match = p.Get("speaker_match");
+    if (err.empty() && !match.empty() && match != "exact" &&
+        match != "contains") {
+      err = "speaker_match: 'exact' or 'contains'";
+    }
     if (!err.empty()) return Error(400, err);
     q.speaker = p.Get("speaker");
+    q.speaker_contains = match == "contains";
     q.words = p.Get("words");
     q.limit = pg.limit;
     q.offset = pg.offset;
@@ -822,13 +829,14 @@ class HttpApiServer : public ApiServer {
   }
 
   ApiResponse Entities(Archive* db, const Params& p) {
-    std::string err = p.Check(ListParams({"type", "name"}));
+    std::string err = p.Check(ListParams({"type", "name", "canonical"}));
     EntityQuery q;
     Paging pg;
     if (err.empty()) err = Common(p, 20, &pg, &q.period);
     if (!err.empty()) return Error(400, err);
     q.type = Upper(p.Get("type"));
     q.name = p.Get("name");
+    q.canonical = p.Get("canonical");
     q.limit = pg.limit;
     q.offset = pg.offset;
     std::vector<EntityCount> out;

@@ -262,7 +262,12 @@ TEST_F(ApiServerTest, EventsQuotesEntitiesStories) {
   EXPECT_EQ(Get("/api/events?code=19", &st)["count"], 0);
   EXPECT_EQ(Get("/api/events?until=2023-08", &st)["count"], 0);
 
-  j = Get("/api/quotes?speaker=peskov&words=neighbours", &st);
+  // The speaker exactly (any case), or as words of a name when asked.
+  EXPECT_EQ(Get("/api/quotes?speaker=peskov", &st)["count"], 0);
+  EXPECT_EQ(Get("/api/quotes?speaker=dmitry%20peskov", &st)["count"], 1);
+  Get("/api/quotes?speaker=peskov&speaker_match=fuzzy", &st);
+  EXPECT_EQ(st, 400);
+  j = Get("/api/quotes?speaker=peskov&speaker_match=contains&words=neighbours", &st);
   ASSERT_EQ(st, 200);
   ASSERT_EQ(j["count"], 1);
   EXPECT_EQ(j["rows"][0]["text"], "a matter for two neighbours");
@@ -522,12 +527,12 @@ TEST_F(ApiServerTest, ListsPageWithTotals) {
   }
   ASSERT_TRUE(writer_->Commit().ok());
   int st = 0;
-  Json j = Get("/api/quotes?speaker=Peskov", &st);
+  Json j = Get("/api/quotes?speaker=Dmitry%20Peskov", &st);
   ASSERT_EQ(st, 200);
   EXPECT_EQ(j["count"], 50);
   EXPECT_EQ(j["total"], 61);
   EXPECT_EQ(j["more"], true);
-  j = Get("/api/quotes?speaker=Peskov&offset=50", &st);
+  j = Get("/api/quotes?speaker=Dmitry%20Peskov&offset=50", &st);
   EXPECT_EQ(j["count"], 11);
   EXPECT_EQ(j["offset"], 50);
   EXPECT_EQ(j["more"], false);

@@ -5,6 +5,7 @@
 // The PostgreSQL server: store/pg_test_server.h (a throwaway cluster, or
 // $DATELINE_TEST_PG_URL). Without libpq or server binaries the PostgreSQL
 // cases skip and say why, unless $DATELINE_TEST_REQUIRE_PG is set (CI).
+#include <algorithm>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -113,7 +114,14 @@ TEST_P(ConformanceTest, PutStoresEveryLayerAndQueriesFindThem) {
 
   std::vector<QuoteRow> quotes;
   QuoteQuery qq;
-  qq.speaker = "peskov";
+  qq.speaker = "peskov";  // exactly: no speaker of that name
+  ASSERT_TRUE(db_->Quotes(qq, &quotes).ok());
+  EXPECT_TRUE(quotes.empty());
+  qq.speaker_contains = true;  // a word of the speaker's names
+  ASSERT_TRUE(db_->Quotes(qq, &quotes).ok());
+  ASSERT_EQ(quotes.size(), 1u);
+  qq = QuoteQuery();
+  qq.speaker = "dmitry PESKOV";
   ASSERT_TRUE(db_->Quotes(qq, &quotes).ok());
   ASSERT_EQ(quotes.size(), 1u);
   EXPECT_EQ(quotes[0].text, "a matter for two neighbours");
@@ -342,6 +350,12 @@ TEST_P(ConformanceTest, BadQueriesGiveClearErrorsAndUserTextIsBound) {
   qq.speaker = "%";
   EXPECT_TRUE(db_->Quotes(qq, &quotes).ok());
   EXPECT_TRUE(quotes.empty());
+  qq.speaker_contains = true;
+  for (const char* bad : {"x' OR '1'='1", "%", "\"", "*"}) {
+    qq.speaker = bad;
+    EXPECT_TRUE(db_->Quotes(qq, &quotes).ok()) << bad;
+    EXPECT_TRUE(quotes.empty()) << bad;
+  }
   EventQuery eq;
   eq.actors = {"rus'"};
   std::vector<EventRow> events;
@@ -485,6 +499,108 @@ TEST_P(ConformanceTest, GroupCommitsAtomicallyAndVersionMoves) {
   PutOutcome out;
   std::string story;
   EXPECT_FALSE(reader->Put(testdocs::Kremlin(), {"k2", "h2"}, {}, "", &out, &story).ok());
+}
+
+// Two articles call Tony Blair by other names; both are linked to one
+// canonical entity. Another Blair is not him.
+TEST_P(ConformanceTest, CanonicalEntitiesJoinNamesAcrossArticles) {
+  auto doc = [](const std::string& id, const std::string& name,
+                const std::string& canonical) {
+    Document d;
+    d.id = id;
+    d.url = "https://news.example/" + id;
+    d.title = "Blair speaks";
+    d.published = "2005-03-0" + id.substr(1, 1);
+    d.text = name + " said \"we will win\" in London.";
+    Entity e;
+    e.id = "e1";
+    e.name = name;
+    e.type = "PER";
+    e.canonical_id = canonical;
+    e.canonical_name = canonical.empty() ? "" : "Tony Blair";
+    e.mentions = {testdocs::At(d.text, name)};
+    d.entities = {e};
+    Quote q;
+    q.span = testdocs::At(d.text, "we will win");
+    q.kind = "direct";
+    q.cue = "said";
+    q.speaker = "e1";
+    q.speaker_name = name;
+    q.speaker_span = e.mentions[0];
+    d.quotes = {q};
+    return d;
+  };
+  Put(doc("b1", "Tony Blair", "person:tony-blair"), "u1", "h1");
+  Put(doc("b2", "Mr Blair", "person:tony-blair"), "u2", "h2");
+  Put(doc("b3", "Bob Blair", ""), "u3", "h3");
+  auto speakers = [&](const std::string& who, bool contains) {
+    QuoteQuery q;
+    q.speaker = who;
+    q.speaker_contains = contains;
+    std::vector<QuoteRow> rows;
+    EXPECT_TRUE(db_->Quotes(q, &rows).ok());
+    std::vector<std::string> out;
+    for (const QuoteRow& r : rows) out.push_back(r.article);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(speakers("Tony Blair", false), (V{"b1", "b2"}));
+  EXPECT_EQ(speakers("tony blair", false), (V{"b1", "b2"}));
+  EXPECT_EQ(speakers("person:tony-blair", false), (V{"b1", "b2"}));
+  EXPECT_EQ(speakers("Bob Blair", false), (V{"b3"}));
+  EXPECT_EQ(speakers("Blair", false), V{});
+  EXPECT_EQ(speakers("Blair", true), (V{"b1", "b2", "b3"}));
+  // A date filter keeps them (the articles are dated).
+  QuoteQuery dated;
+  dated.speaker = "Tony Blair";
+  dated.period.since = "2005-03";
+  std::vector<QuoteRow> rows;
+  ASSERT_TRUE(db_->Quotes(dated, &rows).ok());
+  EXPECT_EQ(rows.size(), 2u);
+  for (const QuoteRow& r : rows) EXPECT_EQ(r.speaker_entity_name, "Tony Blair");
+
+  // The entity list counts Tony Blair once over both articles, with or
+  // without the totals table (a name filter reads the rows).
+  for (const std::string& name : {std::string(), std::string("Blair")}) {
+    EntityQuery eq;
+    eq.name = name;
+    eq.limit = 0;
+    std::vector<EntityCount> ents;
+    ASSERT_TRUE(db_->Entities(eq, &ents).ok());
+    ASSERT_EQ(ents.size(), 2u) << name;
+    EXPECT_EQ(ents[0].name, "Tony Blair");
+    EXPECT_EQ(ents[0].articles, 2);
+    EXPECT_EQ(ents[0].canonical_id, "person:tony-blair");
+    EXPECT_EQ(ents[1].name, "Bob Blair");
+    EXPECT_EQ(ents[1].canonical_id, "");
+    ListTotals t;
+    ASSERT_TRUE(db_->Count(eq, &t).ok());
+    EXPECT_EQ(t.total, 2);
+  }
+  EntityQuery by_id;
+  by_id.canonical = "person:tony-blair";
+  std::vector<EntityCount> ents;
+  ASSERT_TRUE(db_->Entities(by_id, &ents).ok());
+  ASSERT_EQ(ents.size(), 1u);
+  EXPECT_EQ(ents[0].articles, 2);
+  EntityProfile profile;
+  ASSERT_TRUE(db_->Profile("tony blair", "", &profile).ok());
+  EXPECT_EQ(profile.name, "Tony Blair");
+  EXPECT_EQ(profile.articles, 2);
+  EXPECT_EQ(profile.quotes, 2);
+  EXPECT_NE(std::find(profile.aliases.begin(), profile.aliases.end(),
+                      "Mr Blair"),
+            profile.aliases.end());
+  // Replacing an article lowers the totals by its canonical entity.
+  Document gone = doc("b2", "Mr Blair", "person:tony-blair");
+  gone.entities.clear();
+  gone.quotes.clear();
+  Put(gone, "u2", "h4");
+  EntityQuery all;
+  ASSERT_TRUE(db_->Entities(all, &ents).ok());
+  ASSERT_EQ(ents.size(), 2u);
+  for (const EntityCount& e : ents) EXPECT_EQ(e.articles, 1) << e.name;
 }
 
 TEST_P(ConformanceTest, EntityTotalsFollowPutsAndReplacements) {

@@ -149,7 +149,9 @@ std::string ToJson(const QuoteRow& r) {
 std::string ToJson(const EntityCount& e) {
   Json j = {{"name", e.name},         {"type", e.type},
             {"country", e.country},   {"articles", e.articles},
-            {"mentions", e.mentions}};
+            {"mentions", e.mentions},
+            {"canonical_id",
+             e.canonical_id.empty() ? Json() : Json(e.canonical_id)}};
   return Dump(j);
 }
 

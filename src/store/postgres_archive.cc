@@ -232,8 +232,35 @@ CREATE INDEX entity_totals_type ON entity_totals(type, articles DESC, name);
 CREATE TABLE archive_version(id INTEGER PRIMARY KEY, n BIGINT NOT NULL);
 INSERT INTO archive_version VALUES (1, 0);
 )sql"},
+    // The SQLite archive's schema 3: the canonical entity of each entity
+    // and mention. Entity totals are listed by the canonical entity's name
+    // for linked rows (EntityKey); rows archived before are unlinked, so
+    // their totals stay as they are.
+    {2, R"sql(
+ALTER TABLE entities ADD COLUMN canonical_id TEXT COLLATE "C" NOT NULL DEFAULT '';
+ALTER TABLE entities ADD COLUMN canonical_name TEXT COLLATE "C" NOT NULL DEFAULT '';
+ALTER TABLE mentions ADD COLUMN canonical_id TEXT COLLATE "C" NOT NULL DEFAULT '';
+ALTER TABLE entity_totals ADD COLUMN canonical_id TEXT COLLATE "C" NOT NULL DEFAULT '';
+CREATE INDEX entities_canonical ON entities(canonical_id);
+CREATE INDEX entities_canonical_name ON entities(lower(canonical_name));
+CREATE INDEX mentions_canonical ON mentions(canonical_id);
+)sql"},
 };
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
+
+// The name an entity row is listed by across the archive: its canonical
+// entity's name when linked, else its own (as the SQLite archive's).
+std::string EntityKey(const std::string& table) {
+  return "(CASE WHEN " + table + ".canonical_name <> '' THEN " + table +
+         ".canonical_name ELSE " + table + ".name END)";
+}
+
+// An entity row listed by the name given twice ('?' and '?'; lower-cased
+// lookups by index; lower() with COLLATE "C" folds ASCII only, as SQLite's
+// NOCASE).
+constexpr char kEntityNamed[] =
+    "(lower(n.canonical_name) = lower(?) OR (n.canonical_name = '' AND "
+    "lower(n.name) = lower(?)))";
 
 // The FTS5 columns of each searchable table and the tsvector weights that
 // stand for them (pg_text_search.h).
@@ -413,7 +440,18 @@ class PostgresArchive : public Archive {
       if (r.rows() == 0 || r.Text(0, 0) != "t") {
         return Status::IOError(name_, "not a dateline archive (no schema version)");
       }
-      return CheckVersion(nullptr);
+      int64_t version = 0;
+      s = CheckVersion(&version);
+      if (!s.ok()) return s;
+      if (version < kSchemaVersion) {
+        return Status::NotSupported(
+            name_, "archive of schema " + std::to_string(version) +
+                       " (this dateline reads " +
+                       std::to_string(kSchemaVersion) +
+                       "): open it once for writing to migrate it, e.g. "
+                       "dateline ingest --archive URL");
+      }
+      return Status::OK();
     }
     return Migrate();
   }
@@ -961,7 +999,17 @@ class PostgresArchive : public Archive {
   Status QuoteWhere(const QuoteQuery& q, bool undated_only, Where* w) {
     Status s = CheckPeriod(q.period);
     if (!s.ok()) return s;
-    if (!q.speaker.empty()) {
+    if (!q.speaker.empty() && !q.speaker_contains) {
+      // Exactly this speaker (see QuoteQuery::speaker).
+      w->Add(
+          "q.rowid IN (SELECT q2.rowid FROM entities n2 JOIN quotes q2 ON "
+          "q2.article = n2.article AND q2.speaker = n2.eid WHERE "
+          "n2.canonical_id = ? OR lower(n2.canonical_name) = lower(?) OR "
+          "(n2.canonical_name = '' AND lower(n2.name) = lower(?)) UNION "
+          "SELECT rowid FROM quotes WHERE lower(speaker_name) = lower(?) AND "
+          "speaker = '')");
+      for (int i = 0; i < 4; ++i) w->Text(q.speaker);
+    } else if (!q.speaker.empty()) {
       std::string names = NameQuery(q.speaker);
       if (names.empty()) {
         w->Add("false");
@@ -1015,7 +1063,8 @@ class PostgresArchive : public Archive {
     Status s = QuoteWhere(q, false, &w);
     if (!s.ok()) return s;
     std::string sql =
-        "SELECT a.id, a.title, a.published, a.outlet, coalesce(n.name, ''), "
+        "SELECT a.id, a.title, a.published, a.outlet, coalesce(" +
+        EntityKey("n") + ", ''), "
         "q.text, q.kind, q.cue, q.speaker, q.speaker_name, q.\"begin\", "
         "q.\"end\", q.cue_begin, q.cue_end, q.speaker_begin, q.speaker_end, "
         "q.sentence_begin, q.sentence_end FROM (SELECT q.rowid AS rid, "
@@ -1067,6 +1116,10 @@ class PostgresArchive : public Archive {
       w->Add("n.type = ?");
       w->Text(q.type);
     }
+    if (!q.canonical.empty()) {
+      w->Add("n.canonical_id = ?");
+      w->Text(q.canonical);
+    }
     if (!q.name.empty()) {
       std::string names = NameQuery(q.name);
       if (names.empty()) {
@@ -1089,7 +1142,8 @@ class PostgresArchive : public Archive {
   }
 
   static bool UsesTotals(const EntityQuery& q) {
-    return q.name.empty() && q.period.since.empty() && q.period.until.empty();
+    return q.name.empty() && q.canonical.empty() && q.period.since.empty() &&
+           q.period.until.empty();
   }
 
   Status Count(const EntityQuery& q, ListTotals* out) override {
@@ -1102,7 +1156,7 @@ class PostgresArchive : public Archive {
         "(SELECT 1 FROM entities n", q.period,
         [&](bool u, Where* w) {
           Status s = EntityWhere(q, u, w);
-          w->Suffix(" GROUP BY n.name, n.type) g");
+          w->Suffix(" GROUP BY " + EntityKey("n") + ", n.type) g");
           return s;
         },
         out);
@@ -1116,16 +1170,16 @@ class PostgresArchive : public Archive {
       if (!s.ok()) return s;
       std::string sql =
           UsesTotals(q)
-              ? "SELECT n.name, n.type, n.country, n.articles, n.mentions FROM "
-                "entity_totals n" + w.Sql() +
+              ? "SELECT n.name, n.type, n.country, n.articles, n.mentions, "
+                "n.canonical_id FROM entity_totals n" + w.Sql() +
                     // Ties in the order of SQLite's index (articles DESC,
                     // name) with its key (name, type) inside.
                     " ORDER BY n.articles DESC, n.name, n.type" +
                     LimitSql(q.limit, q.offset)
-              : std::string("SELECT n.name, n.type, max(n.country), count(*) AS "
-                            "arts, sum(n.mention_count) FROM entities n") +
-                    w.Sql() +
-                    " GROUP BY n.name, n.type ORDER BY arts DESC, n.name, n.type" +
+              : "SELECT " + EntityKey("n") + " AS k, n.type, max(n.country), "
+                "count(*) AS arts, sum(n.mention_count), max(n.canonical_id) "
+                "FROM entities n" + w.Sql() +
+                    " GROUP BY k, n.type ORDER BY arts DESC, k, n.type" +
                     LimitSql(q.limit, q.offset);
       Params p;
       w.BindAll(&p);
@@ -1134,7 +1188,7 @@ class PostgresArchive : public Archive {
       if (!s.ok()) return s;
       for (int i = 0; i < r.rows(); ++i) {
         out->push_back({r.Text(i, 0), r.Text(i, 1), r.Text(i, 2), r.Int(i, 3),
-                        r.Int(i, 4)});
+                        r.Int(i, 4), r.Text(i, 5)});
       }
       return s;
     });
@@ -1324,14 +1378,15 @@ class PostgresArchive : public Archive {
       // lower() with COLLATE "C" folds ASCII only, as SQLite's NOCASE.
       Params p;
       p.Add(name);
+      p.Add(name);
       p.Add(type);
       p.Add(type);
       Result r;
       Status s = Exec(
-          "SELECT n.name, n.type, max(n.country), count(*), sum(n.mention_count) "
-          "FROM entities n WHERE lower(n.name) = lower(?) AND (? = '' OR "
-          "n.type = ?) GROUP BY n.name, n.type ORDER BY count(*) DESC, n.name, "
-          "n.type LIMIT 1",
+          "SELECT " + EntityKey("n") + " AS k, n.type, max(n.country), "
+          "count(*), sum(n.mention_count) FROM entities n WHERE " +
+              kEntityNamed + " AND (? = '' OR n.type = ?) GROUP BY k, n.type "
+              "ORDER BY count(*) DESC, k, n.type LIMIT 1",
           p, &r);
       if (!s.ok()) return s;
       if (r.rows() == 0) {
@@ -1353,21 +1408,24 @@ class PostgresArchive : public Archive {
       for (auto& c : counts) {
         Params cp;
         cp.Add(out->name);
+        cp.Add(out->name);
         cp.Add(out->type);
         Result cr;
         s = Exec(std::string("SELECT count(*) FROM entities n JOIN ") + c.table +
                      " x ON x.article = n.article AND x." + c.column +
-                     " = n.eid WHERE lower(n.name) = lower(?) AND n.type = ?",
+                     " = n.eid WHERE " + kEntityNamed + " AND n.type = ?",
                  cp, &cr);
         if (!s.ok()) return s;
         *c.value = cr.rows() > 0 ? cr.Int(0, 0) : 0;
       }
       Params ap;
       ap.Add(out->name);
+      ap.Add(out->name);
       ap.Add(out->type);
       Result al;
-      s = Exec("SELECT aliases FROM entities WHERE lower(name) = lower(?) AND "
-               "type = ? AND aliases != '' LIMIT 2000",
+      s = Exec(std::string("SELECT n.aliases || chr(31) || n.name FROM "
+                           "entities n WHERE ") +
+                   kEntityNamed + " AND n.type = ? LIMIT 2000",
                ap, &al);
       if (!s.ok()) return s;
       std::map<std::string, int> seen;
@@ -1671,7 +1729,8 @@ class PostgresArchive : public Archive {
   // The layer tables whose rows a write group collects and sends with
   // COPY (mentions, quotes, events: nothing in a Put reads them back).
   static constexpr const char* kCopySql[3] = {
-      "COPY mentions(article, eid, \"begin\", \"end\", government) FROM STDIN",
+      "COPY mentions(article, eid, \"begin\", \"end\", government, "
+      "canonical_id) FROM STDIN",
       "COPY quotes(article, text, kind, cue, speaker, speaker_name, \"begin\", "
       "\"end\", cue_begin, cue_end, speaker_begin, speaker_end, "
       "sentence_begin, sentence_end, fts) FROM STDIN",
@@ -1749,9 +1808,10 @@ class PostgresArchive : public Archive {
     // and every row of the article deleted.
     Status s = Exec(
         "WITH tot AS (UPDATE entity_totals t SET articles = t.articles - d.c, "
-        "mentions = t.mentions - d.m FROM (SELECT name, type, count(*) AS c, "
+        "mentions = t.mentions - d.m FROM (SELECT (CASE WHEN canonical_name <> "
+        "'' THEN canonical_name ELSE name END) AS name, type, count(*) AS c, "
         "sum(mention_count) AS m FROM entities WHERE article = $1 GROUP BY "
-        "name, type) d WHERE t.name = d.name AND t.type = d.type), "
+        "1, type) d WHERE t.name = d.name AND t.type = d.type), "
         "l AS (DELETE FROM lsh WHERE band_key = ANY($2::bigint[]) AND article "
         "= $1), n AS (DELETE FROM entities WHERE article = $1), m AS (DELETE "
         "FROM mentions WHERE article = $1), q AS (DELETE FROM quotes WHERE "
@@ -1999,13 +2059,15 @@ class PostgresArchive : public Archive {
       for (std::string v : {row, e.id, e.name, e.type, e.country, e.government,
                             JoinList(e.roles), aliases,
                             std::to_string(e.mentions.size()),
-                            TsVectorLiteral({{e.name, 'A'}, {aliases, 'B'}})}) {
+                            TsVectorLiteral({{e.name, 'A'}, {aliases, 'B'}}),
+                            e.canonical_id, e.canonical_name}) {
         ents.push_back(std::move(v));
       }
       for (int gov = 0; gov < 2; ++gov) {
         for (const Span& m : gov ? e.government_mentions : e.mentions) {
           for (std::string v : {row, e.id, std::to_string(m.begin),
-                                std::to_string(m.end), std::to_string(gov)}) {
+                                std::to_string(m.end), std::to_string(gov),
+                                e.canonical_id}) {
             ments.push_back(std::move(v));
           }
         }
@@ -2033,22 +2095,26 @@ class PostgresArchive : public Archive {
     }
     const Rows tables[] = {
         {"INSERT INTO entities(article, eid, name, type, country, government, "
-         "roles, aliases, mention_count, fts)",
-         {"::bigint", "", "", "", "", "", "", "", "::bigint", "::tsvector"},
+         "roles, aliases, mention_count, fts, canonical_id, canonical_name)",
+         {"::bigint", "", "", "", "", "", "", "", "::bigint", "::tsvector", "",
+          ""},
          &ents,
          " ON CONFLICT (article, eid) DO NOTHING RETURNING name, type, "
-         "country, mention_count"},
+         "country, mention_count, canonical_id, canonical_name"},
         {"INSERT INTO lsh(band_key, article)", {"::bigint", "::bigint"}, &lsh,
          " ON CONFLICT DO NOTHING"},
     };
     const char kTotals[] =
-        " INSERT INTO entity_totals(name, type, country, articles, mentions) "
-        "SELECT name, type, max(country), count(*), sum(mention_count) FROM "
-        "%s GROUP BY name, type ON CONFLICT (name, type) DO UPDATE SET "
-        "articles = entity_totals.articles + excluded.articles, mentions = "
-        "entity_totals.mentions + excluded.mentions, country = "
-        "greatest(entity_totals.country, excluded.country)";
-    AppendCopyRows(ments, 5, &copy_[0]);
+        " INSERT INTO entity_totals(name, type, country, articles, mentions, "
+        "canonical_id) SELECT (CASE WHEN e.canonical_name <> '' THEN "
+        "e.canonical_name ELSE e.name END) AS k, type, max(country), count(*), "
+        "sum(mention_count), max(canonical_id) FROM %s e GROUP BY k, type ON "
+        "CONFLICT (name, type) DO UPDATE SET articles = entity_totals.articles "
+        "+ excluded.articles, mentions = entity_totals.mentions + "
+        "excluded.mentions, country = greatest(entity_totals.country, "
+        "excluded.country), canonical_id = greatest(entity_totals.canonical_id, "
+        "excluded.canonical_id)";
+    AppendCopyRows(ments, 6, &copy_[0]);
     AppendCopyRows(quotes, 15, &copy_[1]);
     AppendCopyRows(events, 26, &copy_[2]);
     size_t total = 0;
@@ -2064,7 +2130,7 @@ class PostgresArchive : public Archive {
                ValuesSql(t.casts, *t.values, 0, t.values->size() / t.casts.size(), &p) +
                t.tail + ")";
         if (t.values == &ents) {
-          char totals[600];
+          char totals[1200];
           std::snprintf(totals, sizeof totals, kTotals, name.c_str());
           sql += ", totals AS (" + std::string(totals) + ")";
         }
@@ -2083,9 +2149,9 @@ class PostgresArchive : public Archive {
       if (!s.ok()) return s;
     }
     if (!ents.empty()) {
-      char totals[700];
+      char totals[1200];
       std::snprintf(totals, sizeof totals, kTotals,
-                    "(SELECT * FROM entities WHERE article = ?::bigint) e");
+                    "(SELECT * FROM entities WHERE article = ?::bigint)");
       Params tp;
       tp.Add(row);
       s = Exec(totals, tp, nullptr);

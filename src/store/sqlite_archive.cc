@@ -32,7 +32,7 @@ namespace {
 
 using namespace archive_sql;  // the helpers both stores share
 
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 const char kSchema[] = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -71,6 +71,8 @@ CREATE TABLE IF NOT EXISTS entities(
   roles TEXT NOT NULL DEFAULT '',
   aliases TEXT NOT NULL DEFAULT '',
   mention_count INTEGER NOT NULL DEFAULT 0,
+  canonical_id TEXT NOT NULL DEFAULT '',
+  canonical_name TEXT NOT NULL DEFAULT '',
   UNIQUE(article, eid));
 CREATE INDEX IF NOT EXISTS entities_name ON entities(name COLLATE NOCASE);
 -- Covers the top-entities query (no table lookups).
@@ -80,7 +82,8 @@ CREATE TABLE IF NOT EXISTS mentions(
   eid TEXT NOT NULL,
   begin INTEGER NOT NULL,
   end INTEGER NOT NULL,
-  government INTEGER NOT NULL DEFAULT 0);
+  government INTEGER NOT NULL DEFAULT 0,
+  canonical_id TEXT NOT NULL DEFAULT '');
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article, eid);
 CREATE TABLE IF NOT EXISTS quotes(
   rowid INTEGER PRIMARY KEY,
@@ -175,6 +178,38 @@ CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN
 END;
 )sql";
 
+// The name an entity row is listed by across the archive: its canonical
+// entity's name when linked ("Tony Blair" for an article's "Mr Blair"),
+// else its own. `table` is the table or its alias.
+std::string EntityKey(const std::string& table) {
+  return "iif(" + table + ".canonical_name != '', " + table +
+         ".canonical_name, " + table + ".name)";
+}
+
+// An entity row listed by the name ?1 (see EntityKey), by index lookups.
+constexpr char kEntityNamed[] =
+    "(n.canonical_name = ?1 COLLATE NOCASE OR (n.canonical_name = '' AND "
+    "n.name = ?1 COLLATE NOCASE))";
+
+// Indexes over the canonical entity columns (schema 3), made after the
+// migration that adds the columns to an older archive.
+const char kCanonicalIndexes[] = R"sql(
+CREATE INDEX IF NOT EXISTS entities_canonical ON entities(canonical_id);
+CREATE INDEX IF NOT EXISTS entities_canonical_name
+  ON entities(canonical_name COLLATE NOCASE);
+CREATE INDEX IF NOT EXISTS mentions_canonical ON mentions(canonical_id);
+)sql";
+
+// Schema 2 -> 3: the canonical entity of each entity and mention; the
+// entity totals are regrouped by canonical entity (dropped here, rebuilt by
+// Init). Entities archived before stay unlinked until ingested again.
+// (The columns are added by MigrateTo3 where missing.)
+const char kMigrateTo3[] = R"sql(
+DROP TRIGGER IF EXISTS entity_totals_ai;
+DROP TRIGGER IF EXISTS entity_totals_ad;
+DROP TABLE IF EXISTS entity_totals;
+)sql";
+
 // Schema 1 -> 2: a captions column, and the index rebuilt over it (the
 // captions of articles archived before are empty until they are ingested
 // again).
@@ -185,11 +220,13 @@ DROP TRIGGER IF EXISTS articles_ad;
 DROP TABLE IF EXISTS articles_fts;
 )sql";
 
-// Entities over the whole archive (name, type): articles and mentions,
-// kept by triggers, so the entity list is read from an index rather than
-// grouped from every entity row (95 ms -> well under 1 ms on the 19k
-// archive). `country` is the greatest seen, as the grouped query gives; a
-// deletion does not lower it.
+// Entities over the whole archive: articles and mentions per entity of the
+// archive — the canonical entity's name for linked rows ("Tony Blair" for
+// the "Mr Blair" of an article), else the row's own name — and type, kept
+// by triggers, so the entity list is read from an index rather than grouped
+// from every entity row (95 ms -> well under 1 ms on the 19k archive).
+// `country` and `canonical_id` are the greatest seen, as the grouped query
+// gives; a deletion does not lower them.
 const char kEntityTotals[] = R"sql(
 CREATE TABLE IF NOT EXISTS entity_totals(
   name TEXT NOT NULL,
@@ -197,22 +234,27 @@ CREATE TABLE IF NOT EXISTS entity_totals(
   country TEXT NOT NULL DEFAULT '',
   articles INTEGER NOT NULL,
   mentions INTEGER NOT NULL,
+  canonical_id TEXT NOT NULL DEFAULT '',
   PRIMARY KEY(name, type)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS entity_totals_rank ON entity_totals(articles DESC, name);
 CREATE INDEX IF NOT EXISTS entity_totals_type ON entity_totals(type, articles DESC, name);
 CREATE TRIGGER IF NOT EXISTS entity_totals_ai AFTER INSERT ON entities BEGIN
-  INSERT INTO entity_totals(name, type, country, articles, mentions)
-    VALUES (new.name, new.type, new.country, 1, new.mention_count)
+  INSERT INTO entity_totals(name, type, country, articles, mentions, canonical_id)
+    VALUES (iif(new.canonical_name != '', new.canonical_name, new.name),
+            new.type, new.country, 1, new.mention_count, new.canonical_id)
     ON CONFLICT(name, type) DO UPDATE SET articles = articles + 1,
       mentions = mentions + excluded.mentions,
-      country = max(country, excluded.country);
+      country = max(country, excluded.country),
+      canonical_id = max(canonical_id, excluded.canonical_id);
 END;
 CREATE TRIGGER IF NOT EXISTS entity_totals_ad AFTER DELETE ON entities BEGIN
   UPDATE entity_totals SET articles = articles - 1,
     mentions = mentions - old.mention_count
-    WHERE name = old.name AND type = old.type;
-  DELETE FROM entity_totals WHERE name = old.name AND type = old.type
-    AND articles <= 0;
+    WHERE name = iif(old.canonical_name != '', old.canonical_name, old.name)
+      AND type = old.type;
+  DELETE FROM entity_totals
+    WHERE name = iif(old.canonical_name != '', old.canonical_name, old.name)
+      AND type = old.type AND articles <= 0;
 END;
 )sql";
 
@@ -257,7 +299,23 @@ class SqliteArchive : public Archive {
       if (!st.Step(&s)) {
         return Status::IOError(path_, "not a dateline archive (no schema version)");
       }
-      return FindEntityTotals();
+      const int64_t version = std::atoll(st.Text(0).c_str());
+      st.Finalize();
+      s = FindEntityTotals();
+      if (!s.ok() || version >= 3) return s;
+      // An archive of schema 1 or 2 (the first writable open migrates it):
+      // this connection's own views, which shadow the tables of the same
+      // name, give its entities and mentions the canonical columns, empty.
+      // Temporary objects write nothing to the file.
+      std::string views =
+          "CREATE TEMP VIEW entities AS SELECT *, '' AS canonical_id, '' AS "
+          "canonical_name FROM main.entities; CREATE TEMP VIEW mentions AS "
+          "SELECT *, '' AS canonical_id FROM main.mentions;";
+      if (has_entity_totals_) {
+        views += "CREATE TEMP VIEW entity_totals AS SELECT *, '' AS "
+                 "canonical_id FROM main.entity_totals;";
+      }
+      return Named(Exec(db_, views.c_str()));
     }
     s = Exec(db_, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
     if (!s.ok()) return NotArchive(s);
@@ -303,11 +361,13 @@ class SqliteArchive : public Archive {
     if (!s.ok()) return Named(s);
     s = Exec(db_, kEntityTotals);
     if (s.ok()) {
-      s = Exec(db_,
-               "INSERT INTO entity_totals(name, type, country, articles, "
-               "mentions) SELECT name, type, max(country), count(*), "
-               "sum(mention_count) FROM entities WHERE NOT EXISTS (SELECT 1 "
-               "FROM entity_totals) GROUP BY name, type");
+      const std::string key = EntityKey("entities");
+      s = Exec(db_, ("INSERT INTO entity_totals(name, type, country, articles, "
+                     "mentions, canonical_id) SELECT " + key + ", type, "
+                     "max(country), count(*), sum(mention_count), "
+                     "max(canonical_id) FROM entities WHERE NOT EXISTS "
+                     "(SELECT 1 FROM entity_totals) GROUP BY " + key + ", type")
+                        .c_str());
     }
     if (!s.ok()) {
       Exec(db_, "ROLLBACK");
@@ -339,11 +399,40 @@ class SqliteArchive : public Archive {
     if (version < 2) s = Exec(db_, kMigrateTo2);
     if (s.ok()) s = Exec(db_, kArticlesFts);
     if (s.ok() && version < 2) {
-      s = Exec(db_,
-               "INSERT INTO articles_fts(articles_fts) VALUES('rebuild'); "
-               "UPDATE meta SET value='2' WHERE key='schema_version'");
+      s = Exec(db_, "INSERT INTO articles_fts(articles_fts) VALUES('rebuild')");
+    }
+    if (s.ok() && version < 3) s = MigrateTo3();
+    if (s.ok()) s = Exec(db_, kCanonicalIndexes);
+    if (s.ok() && version < kSchemaVersion) {
+      s = Exec(db_, ("UPDATE meta SET value='" + std::to_string(kSchemaVersion) +
+                     "' WHERE key='schema_version'").c_str());
     }
     return s;
+  }
+
+  // Schema 2 -> 3: the canonical columns (each added unless there), then
+  // kMigrateTo3.
+  Status MigrateTo3() {
+    const std::pair<const char*, const char*> columns[] = {
+        {"entities", "canonical_id"},
+        {"entities", "canonical_name"},
+        {"mentions", "canonical_id"}};
+    for (const auto& [table, column] : columns) {
+      Statement st;
+      Status s = st.Prepare(db_, std::string("SELECT 1 FROM pragma_table_info('") +
+                                     table + "') WHERE name = ?");
+      if (!s.ok()) return s;
+      st.Bind(1, std::string(column));
+      const bool present = st.Step(&s);
+      if (!s.ok()) return s;
+      st.Finalize();
+      if (present) continue;
+      s = Exec(db_, (std::string("ALTER TABLE ") + table + " ADD COLUMN " +
+                     column + " TEXT NOT NULL DEFAULT ''")
+                        .c_str());
+      if (!s.ok()) return s;
+    }
+    return Exec(db_, kMigrateTo3);
   }
 
   // Whether the archive keeps entity totals (a reader of an archive written
@@ -827,7 +916,19 @@ class SqliteArchive : public Archive {
   Status QuoteWhere(const QuoteQuery& q, bool undated_only, Where* w) {
     Status s = CheckPeriod(q.period);
     if (!s.ok()) return s;
-    if (!q.speaker.empty()) {
+    if (!q.speaker.empty() && !q.speaker_contains) {
+      // Exactly this speaker: the entity of that canonical id or name (any
+      // case), or of that name in its article when not linked, or a speaker
+      // named so without an entity.
+      w->Add(
+          "q.rowid IN (SELECT q2.rowid FROM entities n2 JOIN quotes q2 ON "
+          "q2.article = n2.article AND q2.speaker = n2.eid WHERE "
+          "n2.canonical_id = ? OR n2.canonical_name = ? COLLATE NOCASE OR "
+          "(n2.canonical_name = '' AND n2.name = ? COLLATE NOCASE) "
+          "UNION SELECT rowid FROM quotes WHERE speaker_name = ? COLLATE "
+          "NOCASE AND speaker = '')");
+      for (int i = 0; i < 4; ++i) w->Text(q.speaker);
+    } else if (!q.speaker.empty()) {
       std::string names = NameQuery(q.speaker);
       if (names.empty()) {
         w->Add("0");
@@ -888,7 +989,8 @@ class SqliteArchive : public Archive {
     Status s = QuoteWhere(q, false, &w);
     if (!s.ok()) return s;
     std::string sql =
-        "SELECT a.id, a.title, a.published, a.outlet, coalesce(n.name, ''), "
+        "SELECT a.id, a.title, a.published, a.outlet, coalesce(" +
+        EntityKey("n") + ", ''), "
         "q.text, q.kind, q.cue, q.speaker, q.speaker_name, q.begin, q.end, "
         "q.cue_begin, q.cue_end, q.speaker_begin, q.speaker_end, "
         "q.sentence_begin, q.sentence_end FROM (SELECT q.rowid AS rid FROM " +
@@ -939,6 +1041,10 @@ class SqliteArchive : public Archive {
       w->Add("n.type = ?");
       w->Text(q.type);
     }
+    if (!q.canonical.empty()) {
+      w->Add("n.canonical_id = ?");
+      w->Text(q.canonical);
+    }
     if (!q.name.empty()) {
       std::string names = NameQuery(q.name);
       if (names.empty()) {
@@ -969,7 +1075,7 @@ class SqliteArchive : public Archive {
         "(SELECT 1 FROM entities n", q.period,
         [&](bool u, Where* w) {
           Status s = EntityWhere(q, u, w);
-          w->Suffix(" GROUP BY n.name, n.type)");
+          w->Suffix(" GROUP BY " + EntityKey("n") + ", n.type)");
           return s;
         },
         out);
@@ -977,7 +1083,8 @@ class SqliteArchive : public Archive {
 
   // True when an entity query can be read from entity_totals.
   bool UsesTotals(const EntityQuery& q) const {
-    return has_entity_totals_ && q.name.empty() && q.period.since.empty() &&
+    return has_entity_totals_ && q.name.empty() && q.canonical.empty() &&
+           q.period.since.empty() &&
            q.period.until.empty();
   }
 
@@ -987,21 +1094,24 @@ class SqliteArchive : public Archive {
       Where w;
       Status s = EntityWhere(q, false, &w);
       if (!s.ok()) return s;
+      const std::string key = EntityKey("n");
       std::string sql =
           UsesTotals(q)
-              ? "SELECT n.name, n.type, n.country, n.articles, n.mentions FROM "
-                "entity_totals n" + w.Sql() + " ORDER BY n.articles DESC, n.name" +
+              ? "SELECT n.name, n.type, n.country, n.articles, n.mentions, "
+                "n.canonical_id FROM entity_totals n" + w.Sql() +
+                    " ORDER BY n.articles DESC, n.name" +
                     LimitSql(q.limit, q.offset)
-              : std::string("SELECT n.name, n.type, max(n.country), count(*) AS "
-                            "arts, sum(n.mention_count) FROM entities n") +
-                    w.Sql() + " GROUP BY n.name, n.type ORDER BY arts DESC, n.name" +
-                    LimitSql(q.limit, q.offset);
+              : "SELECT " + key + " AS k, n.type, max(n.country), count(*) AS "
+                "arts, sum(n.mention_count), max(n.canonical_id) FROM "
+                "entities n" + w.Sql() + " GROUP BY k, n.type ORDER BY arts "
+                "DESC, k" + LimitSql(q.limit, q.offset);
       Statement st;
       s = st.Prepare(db_, sql);
       if (!s.ok()) return s;
       w.BindAll(&st);
       while (st.Step(&s)) {
-        out->push_back({st.Text(0), st.Text(1), st.Text(2), st.Int(3), st.Int(4)});
+        out->push_back({st.Text(0), st.Text(1), st.Text(2), st.Int(3),
+                        st.Int(4), st.Text(5)});
       }
       return s;
     });
@@ -1196,13 +1306,13 @@ class SqliteArchive : public Archive {
       Statement st;
       Status s = st.Prepare(
           db_,
-          "SELECT n.name, n.type, max(n.country), count(*), sum(n.mention_count) "
-          "FROM entities n WHERE n.name = ? COLLATE NOCASE AND (? = '' OR "
-          "n.type = ?) GROUP BY n.name, n.type ORDER BY count(*) DESC LIMIT 1");
+          "SELECT " + EntityKey("n") + " AS k, n.type, max(n.country), "
+          "count(*), sum(n.mention_count) FROM entities n WHERE " +
+              kEntityNamed + " AND (?2 = '' OR n.type = ?2) GROUP BY k, "
+              "n.type ORDER BY count(*) DESC LIMIT 1");
       if (!s.ok()) return s;
       st.Bind(1, name);
       st.Bind(2, type);
-      st.Bind(3, type);
       if (!st.Step(&s)) {
         if (!s.ok()) return s;
         return Status::NotFound("entity '" + name.substr(0, 100) + "'",
@@ -1215,7 +1325,7 @@ class SqliteArchive : public Archive {
       out->mentions = st.Int(4);
       const char* kOf =
           "FROM entities n JOIN %s x ON x.article = n.article AND x.%s = n.eid "
-          "WHERE n.name = ? COLLATE NOCASE AND n.type = ?";
+          "WHERE %s AND n.type = ?2";
       struct {
         const char* table;
         const char* column;
@@ -1224,8 +1334,8 @@ class SqliteArchive : public Archive {
                     {"events", "source_entity", &out->events_as_source},
                     {"events", "target_entity", &out->events_as_target}};
       for (auto& c : counts) {
-        char sql[300];
-        std::snprintf(sql, sizeof sql, kOf, c.table, c.column);
+        char sql[600];
+        std::snprintf(sql, sizeof sql, kOf, c.table, c.column, kEntityNamed);
         Statement cs;
         s = cs.Prepare(db_, std::string("SELECT count(*) ") + sql);
         if (!s.ok()) return s;
@@ -1238,9 +1348,9 @@ class SqliteArchive : public Archive {
       // first.
       Statement al;
       s = al.Prepare(db_,
-                     "SELECT aliases FROM entities WHERE name = ? COLLATE NOCASE AND "
-                     "type = ? "
-                     "AND aliases != '' LIMIT 2000");
+                     std::string("SELECT n.aliases || char(31) || n.name "
+                                 "FROM entities n WHERE ") +
+                         kEntityNamed + " AND n.type = ?2 LIMIT 2000");
       if (!s.ok()) return s;
       al.Bind(1, out->name);
       al.Bind(2, out->type);
@@ -1486,11 +1596,11 @@ class SqliteArchive : public Archive {
          "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
         {&ins_entity_,
          "INSERT OR IGNORE INTO entities(article, eid, name, type, country, "
-         "government, roles, aliases, mention_count) VALUES "
-         "(?,?,?,?,?,?,?,?,?)"},
+         "government, roles, aliases, mention_count, canonical_id, "
+         "canonical_name) VALUES (?,?,?,?,?,?,?,?,?,?,?)"},
         {&ins_mention_,
-         "INSERT INTO mentions(article, eid, begin, end, government) VALUES "
-         "(?,?,?,?,?)"},
+         "INSERT INTO mentions(article, eid, begin, end, government, "
+         "canonical_id) VALUES (?,?,?,?,?,?)"},
         {&ins_quote_,
          "INSERT INTO quotes(article, text, kind, cue, speaker, speaker_name, "
          "begin, end, cue_begin, cue_end, speaker_begin, speaker_end, "
@@ -1692,6 +1802,8 @@ class SqliteArchive : public Archive {
       st.Bind(7, JoinList(e.roles));
       st.Bind(8, JoinList(e.aliases));
       st.Bind(9, static_cast<int64_t>(e.mentions.size()));
+      st.Bind(10, e.canonical_id);
+      st.Bind(11, e.canonical_name);
       s = st.Run();
       if (!s.ok()) return s;
       for (int gov = 0; gov < 2; ++gov) {
@@ -1703,6 +1815,7 @@ class SqliteArchive : public Archive {
           mt.Bind(3, static_cast<int64_t>(m.begin));
           mt.Bind(4, static_cast<int64_t>(m.end));
           mt.Bind(5, static_cast<int64_t>(gov));
+          mt.Bind(6, e.canonical_id);
           s = mt.Run();
           if (!s.ok()) return s;
         }

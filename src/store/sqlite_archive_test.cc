@@ -71,6 +71,7 @@ TEST_F(ArchiveTest, PutStoresEveryLayerAndQueriesFindThem) {
   std::vector<QuoteRow> quotes;
   QuoteQuery qq;
   qq.speaker = "peskov";
+  qq.speaker_contains = true;
   ASSERT_TRUE(db_->Quotes(qq, &quotes).ok());
   ASSERT_EQ(quotes.size(), 1u);
   EXPECT_EQ(quotes[0].text, "a matter for two neighbours");
@@ -435,6 +436,72 @@ TEST_F(ArchiveTest, SchemaOneIsMigrated) {
     ASSERT_TRUE(db_->Search(q, &hits).ok()) << word;
     EXPECT_EQ(hits.size(), 1u) << word;
   }
+  ASSERT_TRUE(db_->CheckIntegrity().ok());
+}
+
+// An archive of schema 2 (no canonical entity columns) is read as it is by
+// a reader, and migrated on its first writable open: its entities listed
+// by their own names, new linked rows by their canonical entity.
+TEST_F(ArchiveTest, SchemaTwoIsReadAndMigrated) {
+  Put(testdocs::Kremlin(), "k1", "h-k1");
+  db_.reset();
+  {
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
+    const char* kDowngrade =
+        "DROP TRIGGER entity_totals_ai; DROP TRIGGER entity_totals_ad;"
+        "DROP TABLE entity_totals; DROP INDEX entities_canonical;"
+        "DROP INDEX entities_canonical_name; DROP INDEX mentions_canonical;"
+        "ALTER TABLE entities DROP COLUMN canonical_id;"
+        "ALTER TABLE entities DROP COLUMN canonical_name;"
+        "ALTER TABLE mentions DROP COLUMN canonical_id;"
+        "UPDATE meta SET value='2' WHERE key='schema_version';";
+    char* err = nullptr;
+    ASSERT_EQ(sqlite3_exec(raw, kDowngrade, nullptr, nullptr, &err), SQLITE_OK) << err;
+    sqlite3_close(raw);
+  }
+  {
+    std::unique_ptr<Archive> ro;
+    Status s = Archive::Open(path_, ReadOnly(), &ro);
+    ASSERT_TRUE(s.ok()) << s.ToString();
+    EntityQuery q;
+    q.limit = 0;
+    std::vector<EntityCount> ents;
+    ASSERT_TRUE(ro->Entities(q, &ents).ok());
+    EXPECT_EQ(ents.size(), 4u);
+    QuoteQuery qq;
+    qq.speaker = "Dmitry Peskov";
+    std::vector<QuoteRow> quotes;
+    ASSERT_TRUE(ro->Quotes(qq, &quotes).ok());
+    EXPECT_EQ(quotes.size(), 1u);
+  }
+  ASSERT_TRUE(Archive::Open(path_, ArchiveOptions(), &db_).ok());
+  Document d = testdocs::Kremlin();
+  d.id = "k2";
+  d.url = "https://other.example/k2";
+  d.text += " Later.";
+  d.entities[1].name = "Putin";
+  d.entities[1].canonical_id = "person:vladimir-putin";
+  d.entities[1].canonical_name = "Vladimir Putin";
+  Put(d, "k2", "h-k2");
+  EntityQuery q;
+  q.canonical = "person:vladimir-putin";
+  std::vector<EntityCount> ents;
+  ASSERT_TRUE(db_->Entities(q, &ents).ok());
+  ASSERT_EQ(ents.size(), 1u);
+  EXPECT_EQ(ents[0].articles, 1);  // the old row is not linked
+  q = EntityQuery();
+  q.limit = 0;
+  ASSERT_TRUE(db_->Entities(q, &ents).ok());
+  ASSERT_FALSE(ents.empty());
+  bool putin = false;
+  for (const EntityCount& e : ents) {
+    if (e.name == "Vladimir Putin") {
+      putin = true;
+      EXPECT_EQ(e.articles, 2);  // by the old row's name and the new canonical
+    }
+  }
+  EXPECT_TRUE(putin);
   ASSERT_TRUE(db_->CheckIntegrity().ok());
 }
 
