@@ -160,6 +160,12 @@ bool IsHonorific(std::string_view w) {
   return kHonorifics.count(w) > 0;
 }
 
+// "k maggs", "p de villiers": an initial, then a surname.
+bool InitialForm(const std::vector<std::string>& words) {
+  return words.size() >= 2 && words[0].size() == 1 &&
+         words[0][0] >= 'a' && words[0][0] <= 'z';
+}
+
 std::string JoinWords(const std::vector<std::string>& words) {
   std::string out;
   for (const std::string& w : words) {
@@ -456,7 +462,8 @@ void EntityResolver::Resolve(std::string_view text,
   for (size_t i = 0; i < n; ++i) {
     if (key[i].empty()) continue;
     if (mentions[i].type == "PER") {
-      if (words[i].size() >= 2) found("PER:" + key[i], i);
+      if (words[i].size() >= 2 && !InitialForm(words[i]))
+        found("PER:" + key[i], i);
     } else {
       found("X:" + key[i], i);
     }
@@ -484,11 +491,24 @@ void EntityResolver::Resolve(std::string_view text,
     size_t best_count = 0;
     size_t best_last = 0;  // 1 + the last full mention before i, 0: none
     size_t best_first = 0;
-    auto candidates = words[i].size() == 1 ? by_name_part.find(words[i][0])
-                                           : by_name_part.end();
-    const std::vector<size_t> none;
-    for (size_t c :
-         candidates == by_name_part.end() ? none : candidates->second) {
+    // A surname alone, or an initial and the surname ("K Maggs" is Kevin
+    // Maggs of the team list, "P de Villiers" Pieter de Villiers).
+    std::vector<size_t> candidates;
+    const bool initial = InitialForm(words[i]);
+    if (words[i].size() == 1 || initial) {
+      auto it = by_name_part.find(words[i].back());
+      if (it != by_name_part.end()) candidates = it->second;
+    }
+    if (initial) {
+      std::erase_if(candidates, [&](size_t c) {
+        std::vector<std::string> cw = SplitKey(clusters[c].key);
+        if (cw.size() < words[i].size() || cw[0][0] != words[i][0][0])
+          return true;
+        return !std::equal(words[i].begin() + 1, words[i].end(),
+                           cw.end() - (words[i].size() - 1));
+      });
+    }
+    for (size_t c : candidates) {
       const Cluster& cl = clusters[c];
       size_t last_before = 0;
       for (size_t k = 0; k < founding[c]; ++k) {
@@ -609,7 +629,11 @@ void EntityResolver::Resolve(std::string_view text,
     size_t name_m = cl.mentions.front();
     if (e.type == "PER" || e.type == "ORG") {
       for (size_t m : cl.mentions) {
-        if (words[m].size() > words[name_m].size()) name_m = m;
+        if (words[m].size() > words[name_m].size() ||
+            (words[m].size() == words[name_m].size() &&
+             InitialForm(words[name_m]) && !InitialForm(words[m]))) {
+          name_m = m;
+        }
       }
     } else {
       std::map<std::string, int> freq;

@@ -318,6 +318,26 @@ TEST(EntityResolverNamesTest, ASurnameGoesToTheNearerFullName) {
   EXPECT_EQ(jimmy->mentions.front().begin, 0u);
 }
 
+// An initial and a surname join the full name they abbreviate, in either
+// order; alone, they are a person of their own.
+TEST(EntityResolverNamesTest, AnInitialAndSurnameJoinTheFullName) {
+  std::unique_ptr<EntityResolver> r;
+  ASSERT_TRUE(EntityResolver::Create(WriteGazetteer(), &r).ok());
+  const std::string text =
+      "Team: K Maggs, P de Villiers, T Bowe. Kevin Maggs returns, with "
+      "Pieter de Villiers and Brian O'Driscoll. B O'Driscoll is captain.";
+  std::vector<Entity> e = ResolveAll(
+      *r, text,
+      {{"Kevin Maggs", "PER"}, {"Pieter de Villiers", "PER"},
+       {"Brian O'Driscoll", "PER"}, {"K Maggs", "PER"},
+       {"P de Villiers", "PER"}, {"T Bowe", "PER"}, {"B O'Driscoll", "PER"}});
+  std::vector<std::string> names;
+  for (const Entity& x : e) names.push_back(x.name + "/" + std::to_string(x.mentions.size()));
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"Brian O'Driscoll/2", "Kevin Maggs/2",
+                                             "Pieter de Villiers/2", "T Bowe/1"}));
+}
+
 TEST(NameKeyTest, FoldsSpellings) {
   EXPECT_EQ(NameKey("Kim Jong-Un"), NameKey("Kim Jong Un"));
   EXPECT_EQ(NameKey("U.S."), "us");
