@@ -14,7 +14,6 @@
 #include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
 namespace dateline {
 namespace {
@@ -116,14 +115,6 @@ bool EndsWithPossessive(std::string_view w, std::string_view* stem) {
   return false;
 }
 
-std::vector<std::string> SplitKey(const std::string& key) {
-  std::vector<std::string> out;
-  std::istringstream in(key);
-  std::string w;
-  while (in >> w) out.push_back(w);
-  return out;
-}
-
 std::vector<std::string> SplitTabs(const std::string& line) {
   std::vector<std::string> out;
   size_t b = 0;
@@ -151,15 +142,6 @@ std::vector<std::string> SplitBars(const std::string& s) {
   return out;
 }
 
-// Courtesy titles written before a person's name ("Mr Blair", "Sir Keir
-// Starmer"); lowercase, without their dot. Offices ("President") are roles,
-// read apart; "Lord" is part of a peer's name.
-bool IsHonorific(std::string_view w) {
-  static const std::set<std::string, std::less<>> kHonorifics = {
-      "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "mme"};
-  return kHonorifics.count(w) > 0;
-}
-
 // "k maggs", "p de villiers": an initial, then a surname.
 bool InitialForm(const std::vector<std::string>& words) {
   return words.size() >= 2 && words[0].size() == 1 &&
@@ -184,6 +166,24 @@ struct Cluster {
 };
 
 }  // namespace
+
+bool IsCourtesyTitle(std::string_view word) {
+  static const std::set<std::string, std::less<>> kTitles = {
+      "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "mme"};
+  return kTitles.count(word) > 0;
+}
+
+std::vector<std::string> KeyWords(std::string_view key) {
+  std::vector<std::string> out;
+  size_t b = 0;
+  while (b < key.size()) {
+    size_t e = key.find(' ', b);
+    if (e == std::string_view::npos) e = key.size();
+    if (e > b) out.emplace_back(key.substr(b, e - b));
+    b = e + 1;
+  }
+  return out;
+}
 
 std::string NameKey(std::string_view name) {
   std::string_view stem;
@@ -430,11 +430,11 @@ void EntityResolver::Resolve(std::string_view text,
     mentions[i].span = s;
     surface[i] = std::string(text.substr(s.begin, s.end - s.begin));
     key[i] = NameKey(surface[i]);
-    words[i] = SplitKey(key[i]);
+    words[i] = KeyWords(key[i]);
     // "Mr Blair" is a short name of Tony Blair, "Sir Keir Starmer" his
     // full name: a courtesy title is not part of the name.
     if (mentions[i].type == "PER" && words[i].size() >= 2 &&
-        IsHonorific(words[i].front())) {
+        IsCourtesyTitle(words[i].front())) {
       words[i].erase(words[i].begin());
       key[i] = JoinWords(words[i]);
     }
@@ -480,7 +480,7 @@ void EntityResolver::Resolve(std::string_view text,
   std::unordered_map<std::string, std::vector<size_t>> by_name_part;
   for (size_t c = 0; c < clusters.size(); ++c) {
     if (clusters[c].type_votes.count("PER") == 0) continue;
-    std::vector<std::string> cw = SplitKey(clusters[c].key);
+    std::vector<std::string> cw = KeyWords(clusters[c].key);
     if (cw.size() < 2) continue;
     by_name_part[cw.front()].push_back(c);
     if (cw.back() != cw.front()) by_name_part[cw.back()].push_back(c);
@@ -501,7 +501,7 @@ void EntityResolver::Resolve(std::string_view text,
     }
     if (initial) {
       std::erase_if(candidates, [&](size_t c) {
-        std::vector<std::string> cw = SplitKey(clusters[c].key);
+        std::vector<std::string> cw = KeyWords(clusters[c].key);
         if (cw.size() < words[i].size() || cw[0][0] != words[i][0][0])
           return true;
         return !std::equal(words[i].begin() + 1, words[i].end(),
@@ -555,7 +555,7 @@ void EntityResolver::Resolve(std::string_view text,
     for (size_t o = 0; o < clusters.size(); ++o) {
       if (o == c || clusters[o].mentions.empty()) continue;
       std::string initials;
-      for (const std::string& w : SplitKey(clusters[o].key)) {
+      for (const std::string& w : KeyWords(clusters[o].key)) {
         if (w == "of" || w == "the" || w == "and" || w == "for") continue;
         initials.push_back(w[0]);
       }

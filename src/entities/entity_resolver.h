@@ -73,6 +73,14 @@ class EntityResolver {
 // "'s" and a leading "the" dropped, spaces collapsed.
 std::string NameKey(std::string_view name);
 
+// The words of a NameKey ("kim jong un" -> kim, jong, un).
+std::vector<std::string> KeyWords(std::string_view key);
+
+// Whether `word` (a NameKey word: lowercase, no dot) is a courtesy title
+// written before a person's name ("mr", "ms", "sir"); offices ("president")
+// are roles, and "lord" is part of a peer's name.
+bool IsCourtesyTitle(std::string_view word);
+
 }  // namespace dateline
 
 #endif  // DATELINE_ENTITIES_ENTITY_RESOLVER_H_

@@ -18,18 +18,6 @@
 namespace dateline {
 namespace {
 
-std::vector<std::string> Split(std::string_view key) {
-  std::vector<std::string> out;
-  size_t b = 0;
-  while (b < key.size()) {
-    size_t e = key.find(' ', b);
-    if (e == std::string_view::npos) e = key.size();
-    if (e > b) out.emplace_back(key.substr(b, e - b));
-    b = e + 1;
-  }
-  return out;
-}
-
 std::string Join(const std::vector<std::string>& w, size_t from, size_t to) {
   std::string out;
   for (size_t i = from; i < to; ++i) {
@@ -37,12 +25,6 @@ std::string Join(const std::vector<std::string>& w, size_t from, size_t to) {
     out += w[i];
   }
   return out;
-}
-
-bool IsHonorificWord(std::string_view w) {
-  static const std::set<std::string, std::less<>> kWords = {
-      "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "mme"};
-  return kWords.count(w) > 0;
 }
 
 // Particles that belong to a surname ("al-Assad", "von der Leyen").
@@ -65,8 +47,8 @@ bool FamilyNameFirst(std::string_view iso3) {
 
 // The key of `name` with a leading courtesy title dropped.
 std::string LinkKey(std::string_view name) {
-  std::vector<std::string> w = Split(NameKey(name));
-  if (w.size() >= 2 && IsHonorificWord(w.front())) w.erase(w.begin());
+  std::vector<std::string> w = KeyWords(NameKey(name));
+  if (w.size() >= 2 && IsCourtesyTitle(w.front())) w.erase(w.begin());
   return Join(w, 0, w.size());
 }
 
@@ -94,7 +76,7 @@ void LinkPlace(const Geocoder& places, const std::vector<std::string>& countries
   if (!p || p->feature_id.empty()) return;
   // "Dallas County" and "Quezon province" are not the city the geocoder
   // finds once the place word is dropped (the table has no counties).
-  const std::vector<std::string> w = Split(NameKey(e->name));
+  const std::vector<std::string> w = KeyWords(NameKey(e->name));
   static const std::set<std::string, std::less<>> kAdmin = {
       "county", "province", "region", "district", "prefecture", "oblast",
       "governorate", "department", "municipality", "parish", "state"};
@@ -208,7 +190,7 @@ Status KnowledgeBase::Create(const std::string& dir,
   leaders.erase(std::unique(leaders.begin(), leaders.end()), leaders.end());
   for (uint32_t e : leaders) {
     CanonicalEntity& c = kb->entities_[e];
-    std::vector<std::string> w = Split(NameKey(c.name));
+    std::vector<std::string> w = KeyWords(NameKey(c.name));
     while (w.size() > 1 && IsGenerational(w.back())) w.pop_back();
     std::vector<std::string> keys;
     if (!c.surname.empty()) {

@@ -31,6 +31,15 @@ inline std::string JoinList(const std::vector<std::string>& v) {
   return out;
 }
 
+// The name an entity row is listed by across the archive: its canonical
+// entity's name when linked ("Tony Blair" for an article's "Mr Blair"),
+// else its own. `table` is the table or its alias. Standard SQL (CASE), so
+// both stores group and filter by the same expression.
+inline std::string EntityKey(const std::string& table) {
+  return "(CASE WHEN " + table + ".canonical_name <> '' THEN " + table +
+         ".canonical_name ELSE " + table + ".name END)";
+}
+
 inline std::string_view Slice(const std::string& text, Span s) {
   if (s.begin > s.end || s.end > text.size()) return {};
   return std::string_view(text).substr(s.begin, s.end - s.begin);

@@ -248,13 +248,6 @@ CREATE INDEX mentions_canonical ON mentions(canonical_id);
 };
 constexpr int kSchemaVersion = 2;
 
-// The name an entity row is listed by across the archive: its canonical
-// entity's name when linked, else its own (as the SQLite archive's).
-std::string EntityKey(const std::string& table) {
-  return "(CASE WHEN " + table + ".canonical_name <> '' THEN " + table +
-         ".canonical_name ELSE " + table + ".name END)";
-}
-
 // An entity row listed by the name given twice ('?' and '?'; lower-cased
 // lookups by index; lower() with COLLATE "C" folds ASCII only, as SQLite's
 // NOCASE).

@@ -178,14 +178,6 @@ CREATE TRIGGER IF NOT EXISTS articles_ad AFTER DELETE ON articles BEGIN
 END;
 )sql";
 
-// The name an entity row is listed by across the archive: its canonical
-// entity's name when linked ("Tony Blair" for an article's "Mr Blair"),
-// else its own. `table` is the table or its alias.
-std::string EntityKey(const std::string& table) {
-  return "iif(" + table + ".canonical_name != '', " + table +
-         ".canonical_name, " + table + ".name)";
-}
-
 // An entity row listed by the name ?1 (see EntityKey), by index lookups.
 constexpr char kEntityNamed[] =
     "(n.canonical_name = ?1 COLLATE NOCASE OR (n.canonical_name = '' AND "
