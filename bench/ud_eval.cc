@@ -5,12 +5,14 @@
 //   build/ud_eval                      # UD English-EWT test
 //   build/ud_eval --data ../shared/datasets/ud-english/en_gum-ud-dev.conllu.gz
 //   taskset -c 1 build/ud_eval --speed  # also parser tokens/s, one thread
+//   build/ud_eval --beam 4               # parse with another beam width
 //
 // Prints "UAS x LAS y", the full-label LAS (subtypes compared too), LAS F1 of
 // nsubj, obj, obl, ccomp and conj, and the tagger's agreement with XPOS.
 #include <CLI/CLI.hpp>
 
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -38,12 +40,21 @@ int Main(int argc, char** argv) {
   app.add_flag("--gold-tags", gold_tags,
                "parse with the treebank's own tags instead (not the metric: "
                "an upper bound of what better tagging would give)");
+  int beam = 0;
+  float prune = 0;
+  app.add_option("--prune", prune,
+                 "drop the model's weights below this before parsing (to "
+                 "measure what a pruned model would do)");
+  app.add_option("--beam", beam,
+                 "decode with this beam width instead of the model's own");
   CLI11_PARSE(app, argc, argv);
 
   SequenceTagger pos;
   DependencyParser parser;
   Status st = pos.Load(pos_path);
   if (st.ok()) st = parser.Load(model_path);
+  if (st.ok() && beam > 0) parser.set_beam(beam);
+  if (st.ok() && prune > 0) parser.Prune(prune);
   std::vector<ParserExample> examples;
   double tag_acc = 0;
   if (st.ok()) st = LoadParserExamples(data, pos, &examples, &tag_acc, gold_tags);
@@ -70,19 +81,25 @@ int Main(int argc, char** argv) {
       tags.emplace_back(ex.tags.begin(), ex.tags.end());
       tokens += ex.words.size();
     }
-    double best = 0;
+    double best = 0, best_cpu = 0;
     DependencyTree tree;
     for (int r = 0; r < repeat; ++r) {
       const auto t0 = std::chrono::steady_clock::now();
+      const std::clock_t c0 = std::clock();
       for (size_t i = 0; i < words.size(); ++i)
         parser.Parse(words[i], tags[i], &tree);
       const double secs = std::chrono::duration<double>(
                               std::chrono::steady_clock::now() - t0)
                               .count();
+      const double cpu = static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
       if (secs > 0) best = std::max(best, tokens / secs);
+      if (cpu > 0) best_cpu = std::max(best_cpu, tokens / cpu);
     }
     std::printf("parser speed: %.0f tokens/s (one thread, best of %d)\n", best,
                 repeat);
+    // On a shared machine the wall clock counts the time other processes
+    // had the core; the process's CPU time does not.
+    std::printf("parser speed by CPU time: %.0f tokens/s\n", best_cpu);
   }
   return 0;
 }

@@ -3,8 +3,43 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <new>
+
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 
 namespace dateline {
+
+namespace {
+constexpr size_t kHugePage = size_t{2} << 20;
+}  // namespace
+
+void* AllocateLarge(size_t bytes) {
+#ifdef __linux__
+  if (bytes >= kHugePage) {
+    const size_t rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
+    void* p = std::aligned_alloc(kHugePage, rounded);
+    if (p == nullptr) throw std::bad_alloc();
+    // Before the first touch, so the pages are faulted in huge; a refusal
+    // only costs speed.
+    madvise(p, rounded, MADV_HUGEPAGE);
+    return p;
+  }
+#endif
+  return ::operator new(bytes);
+}
+
+void FreeLarge(void* p, size_t bytes) {
+#ifdef __linux__
+  if (bytes >= kHugePage) {
+    std::free(p);
+    return;
+  }
+#endif
+  ::operator delete(p);
+}
+
 namespace {
 
 void PutU64(std::string* out, uint64_t v) {
@@ -255,6 +290,24 @@ void PerceptronTrainer::Score(const uint64_t* keys, size_t count,
                               float* scores) const {
   for (size_t i = 0; i < count; ++i) {
     const int r = Find(keys[i]);
+    if (r < 0) continue;
+    const float* w = w_.data() + static_cast<size_t>(r) * classes_;
+    for (int c = 0; c < classes_; ++c) scores[c] += w[c];
+  }
+}
+
+void PerceptronTrainer::Score(const uint64_t* keys, size_t count,
+                              float* scores, LookupCache* cache) const {
+  for (size_t i = 0; i < count; ++i) {
+    const size_t at = (keys[i] >> 40) & (LookupCache::kSize - 1);
+    int r;
+    if (cache->keys_[at] == keys[i]) {
+      r = cache->rows_[at];
+    } else {
+      r = Find(keys[i]);
+      cache->keys_[at] = keys[i];
+      cache->rows_[at] = r;
+    }
     if (r < 0) continue;
     const float* w = w_.data() + static_cast<size_t>(r) * classes_;
     for (int c = 0; c < classes_; ++c) scores[c] += w[c];

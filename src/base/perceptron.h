@@ -24,6 +24,34 @@
 
 namespace dateline {
 
+// Allocates `bytes` for a large table read at random: on Linux, in 2 MB
+// pages where the kernel grants them (transparent huge pages on request),
+// so a lookup costs no TLB miss on top of its cache miss. FreeLarge takes
+// the same size back.
+void* AllocateLarge(size_t bytes);
+void FreeLarge(void* p, size_t bytes);
+
+// A std::vector allocator over AllocateLarge.
+template <typename T>
+struct LargeTableAllocator {
+  using value_type = T;
+  LargeTableAllocator() = default;
+  template <typename U>
+  LargeTableAllocator(const LargeTableAllocator<U>&) {}
+  T* allocate(size_t n) {
+    return static_cast<T*>(AllocateLarge(n * sizeof(T)));
+  }
+  void deallocate(T* p, size_t n) { FreeLarge(p, n * sizeof(T)); }
+  template <typename U>
+  bool operator==(const LargeTableAllocator<U>&) const {
+    return true;
+  }
+  template <typename U>
+  bool operator!=(const LargeTableAllocator<U>&) const {
+    return false;
+  }
+};
+
 class PerceptronWeights {
  public:
   // At most this many classes (the class is one byte in the file).
@@ -58,19 +86,62 @@ class PerceptronWeights {
           __builtin_prefetch(&entries_[found[i]->offset]);
         }
       }
+      for (size_t i = 0; i < n; ++i) AddRow(found[i], scores);
+    }
+  }
+
+  // A memo of recent lookups (key -> its slot, or none), for a caller whose
+  // feature keys repeat from one scoring to the next: a beam's hypotheses
+  // share most of their stack and buffer, so most of their keys. One per
+  // thread (Score writes to it); valid only for the table it was used with.
+  class LookupCache {
+   public:
+    LookupCache() : entries_(kSize) {}
+
+   private:
+    friend class PerceptronWeights;
+    static constexpr size_t kSize = 4096;
+    struct Item {
+      uint64_t key = 0;  // 0: empty
+      const void* slot = nullptr;  // nullptr: the key has no row
+    };
+    std::vector<Item> entries_;
+  };
+
+  // As Score, remembering lookups in *cache (a hit reads no table slot).
+  void Score(const uint64_t* keys, size_t count, int32_t* scores,
+             LookupCache* cache) const {
+    if (slots_.empty()) return;
+    constexpr size_t kBatch = 128;
+    const Slot* found[kBatch];
+    LookupCache::Item* memo[kBatch];
+    for (size_t base = 0; base < count; base += kBatch) {
+      const size_t n = std::min(kBatch, count - base);
       for (size_t i = 0; i < n; ++i) {
-        const Slot* slot = found[i];
-        if (slot == nullptr) continue;
-        if (slot->count == kDense) {
-          // A frequent feature with weights for most classes: one
-          // vectorisable pass beats scattered adds.
-          const int16_t* w = dense_.data() + slot->offset;
-          for (int c = 0; c < classes_; ++c) scores[c] += w[c];
-          continue;
+        const uint64_t key = keys[base + i];
+        memo[i] = &cache->entries_[(key >> 40) & (LookupCache::kSize - 1)];
+        if (memo[i]->key == key) {
+          found[i] = static_cast<const Slot*>(memo[i]->slot);
+          memo[i] = nullptr;  // a hit
+        } else {
+          __builtin_prefetch(&slots_[key & mask_]);
         }
-        const Entry* e = entries_.data() + slot->offset;
-        for (uint32_t k = 0; k < slot->count; ++k) scores[e[k].cls] += e[k].q;
       }
+      for (size_t i = 0; i < n; ++i) {
+        const uint64_t key = keys[base + i];
+        if (memo[i] != nullptr) {
+          found[i] = Find(key);
+          memo[i]->key = key;
+          memo[i]->slot = found[i];
+        }
+        if (found[i] == nullptr) continue;
+        if (found[i]->count == kDense) {
+          __builtin_prefetch(&dense_[found[i]->offset]);
+        } else {
+          __builtin_prefetch(&entries_[found[i]->offset]);
+        }
+      }
+      for (size_t i = 0; i < n; ++i) AddRow(found[i], scores);
     }
   }
 
@@ -151,6 +222,22 @@ class PerceptronWeights {
     uint32_t offset = 0;
     uint32_t count = 0;
   };
+  void AddRow(const Slot* slot, int32_t* __restrict scores) const {
+    if (slot == nullptr) return;
+    // A local count: a store through `scores` (int) could otherwise be a
+    // store to classes_ for the compiler, which then adds one by one.
+    const int classes = classes_;
+    if (slot->count == kDense) {
+      // A frequent feature with weights for most classes: one
+      // vectorisable pass beats scattered adds.
+      const int16_t* __restrict w = dense_.data() + slot->offset;
+      for (int c = 0; c < classes; ++c) scores[c] += w[c];
+      return;
+    }
+    const Entry* e = entries_.data() + slot->offset;
+    const uint32_t count = slot->count;
+    for (uint32_t k = 0; k < count; ++k) scores[e[k].cls] += e[k].q;
+  }
   const Slot* Find(uint64_t key) const {
     for (uint64_t s = key & mask_;; s = (s + 1) & mask_) {
       if (slots_[s].key == key) return &slots_[s];
@@ -166,10 +253,12 @@ class PerceptronWeights {
   float scale_ = 1.0f;
   std::vector<uint64_t> row_keys_;
   std::vector<uint32_t> row_begin_;  // rows() + 1 offsets into entries
-  std::vector<Entry> entries_;  // rows' weights, row_begin_ says where
-  std::vector<int16_t> dense_;
+  // The rows' weights (row_begin_ says where), the dense rows and the slots:
+  // the tables read at random, so in huge pages where granted.
+  std::vector<Entry, LargeTableAllocator<Entry>> entries_;
+  std::vector<int16_t, LargeTableAllocator<int16_t>> dense_;
   std::vector<float> dense_f_;  // KeepFloatRows: dense_ * scale_
-  std::vector<Slot> slots_;
+  std::vector<Slot, LargeTableAllocator<Slot>> slots_;
   uint64_t mask_ = 0;
 };
 
@@ -182,6 +271,24 @@ class PerceptronTrainer {
 
   // Adds the current (not averaged) weights of `keys` to scores.
   void Score(const uint64_t* keys, size_t count, float* scores) const;
+
+  // A memo of lookups (key -> row) for scoring many states between two
+  // updates (a beam's search over a sentence); Update invalidates it, so
+  // call Clear after updating.
+  class LookupCache {
+   public:
+    LookupCache() : keys_(kSize, 0), rows_(kSize, -1) {}
+    void Clear() { std::fill(keys_.begin(), keys_.end(), 0); }
+
+   private:
+    friend class PerceptronTrainer;
+    static constexpr size_t kSize = 4096;
+    std::vector<uint64_t> keys_;
+    std::vector<int> rows_;
+  };
+  // As Score, remembering lookups in *cache.
+  void Score(const uint64_t* keys, size_t count, float* scores,
+             LookupCache* cache) const;
   // Adds `delta` to the weight of `cls` for every key (creating rows).
   void Update(const uint64_t* keys, size_t count, int cls, float delta);
   // Counts one example seen (the clock averaging weighs updates by).

@@ -1,6 +1,7 @@
 #include "syntax/dependency_parser.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <random>
@@ -141,6 +142,66 @@ Allowed AllowedMoves(const State& st) {
   // strand them; fine: they are attached after the last transition.
   return a;
 }
+
+// Calls f(move, label, class) for every allowed move, in the order the
+// greedy parser breaks ties by (the first of equal scores wins).
+template <typename F>
+void ForEachMove(const Allowed& a, int L, int root_label, F&& f) {
+  if (a.shift) f(kShift, 0, 0);
+  if (a.reduce) f(kReduce, 0, 1);
+  for (int l = 0; l < L; ++l) {
+    if (l == root_label) continue;
+    if (a.left) f(kLeft, l, 2 + l);
+    if (a.right && !a.right_root_only) f(kRight, l, 2 + L + l);
+  }
+  if (a.right && a.right_root_only) f(kRight, root_label, 2 + L + root_label);
+}
+
+// Applies transition class `cls` (see Move) to *st.
+void ApplyClass(State* st, int cls, int L) {
+  if (cls == 0) {
+    st->Apply(kShift, 0);
+  } else if (cls == 1) {
+    st->Apply(kReduce, 0);
+  } else if (cls < 2 + L) {
+    st->Apply(kLeft, cls - 2);
+  } else {
+    st->Apply(kRight, cls - 2 - L);
+  }
+}
+
+// The best `width` of a step's candidate moves, best first; of equal
+// scores the one offered first is kept (so decoding is deterministic).
+template <typename Score>
+class TopK {
+ public:
+  struct Item {
+    Score score;
+    int parent;  // hypothesis it extends
+    int cls;     // its move's class, -1 for a finished hypothesis carried on
+  };
+  explicit TopK(int width) : width_(width) { items_.reserve(width + 1); }
+  void Clear() { items_.clear(); }
+  bool Wants(Score score) const {
+    return static_cast<int>(items_.size()) < width_ || score > items_.back().score;
+  }
+  void Offer(Score score, int parent, int cls) {
+    if (!Wants(score)) return;
+    size_t i = items_.size();
+    items_.push_back({score, parent, cls});
+    while (i > 0 && items_[i - 1].score < score) {
+      items_[i] = items_[i - 1];
+      --i;
+    }
+    items_[i] = {score, parent, cls};
+    if (static_cast<int>(items_.size()) > width_) items_.pop_back();
+  }
+  const std::vector<Item>& items() const { return items_; }
+
+ private:
+  int width_;
+  std::vector<Item> items_;
+};
 
 uint64_t K(uint64_t t, uint64_t a) { return MixHash(t, a); }
 uint64_t K(uint64_t t, uint64_t a, uint64_t b) {
@@ -316,6 +377,51 @@ void FinishTree(State* st, const std::vector<std::string_view>& tags,
   }
 }
 
+// Keeps the `width` best hypotheses at each step (each a copy of its state:
+// at most kMaxSentenceTokens words) until all have read the whole buffer,
+// then leaves the best in *st. A finished hypothesis is carried on with its
+// score while others still move.
+// `score(state, scores)` sets the scores of every joint class.
+template <typename Scorer>
+void BeamParse(int L, int root_label, int width, int classes, State* st,
+               const Scorer& score) {
+  std::vector<int32_t> scores(classes);
+  // Two sets of `width` states used in turn, so their storage is reused
+  // from step to step.
+  std::vector<State> beam(width, *st), next(width, *st);
+  std::vector<int64_t> beam_score(width, 0), next_score(width, 0);
+  size_t size = 1;
+  TopK<int64_t> top(width);
+  while (true) {
+    top.Clear();
+    bool open = false;
+    for (size_t h = 0; h < size; ++h) {
+      const State& s = beam[h];
+      const int64_t base = beam_score[h];
+      if (s.done()) {
+        top.Offer(base, static_cast<int>(h), -1);
+        continue;
+      }
+      open = true;
+      score(s, scores.data());
+      ForEachMove(AllowedMoves(s), L, root_label, [&](int, int, int cls) {
+        top.Offer(base + scores[cls], static_cast<int>(h), cls);
+      });
+    }
+    if (!open) break;
+    const auto& items = top.items();
+    for (size_t i = 0; i < items.size(); ++i) {
+      next[i] = beam[items[i].parent];
+      if (items[i].cls >= 0) ApplyClass(&next[i], items[i].cls, L);
+      next_score[i] = items[i].score;
+    }
+    size = items.size();
+    std::swap(beam, next);
+    std::swap(beam_score, next_score);
+  }
+  *st = std::move(beam[0]);
+}
+
 int LabelOf(const std::vector<std::string>& labels, std::string_view name) {
   for (size_t i = 0; i < labels.size(); ++i) {
     if (labels[i] == name) return static_cast<int>(i);
@@ -352,6 +458,15 @@ void DependencyParser::Parse(const std::vector<std::string_view>& words,
     std::vector<WordFeats> wf =
         AnalyseWords(words, tags, begin, end, clusters_.get());
     State st(n);
+    if (beam_ > 1 && classes > 0) {
+      PerceptronWeights::LookupCache cache;
+      BeamParse(L, root_label_, beam_, classes, &st,
+                [&](const State& s, int32_t* scores) {
+                  std::fill(scores, scores + classes, 0);
+                  const size_t nf = ExtractFeatures(s, wf, feats);
+                  weights_.Score(feats, nf, scores, &cache);
+                });
+    }
     while (!st.done() && classes > 0) {
       const Allowed a = AllowedMoves(st);
       std::fill(scores.begin(), scores.end(), 0);
@@ -359,22 +474,13 @@ void DependencyParser::Parse(const std::vector<std::string_view>& words,
       weights_.Score(feats, nf, scores.data());
       int best_move = -1, best_label = 0;
       int32_t best = 0;
-      auto consider = [&](int move, int l, int cls) {
+      ForEachMove(a, L, root_label_, [&](int move, int l, int cls) {
         if (best_move < 0 || scores[cls] > best) {
           best = scores[cls];
           best_move = move;
           best_label = l;
         }
-      };
-      if (a.shift) consider(kShift, 0, 0);
-      if (a.reduce) consider(kReduce, 0, 1);
-      for (int l = 0; l < L; ++l) {
-        if (l == root_label_) continue;
-        if (a.left) consider(kLeft, l, 2 + l);
-        if (a.right && !a.right_root_only) consider(kRight, l, 2 + L + l);
-      }
-      if (a.right && a.right_root_only)
-        consider(kRight, root_label_, 2 + L + root_label_);
+      });
       if (best_move < 0) break;
       st.Apply(best_move, best_label);
     }
@@ -409,6 +515,8 @@ Status DependencyParser::Save(const std::string& path) const {
     out += labels_[i];
   }
   out += '\n';
+  // Only beam-trained models say so: a greedy model's file is as before.
+  if (beam_ > 1) out += "beam\t" + std::to_string(beam_) + "\n";
   for (const auto& [k, v] : info_) {
     out += "info\t" + k + "\t";
     for (char c : v) out += (c == '\n' || c == '\t') ? ' ' : c;
@@ -485,6 +593,10 @@ Status DependencyParser::Parse(std::string_view data, const std::string& name) {
       std::istringstream in{std::string(value)};
       std::string l;
       while (in >> l) m.labels_.push_back(l);
+    } else if (key == "beam") {
+      const int width = std::atoi(std::string(value).c_str());
+      if (width < 1 || width > kMaxBeam) return bad("bad beam width");
+      m.beam_ = width;
     } else if (key == "info") {
       const size_t t2 = value.find('\t');
       m.info_.emplace_back(std::string(value.substr(0, t2)),
@@ -546,6 +658,7 @@ Status DependencyParser::Mean(const std::vector<const DependencyParser*>& parts,
   m.punct_label_ = parts[0]->punct_label_;
   m.parataxis_label_ = parts[0]->parataxis_label_;
   m.clusters_ = parts[0]->clusters_;
+  m.beam_ = parts[0]->beam_;
   m.info_ = parts[0]->info_;
   m.weights_ = PerceptronWeights::Mean(weights);
   *out = std::move(m);
@@ -606,12 +719,64 @@ class ParserTrainer {
   void TrainSentence(const ParserExample& ex, const Gold& gold,
                      PerceptronTrainer* trainer, std::mt19937_64* rng,
                      bool explore);
+  void TrainSentenceBeam(const ParserExample& ex, const Gold& gold,
+                         PerceptronTrainer* trainer);
+  void MoveCosts(const State& st, const Gold& gold, const Allowed& a,
+                 std::vector<int>* cost_of) const;
 
   const std::vector<ParserExample>& examples_;
   const ParserTrainOptions& options_;
   std::vector<std::string> labels_;
   int root_label_ = 0;
 };
+
+// The dynamic oracle's cost of every allowed class in `st`: how many gold
+// arcs (a wrong label counts as one) the move makes unreachable. Classes
+// not allowed get -1.
+void ParserTrainer::MoveCosts(const State& st, const Gold& gold,
+                              const Allowed& a, std::vector<int>* cost_of) const {
+  const int L = static_cast<int>(labels_.size());
+  const int s0 = st.s0(), b = st.b;
+  // Unlabelled costs of the four moves.
+  int c_shift = 0, c_reduce = 0, c_left = 0, c_right = 0;
+  if (a.shift) {
+    if (st.in_stack[gold.head[b]]) ++c_shift;
+    for (int k : gold.children[b])
+      if (st.in_stack[k] && st.head[k] < 0) ++c_shift;
+  }
+  if (a.reduce || a.left) {
+    int lost_children = 0;
+    for (int k : gold.children[s0])
+      if (k >= b) ++lost_children;
+    c_reduce = lost_children;
+    c_left = lost_children;
+    const int gh = gold.head[s0];
+    if (gh > b) ++c_left;
+  }
+  if (a.right) {
+    const int gh = gold.head[b];
+    if (gh != s0 && (gh > b || st.in_stack[gh])) ++c_right;
+    for (int k : gold.children[b])
+      if (st.in_stack[k] && st.head[k] < 0) ++c_right;
+  }
+  cost_of->assign(2 + 2 * L, -1);
+  ForEachMove(a, L, root_label_, [&](int move, int l, int cls) {
+    int c = 0;
+    switch (move) {
+      case kShift: c = c_shift; break;
+      case kReduce: c = c_reduce; break;
+      case kLeft:
+        c = c_left + (gold.head[s0] == b && gold.label[s0] != l);
+        break;
+      case kRight:
+        c = c_right;
+        if (!a.right_root_only)
+          c += gold.head[b] == s0 && gold.label[b] != l;
+        break;
+    }
+    (*cost_of)[cls] = c;
+  });
+}
 
 void ParserTrainer::TrainSentence(const ParserExample& ex, const Gold& gold,
                                   PerceptronTrainer* trainer,
@@ -626,37 +791,17 @@ void ParserTrainer::TrainSentence(const ParserExample& ex, const Gold& gold,
   std::vector<float> scores(2 + 2 * L);
   uint64_t feats[kMaxFeatures];
   std::uniform_real_distribution<double> coin(0.0, 1.0);
+  std::vector<int> cost_of;
   while (!st.done()) {
     const Allowed a = AllowedMoves(st);
-    const int s0 = st.s0(), b = st.b;
-    // Unlabelled costs of the four moves.
-    int c_shift = 0, c_reduce = 0, c_left = 0, c_right = 0;
-    if (a.shift) {
-      if (st.in_stack[gold.head[b]]) ++c_shift;
-      for (int k : gold.children[b])
-        if (st.in_stack[k] && st.head[k] < 0) ++c_shift;
-    }
-    if (a.reduce || a.left) {
-      int lost_children = 0;
-      for (int k : gold.children[s0])
-        if (k >= b) ++lost_children;
-      c_reduce = lost_children;
-      c_left = lost_children;
-      const int gh = gold.head[s0];
-      if (gh > b) ++c_left;
-    }
-    if (a.right) {
-      const int gh = gold.head[b];
-      if (gh != s0 && (gh > b || st.in_stack[gh])) ++c_right;
-      for (int k : gold.children[b])
-        if (st.in_stack[k] && st.head[k] < 0) ++c_right;
-    }
+    MoveCosts(st, gold, a, &cost_of);
     std::fill(scores.begin(), scores.end(), 0.0f);
     const size_t nf = ExtractFeatures(st, wf, feats);
     trainer->Score(feats, nf, scores.data());
     int pred = -1, best_gold = -1, min_cost = 1 << 30;
     float pred_score = 0, gold_score = 0;
-    auto consider = [&](int cls, int cost) {
+    ForEachMove(a, L, root_label_, [&](int, int, int cls) {
+      const int cost = cost_of[cls];
       if (pred < 0 || scores[cls] > pred_score) {
         pred = cls;
         pred_score = scores[cls];
@@ -667,24 +812,7 @@ void ParserTrainer::TrainSentence(const ParserExample& ex, const Gold& gold,
         best_gold = cls;
         gold_score = scores[cls];
       }
-    };
-    std::vector<int> cost_of(2 + 2 * L, -1);
-    auto consider_c = [&](int cls, int cost) {
-      cost_of[cls] = cost;
-      consider(cls, cost);
-    };
-    if (a.shift) consider_c(0, c_shift);
-    if (a.reduce) consider_c(1, c_reduce);
-    for (int l = 0; l < L; ++l) {
-      if (l == root_label_) continue;
-      if (a.left)
-        consider_c(2 + l, c_left + (gold.head[s0] == b && gold.label[s0] != l));
-      if (a.right && !a.right_root_only)
-        consider_c(2 + L + l,
-                   c_right + (gold.head[b] == s0 && gold.label[b] != l));
-    }
-    if (a.right && a.right_root_only)
-      consider_c(2 + L + root_label_, c_right);
+    });
     if (pred < 0) break;
     if (cost_of[pred] > min_cost) {
       trainer->Update(feats, nf, best_gold, 1.0f);
@@ -695,14 +823,140 @@ void ParserTrainer::TrainSentence(const ParserExample& ex, const Gold& gold,
         explore && cost_of[pred] > min_cost && coin(*rng) < options_.explore
             ? pred
             : best_gold;
-    if (next == 0) {
-      st.Apply(kShift, 0);
-    } else if (next == 1) {
-      st.Apply(kReduce, 0);
-    } else if (next < 2 + L) {
-      st.Apply(kLeft, next - 2);
-    } else {
-      st.Apply(kRight, next - 2 - L);
+    ApplyClass(&st, next, L);
+  }
+}
+
+// Global training over the beam (Zhang and Nivre 2011; Huang, Fayong and
+// Guo 2012). Two beams advance side by side: the model's own, and a gold
+// beam that extends each of its hypotheses only by that state's least-cost
+// moves (the dynamic oracle's costs, so every derivation of the gold tree
+// counts as gold, not one canonical sequence). At the step where the model's
+// best hypothesis, when it costs more than the gold beam's best, outscores
+// it by the most, the weights move towards the gold best's moves and away
+// from the model's best's (their shared prefix cancels).
+void ParserTrainer::TrainSentenceBeam(const ParserExample& ex, const Gold& gold,
+                                      PerceptronTrainer* trainer) {
+  const int n = static_cast<int>(ex.words.size());
+  const int L = static_cast<int>(labels_.size());
+  const int width = options_.beam;
+  std::vector<std::string_view> words(ex.words.begin(), ex.words.end());
+  std::vector<std::string_view> tags(ex.tags.begin(), ex.tags.end());
+  std::vector<WordFeats> wf =
+      AnalyseWords(words, tags, 0, n, options_.clusters.get());
+  std::vector<float> scores(2 + 2 * L);
+  uint64_t feats[kMaxFeatures];
+  std::vector<int> cost_of;
+  struct Beam {
+    std::vector<State> states, next;
+    std::vector<double> score, next_score;
+    std::vector<int> cost, next_cost;
+    size_t size = 1;
+    // history[t][i]: the hypothesis i of step t+1 came from hypothesis
+    // .first of step t by class .second (-1: carried on, finished).
+    std::vector<std::vector<std::pair<int, int>>> history;
+  };
+  Beam beams[2];  // 0: the model's, 1: gold
+  for (Beam& bm : beams) {
+    bm.states.assign(width, State(n));
+    bm.next.assign(width, State(n));
+    bm.score.assign(width, 0.0);
+    bm.next_score.assign(width, 0.0);
+    bm.cost.assign(width, 0);
+    bm.next_cost.assign(width, 0);
+  }
+  TopK<double> top(width);
+  // The weights do not change during the search (the update comes after),
+  // so lookups are remembered for the whole sentence.
+  PerceptronTrainer::LookupCache cache;
+  double max_violation = 0;
+  int violation_step = -1;  // steps taken when it was measured
+  int steps = 0;
+  while (true) {
+    bool open = false;
+    for (int g = 0; g < 2; ++g) {
+      Beam& bm = beams[g];
+      top.Clear();
+      for (size_t h = 0; h < bm.size; ++h) {
+        const State& st = bm.states[h];
+        if (st.done()) {
+          top.Offer(bm.score[h], static_cast<int>(h), -1);
+          continue;
+        }
+        open = true;
+        const Allowed a = AllowedMoves(st);
+        MoveCosts(st, gold, a, &cost_of);
+        int min_cost = 1 << 30;
+        for (int c : cost_of)
+          if (c >= 0) min_cost = std::min(min_cost, c);
+        std::fill(scores.begin(), scores.end(), 0.0f);
+        const size_t nf = ExtractFeatures(st, wf, feats);
+        trainer->Score(feats, nf, scores.data(), &cache);
+        ForEachMove(a, L, root_label_, [&](int, int, int cls) {
+          if (g == 1 && cost_of[cls] != min_cost) return;
+          top.Offer(bm.score[h] + scores[cls], static_cast<int>(h), cls);
+        });
+      }
+      const auto& items = top.items();
+      bm.history.emplace_back();
+      for (size_t i = 0; i < items.size(); ++i) {
+        const int p = items[i].parent, cls = items[i].cls;
+        bm.next[i] = bm.states[p];
+        bm.next_cost[i] = bm.cost[p];
+        if (cls >= 0) {
+          // Costs of the parent's moves again: cheap next to the features.
+          MoveCosts(bm.states[p], gold, AllowedMoves(bm.states[p]), &cost_of);
+          bm.next_cost[i] += cost_of[cls];
+          ApplyClass(&bm.next[i], cls, L);
+        }
+        bm.next_score[i] = items[i].score;
+        bm.history.back().emplace_back(p, cls);
+      }
+      bm.size = items.size();
+      std::swap(bm.states, bm.next);
+      std::swap(bm.score, bm.next_score);
+      std::swap(bm.cost, bm.next_cost);
+    }
+    if (!open) break;
+    ++steps;
+    const Beam &pb = beams[0], &gb = beams[1];
+    if (pb.cost[0] > gb.cost[0]) {
+      const double v = pb.score[0] - gb.score[0];
+      if (v >= max_violation) {
+        max_violation = v;
+        violation_step = steps;
+      }
+    }
+  }
+  for (int t = 0; t < steps; ++t) trainer->Tick();
+  if (violation_step < 0) return;
+  // The classes of the best hypothesis of each beam at violation_step.
+  auto path = [&](const Beam& bm) {
+    std::vector<int> classes(violation_step);
+    int i = 0;
+    for (int t = violation_step; t-- > 0;) {
+      classes[t] = bm.history[t][i].second;
+      i = bm.history[t][i].first;
+    }
+    return classes;
+  };
+  const std::vector<int> pred = path(beams[0]), best = path(beams[1]);
+  size_t shared = 0;
+  State st(n);
+  while (shared < pred.size() && pred[shared] == best[shared]) {
+    if (pred[shared] >= 0) ApplyClass(&st, pred[shared], L);
+    ++shared;
+  }
+  for (int g = 0; g < 2; ++g) {
+    const std::vector<int>& classes = g == 0 ? pred : best;
+    State s = st;
+    const float delta = g == 0 ? -1.0f : 1.0f;
+    for (size_t t = shared; t < classes.size(); ++t) {
+      const int cls = classes[t];
+      if (cls < 0) continue;
+      const size_t nf = ExtractFeatures(s, wf, feats);
+      trainer->Update(feats, nf, cls, delta);
+      ApplyClass(&s, cls, L);
     }
   }
 }
@@ -758,9 +1012,14 @@ Status ParserTrainer::Train(DependencyParser* model, int* best_epoch,
       std::swap(order[i - 1], order[rng() % i]);
     }
     const bool explore = epoch >= options_.explore_from && options_.explore > 0;
+    const bool global = options_.beam > 1 && epoch >= options_.beam_from;
     for (size_t i : order) {
       if (examples_[i].words.empty()) continue;
-      TrainSentence(examples_[i], golds[i], &trainer, &rng, explore);
+      if (global) {
+        TrainSentenceBeam(examples_[i], golds[i], &trainer);
+      } else {
+        TrainSentence(examples_[i], golds[i], &trainer, &rng, explore);
+      }
     }
     DependencyParser m;
     m.labels_ = labels_;
@@ -768,6 +1027,9 @@ Status ParserTrainer::Train(DependencyParser* model, int* best_epoch,
     m.punct_label_ = 1;
     m.parataxis_label_ = 2;
     m.clusters_ = options_.clusters;
+    m.beam_ = std::clamp(
+        options_.decode_beam > 0 ? options_.decode_beam : options_.beam, 1,
+        DependencyParser::kMaxBeam);
     m.weights_ = trainer.Averaged(options_.prune);
     m.info_ = model->info_;
     const double score = options_.on_epoch ? options_.on_epoch(epoch, m) : epoch;

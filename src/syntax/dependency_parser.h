@@ -1,14 +1,19 @@
-// DependencyParser: a greedy transition-based dependency parser (arc-eager,
-// Nivre 2003) over the project's tokens and Penn tags, labelled with
-// Universal Dependencies relations. Each transition is chosen by the
-// averaged perceptron of base/perceptron.h over hashed features of the stack
-// and buffer (the templates of Zhang and Nivre 2011, plus word clusters);
-// it is trained with the dynamic oracle of Goldberg and Nivre (2012), so it
-// learns to recover from its own mistakes.
+// DependencyParser: a transition-based dependency parser (arc-eager, Nivre
+// 2003) over the project's tokens and Penn tags, labelled with Universal
+// Dependencies relations. Transitions are scored by the averaged perceptron
+// of base/perceptron.h over hashed features of the stack and buffer (the
+// templates of Zhang and Nivre 2011, plus word clusters). It is trained with
+// the dynamic oracle of Goldberg and Nivre (2012), so it learns to recover
+// from its own mistakes, and optionally then over a beam as a structured
+// perceptron (Zhang and Nivre 2011; Huang, Fayong and Guo 2012), after which
+// it parses with a small beam instead of greedily.
 //
 // Parsing is linear in the sentence's length: 2n transitions, each with a
 // fixed number of features; a sentence longer than kMaxSentenceTokens is
-// parsed in pieces whose roots hang from the first piece's root.
+// parsed in pieces whose roots hang from the first piece's root. A model
+// trained with a beam (ParserTrainOptions::beam) keeps that many hypotheses
+// per step: the cost per word grows with the width (hypotheses are copied,
+// at most kMaxSentenceTokens words each), never with the sentence's length.
 //
 // A trained parser is immutable: Parse may be called from several threads
 // at once. The trainer (TrainDependencyParser) is single-threaded and
@@ -16,6 +21,7 @@
 #ifndef DATELINE_SYNTAX_DEPENDENCY_PARSER_H_
 #define DATELINE_SYNTAX_DEPENDENCY_PARSER_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -58,6 +64,12 @@ class DependencyParser {
   int LabelId(std::string_view label) const;
   bool trained() const { return weights_.rows() > 0; }
 
+  // Hypotheses kept per step when parsing (1: greedy). The model file says
+  // what it was trained with; a different width may be set to measure.
+  int beam() const { return beam_; }
+  void set_beam(int width) { beam_ = std::clamp(width, 1, kMaxBeam); }
+  static constexpr int kMaxBeam = 64;
+
   // `key value` lines recorded in the model file (how it was made).
   const std::vector<std::pair<std::string, std::string>>& info() const {
     return info_;
@@ -92,6 +104,7 @@ class DependencyParser {
   int root_label_ = 0;
   int punct_label_ = 0;
   int parataxis_label_ = 0;
+  int beam_ = 1;
   std::vector<std::pair<std::string, std::string>> info_;
   std::shared_ptr<const WordClusterTable> clusters_;
   PerceptronWeights weights_;
@@ -120,6 +133,17 @@ struct ParserTrainOptions {
   // The best epoch is kept (the last one when unset).
   std::function<double(int epoch, const DependencyParser& model)> on_epoch;
   int patience = 0;  // stop after this many epochs without a better score
+  // Beam width. Above 1, the epochs from `beam_from` on (1-based; the ones
+  // before it train greedily with the dynamic oracle, as with beam 1) are
+  // trained globally: a structured perceptron over the beam with the
+  // max-violation update of Huang, Fayong and Guo (2012), against a gold
+  // beam of the least-cost hypotheses; the model then decodes with the beam.
+  int beam = 1;
+  int beam_from = 1;
+  // The width the model parses with (and its epochs are scored with), when
+  // not `beam`: trained over a wider beam, a model parses better with a
+  // narrow one than a model trained over the narrow one.
+  int decode_beam = 0;
 };
 
 // Trains a parser on `examples`. Non-projective trees are projectivised

@@ -195,6 +195,108 @@ TEST(DependencyParserTest, BadModelsAreCorruption) {
   EXPECT_TRUE(p.Load(::testing::TempDir() + "/missing.model").IsIOError());
 }
 
+DependencyParser TrainTinyBeam(int beam_from) {
+  ParserTrainOptions opt;
+  opt.epochs = 5;
+  opt.beam = 4;
+  opt.beam_from = beam_from;
+  DependencyParser parser;
+  EXPECT_TRUE(TrainDependencyParser(TinyTreebank(), opt, &parser).ok());
+  return parser;
+}
+
+std::string FileBytes(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(f)), {});
+}
+
+TEST(DependencyParserTest, BeamTrainedParserLearnsATinyTreebank) {
+  // Global training from the first epoch, and after a greedy first epoch.
+  for (int beam_from : {1, 2}) {
+    DependencyParser parser = TrainTinyBeam(beam_from);
+    ASSERT_TRUE(parser.trained());
+    EXPECT_EQ(parser.beam(), 4);
+    DependencyTree tree;
+    parser.Parse({"the", "Kim", "praised", "Tokyo", "in", "October", "."},
+                 {"DT", "NNP", "VBD", "NNP", "IN", "NNP", "."}, &tree);
+    ExpectTree(parser, tree, 7);
+    EXPECT_EQ(tree.heads, (std::vector<int>{1, 2, -1, 2, 5, 2, 2}));
+    EXPECT_EQ(parser.labels()[tree.labels[1]], "nsubj");
+    EXPECT_EQ(parser.labels()[tree.labels[3]], "obj");
+    EXPECT_EQ(parser.labels()[tree.labels[5]], "obl");
+  }
+}
+
+TEST(DependencyParserTest, BeamTrainingIsDeterministic) {
+  const std::string pa = ::testing::TempDir() + "/beam_a.model";
+  const std::string pb = ::testing::TempDir() + "/beam_b.model";
+  ASSERT_TRUE(TrainTinyBeam(2).Save(pa).ok());
+  ASSERT_TRUE(TrainTinyBeam(2).Save(pb).ok());
+  const std::string da = FileBytes(pa), db = FileBytes(pb);
+  EXPECT_FALSE(da.empty());
+  EXPECT_EQ(da, db);
+}
+
+TEST(DependencyParserTest, BeamWidthIsSavedAndGreedyFilesStayAsBefore) {
+  DependencyParser beam = TrainTinyBeam(2);
+  const std::string path = ::testing::TempDir() + "/beam.model";
+  ASSERT_TRUE(beam.Save(path).ok());
+  const std::string data = FileBytes(path);
+  EXPECT_NE(data.find("\nbeam\t4\n"), std::string::npos);
+  DependencyParser loaded;
+  ASSERT_TRUE(loaded.Load(path).ok());
+  EXPECT_EQ(loaded.beam(), 4);
+  for (const ParserExample& ex : TinyTreebank()) {
+    std::vector<std::string_view> w(ex.words.begin(), ex.words.end());
+    std::vector<std::string_view> t(ex.tags.begin(), ex.tags.end());
+    DependencyTree x, y;
+    beam.Parse(w, t, &x);
+    loaded.Parse(w, t, &y);
+    EXPECT_EQ(x.heads, y.heads);
+    EXPECT_EQ(x.labels, y.labels);
+  }
+  // A greedy model's file has no beam line (models written before the beam
+  // load as they did), and a bad width is refused.
+  const std::string greedy_path = ::testing::TempDir() + "/greedy.model";
+  ASSERT_TRUE(TrainTiny().Save(greedy_path).ok());
+  const std::string greedy = FileBytes(greedy_path);
+  EXPECT_EQ(greedy.find("\nbeam\t"), std::string::npos);
+  ASSERT_TRUE(loaded.Load(greedy_path).ok());
+  EXPECT_EQ(loaded.beam(), 1);
+  std::string bad = data;
+  bad.replace(bad.find("\nbeam\t4\n"), 8, "\nbeam\t0\n");
+  EXPECT_TRUE(loaded.Parse(bad, "bad").IsCorruption());
+}
+
+TEST(DependencyParserTest, BeamParserGivesATreeForAnyInput) {
+  DependencyParser parser = TrainTinyBeam(2);
+  std::mt19937 rng(11);
+  const std::vector<std::string> vocab = {"the", "Kim", ".", ",", "met", "in",
+                                          "", "\xff", "October", "and"};
+  const std::vector<std::string> tagset = {"DT", "NNP", ".", ",", "VBD",
+                                           "IN", "",  "XX", "NN"};
+  for (int trial = 0; trial < 200; ++trial) {
+    const size_t n = rng() % 40;
+    std::vector<std::string_view> w, t;
+    for (size_t i = 0; i < n; ++i) {
+      w.push_back(vocab[rng() % vocab.size()]);
+      if (rng() % 10) t.push_back(tagset[rng() % tagset.size()]);
+    }
+    DependencyTree tree;
+    parser.Parse(w, t, &tree);
+    ExpectTree(parser, tree, n);
+  }
+  // A long sentence is still cut into pieces.
+  std::vector<std::string_view> w, t;
+  for (int i = 0; i < 1000; ++i) {
+    w.push_back(i % 2 ? "," : "Kim");
+    t.push_back(i % 2 ? "," : "NNP");
+  }
+  DependencyTree tree;
+  parser.Parse(w, t, &tree);
+  ExpectTree(parser, tree, w.size());
+}
+
 TEST(ProjectivizeTest, LiftsCrossingArcs) {
   // Arcs 2->0, 2->1, 1->3: word 2 lies inside 1->3 without being dominated
   // by 1, so word 3 is lifted to its head's head, 2.
