@@ -20,6 +20,10 @@
 // With --predictions FILE.json it scores a prediction file in the upstream
 // format ({id: {articleBody}}) instead of running dateline; that is how the
 // metric was checked against the published scores of other tools.
+//
+// With --format text --leave-one-outlet-out it scores the scraped-text
+// cleaner's line classifier on outlets it never saw: for each outlet (URL
+// host), a model trained on the other outlets' pages cleans its pages.
 #include <unicode/uchar.h>
 
 #include <CLI/CLI.hpp>
