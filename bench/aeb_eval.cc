@@ -355,8 +355,8 @@ int main(int argc, char** argv) {
   bool looo = false;
   LineTrainOptions train_options;
   app.add_option("--clean-model", clean_model,
-                 "text pages: the cleaner's line model file, or none for the rules alone "
-                 "(default data/models/clean_lines.model when present)");
+                 "text pages: the cleaner's line model file, or default for "
+                 "data/models/clean_lines.model (none, the default: the rules alone)");
   app.add_flag("--leave-one-outlet-out", looo,
                "text pages: score each outlet's pages with a line model trained on the "
                "other outlets' pages only");
@@ -364,6 +364,8 @@ int main(int argc, char** argv) {
   app.add_option("--train-seed", train_options.seed, "--leave-one-outlet-out: shuffle seed");
   app.add_option("--rule-features", train_options.rule_features,
                  "--leave-one-outlet-out: also learn from the rules' verdicts and word lists");
+  app.add_option("--drop-margin", train_options.drop_margin,
+                 "--leave-one-outlet-out: margin below which a line the rules kept is dropped");
   app.add_option("--token-weight", train_options.token_weight,
                  "--leave-one-outlet-out: update weight per log2 token of a line");
   app.add_option("--bootstrap", rounds, "bootstrap resamples for the ± figures");

@@ -30,8 +30,8 @@ int main(int argc, char** argv) {
   app.add_option("--format", format, "page format")->check(CLI::IsMember({"html", "text"}));
   std::string clean_model;
   app.add_option("--clean-model", clean_model,
-                 "text pages: the cleaner's line model file, or none for the rules alone "
-                 "(default data/models/clean_lines.model when present)");
+                 "text pages: the cleaner's line model file, or default for "
+                 "data/models/clean_lines.model (none, the default: the rules alone)");
   app.add_option("--repeat,-r", repeat, "passes over all pages; the best is reported")
       ->check(CLI::PositiveNumber);
   CLI11_PARSE(app, argc, argv);

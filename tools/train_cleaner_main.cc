@@ -52,6 +52,8 @@ int Main(int argc, char** argv) {
   app.add_option("--seed", opt.seed, "shuffle seed");
   app.add_option("--rule-features", opt.rule_features,
                  "also learn from the rules' verdicts and word-list hits");
+  app.add_option("--drop-margin", opt.drop_margin,
+                 "a line the rules kept is dropped only below minus this margin");
   app.add_option("--token-weight", opt.token_weight,
                  "update weight per log2 token of a line");
   app.add_option("--note", notes, "KEY=VALUE lines for the model's header (scores)");
@@ -122,9 +124,9 @@ int Main(int argc, char** argv) {
                              " pages, XXH3 of their bytes in id order " +
                              Hash64Hex(all_pages) + ")");
   char buf[256];
-  std::snprintf(buf, sizeof(buf), "--epochs %d --seed %llu --rule-features %d --token-weight %g",
+  std::snprintf(buf, sizeof(buf), "--epochs %d --seed %llu --rule-features %d --drop-margin %g --token-weight %g",
                 opt.epochs, static_cast<unsigned long long>(opt.seed),
-                opt.rule_features ? 1 : 0,
+                opt.rule_features ? 1 : 0, static_cast<double>(opt.drop_margin),
                 static_cast<double>(opt.token_weight));
   model.AddInfo("options", buf);
   std::snprintf(buf, sizeof(buf),

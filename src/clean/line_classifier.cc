@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <numeric>
 #include <random>
@@ -119,17 +121,26 @@ PerceptronWeights TrainWeights(const std::vector<Example>& examples,
 
 }  // namespace
 
-std::vector<bool> LineClassifier::Decide(
+std::vector<float> LineClassifier::Margins(
     const std::vector<ScrapedLine>& lines) const {
-  std::vector<bool> keep(lines.size());
+  std::vector<float> m(lines.size());
   for (size_t i = 0; i < lines.size(); ++i) {
     const ScrapedLine& l = lines[i];
     int32_t s[2] = {0, 0};
     weights_.Score(l.features.data(), l.features.size(), s);
     if (rule_features_)
       weights_.Score(l.rule_features.data(), l.rule_features.size(), s);
-    keep[i] = s[1] > s[0];
+    m[i] = static_cast<float>(s[1] - s[0]) * weights_.scale();
   }
+  return m;
+}
+
+std::vector<bool> LineClassifier::Decide(
+    const std::vector<ScrapedLine>& lines) const {
+  const std::vector<float> m = Margins(lines);
+  std::vector<bool> keep(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i)
+    keep[i] = lines[i].rule_keep ? m[i] >= -drop_margin_ : m[i] > 0;
   return keep;
 }
 
@@ -157,6 +168,7 @@ LineClassifier LineClassifier::Train(const std::vector<LabelledPage>& pages,
   }
   LineClassifier model;
   model.rule_features_ = options.rule_features;
+  model.drop_margin_ = options.drop_margin;
   model.weights_ = TrainWeights(examples, options);
   return model;
 }
@@ -167,6 +179,9 @@ Status LineClassifier::Save(const std::string& path) const {
   for (const auto& [key, value] : info_) out += "# " + key + ": " + value + "\n";
   out += "feature_set\t" + std::to_string(kFeatureSet) + "\n";
   out += std::string("rule_features\t") + (rule_features_ ? "1" : "0") + "\n";
+  char margin[64];
+  std::snprintf(margin, sizeof(margin), "drop_margin\t%.9g\n", drop_margin_);
+  out += margin;
   weights_.Serialize(&out);
   std::ofstream f(path, std::ios::binary | std::ios::trunc);
   if (!f) return Status::IOError(path, "cannot open for writing");
@@ -216,6 +231,8 @@ Status LineClassifier::Parse(std::string_view data, const std::string& name) {
                       ", this build reads " + std::to_string(kFeatureSet));
       }
       feature_set = true;
+    } else if (line.starts_with("drop_margin\t")) {
+      m.drop_margin_ = std::strtof(std::string(line.substr(12)).c_str(), nullptr);
     } else if (line == "rule_features\t0" || line == "rule_features\t1") {
       m.rule_features_ = line.back() == '1';
     } else if (line.starts_with("weights\t")) {

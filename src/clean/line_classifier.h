@@ -47,6 +47,9 @@ struct LineTrainOptions {
   // Also learn from the rules' verdicts and word-list hits (off: from the
   // language-independent evidence alone).
   bool rule_features = true;
+  // A line the rules kept is dropped only when its margin is below minus
+  // this (stored in the model).
+  float drop_margin = 200.0f;
 };
 
 // One page for training: its lines and their labels (LabelLines).
@@ -61,7 +64,7 @@ class LineClassifier {
   static constexpr const char* kFileName = "clean_lines.model";
   // Bumped whenever the cleaner's features change: a model of another
   // feature set is refused at load time.
-  static constexpr int kFeatureSet = 1;
+  static constexpr int kFeatureSet = 2;
 
   // Reads a model written by Save. Returns IOError when `path` cannot be
   // read, Corruption (naming it) when it is malformed or of another
@@ -72,9 +75,12 @@ class LineClassifier {
   // when `path` cannot be written.
   Status Save(const std::string& path) const;
 
-  // Decides every line of a page (its non-blank body lines in order; their
-  // features are all it reads): true for article text.
+  // Decides every line of a page (its non-blank body lines in order): true
+  // for article text. A line the rules dropped is kept above margin zero; a
+  // line the rules kept is dropped only below minus the model's drop margin.
   std::vector<bool> Decide(const std::vector<ScrapedLine>& lines) const;
+  // Returns each line's margin of "article" over "not article".
+  std::vector<float> Margins(const std::vector<ScrapedLine>& lines) const;
 
   // Adds a provenance line ("# key: value") to the header Save writes.
   void AddInfo(const std::string& key, const std::string& value) {
@@ -92,6 +98,7 @@ class LineClassifier {
  private:
   PerceptronWeights weights_;
   bool rule_features_ = true;
+  float drop_margin_ = 0.0f;
   std::vector<std::pair<std::string, std::string>> info_;
 };
 

@@ -589,9 +589,6 @@ enum FeatureTemplate : uint64_t {
   kFAllCaps,
   kFDateLike,
   kFHeadlineDist,
-  kFRunStartDist,
-  kFRunEndDist,
-  kFPagePos,
   kFBlankAround,
   kFProseAround,
   kFKeepAround,
@@ -621,8 +618,6 @@ bool IsRuleTemplate(uint64_t tmpl) {
     case kFKeepReason:
     case kFRegionWords:
     case kFKeepProseRegion:
-    case kFRunStartDist:
-    case kFRunEndDist:
     case kFBarriersBetween:
     case kFDroppedBetween:
     case kFRegionProseBarrier:
@@ -871,13 +866,13 @@ void LineFeatures(const std::vector<Line>& lines, size_t first_body,
                         ? 1000
                         : static_cast<long>(k) - static_cast<long>(headline_nb);
     add(kFHeadlineDist, headline_nb == std::string::npos ? 99 : SignedBucket(dh) + 20);
-    add(kFRunStartDist,
-        SignedBucket(static_cast<long>(k) - static_cast<long>(run_begin_nb)) + 20);
-    add(kFRunEndDist,
-        SignedBucket(static_cast<long>(k) - static_cast<long>(run_end_nb)) + 20);
-    add(kFPagePos, n == 0 ? 0 : k * 10 / n);
-    const bool blank_before = nb[k] > first_body && lines[nb[k] - 1].blank;
-    const bool blank_after = nb[k] + 1 < lines.size() && lines[nb[k] + 1].blank;
+    // No feature of where the line stands in the page or in the rules' run
+    // by itself: learnt from AEB, whose pages all end in a footer, those
+    // dropped the last paragraphs of pages without one.
+    // The page's edges count as blank: a page's last line is not a list
+    // item for ending without a blank line after it.
+    const bool blank_before = nb[k] <= first_body || lines[nb[k] - 1].blank;
+    const bool blank_after = nb[k] + 1 >= lines.size() || lines[nb[k] + 1].blank;
     add(kFBlankAround, blank_before * 2 + blank_after);
     add(kFBarriersBetween, std::min(barriers_between[k], 3));
     add(kFDroppedBetween, Bucket(dropped_between[k], {1, 2, 4, 8, 16}));
@@ -898,10 +893,7 @@ void LineFeatures(const std::vector<Line>& lines, size_t first_body,
       if (d == 0) continue;
       long j = static_cast<long>(k) + d;
       const uint64_t off = static_cast<uint64_t>(d + 3) * 1000;
-      if (j < 0 || j >= static_cast<long>(n)) {
-        add(off + kFBias, 1);
-        continue;
-      }
+      if (j < 0 || j >= static_cast<long>(n)) continue;
       const LineShape& o = shapes[j];
       add(off + kFWords, o.words);
       add(off + kFLast, o.last);

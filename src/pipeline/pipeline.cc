@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdlib>
 #include <exception>
-#include <fstream>
 
 #include "base/hash.h"
 #include "clean/html_extractor.h"
@@ -93,18 +92,13 @@ class PipelineImpl : public Pipeline {
   explicit PipelineImpl(std::vector<bool> on) : on_(std::move(on)) {}
 
   Status Load(const std::string& data_dir, const PipelineOptions& options) {
-    if (On(kClean) && options.clean_model != "none") {
+    if (On(kClean) && !options.clean_model.empty() &&
+        options.clean_model != "none") {
       std::string path = options.clean_model;
-      if (path.empty()) {
-        path = data_dir + "/models/" + LineClassifier::kFileName;
-        std::ifstream probe(path);
-        if (!probe) path.clear();  // no model shipped: the rules alone
-      }
-      if (!path.empty()) {
-        clean_model_ = std::make_unique<LineClassifier>();
-        Status s = clean_model_->Load(path);
-        if (!s.ok()) return s;
-      }
+      if (path == "default") path = data_dir + "/models/" + LineClassifier::kFileName;
+      clean_model_ = std::make_unique<LineClassifier>();
+      Status s = clean_model_->Load(path);
+      if (!s.ok()) return s;
     }
     if (On(kTag)) {
       ner_ = std::make_unique<SequenceTagger>();
