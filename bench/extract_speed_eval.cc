@@ -28,6 +28,10 @@ int main(int argc, char** argv) {
   int repeat = 5;
   app.add_option("dir", dir, "directory of pages (*.html for html, *.txt for text)")->required();
   app.add_option("--format", format, "page format")->check(CLI::IsMember({"html", "text"}));
+  std::string clean_model;
+  app.add_option("--clean-model", clean_model,
+                 "text pages: the cleaner's line model file, or default for "
+                 "data/models/clean_lines.model (none, the default: the rules alone)");
   app.add_option("--repeat,-r", repeat, "passes over all pages; the best is reported")
       ->check(CLI::PositiveNumber);
   CLI11_PARSE(app, argc, argv);
@@ -56,7 +60,9 @@ int main(int argc, char** argv) {
   }
 
   std::unique_ptr<Pipeline> pipeline;
-  Status st = Pipeline::Create(bench::CleanStageOnly(), &pipeline);
+  PipelineOptions options = bench::CleanStageOnly();
+  options.clean_model = clean_model;
+  Status st = Pipeline::Create(options, &pipeline);
   if (!st.ok()) {
     std::fprintf(stderr, "extract_speed_eval: cannot create pipeline: %s\n",
                  st.ToString().c_str());

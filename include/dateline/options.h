@@ -42,6 +42,11 @@ struct PipelineOptions {
   bool events_without_source = false;
   // Also code match reports (off: teams named as countries are no events).
   bool code_sports_pages = false;
+  // Clean stage, text pages: the cleaner's learnt line classifier. Empty or
+  // "none": the rules alone (the default, for now: the model moves the
+  // clean text the event gold set's offsets point into); "default":
+  // models/clean_lines.model of the data directory; else a model's path.
+  std::string clean_model;
   // Quotes stage. Also keep reported acts and stances (quotes whose
   // cue_class is "act": "refused to enroll her daughter", "has signed a
   // measure") in Document::quotes, as PolNeAR annotates them; off: only

@@ -9,17 +9,25 @@
 // it, short headings stay and boilerplate, captions, bylines and link lists
 // go. Metadata (title, date, byline, dateline, tags, captions) is read from
 // the lines around it.
+//
+// With a learnt line classifier (clean/line_classifier.h), the rules' work
+// above becomes evidence: each line's shape, position and repetition and
+// the rules' verdicts are its features, and the model decides which lines
+// are article text (it never keeps a line a word list named boilerplate).
 #include "clean/text_cleaner.h"
 
 #include <algorithm>
 #include <cstdint>
 #include <deque>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "base/hash.h"
 #include "base/utf8.h"
+#include "clean/line_classifier.h"
 #include "clean/metadata.h"
 #include "clean/text_util.h"
 
@@ -61,6 +69,8 @@ struct Line {
   bool barrier = false;          // ends (or precedes) an article
   double score = 0;
   bool keep = false;
+  uint64_t key_hash = 0;  // Hash64(Key(text)) once computed (0: not yet)
+  bool phrase = false;    // a word list named it boilerplate
 };
 
 // Returns true if `cp` ends a sentence (closing quotes and brackets count
@@ -551,6 +561,356 @@ bool LooksLikeByline(const Line& line) {
   return words.size() >= 2 && words[1].capitalized;
 }
 
+// ---- Features of a line for the line classifier (clean/line_classifier.h).
+// Language-independent evidence: shape, punctuation, repetition, position;
+// the rules' verdicts and word-list hits come in as features of their own.
+
+// Feature templates (ids are part of the model's feature set: renumbering
+// them needs LineClassifier::kFeatureSet bumped).
+enum FeatureTemplate : uint64_t {
+  kFBias = 1,
+  kFWords,
+  kFChars,
+  kFLast,
+  kFFirst,
+  kFCaps,
+  kFDigits,
+  kFLinkLike,
+  kFSeparators,
+  kFCommas,
+  kFProse,
+  kFReason,
+  kFBarrier,
+  kFRuleKeep,
+  kFRegion,
+  kFRepeats,
+  kFSentences,
+  kFByline,
+  kFAllCaps,
+  kFDateLike,
+  kFHeadlineDist,
+  kFBlankAround,
+  kFProseAround,
+  kFKeepAround,
+  kFWordsLast,
+  kFKeepReason,
+  kFRegionWords,
+  kFKeepProseRegion,
+  kFCjk,
+  kFWordsTerminal,
+  kFNbKeepPair,
+  kFNbWordsPair,
+  kFBarriersBetween,
+  kFDroppedBetween,
+  kFEllipsis,
+  kFRegionProseBarrier,
+  kFTitleWords,
+};
+
+// Returns true for the templates that carry the rules' verdicts or a word
+// list's hit (rather than language-independent evidence).
+bool IsRuleTemplate(uint64_t tmpl) {
+  switch (tmpl % 1000) {
+    case kFReason:
+    case kFBarrier:
+    case kFRuleKeep:
+    case kFRegion:
+    case kFKeepReason:
+    case kFRegionWords:
+    case kFKeepProseRegion:
+    case kFBarriersBetween:
+    case kFDroppedBetween:
+    case kFRegionProseBarrier:
+    case kFKeepAround:
+    case kFNbKeepPair:
+    case kFByline:
+    case kFDateLike:
+      return true;
+    default:
+      return false;
+  }
+}
+
+uint64_t FeatureKey(uint64_t tmpl, uint64_t value) {
+  return MixHash(MixHash(0xC1EA9u, tmpl), value);
+}
+
+int Bucket(size_t n, std::initializer_list<size_t> bounds) {
+  int b = 0;
+  for (size_t x : bounds) {
+    if (n < x) return b;
+    ++b;
+  }
+  return b;
+}
+
+int SignedBucket(long d) {
+  long a = d < 0 ? -d : d;
+  int b = Bucket(static_cast<size_t>(a), {1, 2, 3, 4, 6, 11, 21, 51});
+  return d < 0 ? -b : b;
+}
+
+// Character class of a code point: what a line starts or ends with.
+int CharShape(uint32_t cp) {
+  switch (cp) {
+    case '.':
+      return 1;
+    case '!':
+    case '?':
+      return 2;
+    case ':':
+      return 3;
+    case ')':
+    case ']':
+      return 4;
+    case '"':
+    case 0x201D:
+    case 0x201C:
+    case 0x2019:
+    case 0xBB:
+    case 0xAB:
+    case '\'':
+      return 5;
+    case ',':
+    case ';':
+      return 6;
+    case '|':
+    case '/':
+    case 0xB7:
+    case 0x2022:
+    case '>':
+    case 0x203A:
+      return 7;
+    case '-':
+    case 0x2013:
+    case 0x2014:
+      return 8;
+    case 0x2026:
+      return 9;
+    case 0x3002:
+    case 0xFF01:
+    case 0xFF1F:
+      return 10;
+    default:
+      break;
+  }
+  if (clean_internal::IsDigit(cp)) return 11;
+  if (clean_internal::IsUpper(cp)) return 12;
+  if (clean_internal::IsLower(cp)) return 13;
+  if (IsCjk(cp)) return 14;
+  if (clean_internal::IsLetter(cp)) return 15;
+  return 16;
+}
+
+// What one line looks like, for itself and as a neighbour.
+struct LineShape {
+  int words = 0, chars = 0, last = 0, first = 0;
+  int caps = 0, digits = 0, link = 0, seps = 0, commas = 0, sentences = 0;
+  int region = 0;  // 0 before the run, 1 in it, 2 after
+  bool prose = false, barrier = false, keep = false, byline = false;
+  bool all_caps = false, date = false;
+  uint64_t reason = 0;
+  int cjk = 0;
+};
+
+LineShape ShapeOf(const Line& l, size_t i, size_t run_begin, size_t run_end) {
+  LineShape s;
+  std::string_view t = l.text;
+  s.words = Bucket(l.words, {1, 2, 3, 4, 6, 9, 13, 21, 41, 81});
+  s.chars = Bucket(l.chars, {4, 8, 16, 32, 64, 128, 256, 512});
+  s.last = CharShape(LastCodePoint(t));
+  {
+    size_t p = 0;
+    s.first = CharShape(DecodeUtf8(t, &p));
+  }
+  size_t digit_words = 0, upper_letters = 0, letters = 0;
+  size_t commas = 0, sentences = 0, seps = 0;
+  bool link = false;
+  for (size_t k = 0; k < t.size(); ++k) {
+    char c = t[k];
+    if (c >= '0' && c <= '9' && (k == 0 || t[k - 1] == ' ')) ++digit_words;
+    if (c == ',') ++commas;
+    if ((c == '.' || c == '!' || c == '?') && k + 1 < t.size() && t[k + 1] == ' ')
+      ++sentences;
+    if (c == '|' || c == '/' || c == '>') ++seps;
+    if (c == '@' || c == '#') link = true;
+    if (c >= 'A' && c <= 'Z') ++upper_letters, ++letters;
+    if (c >= 'a' && c <= 'z') ++letters;
+  }
+  if (t.find("http") != std::string_view::npos ||
+      t.find("www.") != std::string_view::npos ||
+      t.find(".com") != std::string_view::npos)
+    link = true;
+  s.link = link ? 1 : 0;
+  s.seps = Bucket(seps, {1, 2, 4});
+  s.commas = Bucket(commas, {1, 2, 4});
+  s.sentences = Bucket(sentences, {1, 2, 4});
+  const size_t latin_words = l.words > l.cjk / 2 ? l.words - l.cjk / 2 : 0;
+  s.caps = latin_words < 2 ? -1 : static_cast<int>(l.capitalized * 4 / latin_words);
+  s.digits = l.words == 0 ? 0 : static_cast<int>(std::min<size_t>(3, digit_words * 4 / l.words));
+  s.all_caps = letters >= 4 && upper_letters == letters;
+  s.prose = l.prose;
+  s.barrier = l.barrier;
+  s.keep = l.keep;
+  s.reason = l.reason == nullptr ? 0 : Hash64(l.reason);
+  s.region = i < run_begin ? 0 : (i < run_end ? 1 : 2);
+  s.cjk = l.chars == 0 ? 0 : static_cast<int>(l.cjk * 4 / l.chars);
+  return s;
+}
+
+// Fills lines_out with each non-blank body line and its feature keys.
+void LineFeatures(const std::vector<Line>& lines, size_t first_body,
+                  size_t headline, size_t run_begin, size_t run_end,
+                  const std::vector<std::string>& title_words,
+                  std::vector<size_t>* nonblank,
+                  std::vector<std::vector<uint64_t>>* keys_out,
+                  std::vector<std::vector<uint64_t>>* rule_keys_out) {
+  std::vector<size_t>& nb = *nonblank;
+  nb.clear();
+  for (size_t i = first_body; i < lines.size(); ++i) {
+    if (!lines[i].blank) nb.push_back(i);
+  }
+  const size_t n = nb.size();
+  std::vector<LineShape> shapes(n);
+  std::unordered_map<uint64_t, int> counts;
+  std::vector<uint64_t> keys(n);
+  size_t headline_nb = std::string::npos, run_begin_nb = n, run_end_nb = n;
+  for (size_t k = 0; k < n; ++k) {
+    const Line& l = lines[nb[k]];
+    shapes[k] = ShapeOf(l, nb[k], run_begin, run_end);
+    // Dates hold digits: the parser is not asked about menus.
+    if (l.words <= 8 && l.words >= 1 && !l.prose &&
+        std::any_of(l.text.begin(), l.text.end(),
+                    [](char c) { return c >= '0' && c <= '9'; })) {
+      shapes[k].date = !ParseDateTime(l.text).empty();
+    }
+    shapes[k].byline = LooksLikeByline(l);
+    keys[k] = l.key_hash != 0 ? l.key_hash : Hash64(Key(l.text));
+    ++counts[keys[k]];
+    if (nb[k] == headline) headline_nb = k;
+    if (run_begin_nb == n && nb[k] >= run_begin) run_begin_nb = k;
+    if (nb[k] < run_end) run_end_nb = k;
+  }
+  // Between each line and the rules' run: how many end-of-article markers
+  // and how many lines the rules dropped (comments and teasers lie beyond
+  // both).
+  std::vector<int> barriers_between(n, 0), dropped_between(n, 0);
+  {
+    int b = 0, d = 0;
+    for (size_t k = run_end_nb + 1; k < n && run_end_nb < n; ++k) {
+      barriers_between[k] = b;
+      dropped_between[k] = d;
+      const Line& l = lines[nb[k]];
+      b += IsHardBarrier(l) ? 1 : 0;
+      d += l.keep ? 0 : 1;
+    }
+    b = 0;
+    d = 0;
+    for (size_t k = std::min(run_begin_nb, n); k-- > 0;) {
+      const Line& l = lines[nb[k]];
+      barriers_between[k] = b;
+      dropped_between[k] = d;
+      b += l.barrier ? 1 : 0;
+      d += l.keep ? 0 : 1;
+    }
+  }
+  keys_out->assign(n, {});
+  rule_keys_out->assign(n, {});
+  for (size_t k = 0; k < n; ++k) {
+    std::vector<uint64_t>& f = (*keys_out)[k];
+    std::vector<uint64_t>& rf = (*rule_keys_out)[k];
+    f.reserve(48);
+    rf.reserve(24);
+    const LineShape& s = shapes[k];
+    const Line& l = lines[nb[k]];
+    auto add = [&](uint64_t tmpl, uint64_t v) {
+      (IsRuleTemplate(tmpl) ? rf : f).push_back(FeatureKey(tmpl, v));
+    };
+    if (!title_words.empty()) {
+      const std::string lower = clean_internal::ToLower(l.text);
+      size_t found = 0;
+      for (const std::string& w : title_words)
+        found += lower.find(w) != std::string::npos;
+      add(kFTitleWords, static_cast<uint64_t>(
+                            std::min<size_t>(found, 4) * 8 +
+                            found * 4 / title_words.size()));
+    }
+    add(kFBias, 0);
+    add(kFWords, s.words);
+    add(kFChars, s.chars);
+    add(kFLast, s.last);
+    add(kFFirst, s.first);
+    add(kFCaps, static_cast<uint64_t>(s.caps + 1));
+    add(kFDigits, s.digits);
+    add(kFLinkLike, s.link);
+    add(kFSeparators, s.seps);
+    add(kFCommas, s.commas);
+    add(kFProse, s.prose);
+    add(kFReason, s.reason);
+    add(kFBarrier, s.barrier);
+    add(kFRuleKeep, s.keep);
+    add(kFRegion, s.region);
+    add(kFRepeats, std::min(counts[keys[k]], 3));
+    add(kFSentences, s.sentences);
+    add(kFByline, s.byline);
+    add(kFAllCaps, s.all_caps);
+    add(kFDateLike, s.date);
+    add(kFCjk, s.cjk);
+    add(kFWordsLast, static_cast<uint64_t>(s.words * 32 + s.last));
+    add(kFWordsTerminal, static_cast<uint64_t>(s.words * 2 + (l.terminal ? 1 : 0)));
+    add(kFKeepReason, MixHash(s.keep, s.reason));
+    add(kFRegionWords, static_cast<uint64_t>(s.region * 32 + s.words));
+    add(kFKeepProseRegion,
+        static_cast<uint64_t>(s.keep * 8 + s.prose * 4 + s.region));
+    const long dh = headline_nb == std::string::npos
+                        ? 1000
+                        : static_cast<long>(k) - static_cast<long>(headline_nb);
+    add(kFHeadlineDist, headline_nb == std::string::npos ? 99 : SignedBucket(dh) + 20);
+    // No feature of where the line stands in the page or in the rules' run
+    // by itself: learnt from AEB, whose pages all end in a footer, those
+    // dropped the last paragraphs of pages without one.
+    // The page's edges count as blank: a page's last line is not a list
+    // item for ending without a blank line after it.
+    const bool blank_before = nb[k] <= first_body || lines[nb[k] - 1].blank;
+    const bool blank_after = nb[k] + 1 >= lines.size() || lines[nb[k] + 1].blank;
+    add(kFBlankAround, blank_before * 2 + blank_after);
+    add(kFBarriersBetween, std::min(barriers_between[k], 3));
+    add(kFDroppedBetween, Bucket(dropped_between[k], {1, 2, 4, 8, 16}));
+    add(kFEllipsis, l.text.ends_with("...") || l.text.ends_with("\u2026"));
+    add(kFRegionProseBarrier,
+        static_cast<uint64_t>(s.region * 16 + s.prose * 8 + std::min(barriers_between[k], 3)));
+    int prose_around = 0, keep_around = 0;
+    for (long d = -3; d <= 3; ++d) {
+      long j = static_cast<long>(k) + d;
+      if (d == 0 || j < 0 || j >= static_cast<long>(n)) continue;
+      prose_around += shapes[j].prose;
+      keep_around += shapes[j].keep;
+    }
+    add(kFProseAround, prose_around);
+    add(kFKeepAround, keep_around);
+    // The neighbours' shape, two each side.
+    for (long d = -2; d <= 2; ++d) {
+      if (d == 0) continue;
+      long j = static_cast<long>(k) + d;
+      const uint64_t off = static_cast<uint64_t>(d + 3) * 1000;
+      if (j < 0 || j >= static_cast<long>(n)) continue;
+      const LineShape& o = shapes[j];
+      add(off + kFWords, o.words);
+      add(off + kFLast, o.last);
+      add(off + kFRuleKeep, o.keep);
+      // Not the neighbours' word-list verdicts: learnt from AEB, where a
+      // newsletter box mostly ends the article, they dropped the seed's
+      // paragraph after one.
+      add(off + kFProse, o.prose);
+      add(off + kFRegion, o.region);
+      add(off + kFWordsLast, static_cast<uint64_t>(o.words * 32 + o.last));
+      if (d == -1 || d == 1) {
+        add(off + kFNbKeepPair, static_cast<uint64_t>(s.keep * 2 + o.keep));
+        add(off + kFNbWordsPair, static_cast<uint64_t>(s.words * 32 + o.words));
+      }
+    }
+  }
+}
 }  // namespace
 
 // Joins the lines of hard-wrapped text (wire copy, mail, old archives:
@@ -599,6 +959,12 @@ void UnwrapHardWrapped(std::vector<Line>* lines, std::deque<std::string>* storag
 }
 
 Status CleanScrapedText(std::string_view text, Document* doc) {
+  return CleanScrapedText(text, doc, nullptr, nullptr);
+}
+
+Status CleanScrapedText(std::string_view text, Document* doc,
+                        const LineClassifier* model,
+                        std::vector<ScrapedLine>* lines_out) {
   // Lines, trimmed, with their byte offsets.
   std::vector<Line> lines;
   size_t pos = 0;
@@ -637,6 +1003,7 @@ Status CleanScrapedText(std::string_view text, Document* doc) {
     if (l.blank) continue;
     Measure(&l);
     ClassifyByPhrase(&l);
+    l.phrase = l.reason != nullptr;
   }
 
   // The headline as printed in the body: the line matching the title, or
@@ -648,6 +1015,7 @@ Status CleanScrapedText(std::string_view text, Document* doc) {
     Line& l = lines[i];
     if (l.blank || l.words > 40) continue;
     std::string k = Key(l.text);
+    l.key_hash = Hash64(k);
     bool match = k == title_key;
     if (!match && !raw_title_key.empty() && k.size() >= title_key.size() &&
         raw_title_key.starts_with(k) &&
@@ -906,6 +1274,41 @@ Status CleanScrapedText(std::string_view text, Document* doc) {
       l.reason = "short-line";
     }
     if (l.keep) break;
+  }
+
+  // The learnt line classifier, when there is one, decides which lines are
+  // article text; the rules' verdicts are among its features.
+  if (model != nullptr || lines_out != nullptr) {
+    std::vector<size_t> nb;
+    std::vector<std::vector<uint64_t>> features, rule_features;
+    LineFeatures(lines, first_body, headline, best_begin, best_end,
+                 title_words, &nb, &features, &rule_features);
+    std::vector<ScrapedLine> scraped(nb.size());
+    for (size_t k = 0; k < nb.size(); ++k) {
+      if (lines_out != nullptr) scraped[k].text.assign(lines[nb[k]].text);
+      scraped[k].rule_keep = lines[nb[k]].keep;
+      scraped[k].features = std::move(features[k]);
+      scraped[k].rule_features = std::move(rule_features[k]);
+    }
+    if (model != nullptr) {
+      const std::vector<bool> keep = model->Decide(scraped);
+      // A model that keeps no line of a page the rules found an article in
+      // is wrong about this page: the rules' verdicts stand.
+      if (std::find(keep.begin(), keep.end(), true) != keep.end()) {
+        for (size_t k = 0; k < nb.size(); ++k) {
+          Line& l = lines[nb[k]];
+          if (keep[k] && !l.keep && !l.phrase) {
+            l.keep = true;
+          } else if (!keep[k] && l.keep) {
+            l.keep = false;
+            l.reason = "line-model";
+          }
+        }
+      }
+    }
+    if (lines_out != nullptr) {
+      for (ScrapedLine& l : scraped) lines_out->push_back(std::move(l));
+    }
   }
 
   // Metadata from the lines around the article.

@@ -6,6 +6,7 @@
 
 #include "base/hash.h"
 #include "clean/html_extractor.h"
+#include "clean/line_classifier.h"
 #include "clean/metadata.h"
 #include "clean/text_cleaner.h"
 #include "entities/entity_resolver.h"
@@ -93,6 +94,14 @@ class PipelineImpl : public Pipeline {
   explicit PipelineImpl(std::vector<bool> on) : on_(std::move(on)) {}
 
   Status Load(const std::string& data_dir, const PipelineOptions& options) {
+    if (On(kClean) && !options.clean_model.empty() &&
+        options.clean_model != "none") {
+      std::string path = options.clean_model;
+      if (path == "default") path = data_dir + "/models/" + LineClassifier::kFileName;
+      clean_model_ = std::make_unique<LineClassifier>();
+      Status s = clean_model_->Load(path);
+      if (!s.ok()) return s;
+    }
     if (On(kTag)) {
       ner_ = std::make_unique<SequenceTagger>();
       Status s = ner_->Load(data_dir + "/models/ner.model");
@@ -167,7 +176,7 @@ class PipelineImpl : public Pipeline {
     try {
       Status s = doc.format == PageFormat::kHtml
                      ? ExtractArticleFromHtml(page.content, &doc)
-                     : CleanScrapedText(page.content, &doc);
+                     : CleanScrapedText(page.content, &doc, clean_model_.get(), nullptr);
       if (!s.ok()) doc.error = s.ToString();
       // What the input says outranks what the cleaner found.
       ApplyPageMetadata(page, &doc);
@@ -341,6 +350,7 @@ class PipelineImpl : public Pipeline {
   }
 
   std::vector<bool> on_;  // per stage of Specs(): runs
+  std::unique_ptr<LineClassifier> clean_model_;
   std::unique_ptr<SequenceTagger> ner_;
   std::unique_ptr<SequenceTagger> pos_;
   std::unique_ptr<SequenceTagger> chunk_;
