@@ -38,6 +38,24 @@ TEST(ExtractCliTest, ParallelOutputKeepsInputOrderAndContent) {
   EXPECT_EQ(one, four);
 }
 
+// --clean-model: the shipped line model cleans the sample text page; a
+// model that cannot be read is a clear error, not the rules in silence.
+TEST(ExtractCliTest, CleanModelOptionUsesTheModelOrSaysWhy) {
+  int status = -1;
+  std::string out = RunCommand(kBinary + " extract --clean-model default " +
+                                   kExamples + "/ministers-meet.txt 2>/dev/null",
+                               &status);
+  EXPECT_EQ(status, 0);
+  auto record = nlohmann::json::parse(out, nullptr, false);
+  ASSERT_FALSE(record.is_discarded()) << out;
+  EXPECT_FALSE(record["text"].get<std::string>().empty());
+  out = RunCommand(kBinary + " extract --clean-model /nonexistent/model " +
+                       kExamples + "/ministers-meet.txt 2>&1",
+                   &status);
+  EXPECT_NE(status, 0);
+  EXPECT_NE(out.find("/nonexistent/model"), std::string::npos) << out;
+}
+
 TEST(ExtractCliTest, SamplePagesGiveOneValidRecordEach) {
   int status = -1;
   std::string out =

@@ -25,14 +25,20 @@
 
 namespace {
 
-// Options of the events stage, shared by extract and ingest.
-struct EventArgs {
+// Options of the pipeline's stages (clean, events), shared by extract and
+// ingest.
+struct StageArgs {
+  std::string clean_model;
   std::string dictionaries;
   bool without_target = false;
   bool without_source = false;
   bool sports = false;
 
   void Add(CLI::App* app) {
+    app->add_option("--clean-model", clean_model,
+                    "Scraped-text pages: the cleaner's learnt line classifier "
+                    "('default': data/models/clean_lines.model, or a model's "
+                    "path; default: the rules alone)");
     app->add_option("--petrarch-dictionaries", dictionaries,
                     "Code events with the PETRARCH-format dictionaries in DIR "
                     "(PETR.Validate.{verbs,actors,agents,discards}.txt)")
@@ -45,6 +51,7 @@ struct EventArgs {
                   "Also code match reports (teams named as countries)");
   }
   void Apply(dateline::PipelineOptions* o) const {
+    o->clean_model = clean_model;
     o->event_dictionaries = dictionaries;
     o->events_without_target = without_target;
     o->events_without_source = without_source;
@@ -54,7 +61,7 @@ struct EventArgs {
 
 struct ExtractArgs {
   std::vector<std::string> inputs;
-  EventArgs events;
+  StageArgs events;
   std::string stages;  // empty: every stage that is built
   bool provenance = false;
   std::vector<std::string> layers;  // --layers tokens,clauses
@@ -164,7 +171,7 @@ std::string DefaultArchive() {
 
 struct IngestArgs {
   std::vector<std::string> inputs;
-  EventArgs events;
+  StageArgs events;
   std::string archive = DefaultArchive();
   size_t jobs = 0;
   size_t max_page_mb = 256;
