@@ -585,6 +585,8 @@ void ViterbiTransitions(const ViterbiGraph& g, const AddRow& add_row,
 // Reused buffers of ViterbiDecode.
 struct ViterbiScratch {
   std::vector<float> delta, next, S, A;
+  std::vector<uint64_t> keys;  // a word's (prev1, word) feature keys
+  std::vector<float*> dests;   // where each key's row is added
   std::vector<uint8_t> live1;
   std::vector<uint16_t> back;
 };
@@ -594,13 +596,19 @@ struct ViterbiScratch {
 // at the end of a sentence. `trans` comes from ViterbiTransitions. Used for
 // kBilou models in training and tagging (the weights are learnt by the
 // structured perceptron).
+// `add_many(keys, dests, n)`, when given, adds the rows of n keys each to
+// its destination in order, as add_row would one by one (a model's
+// PerceptronWeights::AddScaledMany: the lookups of a word prefetched
+// together).
+using AddRowsFn = std::function<void(const uint64_t*, float* const*, size_t)>;
 template <typename AddRow>
 void ViterbiDecode(const SentenceFeatures& sf, const ViterbiGraph& g,
                    const std::vector<float>& trans,
                    const std::unordered_map<uint64_t, int>* prev_occ,
                    const AddRow& add_row, std::vector<int>* out,
                    ViterbiScratch* x,
-                   const std::vector<uint8_t>* dropped = nullptr) {
+                   const std::vector<uint8_t>* dropped = nullptr,
+                   const AddRowsFn* add_many = nullptr) {
   const size_t n = sf.lower.size();
   out->resize(n);
   if (n == 0) return;
@@ -622,7 +630,12 @@ void ViterbiDecode(const SentenceFeatures& sf, const ViterbiGraph& g,
       st += kLexicalFeatures;
       ns -= kLexicalFeatures;
     }
-    for (int k = 0; k < ns; ++k) add_row(st[k], S);
+    if (add_many != nullptr) {
+      x->dests.assign(static_cast<size_t>(ns), S);
+      (*add_many)(st, x->dests.data(), static_cast<size_t>(ns));
+    } else {
+      for (int k = 0; k < ns; ++k) add_row(st[k], S);
+    }
     if (prev_occ != nullptr) {
       auto it = prev_occ->find(sf.lower[i]);
       if (it != prev_occ->end()) {
@@ -636,12 +649,22 @@ void ViterbiDecode(const SentenceFeatures& sf, const ViterbiGraph& g,
     std::fill(x->live1.begin(), x->live1.end(), 0);
     for (int s = 0; s < NS; ++s)
       if (x->delta[s] > kNeg) x->live1[g.b[s]] = 1;
+    x->keys.clear();
+    x->dests.clear();
     for (int b = 0; b < P; ++b) {
       if (!x->live1[b]) continue;
       float* r = x->A.data() + b * L;
       std::copy(S, S + L, r);
-      add_row(Mix3(kPrev1Lower, b, sf.lower[i]), r);
-      add_row(Mix3(kPrev1Shape, b, sf.sshape[i]), r);
+      x->keys.push_back(Mix3(kPrev1Lower, b, sf.lower[i]));
+      x->keys.push_back(Mix3(kPrev1Shape, b, sf.sshape[i]));
+      x->dests.push_back(r);
+      x->dests.push_back(r);
+    }
+    if (add_many != nullptr) {
+      (*add_many)(x->keys.data(), x->dests.data(), x->keys.size());
+    } else {
+      for (size_t k = 0; k < x->keys.size(); ++k)
+        add_row(x->keys[k], x->dests[k]);
     }
     std::fill(x->next.begin(), x->next.end(), kNeg);
     uint16_t* back = x->back.data() + i * NS;
@@ -848,6 +871,10 @@ void SequenceTagger::TagAnalysed(const TaggerDocument& doc,
   auto add_row = [this](uint64_t key, float* sc) {
     weights_.AddScaled(key, sc);
   };
+  const AddRowsFn add_many = [this](const uint64_t* keys, float* const* dests,
+                                    size_t n) {
+    weights_.AddScaledMany(keys, dests, n);
+  };
   const bool viterbi = bilou && viterbi_;
   ViterbiGraph graph;
   std::vector<float> trans;
@@ -866,7 +893,8 @@ void SequenceTagger::TagAnalysed(const TaggerDocument& doc,
                   ClusterSizes(), &sf, stack);
     auto& out = (*labels)[si];
     if (viterbi)
-      ViterbiDecode(sf, graph, trans, &prev_occ, add_row, &out, &vscratch);
+      ViterbiDecode(sf, graph, trans, &prev_occ, add_row, &out, &vscratch,
+                    nullptr, &add_many);
     else
       Decode(sf, num_labels, bilou, bilou ? &prev_occ : nullptr, add_row, &out,
              &scores);
