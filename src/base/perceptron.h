@@ -75,17 +75,7 @@ class PerceptronWeights {
     const Slot* found[kBatch];
     for (size_t base = 0; base < count; base += kBatch) {
       const size_t n = std::min(kBatch, count - base);
-      for (size_t i = 0; i < n; ++i)
-        __builtin_prefetch(&slots_[keys[base + i] & mask_]);
-      for (size_t i = 0; i < n; ++i) {
-        found[i] = Find(keys[base + i]);
-        if (found[i] == nullptr) continue;
-        if (found[i]->count == kDense) {
-          __builtin_prefetch(&dense_[found[i]->offset]);
-        } else {
-          __builtin_prefetch(&entries_[found[i]->offset]);
-        }
-      }
+      LookUpBatch(keys + base, n, /*float_rows=*/false, found);
       for (size_t i = 0; i < n; ++i) AddRow(found[i], scores);
     }
   }
@@ -163,27 +153,34 @@ class PerceptronWeights {
     if (slots_.empty()) return;
     constexpr size_t kBatch = 64;
     const Slot* found[kBatch];
+    const bool floats = !dense_f_.empty();
     for (size_t base = 0; base < count; base += kBatch) {
       const size_t n = std::min(kBatch, count - base);
-      for (size_t i = 0; i < n; ++i)
-        __builtin_prefetch(&slots_[keys[base + i] & mask_]);
-      for (size_t i = 0; i < n; ++i) {
-        found[i] = Find(keys[base + i]);
-        if (found[i] == nullptr) continue;
-        if (found[i]->count == kDense) {
-          __builtin_prefetch(dense_f_.empty() ? static_cast<const void*>(
-                                                    &dense_[found[i]->offset])
-                                              : &dense_f_[found[i]->offset]);
-        } else {
-          __builtin_prefetch(&entries_[found[i]->offset]);
-        }
-      }
+      LookUpBatch(keys + base, n, floats, found);
       for (size_t i = 0; i < n; ++i) AddScaledRow(found[i], dests[base + i]);
     }
   }
 
  private:
   struct Slot;
+  // Finds the slots of keys[0, n) into found[] (nullptr: no row): all their
+  // slots fetched ahead first (a slot holds all a lookup needs: one miss),
+  // then the rows found (the float copy of dense rows when `float_rows`).
+  void LookUpBatch(const uint64_t* keys, size_t n, bool float_rows,
+                   const Slot** found) const {
+    for (size_t i = 0; i < n; ++i) __builtin_prefetch(&slots_[keys[i] & mask_]);
+    for (size_t i = 0; i < n; ++i) {
+      found[i] = Find(keys[i]);
+      if (found[i] == nullptr) continue;
+      if (found[i]->count != kDense) {
+        __builtin_prefetch(&entries_[found[i]->offset]);
+      } else if (float_rows) {
+        __builtin_prefetch(&dense_f_[found[i]->offset]);
+      } else {
+        __builtin_prefetch(&dense_[found[i]->offset]);
+      }
+    }
+  }
   void AddScaledRow(const Slot* slot, float* scores) const {
     if (slot == nullptr) return;
     if (slot->count == kDense) {
