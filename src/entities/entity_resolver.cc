@@ -15,6 +15,8 @@
 #include <map>
 #include <set>
 
+#include "base/tsv_table.h"
+
 namespace dateline {
 namespace {
 
@@ -171,18 +173,6 @@ bool IsCourtesyTitle(std::string_view word) {
   static const std::set<std::string, std::less<>> kTitles = {
       "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "mme"};
   return kTitles.count(word) > 0;
-}
-
-std::vector<std::string> KeyWords(std::string_view key) {
-  std::vector<std::string> out;
-  size_t b = 0;
-  while (b < key.size()) {
-    size_t e = key.find(' ', b);
-    if (e == std::string_view::npos) e = key.size();
-    if (e > b) out.emplace_back(key.substr(b, e - b));
-    b = e + 1;
-  }
-  return out;
 }
 
 std::string NameKey(std::string_view name) {
@@ -430,7 +420,7 @@ void EntityResolver::Resolve(std::string_view text,
     mentions[i].span = s;
     surface[i] = std::string(text.substr(s.begin, s.end - s.begin));
     key[i] = NameKey(surface[i]);
-    words[i] = KeyWords(key[i]);
+    words[i] = SplitList(key[i], ' ');
     // "Mr Blair" is a short name of Tony Blair, "Sir Keir Starmer" his
     // full name: a courtesy title is not part of the name.
     if (mentions[i].type == "PER" && words[i].size() >= 2 &&
@@ -480,7 +470,7 @@ void EntityResolver::Resolve(std::string_view text,
   std::unordered_map<std::string, std::vector<size_t>> by_name_part;
   for (size_t c = 0; c < clusters.size(); ++c) {
     if (clusters[c].type_votes.count("PER") == 0) continue;
-    std::vector<std::string> cw = KeyWords(clusters[c].key);
+    std::vector<std::string> cw = SplitList(clusters[c].key, ' ');
     if (cw.size() < 2) continue;
     by_name_part[cw.front()].push_back(c);
     if (cw.back() != cw.front()) by_name_part[cw.back()].push_back(c);
@@ -501,7 +491,7 @@ void EntityResolver::Resolve(std::string_view text,
     }
     if (initial) {
       std::erase_if(candidates, [&](size_t c) {
-        std::vector<std::string> cw = KeyWords(clusters[c].key);
+        std::vector<std::string> cw = SplitList(clusters[c].key, ' ');
         if (cw.size() < words[i].size() || cw[0][0] != words[i][0][0])
           return true;
         return !std::equal(words[i].begin() + 1, words[i].end(),
@@ -555,7 +545,7 @@ void EntityResolver::Resolve(std::string_view text,
     for (size_t o = 0; o < clusters.size(); ++o) {
       if (o == c || clusters[o].mentions.empty()) continue;
       std::string initials;
-      for (const std::string& w : KeyWords(clusters[o].key)) {
+      for (const std::string& w : SplitList(clusters[o].key, ' ')) {
         if (w == "of" || w == "the" || w == "and" || w == "for") continue;
         initials.push_back(w[0]);
       }

@@ -73,9 +73,6 @@ class EntityResolver {
 // "'s" and a leading "the" dropped, spaces collapsed.
 std::string NameKey(std::string_view name);
 
-// The words of a NameKey ("kim jong un" -> kim, jong, un).
-std::vector<std::string> KeyWords(std::string_view key);
-
 // Whether `word` (a NameKey word: lowercase, no dot) is a courtesy title
 // written before a person's name ("mr", "ms", "sir"); offices ("president")
 // are roles, and "lord" is part of a peer's name.

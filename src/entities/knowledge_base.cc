@@ -47,7 +47,7 @@ bool FamilyNameFirst(std::string_view iso3) {
 
 // The key of `name` with a leading courtesy title dropped.
 std::string LinkKey(std::string_view name) {
-  std::vector<std::string> w = KeyWords(NameKey(name));
+  std::vector<std::string> w = SplitList(NameKey(name), ' ');
   if (w.size() >= 2 && IsCourtesyTitle(w.front())) w.erase(w.begin());
   return Join(w, 0, w.size());
 }
@@ -76,7 +76,7 @@ void LinkPlace(const Geocoder& places, const std::vector<std::string>& countries
   if (!p || p->feature_id.empty()) return;
   // "Dallas County" and "Quezon province" are not the city the geocoder
   // finds once the place word is dropped (the table has no counties).
-  const std::vector<std::string> w = KeyWords(NameKey(e->name));
+  const std::vector<std::string> w = SplitList(NameKey(e->name), ' ');
   static const std::set<std::string, std::less<>> kAdmin = {
       "county", "province", "region", "district", "prefecture", "oblast",
       "governorate", "department", "municipality", "parish", "state"};
@@ -190,7 +190,7 @@ Status KnowledgeBase::Create(const std::string& dir,
   leaders.erase(std::unique(leaders.begin(), leaders.end()), leaders.end());
   for (uint32_t e : leaders) {
     CanonicalEntity& c = kb->entities_[e];
-    std::vector<std::string> w = KeyWords(NameKey(c.name));
+    std::vector<std::string> w = SplitList(NameKey(c.name), ' ');
     while (w.size() > 1 && IsGenerational(w.back())) w.pop_back();
     std::vector<std::string> keys;
     if (!c.surname.empty()) {

@@ -228,8 +228,9 @@ struct EventCoder::Impl {
   EventLexicons lexicons;
   std::unique_ptr<ClauseCoder> clause_coder;
   // data/geo/places.tsv (src/geo/): event places to coordinates; null when
-  // the table is absent.
-  std::unique_ptr<Geocoder> geocoder;
+  // the table is absent. `own_geocoder` holds it when the coder loaded it.
+  const Geocoder* geocoder = nullptr;
+  std::unique_ptr<Geocoder> own_geocoder;
 };
 
 namespace {
@@ -3096,7 +3097,11 @@ Status EventCoder::Create(const std::string& data_dir,
       &impl.clause_patterns, impl.cameo.get(), &impl.lexicons, copts);
   // The gazetteer is optional: without it events keep their place names
   // and no coordinates.
-  if (!Geocoder::Load(data_dir, &impl.geocoder).ok()) impl.geocoder.reset();
+  impl.geocoder = options.geocoder;
+  if (impl.geocoder == nullptr &&
+      Geocoder::Load(data_dir, &impl.own_geocoder).ok()) {
+    impl.geocoder = impl.own_geocoder.get();
+  }
   for (size_t i = 0; i < coder->patterns_.size(); ++i) {
     const EventPattern& p = coder->patterns_[i];
     if (p.words.empty()) continue;

@@ -28,7 +28,13 @@ namespace dateline {
 class ActorDictionary;
 class CameoTable;
 
+class Geocoder;
+
 struct EventCoderOptions {
+  // The place table events are geocoded with, shared with the caller (the
+  // pipeline's resolve stage reads the same one); not owned, must outlive
+  // the coder. Null: loaded from data_dir (geo/places.tsv), if there.
+  const Geocoder* geocoder = nullptr;
   // Our patterns: empty means data_dir + "/events/verbs.tsv".
   std::string verbs_path;
   // Use PETRARCH-format dictionaries instead of ours: the directory holding

@@ -123,11 +123,14 @@ class PipelineImpl : public Pipeline {
       if (!s.ok()) return s;
       s = KnowledgeBase::Create(data_dir + "/gazetteers", &knowledge_);
       if (!s.ok()) return s;
-      // Places are linked when the GeoNames table is there (data/geo).
-      if (Geocoder::Load(data_dir, &places_).ok()) {
-        knowledge_->SetPlaces(places_.get());
-      }
     }
+    // The GeoNames place table (data/geo), optional, loaded once for the
+    // stages that read it: entity linking and event places.
+    if ((On(kResolve) || On(kEvents)) &&
+        !Geocoder::Load(data_dir, &places_).ok()) {
+      places_.reset();
+    }
+    if (On(kResolve)) knowledge_->SetPlaces(places_.get());
     if (On(kQuotes)) {
       Status s = QuoteExtractor::Create(data_dir, &quotes_);
       if (!s.ok()) return s;
@@ -139,6 +142,7 @@ class PipelineImpl : public Pipeline {
       eo.allow_missing_target = options.events_without_target;
       eo.allow_missing_source = options.events_without_source;
       eo.code_sports_pages = options.code_sports_pages;
+      eo.geocoder = places_.get();
       Status s = EventCoder::Create(data_dir, eo, &events_);
       if (!s.ok()) return s;
     }
