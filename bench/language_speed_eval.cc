@@ -9,7 +9,7 @@
 // (every built stage, to events) in pages/s, start-up excluded.
 // Prints tokens/s and sentences/s as one JSON line.
 //
-//   language_speed_eval [--dataset DIR] [--repeat N]
+//   language_speed_eval [--dataset DIR] [--repeat N] [--breakdown]
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
@@ -25,18 +25,55 @@
 namespace dateline {
 namespace {
 
+// Prints one line per stage of the default chain: seconds the pipeline up
+// to it takes, less the one up to the stage before, and its share of the
+// whole.
+int Breakdown(const std::vector<Page>& pages, int repeat) {
+  const char* kChain[] = {"clean",   "segment", "tag",    "parse", "resolve",
+                          "clauses", "quotes",  "events"};
+  std::string list;
+  double before = 0, total = 0;
+  std::vector<std::pair<std::string, double>> rows;
+  for (const char* stage : kChain) {
+    list += list.empty() ? stage : std::string(",") + stage;
+    PipelineOptions o;
+    o.stages = list;
+    std::unique_ptr<Pipeline> p;
+    Status s = Pipeline::Create(o, &p);
+    if (!s.ok()) {
+      std::fprintf(stderr, "language_speed_eval: %s\n", s.ToString().c_str());
+      return 2;
+    }
+    size_t unused = 0;
+    const double t = bench::TimeProcess(*p, pages, repeat, &unused, &unused);
+    rows.emplace_back(stage, t - before);
+    before = t;
+    total = t;
+  }
+  for (const auto& [stage, secs] : rows)
+    std::printf("%-8s %7.4f s  %5.1f%%\n", stage.c_str(), secs,
+                100.0 * secs / std::max(1e-9, total));
+  std::printf("total    %7.4f s  %.1f pages/s\n", total, pages.size() / total);
+  return 0;
+}
+
 int Main(int argc, char** argv) {
   CLI::App app{"language layer speed on the AEB pages"};
   std::string dataset;
   int repeat = 3;
   app.add_option("--dataset", dataset, "scrapinghub-aeb directory");
   app.add_option("--repeat", repeat, "passes; the best is kept");
+  bool breakdown = false;
+  app.add_flag("--breakdown", breakdown,
+               "instead: the time of each stage of the default pipeline, as "
+               "the pipeline up to it less the one up to the stage before");
   CLI11_PARSE(app, argc, argv);
   std::vector<Page> pages = bench::AebHtmlPages(dataset);
   if (pages.empty()) {
     std::fprintf(stderr, "language_speed_eval: no AEB pages found\n");
     return 2;
   }
+  if (breakdown) return Breakdown(pages, repeat);
   std::unique_ptr<Pipeline> clean, full, quotes, to_tag_p, to_parse_p, all;
   PipelineOptions to_tag, to_parse;
   to_tag.stages = "tag";

@@ -468,6 +468,12 @@ int DynamicFeatures(int p1, int p2, uint64_t lower, uint64_t sshape,
   return n;
 }
 
+// `add_many(keys, dests, n)`, when given, adds the rows of n keys each to
+// its destination in order, as add_row would one by one (a model's
+// PerceptronWeights::AddScaledMany: the lookups of a word prefetched
+// together).
+using AddRowsFn = std::function<void(const uint64_t*, float* const*, size_t)>;
+
 // Decodes one sentence greedily. `score_row(key, scores)` adds the weights
 // of feature `key` to scores. prev_occ maps lower-cased words to the entity
 // type they last received in this document (BILOU only).
@@ -478,11 +484,13 @@ void Decode(const SentenceFeatures& sf, int num_labels, bool bilou,
             std::vector<float>* scores, const std::vector<int>* gold = nullptr,
             const std::function<void(const uint64_t*, int, const uint64_t*, int,
                                      int, int)>* update = nullptr,
-            const std::vector<uint8_t>* dropped = nullptr) {
+            const std::vector<uint8_t>* dropped = nullptr,
+            const AddRowsFn* add_many = nullptr) {
   const size_t n = sf.lower.size();
   out->resize(n);
   int p1 = -1, p2 = -1;
   uint64_t dyn[8];
+  std::vector<float*> dests;
   scores->resize(num_labels);
   for (size_t i = 0; i < n; ++i) {
     int occ = -1;
@@ -500,8 +508,14 @@ void Decode(const SentenceFeatures& sf, int num_labels, bool bilou,
       ns -= kLexicalFeatures;
     }
     float* sc = scores->data();
-    for (int k = 0; k < ns; ++k) add_row(st[k], sc);
-    for (int k = 0; k < nd; ++k) add_row(dyn[k], sc);
+    if (add_many != nullptr) {
+      dests.assign(static_cast<size_t>(std::max(ns, nd)), sc);
+      (*add_many)(st, dests.data(), static_cast<size_t>(ns));
+      (*add_many)(dyn, dests.data(), static_cast<size_t>(nd));
+    } else {
+      for (int k = 0; k < ns; ++k) add_row(st[k], sc);
+      for (int k = 0; k < nd; ++k) add_row(dyn[k], sc);
+    }
     int best = -1;
     float best_score = 0;
     for (int l = 0; l < num_labels; ++l) {
@@ -595,12 +609,7 @@ struct ViterbiScratch {
 // `g`, with the same features as the greedy decoder; no entity may stay open
 // at the end of a sentence. `trans` comes from ViterbiTransitions. Used for
 // kBilou models in training and tagging (the weights are learnt by the
-// structured perceptron).
-// `add_many(keys, dests, n)`, when given, adds the rows of n keys each to
-// its destination in order, as add_row would one by one (a model's
-// PerceptronWeights::AddScaledMany: the lookups of a word prefetched
-// together).
-using AddRowsFn = std::function<void(const uint64_t*, float* const*, size_t)>;
+// structured perceptron). `add_many` as for Decode.
 template <typename AddRow>
 void ViterbiDecode(const SentenceFeatures& sf, const ViterbiGraph& g,
                    const std::vector<float>& trans,
@@ -897,7 +906,7 @@ void SequenceTagger::TagAnalysed(const TaggerDocument& doc,
                     nullptr, &add_many);
     else
       Decode(sf, num_labels, bilou, bilou ? &prev_occ : nullptr, add_row, &out,
-             &scores);
+             &scores, nullptr, nullptr, nullptr, &add_many);
     if (bilou) UpdatePrevOcc(sf, out, &prev_occ);
   }
 }
