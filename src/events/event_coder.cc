@@ -3184,6 +3184,23 @@ void EventCoder::Code(Document* doc) const {
       sc.CodeSentence(w, &doc->events);
     }
   }
+  // Where the token coder's date and place come from: a date or place of
+  // the sentence, else the publication date (a time expression naming that
+  // very day counts as "published" too: the same value) and the dateline's
+  // first place, as the clause coder does.
+  const std::string published = doc->published.substr(0, 10);
+  for (Event& ev : doc->events) {
+    if (!ev.date.empty()) {
+      ev.date_source = ev.date == published ? "published" : "sentence";
+    }
+    if (!ev.location.empty()) {
+      ev.location_source = "sentence";
+    } else if (!doc->datelines.empty()) {
+      ev.location = doc->datelines[0];
+      ev.location_source = "dateline";
+    }
+  }
+  if (impl_->geocoder) Geocode(*impl_->geocoder, doc);
 }
 
 Status EventCoder::LoadPatterns(const std::string& path,

@@ -58,6 +58,36 @@ class EventCoderTest : public ::testing::Test {
 };
 std::unique_ptr<Pipeline> EventCoderTest::pipeline_;
 
+// GDELT's convention: an event with no date of its own takes the
+// publication date, and its place (else the dateline's) is geocoded.
+TEST_F(EventCoderTest, DateAndPlaceSayWhereTheyComeFrom) {
+  Document d = Code("The United States fired on Russia.");
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(d.events[0].date, "2015-06-09");
+  EXPECT_EQ(d.events[0].date_source, "published");
+  EXPECT_EQ(d.events[0].location, "");
+  EXPECT_FALSE(d.events[0].geo.resolved);
+
+  d = Code(
+      "Officials said the United States fired on Russia in Kharkiv on 3 May "
+      "2015.");
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(d.events[0].date, "2015-05-03");
+  EXPECT_EQ(d.events[0].date_source, "sentence");
+  EXPECT_EQ(d.events[0].location, "Kharkiv");
+  EXPECT_EQ(d.events[0].location_source, "sentence");
+  ASSERT_TRUE(d.events[0].geo.resolved);
+  EXPECT_EQ(d.events[0].geo.country, "UKR");
+
+  d = Code("KYIV (Reuters) - The United States fired on Russia.");
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(d.events[0].location, "KYIV");
+  EXPECT_EQ(d.events[0].location_source, "dateline");
+  ASSERT_TRUE(d.events[0].geo.resolved);
+  EXPECT_EQ(d.events[0].geo.country, "UKR");
+  EXPECT_EQ(d.events[0].geo.type, 4);  // a world city
+}
+
 TEST_F(EventCoderTest, ActiveVoice) {
   EXPECT_EQ(Codes(Code("The United States fired on Russia.")), "190:USA>RUS");
   // The more specific pattern wins ("fire missile*" is artillery, 194).

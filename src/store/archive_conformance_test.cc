@@ -147,6 +147,30 @@ TEST_P(ConformanceTest, PutStoresEveryLayerAndQueriesFindThem) {
   EXPECT_DOUBLE_EQ(events[0].event.goldstein, 1.0);
   EXPECT_TRUE(events[0].in_lead);
   EXPECT_EQ(events[0].article, "k1");
+  // The date's and place's sources, the place geocoded, the reporter.
+  const Event& talks = events[0].event;
+  EXPECT_EQ(talks.date_source, "clause");
+  EXPECT_EQ(talks.location_source, "clause");
+  ASSERT_TRUE(talks.geo.resolved);
+  EXPECT_EQ(talks.geo.name, "Tsiolkovsky");
+  EXPECT_EQ(talks.geo.country, "RUS");
+  EXPECT_EQ(talks.geo.type, 4);
+  EXPECT_EQ(talks.geo.feature, "city");
+  EXPECT_EQ(talks.geo.adm1, "RU05");
+  EXPECT_EQ(talks.geo.feature_id, "7668452");
+  EXPECT_NEAR(talks.geo.latitude, 51.7, 1e-6);
+  EXPECT_NEAR(talks.geo.longitude, 128.1, 1e-6);
+  ASSERT_TRUE(talks.has_reporter);
+  EXPECT_EQ(talks.reporter.name, "Dmitry Peskov");
+  EXPECT_EQ(talks.reporter.code, "RUSGOV");
+  EXPECT_EQ(talks.reporter.entity, "e1");
+  EXPECT_EQ(talks.reporter.span.begin, d.entities[0].mentions[0].begin);
+  EXPECT_EQ(talks.reporter.span.end, d.entities[0].mentions[0].end);
+  const Event& denial = events[1].event;
+  EXPECT_EQ(denial.date_source, "published");
+  EXPECT_EQ(denial.location_source, "dateline");
+  EXPECT_FALSE(denial.geo.resolved);
+  EXPECT_FALSE(denial.has_reporter);
   eq.actors = {"PRK", "RUS"};
   ASSERT_TRUE(db_->Events(eq, &events).ok());
   EXPECT_EQ(events.size(), 2u);
@@ -982,6 +1006,63 @@ TEST(PostgresOnly, ReaderReconnectsAfterServerRestart) {
 
 // Writers opening a new database at once create the schema once (the
 // migration's advisory lock); an archive of a newer schema is refused.
+// An archive of step 2 (no event places or reporters) is refused to a
+// reader with the command that migrates it, and migrated by a writer: its
+// old events keep empty fields, new ones keep theirs.
+TEST(PostgresOnly, StepTwoArchiveIsMigrated) {
+  std::string target;
+  std::string why = PgOnly(&target);
+  if (!why.empty()) {
+    if (PgServer::Required()) FAIL() << "PostgreSQL required: " << why;
+    GTEST_SKIP() << "PostgreSQL cases skipped: " << why;
+  }
+  {
+    std::unique_ptr<Archive> db;
+    ASSERT_TRUE(Archive::Open(target, ArchiveOptions(), &db).ok());
+    Document d = testdocs::Kremlin();
+    PutOutcome out;
+    std::string story;
+    ASSERT_TRUE(db->Put(d, {"k1", "h1"}, {}, ToJsonLine(d), &out, &story).ok());
+    ASSERT_TRUE(db->Commit().ok());
+  }
+  std::string drop;
+  for (const char* c :
+       {"date_source", "location_source", "geo_type", "geo_name",
+        "geo_country", "geo_feature", "geo_adm1", "geo_lat", "geo_lon",
+        "geo_id", "has_reporter", "reporter_name", "reporter_code",
+        "reporter_entity", "reporter_begin", "reporter_end"}) {
+    drop += std::string(drop.empty() ? "" : ",") + " DROP COLUMN " + c;
+  }
+  if (RunShell("psql -X -q -v ON_ERROR_STOP=1 " + ShellQuote(target) +
+               " -c " + ShellQuote("ALTER TABLE events" + drop) + " -c " +
+               ShellQuote("DELETE FROM schema_version WHERE version = 3") +
+               " >/dev/null 2>&1") != 0) {
+    GTEST_SKIP() << "psql cannot reach the test database";
+  }
+  std::unique_ptr<Archive> db;
+  Status s = Archive::Open(target, ReadOnly(), &db);
+  EXPECT_TRUE(s.IsNotSupported()) << s.ToString();
+  EXPECT_NE(s.message().find("migrate"), std::string::npos);
+  ASSERT_TRUE(Archive::Open(target, ArchiveOptions(), &db).ok());
+  Document d = testdocs::Kremlin();
+  d.id = "k2";
+  d.url = "https://other.example/k2";
+  d.text += " Later.";
+  PutOutcome out;
+  std::string story;
+  ASSERT_TRUE(db->Put(d, {"k2", "h2"}, {}, ToJsonLine(d), &out, &story).ok());
+  ASSERT_TRUE(db->Commit().ok());
+  EventQuery q;
+  q.code = "040";
+  std::vector<EventRow> events;
+  ASSERT_TRUE(db->Events(q, &events).ok());
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_FALSE(events[0].event.geo.resolved);
+  ASSERT_TRUE(events[1].event.geo.resolved);
+  EXPECT_EQ(events[1].event.geo.name, "Tsiolkovsky");
+  EXPECT_EQ(events[1].event.reporter.name, "Dmitry Peskov");
+}
+
 TEST(PostgresOnly, SchemaIsCreatedOnceAndNewerIsRefused) {
   std::string target;
   std::string why = PgOnly(&target);

@@ -8,6 +8,8 @@
 #include <zlib.h>
 
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <string>
@@ -281,6 +283,97 @@ inline std::string HostOf(const std::string& url) {
   std::string host = url.substr(b, e == std::string::npos ? e : e - b);
   if (host.starts_with("www.")) host.erase(0, 4);
   return host;
+}
+
+// The event columns added by SQLite schema 4 and PostgreSQL step 3: where
+// the date and the place come from, the place geocoded (GDELT's ActionGeo)
+// and who reported the act. Both stores write and read them in this order,
+// after the older columns, as text (SQLite's column affinity and
+// PostgreSQL's input conversion make numbers of the numeric ones).
+struct EventExtraColumn {
+  const char* name;
+  char kind;  // 't' text, 'i' integer, 'r' real
+};
+inline constexpr EventExtraColumn kEventExtras[] = {
+    {"date_source", 't'},     {"location_source", 't'},
+    {"geo_type", 'i'},        {"geo_name", 't'},
+    {"geo_country", 't'},     {"geo_feature", 't'},
+    {"geo_adm1", 't'},        {"geo_lat", 'r'},
+    {"geo_lon", 'r'},         {"geo_id", 't'},
+    {"has_reporter", 'i'},    {"reporter_name", 't'},
+    {"reporter_code", 't'},   {"reporter_entity", 't'},
+    {"reporter_begin", 'i'},  {"reporter_end", 'i'}};
+inline constexpr size_t kEventExtraCount =
+    sizeof(kEventExtras) / sizeof(kEventExtras[0]);
+
+// ", e.date_source, e.location_source, ..." (prefix "e.") for a SELECT over
+// `events e`; ", date_source, ..." (prefix "") for an INSERT or COPY.
+inline std::string EventExtraColumns(const char* prefix) {
+  std::string out;
+  for (const EventExtraColumn& c : kEventExtras) {
+    out += ", ";
+    out += prefix;
+    out += c.name;
+  }
+  return out;
+}
+
+// The values of kEventExtras for `e`, as text.
+inline std::vector<std::string> EventExtraValues(const Event& e) {
+  char lat[32] = "0", lon[32] = "0";
+  const bool geo = e.geo.resolved;
+  if (geo) {
+    std::snprintf(lat, sizeof(lat), "%.6f", e.geo.latitude);
+    std::snprintf(lon, sizeof(lon), "%.6f", e.geo.longitude);
+  }
+  const bool rep = e.has_reporter;
+  return {e.date_source,
+          e.location_source,
+          std::to_string(geo ? e.geo.type : 0),
+          geo ? e.geo.name : "",
+          geo ? e.geo.country : "",
+          geo ? e.geo.feature : "",
+          geo ? e.geo.adm1 : "",
+          lat,
+          lon,
+          geo ? e.geo.feature_id : "",
+          rep ? "1" : "0",
+          rep ? e.reporter.name : "",
+          rep ? e.reporter.code : "",
+          rep ? e.reporter.entity : "",
+          std::to_string(rep ? e.reporter.span.begin : 0),
+          std::to_string(rep ? e.reporter.span.end : 0)};
+}
+
+// Sets the fields of kEventExtras on *e from text(k), the k-th of those
+// columns as text. A place is resolved when it has a type (geo_type > 0).
+template <typename TextAt>
+void ReadEventExtras(const TextAt& text, Event* e) {
+  auto num = [&](size_t k) { return std::strtoll(text(k).c_str(), nullptr, 10); };
+  auto real = [&](size_t k) { return std::strtod(text(k).c_str(), nullptr); };
+  e->date_source = text(0);
+  e->location_source = text(1);
+  e->geo = EventGeo();
+  e->geo.type = static_cast<int>(num(2));
+  e->geo.resolved = e->geo.type > 0;
+  if (e->geo.resolved) {
+    e->geo.name = text(3);
+    e->geo.country = text(4);
+    e->geo.feature = text(5);
+    e->geo.adm1 = text(6);
+    e->geo.latitude = real(7);
+    e->geo.longitude = real(8);
+    e->geo.feature_id = text(9);
+  }
+  e->has_reporter = num(10) != 0;
+  e->reporter = EventActor();
+  if (e->has_reporter) {
+    e->reporter.name = text(11);
+    e->reporter.code = text(12);
+    e->reporter.entity = text(13);
+    e->reporter.span = {static_cast<uint32_t>(num(14)),
+                        static_cast<uint32_t>(num(15))};
+  }
 }
 
 }  // namespace archive_sql

@@ -128,6 +128,16 @@ std::string ToJson(const EventRow& r) {
             {"negated", e.negated},
             {"hypothetical", e.hypothetical},
             {"evidence", e.evidence}};
+  // As the extract record gives them (docs/schema.md).
+  if (!e.date_source.empty()) j["date_source"] = e.date_source;
+  if (!e.location_source.empty()) j["location_source"] = e.location_source;
+  if (e.geo.resolved) {
+    j["geo"] = {{"name", e.geo.name},       {"country", e.geo.country},
+                {"type", e.geo.type},       {"feature", e.geo.feature},
+                {"adm1", e.geo.adm1},       {"lat", e.geo.latitude},
+                {"lon", e.geo.longitude},   {"id", e.geo.feature_id}};
+  }
+  if (e.has_reporter) j["reporter"] = ActorJson(e.reporter);
   return Dump(j);
 }
 

@@ -245,8 +245,29 @@ CREATE INDEX entities_canonical ON entities(canonical_id);
 CREATE INDEX entities_canonical_name ON entities(lower(canonical_name));
 CREATE INDEX mentions_canonical ON mentions(canonical_id);
 )sql"},
+    // The events' date and place sources, place and reporter
+    // (archive_sql.h kEventExtras, in that order).
+    {3, R"sql(
+ALTER TABLE events
+  ADD COLUMN date_source TEXT COLLATE "C" NOT NULL DEFAULT '',
+  ADD COLUMN location_source TEXT COLLATE "C" NOT NULL DEFAULT '',
+  ADD COLUMN geo_type INTEGER NOT NULL DEFAULT 0,
+  ADD COLUMN geo_name TEXT COLLATE "C" NOT NULL DEFAULT '',
+  ADD COLUMN geo_country TEXT COLLATE "C" NOT NULL DEFAULT '',
+  ADD COLUMN geo_feature TEXT COLLATE "C" NOT NULL DEFAULT '',
+  ADD COLUMN geo_adm1 TEXT COLLATE "C" NOT NULL DEFAULT '',
+  ADD COLUMN geo_lat DOUBLE PRECISION NOT NULL DEFAULT 0,
+  ADD COLUMN geo_lon DOUBLE PRECISION NOT NULL DEFAULT 0,
+  ADD COLUMN geo_id TEXT COLLATE "C" NOT NULL DEFAULT '',
+  ADD COLUMN has_reporter INTEGER NOT NULL DEFAULT 0,
+  ADD COLUMN reporter_name TEXT COLLATE "C" NOT NULL DEFAULT '',
+  ADD COLUMN reporter_code TEXT COLLATE "C" NOT NULL DEFAULT '',
+  ADD COLUMN reporter_entity TEXT COLLATE "C" NOT NULL DEFAULT '',
+  ADD COLUMN reporter_begin BIGINT NOT NULL DEFAULT 0,
+  ADD COLUMN reporter_end BIGINT NOT NULL DEFAULT 0;
+)sql"},
 };
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 // An entity row listed by the name given twice ('?' and '?'; lower-cased
 // lookups by index; lower() with COLLATE "C" folds ASCII only, as SQLite's
@@ -952,7 +973,8 @@ class PostgresArchive : public Archive {
         "e.sentence_begin, e.sentence_end, e.trigger_begin, e.trigger_end, "
         "e.evidence, e.rowid, a.source, a.ingested_at, "
         "(strpos(a.text, E'\\n\\n') = 0 OR e.sentence_begin < "
-        "strpos(a.text, E'\\n\\n')) FROM (SELECT e.rowid AS rid FROM events e" +
+        "strpos(a.text, E'\\n\\n'))" + EventExtraColumns("e.") +
+        " FROM (SELECT e.rowid AS rid FROM events e" +
         w.Sql() + order + LimitSql(q.limit, q.offset) +
         ") page JOIN events e ON e.rowid = page.rid JOIN articles a ON "
         "a.rowid = e.article" + order;
@@ -985,6 +1007,8 @@ class PostgresArchive : public Archive {
       row.source = r.Text(i, 30);
       row.ingested_at = r.Text(i, 31);
       row.in_lead = r.Text(i, 32) == "t";
+      ReadEventExtras(
+          [&](size_t k) { return r.Text(i, 33 + static_cast<int>(k)); }, &e);
       return fn(row);
     });
   }
@@ -1721,18 +1745,21 @@ class PostgresArchive : public Archive {
 
   // The layer tables whose rows a write group collects and sends with
   // COPY (mentions, quotes, events: nothing in a Put reads them back).
-  static constexpr const char* kCopySql[3] = {
-      "COPY mentions(article, eid, \"begin\", \"end\", government, "
-      "canonical_id) FROM STDIN",
-      "COPY quotes(article, text, kind, cue, speaker, speaker_name, \"begin\", "
-      "\"end\", cue_begin, cue_end, speaker_begin, speaker_end, "
-      "sentence_begin, sentence_end, fts) FROM STDIN",
-      "COPY events(article, source_name, source_code, source_entity, "
-      "source_begin, source_end, has_target, target_name, target_code, "
-      "target_entity, target_begin, target_end, code, root, quad_class, "
-      "goldstein, \"date\", location, negated, hypothetical, sentence_begin, "
-      "sentence_end, trigger_begin, trigger_end, evidence, event_date) FROM "
-      "STDIN"};
+  static const std::string& CopySql(int table) {
+    static const std::string kSql[3] = {
+        "COPY mentions(article, eid, \"begin\", \"end\", government, "
+        "canonical_id) FROM STDIN",
+        "COPY quotes(article, text, kind, cue, speaker, speaker_name, "
+        "\"begin\", \"end\", cue_begin, cue_end, speaker_begin, speaker_end, "
+        "sentence_begin, sentence_end, fts) FROM STDIN",
+        "COPY events(article, source_name, source_code, source_entity, "
+        "source_begin, source_end, has_target, target_name, target_code, "
+        "target_entity, target_begin, target_end, code, root, quad_class, "
+        "goldstein, \"date\", location, negated, hypothetical, "
+        "sentence_begin, sentence_end, trigger_begin, trigger_end, evidence, "
+        "event_date" + EventExtraColumns("") + ") FROM STDIN"};
+    return kSql[table];
+  }
 
   // Appends rows (row-major, `ncols` values each) to a COPY buffer in
   // COPY's text format (tab-separated, backslash escapes).
@@ -1759,7 +1786,7 @@ class PostgresArchive : public Archive {
       if (copy_[i].empty()) continue;
       std::string data;
       data.swap(copy_[i]);
-      Result r(PQexec(conn_, kCopySql[i]));
+      Result r(PQexec(conn_, CopySql(i).c_str()));
       if (PQresultStatus(r.get()) != PGRES_COPY_IN) {
         return Check(r, PGRES_COMMAND_OK);
       }
@@ -1917,6 +1944,7 @@ class PostgresArchive : public Archive {
             e.date.empty() ? doc.published : e.date}) {
         events.push_back(std::move(v));
       }
+      for (std::string& v : EventExtraValues(e)) events.push_back(std::move(v));
     }
     return events;
   }
@@ -2109,7 +2137,7 @@ class PostgresArchive : public Archive {
         "excluded.canonical_id)";
     AppendCopyRows(ments, 6, &copy_[0]);
     AppendCopyRows(quotes, 15, &copy_[1]);
-    AppendCopyRows(events, 26, &copy_[2]);
+    AppendCopyRows(events, 26 + kEventExtraCount, &copy_[2]);
     size_t total = 0;
     for (const Rows& t : tables) total += t.values->size();
     if (total <= 30000) {

@@ -32,7 +32,7 @@ namespace {
 
 using namespace archive_sql;  // the helpers both stores share
 
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4;
 
 const char kSchema[] = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -128,7 +128,23 @@ CREATE TABLE IF NOT EXISTS events(
   trigger_begin INTEGER NOT NULL DEFAULT 0,
   trigger_end INTEGER NOT NULL DEFAULT 0,
   evidence TEXT NOT NULL DEFAULT '',
-  event_date TEXT NOT NULL DEFAULT '');
+  event_date TEXT NOT NULL DEFAULT '',
+  date_source TEXT NOT NULL DEFAULT '',
+  location_source TEXT NOT NULL DEFAULT '',
+  geo_type INTEGER NOT NULL DEFAULT 0,
+  geo_name TEXT NOT NULL DEFAULT '',
+  geo_country TEXT NOT NULL DEFAULT '',
+  geo_feature TEXT NOT NULL DEFAULT '',
+  geo_adm1 TEXT NOT NULL DEFAULT '',
+  geo_lat REAL NOT NULL DEFAULT 0,
+  geo_lon REAL NOT NULL DEFAULT 0,
+  geo_id TEXT NOT NULL DEFAULT '',
+  has_reporter INTEGER NOT NULL DEFAULT 0,
+  reporter_name TEXT NOT NULL DEFAULT '',
+  reporter_code TEXT NOT NULL DEFAULT '',
+  reporter_entity TEXT NOT NULL DEFAULT '',
+  reporter_begin INTEGER NOT NULL DEFAULT 0,
+  reporter_end INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS events_article ON events(article);
 CREATE INDEX IF NOT EXISTS events_source ON events(source_code, event_date);
 CREATE INDEX IF NOT EXISTS events_target ON events(target_code, event_date);
@@ -294,19 +310,30 @@ class SqliteArchive : public Archive {
       const int64_t version = std::atoll(st.Text(0).c_str());
       st.Finalize();
       s = FindEntityTotals();
-      if (!s.ok() || version >= 3) return s;
-      // An archive of schema 1 or 2 (the first writable open migrates it):
-      // this connection's own views, which shadow the tables of the same
-      // name, give its entities and mentions the canonical columns, empty.
-      // Temporary objects write nothing to the file.
-      std::string views =
-          "CREATE TEMP VIEW entities AS SELECT *, '' AS canonical_id, '' AS "
-          "canonical_name FROM main.entities; CREATE TEMP VIEW mentions AS "
-          "SELECT *, '' AS canonical_id FROM main.mentions;";
-      if (has_entity_totals_) {
-        views += "CREATE TEMP VIEW entity_totals AS SELECT *, '' AS "
-                 "canonical_id FROM main.entity_totals;";
+      if (!s.ok() || version >= kSchemaVersion) return s;
+      // An archive of an older schema (the first writable open migrates
+      // it): this connection's own views, which shadow the tables of the
+      // same name, give its rows the newer columns, empty. Temporary
+      // objects write nothing to the file.
+      std::string views;
+      if (version < 3) {
+        // Schema 3: the canonical entity columns.
+        views +=
+            "CREATE TEMP VIEW entities AS SELECT *, '' AS canonical_id, '' AS "
+            "canonical_name FROM main.entities; CREATE TEMP VIEW mentions AS "
+            "SELECT *, '' AS canonical_id FROM main.mentions;";
+        if (has_entity_totals_) {
+          views += "CREATE TEMP VIEW entity_totals AS SELECT *, '' AS "
+                   "canonical_id FROM main.entity_totals;";
+        }
       }
+      // Schema 4: the events' date and place sources, place and reporter.
+      views += "CREATE TEMP VIEW events AS SELECT *";
+      for (const EventExtraColumn& c : kEventExtras) {
+        views += c.kind == 't' ? ", ''" : ", 0";
+        views += std::string(" AS ") + c.name;
+      }
+      views += " FROM main.events;";
       return Named(Exec(db_, views.c_str()));
     }
     s = Exec(db_, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
@@ -395,6 +422,7 @@ class SqliteArchive : public Archive {
     }
     if (s.ok() && version < 3) s = MigrateTo3();
     if (s.ok()) s = Exec(db_, kCanonicalIndexes);
+    if (s.ok() && version < 4) s = MigrateTo4();
     if (s.ok() && version < kSchemaVersion) {
       s = Exec(db_, ("UPDATE meta SET value='" + std::to_string(kSchemaVersion) +
                      "' WHERE key='schema_version'").c_str());
@@ -410,21 +438,38 @@ class SqliteArchive : public Archive {
         {"entities", "canonical_name"},
         {"mentions", "canonical_id"}};
     for (const auto& [table, column] : columns) {
-      Statement st;
-      Status s = st.Prepare(db_, std::string("SELECT 1 FROM pragma_table_info('") +
-                                     table + "') WHERE name = ?");
-      if (!s.ok()) return s;
-      st.Bind(1, std::string(column));
-      const bool present = st.Step(&s);
-      if (!s.ok()) return s;
-      st.Finalize();
-      if (present) continue;
-      s = Exec(db_, (std::string("ALTER TABLE ") + table + " ADD COLUMN " +
-                     column + " TEXT NOT NULL DEFAULT ''")
-                        .c_str());
+      Status s = AddColumn(table, column, "TEXT NOT NULL DEFAULT ''");
       if (!s.ok()) return s;
     }
     return Exec(db_, kMigrateTo3);
+  }
+
+  // Schema 3 -> 4: the events' extra columns (kEventExtras), empty.
+  Status MigrateTo4() {
+    for (const EventExtraColumn& c : kEventExtras) {
+      Status s = AddColumn("events", c.name,
+                           c.kind == 't'   ? "TEXT NOT NULL DEFAULT ''"
+                           : c.kind == 'i' ? "INTEGER NOT NULL DEFAULT 0"
+                                           : "REAL NOT NULL DEFAULT 0");
+      if (!s.ok()) return s;
+    }
+    return Status::OK();
+  }
+
+  // Adds `column` of type `decl` to `table` unless it is there.
+  Status AddColumn(const char* table, const char* column, const char* decl) {
+    Statement st;
+    Status s = st.Prepare(db_, std::string("SELECT 1 FROM pragma_table_info('") +
+                                   table + "') WHERE name = ?");
+    if (!s.ok()) return s;
+    st.Bind(1, std::string(column));
+    const bool present = st.Step(&s);
+    if (!s.ok()) return s;
+    st.Finalize();
+    if (present) return Status::OK();
+    return Exec(db_, (std::string("ALTER TABLE ") + table + " ADD COLUMN " +
+                      column + " " + decl)
+                         .c_str());
   }
 
   // Whether the archive keeps entity totals (a reader of an archive written
@@ -854,7 +899,8 @@ class SqliteArchive : public Archive {
         "e.sentence_begin, e.sentence_end, e.trigger_begin, e.trigger_end, "
         "e.evidence, e.rowid, a.source, a.ingested_at, "
         "(instr(a.text, char(10) || char(10)) = 0 OR e.sentence_begin < "
-        "instr(a.text, char(10) || char(10))) FROM "
+        "instr(a.text, char(10) || char(10)))" + EventExtraColumns("e.") +
+        " FROM "
         // The page's rowids first (filter and order on the events alone),
         // then the columns of those rows only: the lead test reads the
         // article's text, which for every match before the sort cost a
@@ -899,6 +945,8 @@ class SqliteArchive : public Archive {
       r.source = st.Text(30);
       r.ingested_at = st.Text(31);
       r.in_lead = st.Int(32) != 0;
+      ReadEventExtras([&](size_t k) { return st.Text(33 + static_cast<int>(k)); },
+                      &e);
       if (!fn(r)) break;
     }
     return s;
@@ -1570,6 +1618,16 @@ class SqliteArchive : public Archive {
   }
 
   Status PrepareWrites() {
+    std::string marks;
+    for (size_t i = 0; i < kEventExtraCount; ++i) marks += ",?";
+    const std::string insert_event =
+        "INSERT INTO events(article, source_name, source_code, "
+        "source_entity, source_begin, source_end, has_target, target_name, "
+        "target_code, target_entity, target_begin, target_end, code, root, "
+        "quad_class, goldstein, date, location, negated, hypothetical, "
+        "sentence_begin, sentence_end, trigger_begin, trigger_end, evidence, "
+        "event_date" + EventExtraColumns("") + ") VALUES "
+        "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?" + marks + ")";
     struct {
       Statement* st;
       const char* sql;
@@ -1597,14 +1655,7 @@ class SqliteArchive : public Archive {
          "INSERT INTO quotes(article, text, kind, cue, speaker, speaker_name, "
          "begin, end, cue_begin, cue_end, speaker_begin, speaker_end, "
          "sentence_begin, sentence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
-        {&ins_event_,
-         "INSERT INTO events(article, source_name, source_code, "
-         "source_entity, source_begin, source_end, has_target, target_name, "
-         "target_code, target_entity, target_begin, target_end, code, root, "
-         "quad_class, goldstein, date, location, negated, hypothetical, "
-         "sentence_begin, sentence_end, trigger_begin, trigger_end, evidence, "
-         "event_date) VALUES "
-         "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
+        {&ins_event_, insert_event.c_str()},
         {&ins_lsh_,
          "INSERT OR IGNORE INTO lsh(band_key, article) VALUES (?, ?)"},
         {&del_lsh_, "DELETE FROM lsh WHERE band_key = ? AND article = ?"},
@@ -1860,6 +1911,8 @@ class SqliteArchive : public Archive {
       st.Bind(25, e.evidence);
       // The date filters use the event's own date, else the article's.
       st.Bind(26, e.date.empty() ? doc.published : e.date);
+      int k = 27;
+      for (const std::string& v : EventExtraValues(e)) st.Bind(k++, v);
       s = st.Run();
       if (!s.ok()) return s;
     }

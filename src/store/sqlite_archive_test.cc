@@ -442,28 +442,94 @@ TEST_F(ArchiveTest, SchemaOneIsMigrated) {
 // An archive of schema 2 (no canonical entity columns) is read as it is by
 // a reader, and migrated on its first writable open: its entities listed
 // by their own names, new linked rows by their canonical entity.
+// SQL that takes the schema-4 event columns away again (an archive of
+// schema 3 had none).
+std::string DropEventExtras() {
+  std::string sql;
+  for (const char* c :
+       {"date_source", "location_source", "geo_type", "geo_name",
+        "geo_country", "geo_feature", "geo_adm1", "geo_lat", "geo_lon",
+        "geo_id", "has_reporter", "reporter_name", "reporter_code",
+        "reporter_entity", "reporter_begin", "reporter_end"}) {
+    sql += std::string("ALTER TABLE events DROP COLUMN ") + c + ";";
+  }
+  return sql;
+}
+
+TEST_F(ArchiveTest, SchemaThreeIsReadAndMigrated) {
+  Put(testdocs::Kremlin(), "k1", "h-k1");
+  db_.reset();
+  {
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
+    const std::string downgrade =
+        DropEventExtras() + "UPDATE meta SET value='3' WHERE key='schema_version';";
+    char* err = nullptr;
+    ASSERT_EQ(sqlite3_exec(raw, downgrade.c_str(), nullptr, nullptr, &err),
+              SQLITE_OK)
+        << err;
+    sqlite3_close(raw);
+  }
+  std::vector<EventRow> events;
+  {
+    // Read as it is: the events without the new fields.
+    std::unique_ptr<Archive> ro;
+    Status s = Archive::Open(path_, ReadOnly(), &ro);
+    ASSERT_TRUE(s.ok()) << s.ToString();
+    ASSERT_TRUE(ro->Events(EventQuery(), &events).ok());
+    ASSERT_EQ(events.size(), 2u);
+    EXPECT_EQ(events[0].event.code, "040");
+    EXPECT_EQ(events[0].event.date_source, "");
+    EXPECT_FALSE(events[0].event.geo.resolved);
+    EXPECT_FALSE(events[0].event.has_reporter);
+  }
+  // A writable open migrates it; the old rows keep empty fields and a new
+  // article's events keep theirs.
+  ASSERT_TRUE(Archive::Open(path_, ArchiveOptions(), &db_).ok());
+  Document d = testdocs::Kremlin();
+  d.id = "k2";
+  d.url = "https://other.example/k2";
+  d.text += " Later.";
+  Put(d, "k2", "h-k2");
+  EventQuery q;
+  q.code = "040";
+  ASSERT_TRUE(db_->Events(q, &events).ok());
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_FALSE(events[0].event.geo.resolved);
+  ASSERT_TRUE(events[1].event.geo.resolved);
+  EXPECT_EQ(events[1].event.geo.name, "Tsiolkovsky");
+  EXPECT_EQ(events[1].event.reporter.name, "Dmitry Peskov");
+  ASSERT_TRUE(db_->CheckIntegrity().ok());
+}
+
 TEST_F(ArchiveTest, SchemaTwoIsReadAndMigrated) {
   Put(testdocs::Kremlin(), "k1", "h-k1");
   db_.reset();
   {
     sqlite3* raw = nullptr;
     ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
-    const char* kDowngrade =
-        "DROP TRIGGER entity_totals_ai; DROP TRIGGER entity_totals_ad;"
+    const std::string kDowngrade =
+        std::string("DROP TRIGGER entity_totals_ai; DROP TRIGGER entity_totals_ad;"
         "DROP TABLE entity_totals; DROP INDEX entities_canonical;"
         "DROP INDEX entities_canonical_name; DROP INDEX mentions_canonical;"
         "ALTER TABLE entities DROP COLUMN canonical_id;"
         "ALTER TABLE entities DROP COLUMN canonical_name;"
-        "ALTER TABLE mentions DROP COLUMN canonical_id;"
-        "UPDATE meta SET value='2' WHERE key='schema_version';";
+        "ALTER TABLE mentions DROP COLUMN canonical_id;") +
+        DropEventExtras() + "UPDATE meta SET value='2' WHERE key='schema_version';";
     char* err = nullptr;
-    ASSERT_EQ(sqlite3_exec(raw, kDowngrade, nullptr, nullptr, &err), SQLITE_OK) << err;
+    ASSERT_EQ(sqlite3_exec(raw, kDowngrade.c_str(), nullptr, nullptr, &err),
+              SQLITE_OK)
+        << err;
     sqlite3_close(raw);
   }
   {
     std::unique_ptr<Archive> ro;
     Status s = Archive::Open(path_, ReadOnly(), &ro);
     ASSERT_TRUE(s.ok()) << s.ToString();
+    std::vector<EventRow> events;
+    ASSERT_TRUE(ro->Events(EventQuery(), &events).ok());
+    ASSERT_EQ(events.size(), 2u);
+    EXPECT_FALSE(events[0].event.geo.resolved);
     EntityQuery q;
     q.limit = 0;
     std::vector<EntityCount> ents;
