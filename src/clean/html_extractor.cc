@@ -15,11 +15,13 @@
 #include "clean/html_extractor.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "base/utf8.h"
@@ -818,6 +820,48 @@ bool LooksLikeCaption(const std::string& text) {
   return false;
 }
 
+// How many words of `text` are neither numbers, nor English month or day
+// names, nor the words date lines are made of ("Updated", "at", "ET",
+// "de"): a date line has few ("PUBLISHED: November 19, 2019 at 8:59 pm"
+// none, "sexta-feira, 22 de outubro de 2010" two), a sentence that gives a
+// date many ("The United States fired on Russia on 3 May 2015 in
+// Kharkiv.": seven).
+int WordsBesideTheDate(const std::string& text) {
+  static const std::unordered_set<std::string> kDateWords = {
+      "jan", "january", "feb", "february", "mar", "march", "apr", "april",
+      "may", "jun", "june", "jul", "july", "aug", "august", "sep", "sept",
+      "september", "oct", "october", "nov", "november", "dec", "december",
+      "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu",
+      "thur", "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun",
+      "sunday", "today", "yesterday", "updated", "update", "published",
+      "posted", "modified", "last", "first", "on", "at", "by", "am", "pm",
+      "a.m", "p.m", "et", "est", "edt", "ct", "cst", "cdt", "pt", "pst",
+      "pdt", "gmt", "utc", "bst", "cet", "ist", "jst", "of", "the", "de",
+      "del", "di", "du", "à", "a", "le", "la", "el", "em", "um"};
+  int n = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    size_t j = text.find(' ', i);
+    if (j == std::string::npos) j = text.size();
+    std::string w = LowerAscii(text.substr(i, j - i));
+    i = j;
+    // Punctuation around a word ("PUBLISHED:", "(Nov.", "2019,") is not
+    // part of it.
+    while (!w.empty() && std::ispunct(static_cast<unsigned char>(w.back())))
+      w.pop_back();
+    size_t k = 0;
+    while (k < w.size() && std::ispunct(static_cast<unsigned char>(w[k]))) ++k;
+    w.erase(0, k);
+    if (w.empty() || kDateWords.count(w) > 0) continue;
+    if (std::any_of(w.begin(), w.end(),
+                    [](char c) { return c >= '0' && c <= '9'; }))
+      continue;
+    ++n;
+  }
+  return n;
+}
+
 // A byline ("By Jane Doe", "Por ...") or a date line ("November 20, 2019
 // 15:23", "Updated at 1:23 p.m.") standing alone.
 bool IsBylineOrDateLine(const std::string& text, const char** reason) {
@@ -831,7 +875,7 @@ bool IsBylineOrDateLine(const std::string& text, const char** reason) {
   }
   bool digit = std::any_of(text.begin(), text.end(),
                            [](char c) { return c >= '0' && c <= '9'; });
-  if (digit && !ParseDateTime(text).empty()) {
+  if (digit && WordsBesideTheDate(text) <= 3 && !ParseDateTime(text).empty()) {
     *reason = "date";
     return true;
   }

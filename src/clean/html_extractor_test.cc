@@ -131,6 +131,27 @@ TEST(HtmlExtractorEdgeTest, ShortPageWithoutStructureStillGivesItsText) {
   EXPECT_EQ(doc.text, "Only one short paragraph, but it is the page.");
 }
 
+// A line that is a date is left out; a short sentence that gives a date is
+// the story's.
+TEST(HtmlExtractorEdgeTest, DateLinesGoSentencesWithDatesStay) {
+  Document doc;
+  ASSERT_TRUE(ExtractArticleFromHtml(
+                  "<article><p>PUBLISHED: November 19, 2019 at 8:59 pm</p>"
+                  "<p>sexta-feira, 22 de outubro de 2010</p>"
+                  "<p>The United States fired on Russia on 3 May 2015 in "
+                  "Kharkiv.</p><p>Officials met again on Friday, the ministry "
+                  "said in a statement to reporters.</p></article>",
+                  &doc)
+                  .ok());
+  EXPECT_EQ(doc.text,
+            "The United States fired on Russia on 3 May 2015 in Kharkiv.\n\n"
+            "Officials met again on Friday, the ministry said in a statement "
+            "to reporters.");
+  int dates = 0;
+  for (const Removal& r : doc.removed) dates += r.reason == "date";
+  EXPECT_EQ(dates, 2);
+}
+
 TEST(HtmlExtractorEdgeTest, OutputIsValidUtf8) {
   Document doc;
   ExtractArticleFromHtml(
