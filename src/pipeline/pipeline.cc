@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <exception>
+#include <fstream>
 
 #include "base/hash.h"
 #include "clean/html_extractor.h"
@@ -118,6 +119,15 @@ class PipelineImpl : public Pipeline {
       Status s = parser_->Load(data_dir + "/models/parser.model");
       if (!s.ok()) return s;
     }
+    if (On(kClauses)) {
+      // The learnt lemma table; without the file, ClauseLemma's rules.
+      const std::string path = data_dir + "/models/lemmas.model";
+      if (std::ifstream(path).good()) {
+        lemmatizer_ = std::make_unique<Lemmatizer>();
+        Status s = lemmatizer_->Load(path);
+        if (!s.ok()) return s;
+      }
+    }
     if (On(kResolve)) {
       Status s = EntityResolver::Create(data_dir + "/gazetteers", &resolver_);
       if (!s.ok()) return s;
@@ -222,7 +232,7 @@ class PipelineImpl : public Pipeline {
     if (On(kTag)) Tag(doc);
     if (On(kParse)) Parse(doc);
     if (On(kResolve)) Resolve(doc, tokens, sentences);
-    if (On(kClauses)) BuildClauses(doc);
+    if (On(kClauses)) BuildClauses(doc, lemmatizer_.get());
     if (On(kQuotes)) quotes_->Extract(doc);
     if (On(kEvents)) events_->Code(doc);
   }
@@ -359,6 +369,7 @@ class PipelineImpl : public Pipeline {
   std::unique_ptr<SequenceTagger> pos_;
   std::unique_ptr<SequenceTagger> chunk_;
   std::unique_ptr<DependencyParser> parser_;
+  std::unique_ptr<Lemmatizer> lemmatizer_;  // null: ClauseLemma's rules
   std::unique_ptr<EntityResolver> resolver_;
   std::unique_ptr<Geocoder> places_;  // before knowledge_, which reads it
   std::unique_ptr<KnowledgeBase> knowledge_;

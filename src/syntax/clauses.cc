@@ -133,7 +133,8 @@ std::string RestoreStem(std::string stem) {
 
 }  // namespace
 
-std::string ClauseLemma(std::string_view word, std::string_view tag) {
+std::string ClauseLemma(std::string_view word, std::string_view tag,
+                        const Lemmatizer* lemmatizer) {
   std::string w = Lower(word);
   if (w == "'s") return Starts(tag, "VB") ? "be" : w;
   if (w == "'re" || w == "'m") return "be";
@@ -142,6 +143,10 @@ std::string ClauseLemma(std::string_view word, std::string_view tag) {
   if (w == "'d") return "would";
   if (w == "ca") return "can";
   if (w == "n't") return "not";
+  if (lemmatizer != nullptr) {
+    std::string l = lemmatizer->Lemma(w, tag);
+    if (!l.empty()) return l;
+  }
   size_t n = w.size();
   // Participles the shared table lacks.
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 14>
@@ -278,7 +283,8 @@ struct Pred {
 
 class ClauseBuilder {
  public:
-  explicit ClauseBuilder(Document* doc) : doc_(*doc) {}
+  ClauseBuilder(Document* doc, const Lemmatizer* lemmatizer)
+      : doc_(*doc), lemmatizer_(lemmatizer) {}
 
   void Run() {
     doc_.clauses.clear();
@@ -345,6 +351,7 @@ class ClauseBuilder {
   bool SentenceIsQuestion(int s) const;
 
   Document& doc_;
+  const Lemmatizer* lemmatizer_;  // may be null: ClauseLemma's rules
   size_t n_ = 0;
   std::vector<int> head_;
   std::vector<std::string_view> rel_;
@@ -485,7 +492,7 @@ void ClauseBuilder::FindPredicates() {
       p.pred = static_cast<uint32_t>(cop);
       p.copula = true;
     } else if (Starts(tag_[t], "NN") && !Starts(tag_[t], "NNP") &&
-               In(ClauseLemma(low_[t], tag_[t]), kEventNouns)) {
+               In(ClauseLemma(low_[t], tag_[t], lemmatizer_), kEventNouns)) {
       bool has_arg = false;
       for (uint32_t d : Kids(t)) {
         std::string_view b = Base(rel_[d]);
@@ -609,7 +616,7 @@ void ClauseBuilder::FillClause(size_t ci) {
   c.predicate_span.end = static_cast<uint32_t>(std::max<size_t>(
       c.predicate_span.begin, std::min<size_t>(doc_.tokens[hi].end, size)));
   c.kind = p.noun ? "noun" : "verb";
-  c.lemma = p.copula ? "be" : ClauseLemma(low_[p.pred], tag_[p.pred]);
+  c.lemma = p.copula ? "be" : ClauseLemma(low_[p.pred], tag_[p.pred], lemmatizer_);
   c.voice = "active";
   c.tense = p.noun ? "" : "present";
   c.sentence = doc_.sentences[p.sentence].span;
@@ -621,7 +628,7 @@ void ClauseBuilder::FillClause(size_t ci) {
   int h = head_[p.node];
   int hc = h >= 0 ? clause_of_[h] : -1;
   bool asks = hc >= 0 && !preds_[hc].copula &&
-              In(ClauseLemma(low_[h], tag_[h]), kQuestionVerbs);
+              In(ClauseLemma(low_[h], tag_[h], lemmatizer_), kQuestionVerbs);
   if (mark == "whether" || (mark == "if" && asks)) {
     SetModality(&c, "question");
   } else if (mark == "if" || mark == "unless") {
@@ -916,9 +923,9 @@ void ClauseBuilder::InheritModality(size_t ci, int hc) {
 
 }  // namespace
 
-void BuildClauses(Document* doc) {
+void BuildClauses(Document* doc, const Lemmatizer* lemmatizer) {
   if (doc == nullptr) return;
-  ClauseBuilder(doc).Run();
+  ClauseBuilder(doc, lemmatizer).Run();
 }
 
 }  // namespace dateline

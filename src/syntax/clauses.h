@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "dateline/document.h"
+#include "syntax/lemmatizer.h"
 
 namespace dateline {
 
@@ -24,11 +25,17 @@ namespace dateline {
 // fails: what is inconsistent (vectors of different lengths, heads outside
 // their sentence, cycles, spans outside the text) is skipped, and a
 // document without a parse gets no clauses. Linear in the number of tokens.
-void BuildClauses(Document* doc);
+// Predicates' lemmas come from `lemmatizer` when given (the pipeline loads
+// data/models/lemmas.model), else from ClauseLemma's own rules.
+void BuildClauses(Document* doc, const Lemmatizer* lemmatizer = nullptr);
 
 // Returns the lower-case base form of `word` given its Penn `tag`
-// ("met"/VBD -> "meet", "accused"/VBN -> "accuse", "talks"/NNS -> "talk").
-std::string ClauseLemma(std::string_view word, std::string_view tag);
+// ("met"/VBD -> "meet", "accused"/VBN -> "accuse", "talks"/NNS -> "talk"):
+// contractions by rule ("'s"/VBZ -> "be"), verbs and plural nouns by
+// `lemmatizer` when given, else by suffix rules and a table of irregular
+// forms.
+std::string ClauseLemma(std::string_view word, std::string_view tag,
+                        const Lemmatizer* lemmatizer = nullptr);
 
 }  // namespace dateline
 
