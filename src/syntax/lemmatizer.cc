@@ -151,17 +151,26 @@ std::string Lemmatizer::Serialize(const std::string& header) const {
 Status Lemmatizer::Load(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IOError(path, "cannot read the lemma table");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return Parse(bytes.str(), path);
+}
+
+Status Lemmatizer::Parse(std::string_view data, const std::string& name) {
   rules_.clear();
   forms_.clear();
-  std::string line;
   int n = 0;
-  while (std::getline(in, line)) {
+  size_t pos = 0;
+  while (pos < data.size()) {
+    size_t nl = data.find('\n', pos);
+    if (nl == std::string_view::npos) nl = data.size();
+    std::string line(data.substr(pos, nl - pos));
+    pos = nl + 1;
     ++n;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty() || line[0] == '#') continue;
     std::vector<std::string> f = Fields(line);
-    const bool ok_class = f.size() >= 2 && f[1].size() == 1 &&
-                          (f[1] == "V" || f[1] == "N");
+    const bool ok_class = f.size() >= 2 && (f[1] == "V" || f[1] == "N");
     if (ok_class && f[0] == "rule" && f.size() == 5 && !f[2].empty()) {
       char* end = nullptr;
       const long cut = std::strtol(f[3].c_str(), &end, 10);
@@ -174,7 +183,9 @@ Status Lemmatizer::Load(const std::string& path) {
       forms_[f[1] + f[2]] = f[3];
       continue;
     }
-    return Status::Corruption(path, "line " + std::to_string(n) +
+    rules_.clear();
+    forms_.clear();
+    return Status::Corruption(name, "line " + std::to_string(n) +
                                         ": not a rule or form line");
   }
   return Status::OK();

@@ -44,7 +44,11 @@ class Lemmatizer {
   // Text file: '#' lines (the provenance `header`), then "rule\tCLASS\t
   // SUFFIX\tCUT\tADD" and "form\tCLASS\tFORM\tLEMMA" lines.
   std::string Serialize(const std::string& header) const;
+  // Reads a file written by Serialize; IOError when it cannot be read,
+  // Corruption naming the line when a line is neither a rule nor a form.
   Status Load(const std::string& path);
+  // As Load, from the file's bytes (`name` is used in errors).
+  Status Parse(std::string_view data, const std::string& name);
 
   size_t rules() const { return rules_.size(); }
   size_t forms() const { return forms_.size(); }
