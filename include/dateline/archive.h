@@ -275,6 +275,10 @@ struct NetworkEdge {
 struct PlaceCount {
   std::string name;
   int64_t events = 0;
+  // Where the events' place was geocoded when they were coded (with their
+  // article's countries: "Paris" in a Texas story); `resolved` false for
+  // events archived without one. A name geocoded two ways is two rows.
+  EventGeo geo;
 };
 
 // One entity across the archive: the name as listed by Entities.

@@ -1010,10 +1010,22 @@ class HttpApiServer : public ApiServer {
     Json rows = Json::array();
     std::map<std::string, int64_t> countries;
     for (const PlaceCount& pc : places) {
-      std::optional<GeoPlace> g = Geocode(pc.name);
       Json row = {{"name", pc.name}, {"events", pc.events}, {"country", nullptr},
                   {"lat", nullptr},  {"lon", nullptr},      {"geo_type", nullptr},
                   {"feature_id", nullptr}};
+      if (pc.geo.resolved) {
+        // Geocoded when coded, with the article's countries.
+        countries[pc.geo.country] += pc.events;
+        row["country"] = pc.geo.country;
+        row["lat"] = pc.geo.latitude;
+        row["lon"] = pc.geo.longitude;
+        row["geo_type"] = pc.geo.type;
+        row["feature_id"] = pc.geo.feature_id;
+        rows.push_back(std::move(row));
+        continue;
+      }
+      // Archived without a place (before schema 4): by the name alone.
+      std::optional<GeoPlace> g = Geocode(pc.name);
       if (g.has_value()) {
         countries[g->country_iso3] += pc.events;
         row["country"] = g->country_iso3;

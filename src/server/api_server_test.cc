@@ -650,6 +650,36 @@ TEST_F(ApiServerTest, ViewsOverTheArchive) {
   ASSERT_EQ(j["countries"].size(), 1u);
   EXPECT_EQ(j["countries"][0]["country"], "PRK");
   EXPECT_EQ(j["countries"][0]["events"], 1);
+
+  // An event geocoded when it was coded keeps that place ("Paris" in a
+  // Texas story), where the name alone would be the French capital.
+  Document t = Kremlin();
+  t.id = "t1";
+  t.text += " Texas.";
+  t.events.resize(1);
+  t.events[0].location = "Paris";
+  t.events[0].geo.resolved = true;
+  t.events[0].geo.name = "Paris";
+  t.events[0].geo.country = "USA";
+  t.events[0].geo.type = 3;
+  t.events[0].geo.feature = "US city";
+  t.events[0].geo.latitude = 33.66;
+  t.events[0].geo.longitude = -95.56;
+  t.events[0].geo.feature_id = "4717560";
+  t.events[0].geo.adm1 = "USTX";
+  Put(t, "t1");
+  j = Get("/api/places", &st);
+  ASSERT_EQ(st, 200) << j.dump();
+  bool paris = false;
+  for (const auto& row : j["rows"]) {
+    if (row["name"] != "Paris") continue;
+    paris = true;
+    EXPECT_EQ(row["country"], "USA");
+    EXPECT_NEAR(row["lat"].get<double>(), 33.66, 1e-6);
+    EXPECT_EQ(row["geo_type"], 3);
+    EXPECT_EQ(row["feature_id"], "4717560");
+  }
+  EXPECT_TRUE(paris) << j.dump();
 }
 
 TEST_F(ApiServerTest, IdleConnectionsDoNotHoldEveryWorker) {

@@ -171,6 +171,19 @@ TEST_P(ConformanceTest, PutStoresEveryLayerAndQueriesFindThem) {
   EXPECT_EQ(denial.location_source, "dateline");
   EXPECT_FALSE(denial.geo.resolved);
   EXPECT_FALSE(denial.has_reporter);
+  // Places keep the geocoding of their events: the same name resolved and
+  // not resolved is two rows.
+  std::vector<PlaceCount> places;
+  ASSERT_TRUE(db_->Places(EventQuery(), &places).ok());
+  ASSERT_EQ(places.size(), 2u);
+  EXPECT_EQ(places[0].name, "Vostochny");
+  EXPECT_EQ(places[1].name, "Vostochny");
+  EXPECT_EQ(places[0].geo.resolved + places[1].geo.resolved, 1);
+  const PlaceCount& resolved = places[0].geo.resolved ? places[0] : places[1];
+  EXPECT_EQ(resolved.geo.name, "Tsiolkovsky");
+  EXPECT_EQ(resolved.geo.country, "RUS");
+  EXPECT_NEAR(resolved.geo.latitude, 51.7, 1e-6);
+  EXPECT_EQ(resolved.geo.feature_id, "7668452");
   eq.actors = {"PRK", "RUS"};
   ASSERT_TRUE(db_->Events(eq, &events).ok());
   EXPECT_EQ(events.size(), 2u);

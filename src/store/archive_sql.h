@@ -345,6 +345,28 @@ inline std::vector<std::string> EventExtraValues(const Event& e) {
           std::to_string(rep ? e.reporter.span.end : 0)};
 }
 
+// The place columns a places query groups by (after the location), in the
+// order ReadPlaceGeo reads them.
+inline constexpr const char* kPlaceColumns =
+    "e.geo_type, e.geo_name, e.geo_country, e.geo_feature, e.geo_adm1, "
+    "e.geo_lat, e.geo_lon, e.geo_id";
+
+// Sets *g from text(k), the k-th of kPlaceColumns as text.
+template <typename TextAt>
+void ReadPlaceGeo(const TextAt& text, EventGeo* g) {
+  *g = EventGeo();
+  g->type = static_cast<int>(std::strtoll(text(0).c_str(), nullptr, 10));
+  g->resolved = g->type > 0;
+  if (!g->resolved) return;
+  g->name = text(1);
+  g->country = text(2);
+  g->feature = text(3);
+  g->adm1 = text(4);
+  g->latitude = std::strtod(text(5).c_str(), nullptr);
+  g->longitude = std::strtod(text(6).c_str(), nullptr);
+  g->feature_id = text(7);
+}
+
 // Sets the fields of kEventExtras on *e from text(k), the k-th of those
 // columns as text. A place is resolved when it has a type (geo_type > 0).
 template <typename TextAt>

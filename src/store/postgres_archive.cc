@@ -1371,13 +1371,17 @@ class PostgresArchive : public Archive {
       Params p;
       w.BindAll(&p);
       Result r;
-      s = Exec("SELECT e.location, count(*) AS c FROM events e" + w.Sql() +
-                   " GROUP BY e.location ORDER BY c DESC, 1" +
+      s = Exec(std::string("SELECT e.location, count(*) AS c, ") +
+                   kPlaceColumns + " FROM events e" + w.Sql() +
+                   " GROUP BY e.location, " + kPlaceColumns +
+                   " ORDER BY c DESC, 1, e.geo_id" +
                    LimitSql(q.limit, q.offset),
                p, &r);
       if (!s.ok()) return s;
       for (int i = 0; i < r.rows(); ++i) {
-        out->push_back({r.Text(i, 0), r.Int(i, 1)});
+        PlaceCount pc{r.Text(i, 0), r.Int(i, 1), {}};
+        ReadPlaceGeo([&](int k) { return r.Text(i, 2 + k); }, &pc.geo);
+        out->push_back(std::move(pc));
       }
       return s;
     });

@@ -1320,14 +1320,20 @@ class SqliteArchive : public Archive {
       Status s = EventWhere(q, false, &w);
       if (!s.ok()) return s;
       w.Add("e.location != ''");
-      std::string sql = "SELECT e.location, count(*) AS c FROM events e" +
-                        w.Sql() + " GROUP BY e.location ORDER BY c DESC, 1" +
+      std::string sql = std::string("SELECT e.location, count(*) AS c, ") +
+                        kPlaceColumns + " FROM events e" + w.Sql() +
+                        " GROUP BY e.location, " + kPlaceColumns +
+                        " ORDER BY c DESC, 1, e.geo_id" +
                         LimitSql(q.limit, q.offset);
       Statement st;
       s = st.Prepare(db_, sql);
       if (!s.ok()) return s;
       w.BindAll(&st);
-      while (st.Step(&s)) out->push_back({st.Text(0), st.Int(1)});
+      while (st.Step(&s)) {
+        PlaceCount pc{st.Text(0), st.Int(1), {}};
+        ReadPlaceGeo([&](int k) { return st.Text(2 + k); }, &pc.geo);
+        out->push_back(std::move(pc));
+      }
       return s;
     });
   }
