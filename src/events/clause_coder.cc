@@ -68,6 +68,24 @@ bool SameActor(const FoundActor& a, const FoundActor& b) {
   return a.code == b.code;
 }
 
+// "Zhao said China should lower the cost of exports": a government (or
+// its leader) saying what its own country must do states its policy; it
+// makes no demand of another party. Drops such targets.
+void DropOwnCountry(const std::vector<FoundActor>& sources,
+                    std::vector<FoundActor>* targets) {
+  auto own = [&](const FoundActor& t) {
+    if (t.code.size() != 3) return false;
+    for (const FoundActor& s : sources) {
+      if (s.code.compare(0, 3, t.code) != 0) continue;
+      std::string sector = s.code.substr(std::min<size_t>(3, s.code.size()));
+      if (sector.empty() || sector == "GOV" || sector == "ELI") return true;
+    }
+    return false;
+  };
+  targets->erase(std::remove_if(targets->begin(), targets->end(), own),
+                 targets->end());
+}
+
 }  // namespace
 
 namespace {
@@ -285,6 +303,7 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
   OnePerCountry(&sources);
   OnePerCountry(&targets);
   if (p->swap) std::swap(sources, targets);
+  if (p->modal) DropOwnCountry(sources, &targets);
   static const bool debug = std::getenv("DATELINE_EVENTS_DEBUG") != nullptr;
   if (debug) {
     std::string who;
@@ -446,6 +465,11 @@ std::vector<FoundActor> ClauseCoder::TargetsOf(const Context& cx, int ci,
       if (a.role != slot.role) continue;
       if (slot.role == "oblique" && a.preposition != slot.preposition) continue;
       std::vector<FoundActor> found;
+      if (slot.role == "complement") {
+        found = ComplementSubject(cx, a);
+        for (const FoundActor& f : found) out.push_back(f);
+        continue;
+      }
       if (slot.of_noun) {
         // "accepted Kim's invitation": the inviter.
         for (int k : cx.clauses) {
@@ -463,6 +487,25 @@ std::vector<FoundActor> ClauseCoder::TargetsOf(const Context& cx, int ci,
       for (const FoundActor& f : found) out.push_back(f);
     }
     if (!out.empty()) return out;
+  }
+  return out;
+}
+
+std::vector<FoundActor> ClauseCoder::ComplementSubject(
+    const Context& cx, const ClauseArgument& a) const {
+  const Document& doc = cx.doc;
+  if (a.clause < 0 || a.clause >= static_cast<int>(doc.clauses.size())) {
+    // No clause under it: the actor the phrase opens with ("insist Japan
+    // open its markets").
+    return ActorsOf(cx, a);
+  }
+  const Clause& c = doc.clauses[a.clause];
+  // A controlled subject ("urged X to leave") is the patient already.
+  std::vector<FoundActor> out;
+  for (const ClauseArgument& b : c.arguments) {
+    if (b.controlled) continue;
+    if (b.role != (c.voice == "passive" ? "patient" : "agent")) continue;
+    for (const FoundActor& f : ActorsOf(cx, b)) out.push_back(f);
   }
   return out;
 }
@@ -552,8 +595,17 @@ void ClauseCoder::Emit(const Context& cx, int ci, const ClausePattern& p,
   if (c.kind == "noun" && c.parent >= 0 &&
       c.parent < static_cast<int>(doc.clauses.size()))
     negated |= doc.clauses[c.parent].negated;
+  // A pattern that asks for a modality codes the reporting clause's act
+  // ("said Japan must open": said, not must), so that clause's modality
+  // and polarity bend it.
+  int act = ci;
+  if (p.modal && c.attributed_by >= 0 &&
+      c.attributed_by < static_cast<int>(doc.clauses.size())) {
+    act = c.attributed_by;
+    negated = doc.clauses[act].negated;
+  }
   CodeChoice choice = ChooseCode(p.code, p.intent_code, p.neg_code,
-                                 ClauseModality(doc, ci, *lex_), negated);
+                                 ClauseModality(doc, act, *lex_), negated);
   if (choice.drop) return;
   const CameoCode* entry = cameo_->Find(choice.code);
   if (!entry && !options_.accept_any_code) return;

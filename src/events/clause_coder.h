@@ -97,6 +97,10 @@ class ClauseCoder {
   std::vector<FoundActor> ActorsOf(const Context& cx,
                                    const ClauseArgument& a,
                                    bool places = false) const;
+  // Returns the actors of the subject of complement `a` (its agent, or
+  // its patient when passive), or of the phrase when it holds no clause.
+  std::vector<FoundActor> ComplementSubject(const Context& cx,
+                                            const ClauseArgument& a) const;
   FoundActor PlaceOf(const Context& cx, int ci, std::string* source) const;
   void Emit(const Context& cx, int ci, const struct ClausePattern& p,
             const FoundActor& src, const FoundActor* tgt,
