@@ -1,0 +1,153 @@
+// The clause coder's constructions for the weak CAMEO roots (issue 13,
+// second pass): reported necessity as a demand or appeal, the target of a
+// demand as the subject of what it asks for, predicates whose clause lemma
+// is a clipped stem, objections, nominal criticism and criticism received.
+// Each runs a short page written for the test through the whole pipeline
+// with the clause coder, and asserts codes and actors.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dateline/pipeline.h"
+
+namespace dateline {
+namespace {
+
+const bool kClauseCoder = [] {
+  setenv("DATELINE_EVENTS_CODER", "clause", 1);
+  return true;
+}();
+
+constexpr char kPage[] =
+    "Trade and tariffs\n\nMarch 3, 2024\n\n"
+    "The United States said Japan must open its markets.\n\n"
+    "Germany said Greece should cut its spending.\n\n"
+    "Chinese Premier Li Qiang said China must cut its debt.\n\n"
+    "Russia demanded that Ukraine withdraw its troops.\n\n"
+    "The United States imposes sanctions on Iran.\n\n"
+    "France opposed Britain's decision.\n\n"
+    "Russia voiced criticism of Israel.\n\n"
+    "The United States faced criticism from China.\n";
+
+class ClauseCoderTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    Page page;
+    page.source = "clause_coder_test";
+    page.format = PageFormat::kText;
+    page.content = kPage;
+    std::unique_ptr<Pipeline> pipeline;
+    Status s = Pipeline::Create(PipelineOptions{}, &pipeline);
+    if (s.ok()) doc_ = new Document(pipeline->Process(page));
+  }
+  static void TearDownTestSuite() { delete doc_; }
+  void SetUp() override { ASSERT_NE(doc_, nullptr); }
+
+  static std::string All() {
+    std::string out;
+    for (const Event& e : doc_->events) {
+      out += e.code + " " + e.source.code + " -> " +
+             (e.has_target ? e.target.code : "-") + " [" + e.evidence + "]" +
+             (e.hypothetical ? " hyp" : "") + (e.negated ? " neg" : "") + "\n";
+    }
+    return out;
+  }
+  // The events of the sentence holding `words`.
+  static std::vector<const Event*> In(const char* words) {
+    std::vector<const Event*> out;
+    for (const Event& e : doc_->events) {
+      std::string s = doc_->text.substr(e.sentence.begin,
+                                        e.sentence.end - e.sentence.begin);
+      if (s.find(words) != std::string::npos) out.push_back(&e);
+    }
+    return out;
+  }
+
+  static Document* doc_;
+};
+Document* ClauseCoderTest::doc_ = nullptr;
+
+// "X said Y must VERB" is X's demand of Y (the codebook's 1011 example,
+// "declared that China must drop barriers"), asserted, not hypothetical;
+// Y's opening is not coded.
+TEST_F(ClauseCoderTest, ReportedMustIsADemandOnTheSubject) {
+  auto ev = In("Japan must open");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->root, "10");
+  EXPECT_EQ(ev[0]->source.code, "USA");
+  EXPECT_EQ(ev[0]->target.code, "JPN");
+  EXPECT_FALSE(ev[0]->hypothetical);
+}
+
+// "should" is an appeal or suggestion (0242: "Japan needs to enact
+// reforms").
+TEST_F(ClauseCoderTest, ReportedShouldIsAnAppeal) {
+  auto ev = In("Greece should cut");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->root, "02");
+  EXPECT_EQ(ev[0]->source.code, "DEU");
+  EXPECT_EQ(ev[0]->target.code, "GRC");
+}
+
+// A government saying what its own country must do makes no demand.
+TEST_F(ClauseCoderTest, OwnCountryIsNoTargetOfADemand) {
+  for (const Event* e : In("China must cut its debt")) {
+    EXPECT_NE(e->root, "10") << All();
+    EXPECT_NE(e->root, "02") << All();
+  }
+}
+
+// "demanded that Ukraine withdraw": the target is the complement's subject;
+// the withdrawal asked for is not coded.
+TEST_F(ClauseCoderTest, DemandTargetsTheComplementSubject) {
+  auto ev = In("demanded that Ukraine");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->root, "10");
+  EXPECT_EQ(ev[0]->source.code, "RUS");
+  EXPECT_EQ(ev[0]->target.code, "UKR");
+}
+
+// "imposes" has the clause lemma "impos"; the word's base form matches
+// "impose sanction*".
+TEST_F(ClauseCoderTest, ClippedLemmaFindsItsPattern) {
+  auto ev = In("imposes sanctions");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->code, "163");
+  EXPECT_EQ(ev[0]->source.code, "USA");
+  EXPECT_EQ(ev[0]->target.code, "IRN");
+}
+
+// Opposing a party's act is an objection (110), aimed at its owner.
+TEST_F(ClauseCoderTest, OpposeIsAnObjectionToTheActsOwner) {
+  auto ev = In("France opposed");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->code, "110");
+  EXPECT_EQ(ev[0]->source.code, "FRA");
+  EXPECT_EQ(ev[0]->target.code, "GBR");
+}
+
+// "voiced criticism of Israel": the host clause's subject criticises the
+// party after "of".
+TEST_F(ClauseCoderTest, NominalCriticismOfAParty) {
+  auto ev = In("criticism of Israel");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->code, "111");
+  EXPECT_EQ(ev[0]->source.code, "RUS");
+  EXPECT_EQ(ev[0]->target.code, "ISR");
+}
+
+// "faced criticism from China": the subject is the target, "from" the
+// critic.
+TEST_F(ClauseCoderTest, CriticismReceivedSwapsTheParties) {
+  auto ev = In("faced criticism");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->code, "111");
+  EXPECT_EQ(ev[0]->source.code, "CHN");
+  EXPECT_EQ(ev[0]->target.code, "USA");
+}
+
+}  // namespace
+}  // namespace dateline
