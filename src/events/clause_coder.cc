@@ -418,6 +418,7 @@ std::vector<FoundActor> ClauseCoder::SourcesOf(const Context& cx, int ci,
     }
     for (const FoundActor& f : found) out.push_back(f);
   }
+  if (out.empty() && depth == 0) out = OpeningSubject(cx, ci);
   if (!out.empty() || depth >= 2) return out;
   if (c.voice == "passive" && c.kind == "verb") return out;
   int p = c.parent;
@@ -487,6 +488,35 @@ std::vector<FoundActor> ClauseCoder::TargetsOf(const Context& cx, int ci,
       for (const FoundActor& f : found) out.push_back(f);
     }
     if (!out.empty()) return out;
+  }
+  return out;
+}
+
+std::vector<FoundActor> ClauseCoder::OpeningSubject(const Context& cx,
+                                                    int ci) const {
+  const Document& doc = cx.doc;
+  const Clause& c = doc.clauses[ci];
+  std::vector<FoundActor> out;
+  if (c.parent >= 0 || c.kind != "verb" || c.voice == "passive") return out;
+  // Where the named subject should end: the agent the parser gave (a time
+  // word, "Iraq on Saturday appealed"), else the predicate.
+  uint32_t limit = c.predicate;
+  for (const ClauseArgument& a : c.arguments) {
+    if (a.role == "agent") limit = std::min<uint32_t>(
+          limit, static_cast<uint32_t>(TokensIn(doc, a.span).first));
+  }
+  if (cx.groups.empty()) return out;
+  const FoundGroup& g = cx.groups.front();
+  // The sentence opens with the party ("Washington along with its allies
+  // demanded", "Yasser Arafat Wednesday rejected"), before any other
+  // predicate.
+  if (g.b > cx.sentence.token_begin + 1 || g.e > limit) return out;
+  for (int k : cx.clauses) {
+    uint32_t p = doc.clauses[k].predicate;
+    if (k != ci && p >= g.b && p < c.predicate) return out;
+  }
+  for (const FoundActor& f : g.actors) {
+    if (!f.place && !f.code.empty()) out.push_back(f);
   }
   return out;
 }

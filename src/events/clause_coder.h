@@ -97,6 +97,12 @@ class ClauseCoder {
   std::vector<FoundActor> ActorsOf(const Context& cx,
                                    const ClauseArgument& a,
                                    bool places = false) const;
+  // Returns the party a sentence opens with, as the source of its main
+  // clause when the parse gave that clause no agent holding an actor
+  // ("Yasser Arafat Wednesday rejected ...": a time word between subject
+  // and verb loses the subject); empty when another predicate comes
+  // between them or the clause is subordinate or passive.
+  std::vector<FoundActor> OpeningSubject(const Context& cx, int ci) const;
   // Returns the actors of the subject of complement `a` (its agent, or
   // its patient when passive), or of the phrase when it holds no clause.
   std::vector<FoundActor> ComplementSubject(const Context& cx,

@@ -1,7 +1,8 @@
 // The clause coder's constructions for the weak CAMEO roots (issue 13,
 // second pass): reported necessity as a demand or appeal, the target of a
 // demand as the subject of what it asks for, predicates whose clause lemma
-// is a clipped stem, objections, nominal criticism and criticism received.
+// is a clipped stem, objections, nominal criticism and criticism received,
+// the sentence's opening party when the parse loses the subject.
 // Each runs a short page written for the test through the whole pipeline
 // with the clause coder, and asserts codes and actors.
 #include <gtest/gtest.h>
@@ -30,7 +31,8 @@ constexpr char kPage[] =
     "The United States imposes sanctions on Iran.\n\n"
     "France opposed Britain's decision.\n\n"
     "Russia voiced criticism of Israel.\n\n"
-    "The United States faced criticism from China.\n";
+    "The United States faced criticism from China.\n\n"
+    "Iraq on Saturday appealed to the United Nations to lift the embargo.\n";
 
 class ClauseCoderTest : public ::testing::Test {
  protected:
@@ -147,6 +149,16 @@ TEST_F(ClauseCoderTest, CriticismReceivedSwapsTheParties) {
   EXPECT_EQ(ev[0]->code, "111");
   EXPECT_EQ(ev[0]->source.code, "CHN");
   EXPECT_EQ(ev[0]->target.code, "USA");
+}
+
+// "Iraq on Saturday appealed": the parse takes the time word for the
+// subject; the party the sentence opens with is the source.
+TEST_F(ClauseCoderTest, OpeningPartyIsTheSourceWhenTheParseLosesIt) {
+  auto ev = In("on Saturday appealed");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->root, "02");
+  EXPECT_EQ(ev[0]->source.code, "IRQ");
+  EXPECT_EQ(ev[0]->target.code, "IGOUNO");
 }
 
 }  // namespace
