@@ -487,7 +487,43 @@ std::vector<FoundActor> ClauseCoder::TargetsOf(const Context& cx, int ci,
       if (found.empty()) found = ActorsOf(cx, a, places);
       for (const FoundActor& f : found) out.push_back(f);
     }
+    if (out.empty() && slot.role == "oblique")
+      out = PrepositionInPatient(cx, c, slot.preposition);
     if (!out.empty()) return out;
+  }
+  return out;
+}
+
+std::vector<FoundActor> ClauseCoder::PrepositionInPatient(
+    const Context& cx, const Clause& c, const std::string& prep) const {
+  const Document& doc = cx.doc;
+  std::vector<FoundActor> out;
+  // Prepositions that name a party after a noun too ("aid to", "talks
+  // with"); "at", "on", "over" after a noun mostly name a place or a topic.
+  static const std::set<std::string> kPartyPreps = {
+      "with", "against", "to", "toward", "towards", "from"};
+  if (!kPartyPreps.count(prep)) return out;
+  for (const ClauseArgument& a : c.arguments) {
+    if (a.role != "patient") continue;
+    auto [tb, te] = TokensIn(doc, a.span);
+    for (const FoundGroup& g : cx.groups) {
+      if (g.b <= a.head || g.b <= tb + 1 || g.e > te) continue;
+      // Not inside a clause the noun holds ("the hearing, which is to
+      // take place at ...").
+      bool embedded = false;
+      for (int k : cx.clauses) {
+        uint32_t p = doc.clauses[k].predicate;
+        embedded |= doc.clauses[k].kind == "verb" && p > a.head && p < g.b;
+      }
+      if (embedded) break;
+      uint32_t w = g.b - 1;
+      if (w > tb + 1 && WordAt(doc, w) == "the") --w;
+      if (WordAt(doc, w) != prep) continue;
+      for (const FoundActor& f : g.actors) {
+        if (!f.place && !f.code.empty()) out.push_back(f);
+      }
+      if (!out.empty()) return out;
+    }
   }
   return out;
 }

@@ -103,6 +103,12 @@ class ClauseCoder {
   // and verb loses the subject); empty when another predicate comes
   // between them or the clause is subordinate or passive.
   std::vector<FoundActor> OpeningSubject(const Context& cx, int ci) const;
+  // Returns the party after `prep` inside the clause's patient ("shared
+  // evidence with the U.S.": the parse may hang the target's phrase on the
+  // noun instead of the verb); none for "of", which names the noun's own.
+  std::vector<FoundActor> PrepositionInPatient(const Context& cx,
+                                               const Clause& c,
+                                               const std::string& prep) const;
   // Returns the actors of the subject of complement `a` (its agent, or
   // its patient when passive), or of the phrase when it holds no clause.
   std::vector<FoundActor> ComplementSubject(const Context& cx,

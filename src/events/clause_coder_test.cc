@@ -2,7 +2,8 @@
 // second pass): reported necessity as a demand or appeal, the target of a
 // demand as the subject of what it asks for, predicates whose clause lemma
 // is a clipped stem, objections, nominal criticism and criticism received,
-// the sentence's opening party when the parse loses the subject.
+// the sentence's opening party when the parse loses the subject, a target
+// named inside the patient.
 // Each runs a short page written for the test through the whole pipeline
 // with the clause coder, and asserts codes and actors.
 #include <gtest/gtest.h>
@@ -32,7 +33,8 @@ constexpr char kPage[] =
     "France opposed Britain's decision.\n\n"
     "Russia voiced criticism of Israel.\n\n"
     "The United States faced criticism from China.\n\n"
-    "Iraq on Saturday appealed to the United Nations to lift the embargo.\n";
+    "Iraq on Saturday appealed to the United Nations to lift the embargo.\n\n"
+    "France sent military aid to Ukraine on Monday.\n";
 
 class ClauseCoderTest : public ::testing::Test {
  protected:
@@ -159,6 +161,16 @@ TEST_F(ClauseCoderTest, OpeningPartyIsTheSourceWhenTheParseLosesIt) {
   EXPECT_EQ(ev[0]->root, "02");
   EXPECT_EQ(ev[0]->source.code, "IRQ");
   EXPECT_EQ(ev[0]->target.code, "IGOUNO");
+}
+
+// "sent military aid to Ukraine": the parse hangs "to Ukraine" on the noun;
+// a party-naming preposition inside the patient still gives the target.
+TEST_F(ClauseCoderTest, TargetAfterAPrepositionInsideThePatient) {
+  auto ev = In("military aid to Ukraine");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->root, "07");
+  EXPECT_EQ(ev[0]->source.code, "FRA");
+  EXPECT_EQ(ev[0]->target.code, "UKR");
 }
 
 }  // namespace
