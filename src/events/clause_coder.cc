@@ -282,6 +282,13 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
   const Document& doc = cx.doc;
   const Clause& c = doc.clauses[ci];
   const ClausePattern* p = patterns_->Match(doc, ci);
+  // "staged mass demonstrations", "began a hunger strike": a light verb
+  // says no more than that its object, an event noun, took place.
+  if (!p && c.kind == "verb" && lex_->Has("light_verb", c.lemma)) {
+    for (const ClauseArgument& a : c.arguments) {
+      if (a.role == "patient" && !p) p = patterns_->MatchNoun(doc, ci, a.head);
+    }
+  }
   if (!p) return;
   // The content of an accusation, a request, a fear ... is not an act.
   if (c.parent >= 0 && c.parent < static_cast<int>(doc.clauses.size()) &&

@@ -3,7 +3,7 @@
 // demand as the subject of what it asks for, predicates whose clause lemma
 // is a clipped stem, objections, nominal criticism and criticism received,
 // the sentence's opening party when the parse loses the subject, a target
-// named inside the patient.
+// named inside the patient, a light verb's event noun.
 // Each runs a short page written for the test through the whole pipeline
 // with the clause coder, and asserts codes and actors.
 #include <gtest/gtest.h>
@@ -34,7 +34,8 @@ constexpr char kPage[] =
     "Russia voiced criticism of Israel.\n\n"
     "The United States faced criticism from China.\n\n"
     "Iraq on Saturday appealed to the United Nations to lift the embargo.\n\n"
-    "France sent military aid to Ukraine on Monday.\n";
+    "France sent military aid to Ukraine on Monday.\n\n"
+    "Palestinian students staged demonstrations against Israel.\n";
 
 class ClauseCoderTest : public ::testing::Test {
  protected:
@@ -171,6 +172,16 @@ TEST_F(ClauseCoderTest, TargetAfterAPrepositionInsideThePatient) {
   EXPECT_EQ(ev[0]->root, "07");
   EXPECT_EQ(ev[0]->source.code, "FRA");
   EXPECT_EQ(ev[0]->target.code, "UKR");
+}
+
+// "staged demonstrations against Israel": the light verb's object is the
+// event.
+TEST_F(ClauseCoderTest, LightVerbCodesItsEventNoun) {
+  auto ev = In("staged demonstrations");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->code, "141");
+  EXPECT_EQ(ev[0]->source.code.substr(0, 3), "PSE");
+  EXPECT_EQ(ev[0]->target.code, "ISR");
 }
 
 }  // namespace

@@ -350,4 +350,31 @@ const ClausePattern* ClausePatterns::Match(const Document& doc, int ci) const {
   return best;
 }
 
+const ClausePattern* ClausePatterns::MatchNoun(const Document& doc, int ci,
+                                               uint32_t noun) const {
+  const Clause& c = doc.clauses[ci];
+  if (noun >= doc.tokens.size()) return nullptr;
+  std::vector<std::string> keys;
+  for (uint32_t t : {noun, noun - 1}) {
+    if (t >= doc.tokens.size() || (t < noun && t <= c.predicate)) continue;
+    const Span& s = doc.tokens[t];
+    for (const std::string& l : LemmaCandidates(
+             std::string_view(doc.text).substr(s.begin, s.end - s.begin)))
+      keys.push_back("noun:" + l);
+  }
+  const ClausePattern* best = nullptr;
+  for (const std::string& k : keys) {
+    auto it = index_.find(k);
+    if (it == index_.end()) continue;
+    for (size_t i : it->second) {
+      const ClausePattern& p = patterns_[i];
+      if (p.reporter || (best && p.specificity <= best->specificity)) continue;
+      bool all = true;
+      for (const ArgRequirement& r : p.needs) all = all && Satisfies(doc, c, r);
+      if (all) best = &p;
+    }
+  }
+  return best;
+}
+
 }  // namespace dateline

@@ -78,6 +78,13 @@ class ClausePatterns {
   // the first loaded), or null.
   const ClausePattern* Match(const Document& doc, int c) const;
 
+  // Returns the most specific noun pattern for the noun at token `noun`
+  // (or the compound it ends: "hunger strike") whose requirements clause
+  // `c` meets: the event a light verb's object names ("staged a hunger
+  // strike"). Null when none.
+  const ClausePattern* MatchNoun(const Document& doc, int c,
+                                 uint32_t noun) const;
+
   size_t size() const { return patterns_.size(); }
   const std::vector<ClausePattern>& patterns() const { return patterns_; }
 
