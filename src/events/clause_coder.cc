@@ -434,6 +434,12 @@ std::vector<FoundActor> ClauseCoder::SourcesOf(const Context& cx, int ci,
   // A noun's act is its host clause's subject's ("During a visit to North
   // Korea, Shoigu was shown ..."); a subjectless verb takes its
   // controller's, or its reporter's.
+  // The object of an act of its own is not its subject's act ("Britain
+  // condemned the attack": not Britain's attack); of a light verb it is
+  // ("launched an attack").
+  if (c.kind == "noun" && parent.kind == "verb" &&
+      !lex_->Has("light_verb", parent.lemma) && patterns_->Match(doc, p))
+    return out;
   if (c.kind == "noun" && parent.voice == "passive") {
     for (const ClauseArgument& a : parent.arguments) {
       if (a.role != "patient") continue;
@@ -495,21 +501,23 @@ std::vector<FoundActor> ClauseCoder::TargetsOf(const Context& cx, int ci,
       for (const FoundActor& f : found) out.push_back(f);
     }
     if (out.empty() && slot.role == "oblique")
-      out = PrepositionInPatient(cx, c, slot.preposition);
+      out = PrepositionInPatient(cx, c, slot.preposition, slot.named);
     if (!out.empty()) return out;
   }
   return out;
 }
 
 std::vector<FoundActor> ClauseCoder::PrepositionInPatient(
-    const Context& cx, const Clause& c, const std::string& prep) const {
+    const Context& cx, const Clause& c, const std::string& prep,
+    bool named) const {
   const Document& doc = cx.doc;
   std::vector<FoundActor> out;
   // Prepositions that name a party after a noun too ("aid to", "talks
-  // with"); "at", "on", "over" after a noun mostly name a place or a topic.
+  // with", "violations by China": the doer of the act objected to); "at",
+  // "on", "over" after a noun mostly name a place or a topic.
   static const std::set<std::string> kPartyPreps = {
-      "with", "against", "to", "toward", "towards", "from"};
-  if (!kPartyPreps.count(prep)) return out;
+      "with", "against", "to", "toward", "towards", "from", "by"};
+  if (prep.empty() || (!named && !kPartyPreps.count(prep))) return out;
   for (const ClauseArgument& a : c.arguments) {
     if (a.role != "patient") continue;
     auto [tb, te] = TokensIn(doc, a.span);
@@ -677,8 +685,18 @@ void ClauseCoder::Emit(const Context& cx, int ci, const ClausePattern& p,
     act = c.attributed_by;
     negated = doc.clauses[act].negated;
   }
-  CodeChoice choice = ChooseCode(p.code, p.intent_code, p.neg_code,
-                                 ClauseModality(doc, act, *lex_), negated);
+  std::string modality = ClauseModality(doc, act, *lex_);
+  // The condition of a conditional ("If the U.S. imposes a tariff, the
+  // duty is paid ..."): its parent is the conditional or future act; the
+  // condition is hypothetical but threatens nothing (the parent may).
+  const Clause& ac = doc.clauses[act];
+  if (modality == "conditional" && ac.parent >= 0 &&
+      ac.parent < static_cast<int>(doc.clauses.size())) {
+    const std::string& up = doc.clauses[ac.parent].modality;
+    if (up == "conditional" || up == "future") modality = "possible";
+  }
+  CodeChoice choice = ChooseCode(p.code, p.intent_code, p.neg_code, modality,
+                                 negated);
   if (choice.drop) return;
   const CameoCode* entry = cameo_->Find(choice.code);
   if (!entry && !options_.accept_any_code) return;

@@ -105,10 +105,12 @@ class ClauseCoder {
   std::vector<FoundActor> OpeningSubject(const Context& cx, int ci) const;
   // Returns the party after `prep` inside the clause's patient ("shared
   // evidence with the U.S.": the parse may hang the target's phrase on the
-  // noun instead of the verb); none for "of", which names the noun's own.
+  // noun instead of the verb). Unless the pattern `named` it, only a
+  // party-naming preposition counts (with, against, to, toward, from, by).
   std::vector<FoundActor> PrepositionInPatient(const Context& cx,
                                                const Clause& c,
-                                               const std::string& prep) const;
+                                               const std::string& prep,
+                                               bool named) const;
   // Returns the actors of the subject of complement `a` (its agent, or
   // its patient when passive), or of the phrase when it holds no clause.
   std::vector<FoundActor> ComplementSubject(const Context& cx,

@@ -3,7 +3,8 @@
 // demand as the subject of what it asks for, predicates whose clause lemma
 // is a clipped stem, objections, nominal criticism and criticism received,
 // the sentence's opening party when the parse loses the subject, a target
-// named inside the patient, a light verb's event noun.
+// named inside the patient, a light verb's event noun, disapproval of an
+// act's doer, tariffs, and the condition of a conditional threat.
 // Each runs a short page written for the test through the whole pipeline
 // with the clause coder, and asserts codes and actors.
 #include <gtest/gtest.h>
@@ -35,7 +36,12 @@ constexpr char kPage[] =
     "The United States faced criticism from China.\n\n"
     "Iraq on Saturday appealed to the United Nations to lift the embargo.\n\n"
     "France sent military aid to Ukraine on Monday.\n\n"
-    "Palestinian students staged demonstrations against Israel.\n";
+    "Palestinian students staged demonstrations against Israel.\n\n"
+    "Britain condemned the attack on the embassy by Iran.\n\n"
+    "The United States imposed tariffs on Chinese steel.\n\n"
+    "Washington said it would raise tariffs on Chinese goods if talks "
+    "failed.\n\n"
+    "If Russia imposes sanctions on Ukraine, prices will rise.\n";
 
 class ClauseCoderTest : public ::testing::Test {
  protected:
@@ -118,7 +124,7 @@ TEST_F(ClauseCoderTest, DemandTargetsTheComplementSubject) {
 // "imposes" has the clause lemma "impos"; the word's base form matches
 // "impose sanction*".
 TEST_F(ClauseCoderTest, ClippedLemmaFindsItsPattern) {
-  auto ev = In("imposes sanctions");
+  auto ev = In("States imposes sanctions");
   ASSERT_EQ(ev.size(), 1u) << All();
   EXPECT_EQ(ev[0]->code, "163");
   EXPECT_EQ(ev[0]->source.code, "USA");
@@ -182,6 +188,51 @@ TEST_F(ClauseCoderTest, LightVerbCodesItsEventNoun) {
   EXPECT_EQ(ev[0]->code, "141");
   EXPECT_EQ(ev[0]->source.code.substr(0, 3), "PSE");
   EXPECT_EQ(ev[0]->target.code, "ISR");
+}
+
+// "condemned the attack ... by Iran": disapproval aims at the doer of the
+// act it objects to, named by "by" inside the patient.
+TEST_F(ClauseCoderTest, DisapprovalTargetsTheDoerAfterBy) {
+  auto ev = In("condemned the attack");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->root, "11");
+  EXPECT_EQ(ev[0]->source.code, "GBR");
+  EXPECT_EQ(ev[0]->target.code, "IRN");
+}
+
+// The object of an act of its own is not the subject's act: Britain
+// condemned the attack, it did not attack.
+TEST_F(ClauseCoderTest, ObjectOfAnActIsNotTheSubjectsAct) {
+  for (const Event* e : In("condemned the attack")) {
+    EXPECT_NE(e->root, "19") << All();
+  }
+}
+
+// Tariffs on a party's goods restrict trade as punishment (163); the party
+// is after "on" even when the parse hangs it on the noun.
+TEST_F(ClauseCoderTest, TariffsOnAPartysGoodsAreSanctions) {
+  auto ev = In("imposed tariffs");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->code, "163");
+  EXPECT_EQ(ev[0]->source.code, "USA");
+  EXPECT_EQ(ev[0]->target.code, "CHN");
+}
+
+// "would raise tariffs ... if talks failed": the conditional act is a
+// threat (1312); the condition itself ("If Russia imposes sanctions ...,
+// prices will rise") is a hypothetical act, not a threat.
+TEST_F(ClauseCoderTest, ConditionalTariffsThreatenTheConditionDoesNot) {
+  auto ev = In("would raise tariffs");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->code, "1312");
+  EXPECT_EQ(ev[0]->source.code, "USA");
+  EXPECT_EQ(ev[0]->target.code, "CHN");
+  auto cond = In("If Russia imposes");
+  ASSERT_EQ(cond.size(), 1u) << All();
+  EXPECT_EQ(cond[0]->code, "163");
+  EXPECT_TRUE(cond[0]->hypothetical);
+  EXPECT_EQ(cond[0]->source.code, "RUS");
+  EXPECT_EQ(cond[0]->target.code, "UKR");
 }
 
 }  // namespace

@@ -152,6 +152,7 @@ Status ClausePatterns::LoadFile(const std::string& path) {
     }
     for (const std::string& t : SplitList(row[4], '|')) {
       TargetSlot slot;
+      slot.named = true;
       ok = ok && ParseTarget(t, &slot);
       p.targets.push_back(std::move(slot));
     }
@@ -194,7 +195,7 @@ ClausePattern FromEventPattern(const EventPattern& e) {
     p.needs.push_back(std::move(r));
   }
   for (const std::string& prep : e.preps) {
-    p.targets.push_back({"oblique", prep, false});
+    p.targets.push_back({"oblique", prep, false, true});
   }
   if (e.preps.empty()) {
     if (e.swap) p.targets.push_back({"oblique", "from", false});
@@ -206,6 +207,11 @@ ClausePattern FromEventPattern(const EventPattern& e) {
       if (e.code.compare(0, 2, "02") == 0 || e.code.compare(0, 2, "10") == 0)
         p.targets.push_back({"complement", "", false});
     }
+    // Disapproval and rejection aim at whoever did the act they object to
+    // ("condemned the attack on the embassy by Iran"), before the act's
+    // own victim or topic.
+    if (e.code.compare(0, 2, "11") == 0 || e.code.compare(0, 2, "12") == 0)
+      p.targets.push_back({"oblique", "by", false});
     if (!last_prep.empty()) p.targets.push_back({"oblique", last_prep, false});
     for (const char* prep : kTargetPreps) {
       if (prep != last_prep) p.targets.push_back({"oblique", prep, false});

@@ -44,6 +44,10 @@ struct TargetSlot {
   std::string role;
   std::string preposition;
   bool of_noun = false;  // "patient.agent"
+  // Named by the pattern itself (a patterns.tsv target, a verbs.tsv
+  // "prep="), not one of the mapped rows' fallback prepositions: it may be
+  // looked for inside the patient too ("imposed tariffs on Chinese goods").
+  bool named = false;
 };
 
 struct ClausePattern {
