@@ -90,6 +90,24 @@ void DropOwnCountry(const std::vector<FoundActor>& sources,
 
 namespace {
 
+// Returns whether clause `c` takes its subject from its parent's subject
+// ("Obama wants to attack": the wanter attacks), not from its object
+// ("wants Britain to use its influence").
+bool SubjectControlled(const Document& doc, const Clause& c) {
+  if (c.parent < 0 || c.parent >= static_cast<int>(doc.clauses.size()))
+    return false;
+  const Clause& up = doc.clauses[c.parent];
+  bool own = false, shared = false;
+  for (const ClauseArgument& a : c.arguments) {
+    if (a.role != "agent") continue;
+    if (!a.controlled) own = true;
+    for (const ClauseArgument& b : up.arguments) {
+      if (b.role == "agent" && b.head == a.head) shared = true;
+    }
+  }
+  return shared && !own;
+}
+
 bool CountryPrefix(const std::string& code) {
   if (code.size() < 3) return false;
   std::string c = code.substr(0, 3);
@@ -290,9 +308,13 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
     }
   }
   if (!p) return;
-  // The content of an accusation, a request, a fear ... is not an act.
+  // The content of an accusation, a request, a fear ... is not an act;
+  // but what one wants or hopes to do oneself is an intent ("wants to help
+  // Israel": 033), not a content.
   if (c.parent >= 0 && c.parent < static_cast<int>(doc.clauses.size()) &&
-      lex_->Has("content_parent", doc.clauses[c.parent].lemma))
+      lex_->Has("content_parent", doc.clauses[c.parent].lemma) &&
+      !(lex_->Has("intent_parent", doc.clauses[c.parent].lemma) &&
+        SubjectControlled(doc, c)))
     return;
   std::vector<FoundActor> sources, targets;
   if (p->reporter) {

@@ -4,7 +4,8 @@
 // is a clipped stem, objections, nominal criticism and criticism received,
 // the sentence's opening party when the parse loses the subject, a target
 // named inside the patient, a light verb's event noun, disapproval of an
-// act's doer, tariffs, and the condition of a conditional threat.
+// act's doer, tariffs, the condition of a conditional threat, and one's own
+// wanted act as intent.
 // Each runs a short page written for the test through the whole pipeline
 // with the clause coder, and asserts codes and actors.
 #include <gtest/gtest.h>
@@ -41,7 +42,9 @@ constexpr char kPage[] =
     "The United States imposed tariffs on Chinese steel.\n\n"
     "Washington said it would raise tariffs on Chinese goods if talks "
     "failed.\n\n"
-    "If Russia imposes sanctions on Ukraine, prices will rise.\n";
+    "If Russia imposes sanctions on Ukraine, prices will rise.\n\n"
+    "Japan wants to help Indonesia.\n\n"
+    "Germany wants France to help Greece.\n";
 
 class ClauseCoderTest : public ::testing::Test {
  protected:
@@ -233,6 +236,19 @@ TEST_F(ClauseCoderTest, ConditionalTariffsThreatenTheConditionDoesNot) {
   EXPECT_TRUE(cond[0]->hypothetical);
   EXPECT_EQ(cond[0]->source.code, "RUS");
   EXPECT_EQ(cond[0]->target.code, "UKR");
+}
+
+// "Japan wants to help Indonesia": one's own wanted act is an intent (033);
+// "Germany wants France to help Greece": France's help is only wanted.
+TEST_F(ClauseCoderTest, WantingOnesOwnActIsIntent) {
+  auto ev = In("Japan wants to help");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->root, "03");
+  EXPECT_EQ(ev[0]->source.code, "JPN");
+  EXPECT_EQ(ev[0]->target.code, "IDN");
+  for (const Event* e : In("wants France to help")) {
+    EXPECT_NE(e->source.code, "FRA") << All();
+  }
 }
 
 }  // namespace
