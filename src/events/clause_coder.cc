@@ -709,11 +709,15 @@ void ClauseCoder::Emit(const Context& cx, int ci, const ClausePattern& p,
   }
   std::string modality = ClauseModality(doc, act, *lex_);
   // The condition of a conditional ("If the U.S. imposes a tariff, the
-  // duty is paid ..."): its parent is the conditional or future act; the
-  // condition is hypothetical but threatens nothing (the parent may).
+  // duty is paid ..."): an adverbial clause of the conditional or future
+  // act; it is hypothetical but threatens nothing (its parent may). An
+  // act the future one governs ("won't hesitate to impose") is no
+  // condition.
   const Clause& ac = doc.clauses[act];
   if (modality == "conditional" && ac.parent >= 0 &&
-      ac.parent < static_cast<int>(doc.clauses.size())) {
+      ac.parent < static_cast<int>(doc.clauses.size()) &&
+      ac.predicate < doc.deprels.size() &&
+      doc.deprels[ac.predicate].compare(0, 5, "advcl") == 0) {
     const std::string& up = doc.clauses[ac.parent].modality;
     if (up == "conditional" || up == "future") modality = "possible";
   }
