@@ -570,7 +570,16 @@ std::vector<FoundActor> ClauseCoder::OpeningSubject(const Context& cx,
   const Document& doc = cx.doc;
   const Clause& c = doc.clauses[ci];
   std::vector<FoundActor> out;
-  if (c.parent >= 0 || c.kind != "verb" || c.voice == "passive") return out;
+  if (c.voice == "passive" || (c.kind != "verb" && c.parent >= 0)) return out;
+  // A main clause, a root event noun whose light verb the parse lost ("...,
+  // held talks with"), or the content of a trailing clause of saying
+  // ("Israel on Wednesday released ..., officials said": not the
+  // officials' act).
+  if (c.parent >= 0 && !(c.attributed_by == c.parent &&
+                         c.parent < static_cast<int>(doc.clauses.size()) &&
+                         lex_->Has("speech", doc.clauses[c.parent].lemma) &&
+                         doc.clauses[c.parent].predicate > c.predicate))
+    return out;
   // Where the named subject should end: the agent the parser gave (a time
   // word, "Iraq on Saturday appealed"), else the predicate.
   uint32_t limit = c.predicate;

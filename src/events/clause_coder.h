@@ -100,8 +100,10 @@ class ClauseCoder {
   // Returns the party a sentence opens with, as the source of its main
   // clause when the parse gave that clause no agent holding an actor
   // ("Yasser Arafat Wednesday rejected ...": a time word between subject
-  // and verb loses the subject); empty when another predicate comes
-  // between them or the clause is subordinate or passive.
+  // and verb loses the subject), also for a root event noun and for the
+  // content of a trailing clause of saying ("Israel on Wednesday released
+  // ..., officials said"); empty when another predicate comes between
+  // them or the clause is otherwise subordinate, or passive.
   std::vector<FoundActor> OpeningSubject(const Context& cx, int ci) const;
   // Returns the party after `prep` inside the clause's patient ("shared
   // evidence with the U.S.": the parse may hang the target's phrase on the

@@ -44,7 +44,9 @@ constexpr char kPage[] =
     "failed.\n\n"
     "If Russia imposes sanctions on Ukraine, prices will rise.\n\n"
     "Japan wants to help Indonesia.\n\n"
-    "Germany wants France to help Greece.\n";
+    "Germany wants France to help Greece.\n\n"
+    "Israel on Wednesday released two Palestinian prisoners, a spokesman "
+    "said.\n";
 
 class ClauseCoderTest : public ::testing::Test {
  protected:
@@ -249,6 +251,16 @@ TEST_F(ClauseCoderTest, WantingOnesOwnActIsIntent) {
   for (const Event* e : In("wants France to help")) {
     EXPECT_NE(e->source.code, "FRA") << All();
   }
+}
+
+// "Israel on Wednesday released ..., a spokesman said": the lost
+// subject is the party the sentence opens with, not the reporter.
+TEST_F(ClauseCoderTest, ReportedActKeepsItsOpeningSubject) {
+  auto ev = In("released two Palestinian prisoners");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->root, "08");
+  EXPECT_EQ(ev[0]->source.code, "ISR");
+  EXPECT_EQ(ev[0]->target.code.substr(0, 3), "PSE");
 }
 
 }  // namespace
