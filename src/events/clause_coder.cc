@@ -68,9 +68,45 @@ bool SameActor(const FoundActor& a, const FoundActor& b) {
   return a.code == b.code;
 }
 
+// "Zhao said China should lower the cost of exports": a government (or
+// its leader) saying what its own country must do states its policy; it
+// makes no demand of another party. Drops such targets.
+void DropOwnCountry(const std::vector<FoundActor>& sources,
+                    std::vector<FoundActor>* targets) {
+  auto own = [&](const FoundActor& t) {
+    if (t.code.size() != 3) return false;
+    for (const FoundActor& s : sources) {
+      if (s.code.compare(0, 3, t.code) != 0) continue;
+      std::string sector = s.code.substr(std::min<size_t>(3, s.code.size()));
+      if (sector.empty() || sector == "GOV" || sector == "ELI") return true;
+    }
+    return false;
+  };
+  targets->erase(std::remove_if(targets->begin(), targets->end(), own),
+                 targets->end());
+}
+
 }  // namespace
 
 namespace {
+
+// Returns whether clause `c` takes its subject from its parent's subject
+// ("Obama wants to attack": the wanter attacks), not from its object
+// ("wants Britain to use its influence").
+bool SubjectControlled(const Document& doc, const Clause& c) {
+  if (c.parent < 0 || c.parent >= static_cast<int>(doc.clauses.size()))
+    return false;
+  const Clause& up = doc.clauses[c.parent];
+  bool own = false, shared = false;
+  for (const ClauseArgument& a : c.arguments) {
+    if (a.role != "agent") continue;
+    if (!a.controlled) own = true;
+    for (const ClauseArgument& b : up.arguments) {
+      if (b.role == "agent" && b.head == a.head) shared = true;
+    }
+  }
+  return shared && !own;
+}
 
 bool CountryPrefix(const std::string& code) {
   if (code.size() < 3) return false;
@@ -264,10 +300,21 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
   const Document& doc = cx.doc;
   const Clause& c = doc.clauses[ci];
   const ClausePattern* p = patterns_->Match(doc, ci);
+  // "staged mass demonstrations", "began a hunger strike": a light verb
+  // says no more than that its object, an event noun, took place.
+  if (!p && c.kind == "verb" && lex_->Has("light_verb", c.lemma)) {
+    for (const ClauseArgument& a : c.arguments) {
+      if (a.role == "patient" && !p) p = patterns_->MatchNoun(doc, ci, a.head);
+    }
+  }
   if (!p) return;
-  // The content of an accusation, a request, a fear ... is not an act.
+  // The content of an accusation, a request, a fear ... is not an act;
+  // but what one wants or hopes to do oneself is an intent ("wants to help
+  // Israel": 033), not a content.
   if (c.parent >= 0 && c.parent < static_cast<int>(doc.clauses.size()) &&
-      lex_->Has("content_parent", doc.clauses[c.parent].lemma))
+      lex_->Has("content_parent", doc.clauses[c.parent].lemma) &&
+      !(lex_->Has("intent_parent", doc.clauses[c.parent].lemma) &&
+        SubjectControlled(doc, c)))
     return;
   std::vector<FoundActor> sources, targets;
   if (p->reporter) {
@@ -285,6 +332,7 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
   OnePerCountry(&sources);
   OnePerCountry(&targets);
   if (p->swap) std::swap(sources, targets);
+  if (p->modal) DropOwnCountry(sources, &targets);
   static const bool debug = std::getenv("DATELINE_EVENTS_DEBUG") != nullptr;
   if (debug) {
     std::string who;
@@ -399,6 +447,7 @@ std::vector<FoundActor> ClauseCoder::SourcesOf(const Context& cx, int ci,
     }
     for (const FoundActor& f : found) out.push_back(f);
   }
+  if (out.empty() && depth == 0) out = OpeningSubject(cx, ci);
   if (!out.empty() || depth >= 2) return out;
   if (c.voice == "passive" && c.kind == "verb") return out;
   int p = c.parent;
@@ -407,6 +456,12 @@ std::vector<FoundActor> ClauseCoder::SourcesOf(const Context& cx, int ci,
   // A noun's act is its host clause's subject's ("During a visit to North
   // Korea, Shoigu was shown ..."); a subjectless verb takes its
   // controller's, or its reporter's.
+  // The object of an act of its own is not its subject's act ("Britain
+  // condemned the attack": not Britain's attack); of a light verb it is
+  // ("launched an attack").
+  if (c.kind == "noun" && parent.kind == "verb" &&
+      !lex_->Has("light_verb", parent.lemma) && patterns_->Match(doc, p))
+    return out;
   if (c.kind == "noun" && parent.voice == "passive") {
     for (const ClauseArgument& a : parent.arguments) {
       if (a.role != "patient") continue;
@@ -446,6 +501,11 @@ std::vector<FoundActor> ClauseCoder::TargetsOf(const Context& cx, int ci,
       if (a.role != slot.role) continue;
       if (slot.role == "oblique" && a.preposition != slot.preposition) continue;
       std::vector<FoundActor> found;
+      if (slot.role == "complement") {
+        found = ComplementSubject(cx, a);
+        for (const FoundActor& f : found) out.push_back(f);
+        continue;
+      }
       if (slot.of_noun) {
         // "accepted Kim's invitation": the inviter.
         for (int k : cx.clauses) {
@@ -462,7 +522,102 @@ std::vector<FoundActor> ClauseCoder::TargetsOf(const Context& cx, int ci,
       if (found.empty()) found = ActorsOf(cx, a, places);
       for (const FoundActor& f : found) out.push_back(f);
     }
+    if (out.empty() && slot.role == "oblique")
+      out = PrepositionInPatient(cx, c, slot.preposition, slot.named);
     if (!out.empty()) return out;
+  }
+  return out;
+}
+
+std::vector<FoundActor> ClauseCoder::PrepositionInPatient(
+    const Context& cx, const Clause& c, const std::string& prep,
+    bool named) const {
+  const Document& doc = cx.doc;
+  std::vector<FoundActor> out;
+  // Prepositions that name a party after a noun too ("aid to", "talks
+  // with", "violations by China": the doer of the act objected to); "at",
+  // "on", "over" after a noun mostly name a place or a topic.
+  static const std::set<std::string> kPartyPreps = {
+      "with", "against", "to", "toward", "towards", "from", "by"};
+  if (prep.empty() || (!named && !kPartyPreps.count(prep))) return out;
+  for (const ClauseArgument& a : c.arguments) {
+    if (a.role != "patient") continue;
+    auto [tb, te] = TokensIn(doc, a.span);
+    for (const FoundGroup& g : cx.groups) {
+      if (g.b <= a.head || g.b <= tb + 1 || g.e > te) continue;
+      // Not inside a clause the noun holds ("the hearing, which is to
+      // take place at ...").
+      bool embedded = false;
+      for (int k : cx.clauses) {
+        uint32_t p = doc.clauses[k].predicate;
+        embedded |= doc.clauses[k].kind == "verb" && p > a.head && p < g.b;
+      }
+      if (embedded) break;
+      uint32_t w = g.b - 1;
+      if (w > tb + 1 && WordAt(doc, w) == "the") --w;
+      if (WordAt(doc, w) != prep) continue;
+      for (const FoundActor& f : g.actors) {
+        if (!f.place && !f.code.empty()) out.push_back(f);
+      }
+      if (!out.empty()) return out;
+    }
+  }
+  return out;
+}
+
+std::vector<FoundActor> ClauseCoder::OpeningSubject(const Context& cx,
+                                                    int ci) const {
+  const Document& doc = cx.doc;
+  const Clause& c = doc.clauses[ci];
+  std::vector<FoundActor> out;
+  if (c.voice == "passive" || (c.kind != "verb" && c.parent >= 0)) return out;
+  // A main clause, a root event noun whose light verb the parse lost ("...,
+  // held talks with"), or the content of a trailing clause of saying
+  // ("Israel on Wednesday released ..., officials said": not the
+  // officials' act).
+  if (c.parent >= 0 && !(c.attributed_by == c.parent &&
+                         c.parent < static_cast<int>(doc.clauses.size()) &&
+                         lex_->Has("speech", doc.clauses[c.parent].lemma) &&
+                         doc.clauses[c.parent].predicate > c.predicate))
+    return out;
+  // Where the named subject should end: the agent the parser gave (a time
+  // word, "Iraq on Saturday appealed"), else the predicate.
+  uint32_t limit = c.predicate;
+  for (const ClauseArgument& a : c.arguments) {
+    if (a.role == "agent") limit = std::min<uint32_t>(
+          limit, static_cast<uint32_t>(TokensIn(doc, a.span).first));
+  }
+  if (cx.groups.empty()) return out;
+  const FoundGroup& g = cx.groups.front();
+  // The sentence opens with the party ("Washington along with its allies
+  // demanded", "Yasser Arafat Wednesday rejected"), before any other
+  // predicate.
+  if (g.b > cx.sentence.token_begin + 1 || g.e > limit) return out;
+  for (int k : cx.clauses) {
+    uint32_t p = doc.clauses[k].predicate;
+    if (k != ci && p >= g.b && p < c.predicate) return out;
+  }
+  for (const FoundActor& f : g.actors) {
+    if (!f.place && !f.code.empty()) out.push_back(f);
+  }
+  return out;
+}
+
+std::vector<FoundActor> ClauseCoder::ComplementSubject(
+    const Context& cx, const ClauseArgument& a) const {
+  const Document& doc = cx.doc;
+  if (a.clause < 0 || a.clause >= static_cast<int>(doc.clauses.size())) {
+    // No clause under it: the actor the phrase opens with ("insist Japan
+    // open its markets").
+    return ActorsOf(cx, a);
+  }
+  const Clause& c = doc.clauses[a.clause];
+  // A controlled subject ("urged X to leave") is the patient already.
+  std::vector<FoundActor> out;
+  for (const ClauseArgument& b : c.arguments) {
+    if (b.controlled) continue;
+    if (b.role != (c.voice == "passive" ? "patient" : "agent")) continue;
+    for (const FoundActor& f : ActorsOf(cx, b)) out.push_back(f);
   }
   return out;
 }
@@ -552,8 +707,31 @@ void ClauseCoder::Emit(const Context& cx, int ci, const ClausePattern& p,
   if (c.kind == "noun" && c.parent >= 0 &&
       c.parent < static_cast<int>(doc.clauses.size()))
     negated |= doc.clauses[c.parent].negated;
-  CodeChoice choice = ChooseCode(p.code, p.intent_code, p.neg_code,
-                                 ClauseModality(doc, ci, *lex_), negated);
+  // A pattern that asks for a modality codes the reporting clause's act
+  // ("said Japan must open": said, not must), so that clause's modality
+  // and polarity bend it.
+  int act = ci;
+  if (p.modal && c.attributed_by >= 0 &&
+      c.attributed_by < static_cast<int>(doc.clauses.size())) {
+    act = c.attributed_by;
+    negated = doc.clauses[act].negated;
+  }
+  std::string modality = ClauseModality(doc, act, *lex_);
+  // The condition of a conditional ("If the U.S. imposes a tariff, the
+  // duty is paid ..."): an adverbial clause of the conditional or future
+  // act; it is hypothetical but threatens nothing (its parent may). An
+  // act the future one governs ("won't hesitate to impose") is no
+  // condition.
+  const Clause& ac = doc.clauses[act];
+  if (modality == "conditional" && ac.parent >= 0 &&
+      ac.parent < static_cast<int>(doc.clauses.size()) &&
+      ac.predicate < doc.deprels.size() &&
+      doc.deprels[ac.predicate].compare(0, 5, "advcl") == 0) {
+    const std::string& up = doc.clauses[ac.parent].modality;
+    if (up == "conditional" || up == "future") modality = "possible";
+  }
+  CodeChoice choice = ChooseCode(p.code, p.intent_code, p.neg_code, modality,
+                                 negated);
   if (choice.drop) return;
   const CameoCode* entry = cameo_->Find(choice.code);
   if (!entry && !options_.accept_any_code) return;

@@ -97,6 +97,26 @@ class ClauseCoder {
   std::vector<FoundActor> ActorsOf(const Context& cx,
                                    const ClauseArgument& a,
                                    bool places = false) const;
+  // Returns the party a sentence opens with, as the source of its main
+  // clause when the parse gave that clause no agent holding an actor
+  // ("Yasser Arafat Wednesday rejected ...": a time word between subject
+  // and verb loses the subject), also for a root event noun and for the
+  // content of a trailing clause of saying ("Israel on Wednesday released
+  // ..., officials said"); empty when another predicate comes between
+  // them or the clause is otherwise subordinate, or passive.
+  std::vector<FoundActor> OpeningSubject(const Context& cx, int ci) const;
+  // Returns the party after `prep` inside the clause's patient ("shared
+  // evidence with the U.S.": the parse may hang the target's phrase on the
+  // noun instead of the verb). Unless the pattern `named` it, only a
+  // party-naming preposition counts (with, against, to, toward, from, by).
+  std::vector<FoundActor> PrepositionInPatient(const Context& cx,
+                                               const Clause& c,
+                                               const std::string& prep,
+                                               bool named) const;
+  // Returns the actors of the subject of complement `a` (its agent, or
+  // its patient when passive), or of the phrase when it holds no clause.
+  std::vector<FoundActor> ComplementSubject(const Context& cx,
+                                            const ClauseArgument& a) const;
   FoundActor PlaceOf(const Context& cx, int ci, std::string* source) const;
   void Emit(const Context& cx, int ci, const struct ClausePattern& p,
             const FoundActor& src, const FoundActor* tgt,

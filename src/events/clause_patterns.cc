@@ -69,7 +69,8 @@ bool ParseRequirement(const std::string& s, ArgRequirement* r) {
     role = role.substr(0, colon);
   }
   static const std::unordered_set<std::string> kRoles = {
-      "agent", "patient", "recipient", "obl", "comp", "attr", "any"};
+      "agent", "patient", "recipient", "obl", "comp", "attr", "any",
+      "modal", "aux"};
   if (!kRoles.count(role)) return false;
   if (role == "obl") role = "oblique";
   if (role == "comp") role = "complement";
@@ -90,8 +91,9 @@ bool ParseTarget(const std::string& s, TargetSlot* t) {
     role = role.substr(0, colon);
   }
   if (role == "obl") role = "oblique";
+  if (role == "comp") role = "complement";
   static const std::unordered_set<std::string> kRoles = {
-      "patient", "recipient", "oblique", "location", "agent"};
+      "patient", "recipient", "oblique", "location", "agent", "complement"};
   t->role = role;
   return kRoles.count(role) > 0;
 }
@@ -150,6 +152,7 @@ Status ClausePatterns::LoadFile(const std::string& path) {
     }
     for (const std::string& t : SplitList(row[4], '|')) {
       TargetSlot slot;
+      slot.named = true;
       ok = ok && ParseTarget(t, &slot);
       p.targets.push_back(std::move(slot));
     }
@@ -160,9 +163,13 @@ Status ClausePatterns::LoadFile(const std::string& path) {
       bad += (bad.empty() ? "" : ",") + std::to_string(row.line);
       continue;
     }
+    for (const ArgRequirement& r : p.needs) p.modal |= r.role == "modal";
     // Hand-written clause patterns outrank mapped phrase patterns of the
-    // same length.
+    // same length. A reported modality ("X said Y must open its markets")
+    // outranks the predicate's own pattern: the act is X's demand, not Y's
+    // opening.
     p.specificity = 2 * static_cast<int>(p.needs.size()) + 1;
+    if (p.modal) p.specificity += 100;
     p.origin = file + ":" + std::to_string(row.line);
     patterns_.push_back(std::move(p));
   }
@@ -188,14 +195,23 @@ ClausePattern FromEventPattern(const EventPattern& e) {
     p.needs.push_back(std::move(r));
   }
   for (const std::string& prep : e.preps) {
-    p.targets.push_back({"oblique", prep, false});
+    p.targets.push_back({"oblique", prep, false, true});
   }
   if (e.preps.empty()) {
     if (e.swap) p.targets.push_back({"oblique", "from", false});
     if (p.kind != "noun") {
       p.targets.push_back({"patient", "", false});
       p.targets.push_back({"recipient", "", false});
+      // An appeal or demand names its target as the subject of what it
+      // asks for ("demanded that Hamas renounce its armed struggle").
+      if (e.code.compare(0, 2, "02") == 0 || e.code.compare(0, 2, "10") == 0)
+        p.targets.push_back({"complement", "", false});
     }
+    // Disapproval and rejection aim at whoever did the act they object to
+    // ("condemned the attack on the embassy by Iran"), before the act's
+    // own victim or topic.
+    if (e.code.compare(0, 2, "11") == 0 || e.code.compare(0, 2, "12") == 0)
+      p.targets.push_back({"oblique", "by", false});
     if (!last_prep.empty()) p.targets.push_back({"oblique", last_prep, false});
     for (const char* prep : kTargetPreps) {
       if (prep != last_prep) p.targets.push_back({"oblique", prep, false});
@@ -237,6 +253,20 @@ void ClausePatterns::Finish() {
 
 bool ClausePatterns::Satisfies(const Document& doc, const Clause& c,
                                const ArgRequirement& r) const {
+  if (r.role == "modal") return OneOf(c.modality, r.words);
+  if (r.role == "aux") {
+    // "must" in "Japan must open its markets": a word just before the
+    // predicate (the clause layer keeps the modality, not its auxiliary).
+    for (uint32_t k = 1; k <= 3 && k <= c.predicate; ++k) {
+      const Span& s = doc.tokens[c.predicate - k];
+      if (s.end <= c.sentence.begin) break;
+      if (OneOf(Lower(std::string_view(doc.text).substr(
+                    s.begin, s.end - s.begin)),
+                r.words))
+        return true;
+    }
+    return false;
+  }
   if (r.role == "any" && !r.preposition.empty()) {
     // A preposition: an oblique with it, the predicate's particle ("call
     // on"), a recipient or a complement clause for "to".
@@ -286,8 +316,18 @@ const ClausePattern* ClausePatterns::Match(const Document& doc, int ci) const {
       for (const std::string& l : LemmaCandidates(c.lemma)) {
         if (l != c.lemma) keys.push_back(key + l);
       }
+    } else if (!index_.count(key + c.lemma) &&
+               c.predicate < doc.tokens.size()) {
+      // The clause layer's lemma can be a clipped stem ("imposes" ->
+      // "impos", "opposes" -> "oppos"): try the base forms of the word.
+      const Span& s = doc.tokens[c.predicate];
+      for (const std::string& l : LemmaCandidates(
+               std::string_view(doc.text).substr(s.begin, s.end - s.begin))) {
+        if (l != c.lemma) keys.push_back(key + l);
+      }
     }
   }
+  if (!c.modality.empty()) keys.push_back(key + "*");
   const ClausePattern* best = nullptr;
   size_t best_i = 0;
   for (const std::string& k : keys) {
@@ -296,6 +336,7 @@ const ClausePattern* ClausePatterns::Match(const Document& doc, int ci) const {
     for (size_t i : it->second) {
       const ClausePattern& p = patterns_[i];
       if (p.nopassive && c.voice == "passive") continue;
+      if (p.modal && p.reporter && c.attributed_by < 0) continue;
       if (best && (p.specificity < best->specificity ||
                    (p.specificity == best->specificity && i > best_i)))
         continue;
@@ -310,6 +351,33 @@ const ClausePattern* ClausePatterns::Match(const Document& doc, int ci) const {
         best = &p;
         best_i = i;
       }
+    }
+  }
+  return best;
+}
+
+const ClausePattern* ClausePatterns::MatchNoun(const Document& doc, int ci,
+                                               uint32_t noun) const {
+  const Clause& c = doc.clauses[ci];
+  if (noun >= doc.tokens.size()) return nullptr;
+  std::vector<std::string> keys;
+  for (uint32_t t : {noun, noun - 1}) {
+    if (t >= doc.tokens.size() || (t < noun && t <= c.predicate)) continue;
+    const Span& s = doc.tokens[t];
+    for (const std::string& l : LemmaCandidates(
+             std::string_view(doc.text).substr(s.begin, s.end - s.begin)))
+      keys.push_back("noun:" + l);
+  }
+  const ClausePattern* best = nullptr;
+  for (const std::string& k : keys) {
+    auto it = index_.find(k);
+    if (it == index_.end()) continue;
+    for (size_t i : it->second) {
+      const ClausePattern& p = patterns_[i];
+      if (p.reporter || (best && p.specificity <= best->specificity)) continue;
+      bool all = true;
+      for (const ArgRequirement& r : p.needs) all = all && Satisfies(doc, c, r);
+      if (all) best = &p;
     }
   }
   return best;

@@ -28,30 +28,41 @@ namespace dateline {
 struct ArgRequirement {
   // "agent", "patient", "recipient", "oblique", "complement", "attribute",
   // or "any" (a preposition word: an oblique with it, a particle, or for
-  // "to" a complement clause; a content word: any argument holding it).
+  // "to" a complement clause; a content word: any argument holding it);
+  // "modal" (the clause's modality is one of `words`) or "aux" (one of
+  // `words` is among the three tokens before the predicate: "must").
   std::string role;
   std::string preposition;         // obliques: "" = any
   std::vector<std::string> words;  // one of these in the phrase ("" = any)
 };
 
 // Where the target is: a role (with a preposition for obliques), the agent
-// or possessor of the noun that fills the role ("patient.agent"), or the
-// country of the event's place ("location").
+// or possessor of the noun that fills the role ("patient.agent"), the
+// subject of the complement clause ("comp": "demanded that Hamas
+// renounce"), or the country of the event's place ("location").
 struct TargetSlot {
   std::string role;
   std::string preposition;
   bool of_noun = false;  // "patient.agent"
+  // Named by the pattern itself (a patterns.tsv target, a verbs.tsv
+  // "prep="), not one of the mapped rows' fallback prepositions: it may be
+  // looked for inside the patient too ("imposed tariffs on Chinese goods").
+  bool named = false;
 };
 
 struct ClausePattern {
   std::string code;
-  std::string lemma;
+  std::string lemma;  // "*": any predicate (with a "modal" requirement)
   std::string kind = "verb";  // "verb", "noun" or "adj"
   std::vector<ArgRequirement> needs;
   std::vector<TargetSlot> targets;  // tried in order
   bool sym = false, solo = false, reporter = false, nopassive = false;
   bool swap = false;  // source and target swap ("receive X from Y")
   std::string intent_code, neg_code, reverse_code;
+  // Set when the pattern asks for a modality ("X said Y must go"): the
+  // modality is the act's content, not a doubt about the act, so the code
+  // is neither hypothetical nor bent by it.
+  bool modal = false;
   int specificity = 0;  // the most specific match wins
   std::string origin;   // "patterns.tsv:12", "verbs.tsv:40"
 };
@@ -70,6 +81,13 @@ class ClausePatterns {
   // Returns the most specific pattern matching clause `c` of doc (ties:
   // the first loaded), or null.
   const ClausePattern* Match(const Document& doc, int c) const;
+
+  // Returns the most specific noun pattern for the noun at token `noun`
+  // (or the compound it ends: "hunger strike") whose requirements clause
+  // `c` meets: the event a light verb's object names ("staged a hunger
+  // strike"). Null when none.
+  const ClausePattern* MatchNoun(const Document& doc, int c,
+                                 uint32_t noun) const;
 
   size_t size() const { return patterns_.size(); }
   const std::vector<ClausePattern>& patterns() const { return patterns_; }

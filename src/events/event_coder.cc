@@ -3030,10 +3030,10 @@ Status EventCoder::Create(const std::string& data_dir,
   std::unique_ptr<EventCoder> coder(new EventCoder());
   Impl& impl = *coder->impl_;
   impl.options = options;
-  // The default is the token coder: on the parts of the gold sets no rule
-  // was written against, the clause coder is still behind it (real-news gold
-  // test P 0.250 R 0.040 against 0.429 / 0.091; PETR2 GSR 0.364 / 0.200
-  // against 0.606 / 0.537), though ahead on the dev part it was tuned on.
+  // The default is the token coder: the clause coder now equals it on the
+  // held-out real-news gold test (P 0.429 R 0.091 both) but trails on PLOVER
+  // dev (0.732 against 0.825) and the PETR2 GSR records (0.400 / 0.275
+  // against 0.606 / 0.537); data/events/README.md has the table.
   // DATELINE_EVENTS_CODER=clause|fallback|token picks the clause coder, the
   // clause coder with the token fallback, or the token coder.
   impl.options.token_coder = true;

@@ -1,0 +1,267 @@
+// The clause coder's constructions for the weak CAMEO roots (issue 13,
+// second pass): reported necessity as a demand or appeal, the target of a
+// demand as the subject of what it asks for, predicates whose clause lemma
+// is a clipped stem, objections, nominal criticism and criticism received,
+// the sentence's opening party when the parse loses the subject, a target
+// named inside the patient, a light verb's event noun, disapproval of an
+// act's doer, tariffs, the condition of a conditional threat, and one's own
+// wanted act as intent.
+// Each runs a short page written for the test through the whole pipeline
+// with the clause coder, and asserts codes and actors.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dateline/pipeline.h"
+
+namespace dateline {
+namespace {
+
+const bool kClauseCoder = [] {
+  setenv("DATELINE_EVENTS_CODER", "clause", 1);
+  return true;
+}();
+
+constexpr char kPage[] =
+    "Trade and tariffs\n\nMarch 3, 2024\n\n"
+    "The United States said Japan must open its markets.\n\n"
+    "Germany said Greece should cut its spending.\n\n"
+    "Chinese Premier Li Qiang said China must cut its debt.\n\n"
+    "Russia demanded that Ukraine withdraw its troops.\n\n"
+    "The United States imposes sanctions on Iran.\n\n"
+    "France opposed Britain's decision.\n\n"
+    "Russia voiced criticism of Israel.\n\n"
+    "The United States faced criticism from China.\n\n"
+    "Iraq on Saturday appealed to the United Nations to lift the embargo.\n\n"
+    "France sent military aid to Ukraine on Monday.\n\n"
+    "Palestinian students staged demonstrations against Israel.\n\n"
+    "Britain condemned the attack on the embassy by Iran.\n\n"
+    "The United States imposed tariffs on Chinese steel.\n\n"
+    "Washington said it would raise tariffs on Chinese goods if talks "
+    "failed.\n\n"
+    "If Russia imposes sanctions on Ukraine, prices will rise.\n\n"
+    "Japan wants to help Indonesia.\n\n"
+    "Germany wants France to help Greece.\n\n"
+    "Israel on Wednesday released two Palestinian prisoners, a spokesman "
+    "said.\n";
+
+class ClauseCoderTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    Page page;
+    page.source = "clause_coder_test";
+    page.format = PageFormat::kText;
+    page.content = kPage;
+    std::unique_ptr<Pipeline> pipeline;
+    Status s = Pipeline::Create(PipelineOptions{}, &pipeline);
+    if (s.ok()) doc_ = new Document(pipeline->Process(page));
+  }
+  static void TearDownTestSuite() { delete doc_; }
+  void SetUp() override { ASSERT_NE(doc_, nullptr); }
+
+  static std::string All() {
+    std::string out;
+    for (const Event& e : doc_->events) {
+      out += e.code + " " + e.source.code + " -> " +
+             (e.has_target ? e.target.code : "-") + " [" + e.evidence + "]" +
+             (e.hypothetical ? " hyp" : "") + (e.negated ? " neg" : "") + "\n";
+    }
+    return out;
+  }
+  // The events of the sentence holding `words`.
+  static std::vector<const Event*> In(const char* words) {
+    std::vector<const Event*> out;
+    for (const Event& e : doc_->events) {
+      std::string s = doc_->text.substr(e.sentence.begin,
+                                        e.sentence.end - e.sentence.begin);
+      if (s.find(words) != std::string::npos) out.push_back(&e);
+    }
+    return out;
+  }
+
+  static Document* doc_;
+};
+Document* ClauseCoderTest::doc_ = nullptr;
+
+// "X said Y must VERB" is X's demand of Y (the codebook's 1011 example,
+// "declared that China must drop barriers"), asserted, not hypothetical;
+// Y's opening is not coded.
+TEST_F(ClauseCoderTest, ReportedMustIsADemandOnTheSubject) {
+  auto ev = In("Japan must open");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->root, "10");
+  EXPECT_EQ(ev[0]->source.code, "USA");
+  EXPECT_EQ(ev[0]->target.code, "JPN");
+  EXPECT_FALSE(ev[0]->hypothetical);
+}
+
+// "should" is an appeal or suggestion (0242: "Japan needs to enact
+// reforms").
+TEST_F(ClauseCoderTest, ReportedShouldIsAnAppeal) {
+  auto ev = In("Greece should cut");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->root, "02");
+  EXPECT_EQ(ev[0]->source.code, "DEU");
+  EXPECT_EQ(ev[0]->target.code, "GRC");
+}
+
+// A government saying what its own country must do makes no demand.
+TEST_F(ClauseCoderTest, OwnCountryIsNoTargetOfADemand) {
+  for (const Event* e : In("China must cut its debt")) {
+    EXPECT_NE(e->root, "10") << All();
+    EXPECT_NE(e->root, "02") << All();
+  }
+}
+
+// "demanded that Ukraine withdraw": the target is the complement's subject;
+// the withdrawal asked for is not coded.
+TEST_F(ClauseCoderTest, DemandTargetsTheComplementSubject) {
+  auto ev = In("demanded that Ukraine");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->root, "10");
+  EXPECT_EQ(ev[0]->source.code, "RUS");
+  EXPECT_EQ(ev[0]->target.code, "UKR");
+}
+
+// "imposes" has the clause lemma "impos"; the word's base form matches
+// "impose sanction*".
+TEST_F(ClauseCoderTest, ClippedLemmaFindsItsPattern) {
+  auto ev = In("States imposes sanctions");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->code, "163");
+  EXPECT_EQ(ev[0]->source.code, "USA");
+  EXPECT_EQ(ev[0]->target.code, "IRN");
+}
+
+// Opposing a party's act is an objection (110), aimed at its owner.
+TEST_F(ClauseCoderTest, OpposeIsAnObjectionToTheActsOwner) {
+  auto ev = In("France opposed");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->code, "110");
+  EXPECT_EQ(ev[0]->source.code, "FRA");
+  EXPECT_EQ(ev[0]->target.code, "GBR");
+}
+
+// "voiced criticism of Israel": the host clause's subject criticises the
+// party after "of".
+TEST_F(ClauseCoderTest, NominalCriticismOfAParty) {
+  auto ev = In("criticism of Israel");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->code, "111");
+  EXPECT_EQ(ev[0]->source.code, "RUS");
+  EXPECT_EQ(ev[0]->target.code, "ISR");
+}
+
+// "faced criticism from China": the subject is the target, "from" the
+// critic.
+TEST_F(ClauseCoderTest, CriticismReceivedSwapsTheParties) {
+  auto ev = In("faced criticism");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->code, "111");
+  EXPECT_EQ(ev[0]->source.code, "CHN");
+  EXPECT_EQ(ev[0]->target.code, "USA");
+}
+
+// "Iraq on Saturday appealed": the parse takes the time word for the
+// subject; the party the sentence opens with is the source.
+TEST_F(ClauseCoderTest, OpeningPartyIsTheSourceWhenTheParseLosesIt) {
+  auto ev = In("on Saturday appealed");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->root, "02");
+  EXPECT_EQ(ev[0]->source.code, "IRQ");
+  EXPECT_EQ(ev[0]->target.code, "IGOUNO");
+}
+
+// "sent military aid to Ukraine": the parse hangs "to Ukraine" on the noun;
+// a party-naming preposition inside the patient still gives the target.
+TEST_F(ClauseCoderTest, TargetAfterAPrepositionInsideThePatient) {
+  auto ev = In("military aid to Ukraine");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->root, "07");
+  EXPECT_EQ(ev[0]->source.code, "FRA");
+  EXPECT_EQ(ev[0]->target.code, "UKR");
+}
+
+// "staged demonstrations against Israel": the light verb's object is the
+// event.
+TEST_F(ClauseCoderTest, LightVerbCodesItsEventNoun) {
+  auto ev = In("staged demonstrations");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->code, "141");
+  EXPECT_EQ(ev[0]->source.code.substr(0, 3), "PSE");
+  EXPECT_EQ(ev[0]->target.code, "ISR");
+}
+
+// "condemned the attack ... by Iran": disapproval aims at the doer of the
+// act it objects to, named by "by" inside the patient.
+TEST_F(ClauseCoderTest, DisapprovalTargetsTheDoerAfterBy) {
+  auto ev = In("condemned the attack");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->root, "11");
+  EXPECT_EQ(ev[0]->source.code, "GBR");
+  EXPECT_EQ(ev[0]->target.code, "IRN");
+}
+
+// The object of an act of its own is not the subject's act: Britain
+// condemned the attack, it did not attack.
+TEST_F(ClauseCoderTest, ObjectOfAnActIsNotTheSubjectsAct) {
+  for (const Event* e : In("condemned the attack")) {
+    EXPECT_NE(e->root, "19") << All();
+  }
+}
+
+// Tariffs on a party's goods restrict trade as punishment (163); the party
+// is after "on" even when the parse hangs it on the noun.
+TEST_F(ClauseCoderTest, TariffsOnAPartysGoodsAreSanctions) {
+  auto ev = In("imposed tariffs");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->code, "163");
+  EXPECT_EQ(ev[0]->source.code, "USA");
+  EXPECT_EQ(ev[0]->target.code, "CHN");
+}
+
+// "would raise tariffs ... if talks failed": the conditional act is a
+// threat (1312); the condition itself ("If Russia imposes sanctions ...,
+// prices will rise") is a hypothetical act, not a threat.
+TEST_F(ClauseCoderTest, ConditionalTariffsThreatenTheConditionDoesNot) {
+  auto ev = In("would raise tariffs");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->code, "1312");
+  EXPECT_EQ(ev[0]->source.code, "USA");
+  EXPECT_EQ(ev[0]->target.code, "CHN");
+  auto cond = In("If Russia imposes");
+  ASSERT_EQ(cond.size(), 1u) << All();
+  EXPECT_EQ(cond[0]->code, "163");
+  EXPECT_TRUE(cond[0]->hypothetical);
+  EXPECT_EQ(cond[0]->source.code, "RUS");
+  EXPECT_EQ(cond[0]->target.code, "UKR");
+}
+
+// "Japan wants to help Indonesia": one's own wanted act is an intent (033);
+// "Germany wants France to help Greece": France's help is only wanted.
+TEST_F(ClauseCoderTest, WantingOnesOwnActIsIntent) {
+  auto ev = In("Japan wants to help");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->root, "03");
+  EXPECT_EQ(ev[0]->source.code, "JPN");
+  EXPECT_EQ(ev[0]->target.code, "IDN");
+  for (const Event* e : In("wants France to help")) {
+    EXPECT_NE(e->source.code, "FRA") << All();
+  }
+}
+
+// "Israel on Wednesday released ..., a spokesman said": the lost
+// subject is the party the sentence opens with, not the reporter.
+TEST_F(ClauseCoderTest, ReportedActKeepsItsOpeningSubject) {
+  auto ev = In("released two Palestinian prisoners");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->root, "08");
+  EXPECT_EQ(ev[0]->source.code, "ISR");
+  EXPECT_EQ(ev[0]->target.code.substr(0, 3), "PSE");
+}
+
+}  // namespace
+}  // namespace dateline
