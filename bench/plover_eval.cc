@@ -148,8 +148,11 @@ int Main(int argc, char** argv) {
       return 1;
     }
   }
+  // Through the clause layer, so the coder DATELINE_EVENTS_CODER selects
+  // (the token coder by default, which does not read clauses; the clause
+  // coder, which does) is the one measured.
   std::unique_ptr<Pipeline> pipeline;
-  Status s = Pipeline::Create(PipelineOptions{"resolve", ""}, &pipeline);
+  Status s = Pipeline::Create(PipelineOptions{"clauses", ""}, &pipeline);
   std::unique_ptr<EventCoder> coder;
   EventCoderOptions options;
   options.allow_missing_target = !dyadic || monadic;
