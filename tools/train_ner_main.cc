@@ -235,7 +235,14 @@ int Main(int argc, char** argv) {
   app.add_option("--seed", seed, "shuffling seed");
   app.add_option("--prune", prune, "drop averaged weights with |w| below this");
   app.add_option("--two-stage", two_stage,
-                 "ner: second stage on document-wide first-stage tags");
+                 "ner (default on), pos (default off): second stage on "
+                 "first-stage tags (jackknifed in training)");
+  std::string tables_from;
+  app.add_option("--tables-from", tables_from,
+                 "ner, pos: take the word statistics and clusters stored in "
+                 "this model instead of building them (--unlabelled and "
+                 "--cluster-text are then ignored; the same tables give the "
+                 "same model)");
   app.add_option("--folds", folds,
                  "jackknife folds for the second stage's training tags");
   app.add_option("--word-dropout", word_dropout,
@@ -277,6 +284,27 @@ int Main(int argc, char** argv) {
                train.documents.size(), train.TokenCount(), dev.documents.size(),
                dev.TokenCount(), gaz.size(), gaz.types().size());
   std::shared_ptr<const WordLexicon> lexicon;
+  std::shared_ptr<const WordClusterTable> clusters;
+  std::string cluster_info, lexicon_info;
+  if (!tables_from.empty()) {
+    SequenceTagger from;
+    st = from.Load(tables_from);
+    if (!st.ok()) {
+      std::fprintf(stderr, "train_ner: %s\n", st.ToString().c_str());
+      return 1;
+    }
+    lexicon = from.lexicon();
+    clusters = from.clusters();
+    for (const auto& [k, v] : from.info()) {
+      if (k == "clusters") cluster_info = v + " (tables of " + tables_from + ")";
+      if (k == "unlabelled") lexicon_info = v + " (tables of " + tables_from + ")";
+    }
+    unlabelled.clear();
+    cluster_text.clear();
+    std::fprintf(stderr, "tables from %s: %zu words of statistics, %zu "
+                 "clustered words\n", tables_from.c_str(),
+                 lexicon ? lexicon->size() : 0, clusters ? clusters->size() : 0);
+  }
   if ((ner || task == "pos") && !unlabelled.empty()) {
     std::vector<std::vector<std::string>> sentences;
     st = ReadUnlabelled(unlabelled, &sentences);
@@ -292,8 +320,6 @@ int Main(int argc, char** argv) {
                  "unlabelled: %zu sentences, %zu tokens, %zu words kept\n",
                  sentences.size(), tokens, lexicon->size());
   }
-  std::shared_ptr<const WordClusterTable> clusters;
-  std::string cluster_info;
   if ((ner || task == "pos") && !cluster_text.empty()) {
     std::vector<std::vector<std::string>> sentences;
     std::string files;
@@ -386,7 +412,9 @@ int Main(int argc, char** argv) {
   options.patience = patience;
   std::string history;
   auto start = std::chrono::steady_clock::now();
-  options.two_stage = ner && two_stage;
+  // POS: two stages only when asked for (the committed pos.model is one).
+  options.two_stage =
+      two_stage && (ner || (task == "pos" && app.count("--two-stage") > 0));
   options.folds = folds;
   options.word_dropout = word_dropout;
   options.viterbi = ner && viterbi;
@@ -450,7 +478,9 @@ int Main(int argc, char** argv) {
                                               : gaz_dir + " (" +
                                                     std::to_string(gaz.size()) +
                                                     " entries, copied below)");
-  if (lexicon != nullptr) {
+  if (lexicon != nullptr && !lexicon_info.empty()) {
+    model.AddInfo("unlabelled", lexicon_info);
+  } else if (lexicon != nullptr) {
     model.AddInfo("unlabelled",
                   fs::path(unlabelled).filename().string() + " md5 " +
                       ConllFileMd5(unlabelled) + " (uncompressed); " +

@@ -7,6 +7,7 @@
 // the repository root); the epoch kept is the best on EWT dev by LAS.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -35,6 +36,9 @@ int Main(int argc, char** argv) {
   // data/models/README.md: --beam 4 --decode-beam 2 (global training from
   // epoch 3, after two greedy epochs).
   opt.beam_from = 3;
+  // The committed model's templates (arc-eager-v2); --features 3 adds the
+  // ones measured in data/models/README.md (issue 12, second round).
+  opt.feature_version = 2;
   CLI::App app{"Train dateline's dependency parser on a CoNLL-U treebank"};
   app.add_option("--train", train_path, "training treebank (CoNLL-U, .gz ok)");
   app.add_option("--dev", dev_path, "development treebank: picks the epoch");
@@ -69,6 +73,17 @@ int Main(int argc, char** argv) {
                  "the CoNLL-2003 file the fold taggers also learn from (as "
                  "--pos did)");
   app.add_option("--tagger-epochs", tagger_epochs, "epochs of each fold tagger");
+  bool tagger_two_stage = false;
+  int tagger_ud_copies = 1;
+  float tagger_dropout = 0.2f;
+  app.add_option("--tagger-two-stage", tagger_two_stage,
+                 "fold taggers in two stages (as `train_ner --task pos "
+                 "--two-stage true`)");
+  app.add_option("--tagger-ud-copies", tagger_ud_copies,
+                 "fold taggers see the treebank's other folds this many times "
+                 "(as --ud-train given that many times to train_ner)");
+  app.add_option("--tagger-word-dropout", tagger_dropout,
+                 "fold taggers' word dropout (as train_ner --word-dropout)");
   std::string tags_cache;
   app.add_option("--train-tags-cache", tags_cache,
                  "file of the jackknifed training tags (one sentence a line): "
@@ -85,8 +100,25 @@ int Main(int argc, char** argv) {
   app.add_option("--beam-from", opt.beam_from,
                  "first epoch (1-based) trained over the beam; the epochs "
                  "before it train the greedy parser with the dynamic oracle");
+  app.add_option("--features", opt.feature_version,
+                 "feature templates: 2 (arc-eager-v2) or 3 (v2 and more)")
+      ->check(CLI::Range(2, 3));
   CLI11_PARSE(app, argc, argv);
 
+  char dropout_text[32];
+  std::snprintf(dropout_text, sizeof(dropout_text), "%g", tagger_dropout);
+  auto fold_info = [&]() {
+    return std::to_string(jackknife) +
+           "-fold jackknifed taggers (CoNLL-2003 train + the other folds" +
+           (tagger_ud_copies > 1
+                ? " x" + std::to_string(tagger_ud_copies)
+                : std::string()) +
+           ", " + std::to_string(tagger_epochs) + " epochs" +
+           (tagger_two_stage ? " per stage, two stages" : "") +
+           ", word dropout " + dropout_text +
+           ", the word statistics and clusters of " +
+           fs::path(pos_path).filename().string() + ")";
+  };
   SequenceTagger pos;
   Status st = pos.Load(pos_path);
   if (!st.ok()) {
@@ -131,13 +163,7 @@ int Main(int argc, char** argv) {
       }
       train_tags = words ? 100.0 * same / words : 0;
       cached = true;
-      tag_info = std::to_string(jackknife) +
-                 "-fold jackknifed taggers (CoNLL-2003 train + the other "
-                 "folds, " +
-                 std::to_string(tagger_epochs) +
-                 " epochs, word dropout 0.2, the word statistics and clusters "
-                 "of " +
-                 fs::path(pos_path).filename().string() + ")";
+      tag_info = fold_info();
       std::fprintf(stderr, "training tags read from %s\n", tags_cache.c_str());
     }
   }
@@ -172,13 +198,15 @@ int Main(int argc, char** argv) {
     }
     for (int fold = 0; st.ok() && fold < jackknife; ++fold) {
       std::vector<TaggedDocument> docs = base;
-      for (size_t d = 0; d < ud.size(); ++d)
-        if (static_cast<int>(d % jackknife) != fold) docs.push_back(ud[d]);
+      for (int copy = 0; copy < std::max(1, tagger_ud_copies); ++copy)
+        for (size_t d = 0; d < ud.size(); ++d)
+          if (static_cast<int>(d % jackknife) != fold) docs.push_back(ud[d]);
       TaggerTrainOptions topt;
       topt.encoding = SequenceTagger::Encoding::kPlain;
       topt.epochs = tagger_epochs;
       topt.seed = opt.seed;
-      topt.word_dropout = 0.2f;
+      topt.word_dropout = tagger_dropout;
+      topt.two_stage = tagger_two_stage;
       // The tables --pos was trained with, so the folds tag as it does.
       topt.lexicon = pos.lexicon();
       topt.clusters = pos.clusters();
@@ -202,10 +230,7 @@ int Main(int argc, char** argv) {
       std::fprintf(stderr, "fold tagger %d of %d done\n", fold + 1, jackknife);
     }
     train_tags = words ? 100.0 * same / words : 0;
-    tag_info = std::to_string(jackknife) +
-               "-fold jackknifed taggers (CoNLL-2003 train + the other folds, " +
-               std::to_string(tagger_epochs) + " epochs, word dropout 0.2, the word statistics and clusters of " +
-               fs::path(pos_path).filename().string() + ")";
+    tag_info = fold_info();
     if (st.ok() && !tags_cache.empty()) {
       std::ofstream out(tags_cache);
       for (const ParserExample& ex : train) {
@@ -273,13 +298,22 @@ int Main(int argc, char** argv) {
                     "% as the treebank's XPOS); dev: predicted by " +
                     fs::path(pos_path).filename().string() + " (" +
                     std::to_string(dev_tags).substr(0, 5) + "%)");
-  char options[256];
+  char options[384];
   std::snprintf(options, sizeof(options),
                 "epochs %d patience %d seed %u explore %.2f explore_from %d "
-                "prune %g mix %d jackknife %d tagger_epochs %d clusters %d%s",
+                "prune %g mix %d jackknife %d tagger_epochs %d%s clusters %d "
+                "features v%d%s",
                 opt.epochs, opt.patience, opt.seed, opt.explore,
                 opt.explore_from, opt.prune, mix, jackknife, tagger_epochs,
-                use_clusters ? 1 : 0,
+                (std::string(tagger_two_stage ? " tagger_two_stage 1" : "") +
+                 (tagger_ud_copies > 1
+                      ? " tagger_ud_copies " + std::to_string(tagger_ud_copies)
+                      : std::string()) +
+                 (tagger_dropout != 0.2f
+                      ? std::string(" tagger_word_dropout ") + dropout_text
+                      : std::string()))
+                    .c_str(),
+                use_clusters ? 1 : 0, opt.feature_version,
                 opt.beam > 1 ? (" beam " + std::to_string(opt.beam) +
                                 " beam_from " + std::to_string(opt.beam_from) +
                                 " decode_beam " +

@@ -15,6 +15,8 @@ namespace {
 constexpr char kMagic[] = "dateline-dependency-parser 1";
 // Bump when the feature templates change: old models then refuse to load.
 constexpr char kFeatureSet[] = "arc-eager-v2";
+// v3: v2's templates and more (ExtractFeatures); a model says which it has.
+constexpr char kFeatureSetV3[] = "arc-eager-v3";
 
 // Transitions: class 0 SHIFT, 1 REDUCE, 2 + l LEFT-ARC(l), 2 + L + l
 // RIGHT-ARC(l).
@@ -218,12 +220,12 @@ int DistanceBucket(int d) {
   return 7;
 }
 
-constexpr size_t kMaxFeatures = 112;
+constexpr size_t kMaxFeatures = 128;
 
 // Feature templates (Zhang and Nivre 2011, with cluster and context
 // additions). The template ids are part of the model format.
 size_t ExtractFeatures(const State& st, const std::vector<WordFeats>& wf,
-                       uint64_t* f) {
+                       uint64_t* f, int version) {
   static const WordFeats kAbsent;
   const int n = st.n;
   auto at = [&](int i) -> const WordFeats& {
@@ -315,6 +317,19 @@ size_t ExtractFeatures(const State& st, const std::vector<WordFeats>& wf,
   // v2: lookahead past names.
   add(K(++t, S0.p, N0.p, N0.after_name)); add(K(++t, N0.w, N0.after_name));
   add(K(++t, S0.w, N0.p, N0.after_name));
+  if (version < 3) return k;
+  // v3: word pairs in the buffer, the second stack word with the first,
+  // clusters of the words around s0 and n0, and one word further ahead.
+  const int s1h = s1 > 0 ? st.head[s1] : -1;
+  const int n3 = n2 >= 0 && n2 + 1 <= n ? n2 + 1 : -1;
+  const WordFeats& N3 = at(n3);
+  add(K(++t, N0.w, N1.w)); add(K(++t, N0.wp, N1.p)); add(K(++t, N0.p, N1.wp));
+  add(K(++t, S1.wp)); add(K(++t, S1.p, S0.p)); add(K(++t, S1.w, S0.w));
+  add(K(++t, S1.p, S0.p, lab(s1)));
+  add(K(++t, S1.p, S0.p, s1h >= 0 ? 1 : 0));
+  add(K(++t, S0h.c[1], S0.c[1])); add(K(++t, S0l.c[1], S0.p));
+  add(K(++t, S0r.c[1], S0.p)); add(K(++t, N0l.c[1], N0.p));
+  add(K(++t, N1.c[2])); add(K(++t, N1.p, N2.p, N3.p));
   return k;
 }
 
@@ -463,14 +478,15 @@ void DependencyParser::Parse(const std::vector<std::string_view>& words,
       BeamParse(L, root_label_, beam_, classes, &st,
                 [&](const State& s, int32_t* scores) {
                   std::fill(scores, scores + classes, 0);
-                  const size_t nf = ExtractFeatures(s, wf, feats);
+                  const size_t nf =
+                      ExtractFeatures(s, wf, feats, feature_version_);
                   weights_.Score(feats, nf, scores, &cache);
                 });
     }
     while (!st.done() && classes > 0) {
       const Allowed a = AllowedMoves(st);
       std::fill(scores.begin(), scores.end(), 0);
-      const size_t nf = ExtractFeatures(st, wf, feats);
+      const size_t nf = ExtractFeatures(st, wf, feats, feature_version_);
       weights_.Score(feats, nf, scores.data());
       int best_move = -1, best_label = 0;
       int32_t best = 0;
@@ -508,7 +524,7 @@ void DependencyParser::Parse(const std::vector<std::string_view>& words,
 Status DependencyParser::Save(const std::string& path) const {
   std::string out = kMagic;
   out += "\nfeature_set\t";
-  out += kFeatureSet;
+  out += feature_version_ >= 3 ? kFeatureSetV3 : kFeatureSet;
   out += "\nlabels\t";
   for (size_t i = 0; i < labels_.size(); ++i) {
     if (i) out += ' ';
@@ -585,9 +601,13 @@ Status DependencyParser::Parse(std::string_view data, const std::string& name) {
     const std::string_view value =
         tab == std::string_view::npos ? std::string_view() : line.substr(tab + 1);
     if (key == "feature_set") {
-      if (value != kFeatureSet) {
+      if (value == kFeatureSet) {
+        m.feature_version_ = 2;
+      } else if (value == kFeatureSetV3) {
+        m.feature_version_ = 3;
+      } else {
         return bad("feature set " + std::string(value) + ", this build reads " +
-                   kFeatureSet);
+                   kFeatureSet + " and " + kFeatureSetV3);
       }
     } else if (key == "labels") {
       std::istringstream in{std::string(value)};
@@ -659,6 +679,7 @@ Status DependencyParser::Mean(const std::vector<const DependencyParser*>& parts,
   m.parataxis_label_ = parts[0]->parataxis_label_;
   m.clusters_ = parts[0]->clusters_;
   m.beam_ = parts[0]->beam_;
+  m.feature_version_ = parts[0]->feature_version_;
   m.info_ = parts[0]->info_;
   m.weights_ = PerceptronWeights::Mean(weights);
   *out = std::move(m);
@@ -796,7 +817,7 @@ void ParserTrainer::TrainSentence(const ParserExample& ex, const Gold& gold,
     const Allowed a = AllowedMoves(st);
     MoveCosts(st, gold, a, &cost_of);
     std::fill(scores.begin(), scores.end(), 0.0f);
-    const size_t nf = ExtractFeatures(st, wf, feats);
+    const size_t nf = ExtractFeatures(st, wf, feats, options_.feature_version);
     trainer->Score(feats, nf, scores.data());
     int pred = -1, best_gold = -1, min_cost = 1 << 30;
     float pred_score = 0, gold_score = 0;
@@ -890,7 +911,8 @@ void ParserTrainer::TrainSentenceBeam(const ParserExample& ex, const Gold& gold,
         for (int c : cost_of)
           if (c >= 0) min_cost = std::min(min_cost, c);
         std::fill(scores.begin(), scores.end(), 0.0f);
-        const size_t nf = ExtractFeatures(st, wf, feats);
+        const size_t nf =
+            ExtractFeatures(st, wf, feats, options_.feature_version);
         trainer->Score(feats, nf, scores.data(), &cache);
         ForEachMove(a, L, root_label_, [&](int, int, int cls) {
           if (g == 1 && cost_of[cls] != min_cost) return;
@@ -954,7 +976,7 @@ void ParserTrainer::TrainSentenceBeam(const ParserExample& ex, const Gold& gold,
     for (size_t t = shared; t < classes.size(); ++t) {
       const int cls = classes[t];
       if (cls < 0) continue;
-      const size_t nf = ExtractFeatures(s, wf, feats);
+      const size_t nf = ExtractFeatures(s, wf, feats, options_.feature_version);
       trainer->Update(feats, nf, cls, delta);
       ApplyClass(&s, cls, L);
     }
@@ -1027,6 +1049,7 @@ Status ParserTrainer::Train(DependencyParser* model, int* best_epoch,
     m.punct_label_ = 1;
     m.parataxis_label_ = 2;
     m.clusters_ = options_.clusters;
+    m.feature_version_ = options_.feature_version;
     m.beam_ = std::clamp(
         options_.decode_beam > 0 ? options_.decode_beam : options_.beam, 1,
         DependencyParser::kMaxBeam);

@@ -105,6 +105,8 @@ class DependencyParser {
   int punct_label_ = 0;
   int parataxis_label_ = 0;
   int beam_ = 1;
+  // The feature templates the weights are for: 2 (arc-eager-v2) or 3.
+  int feature_version_ = 2;
   std::vector<std::pair<std::string, std::string>> info_;
   std::shared_ptr<const WordClusterTable> clusters_;
   PerceptronWeights weights_;
@@ -144,6 +146,9 @@ struct ParserTrainOptions {
   // not `beam`: trained over a wider beam, a model parses better with a
   // narrow one than a model trained over the narrow one.
   int decode_beam = 0;
+  // Feature templates: 2 (arc-eager-v2, the committed model's) or 3 (v2 and
+  // more: buffer word pairs, s1 with s0, clusters around s0 and n0, n3).
+  int feature_version = 2;
 };
 
 // Trains a parser on `examples`. Non-projective trees are projectivised

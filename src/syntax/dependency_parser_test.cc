@@ -297,6 +297,32 @@ TEST(DependencyParserTest, BeamParserGivesATreeForAnyInput) {
   ExpectTree(parser, tree, w.size());
 }
 
+TEST(DependencyParserTest, FeatureSetV3IsSavedAndLearnsATinyTreebank) {
+  ParserTrainOptions opt;
+  opt.epochs = 5;
+  opt.feature_version = 3;
+  DependencyParser parser;
+  ASSERT_TRUE(TrainDependencyParser(TinyTreebank(), opt, &parser).ok());
+  const std::string path = ::testing::TempDir() + "/v3.model";
+  ASSERT_TRUE(parser.Save(path).ok());
+  const std::string data = FileBytes(path);
+  EXPECT_NE(data.find("\nfeature_set\tarc-eager-v3\n"), std::string::npos);
+  DependencyParser loaded;
+  ASSERT_TRUE(loaded.Load(path).ok());
+  for (const ParserExample& ex : TinyTreebank()) {
+    std::vector<std::string_view> w(ex.words.begin(), ex.words.end());
+    std::vector<std::string_view> t(ex.tags.begin(), ex.tags.end());
+    DependencyTree x;
+    loaded.Parse(w, t, &x);
+    EXPECT_EQ(x.heads, ex.heads);
+  }
+  // A v2 model (the default) still says v2.
+  const std::string v2_path = ::testing::TempDir() + "/v2.model";
+  ASSERT_TRUE(TrainTiny().Save(v2_path).ok());
+  EXPECT_NE(FileBytes(v2_path).find("\nfeature_set\tarc-eager-v2\n"),
+            std::string::npos);
+}
+
 TEST(ProjectivizeTest, LiftsCrossingArcs) {
   // Arcs 2->0, 2->1, 1->3: word 2 lies inside 1->3 without being dominated
   // by 1, so word 3 is lifted to its head's head, 2.
