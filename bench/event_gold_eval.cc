@@ -121,6 +121,7 @@ struct Scored {
   const GoldSentence* row;
   std::vector<Item> gold, pred;
   std::vector<std::string> evidence;  // per pred
+  std::vector<std::string> place;     // per pred: "" or "Name (source) -> geo"
   std::string text;
 };
 
@@ -135,6 +136,9 @@ struct Report {
   // Coder events that cannot match a dyadic gold event: no target, or an
   // actor whose country the coder did not find ("---GOV").
   int pred_no_target = 0, pred_unknown_country = 0;
+  // Coder events with a place, by where it comes from, and those geocoded.
+  std::map<std::string, int> placed;
+  int geocoded = 0;
 };
 
 std::string Fmt(const Item& e) {
@@ -362,6 +366,17 @@ int Main(int argc, char** argv) {
              ev.code, ev.negated, ev.hypothetical};
       sc.pred.push_back(p);
       sc.evidence.push_back(ev.evidence);
+      std::string place;
+      if (!ev.location.empty()) {
+        place = ev.location + " (" + ev.location_source + ")";
+        if (ev.geo.resolved) place += " -> " + ev.geo.name + ", " + ev.geo.country;
+      }
+      sc.place.push_back(place);
+      for (const char* key : {g.split.c_str(), "all"}) {
+        Report& r = reports[key];
+        if (!ev.location.empty()) ++r.placed[ev.location_source];
+        r.geocoded += ev.geo.resolved;
+      }
     }
     Add(sc, &reports[g.split]);
     Add(sc, &reports["all"]);
@@ -379,13 +394,29 @@ int Main(int argc, char** argv) {
                     Fmt(sc.gold[k]).c_str());
       }
       for (size_t j = 0; j < sc.pred.size(); ++j) {
-        std::printf("    coder %s %s [%s]\n", ph[j] ? "ok  " : "FP  ",
-                    Fmt(sc.pred[j]).c_str(), sc.evidence[j].c_str());
+        std::printf("    coder %s %s [%s]%s%s\n", ph[j] ? "ok  " : "FP  ",
+                    Fmt(sc.pred[j]).c_str(), sc.evidence[j].c_str(),
+                    sc.place[j].empty() ? "" : " @ ", sc.place[j].c_str());
       }
       if (!g.note.empty()) std::printf("    note: %s\n", g.note.c_str());
     }
   }
   PrintReport(reports[split], split.c_str(), drifted[split], moved[split]);
+  {
+    // Issue 13 item 4: how many coder events get a place, from where, and
+    // how many of those the gazetteer resolves (whether the place is the
+    // right one is checked by hand with -v, bench/README.md).
+    const Report& r = reports[split];
+    int placed = 0;
+    std::string by;
+    for (const auto& [source, n] : r.placed) {
+      placed += n;
+      by += (by.empty() ? "" : ", ") + (source.empty() ? "?" : source) + " " +
+            std::to_string(n);
+    }
+    std::printf("coder events with a place: %d of %d (%s); geocoded %d\n",
+                placed, r.pred_events, by.c_str(), r.geocoded);
+  }
   if (split == "all") {
     for (const char* part : {"dev", "test"}) {
       const Report& r = reports[part];
