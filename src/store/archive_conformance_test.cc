@@ -18,6 +18,7 @@
 #include <thread>
 
 #include "dateline/archive.h"
+#include "store/archive_sql.h"
 #include "store/archive_test_docs.h"
 #include "store/pg_test_server.h"
 #include "store/postgres_archive.h"
@@ -1039,12 +1040,8 @@ TEST(PostgresOnly, StepTwoArchiveIsMigrated) {
     ASSERT_TRUE(db->Commit().ok());
   }
   std::string drop;
-  for (const char* c :
-       {"date_source", "location_source", "geo_type", "geo_name",
-        "geo_country", "geo_feature", "geo_adm1", "geo_lat", "geo_lon",
-        "geo_id", "has_reporter", "reporter_name", "reporter_code",
-        "reporter_entity", "reporter_begin", "reporter_end"}) {
-    drop += std::string(drop.empty() ? "" : ",") + " DROP COLUMN " + c;
+  for (const archive_sql::EventExtraColumn& c : archive_sql::kEventExtras) {
+    drop += std::string(drop.empty() ? "" : ",") + " DROP COLUMN " + c.name;
   }
   if (RunShell("psql -X -q -v ON_ERROR_STOP=1 " + ShellQuote(target) +
                " -c " + ShellQuote("ALTER TABLE events" + drop) + " -c " +

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "dateline/archive.h"
+#include "store/archive_sql.h"
 #include "store/archive_test_docs.h"
 
 namespace dateline {
@@ -446,12 +447,8 @@ TEST_F(ArchiveTest, SchemaOneIsMigrated) {
 // schema 3 had none).
 std::string DropEventExtras() {
   std::string sql;
-  for (const char* c :
-       {"date_source", "location_source", "geo_type", "geo_name",
-        "geo_country", "geo_feature", "geo_adm1", "geo_lat", "geo_lon",
-        "geo_id", "has_reporter", "reporter_name", "reporter_code",
-        "reporter_entity", "reporter_begin", "reporter_end"}) {
-    sql += std::string("ALTER TABLE events DROP COLUMN ") + c + ";";
+  for (const archive_sql::EventExtraColumn& c : archive_sql::kEventExtras) {
+    sql += std::string("ALTER TABLE events DROP COLUMN ") + c.name + ";";
   }
   return sql;
 }
