@@ -56,6 +56,35 @@ TEST(PipelineStagesTest, UnknownAndUnbuiltStagesAreErrors) {
   EXPECT_TRUE(CreateWith("dedup").IsNotSupported());
 }
 
+// Process with a StageTimes gives the same document, and time to each
+// stage that ran and to none that did not.
+TEST(PipelineStagesTest, StageTimesCountTheStagesThatRan) {
+  std::unique_ptr<Pipeline> p;
+  ASSERT_TRUE(Pipeline::Create(PipelineOptions("clauses", ""), &p).ok());
+  Page page;
+  page.source = "test";
+  page.format = PageFormat::kText;
+  page.content =
+      "Putin accepts invitation\n\nMOSCOW (Reuters) - Russian President "
+      "Vladimir Putin accepted North Korea's invitation to visit Pyongyang, "
+      "the Kremlin said on Thursday. Lavrov will travel there in October.\n";
+  Pipeline::StageTimes times;
+  const Document timed = p->Process(page, &times);
+  EXPECT_EQ(ToJsonLine(timed), ToJsonLine(p->Process(page)));
+  const std::vector<std::string>& names = Pipeline::StageNames();
+  ASSERT_EQ(times.seconds.size(), names.size());
+  for (size_t i = 0; i < names.size(); ++i) {
+    const bool ran = names[i] == "clean" || names[i] == "segment" ||
+                     names[i] == "tag" || names[i] == "parse" ||
+                     names[i] == "resolve" || names[i] == "clauses";
+    if (ran) {
+      EXPECT_GT(times.seconds[i], 0.0) << names[i];
+    } else {
+      EXPECT_EQ(times.seconds[i], 0.0) << names[i];
+    }
+  }
+}
+
 TEST(PipelineStagesTest, TheParseStageGivesEachSentenceATree) {
   std::unique_ptr<Pipeline> p;
   ASSERT_TRUE(Pipeline::Create(PipelineOptions("parse", ""), &p).ok());

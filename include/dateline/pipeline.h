@@ -29,7 +29,16 @@ class Pipeline {
 
   // Runs the stages over `page`. Never throws: a failure becomes
   // Document::error and the fields filled so far.
-  virtual Document Process(const Page& page) const = 0;
+  Document Process(const Page& page) const { return Process(page, nullptr); }
+
+  // Seconds each stage took, added up over the Process calls given this
+  // object (one per thread): `seconds[i]` is StageNames()[i]'s ("read" is
+  // never timed here; "clean" includes what the page's own metadata adds).
+  struct StageTimes {
+    std::vector<double> seconds = std::vector<double>(StageNames().size(), 0.0);
+  };
+  // As Process(page), adding each stage's time to *times when not null.
+  virtual Document Process(const Page& page, StageTimes* times) const = 0;
 
   // Runs the stages after clean (segment up to the last stage) over
   // doc->text, taken as already clean, so every span keeps the offsets of

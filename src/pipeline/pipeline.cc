@@ -1,6 +1,7 @@
 #include "dateline/pipeline.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <exception>
 #include <fstream>
@@ -159,7 +160,7 @@ class PipelineImpl : public Pipeline {
     return Status::OK();
   }
 
-  Document Process(const Page& page) const override {
+  Document Process(const Page& page, StageTimes* times) const override {
     Document doc;
     doc.layers = {On(kResolve), On(kQuotes), On(kEvents)};
     doc.source = page.source;
@@ -188,18 +189,20 @@ class PipelineImpl : public Pipeline {
       return doc;
     }
     try {
+      Timer clean(times, kClean);
       Status s = doc.format == PageFormat::kHtml
                      ? ExtractArticleFromHtml(page.content, &doc)
                      : CleanScrapedText(page.content, &doc, clean_model_.get(), nullptr);
       if (!s.ok()) doc.error = s.ToString();
       // What the input says outranks what the cleaner found.
       ApplyPageMetadata(page, &doc);
+      clean.Stop();
       // The page named its own address (canonical link): the id follows the
       // URL, so the same article read from a WARC and a file is one id.
       if (page.id.empty() && page.url.empty() && !doc.url.empty()) {
         doc.id = Hash64Hex(doc.url);
       }
-      if (doc.error.empty()) Analyse(&doc);
+      if (doc.error.empty()) Analyse(&doc, times);
     } catch (const std::exception& e) {
       // A library threw (e.g. std::bad_alloc on a pathological page): the
       // batch goes on with this page's error recorded.
@@ -210,31 +213,61 @@ class PipelineImpl : public Pipeline {
 
   void AnalyseText(Document* doc) const override {
     try {
-      Analyse(doc);
+      Analyse(doc, nullptr);
     } catch (const std::exception& e) {
       doc->error = std::string("Internal error: ") + e.what();
     }
   }
 
  private:
+  // Adds the time from its construction to Stop() (or its end) to
+  // times->seconds[stage]; does nothing when times is null.
+  class Timer {
+   public:
+    Timer(StageTimes* times, size_t stage) : times_(times), stage_(stage) {
+      if (times_ != nullptr) start_ = std::chrono::steady_clock::now();
+    }
+    ~Timer() { Stop(); }
+    void Stop() {
+      if (times_ == nullptr) return;
+      times_->seconds[stage_] += std::chrono::duration<double>(
+                                     std::chrono::steady_clock::now() - start_)
+                                     .count();
+      times_ = nullptr;
+    }
+
+   private:
+    StageTimes* times_;
+    size_t stage_;
+    std::chrono::steady_clock::time_point start_;
+  };
+
   // Runs the stages after clean that are on, in the order of Specs().
-  void Analyse(Document* doc) const {
+  void Analyse(Document* doc, StageTimes* times) const {
     if (!On(kSegment)) return;
     std::vector<Token> tokens;
     std::vector<Sentence> sentences;
-    TokenizeAndSplit(doc->text, &tokens, &sentences);
-    doc->tokens.reserve(tokens.size());
-    for (const Token& t : tokens) doc->tokens.push_back({t.begin, t.end});
-    doc->sentences.reserve(sentences.size());
-    for (const Sentence& s : sentences) {
-      doc->sentences.push_back({{s.begin, s.end}, s.token_begin, s.token_end});
+    {
+      Timer timer(times, kSegment);
+      TokenizeAndSplit(doc->text, &tokens, &sentences);
+      doc->tokens.reserve(tokens.size());
+      for (const Token& t : tokens) doc->tokens.push_back({t.begin, t.end});
+      doc->sentences.reserve(sentences.size());
+      for (const Sentence& s : sentences) {
+        doc->sentences.push_back({{s.begin, s.end}, s.token_begin, s.token_end});
+      }
     }
-    if (On(kTag)) Tag(doc);
-    if (On(kParse)) Parse(doc);
-    if (On(kResolve)) Resolve(doc, tokens, sentences);
-    if (On(kClauses)) BuildClauses(doc, lemmatizer_.get());
-    if (On(kQuotes)) quotes_->Extract(doc);
-    if (On(kEvents)) events_->Code(doc);
+    auto run = [&](size_t stage, auto&& fn) {
+      if (!On(stage)) return;
+      Timer timer(times, stage);
+      fn();
+    };
+    run(kTag, [&] { Tag(doc); });
+    run(kParse, [&] { Parse(doc); });
+    run(kResolve, [&] { Resolve(doc, tokens, sentences); });
+    run(kClauses, [&] { BuildClauses(doc, lemmatizer_.get()); });
+    run(kQuotes, [&] { quotes_->Extract(doc); });
+    run(kEvents, [&] { events_->Code(doc); });
   }
 
   bool On(size_t stage) const { return stage < on_.size() && on_[stage]; }
