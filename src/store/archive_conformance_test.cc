@@ -644,10 +644,7 @@ TEST_P(ConformanceTest, CanonicalEntitiesJoinNamesAcrossArticles) {
 TEST_P(ConformanceTest, EntityTotalsFollowPutsAndReplacements) {
   Document d = testdocs::Kremlin();
   Put(d, d.url, "h1");
-  Document second = testdocs::Kremlin();
-  second.id = "k2";
-  second.url = "https://other.example/k2";
-  second.text += " More.";
+  Document second = testdocs::KremlinCopy(" More.");
   Put(second, second.url, "h2");
   Document changed = d;
   changed.entities.resize(2);
@@ -1054,10 +1051,7 @@ TEST(PostgresOnly, StepTwoArchiveIsMigrated) {
   EXPECT_TRUE(s.IsNotSupported()) << s.ToString();
   EXPECT_NE(s.message().find("migrate"), std::string::npos);
   ASSERT_TRUE(Archive::Open(target, ArchiveOptions(), &db).ok());
-  Document d = testdocs::Kremlin();
-  d.id = "k2";
-  d.url = "https://other.example/k2";
-  d.text += " Later.";
+  Document d = testdocs::KremlinCopy(" Later.");
   PutOutcome out;
   std::string story;
   ASSERT_TRUE(db->Put(d, {"k2", "h2"}, {}, ToJsonLine(d), &out, &story).ok());

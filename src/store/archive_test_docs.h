@@ -111,6 +111,16 @@ inline Document Kremlin() {
   return d;
 }
 
+// The Kremlin story again as another article ("k2", its own URL), its
+// text ending in `tail` so that its content hash differs.
+inline Document KremlinCopy(const std::string& tail) {
+  Document d = Kremlin();
+  d.id = "k2";
+  d.url = "https://other.example/k2";
+  d.text += tail;
+  return d;
+}
+
 inline Document Other(const std::string& id, const std::string& text,
                       const std::string& published = "2023-10-01") {
   Document d;

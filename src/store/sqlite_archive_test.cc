@@ -55,6 +55,7 @@ class ArchiveTest : public ::testing::Test {
 
 // The documents the archive tests share (store/archive_test_docs.h).
 using testdocs::Kremlin;
+using testdocs::KremlinCopy;
 using testdocs::kWire;
 using testdocs::Other;
 
@@ -302,10 +303,7 @@ TEST_F(ArchiveTest, GroupCommitsAtomically) {
 TEST_F(ArchiveTest, EntityTotalsFollowPutsAndReplacements) {
   Document d = Kremlin();
   Put(d, d.url, "h1");
-  Document second = Kremlin();
-  second.id = "k2";
-  second.url = "https://other.example/k2";
-  second.text += " More.";
+  Document second = KremlinCopy(" More.");
   Put(second, second.url, "h2");
   Document changed = d;
   changed.entities.resize(2);  // the changed page names fewer entities
@@ -483,10 +481,7 @@ TEST_F(ArchiveTest, SchemaThreeIsReadAndMigrated) {
   // A writable open migrates it; the old rows keep empty fields and a new
   // article's events keep theirs.
   ASSERT_TRUE(Archive::Open(path_, ArchiveOptions(), &db_).ok());
-  Document d = testdocs::Kremlin();
-  d.id = "k2";
-  d.url = "https://other.example/k2";
-  d.text += " Later.";
+  Document d = testdocs::KremlinCopy(" Later.");
   Put(d, "k2", "h-k2");
   EventQuery q;
   q.code = "040";
@@ -539,10 +534,7 @@ TEST_F(ArchiveTest, SchemaTwoIsReadAndMigrated) {
     EXPECT_EQ(quotes.size(), 1u);
   }
   ASSERT_TRUE(Archive::Open(path_, ArchiveOptions(), &db_).ok());
-  Document d = testdocs::Kremlin();
-  d.id = "k2";
-  d.url = "https://other.example/k2";
-  d.text += " Later.";
+  Document d = testdocs::KremlinCopy(" Later.");
   d.entities[1].name = "Putin";
   d.entities[1].canonical_id = "person:vladimir-putin";
   d.entities[1].canonical_name = "Vladimir Putin";
