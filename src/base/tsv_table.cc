@@ -9,14 +9,23 @@ const std::string& TsvRow::operator[](size_t i) const {
   return i < cols.size() ? cols[i] : kEmpty;
 }
 
-Status ReadTsv(const std::string& path, std::vector<TsvRow>* rows) {
+Status ReadTsv(const std::string& path, std::vector<TsvRow>* rows,
+               std::vector<std::string>* header) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IOError("cannot read table", path);
+  if (header != nullptr) header->clear();
   std::string line;
   int n = 0;
+  bool header_seen = false;
   while (std::getline(in, line)) {
     ++n;
     if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty() && line[0] == '#' && header != nullptr && !header_seen &&
+        line.find('\t') != std::string::npos) {
+      const size_t b = line.find_first_not_of(" #");
+      if (b != std::string::npos) *header = SplitList(line.substr(b), '\t');
+      header_seen = true;
+    }
     if (line.empty() || line[0] == '#') continue;
     TsvRow row;
     row.line = n;

@@ -22,7 +22,11 @@ struct TsvRow {
 };
 
 // Reads `path` into *rows. Returns IOError when the file cannot be read.
-Status ReadTsv(const std::string& path, std::vector<TsvRow>* rows);
+// With `header`, the column names of the first comment line that has a TAB
+// ("# name\tiso3\t...", the '#' and leading spaces dropped) go there (left
+// empty when the file has none).
+Status ReadTsv(const std::string& path, std::vector<TsvRow>* rows,
+               std::vector<std::string>* header = nullptr);
 
 // Splits `s` at `sep` ("a|b" -> {"a", "b"}); empty pieces are dropped.
 std::vector<std::string> SplitList(std::string_view s, char sep = '|');

@@ -11,11 +11,11 @@
 #include "entities/entity_resolver.h"
 
 #include <algorithm>
-#include <fstream>
 #include <map>
 #include <set>
 
 #include "base/tsv_table.h"
+#include "entities/leaders_table.h"
 
 namespace dateline {
 namespace {
@@ -117,33 +117,6 @@ bool EndsWithPossessive(std::string_view w, std::string_view* stem) {
   return false;
 }
 
-std::vector<std::string> SplitTabs(const std::string& line) {
-  std::vector<std::string> out;
-  size_t b = 0;
-  while (true) {
-    size_t t = line.find('\t', b);
-    out.push_back(
-        line.substr(b, t == std::string::npos ? std::string::npos : t - b));
-    if (t == std::string::npos) break;
-    b = t + 1;
-  }
-  return out;
-}
-
-std::vector<std::string> SplitBars(const std::string& s) {
-  std::vector<std::string> out;
-  size_t b = 0;
-  while (b <= s.size()) {
-    size_t t = s.find('|', b);
-    std::string item =
-        s.substr(b, t == std::string::npos ? std::string::npos : t - b);
-    if (!item.empty()) out.push_back(item);
-    if (t == std::string::npos) break;
-    b = t + 1;
-  }
-  return out;
-}
-
 // "k maggs", "p de villiers": an initial, then a surname.
 bool InitialForm(const std::vector<std::string>& words) {
   return words.size() >= 2 && words[0].size() == 1 &&
@@ -210,29 +183,27 @@ Status EntityResolver::Create(const std::string& gazetteer_dir,
                               std::unique_ptr<EntityResolver>* resolver) {
   std::unique_ptr<EntityResolver> r(new EntityResolver());
   std::string path = gazetteer_dir + "/countries.tsv";
-  std::ifstream in(path);
-  if (!in) return Status::NotFound(path, "cannot open gazetteer");
-  std::string line;
-  size_t line_no = 0;
-  while (std::getline(in, line)) {
-    ++line_no;
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> cols = SplitTabs(line);
+  std::vector<TsvRow> rows;
+  if (!ReadTsv(path, &rows).ok()) {
+    return Status::NotFound(path, "cannot open gazetteer");
+  }
+  for (const TsvRow& row : rows) {
+    const std::vector<std::string>& cols = row.cols;
     if (cols.size() < 7) {
-      return Status::Corruption(path + ":" + std::to_string(line_no),
+      return Status::Corruption(path + ":" + std::to_string(row.line),
                                 "expected 7 columns");
     }
     const std::string& iso = cols[1];
     if (iso.empty()) continue;
     r->countries_.emplace(NameKey(cols[0]), iso);
-    for (const std::string& a : SplitBars(cols[3])) {
+    for (const std::string& a : SplitList(cols[3])) {
       r->countries_.emplace(NameKey(a), iso);
     }
-    for (const std::string& d : SplitBars(cols[4])) {
+    for (const std::string& d : SplitList(cols[4])) {
       r->demonyms_.emplace(NameKey(d), iso);
     }
     std::string capital = NameKey(cols[5]);
-    for (const std::string& g : SplitBars(cols[6])) {
+    for (const std::string& g : SplitList(cols[6])) {
       std::string key = NameKey(g);
       r->governments_.emplace(key, iso);
       // Not the capital, nor its short form ("Washington"): an institution.
@@ -240,18 +211,14 @@ Status EntityResolver::Create(const std::string& gazetteer_dir,
     }
   }
   // Leaders are optional: roles and countries of people named without one.
-  std::ifstream leaders(gazetteer_dir + "/leaders.tsv");
-  while (leaders && std::getline(leaders, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> cols = SplitTabs(line);
-    if (cols.size() < 3) continue;
-    std::string role = cols[2];  // "foreign_minister" -> "foreign minister"
-    std::replace(role.begin(), role.end(), '_', ' ');
-    Leader l{cols[1], role, cols.size() > 3 ? cols[3] : "",
-             cols.size() > 4 ? cols[4] : ""};
-    r->leaders_[NameKey(cols[0])].push_back(l);
-    if (cols.size() > 5) {
-      for (const std::string& a : SplitBars(cols[5])) {
+  std::vector<LeaderRow> leaders;
+  if (ReadLeaders(gazetteer_dir + "/leaders.tsv", &leaders).ok()) {
+    for (const LeaderRow& row : leaders) {
+      std::string role = row.role;  // "foreign_minister" -> "foreign minister"
+      std::replace(role.begin(), role.end(), '_', ' ');
+      Leader l{row.country, role, row.start, row.end};
+      r->leaders_[NameKey(row.name)].push_back(l);
+      for (const std::string& a : row.aliases) {
         r->leaders_[NameKey(a)].push_back(l);
       }
     }

@@ -14,6 +14,7 @@
 
 #include "base/tsv_table.h"
 #include "entities/entity_resolver.h"
+#include "entities/leaders_table.h"
 
 namespace dateline {
 namespace {
@@ -166,12 +167,13 @@ Status KnowledgeBase::Create(const std::string& dir,
     for (const TsvRow& r : rows) given.insert(NameKey(r[0]));
   }
   std::vector<uint32_t> leaders;
-  rows.clear();
-  if (ReadTsv(dir + "/leaders.tsv", &rows).ok()) {
-    for (const TsvRow& r : rows) {
-      uint32_t e = kb->Add("person:" + CanonicalSlug(r[0]), r[0], "PER", r[1]);
-      kb->entities_[e].terms.push_back({r[1], r[2], r[3], r[4]});
-      for (const std::string& a : SplitList(r[5])) kb->AddName(e, a);
+  std::vector<LeaderRow> terms;
+  if (ReadLeaders(dir + "/leaders.tsv", &terms).ok()) {
+    for (const LeaderRow& r : terms) {
+      uint32_t e =
+          kb->Add("person:" + CanonicalSlug(r.name), r.name, "PER", r.country);
+      kb->entities_[e].terms.push_back({r.country, r.role, r.start, r.end});
+      for (const std::string& a : r.aliases) kb->AddName(e, a);
       leaders.push_back(e);
     }
   }

@@ -9,6 +9,8 @@
 #include <sstream>
 #include <unordered_set>
 
+#include "entities/leaders_table.h"
+
 namespace dateline {
 namespace {
 
@@ -1272,17 +1274,16 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
   // Leaders: one rule per row and period; out of office, a person with a
   // country is one of its elites (CAMEO ELI).
   const size_t first_leader = im.actors.size();
-  TsvTable leaders;
-  s = read("gazetteers/leaders.tsv", &leaders,
-           {"name", "country_iso3", "start", "end", "cameo_actor"}, true);
+  std::vector<LeaderRow> leaders;
+  s = ReadLeaders(data_dir + "/gazetteers/leaders.tsv", &leaders);
   if (!s.ok()) return s;
-  for (const auto& r : leaders.rows()) {
+  for (const LeaderRow& r : leaders) {
     ++stats.lines;
-    std::string name = Trim(leaders.Get(r, "name"));
-    std::string code = Trim(leaders.Get(r, "cameo_actor"));
-    if (name.empty() || code.empty()) continue;
-    std::string start = Trim(leaders.Get(r, "start"));
-    std::string end = Trim(leaders.Get(r, "end"));
+    const std::string& name = r.name;
+    const std::string& code = r.cameo_actor;
+    if (code.empty()) continue;
+    const std::string& start = r.start;
+    const std::string& end = r.end;
     CodeRule rule;
     rule.code = code;
     int32_t d1 = 0, d2 = 0;
@@ -1291,7 +1292,7 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
     if (ok && !end.empty()) ok = ParseIsoDate(end, true, &d2);
     if (!ok) {
       note(Status::Corruption(
-          "gazetteers/leaders.tsv line " + std::to_string(r.lineno),
+          "gazetteers/leaders.tsv line " + std::to_string(r.line),
           "bad date"));
       continue;
     }
@@ -1306,11 +1307,11 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
       rule.kind = CodeRule::kBefore;
       rule.d1 = d2 + 1;
     }
-    std::string iso = Trim(leaders.Get(r, "country_iso3"));
+    const std::string& iso = r.country;
     auto c = iso_to_cameo.find(iso);
     std::string fallback = c == iso_to_cameo.end() ? "" : c->second + "ELI";
     std::vector<std::string> names = {name};
-    for (auto& a : ListField(leaders.Get(r, "aliases"))) names.push_back(a);
+    names.insert(names.end(), r.aliases.begin(), r.aliases.end());
     for (const auto& n : names) {
       std::vector<std::string> atoms = PhraseAtoms(n);
       if (atoms.empty()) continue;
@@ -1450,11 +1451,8 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
     std::map<std::string, Candidate> surnames;
     std::set<std::string> seen_rows;
     std::vector<std::pair<std::string, std::string>> people;  // name, country
-    for (const auto& r : leaders.rows()) {
-      std::string name = Trim(leaders.Get(r, "name"));
-      std::string code = Trim(leaders.Get(r, "cameo_actor"));
-      if (name.empty() || code.empty()) continue;
-      people.emplace_back(name, Trim(leaders.Get(r, "country_iso3")));
+    for (const LeaderRow& r : leaders) {
+      if (!r.cameo_actor.empty()) people.emplace_back(r.name, r.country);
     }
     for (const auto& p : extra_people) people.push_back(p);
     for (const auto& [name, iso] : people) {

@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "entities/leaders_table.h"
 #include "events/actor_dictionary.h"
 #include "events/cameo.h"
 #include "events/clause_coder.h"
@@ -241,8 +242,6 @@ namespace {
 void LoadSurnames(const std::string& path,
                   std::unordered_map<std::string, std::vector<std::string>>*
                       out) {
-  std::ifstream in(path, std::ios::binary);
-  std::string line;
   static const std::unordered_set<std::string> kFamilyFirst = {
       "CHN", "PRK", "KOR", "VNM", "TWN", "SGP", "KHM", "MMR"};
   auto add = [&](const std::string& key, const std::string& full) {
@@ -250,25 +249,19 @@ void LoadSurnames(const std::string& path,
     auto& v = (*out)[Lower(key)];
     if (std::find(v.begin(), v.end(), full) == v.end()) v.push_back(full);
   };
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> cols;
-    std::stringstream ss(line);
-    std::string c;
-    while (std::getline(ss, c, '\t')) cols.push_back(c);
-    if (cols.size() < 2) continue;
-    std::vector<std::string> names = {cols[0]};
-    if (cols.size() > 5 && !cols[5].empty()) {
-      std::stringstream as(cols[5]);
-      while (std::getline(as, c, '|')) names.push_back(c);
-    }
+  std::vector<LeaderRow> leaders;
+  if (!ReadLeaders(path, &leaders).ok()) return;
+  for (const LeaderRow& row : leaders) {
+    std::vector<std::string> names = {row.name};
+    names.insert(names.end(), row.aliases.begin(), row.aliases.end());
     for (const std::string& n : names) {
       std::vector<std::string> w;
       std::stringstream ws(n);
+      std::string c;
       while (ws >> c) w.push_back(c);
       if (w.size() < 2) continue;
       add(w.back(), n);
-      if (kFamilyFirst.count(cols[1])) add(w.front(), n);
+      if (kFamilyFirst.count(row.country)) add(w.front(), n);
     }
   }
 }

@@ -1,0 +1,54 @@
+#include "entities/leaders_table.h"
+
+#include <iterator>
+
+#include "base/tsv_table.h"
+
+namespace dateline {
+namespace {
+
+std::string Trimmed(const std::string& s) {
+  const size_t b = s.find_first_not_of(' ');
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find_last_not_of(' ') - b + 1);
+}
+
+}  // namespace
+
+Status ReadLeaders(const std::string& path, std::vector<LeaderRow>* rows) {
+  static const char* const kColumns[] = {"name", "country_iso3", "role",
+                                         "start", "end", "aliases",
+                                         "cameo_actor"};
+  std::vector<TsvRow> tsv;
+  std::vector<std::string> header;
+  Status s = ReadTsv(path, &tsv, &header);
+  if (!s.ok()) return s;
+  for (size_t i = 0; i < std::size(kColumns); ++i) {
+    if (i >= header.size() || Trimmed(header[i]) != kColumns[i]) {
+      return Status::Corruption(
+          path, std::string("header: expected column ") +
+                    std::to_string(i + 1) + " '" + kColumns[i] + "'");
+    }
+  }
+  rows->clear();
+  rows->reserve(tsv.size());
+  for (const TsvRow& r : tsv) {
+    LeaderRow row;
+    row.line = r.line;
+    row.name = Trimmed(r[0]);
+    if (row.name.empty()) continue;
+    row.country = Trimmed(r[1]);
+    row.role = Trimmed(r[2]);
+    row.start = Trimmed(r[3]);
+    row.end = Trimmed(r[4]);
+    for (const std::string& a : SplitList(r[5])) {
+      std::string alias = Trimmed(a);
+      if (!alias.empty()) row.aliases.push_back(std::move(alias));
+    }
+    row.cameo_actor = Trimmed(r[6]);
+    rows->push_back(std::move(row));
+  }
+  return Status::OK();
+}
+
+}  // namespace dateline
