@@ -11,18 +11,11 @@
 #include <string>
 #include <vector>
 
+#include "base/ascii.h"
 #include "clean/metadata.h"
 
 namespace dateline {
 namespace {
-
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return out;
-}
 
 // Reads the article facts of one JSON-LD block (also inside @graph).
 void ReadJsonLd(std::string_view json, HtmlMetadata* m) {
@@ -71,7 +64,7 @@ void ReadJsonLd(std::string_view json, HtmlMetadata* m) {
         // An organisation as author (the outlet, an agency) is no byline.
         if (e->is_object() && e->contains("@type")) {
           const auto& t = (*e)["@type"];
-          std::string at = LowerAscii(t.is_array() && !t.empty() ? str(t[0]) : str(t));
+          std::string at = AsciiLower(t.is_array() && !t.empty() ? str(t[0]) : str(t));
           if (at.find("organization") != std::string::npos) continue;
         }
         std::string name = DecodeHtmlText(
@@ -213,7 +206,7 @@ bool LooksLikePersonName(const std::string& name,
         return false;
       }
     }
-    std::string lw = LowerAscii(w);
+    std::string lw = AsciiLower(w);
     while (!lw.empty() && (lw.back() == '.' || lw.back() == ',')) lw.pop_back();
     for (std::string_view bad : kNotPersonWords) {
       if (lw == bad) return false;
@@ -262,8 +255,8 @@ bool LooksLikePersonName(const std::string& name,
 // Returns the position of the first whole word `w` (ASCII, any case) in `s`
 // at or after `from`, or npos.
 size_t FindWordNoCase(std::string_view s, std::string_view w, size_t from = 0) {
-  std::string ls = LowerAscii(s);
-  std::string lw = LowerAscii(w);
+  std::string ls = AsciiLower(s);
+  std::string lw = AsciiLower(w);
   size_t p = from;
   while ((p = ls.find(lw, p)) != std::string::npos) {
     bool left = p == 0 || !std::isalpha(static_cast<unsigned char>(ls[p - 1]));
@@ -506,7 +499,7 @@ std::vector<std::string> ParseBylineNames(std::string_view line,
       w = sp + 1;
     }
     while (!words.empty()) {
-      std::string lw = LowerAscii(words.back());
+      std::string lw = AsciiLower(words.back());
       while (!lw.empty() && lw.back() == '.') lw.pop_back();
       bool drop = false;
       for (std::string_view m : kMonthWords) drop |= lw == m;
@@ -558,10 +551,10 @@ void ReadVisibleEvidence(const HtmlDom& dom, uint32_t i, HtmlMetadata* m) {
       break;
   }
   constexpr size_t kMaxSnippets = 24;
-  std::string cls = LowerAscii(dom.Attr(i, "class"));
-  std::string id = LowerAscii(dom.Attr(i, "id"));
-  std::string rel = LowerAscii(dom.Attr(i, "rel"));
-  std::string prop = LowerAscii(dom.Attr(i, "itemprop"));
+  std::string cls = AsciiLower(dom.Attr(i, "class"));
+  std::string id = AsciiLower(dom.Attr(i, "id"));
+  std::string rel = AsciiLower(dom.Attr(i, "rel"));
+  std::string prop = AsciiLower(dom.Attr(i, "itemprop"));
   std::string names = cls + " " + id;
   if (names.find("comment") != std::string::npos ||
       names.find("related") != std::string::npos) {
@@ -595,7 +588,7 @@ void ReadHtmlMetadata(const HtmlDom& dom, HtmlMetadata* m) {
     switch (n.tag) {
       case Tag::kHtml: {
         std::string_view lang = dom.Attr(i, "lang");
-        if (lang.size() >= 2) m->lang = LowerAscii(lang.substr(0, 2));
+        if (lang.size() >= 2) m->lang = AsciiLower(lang.substr(0, 2));
         break;
       }
       case Tag::kTitle:
@@ -611,23 +604,23 @@ void ReadHtmlMetadata(const HtmlDom& dom, HtmlMetadata* m) {
         break;
       case Tag::kLink: {
         std::string_view rel = dom.Attr(i, "rel");
-        if (m->canonical.empty() && LowerAscii(rel) == "canonical") {
+        if (m->canonical.empty() && AsciiLower(rel) == "canonical") {
           m->canonical = DecodeHtmlText(dom.Attr(i, "href"));
         }
         break;
       }
       case Tag::kScript: {
         std::string_view type = dom.Attr(i, "type");
-        if (LowerAscii(type) == "application/ld+json" &&
+        if (AsciiLower(type) == "application/ld+json" &&
             n.first_child != kNoNode) {
           ReadJsonLd(nodes[n.first_child].text, m);
         }
         break;
       }
       case Tag::kMeta: {
-        std::string key = LowerAscii(dom.Attr(i, "property"));
-        if (key.empty()) key = LowerAscii(dom.Attr(i, "name"));
-        if (key.empty()) key = LowerAscii(dom.Attr(i, "itemprop"));
+        std::string key = AsciiLower(dom.Attr(i, "property"));
+        if (key.empty()) key = AsciiLower(dom.Attr(i, "name"));
+        if (key.empty()) key = AsciiLower(dom.Attr(i, "itemprop"));
         if (key.empty()) break;
         std::string value = DecodeHtmlText(dom.Attr(i, "content"));
         if (value.empty()) break;
@@ -867,9 +860,9 @@ void ApplyHtmlMetadata(const HtmlMetadata& meta, Document* doc) {
   }
   // Tags once each, whatever their case (keywords and article:tag repeat).
   for (const std::string& t : m->tags) {
-    std::string key = LowerAscii(t);
+    std::string key = AsciiLower(t);
     bool seen = false;
-    for (const std::string& o : doc->tags) seen |= LowerAscii(o) == key;
+    for (const std::string& o : doc->tags) seen |= AsciiLower(o) == key;
     if (!seen && !t.empty()) doc->tags.push_back(t);
   }
   if (!doc->tags.empty()) source["tags"] = "html:meta";

@@ -14,6 +14,7 @@
 #include <map>
 #include <set>
 
+#include "base/ascii.h"
 #include "base/tsv_table.h"
 #include "entities/leaders_table.h"
 
@@ -49,14 +50,6 @@ const std::set<std::string, std::less<>> kPlacePrepositions = {
     "in",      "at",     "to",      "from",     "near", "into",    "via",
     "across",  "around", "outside", "inside",   "of",   "through", "toward",
     "towards", "visit",  "visited", "visiting", "over", "on"};
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return out;
-}
 
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
@@ -98,7 +91,7 @@ std::vector<Word> Words(std::string_view text, uint32_t begin, uint32_t end) {
     if (e >= s + 3 && curly(e - 3)) e -= 3;
     word.trailing_punct = e < e0 && w[e0 - 1] != '.';
     // "U.S." keeps its dots; a sentence-final period does not matter here.
-    word.core = Lower(w.substr(s, e - s));
+    word.core = AsciiLower(w.substr(s, e - s));
     if (e < e0 && w[e] == '.' && word.core.find('.') != std::string::npos) {
       word.core.push_back('.');
     }

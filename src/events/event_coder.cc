@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "base/ascii.h"
 #include "entities/leaders_table.h"
 #include "events/actor_dictionary.h"
 #include "events/cameo.h"
@@ -23,14 +24,6 @@
 
 namespace dateline {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 // Curly apostrophes become straight ones so "Russia’s" and "won’t" read as
 // the tokenizer's "'s" and "n't".
@@ -138,7 +131,7 @@ bool PersonPronoun(std::string_view w) {
 
 // The sector a role names ("Foreign Minister" -> GOV), "" when none.
 std::string SectorOfRole(std::string_view role) {
-  std::string r = Lower(role);
+  std::string r = AsciiLower(role);
   static const char* kMil[] = {"general", "commander", "admiral", "army",
                                "military", "defense chief", "defence chief",
                                "colonel", "marshal", "troops"};
@@ -246,7 +239,7 @@ void LoadSurnames(const std::string& path,
       "CHN", "PRK", "KOR", "VNM", "TWN", "SGP", "KHM", "MMR"};
   auto add = [&](const std::string& key, const std::string& full) {
     if (key.size() < 3) return;
-    auto& v = (*out)[Lower(key)];
+    auto& v = (*out)[AsciiLower(key)];
     if (std::find(v.begin(), v.end(), full) == v.end()) v.push_back(full);
   };
   std::vector<LeaderRow> leaders;
@@ -422,13 +415,13 @@ struct SentenceCoder {
           // Tim Cook is not Robin Cook.
           std::string known;
           if (token_entity[t] >= 0) {
-            known = Lower(doc->entities[token_entity[t]].name);
+            known = AsciiLower(doc->entities[token_entity[t]].name);
             std::replace(known.begin(), known.end(), '-', ' ');
             if (known.find(' ') == std::string::npos) known.clear();
           }
           for (const std::string& full : it->second) {
             if (!known.empty()) {
-              std::string f = Lower(full);
+              std::string f = AsciiLower(full);
               std::replace(f.begin(), f.end(), '-', ' ');
               if (f != known) continue;
             }
@@ -3224,7 +3217,7 @@ Status EventCoder::LoadPatterns(const std::string& path,
     EventPattern p;
     p.code = cols[0];
     p.line = n;
-    std::istringstream ws(Lower(cols[1]));
+    std::istringstream ws(AsciiLower(cols[1]));
     std::string w;
     while (ws >> w) p.words.push_back(w);
     if (cols.size() > 2) {

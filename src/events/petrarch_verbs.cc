@@ -15,17 +15,12 @@
 #include <string>
 #include <vector>
 
+#include "base/ascii.h"
+
 #include "events/event_coder.h"
 
 namespace dateline {
 namespace {
-
-std::string LowerAscii(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
-}
 
 std::string Trim(const std::string& s) {
   size_t b = s.find_first_not_of(" \t\r");
@@ -106,14 +101,14 @@ Status EventCoder::LoadPetrarchVerbs(const std::string& path,
     }
     if (t[0] == '&') {
       // "&PREPOSIT1_" is used as "&PREPOSIT1": names end at the underscore.
-      current_set = LowerAscii(Trim(t.substr(1)));
+      current_set = AsciiLower(Trim(t.substr(1)));
       while (!current_set.empty() && current_set.back() == '_')
         current_set.pop_back();
       synsets[current_set];
       continue;
     }
     if (t[0] == '+' && !current_set.empty()) {
-      synsets[current_set].push_back(LowerAscii(Trim(t.substr(1))));
+      synsets[current_set].push_back(AsciiLower(Trim(t.substr(1))));
       continue;
     }
     if (t.rfind("---", 0) == 0) {
@@ -166,7 +161,7 @@ Status EventCoder::LoadPetrarchVerbs(const std::string& path,
         if (x.empty()) continue;
         if (!seen_star) joined = false;  // before-words: order only
         (seen_star ? r.after : r.before)
-            .push_back((joined ? "_" : "") + LowerAscii(x));
+            .push_back((joined ? "_" : "") + AsciiLower(x));
       }
       raws.push_back(std::move(r));
       continue;
@@ -187,19 +182,19 @@ Status EventCoder::LoadPetrarchVerbs(const std::string& path,
       }
       std::vector<std::string> ws = Words(body);
       if (ws.empty()) continue;
-      std::string verb = LowerAscii(ws[0]);
+      std::string verb = AsciiLower(ws[0]);
       block_verbs.push_back(verb);
       for (const std::string& f : Words(forms)) {
-        block_verbs.push_back(LowerAscii(f));
+        block_verbs.push_back(AsciiLower(f));
       }
       Raw r;
       r.code = code.empty() ? block_code : code;
       r.reverse = code.empty() ? block_reverse : reverse;
       r.line = n;
       r.verbs = {verb};
-      for (const std::string& f : Words(forms)) r.verbs.push_back(LowerAscii(f));
+      for (const std::string& f : Words(forms)) r.verbs.push_back(AsciiLower(f));
       // Multi-word verbs ("PAY VISIT"): the rest follows the verb.
-      for (size_t k = 1; k < ws.size(); ++k) r.after.push_back(LowerAscii(ws[k]));
+      for (size_t k = 1; k < ws.size(); ++k) r.after.push_back(AsciiLower(ws[k]));
       raws.push_back(std::move(r));
       continue;
     }

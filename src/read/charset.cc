@@ -7,20 +7,13 @@
 #include <algorithm>
 #include <cstring>
 
+#include "base/ascii.h"
 #include "base/utf8.h"
 
 namespace dateline {
 namespace {
 
 constexpr size_t kSniffBytes = 4096;
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 bool IsSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
@@ -138,7 +131,7 @@ void StripLeadingBom(std::string* s) {
 }  // namespace
 
 std::string SniffHtmlCharset(std::string_view head) {
-  std::string h = Lower(head.substr(0, std::min(head.size(), kSniffBytes)));
+  std::string h = AsciiLower(head.substr(0, std::min(head.size(), kSniffBytes)));
   std::string_view s(h);
   if (s.substr(0, 5) == "<?xml") {
     size_t end = s.find("?>");
@@ -166,14 +159,14 @@ std::string SniffHtmlCharset(std::string_view head) {
 }
 
 std::string CharsetFromContentType(std::string_view content_type) {
-  std::string ct = Lower(content_type);
+  std::string ct = AsciiLower(content_type);
   size_t pos = ct.find("charset");
   if (pos == std::string::npos) return "";
   return ValueAfter(ct, pos + 7);
 }
 
 std::string CanonicalCharset(std::string_view label) {
-  std::string l = Trim(Lower(label));
+  std::string l = Trim(AsciiLower(label));
   if (l.empty() || l.size() > 64) return "";
   for (char c : l) {
     bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "base/ascii.h"
 #include "read/byte_source.h"
 #include "read/reuters_reader.h"
 #include "read/tar_reader.h"
@@ -24,17 +25,9 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
          s.substr(s.size() - suffix.size()) == suffix;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 // Returns the lowercased name without a trailing ".gz".
 std::string BaseName(std::string_view name) {
-  std::string n = Lower(name);
+  std::string n = AsciiLower(name);
   if (EndsWith(n, ".gz")) n.resize(n.size() - 3);
   return n;
 }
@@ -166,7 +159,7 @@ ContentKind DetectContent(std::string_view head, std::string* binary_what) {
 }
 
 bool LooksLikeHtml(std::string_view head, std::string_view name) {
-  std::string h = Lower(head.substr(0, std::min(head.size(), kDetectBytes)));
+  std::string h = AsciiLower(head.substr(0, std::min(head.size(), kDetectBytes)));
   auto tag_at = [&](size_t pos, std::string_view tag) {
     if (h.compare(pos, tag.size(), tag) != 0) return false;
     size_t after = pos + tag.size();

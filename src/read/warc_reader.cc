@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "base/ascii.h"
 #include "read/charset.h"
 
 namespace dateline {
@@ -12,14 +13,6 @@ constexpr size_t kMaxHeaderLine = 64 * 1024;
 constexpr size_t kMaxHeaderLines = 1024;
 // Room for the HTTP head on top of a page of max_page_bytes.
 constexpr uint64_t kHttpHeadSlack = 1 << 20;
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
@@ -53,7 +46,7 @@ enum class PayloadKind { kHtml, kText, kSniff, kReject };
 
 // Returns what to do with a payload of this Content-Type.
 PayloadKind KindOf(std::string_view content_type, std::string* media) {
-  std::string ct = Lower(content_type);
+  std::string ct = AsciiLower(content_type);
   *media = std::string(Trim(std::string_view(ct).substr(0, ct.find(';'))));
   const std::string& m = *media;
   if (m.empty() || m == "application/octet-stream" || m == "unknown/unknown" ||
@@ -114,7 +107,7 @@ bool ParseHttpResponse(std::string_view block, HttpResponse* response) {
     size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;  // tolerate junk lines
     if (response->headers.size() < kMaxHeaderLines) {
-      response->headers.emplace_back(Lower(Trim(line.substr(0, colon))),
+      response->headers.emplace_back(AsciiLower(Trim(line.substr(0, colon))),
                                      std::string(Trim(line.substr(colon + 1))));
     }
   }
@@ -204,7 +197,7 @@ bool WarcReader::Next(Page* page) {
       }
       size_t colon = line.find(':');
       if (colon == std::string_view::npos) continue;
-      headers.emplace_back(Lower(Trim(line.substr(0, colon))),
+      headers.emplace_back(AsciiLower(Trim(line.substr(0, colon))),
                            std::string(Trim(line.substr(colon + 1))));
     }
     if (!header_done) {
@@ -227,7 +220,7 @@ bool WarcReader::Next(Page* page) {
                                         "Content-Length"));
       return true;
     }
-    std::string type = Lower(FindHeader(headers, "warc-type"));
+    std::string type = AsciiLower(FindHeader(headers, "warc-type"));
     std::string_view uri = FindHeader(headers, "warc-target-uri");
     bool keep =
         (type == "response" || type == "resource" || type == "conversion") &&
@@ -275,7 +268,7 @@ void WarcReader::BuildRecordPage(
   std::string body;
   std::string last_modified;  // the HTTP Last-Modified header
   bool is_http =
-      Lower(content_type).find("application/http") != std::string::npos ||
+      AsciiLower(content_type).find("application/http") != std::string::npos ||
       (type == "response" && block.compare(0, 5, "HTTP/") == 0);
   if (is_http) {
     HttpResponse http;
@@ -293,7 +286,7 @@ void WarcReader::BuildRecordPage(
     last_modified = std::string(http.Header("last-modified"));
     std::string_view raw = std::string_view(block).substr(http.body_offset);
     std::string dechunked;
-    if (Lower(http.Header("transfer-encoding")).find("chunked") !=
+    if (AsciiLower(http.Header("transfer-encoding")).find("chunked") !=
             std::string::npos &&
         Dechunk(raw, &dechunked)) {
       body = std::move(dechunked);
@@ -302,7 +295,7 @@ void WarcReader::BuildRecordPage(
     }
     block.clear();
     block.shrink_to_fit();
-    std::string coding = Lower(http.Header("content-encoding"));
+    std::string coding = AsciiLower(http.Header("content-encoding"));
     if (!coding.empty() && coding != "identity") {
       bool gzip = coding.find("gzip") != std::string::npos;
       bool deflate = coding.find("deflate") != std::string::npos;

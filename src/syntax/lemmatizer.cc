@@ -6,19 +6,13 @@
 #include <sstream>
 #include <tuple>
 
+#include "base/ascii.h"
+
 namespace dateline {
 namespace {
 
 constexpr int kMaxSuffix = 6;
 constexpr size_t kMinStem = 2;
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 // Splits a line at tabs, keeping empty fields ("rule\tV\tks\t1\t": the
 // change adds nothing).
@@ -60,7 +54,7 @@ std::string Lemmatizer::Lemma(std::string_view word,
                               std::string_view tag) const {
   const char cls = ClassOf(tag);
   if (cls == 0) return "";
-  std::string lower = Lower(word);
+  std::string lower = AsciiLower(word);
   std::string key(1, cls);
   key += lower;
   auto it = forms_.find(key);
@@ -77,8 +71,8 @@ Lemmatizer Lemmatizer::Train(const std::vector<ConlluSentence>& sentences,
       const char cls = ClassOf(w.xpos);
       if (cls == 0 || w.lemma == "_" || w.form.empty()) continue;
       std::string key(1, cls);
-      key += Lower(w.form);
-      ++seen[key][Lower(w.lemma)];
+      key += AsciiLower(w.form);
+      ++seen[key][AsciiLower(w.lemma)];
     }
   }
   std::map<std::string, std::string> lemma_of;

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/ascii.h"
 #include "clean/metadata.h"
 
 namespace dateline {
@@ -96,14 +97,6 @@ bool ParsePublished(std::string_view published, Ymd* out) {
   return ParseIsoDay(iso, out);
 }
 
-std::string Lower(std::string_view t) {
-  std::string s(t);
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return s;
-}
-
 bool IsCapitalised(std::string_view t) {
   return !t.empty() && t[0] >= 'A' && t[0] <= 'Z';
 }
@@ -120,7 +113,7 @@ constexpr std::string_view kWeekdays[] = {"monday",   "tuesday", "wednesday",
 int MonthOf(std::string_view t) {
   if (!IsCapitalised(t)) return 0;
   if (t.back() == '.') t.remove_suffix(1);
-  std::string l = Lower(t);
+  std::string l = AsciiLower(t);
   for (int i = 0; i < 12; ++i) {
     if (l == kMonths[i]) return i + 1;
   }
@@ -135,7 +128,7 @@ int MonthOf(std::string_view t) {
 // Returns 1 (Monday) ... 7 (Sunday) for a capitalised weekday, else 0.
 int WeekdayOf(std::string_view t) {
   if (!IsCapitalised(t) || t.size() < 6) return 0;
-  std::string l = Lower(t);
+  std::string l = AsciiLower(t);
   for (int i = 0; i < 7; ++i) {
     if (l == kWeekdays[i]) return i + 1;
   }
@@ -167,7 +160,7 @@ int CountOf(std::string_view t) {
   static constexpr std::string_view kWords[] = {
       "one",   "two",   "three", "four", "five",   "six",
       "seven", "eight", "nine",  "ten",  "eleven", "twelve"};
-  std::string l = Lower(t);
+  std::string l = AsciiLower(t);
   if (l == "a" || l == "an") return 1;
   for (int i = 0; i < 12; ++i) {
     if (l == kWords[i]) return i + 1;
@@ -192,7 +185,7 @@ Tense CueOf(std::string_view t, std::string_view next) {
     if (t == "'ll" || t == "\xE2\x80\x99ll") return Tense::kFuture;
     if (!IsCapitalised(t)) return Tense::kNone;
   }
-  std::string l = Lower(t);
+  std::string l = AsciiLower(t);
   static constexpr std::string_view kFuture[] = {
       "will",   "would",    "shall",    "due",      "scheduled", "plans",
       "plan",   "planned",  "planning", "expected", "expects",   "intends",
@@ -230,7 +223,7 @@ bool IsYearContext(std::string_view prev) {
       "'s",      "\xE2\x80\x99s", "between",   "and",    "fiscal",
       "spring",  "summer",        "autumn",    "fall",   "winter",
       "end",     "start",         "beginning", "(",      "\xE2\x80\x93"};
-  std::string l = Lower(prev);
+  std::string l = AsciiLower(prev);
   for (std::string_view w : kWords) {
     if (l == w) return true;
   }
@@ -242,7 +235,7 @@ bool IsMonthContext(std::string_view prev) {
       "in",    "since", "by",     "until", "till",   "through",
       "from",  "to",    "during", "of",    "before", "after",
       "early", "late",  "mid",    "last",  "next",   "this"};
-  std::string l = Lower(prev);
+  std::string l = AsciiLower(prev);
   for (std::string_view w : kWords) {
     if (l == w) return true;
   }
@@ -357,7 +350,7 @@ class Finder {
     } else if (modifier > 0) {
       if (month <= anchor_.m) ++y;
       rule = "month-next";
-    } else if (modifier == 0 && kb > sb_ && Lower(Tok(kb)) == "this") {
+    } else if (modifier == 0 && kb > sb_ && AsciiLower(Tok(kb)) == "this") {
       rule = "month-this";
     } else {
       Tense t = TenseFor(kb, ke);
@@ -453,7 +446,7 @@ bool MayStartExpression(std::string_view t, uint8_t kind) {
 bool Finder::MatchAt(size_t k, Match* m) const {
   std::string_view t = Tok(k);
   if (!MayStartExpression(t, tokens_[k].kind)) return false;
-  std::string l = Lower(t);
+  std::string l = AsciiLower(t);
   if (l == "since") {
     // "since 2022", "since July", "since Russia's 2022 invasion".
     if (MatchCore(k + 1, m) && m->granularity != "range") {
@@ -503,7 +496,7 @@ bool Finder::MatchCore(size_t k, Match* m) const {
   // Every other expression starts with a word of at most 9 letters
   // ("september", "yesterday") or a number.
   if (tokens_[k].kind == kTokenWord && t.size() > 9) return false;
-  std::string l = Lower(t);
+  std::string l = AsciiLower(t);
   const uint8_t kind = tokens_[k].kind;
   std::string_view prev = k > sb_ ? Tok(k - 1) : std::string_view();
 
@@ -566,7 +559,7 @@ bool Finder::MatchCore(size_t k, Match* m) const {
   if (l == "last" || l == "next" || l == "this" || l == "coming") {
     int dir = l == "last" ? -1 : (l == "this" ? 0 : 1);
     std::string_view n = Tok(k + 1);
-    std::string nl = Lower(n);
+    std::string nl = AsciiLower(n);
     if (!have_anchor_) return false;
     ch::sys_days a = Anchor();
     if (nl == "week" || nl == "weekend") {
@@ -622,8 +615,8 @@ bool Finder::MatchCore(size_t k, Match* m) const {
   }
 
   // "two years ago", "a week ago".
-  if (int count = CountOf(t); count != 0 && Lower(Tok(k + 2)) == "ago") {
-    std::string unit = Lower(Tok(k + 1));
+  if (int count = CountOf(t); count != 0 && AsciiLower(Tok(k + 2)) == "ago") {
+    std::string unit = AsciiLower(Tok(k + 1));
     if (!unit.empty() && unit.back() == 's') unit.pop_back();
     if (!have_anchor_) return false;
     ch::sys_days a = Anchor();
@@ -649,7 +642,7 @@ bool Finder::MatchCore(size_t k, Match* m) const {
 
   if (int year = YearOf(t); year != 0 && kind == kTokenNumber) {
     std::string_view next = Tok(k + 1);
-    if (year % 10 == 0 && Lower(prev) == "the" &&
+    if (year % 10 == 0 && AsciiLower(prev) == "the" &&
         (next == "'s" || next == "\xE2\x80\x99s")) {
       Set(m, k, k + 2, FormatYear(year).substr(0, 3), "decade", "decade");
       return true;
@@ -658,7 +651,7 @@ bool Finder::MatchCore(size_t k, Match* m) const {
     // "Travel (1465)": a count in a menu; "(1999)" after a title is a year.
     if (prev == "(" && (year < 1800 || Tok(k + 1) != ")")) return false;
     // "in 2000 troops", "the 2000 soldiers", "2000 percent": counts, not years.
-    std::string nl = Lower(next);
+    std::string nl = AsciiLower(next);
     bool plural_noun = !next.empty() && next[0] >= 'a' && next[0] <= 'z' &&
                        next.back() == 's' && next.size() > 3;
     if (plural_noun || nl == "percent" || next == "%" || nl == "people")
