@@ -1,6 +1,7 @@
 #include "entities/leaders_table.h"
 
 #include <iterator>
+#include <unordered_set>
 
 #include "base/tsv_table.h"
 
@@ -49,6 +50,36 @@ Status ReadLeaders(const std::string& path, std::vector<LeaderRow>* rows) {
     rows->push_back(std::move(row));
   }
   return Status::OK();
+}
+
+bool SurnameIsAlsoAWord(std::string_view surname) {
+  // Family names that are also common words, given names or city names.
+  static const auto* words = new std::unordered_set<std::string_view>{
+      "i", "ii", "iii", "iv", "v", "vi", "jr", "sr", "said", "may", "major",
+      "brown", "rice", "price", "cook", "cooper", "baker", "carter", "gates",
+      "hunt", "lake", "fox", "moon", "young", "martin", "michel", "joseph",
+      "jonathan", "christopher", "thomas", "gabriel", "howard", "harris",
+      "johnson", "miller", "wallace", "clarke", "berger", "austin",
+      "wellington", "ali", "ahmed", "ibrahim", "hussein", "khan", "singh",
+      "patel", "costa", "silva", "ramos", "hague", "gore", "dole", "straw",
+      "earnest", "summers", "levy", "cleverly", "philippe", "teodoro",
+      "park", "chi", "ma", "wi", "lan", "ban", "kim", "lee", "han", "shin",
+      "cho", "chung", "ahn", "salam", "salman", "talal", "thani", "saud",
+      "nahyan", "aziz", "mohamad", "anand", "abbott", "moussa", "seko",
+      "leyen", "nieto", "obrador", "sabah", "al", "el", "bin", "abdullah",
+      "garcia", "omar",
+      // Found when leaders.tsv grew to every state's leaders (2026-12-06):
+      // family names that are also English words, given names, places,
+      // currencies or other actors' names ("Sen." for senator, "No" at the
+      // start of a sentence, "Boko" Haram, the yen).
+      "ba", "bah", "barre", "bio", "boko", "burton", "carr", "champagne",
+      "collins", "dan", "drew", "eke", "fils", "fletcher", "fore", "granger",
+      "henry", "hoi", "jean", "kang", "khalifa", "landau", "lasso", "manet",
+      "martins", "mason", "medina", "merino", "meta", "moses", "muscat",
+      "neves", "no", "nova", "peters", "pierre", "sen", "shea", "sima", "slim",
+      "turner",
+      "wright", "x", "xiv", "yen"};
+  return words->count(surname) > 0;
 }
 
 }  // namespace dateline

@@ -12,6 +12,7 @@
 #define DATELINE_ENTITIES_LEADERS_TABLE_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dateline/status.h"
@@ -32,6 +33,13 @@ struct LeaderRow {
 // IOError when it cannot be read, Corruption when its header does not name
 // the columns above in order.
 Status ReadLeaders(const std::string& path, std::vector<LeaderRow>* rows);
+
+// Whether `surname` (lower case: "sen", "no", "brown") is a family name of
+// leaders.tsv that is also a common word, a given name, a place, a currency
+// or an abbreviation, so that the word alone ("Sen.", "No one", "Brown
+// University") is not taken for the person. Read by every surname index
+// (the actor dictionary's, the token coder's).
+bool SurnameIsAlsoAWord(std::string_view surname);
 
 }  // namespace dateline
 

@@ -153,9 +153,10 @@ TEST(LeadersTableTest, ShippedTableIsConsistent) {
   std::map<std::pair<std::string, std::string>, std::vector<Term>> terms;
   for (const LeaderRow& r : rows) {
     int s_first = 0, s_last = 0, e_first = 0, e_last = 0;
-    if (!r.start.empty())
+    if (!r.start.empty()) {
       EXPECT_TRUE(DayRange(r.start, &s_first, &s_last))
           << "line " << r.line << ": start " << r.start;
+    }
     if (!r.end.empty()) {
       EXPECT_TRUE(DayRange(r.end, &e_first, &e_last))
           << "line " << r.line << ": end " << r.end;

@@ -196,26 +196,6 @@ const std::unordered_set<std::string_view>& CompoundSuffixes() {
   return *words;
 }
 
-// Family names of people in leaders.tsv that are also common words, given
-// names or city names; alone they are not taken for the person.
-const std::unordered_set<std::string_view>& NotSurnames() {
-  static const auto* words = new std::unordered_set<std::string_view>{
-      "i", "ii", "iii", "iv", "v", "vi", "jr", "sr", "said", "may", "major",
-      "brown", "rice", "price", "cook", "cooper", "baker", "carter", "gates",
-      "hunt", "lake", "fox", "moon", "young", "martin", "michel", "joseph",
-      "jonathan", "christopher", "thomas", "gabriel", "howard", "harris",
-      "johnson", "miller", "wallace", "clarke", "berger", "austin",
-      "wellington", "ali", "ahmed", "ibrahim", "hussein", "khan", "singh",
-      "patel", "costa", "silva", "ramos", "hague", "gore", "dole", "straw",
-      "earnest", "summers", "levy", "cleverly", "philippe", "teodoro",
-      "park", "chi", "ma", "wi", "lan", "ban", "kim", "lee", "han", "shin",
-      "cho", "chung", "ahn", "salam", "salman", "talal", "thani", "saud",
-      "nahyan", "aziz", "mohamad", "anand", "abbott", "moussa", "seko",
-      "leyen", "nieto", "obrador", "sabah", "al", "el", "bin", "abdullah",
-      "garcia", "omar"};
-  return *words;
-}
-
 std::string Trim(std::string_view s) {
   size_t b = 0, e = s.size();
   while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r' ||
@@ -1440,7 +1420,7 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
   // The family name is the last word, or the first for Chinese and Korean
   // names. A surname is left out when people of different countries share
   // it ("Kim", "Lee"), when it is already a name of anything else, or when
-  // it is a common word or given name (kNotSurnames); it matches only
+  // it is a common word or given name (SurnameIsAlsoAWord); it matches only
   // capitalised text.
   {
     struct Candidate {
@@ -1475,7 +1455,7 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
           if (std::find(v.begin(), v.end(), idx) == v.end()) v.push_back(idx);
         }
       }
-      if (NotSurnames().count(surname)) continue;
+      if (SurnameIsAlsoAWord(surname)) continue;
       std::vector<std::string> key = {surname};
       uint32_t node = 0;
       bool exists = true;

@@ -383,6 +383,11 @@ TEST_F(DefaultDictionaryTest, SurnamesPlacesAndCapitals) {
   EXPECT_EQ(Actor(d, "Kim said", 0, "2023-09-13"), "-");
   EXPECT_EQ(Actor(d, "May said", 0, "2017-01-01"), "-");
   EXPECT_EQ(Actor(d, "putin", 0), "-");  // surnames need a capital
+  // Family names that are English words or abbreviations are no one alone
+  // (Hun Sen, No Kwang Chol, Duma Boko): "Sen." is a senator, "No" a word.
+  EXPECT_EQ(Actor(d, "Sen. Warren said", 0, "2023-01-01"), "-");
+  EXPECT_EQ(Actor(d, "No one said", 0, "2025-01-01"), "-");
+  EXPECT_EQ(Actor(d, "Boko Haram", 0, "2025-01-01"), "2:NGAREB");
   // Diacritics fold: "Francois Mitterrand" = "François Mitterrand".
   EXPECT_EQ(Actor(d, "Francois Mitterrand", 0, "1990-01-01"), "2:FRAGOV");
   EXPECT_EQ(Actor(d, "FRANÇOIS MITTERRAND", 0, "1990-01-01"), "2:FRAGOV");

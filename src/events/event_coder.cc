@@ -231,14 +231,15 @@ namespace {
 
 // Reads the names of data/gazetteers/leaders.tsv into the surname index:
 // the last word of each name and alias, and for names written family name
-// first (Chinese, Korean, Vietnamese) the first word too.
+// first (Chinese, Korean, Vietnamese) the first word too; not the family
+// names that are also common words (SurnameIsAlsoAWord: "Henry", "Sen").
 void LoadSurnames(const std::string& path,
                   std::unordered_map<std::string, std::vector<std::string>>*
                       out) {
   static const std::unordered_set<std::string> kFamilyFirst = {
       "CHN", "PRK", "KOR", "VNM", "TWN", "SGP", "KHM", "MMR"};
   auto add = [&](const std::string& key, const std::string& full) {
-    if (key.size() < 3) return;
+    if (key.size() < 3 || SurnameIsAlsoAWord(AsciiLower(key))) return;
     auto& v = (*out)[AsciiLower(key)];
     if (std::find(v.begin(), v.end(), full) == v.end()) v.push_back(full);
   };
