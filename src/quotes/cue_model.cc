@@ -25,6 +25,83 @@ std::string LowerWord(const Document& doc, int i) {
   return o;
 }
 
+// The clause layer's view of token i (Document::clauses): the lemma of the
+// clause it heads, which arguments it has (a clausal complement is what a
+// verb of saying or thinking takes), what kind of thing its agent is, its
+// polarity and modality, and whether another clause reports it. Adds
+// "cl none" when i heads no clause.
+template <typename Add>
+void ClauseFeatures(const Document& doc, int i, Add add) {
+  if (doc.clauses.empty() || i < 0 ||
+      i >= static_cast<int>(doc.tokens.size())) {
+    return;
+  }
+  // Clauses come in token order (syntax/clauses.cc): the ones of i's
+  // sentence are found by a binary search on their sentence spans.
+  const uint32_t b = doc.tokens[i].begin;
+  auto it = std::partition_point(
+      doc.clauses.begin(), doc.clauses.end(),
+      [&](const Clause& c) { return c.sentence.end <= b; });
+  const Clause* cl = nullptr;
+  for (; it != doc.clauses.end() && it->sentence.begin <= b; ++it) {
+    if (it->predicate == static_cast<uint32_t>(i)) {
+      cl = &*it;
+      break;
+    }
+  }
+  if (cl == nullptr) {
+    add("cl", "none");
+    return;
+  }
+  std::string roles;
+  std::string agent = "none", comp = "none";
+  for (const ClauseArgument& arg : cl->arguments) {
+    std::string r = arg.role;
+    if (r == "oblique") r += ":" + arg.preposition;
+    if (roles.find(r) == std::string::npos && roles.size() < 64) {
+      if (!roles.empty()) roles.push_back('+');
+      roles += r;
+    }
+    if (arg.role == "agent" && agent == "none") {
+      agent = "np";
+      if (!arg.entity.empty()) {
+        for (const Entity& e : doc.entities) {
+          if (e.id == arg.entity) {
+            agent = e.type;
+            break;
+          }
+        }
+      } else if (arg.head < doc.tokens.size() &&
+                 doc.pos.size() == doc.tokens.size() &&
+                 doc.pos[arg.head] == "PRP") {
+        agent = "prp";
+      }
+    }
+    if (arg.role == "complement" && comp == "none") {
+      comp = "clause";
+      if (arg.clause >= 0 &&
+          arg.clause < static_cast<int>(doc.clauses.size())) {
+        const Clause& inner = doc.clauses[arg.clause];
+        bool subject = false;
+        for (const ClauseArgument& x : inner.arguments) {
+          if (x.role == "agent" && !x.controlled) subject = true;
+        }
+        comp = subject ? "finite" : "controlled";
+      }
+    }
+  }
+  add("cl.lemma", cl->lemma);
+  add("cl.roles", roles);
+  add("cl.agent", agent);
+  add("cl.comp", comp);
+  add("cl.lemmacomp", cl->lemma, comp);
+  add("cl.agentcomp", agent, comp);
+  add("cl.voice", cl->voice, comp);
+  add("cl.neg", cl->negated ? "1" : "0");
+  add("cl.mod", cl->modality);
+  add("cl.attr", cl->attributed_by >= 0 ? "1" : "0");
+}
+
 }  // namespace
 
 void CueModel::Features(const Document& doc, int i, int sb, int se,
@@ -72,6 +149,7 @@ void CueModel::Features(const Document& doc, int i, int sb, int se,
   add("wafter", w, after);
   add("first", i == sb ? "1" : i - sb < 4 ? "2" : "3");
   add("last", se - i <= 3 ? "1" : "0");
+  ClauseFeatures(doc, i, add);
 }
 
 double CueModel::Score(const std::vector<uint64_t>& features) const {

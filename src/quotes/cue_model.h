@@ -4,8 +4,12 @@
 // ...", "polls show", "read a sign"). The model is a binary averaged
 // perceptron (Collins 2002) over hashed features of one verb token in its
 // sentence: its word, suffix and tag, the words and tags around it, what
-// follows it (a complementizer, a preposition, a quotation mark), and where
-// it stands in the sentence. QuoteExtractor asks it only about verbs the
+// follows it (a complementizer, a preposition, a quotation mark), where
+// it stands in the sentence, and the clause it heads in the clause layer
+// (Document::clauses, when present): its lemma, its arguments' roles (a
+// clausal complement, and whether that clause has a subject of its own),
+// what kind of thing its agent is (person, organisation, pronoun), its
+// polarity and modality, and whether another clause reports it. QuoteExtractor asks it only about verbs the
 // lexicons do not know; a verb it accepts is handled as a cue of class `act`
 // by the same rules as a listed one (source, content).
 //
@@ -30,7 +34,8 @@ namespace dateline {
 class CueModel {
  public:
   // Computes the features of token i of doc, which lies in the sentence of
-  // tokens [sb, se). Uses doc.pos and doc.chunks when they cover the tokens.
+  // tokens [sb, se). Uses doc.pos and doc.chunks when they cover the tokens,
+  // and doc.clauses when there are any.
   static void Features(const Document& doc, int i, int sb, int se,
                        std::vector<uint64_t>* features);
 

@@ -169,5 +169,97 @@ TEST(CueModelTest, ExtractorAddsTheCuesTheModelAccepts) {
   EXPECT_TRUE(roof.quotes.empty());
 }
 
+// A sentence whose verb (token 1) heads a clause of the clause layer, with
+// an agent (token 0) and either a clausal complement whose own subject is
+// token 2 (tokens 2 to the end but the full stop) or an object (token 2 on).
+Document WithClause(const std::string& text,
+                    const std::vector<std::string>& tags,
+                    const std::string& lemma, bool complement) {
+  Document doc = Tagged(text, tags);
+  const int n = static_cast<int>(doc.tokens.size());
+  auto span = [&](int b, int e) {
+    return Span{doc.tokens[b].begin, doc.tokens[e - 1].end};
+  };
+  Clause cl;
+  cl.predicate = 1;
+  cl.predicate_span = span(1, 2);
+  cl.lemma = lemma;
+  cl.kind = "verb";
+  cl.voice = "active";
+  cl.sentence = doc.sentences[0].span;
+  ClauseArgument agent;
+  agent.role = "agent";
+  agent.head = 0;
+  agent.span = span(0, 1);
+  cl.arguments.push_back(agent);
+  ClauseArgument arg;
+  arg.role = complement ? "complement" : "patient";
+  arg.head = 2;
+  arg.span = span(2, n - 1);
+  if (complement) arg.clause = 1;
+  cl.arguments.push_back(arg);
+  doc.clauses.push_back(cl);
+  if (complement) {
+    Clause inner;
+    inner.predicate = static_cast<uint32_t>(n - 2);
+    inner.lemma = "x";
+    inner.kind = "verb";
+    inner.sentence = cl.sentence;
+    inner.parent = 0;
+    ClauseArgument subject;
+    subject.role = "agent";
+    subject.head = 2;
+    subject.span = span(2, 3);
+    inner.arguments.push_back(subject);
+    doc.clauses.push_back(inner);
+  }
+  return doc;
+}
+
+// The clause layer tells a verb that takes a clause from one that takes an
+// object: a verb the model never saw, in words it never saw, is a cue when
+// it heads a clause with a clausal complement.
+TEST(CueModelTest, LearnsFromTheClauseLayer) {
+  std::vector<std::pair<std::vector<uint64_t>, bool>> ex;
+  auto add = [&](const Document& doc, bool cue) {
+    std::vector<uint64_t> f;
+    CueModel::Features(doc, 1, 0, static_cast<int>(doc.tokens.size()), &f);
+    ex.emplace_back(std::move(f), cue);
+  };
+  add(WithClause("Aides whispered voters would leave .",
+                 {"NNS", "VBD", "NNS", "MD", "VB", "."}, "whisper", true),
+      true);
+  add(WithClause("Farmers grumbled prices had fallen .",
+                 {"NNS", "VBD", "NNS", "VBD", "VBN", "."}, "grumble", true),
+      true);
+  add(WithClause("Aides carried boxes upstairs yesterday .",
+                 {"NNS", "VBD", "NNS", "RB", "NN", "."}, "carry", false),
+      false);
+  add(WithClause("Farmers planted seeds early today .",
+                 {"NNS", "VBD", "NNS", "RB", "NN", "."}, "plant", false),
+      false);
+  CueModel m;
+  ASSERT_TRUE(CueModel::Train(ex, 10, 1, &m).ok());
+  auto score = [&](const Document& doc) {
+    std::vector<uint64_t> f;
+    CueModel::Features(doc, 1, 0, static_cast<int>(doc.tokens.size()), &f);
+    return m.Score(f);
+  };
+  Document murmured =
+      WithClause("Officials murmured taxes will rise .",
+                 {"NNS", "VBD", "NNS", "MD", "VB", "."}, "murmur", true);
+  Document lifted =
+      WithClause("Officials lifted taxes again now .",
+                 {"NNS", "VBD", "NNS", "RB", "RB", "."}, "lift", false);
+  EXPECT_GT(score(murmured), score(lifted));
+  EXPECT_GT(score(murmured), 0);
+  // Without the clause layer there are only the word features.
+  std::vector<uint64_t> with, without;
+  CueModel::Features(lifted, 1, 0, 6, &with);
+  lifted.clauses.clear();
+  CueModel::Features(lifted, 1, 0, 6, &without);
+  EXPECT_GT(with.size(), without.size());
+}
+
 }  // namespace
 }  // namespace dateline

@@ -451,6 +451,15 @@ class Analysis {
     const std::string& p = Pos(i);
     return p == "VBD" || p == "VBZ" || p == "VBP" || p == "MD";
   }
+  // Returns true when token e (after a noun phrase) is the finite verb of
+  // that phrase's clause, maybe after an adverb: "said China and Russia
+  // have established", "said Trump will": the phrase is no inverted
+  // subject but the subject of what was said.
+  bool SubjectOfClause(int e, int se) const {
+    if (!has_pos_ || e >= se) return false;
+    if (Pos(e) == "RB" && e + 1 < se) ++e;
+    return IsFiniteVerb(e) && seg_of_tok_[e] < 0 && !IsQuoteTok(e);
+  }
   bool IsNominal(int i) const;
   bool IsPunct(int i, std::string_view p) const { return Tok(i) == p; }
   bool IsQuoteTok(int i) const { return quote_tok_[i] != 0; }
@@ -1332,7 +1341,7 @@ void Analysis::FindCues(int s) {
     } else if (after_quote_or_comma && finite && !colon &&
                *cls != CueClass::kAct &&
                (*cls != CueClass::kObject || lw.rfind("ask", 0) == 0) &&
-               WalkRight(a.cue_e, se, &b, &e)) {
+               WalkRight(a.cue_e, se, &b, &e) && !SubjectOfClause(e, se)) {
       inverted = true;
       // An inverted source runs on to the end of the sentence with its
       // appositives and relative clauses ("said Eric Herzik, who chairs the
@@ -1351,6 +1360,12 @@ void Analysis::FindCues(int s) {
         }
         if (k == se || lower_[k] == ",") e = std::max(e, last);
       }
+    } else if (before >= sb && IsPunct(before, ",") &&
+               ClauseAgent(i, sb, se, &b, &e) && e <= before) {
+      // "For now, Pantucci, at the Royal United Services Institute, said
+      // China and Russia have ...": a phrase between commas before the cue,
+      // and after it a clause (no inverted subject, above); the walk would
+      // stop at the phrase, the clause layer's agent lies before it.
     } else if (!WalkLeft(before, sb, &b, &e)) {
       // No subject before the cue by the walk over chunks (a long
       // description, a parenthetical): the agent of the cue's clause

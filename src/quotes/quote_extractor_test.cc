@@ -634,5 +634,29 @@ TEST_F(QuoteExtractorTest, FirstPartBeforeAnInterruptingAttribution) {
   EXPECT_NE(Find(in, "We will win."), nullptr);
 }
 
+// "X, at Y, said A will ...": a phrase between commas before the cue and a
+// clause after it. The noun phrase after the cue is the clause's subject,
+// not an inverted speaker; the speaker is the cue's agent before the commas.
+TEST_F(QuoteExtractorTest, CommaPhraseBeforeCueThenAClause) {
+  Document doc = Run(
+      "On Friday, Helen Marsh, at the Institute for Fiscal Studies, said "
+      "the new levy will raise less than the Treasury hopes.");
+  const Quote* q =
+      Find(doc, "the new levy will raise less than the Treasury hopes");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->kind, "indirect");
+  EXPECT_EQ(q->cue, "said");
+  EXPECT_EQ(Text(doc, q->speaker_span).rfind("Helen Marsh", 0), 0u)
+      << Text(doc, q->speaker_span);
+  // An inverted speaker after a comma stays one.
+  Document inv = Run(
+      "The levy will raise little, said Helen Marsh, an economist at the "
+      "institute.");
+  const Quote* r = Find(inv, "The levy will raise little");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(Text(inv, r->speaker_span).rfind("Helen Marsh", 0), 0u)
+      << Text(inv, r->speaker_span);
+}
+
 }  // namespace
 }  // namespace dateline
