@@ -94,6 +94,9 @@ class ClauseCoder {
                                     int depth) const;
   std::vector<FoundActor> TargetsOf(const Context& cx, int ci,
                                     const struct ClausePattern& p) const;
+  // Returns whether clause `ci` is, or takes as patient or oblique, a
+  // gathering (lexicons.tsv `gathering`: meeting, summit, conference).
+  bool AtGathering(const Context& cx, int ci) const;
   std::vector<FoundActor> ActorsOf(const Context& cx,
                                    const ClauseArgument& a,
                                    bool places = false) const;
