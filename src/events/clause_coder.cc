@@ -146,6 +146,15 @@ bool StanceContent(const Document& doc, const Clause& c) {
   return true;
 }
 
+// Returns whether verb clause `c` is a relative clause in the simple
+// present with no modality ("Turkey, which occupies northern Cyprus"): it
+// describes a standing state of the noun, not an act that took place.
+bool DescribedState(const Document& doc, const Clause& c) {
+  if (c.kind != "verb" || c.predicate >= doc.deprels.size()) return false;
+  return doc.deprels[c.predicate] == "acl:relcl" && c.tense == "present" &&
+         c.modality.empty() && !c.negated;
+}
+
 bool CountryPrefix(const std::string& code) {
   if (code.size() < 3) return false;
   std::string c = code.substr(0, 3);
@@ -193,6 +202,28 @@ bool FirstPerson(std::string_view w) {
          w == "my" || w == "our" || w == "My" || w == "Our";
 }
 
+// A group that is one first-person word inside a quotation whose speaker
+// is among its actors ("We strongly oppose ...", Esper said) stands for the
+// speaker alone, not for another party the actor finder joined to it.
+void NarrowToSpeaker(const Document& doc, FoundGroup* g) {
+  if (g->e != g->b + 1 || g->b >= doc.tokens.size() || g->actors.size() < 2)
+    return;
+  const Span& t = doc.tokens[g->b];
+  if (!FirstPerson(std::string_view(doc.text).substr(t.begin,
+                                                     t.end - t.begin)))
+    return;
+  for (const Quote& q : doc.quotes) {
+    if (q.kind == "indirect" || q.speaker.empty()) continue;
+    if (t.begin < q.span.begin || t.end > q.span.end) continue;
+    std::vector<FoundActor> speaker;
+    for (const FoundActor& f : g->actors) {
+      if (f.entity == q.speaker) speaker.push_back(f);
+    }
+    if (!speaker.empty()) g->actors = std::move(speaker);
+    return;
+  }
+}
+
 }  // namespace
 
 void FillActorCodes(const Document& doc,
@@ -234,6 +265,7 @@ void FillActorCodes(const Document& doc,
   };
   for (auto& sentence : *groups) {
     for (FoundGroup& g : sentence) {
+      NarrowToSpeaker(doc, &g);
       for (FoundActor& f : g.actors) {
         if (f.code.empty() && !f.entity.empty()) f.code = entity_code(f.entity);
         if (f.code.empty() && f.e == f.b + 1 && f.b < doc.tokens.size()) {
@@ -397,6 +429,7 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
     }
   }
   if (p->stance && !StanceContent(doc, c)) return;
+  if (DescribedState(doc, c)) return;
   // The content of an accusation, a request, a fear ... is not an act;
   // but what one wants or hopes to do oneself is an intent ("wants to help
   // Israel": 033), not a content.
@@ -488,24 +521,26 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
   }
 }
 
+bool ClauseCoder::Gathering(const Document& doc, uint32_t token) const {
+  std::string w(WordAt(doc, token));
+  for (char& ch : w) {
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  }
+  if (lex_->Has("gathering", w)) return true;
+  for (const std::string& l : LemmaCandidates(w)) {
+    if (lex_->Has("gathering", l)) return true;
+  }
+  return false;
+}
+
 bool ClauseCoder::AtGathering(const Context& cx, int ci) const {
   const Document& doc = cx.doc;
   const Clause& c = doc.clauses[ci];
-  auto gathering = [&](const std::string& w) {
-    if (lex_->Has("gathering", w)) return true;
-    for (const std::string& l : LemmaCandidates(w)) {
-      if (lex_->Has("gathering", l)) return true;
-    }
-    return false;
-  };
-  if (c.kind == "noun" && gathering(c.lemma)) return true;
+  if (c.kind == "noun" && Gathering(doc, c.predicate)) return true;
   for (const ClauseArgument& a : c.arguments) {
-    if (a.role != "patient" && a.role != "oblique") continue;
-    std::string w(WordAt(doc, a.head));
-    for (char& ch : w) {
-      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-    }
-    if (gathering(w)) return true;
+    if ((a.role == "patient" || a.role == "oblique") &&
+        Gathering(doc, a.head))
+      return true;
   }
   return false;
 }
@@ -629,6 +664,11 @@ std::vector<FoundActor> ClauseCoder::TargetsOf(const Context& cx, int ci,
     for (const ClauseArgument& a : args) {
       if (a.role != slot.role) continue;
       if (slot.role == "oblique" && a.preposition != slot.preposition) continue;
+      // "At the UN Climate Action Summit, Modi pledged": the gathering is
+      // the occasion, not the party addressed, unless the pattern names
+      // the preposition itself.
+      if (slot.role == "oblique" && !slot.named && Gathering(cx.doc, a.head))
+        continue;
       std::vector<FoundActor> found;
       if (slot.role == "complement") {
         found = ComplementSubject(cx, a);

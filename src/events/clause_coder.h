@@ -97,6 +97,8 @@ class ClauseCoder {
   // Returns whether clause `ci` is, or takes as patient or oblique, a
   // gathering (lexicons.tsv `gathering`: meeting, summit, conference).
   bool AtGathering(const Context& cx, int ci) const;
+  // Returns whether the word at `token` names a gathering.
+  bool Gathering(const Document& doc, uint32_t token) const;
   std::vector<FoundActor> ActorsOf(const Context& cx,
                                    const ClauseArgument& a,
                                    bool places = false) const;

@@ -8,8 +8,9 @@
 // wanted act as intent; and (third pass) a stated stance as a demand, a
 // meeting's place as no host, statements to a named addressee, borrowing
 // and extradition as appeals, training forces as military aid (their
-// purpose not coded), calling an act wrong, saying no, breaking with, and
-// the dateline as no actor.
+// purpose not coded), calling an act wrong, saying no, breaking with, the
+// dateline as no actor, "we" as the quotation's speaker, present relative
+// clauses as states, gatherings as no target.
 // Each runs a short page written for the test through the whole pipeline
 // with the clause coder, and asserts codes and actors.
 #include <gtest/gtest.h>
@@ -64,7 +65,13 @@ constexpr char kPage[] =
     "Turkish officers trained Somali forces to fight against Kenya.\n\n"
     "France called Britain's decision unacceptable.\n\n"
     "The United States said no to the Chinese proposal.\n\n"
-    "Egypt broke with Moscow in 1972.\n";
+    "Egypt broke with Moscow in 1972.\n\n"
+    "Later, in remarks at Brazil's Workers' Party headquarters, Austin said, "
+    "\"We strongly oppose violations of international law by Russia.\"\n\n"
+    "Turkey, which occupies northern Cyprus, rejected the plan.\n\n"
+    "Greece, which invaded Cyprus in 1974, rejected the plan.\n\n"
+    "At the United Nations summit, Indian Prime Minister Narendra Modi "
+    "pledged that his country would cut emissions.\n";
 
 class ClauseCoderTest : public ::testing::Test {
  protected:
@@ -372,6 +379,39 @@ TEST_F(ClauseCoderTest, CallingWrongSayingNoAndBreakingWith) {
   EXPECT_EQ(broke[0]->code, "161");
   EXPECT_EQ(broke[0]->source.code, "EGY");
   EXPECT_EQ(broke[0]->target.code, "RUS");
+}
+
+// "We" in a quotation is its speaker alone, not a party the sentence
+// names beside it ("in remarks at Brazil's Workers' Party headquarters").
+TEST_F(ClauseCoderTest, WeInAQuotationIsTheSpeaker) {
+  auto ev = In("We strongly oppose");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->root, "11");
+  EXPECT_EQ(ev[0]->source.code.substr(0, 3), "USA");
+  EXPECT_EQ(ev[0]->target.code, "RUS");
+}
+
+// "Turkey, which occupies northern Cyprus": a relative clause in the
+// simple present describes a standing state, not an act; in the past
+// ("which invaded Cyprus in 1974") it reports one.
+TEST_F(ClauseCoderTest, PresentRelativeClauseIsAState) {
+  for (const Event* e : In("which occupies")) {
+    EXPECT_NE(e->evidence, "occupies") << All();
+  }
+  bool invaded = false;
+  for (const Event* e : In("which invaded")) {
+    invaded |= e->evidence == "invaded" && e->source.code == "GRC" &&
+               e->target.code == "CYP";
+  }
+  EXPECT_TRUE(invaded) << All();
+}
+
+// "At the United Nations summit, Modi pledged": the gathering is the
+// occasion, not the party the pledge is made to.
+TEST_F(ClauseCoderTest, AGatheringIsNoTarget) {
+  for (const Event* e : In("At the United Nations summit")) {
+    EXPECT_NE(e->target.code, "IGOUNO") << All();
+  }
 }
 
 // The place a story was filed from is no party to it: "BRUSSELS, June 29 -
