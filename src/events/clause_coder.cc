@@ -291,6 +291,46 @@ void FillActorCodes(const Document& doc,
       }
     }
   }
+  // "I" or "we" the actor finder passed over or left empty ("\"we are
+  // prepared to work with ...\""): the quotation's speaker, when the
+  // article codes that speaker.
+  for (size_t i = 0; i < groups->size() && i < doc.sentences.size(); ++i) {
+    std::vector<FoundGroup>& sentence = (*groups)[i];
+    const SentenceSpan& s = doc.sentences[i];
+    for (uint32_t t = s.token_begin; t < s.token_end && t < doc.tokens.size();
+         ++t) {
+      const Span& tok = doc.tokens[t];
+      std::string_view w = std::string_view(doc.text).substr(
+          tok.begin, tok.end - tok.begin);
+      if (w != "I" && w != "we" && w != "We") continue;
+      auto at = std::find_if(sentence.begin(), sentence.end(),
+                             [&](const FoundGroup& g) { return g.e > t; });
+      bool covered = at != sentence.end() && at->b <= t;
+      if (covered && !at->actors.empty()) continue;
+      for (const Quote& q : doc.quotes) {
+        if (q.kind == "indirect" || q.speaker.empty() ||
+            tok.begin < q.span.begin || tok.end > q.span.end)
+          continue;
+        FoundActor f;
+        f.b = t;
+        f.e = t + 1;
+        f.code = entity_code(q.speaker);
+        f.entity = q.speaker;
+        f.name = q.speaker_name;
+        f.pronoun = true;
+        if (!f.code.empty() && covered) {
+          at->actors.push_back(std::move(f));
+        } else if (!f.code.empty()) {
+          FoundGroup g;
+          g.b = t;
+          g.e = t + 1;
+          g.actors.push_back(std::move(f));
+          sentence.insert(at, std::move(g));
+        }
+        break;
+      }
+    }
+  }
 }
 
 ClauseIndex ClauseIndex::Build(const Document& doc) {
@@ -423,7 +463,8 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
   // the purpose of a party made the object is that party's act, and only
   // intended; "sent personnel to investigate": with no party as object the
   // purpose is the sender's act.
-  if (InfinitiveOfPurpose(doc, c)) {
+  if (InfinitiveOfPurpose(doc, c) &&
+      doc.clauses[c.parent].voice != "passive") {
     for (const ClauseArgument& a : doc.clauses[c.parent].arguments) {
       if (a.role == "patient" && !ActorsOf(cx, a).empty()) return;
     }

@@ -10,7 +10,8 @@
 // and extradition as appeals, training forces as military aid (their
 // purpose not coded), calling an act wrong, saying no, breaking with, the
 // dateline as no actor, "we" as the quotation's speaker, present relative
-// clauses as states, gatherings as no target.
+// clauses as states, gatherings as no target, working with, returning to
+// and importing from a party.
 // Each runs a short page written for the test through the whole pipeline
 // with the clause coder, and asserts codes and actors.
 #include <gtest/gtest.h>
@@ -71,7 +72,12 @@ constexpr char kPage[] =
     "Turkey, which occupies northern Cyprus, rejected the plan.\n\n"
     "Greece, which invaded Cyprus in 1974, rejected the plan.\n\n"
     "At the United Nations summit, Indian Prime Minister Narendra Modi "
-    "pledged that his country would cut emissions.\n";
+    "pledged that his country would cut emissions.\n\n"
+    "\"We are prepared to work with France,\" Japanese Prime Minister Fumio "
+    "Kishida said.\n\n"
+    "Germany worked with Poland on border controls.\n\n"
+    "Portugal returned Macau to China in 1999, officials said.\n\n"
+    "Egypt may import more wheat from Russia this year.\n";
 
 class ClauseCoderTest : public ::testing::Test {
  protected:
@@ -412,6 +418,38 @@ TEST_F(ClauseCoderTest, AGatheringIsNoTarget) {
   for (const Event* e : In("At the United Nations summit")) {
     EXPECT_NE(e->target.code, "IGOUNO") << All();
   }
+}
+
+// "We are prepared to work with France," the speaker said: "we" left
+// empty by the actor finder is the quotation's speaker; working with a
+// party is cooperation (060), prepared to, the intent to cooperate (031).
+TEST_F(ClauseCoderTest, WorkingWithAPartyAndWeAsTheSpeaker) {
+  auto ev = In("prepared to work with France");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->root, "03");
+  EXPECT_EQ(ev[0]->source.code, "JPNGOV");
+  EXPECT_EQ(ev[0]->target.code, "FRA");
+  auto done = In("worked with Poland");
+  ASSERT_EQ(done.size(), 1u) << All();
+  EXPECT_EQ(done[0]->code, "060");
+  EXPECT_EQ(done[0]->source.code, "DEU");
+  EXPECT_EQ(done[0]->target.code, "POL");
+}
+
+// Returning a thing to a party is 0842; importing from one is economic
+// exchange (061), here only possible.
+TEST_F(ClauseCoderTest, ReturningToAndImportingFromAParty) {
+  auto back = In("returned Macau to China");
+  ASSERT_EQ(back.size(), 1u) << All();
+  EXPECT_EQ(back[0]->code, "0842");
+  EXPECT_EQ(back[0]->source.code, "PRT");
+  EXPECT_EQ(back[0]->target.code, "CHN");
+  auto trade = In("import more wheat");
+  ASSERT_EQ(trade.size(), 1u) << All();
+  EXPECT_EQ(trade[0]->code, "061");
+  EXPECT_TRUE(trade[0]->hypothetical);
+  EXPECT_EQ(trade[0]->source.code, "EGY");
+  EXPECT_EQ(trade[0]->target.code, "RUS");
 }
 
 // The place a story was filed from is no party to it: "BRUSSELS, June 29 -
