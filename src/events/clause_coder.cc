@@ -537,6 +537,7 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
       return;
     sources.push_back(FoundActor{});
   }
+  if (targets.empty()) targets = AccuserAnswered(cx, c, *out);
   if (targets.empty()) {
     if (p->sym && sources.size() >= 2) {
       for (size_t i = 0; i < sources.size(); ++i) {
@@ -548,7 +549,9 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
       }
       return;
     }
-    if (!p->solo && !options_.allow_missing_target) return;
+    // Events are dyadic unless the options allow a missing target (PLOVER's
+    // coding); `solo` marks the acts that may then go without one.
+    if (!options_.allow_missing_target) return;
     for (const FoundActor& s : sources) {
       Emit(cx, ci, *p, s, nullptr, place, place_source, out);
     }
@@ -560,6 +563,39 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
       Emit(cx, ci, *p, s, &t, place, place_source, out);
     }
   }
+}
+
+std::vector<FoundActor> ClauseCoder::AccuserAnswered(
+    const Context& cx, const Clause& c,
+    const std::vector<Event>& earlier) const {
+  const Document& doc = cx.doc;
+  std::vector<FoundActor> out;
+  if (!lex_->Has("answer", c.lemma)) return out;
+  bool claims = false;
+  for (const ClauseArgument& a : c.arguments) {
+    if (a.role != "patient" || a.clause >= 0) continue;
+    std::string w(WordAt(doc, a.head));
+    for (char& ch : w) {
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    }
+    claims |= lex_->Has("accusation_noun", w);
+    for (const std::string& l : LemmaCandidates(w)) {
+      claims |= lex_->Has("accusation_noun", l);
+    }
+  }
+  if (!claims) return out;
+  // The latest accusation or criticism coded before this sentence.
+  for (auto it = earlier.rbegin(); it != earlier.rend(); ++it) {
+    if (it->sentence.begin >= cx.sentence.span.begin) continue;
+    if (it->root != "11" || it->source.code.empty()) continue;
+    FoundActor f;
+    f.code = it->source.code;
+    f.entity = it->source.entity;
+    f.name = it->source.name;
+    out.push_back(std::move(f));
+    break;
+  }
+  return out;
 }
 
 bool ClauseCoder::Gathering(const Document& doc, uint32_t token) const {

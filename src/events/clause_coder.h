@@ -97,6 +97,15 @@ class ClauseCoder {
   // Returns whether clause `ci` is, or takes as patient or oblique, a
   // gathering (lexicons.tsv `gathering`: meeting, summit, conference).
   bool AtGathering(const Context& cx, int ci) const;
+  // Returns the accuser a denial or rejection of "those claims" answers
+  // (lexicons.tsv `answer` predicates, `accusation_noun` patients): the
+  // source of the latest accusation or criticism (root 11) coded in the
+  // article before this sentence ("Washington has accused North Korea of
+  // providing arms ... Both Russia and North Korea have denied those
+  // claims"). Empty when none.
+  std::vector<FoundActor> AccuserAnswered(
+      const Context& cx, const Clause& c,
+      const std::vector<Event>& earlier) const;
   // Returns whether the word at `token` names a gathering.
   bool Gathering(const Document& doc, uint32_t token) const;
   std::vector<FoundActor> ActorsOf(const Context& cx,

@@ -11,7 +11,8 @@
 // purpose not coded), calling an act wrong, saying no, breaking with, the
 // dateline as no actor, "we" as the quotation's speaker, present relative
 // clauses as states, gatherings as no target, working with, returning to
-// and importing from a party.
+// and importing from a party, a denial answering the accuser, dyadic
+// events by default.
 // Each runs a short page written for the test through the whole pipeline
 // with the clause coder, and asserts codes and actors.
 #include <gtest/gtest.h>
@@ -450,6 +451,24 @@ TEST_F(ClauseCoderTest, ReturningToAndImportingFromAParty) {
   EXPECT_TRUE(trade[0]->hypothetical);
   EXPECT_EQ(trade[0]->source.code, "EGY");
   EXPECT_EQ(trade[0]->target.code, "RUS");
+}
+
+// Events are dyadic by default. A denial of "the accusations" answers the
+// article's latest accuser; a denial of an act with no party denied to
+// gives no event.
+TEST_F(ClauseCoderTest, DenialAnswersTheAccuser) {
+  Document d = Process(
+      "Drones\n\nMarch 3, 2024\n\n"
+      "Washington has accused Iran of supplying drones to Russia.\n\n"
+      "Iran denied the accusations on Tuesday.\n\n"
+      "Syria denied having chemical weapons.\n");
+  bool answered = false;
+  for (const Event& e : d.events) {
+    EXPECT_TRUE(e.has_target) << e.code << " " << e.evidence;
+    answered |= e.code == "016" && e.source.code == "IRN" &&
+                e.target.code == "USA";
+  }
+  EXPECT_TRUE(answered);
 }
 
 // The place a story was filed from is no party to it: "BRUSSELS, June 29 -
