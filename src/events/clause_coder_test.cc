@@ -12,7 +12,7 @@
 // dateline as no actor, "we" as the quotation's speaker, present relative
 // clauses as states, gatherings as no target, working with, returning to
 // and importing from a party, a denial answering the accuser, dyadic
-// events by default.
+// events by default, wanting another party's thing.
 // Each runs a short page written for the test through the whole pipeline
 // with the clause coder, and asserts codes and actors.
 #include <gtest/gtest.h>
@@ -78,7 +78,9 @@ constexpr char kPage[] =
     "Kishida said.\n\n"
     "Germany worked with Poland on border controls.\n\n"
     "Portugal returned Macau to China in 1999, officials said.\n\n"
-    "Egypt may import more wheat from Russia this year.\n";
+    "Egypt may import more wheat from Russia this year.\n\n"
+    "Italy and Spain want the EU budget to be raised to 2 percent of "
+    "national incomes.\n";
 
 class ClauseCoderTest : public ::testing::Test {
  protected:
@@ -451,6 +453,19 @@ TEST_F(ClauseCoderTest, ReturningToAndImportingFromAParty) {
   EXPECT_TRUE(trade[0]->hypothetical);
   EXPECT_EQ(trade[0]->source.code, "EGY");
   EXPECT_EQ(trade[0]->target.code, "RUS");
+}
+
+// "Italy and Spain want the EU budget to be raised": what a party wants of
+// another party's thing or act is a demand on it (100), one per wanter.
+TEST_F(ClauseCoderTest, WantingAnotherPartysThingIsADemand) {
+  auto ev = In("want the EU budget");
+  ASSERT_EQ(ev.size(), 2u) << All();
+  for (const Event* e : ev) {
+    EXPECT_EQ(e->root, "10");
+    EXPECT_EQ(e->target.code, "IGOEUREEC");
+  }
+  EXPECT_EQ(ev[0]->source.code, "ITA");
+  EXPECT_EQ(ev[1]->source.code, "ESP");
 }
 
 // Events are dyadic by default. A denial of "the accusations" answers the
