@@ -12,7 +12,7 @@
 // dateline as no actor, "we" as the quotation's speaker, present relative
 // clauses as states, gatherings as no target, working with, returning to
 // and importing from a party, a denial answering the accuser, dyadic
-// events by default, wanting another party's thing.
+// events by default, wanting another party's thing, easing an embargo.
 // Each runs a short page written for the test through the whole pipeline
 // with the clause coder, and asserts codes and actors.
 #include <gtest/gtest.h>
@@ -80,7 +80,8 @@ constexpr char kPage[] =
     "Portugal returned Macau to China in 1999, officials said.\n\n"
     "Egypt may import more wheat from Russia this year.\n\n"
     "Italy and Spain want the EU budget to be raised to 2 percent of "
-    "national incomes.\n";
+    "national incomes.\n\n"
+    "The United States eased the embargo on Cuba.\n";
 
 class ClauseCoderTest : public ::testing::Test {
  protected:
@@ -466,6 +467,15 @@ TEST_F(ClauseCoderTest, WantingAnotherPartysThingIsADemand) {
   }
   EXPECT_EQ(ev[0]->source.code, "ITA");
   EXPECT_EQ(ev[1]->source.code, "ESP");
+}
+
+// Easing an embargo on a party is 085, the party after "on" its target.
+TEST_F(ClauseCoderTest, EasingAnEmbargoOnAParty) {
+  auto ev = In("eased the embargo");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->code, "085");
+  EXPECT_EQ(ev[0]->source.code, "USA");
+  EXPECT_EQ(ev[0]->target.code, "CUB");
 }
 
 // Events are dyadic by default. A denial of "the accusations" answers the
