@@ -573,15 +573,8 @@ std::vector<FoundActor> ClauseCoder::AccuserAnswered(
   if (!lex_->Has("answer", c.lemma)) return out;
   bool claims = false;
   for (const ClauseArgument& a : c.arguments) {
-    if (a.role != "patient" || a.clause >= 0) continue;
-    std::string w(WordAt(doc, a.head));
-    for (char& ch : w) {
-      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-    }
-    claims |= lex_->Has("accusation_noun", w);
-    for (const std::string& l : LemmaCandidates(w)) {
-      claims |= lex_->Has("accusation_noun", l);
-    }
+    if (a.role == "patient" && a.clause < 0)
+      claims |= WordIn(doc, a.head, "accusation_noun");
   }
   if (!claims) return out;
   // The latest accusation or criticism coded before this sentence.
@@ -598,16 +591,21 @@ std::vector<FoundActor> ClauseCoder::AccuserAnswered(
   return out;
 }
 
-bool ClauseCoder::Gathering(const Document& doc, uint32_t token) const {
+bool ClauseCoder::WordIn(const Document& doc, uint32_t token,
+                         const std::string& list) const {
   std::string w(WordAt(doc, token));
   for (char& ch : w) {
     if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
   }
-  if (lex_->Has("gathering", w)) return true;
+  if (lex_->Has(list, w)) return true;
   for (const std::string& l : LemmaCandidates(w)) {
-    if (lex_->Has("gathering", l)) return true;
+    if (lex_->Has(list, l)) return true;
   }
   return false;
+}
+
+bool ClauseCoder::Gathering(const Document& doc, uint32_t token) const {
+  return WordIn(doc, token, "gathering");
 }
 
 bool ClauseCoder::AtGathering(const Context& cx, int ci) const {
