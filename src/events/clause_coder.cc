@@ -108,6 +108,53 @@ bool SubjectControlled(const Document& doc, const Clause& c) {
   return shared && !own;
 }
 
+// Returns whether verb clause `c` is an infinitive of purpose with no
+// subject of its own under a verb or its object ("trained the forces to fight",
+// "sent personnel to investigate").
+bool InfinitiveOfPurpose(const Document& doc, const Clause& c) {
+  if (c.kind != "verb" || c.parent < 0 ||
+      c.parent >= static_cast<int>(doc.clauses.size()) || c.predicate == 0 ||
+      c.predicate >= doc.deprels.size())
+    return false;
+  const std::string& rel = doc.deprels[c.predicate];
+  if (rel.compare(0, 5, "xcomp") != 0 && rel.compare(0, 5, "advcl") != 0 &&
+      rel.compare(0, 3, "acl") != 0)
+    return false;
+  if (WordAt(doc, c.predicate - 1) != "to") return false;
+  for (const ClauseArgument& a : c.arguments) {
+    if (a.role == "agent" && !a.controlled) return false;
+  }
+  return doc.clauses[c.parent].kind == "verb";
+}
+
+// Returns whether the content of a stance predicate ("insist") is what
+// another party must do ("insist Japan open its markets", "insisted that
+// China must ..."), not a statement of what will be ("insisted it would
+// not bow to demands": a claim).
+bool StanceContent(const Document& doc, const Clause& c) {
+  for (const ClauseArgument& a : c.arguments) {
+    if (a.role != "complement" || a.clause < 0 ||
+        a.clause >= static_cast<int>(doc.clauses.size()))
+      continue;
+    // The content takes the stance's own modality ("would insist Japan
+    // open"); a modality of its own makes it a claim.
+    const Clause& k = doc.clauses[a.clause];
+    if (k.negated || (!k.modality.empty() && k.modality != "necessity" &&
+                      k.modality != c.modality))
+      return false;
+  }
+  return true;
+}
+
+// Returns whether verb clause `c` is a relative clause in the simple
+// present with no modality ("Turkey, which occupies northern Cyprus"): it
+// describes a standing state of the noun, not an act that took place.
+bool DescribedState(const Document& doc, const Clause& c) {
+  if (c.kind != "verb" || c.predicate >= doc.deprels.size()) return false;
+  return doc.deprels[c.predicate] == "acl:relcl" && c.tense == "present" &&
+         c.modality.empty() && !c.negated;
+}
+
 bool CountryPrefix(const std::string& code) {
   if (code.size() < 3) return false;
   std::string c = code.substr(0, 3);
@@ -117,9 +164,64 @@ bool CountryPrefix(const std::string& code) {
   return c != "IGO" && c != "NGO" && c != "IMG" && c != "MNC" && c != "UAF";
 }
 
+// Returns the groups of a sentence without the actors of its dateline
+// ("BRUSSELS, June 29 - Leaders of ..."): the place a story was filed from
+// is no party to it, and neither is a pronoun resolved to it.
+std::vector<FoundGroup> WithoutDateline(const Document& doc,
+                                        const SentenceSpan& s,
+                                        const std::vector<FoundGroup>& groups) {
+  if (doc.datelines.empty()) return groups;
+  std::string_view text = std::string_view(doc.text).substr(
+      s.span.begin, s.span.end - s.span.begin);
+  uint32_t end = 0;  // the dateline's last byte, when the sentence opens so
+  for (const std::string& d : doc.datelines) {
+    if (!d.empty() && text.substr(0, d.size()) == d)
+      end = s.span.begin + static_cast<uint32_t>(d.size());
+  }
+  std::vector<FoundGroup> out;
+  for (const FoundGroup& g : groups) {
+    if (end > 0 && g.e > g.b && g.e <= doc.tokens.size() &&
+        doc.tokens[g.e - 1].end <= end)
+      continue;
+    FoundGroup k = g;
+    k.actors.clear();
+    for (const FoundActor& f : g.actors) {
+      bool dateline = false;
+      for (const std::string& d : doc.datelines) {
+        dateline |= f.pronoun && !f.name.empty() && f.name == d;
+      }
+      if (!dateline) k.actors.push_back(f);
+    }
+    out.push_back(std::move(k));
+  }
+  return out;
+}
+
 bool FirstPerson(std::string_view w) {
   return w == "I" || w == "we" || w == "We" || w == "me" || w == "us" ||
          w == "my" || w == "our" || w == "My" || w == "Our";
+}
+
+// A group that is one first-person word inside a quotation whose speaker
+// is among its actors ("We strongly oppose ...", Esper said) stands for the
+// speaker alone, not for another party the actor finder joined to it.
+void NarrowToSpeaker(const Document& doc, FoundGroup* g) {
+  if (g->e != g->b + 1 || g->b >= doc.tokens.size() || g->actors.size() < 2)
+    return;
+  const Span& t = doc.tokens[g->b];
+  if (!FirstPerson(std::string_view(doc.text).substr(t.begin,
+                                                     t.end - t.begin)))
+    return;
+  for (const Quote& q : doc.quotes) {
+    if (q.kind == "indirect" || q.speaker.empty()) continue;
+    if (t.begin < q.span.begin || t.end > q.span.end) continue;
+    std::vector<FoundActor> speaker;
+    for (const FoundActor& f : g->actors) {
+      if (f.entity == q.speaker) speaker.push_back(f);
+    }
+    if (!speaker.empty()) g->actors = std::move(speaker);
+    return;
+  }
 }
 
 }  // namespace
@@ -163,6 +265,7 @@ void FillActorCodes(const Document& doc,
   };
   for (auto& sentence : *groups) {
     for (FoundGroup& g : sentence) {
+      NarrowToSpeaker(doc, &g);
       for (FoundActor& f : g.actors) {
         if (f.code.empty() && !f.entity.empty()) f.code = entity_code(f.entity);
         if (f.code.empty() && f.e == f.b + 1 && f.b < doc.tokens.size()) {
@@ -185,6 +288,46 @@ void FillActorCodes(const Document& doc,
         if (f.code.size() > 3 && f.code.compare(0, 3, "---") == 0 &&
             !main_country.empty())
           f.code = main_country + f.code.substr(3);
+      }
+    }
+  }
+  // "I" or "we" the actor finder passed over or left empty ("\"we are
+  // prepared to work with ...\""): the quotation's speaker, when the
+  // article codes that speaker.
+  for (size_t i = 0; i < groups->size() && i < doc.sentences.size(); ++i) {
+    std::vector<FoundGroup>& sentence = (*groups)[i];
+    const SentenceSpan& s = doc.sentences[i];
+    for (uint32_t t = s.token_begin; t < s.token_end && t < doc.tokens.size();
+         ++t) {
+      const Span& tok = doc.tokens[t];
+      std::string_view w = std::string_view(doc.text).substr(
+          tok.begin, tok.end - tok.begin);
+      if (w != "I" && w != "we" && w != "We") continue;
+      auto at = std::find_if(sentence.begin(), sentence.end(),
+                             [&](const FoundGroup& g) { return g.e > t; });
+      bool covered = at != sentence.end() && at->b <= t;
+      if (covered && !at->actors.empty()) continue;
+      for (const Quote& q : doc.quotes) {
+        if (q.kind == "indirect" || q.speaker.empty() ||
+            tok.begin < q.span.begin || tok.end > q.span.end)
+          continue;
+        FoundActor f;
+        f.b = t;
+        f.e = t + 1;
+        f.code = entity_code(q.speaker);
+        f.entity = q.speaker;
+        f.name = q.speaker_name;
+        f.pronoun = true;
+        if (!f.code.empty() && covered) {
+          at->actors.push_back(std::move(f));
+        } else if (!f.code.empty()) {
+          FoundGroup g;
+          g.b = t;
+          g.e = t + 1;
+          g.actors.push_back(std::move(f));
+          sentence.insert(at, std::move(g));
+        }
+        break;
       }
     }
   }
@@ -225,6 +368,9 @@ struct ClauseCoder::Context {
   const SentenceSpan& sentence;
   const std::vector<int>& clauses;
   const std::vector<FoundGroup>& groups;
+  // Events of residual patterns (a statement to a named addressee), kept
+  // only when the sentence gives no other event.
+  std::vector<Event>* residual;
   const Entity* EntityById(const std::string& id) const {
     auto it = index.entity_by_id.find(id);
     return it == index.entity_by_id.end() ? nullptr
@@ -245,7 +391,9 @@ void ClauseCoder::CodeSentence(const Document& doc, const ClauseIndex& index,
   if (sentence >= index.clauses_by_sentence.size()) return;
   const SentenceSpan& s = doc.sentences[sentence];
   const std::vector<int>& clauses = index.clauses_by_sentence[sentence];
-  Context cx{doc, index, s, clauses, groups};
+  std::vector<FoundGroup> kept = WithoutDateline(doc, s, groups);
+  std::vector<Event> residual;
+  Context cx{doc, index, s, clauses, kept, &residual};
   static const bool debug = std::getenv("DATELINE_EVENTS_DEBUG") != nullptr;
   if (debug) {
     std::fprintf(stderr, "SENT %s\n",
@@ -274,6 +422,9 @@ void ClauseCoder::CodeSentence(const Document& doc, const ClauseIndex& index,
   }
   size_t first = out->size();
   for (int ci : clauses) CodeClause(cx, ci, out);
+  if (out->size() == first) {
+    for (Event& e : residual) out->push_back(std::move(e));
+  }
   // One event per (root, source, target) in a sentence, and per unordered
   // pair for symmetric acts: a light verb and its noun ("held talks") or
   // two clauses of one act give it once.
@@ -308,6 +459,18 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
     }
   }
   if (!p) return;
+  // "trained the Syrian opposition forces to fight against Islamic State":
+  // the purpose of a party made the object is that party's act, and only
+  // intended; "sent personnel to investigate": with no party as object the
+  // purpose is the sender's act.
+  if (InfinitiveOfPurpose(doc, c) &&
+      doc.clauses[c.parent].voice != "passive") {
+    for (const ClauseArgument& a : doc.clauses[c.parent].arguments) {
+      if (a.role == "patient" && !ActorsOf(cx, a).empty()) return;
+    }
+  }
+  if (p->stance && !StanceContent(doc, c)) return;
+  if (DescribedState(doc, c)) return;
   // The content of an accusation, a request, a fear ... is not an act;
   // but what one wants or hopes to do oneself is an intent ("wants to help
   // Israel": 033), not a content.
@@ -329,6 +492,21 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
     sources = SourcesOf(cx, ci, 0);
     targets = TargetsOf(cx, ci, *p);
   }
+  if (p->residual) {
+    // The addressee is the argument itself ("told parliament"), not a
+    // party named inside it ("told the tale of a 43-year-old man").
+    auto inside = [&](const FoundActor& t) {
+      for (const ClauseArgument& a : c.arguments) {
+        if (a.role != "agent" && a.head >= t.b && a.head < t.e) return true;
+      }
+      return false;
+    };
+    std::vector<FoundActor> named;
+    for (FoundActor& t : targets) {
+      if (inside(t)) named.push_back(std::move(t));
+    }
+    targets = std::move(named);
+  }
   OnePerCountry(&sources);
   OnePerCountry(&targets);
   if (p->swap) std::swap(sources, targets);
@@ -345,6 +523,9 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
   FoundActor place = PlaceOf(cx, ci, &place_source);
   bool to_place = false;
   for (const TargetSlot& t : p->targets) to_place |= t.role == "location";
+  // A meeting or summit held in a place is not a visit to its country
+  // ("attend a meeting in Managua", "an ICCO meeting in London").
+  if (to_place && AtGathering(cx, ci)) to_place = false;
   if (targets.empty() && to_place && place_source == "clause" &&
       place.code.size() == 3) {
     targets.push_back(place);
@@ -356,6 +537,7 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
       return;
     sources.push_back(FoundActor{});
   }
+  if (targets.empty()) targets = AccuserAnswered(cx, c, *out);
   if (targets.empty()) {
     if (p->sym && sources.size() >= 2) {
       for (size_t i = 0; i < sources.size(); ++i) {
@@ -367,7 +549,9 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
       }
       return;
     }
-    if (!p->solo && !options_.allow_missing_target) return;
+    // Events are dyadic unless the options allow a missing target (PLOVER's
+    // coding); `solo` marks the acts that may then go without one.
+    if (!options_.allow_missing_target) return;
     for (const FoundActor& s : sources) {
       Emit(cx, ci, *p, s, nullptr, place, place_source, out);
     }
@@ -379,6 +563,61 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
       Emit(cx, ci, *p, s, &t, place, place_source, out);
     }
   }
+}
+
+std::vector<FoundActor> ClauseCoder::AccuserAnswered(
+    const Context& cx, const Clause& c,
+    const std::vector<Event>& earlier) const {
+  const Document& doc = cx.doc;
+  std::vector<FoundActor> out;
+  if (!lex_->Has("answer", c.lemma)) return out;
+  bool claims = false;
+  for (const ClauseArgument& a : c.arguments) {
+    if (a.role == "patient" && a.clause < 0)
+      claims |= WordIn(doc, a.head, "accusation_noun");
+  }
+  if (!claims) return out;
+  // The latest accusation or criticism coded before this sentence.
+  for (auto it = earlier.rbegin(); it != earlier.rend(); ++it) {
+    if (it->sentence.begin >= cx.sentence.span.begin) continue;
+    if (it->root != "11" || it->source.code.empty()) continue;
+    FoundActor f;
+    f.code = it->source.code;
+    f.entity = it->source.entity;
+    f.name = it->source.name;
+    out.push_back(std::move(f));
+    break;
+  }
+  return out;
+}
+
+bool ClauseCoder::WordIn(const Document& doc, uint32_t token,
+                         const std::string& list) const {
+  std::string w(WordAt(doc, token));
+  for (char& ch : w) {
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  }
+  if (lex_->Has(list, w)) return true;
+  for (const std::string& l : LemmaCandidates(w)) {
+    if (lex_->Has(list, l)) return true;
+  }
+  return false;
+}
+
+bool ClauseCoder::Gathering(const Document& doc, uint32_t token) const {
+  return WordIn(doc, token, "gathering");
+}
+
+bool ClauseCoder::AtGathering(const Context& cx, int ci) const {
+  const Document& doc = cx.doc;
+  const Clause& c = doc.clauses[ci];
+  if (c.kind == "noun" && Gathering(doc, c.predicate)) return true;
+  for (const ClauseArgument& a : c.arguments) {
+    if ((a.role == "patient" || a.role == "oblique") &&
+        Gathering(doc, a.head))
+      return true;
+  }
+  return false;
 }
 
 std::vector<FoundActor> ClauseCoder::ActorsOf(const Context& cx,
@@ -500,6 +739,11 @@ std::vector<FoundActor> ClauseCoder::TargetsOf(const Context& cx, int ci,
     for (const ClauseArgument& a : args) {
       if (a.role != slot.role) continue;
       if (slot.role == "oblique" && a.preposition != slot.preposition) continue;
+      // "At the UN Climate Action Summit, Modi pledged": the gathering is
+      // the occasion, not the party addressed, unless the pattern names
+      // the preposition itself.
+      if (slot.role == "oblique" && !slot.named && Gathering(cx.doc, a.head))
+        continue;
       std::vector<FoundActor> found;
       if (slot.role == "complement") {
         found = ComplementSubject(cx, a);
@@ -717,6 +961,8 @@ void ClauseCoder::Emit(const Context& cx, int ci, const ClausePattern& p,
     negated = doc.clauses[act].negated;
   }
   std::string modality = ClauseModality(doc, act, *lex_);
+  if (p.stance && (modality == "future" || modality == "conditional"))
+    modality.clear();
   // The condition of a conditional ("If the U.S. imposes a tariff, the
   // duty is paid ..."): an adverbial clause of the conditional or future
   // act; it is hypothetical but threatens nothing (its parent may). An
@@ -769,6 +1015,14 @@ void ClauseCoder::Emit(const Context& cx, int ci, const ClausePattern& p,
       ev.has_reporter = true;
       break;
     }
+  }
+  if (p.residual) {
+    // Telling the media is no event (the gold set's and GDELT's practice).
+    if (tgt && tgt->code.size() > 3 &&
+        tgt->code.find("MED", 3) != std::string::npos)
+      return;
+    cx.residual->push_back(std::move(ev));
+    return;
   }
   out->push_back(std::move(ev));
   if (tgt && !p.reverse_code.empty() && cameo_->Find(p.reverse_code)) {

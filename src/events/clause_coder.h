@@ -12,7 +12,9 @@
 //
 // Symmetric acts (meet, talk, agree, cooperate: CAMEO 040-046, 057, 06x
 // and patterns flagged sym) are coded once per unordered pair: the
-// first-named party is the source.
+// first-named party is the source. Events are dyadic unless the options
+// allow a missing target; a statement to a named addressee (patterns
+// flagged residual) is kept only when its sentence gives no other event.
 //
 // Holds pointers to tables it does not own; CodeSentence is const and
 // thread-safe.
@@ -55,6 +57,8 @@ struct FoundGroup {
 // speaker; a sector with no country ("---GOV": "the government", "an ICE
 // spokesperson") takes the article's main country (the country of most of
 // its coded actors, when it has at least three and twice the next one's).
+// A first-person word in a quotation that the actor finder left empty, or
+// joined to another party, becomes the speaker alone.
 // `groups` holds each sentence's groups, in sentence order.
 void FillActorCodes(const Document& doc,
                     std::vector<std::vector<FoundGroup>>* groups);
@@ -94,6 +98,24 @@ class ClauseCoder {
                                     int depth) const;
   std::vector<FoundActor> TargetsOf(const Context& cx, int ci,
                                     const struct ClausePattern& p) const;
+  // Returns whether clause `ci` is, or takes as patient or oblique, a
+  // gathering (lexicons.tsv `gathering`: meeting, summit, conference).
+  bool AtGathering(const Context& cx, int ci) const;
+  // Returns the accuser a denial or rejection of "those claims" answers
+  // (lexicons.tsv `answer` predicates, `accusation_noun` patients): the
+  // source of the latest accusation or criticism (root 11) coded in the
+  // article before this sentence ("Washington has accused North Korea of
+  // providing arms ... Both Russia and North Korea have denied those
+  // claims"). Empty when none.
+  std::vector<FoundActor> AccuserAnswered(
+      const Context& cx, const Clause& c,
+      const std::vector<Event>& earlier) const;
+  // Returns whether the word at `token`, lower-cased or in a base form, is
+  // in lexicon `list`.
+  bool WordIn(const Document& doc, uint32_t token,
+              const std::string& list) const;
+  // Returns whether the word at `token` names a gathering.
+  bool Gathering(const Document& doc, uint32_t token) const;
   std::vector<FoundActor> ActorsOf(const Context& cx,
                                    const ClauseArgument& a,
                                    bool places = false) const;

@@ -5,7 +5,14 @@
 // the sentence's opening party when the parse loses the subject, a target
 // named inside the patient, a light verb's event noun, disapproval of an
 // act's doer, tariffs, the condition of a conditional threat, and one's own
-// wanted act as intent.
+// wanted act as intent; and (third pass) a stated stance as a demand, a
+// meeting's place as no host, statements to a named addressee, borrowing
+// and extradition as appeals, training forces as military aid (their
+// purpose not coded), calling an act wrong, saying no, breaking with, the
+// dateline as no actor, "we" as the quotation's speaker, present relative
+// clauses as states, gatherings as no target, working with, returning to
+// and importing from a party, a denial answering the accuser, dyadic
+// events by default, wanting another party's thing, easing an embargo.
 // Each runs a short page written for the test through the whole pipeline
 // with the clause coder, and asserts codes and actors.
 #include <gtest/gtest.h>
@@ -46,7 +53,35 @@ constexpr char kPage[] =
     "Japan wants to help Indonesia.\n\n"
     "Germany wants France to help Greece.\n\n"
     "Israel on Wednesday released two Palestinian prisoners, a spokesman "
-    "said.\n";
+    "said.\n\n"
+    "The United States would insist Japan open its markets.\n\n"
+    "Turkey insisted it would not bow to the demands.\n\n"
+    "Brazilian President Luiz Inacio Lula da Silva will attend a meeting in "
+    "Managua.\n\n"
+    "Japanese Prime Minister Fumio Kishida told the Japanese parliament the "
+    "economy was growing.\n\n"
+    "French President Emmanuel Macron told the BBC the economy was "
+    "growing.\n\n"
+    "Kenya plans to borrow 500 million dollars from the World Bank.\n\n"
+    "Spain is seeking the suspect's extradition from Mexico.\n\n"
+    "Turkish officers trained Somali forces to fight against Kenya.\n\n"
+    "France called Britain's decision unacceptable.\n\n"
+    "The United States said no to the Chinese proposal.\n\n"
+    "Egypt broke with Moscow in 1972.\n\n"
+    "Later, in remarks at Brazil's Workers' Party headquarters, Austin said, "
+    "\"We strongly oppose violations of international law by Russia.\"\n\n"
+    "Turkey, which occupies northern Cyprus, rejected the plan.\n\n"
+    "Greece, which invaded Cyprus in 1974, rejected the plan.\n\n"
+    "At the United Nations summit, Indian Prime Minister Narendra Modi "
+    "pledged that his country would cut emissions.\n\n"
+    "\"We are prepared to work with France,\" Japanese Prime Minister Fumio "
+    "Kishida said.\n\n"
+    "Germany worked with Poland on border controls.\n\n"
+    "Portugal returned Macau to China in 1999, officials said.\n\n"
+    "Egypt may import more wheat from Russia this year.\n\n"
+    "Italy and Spain want the EU budget to be raised to 2 percent of "
+    "national incomes.\n\n"
+    "The United States eased the embargo on Cuba.\n";
 
 class ClauseCoderTest : public ::testing::Test {
  protected:
@@ -60,6 +95,17 @@ class ClauseCoderTest : public ::testing::Test {
     if (s.ok()) doc_ = new Document(pipeline->Process(page));
   }
   static void TearDownTestSuite() { delete doc_; }
+  // Runs a page of its own through the pipeline.
+  static Document Process(const char* content) {
+    Page page;
+    page.source = "clause_coder_test";
+    page.format = PageFormat::kText;
+    page.content = content;
+    std::unique_ptr<Pipeline> pipeline;
+    Status s = Pipeline::Create(PipelineOptions{}, &pipeline);
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    return s.ok() ? pipeline->Process(page) : Document{};
+  }
   void SetUp() override { ASSERT_NE(doc_, nullptr); }
 
   static std::string All() {
@@ -261,6 +307,206 @@ TEST_F(ClauseCoderTest, ReportedActKeepsItsOpeningSubject) {
   EXPECT_EQ(ev[0]->root, "08");
   EXPECT_EQ(ev[0]->source.code, "ISR");
   EXPECT_EQ(ev[0]->target.code.substr(0, 3), "PSE");
+}
+
+// "would insist Japan open its markets": a stated stance is the demand
+// itself, not a hypothetical one; "insisted it would not bow" states what
+// will be (a claim), not what another must do.
+TEST_F(ClauseCoderTest, InsistingOnAnotherPartysActIsADemand) {
+  auto ev = In("would insist Japan");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->root, "10");
+  EXPECT_EQ(ev[0]->source.code, "USA");
+  EXPECT_EQ(ev[0]->target.code, "JPN");
+  EXPECT_FALSE(ev[0]->hypothetical);
+  for (const Event* e : In("Turkey insisted")) {
+    EXPECT_NE(e->root, "10") << All();
+  }
+}
+
+// A meeting held in a place is not a visit to its country.
+TEST_F(ClauseCoderTest, AMeetingsPlaceIsNotItsTarget) {
+  for (const Event* e : In("attend a meeting in Managua")) {
+    EXPECT_FALSE(e->has_target && e->target.code == "NIC") << All();
+  }
+}
+
+// "told the Japanese parliament ...": a statement to a named addressee is
+// 010 when nothing else in the sentence is coded; telling the media is no
+// event.
+TEST_F(ClauseCoderTest, StatementToANamedAddressee) {
+  auto ev = In("Kishida told the Japanese parliament");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->code, "010");
+  EXPECT_EQ(ev[0]->source.code, "JPNGOV");
+  EXPECT_EQ(ev[0]->target.code, "JPNLEG");
+  EXPECT_TRUE(In("Macron told the BBC").empty()) << All();
+}
+
+// Borrowing from a party is an appeal for economic aid (0231), planned
+// here; seeking an extradition from one an appeal for judicial
+// cooperation (0213).
+TEST_F(ClauseCoderTest, BorrowingAndExtraditionAreAppeals) {
+  auto ev = In("borrow 500 million");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->code, "0231");
+  EXPECT_TRUE(ev[0]->hypothetical);
+  EXPECT_EQ(ev[0]->source.code, "KEN");
+  EXPECT_EQ(ev[0]->target.code, "IGOUNODEVWBK");
+  auto ex = In("extradition from Mexico");
+  ASSERT_EQ(ex.size(), 1u) << All();
+  EXPECT_EQ(ex[0]->code, "0213");
+  EXPECT_EQ(ex[0]->source.code, "ESP");
+  EXPECT_EQ(ex[0]->target.code, "MEX");
+}
+
+// Training a party's forces is military aid (072); what the trained party
+// is to do is its own act, only intended: not the trainer's attack.
+TEST_F(ClauseCoderTest, TrainingForcesIsMilitaryAidTheirPurposeIsNotCoded) {
+  auto ev = In("trained Somali forces");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->code, "072");
+  EXPECT_EQ(ev[0]->source.code.substr(0, 3), "TUR");
+  EXPECT_EQ(ev[0]->target.code.substr(0, 3), "SOM");
+}
+
+// "called Britain's decision unacceptable": criticism of the act's owner;
+// "said no to the Chinese proposal": a rejection; "broke with Moscow":
+// relations broken.
+TEST_F(ClauseCoderTest, CallingWrongSayingNoAndBreakingWith) {
+  auto call = In("decision unacceptable");
+  ASSERT_EQ(call.size(), 1u) << All();
+  EXPECT_EQ(call[0]->code, "111");
+  EXPECT_EQ(call[0]->source.code, "FRA");
+  EXPECT_EQ(call[0]->target.code, "GBR");
+  auto no = In("said no to");
+  ASSERT_EQ(no.size(), 1u) << All();
+  EXPECT_EQ(no[0]->root, "12");
+  EXPECT_EQ(no[0]->source.code, "USA");
+  EXPECT_EQ(no[0]->target.code, "CHN");
+  auto broke = In("broke with Moscow");
+  ASSERT_EQ(broke.size(), 1u) << All();
+  EXPECT_EQ(broke[0]->code, "161");
+  EXPECT_EQ(broke[0]->source.code, "EGY");
+  EXPECT_EQ(broke[0]->target.code, "RUS");
+}
+
+// "We" in a quotation is its speaker alone, not a party the sentence
+// names beside it ("in remarks at Brazil's Workers' Party headquarters").
+TEST_F(ClauseCoderTest, WeInAQuotationIsTheSpeaker) {
+  auto ev = In("We strongly oppose");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->root, "11");
+  EXPECT_EQ(ev[0]->source.code.substr(0, 3), "USA");
+  EXPECT_EQ(ev[0]->target.code, "RUS");
+}
+
+// "Turkey, which occupies northern Cyprus": a relative clause in the
+// simple present describes a standing state, not an act; in the past
+// ("which invaded Cyprus in 1974") it reports one.
+TEST_F(ClauseCoderTest, PresentRelativeClauseIsAState) {
+  for (const Event* e : In("which occupies")) {
+    EXPECT_NE(e->evidence, "occupies") << All();
+  }
+  bool invaded = false;
+  for (const Event* e : In("which invaded")) {
+    invaded |= e->evidence == "invaded" && e->source.code == "GRC" &&
+               e->target.code == "CYP";
+  }
+  EXPECT_TRUE(invaded) << All();
+}
+
+// "At the United Nations summit, Modi pledged": the gathering is the
+// occasion, not the party the pledge is made to.
+TEST_F(ClauseCoderTest, AGatheringIsNoTarget) {
+  for (const Event* e : In("At the United Nations summit")) {
+    EXPECT_NE(e->target.code, "IGOUNO") << All();
+  }
+}
+
+// "We are prepared to work with France," the speaker said: "we" left
+// empty by the actor finder is the quotation's speaker; working with a
+// party is cooperation (060), prepared to, the intent to cooperate (031).
+TEST_F(ClauseCoderTest, WorkingWithAPartyAndWeAsTheSpeaker) {
+  auto ev = In("prepared to work with France");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->root, "03");
+  EXPECT_EQ(ev[0]->source.code, "JPNGOV");
+  EXPECT_EQ(ev[0]->target.code, "FRA");
+  auto done = In("worked with Poland");
+  ASSERT_EQ(done.size(), 1u) << All();
+  EXPECT_EQ(done[0]->code, "060");
+  EXPECT_EQ(done[0]->source.code, "DEU");
+  EXPECT_EQ(done[0]->target.code, "POL");
+}
+
+// Returning a thing to a party is 0842; importing from one is economic
+// exchange (061), here only possible.
+TEST_F(ClauseCoderTest, ReturningToAndImportingFromAParty) {
+  auto back = In("returned Macau to China");
+  ASSERT_EQ(back.size(), 1u) << All();
+  EXPECT_EQ(back[0]->code, "0842");
+  EXPECT_EQ(back[0]->source.code, "PRT");
+  EXPECT_EQ(back[0]->target.code, "CHN");
+  auto trade = In("import more wheat");
+  ASSERT_EQ(trade.size(), 1u) << All();
+  EXPECT_EQ(trade[0]->code, "061");
+  EXPECT_TRUE(trade[0]->hypothetical);
+  EXPECT_EQ(trade[0]->source.code, "EGY");
+  EXPECT_EQ(trade[0]->target.code, "RUS");
+}
+
+// "Italy and Spain want the EU budget to be raised": what a party wants of
+// another party's thing or act is a demand on it (100), one per wanter.
+TEST_F(ClauseCoderTest, WantingAnotherPartysThingIsADemand) {
+  auto ev = In("want the EU budget");
+  ASSERT_EQ(ev.size(), 2u) << All();
+  for (const Event* e : ev) {
+    EXPECT_EQ(e->root, "10");
+    EXPECT_EQ(e->target.code, "IGOEUREEC");
+  }
+  EXPECT_EQ(ev[0]->source.code, "ITA");
+  EXPECT_EQ(ev[1]->source.code, "ESP");
+}
+
+// Easing an embargo on a party is 085, the party after "on" its target.
+TEST_F(ClauseCoderTest, EasingAnEmbargoOnAParty) {
+  auto ev = In("eased the embargo");
+  ASSERT_EQ(ev.size(), 1u) << All();
+  EXPECT_EQ(ev[0]->code, "085");
+  EXPECT_EQ(ev[0]->source.code, "USA");
+  EXPECT_EQ(ev[0]->target.code, "CUB");
+}
+
+// Events are dyadic by default. A denial of "the accusations" answers the
+// article's latest accuser; a denial of an act with no party denied to
+// gives no event.
+TEST_F(ClauseCoderTest, DenialAnswersTheAccuser) {
+  Document d = Process(
+      "Drones\n\nMarch 3, 2024\n\n"
+      "Washington has accused Iran of supplying drones to Russia.\n\n"
+      "Iran denied the accusations on Tuesday.\n\n"
+      "Syria denied having chemical weapons.\n");
+  bool answered = false;
+  for (const Event& e : d.events) {
+    EXPECT_TRUE(e.has_target) << e.code << " " << e.evidence;
+    answered |= e.code == "016" && e.source.code == "IRN" &&
+                e.target.code == "USA";
+  }
+  EXPECT_TRUE(answered);
+}
+
+// The place a story was filed from is no party to it: "BRUSSELS, June 29 -
+// Leaders of the European Community began their summit" is not Belgium's
+// act.
+TEST_F(ClauseCoderTest, TheDatelineIsNoActor) {
+  Document d = Process(
+      "Summit\n\nBRUSSELS, June 29 - Leaders of the European Community "
+      "(EC) began their two-day summit, officials said.\n");
+  for (const Event& e : d.events) {
+    EXPECT_NE(e.source.code, "BEL") << e.code << " " << e.evidence;
+    EXPECT_NE(e.target.code, "BEL") << e.code << " " << e.evidence;
+  }
 }
 
 }  // namespace

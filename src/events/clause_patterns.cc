@@ -104,6 +104,8 @@ bool ParseFlag(const std::string& f, ClausePattern* p) {
   else if (f == "reporter") p->reporter = true;
   else if (f == "nopassive") p->nopassive = true;
   else if (f == "swap") p->swap = true;
+  else if (f == "stance") p->stance = true;
+  else if (f == "residual") p->residual = true;
   else if (f.rfind("intent=", 0) == 0) p->intent_code = f.substr(7);
   else if (f.rfind("neg=", 0) == 0) p->neg_code = f.substr(4);
   else return false;
@@ -293,7 +295,10 @@ bool ClausePatterns::Satisfies(const Document& doc, const Clause& c,
         a.clause < static_cast<int>(doc.clauses.size()) &&
         OneOf(doc.clauses[a.clause].lemma, r.words))
       return true;
-    if (a.role == "complement" && r.role == "complement") continue;
+    // A complement with a clause is matched by its lemma only; one without
+    // ("called the decision unacceptable") by its words.
+    if (a.role == "complement" && r.role == "complement" && a.clause >= 0)
+      continue;
     if (PhraseHas(doc, a.span, r.words)) return true;
   }
   return false;

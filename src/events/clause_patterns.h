@@ -58,6 +58,12 @@ struct ClausePattern {
   std::vector<TargetSlot> targets;  // tried in order
   bool sym = false, solo = false, reporter = false, nopassive = false;
   bool swap = false;  // source and target swap ("receive X from Y")
+  // A stated stance: "would insist Japan open its markets" is the demand
+  // itself, so a future modality does not make it hypothetical.
+  bool stance = false;
+  // A residual statement ("told parliament", 010): coded only when no other
+  // event comes from its sentence, and never to the media.
+  bool residual = false;
   std::string intent_code, neg_code, reverse_code;
   // Set when the pattern asks for a modality ("X said Y must go"): the
   // modality is the act's content, not a doubt about the act, so the code
