@@ -36,18 +36,18 @@ echo "# issue 12: parser (EWT dev, test, GUM dev)"
 run '^UAS' "$b/ud_eval" --data "$ud/en_ewt-ud-dev.conllu.gz"
 run '^UAS' "$b/ud_eval" --data "$ud/en_ewt-ud-test.conllu.gz"
 run '^UAS' "$b/ud_eval" --data "$ud/en_gum-ud-dev.conllu.gz"
-echo "# issue 13: real-news gold (token coder, the default; then the clause coder)"
+echo "# issue 13: real-news gold (the clause coder, the default; then the token coder)"
 for split in dev test all; do
   run '^precision' "$b/event_gold_eval" --split "$split"
 done
 for split in dev test all; do
-  run '^precision' env DATELINE_EVENTS_CODER=clause "$b/event_gold_eval" --split "$split"
+  run '^precision' env DATELINE_EVENTS_CODER=token "$b/event_gold_eval" --split "$split"
 done
-echo "# issue 13: PLOVER dev, PETR2 GSR, PETRARCH unit records"
+echo "# issue 13: PLOVER dev, PETR2 GSR (each default, then token coder), PETRARCH unit records"
 run "category accuracy|country codes" "$b/plover_eval"
-run "category accuracy|country codes" env DATELINE_EVENTS_CODER=clause "$b/plover_eval"
+run "category accuracy|country codes" env DATELINE_EVENTS_CODER=token "$b/plover_eval"
 run "source\+target\+(code|root)|PETRARCH-2" "$b/petrarch_gsr_eval"
-run "source\+target\+(code|root)" env DATELINE_EVENTS_CODER=clause "$b/petrarch_gsr_eval"
+run "source\+target\+(code|root)" env DATELINE_EVENTS_CODER=token "$b/petrarch_gsr_eval"
 run "matching exactly|triples" "$b/petrarch_unit_eval"
 echo "# issue 13: PolNeAR dev (exact F1, acts kept; then the default output, acts left out)"
 run "^(label|Source|Cue|Content) " "$b/polnear_eval"
