@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <random>
 #include <sstream>
 
@@ -333,6 +334,103 @@ size_t ExtractFeatures(const State& st, const std::vector<WordFeats>& wf,
   return k;
 }
 
+// What each template of ExtractFeatures depends on, in its order: 'B' the
+// buffer front alone (and the sentence), 'S' the stack top and the buffer
+// front as words (not what has been attached to them), 'D' the rest of the
+// state (heads, children, labels, valencies, s1). The bias counts as 'B'.
+constexpr char kFeatureGroups[] =
+    "B" "SSS" "BBBBBBBBB" "SSSSSSS" "B"          // 1-21
+    "B" "S" "DDDD"                               // triples
+    "SSSSSS" "DDDDDD"                            // distance, valency
+    "DDDDDDDDDDDD" "DDDDDDDDDDDD" "DDDD"         // heads and children
+    "DDDDDD" "D" "DDD" "SS" "DDD"                // label sets, additions
+    "SSS" "BBB" "BB" "SSSSSS" "D" "B" "D"        // clusters
+    "SBS"                                        // v2: after names
+    "BBB" "DDDDD" "DDDD" "BB";                   // v3
+static_assert(sizeof(kFeatureGroups) - 1 == 116);
+
+// Scores parser states for one sentence, remembering the sums of the
+// feature groups that repeat: the 'B' group per buffer front (greedy
+// parsing reads each front about twice, a beam's hypotheses more often), the
+// 'S' group per (stack top, buffer front) pair (a beam's hypotheses often
+// differ only in a label). Integer sums in another order: the same scores as
+// PerceptronWeights::Score over all features. One per sentence and thread.
+class StateScorer {
+ public:
+  StateScorer(const PerceptronWeights& weights,
+              const std::vector<WordFeats>& wf, int version, bool memo)
+      : weights_(weights),
+        wf_(wf),
+        version_(version),
+        classes_(weights.classes()),
+        rows_(static_cast<size_t>(kBufferRows + kPairRows) * classes_),
+        tags_(kBufferRows + kPairRows, -1) {
+    if (memo) cache_.emplace();
+  }
+
+  // Sets scores[0..classes) (overwriting) for state `st`.
+  void Score(const State& st, int32_t* scores) {
+    uint64_t f[kMaxFeatures];
+    const size_t nf = ExtractFeatures(st, wf_, f, version_);
+    uint64_t dynamic[kMaxFeatures];
+    size_t nd = 0;
+    for (size_t i = 0; i < nf; ++i)
+      if (kFeatureGroups[i] == 'D') dynamic[nd++] = f[i];
+    std::fill(scores, scores + classes_, 0);
+    Lookup(dynamic, nd, scores);
+    const int32_t* b = Group(f, nf, 'B', st.b % kBufferRows, st.b);
+    const int64_t pair = static_cast<int64_t>(st.s0()) * 4096 + st.b;
+    const int32_t* s = Group(
+        f, nf, 'S', kBufferRows + static_cast<int>(MixHash(pair, 7) % kPairRows),
+        pair);
+    for (int c = 0; c < classes_; ++c) scores[c] += b[c] + s[c];
+#ifndef NDEBUG
+    // kFeatureGroups must follow ExtractFeatures: a template put in the
+    // wrong group would score stale sums. Debug builds check every state.
+    std::vector<int32_t> full(classes_, 0);
+    weights_.Score(f, nf, full.data());
+    for (int c = 0; c < classes_; ++c)
+      if (full[c] != scores[c]) std::abort();
+#endif
+  }
+
+ private:
+  static constexpr int kBufferRows = 16;
+  static constexpr int kPairRows = 64;
+
+  void Lookup(const uint64_t* keys, size_t n, int32_t* scores) {
+    if (cache_) {
+      weights_.Score(keys, n, scores, &*cache_);
+    } else {
+      weights_.Score(keys, n, scores);
+    }
+  }
+  // The sum of group `g`'s rows, from row `row` of the memo when it holds
+  // the sum for `tag`.
+  const int32_t* Group(const uint64_t* f, size_t nf, char g, int row,
+                       int64_t tag) {
+    int32_t* out = rows_.data() + static_cast<size_t>(row) * classes_;
+    if (tags_[row] == tag) return out;
+    uint64_t keys[kMaxFeatures];
+    size_t n = 0;
+    for (size_t i = 0; i < nf; ++i)
+      if (kFeatureGroups[i] == g) keys[n++] = f[i];
+    std::fill(out, out + classes_, 0);
+    Lookup(keys, n, out);
+    tags_[row] = tag;
+    return out;
+  }
+
+  const PerceptronWeights& weights_;
+  const std::vector<WordFeats>& wf_;
+  const int version_;
+  const int classes_;
+  // A memo of lookups, for a beam (whose hypotheses share most keys).
+  std::optional<PerceptronWeights::LookupCache> cache_;
+  std::vector<int32_t> rows_;
+  std::vector<int64_t> tags_;
+};
+
 std::vector<WordFeats> AnalyseWords(
     const std::vector<std::string_view>& words,
     const std::vector<std::string_view>& tags, size_t begin, size_t end,
@@ -465,7 +563,6 @@ void DependencyParser::Parse(const std::vector<std::string_view>& words,
   const int L = static_cast<int>(labels_.size());
   const int classes = weights_.classes();
   std::vector<int32_t> scores(std::max(classes, 1));
-  uint64_t feats[kMaxFeatures];
   int first_root = -1;
   for (size_t begin = 0; begin < total; begin += kMaxSentenceTokens) {
     const size_t end = std::min(total, begin + kMaxSentenceTokens);
@@ -473,21 +570,16 @@ void DependencyParser::Parse(const std::vector<std::string_view>& words,
     std::vector<WordFeats> wf =
         AnalyseWords(words, tags, begin, end, clusters_.get());
     State st(n);
+    StateScorer scorer(weights_, wf, feature_version_, beam_ > 1);
     if (beam_ > 1 && classes > 0) {
-      PerceptronWeights::LookupCache cache;
       BeamParse(L, root_label_, beam_, classes, &st,
                 [&](const State& s, int32_t* scores) {
-                  std::fill(scores, scores + classes, 0);
-                  const size_t nf =
-                      ExtractFeatures(s, wf, feats, feature_version_);
-                  weights_.Score(feats, nf, scores, &cache);
+                  scorer.Score(s, scores);
                 });
     }
     while (!st.done() && classes > 0) {
       const Allowed a = AllowedMoves(st);
-      std::fill(scores.begin(), scores.end(), 0);
-      const size_t nf = ExtractFeatures(st, wf, feats, feature_version_);
-      weights_.Score(feats, nf, scores.data());
+      scorer.Score(st, scores.data());
       int best_move = -1, best_label = 0;
       int32_t best = 0;
       ForEachMove(a, L, root_label_, [&](int move, int l, int cls) {
