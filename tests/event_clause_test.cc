@@ -12,6 +12,7 @@
 #include <string>
 
 #include "dateline/pipeline.h"
+#include "text_page.h"
 
 namespace dateline {
 namespace {
@@ -49,15 +50,7 @@ constexpr char kBritishPage[] =
     "The government accused Spain of lying.\n";
 
 std::unique_ptr<Document> Process(const char* text) {
-  Page page;
-  page.source = "event_clause_test";
-  page.format = PageFormat::kText;
-  page.content = text;
-  std::unique_ptr<Pipeline> pipeline;
-  Status s = Pipeline::Create(PipelineOptions{}, &pipeline);
-  EXPECT_TRUE(s.ok()) << s.ToString();
-  if (!s.ok()) return nullptr;
-  return std::make_unique<Document>(pipeline->Process(page));
+  return ProcessTextPage("event_clause_test", text);
 }
 
 class EventClauseTest : public ::testing::Test {

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "dateline/pipeline.h"
+#include "text_page.h"
 
 namespace dateline {
 namespace {
@@ -86,25 +87,13 @@ constexpr char kPage[] =
 class ClauseCoderTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    Page page;
-    page.source = "clause_coder_test";
-    page.format = PageFormat::kText;
-    page.content = kPage;
-    std::unique_ptr<Pipeline> pipeline;
-    Status s = Pipeline::Create(PipelineOptions{}, &pipeline);
-    if (s.ok()) doc_ = new Document(pipeline->Process(page));
+    doc_ = ProcessTextPage("clause_coder_test", kPage).release();
   }
   static void TearDownTestSuite() { delete doc_; }
   // Runs a page of its own through the pipeline.
   static Document Process(const char* content) {
-    Page page;
-    page.source = "clause_coder_test";
-    page.format = PageFormat::kText;
-    page.content = content;
-    std::unique_ptr<Pipeline> pipeline;
-    Status s = Pipeline::Create(PipelineOptions{}, &pipeline);
-    EXPECT_TRUE(s.ok()) << s.ToString();
-    return s.ok() ? pipeline->Process(page) : Document{};
+    std::unique_ptr<Document> d = ProcessTextPage("clause_coder_test", content);
+    return d ? std::move(*d) : Document{};
   }
   void SetUp() override { ASSERT_NE(doc_, nullptr); }
 
