@@ -498,5 +498,29 @@ TEST_F(ClauseCoderTest, TheDatelineIsNoActor) {
   }
 }
 
+// A surname is its person's only when the article does not name someone
+// else by it: "Morrison" after "Timothy Morrison" is not Australia's Scott
+// Morrison; after Scott Morrison it is.
+TEST_F(ClauseCoderTest, SurnameOfAnotherPersonIsNotTheLeader) {
+  Document other = Process(
+      "Testimony\n\nNovember 20, 2019\n\n"
+      "Timothy Morrison, a former aide, spoke to reporters on Monday.\n\n"
+      "Morrison accused Iran of lying about the attack.\n");
+  for (const Event& e : other.events) {
+    EXPECT_NE(e.source.code.substr(0, 3), "AUS") << e.code << " " << e.evidence;
+  }
+  Document leader = Process(
+      "Testimony\n\nNovember 20, 2019\n\n"
+      "Australian Prime Minister Scott Morrison spoke to reporters on "
+      "Monday.\n\n"
+      "Morrison accused Iran of lying about the attack.\n");
+  bool accused = false;
+  for (const Event& e : leader.events) {
+    accused |= e.code.substr(0, 2) == "11" && e.source.code == "AUSGOV" &&
+               e.target.code == "IRN";
+  }
+  EXPECT_TRUE(accused);
+}
+
 }  // namespace
 }  // namespace dateline

@@ -378,6 +378,28 @@ struct SentenceCoder {
     return "";
   }
 
+  // Whether the one-word dictionary match of token t, the person `name`
+  // ("Scott Morrison" for "Morrison"), is a surname the entity layer knows
+  // as someone else's: the token's entity has a full name of its own that
+  // the dictionary does not take for that person ("Morrison" in a story
+  // about Timothy Morrison).
+  bool SurnameOfAnother(uint32_t t, const std::string& name) const {
+    if (name.find(' ') == std::string::npos || token_entity[t] < 0) return false;
+    const Entity& e = doc->entities[token_entity[t]];
+    if (e.type != "PER" || e.name.find(' ') == std::string::npos) return false;
+    std::vector<std::string_view> full;
+    std::string_view n = e.name;
+    for (size_t b = 0; b < n.size();) {
+      size_t sp = n.find(' ', b);
+      if (sp == std::string_view::npos) sp = n.size();
+      if (sp > b) full.push_back(n.substr(b, sp - b));
+      b = sp + 1;
+    }
+    std::string same;
+    const size_t m = impl.actors->MatchActor(full, 0, "", nullptr, &same);
+    return !(m == full.size() && same == name);
+  }
+
   // Finds the actors of sentence [sb, se) in token order.
   std::vector<Actor> FindActors(uint32_t sb, uint32_t se,
                                 const std::vector<std::string_view>& words,
@@ -396,6 +418,10 @@ struct SentenceCoder {
       size_t n = impl.actors ? impl.actors->MatchActor(words, i, date, &code,
                                                        &name)
                              : 0;
+      if (n == 1 && SurnameOfAnother(t, name)) {
+        n = 0;
+        code.clear();
+      }
       // Capitalised, not an acronym ("BAK" is no Korean surname).
       bool capitalised = words[i].size() > 1 && words[i][0] >= 'A' &&
                          words[i][0] <= 'Z' && words[i][1] >= 'a' &&
