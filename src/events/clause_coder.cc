@@ -202,6 +202,16 @@ bool FirstPerson(std::string_view w) {
          w == "my" || w == "our" || w == "My" || w == "Our";
 }
 
+// The quotation with a speaker (not an indirect one) that holds token
+// span `t`, or nullptr.
+const Quote* SpokenQuoteAround(const Document& doc, const Span& t) {
+  for (const Quote& q : doc.quotes) {
+    if (q.kind == "indirect" || q.speaker.empty()) continue;
+    if (t.begin >= q.span.begin && t.end <= q.span.end) return &q;
+  }
+  return nullptr;
+}
+
 // A group that is one first-person word inside a quotation whose speaker
 // is among its actors ("We strongly oppose ...", Esper said) stands for the
 // speaker alone, not for another party the actor finder joined to it.
@@ -212,16 +222,13 @@ void NarrowToSpeaker(const Document& doc, FoundGroup* g) {
   if (!FirstPerson(std::string_view(doc.text).substr(t.begin,
                                                      t.end - t.begin)))
     return;
-  for (const Quote& q : doc.quotes) {
-    if (q.kind == "indirect" || q.speaker.empty()) continue;
-    if (t.begin < q.span.begin || t.end > q.span.end) continue;
-    std::vector<FoundActor> speaker;
-    for (const FoundActor& f : g->actors) {
-      if (f.entity == q.speaker) speaker.push_back(f);
-    }
-    if (!speaker.empty()) g->actors = std::move(speaker);
-    return;
+  const Quote* q = SpokenQuoteAround(doc, t);
+  if (q == nullptr) return;
+  std::vector<FoundActor> speaker;
+  for (const FoundActor& f : g->actors) {
+    if (f.entity == q->speaker) speaker.push_back(f);
   }
+  if (!speaker.empty()) g->actors = std::move(speaker);
 }
 
 }  // namespace
@@ -307,27 +314,24 @@ void FillActorCodes(const Document& doc,
                              [&](const FoundGroup& g) { return g.e > t; });
       bool covered = at != sentence.end() && at->b <= t;
       if (covered && !at->actors.empty()) continue;
-      for (const Quote& q : doc.quotes) {
-        if (q.kind == "indirect" || q.speaker.empty() ||
-            tok.begin < q.span.begin || tok.end > q.span.end)
-          continue;
-        FoundActor f;
-        f.b = t;
-        f.e = t + 1;
-        f.code = entity_code(q.speaker);
-        f.entity = q.speaker;
-        f.name = q.speaker_name;
-        f.pronoun = true;
-        if (!f.code.empty() && covered) {
-          at->actors.push_back(std::move(f));
-        } else if (!f.code.empty()) {
-          FoundGroup g;
-          g.b = t;
-          g.e = t + 1;
-          g.actors.push_back(std::move(f));
-          sentence.insert(at, std::move(g));
-        }
-        break;
+      const Quote* q = SpokenQuoteAround(doc, tok);
+      if (q == nullptr) continue;
+      FoundActor f;
+      f.b = t;
+      f.e = t + 1;
+      f.code = entity_code(q->speaker);
+      f.entity = q->speaker;
+      f.name = q->speaker_name;
+      f.pronoun = true;
+      if (f.code.empty()) continue;
+      if (covered) {
+        at->actors.push_back(std::move(f));
+      } else {
+        FoundGroup g;
+        g.b = t;
+        g.e = t + 1;
+        g.actors.push_back(std::move(f));
+        sentence.insert(at, std::move(g));
       }
     }
   }

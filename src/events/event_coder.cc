@@ -25,6 +25,19 @@
 namespace dateline {
 namespace {
 
+// The words of a name as the dictionary's matcher reads them ("Scott
+// Morrison" -> {"Scott", "Morrison"}): split at spaces.
+std::vector<std::string_view> NameWords(std::string_view name) {
+  std::vector<std::string_view> out;
+  for (size_t b = 0; b < name.size();) {
+    size_t sp = name.find(' ', b);
+    if (sp == std::string_view::npos) sp = name.size();
+    if (sp > b) out.push_back(name.substr(b, sp - b));
+    b = sp + 1;
+  }
+  return out;
+}
+
 // Curly apostrophes become straight ones so "Russia’s" and "won’t" read as
 // the tokenizer's "'s" and "n't".
 std::string Normal(std::string_view s) {
@@ -387,14 +400,7 @@ struct SentenceCoder {
     if (name.find(' ') == std::string::npos || token_entity[t] < 0) return false;
     const Entity& e = doc->entities[token_entity[t]];
     if (e.type != "PER" || e.name.find(' ') == std::string::npos) return false;
-    std::vector<std::string_view> full;
-    std::string_view n = e.name;
-    for (size_t b = 0; b < n.size();) {
-      size_t sp = n.find(' ', b);
-      if (sp == std::string_view::npos) sp = n.size();
-      if (sp > b) full.push_back(n.substr(b, sp - b));
-      b = sp + 1;
-    }
+    const std::vector<std::string_view> full = NameWords(e.name);
     std::string same;
     const size_t m = impl.actors->MatchActor(full, 0, "", nullptr, &same);
     return !(m == full.size() && same == name);
@@ -452,14 +458,7 @@ struct SentenceCoder {
               std::replace(f.begin(), f.end(), '-', ' ');
               if (f != known) continue;
             }
-            std::vector<std::string_view> fw;
-            size_t b = 0;
-            while (b < full.size()) {
-              size_t sp = full.find(' ', b);
-              if (sp == std::string::npos) sp = full.size();
-              fw.push_back(std::string_view(full).substr(b, sp - b));
-              b = sp + 1;
-            }
+            const std::vector<std::string_view> fw = NameWords(full);
             std::string c2, n2;
             if (impl.actors->MatchActor(fw, 0, date, &c2, &n2) == fw.size() &&
                 !c2.empty()) {
@@ -2827,15 +2826,7 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       if (!a || a->dict_name.empty() || a->code != a->dict_code ||
           date == sentence_date || !impl.actors)
         return a;
-      std::vector<std::string_view> fw;
-      std::string_view n = a->dict_name;
-      size_t b = 0;
-      while (b < n.size()) {
-        size_t sp = n.find(' ', b);
-        if (sp == std::string_view::npos) sp = n.size();
-        fw.push_back(n.substr(b, sp - b));
-        b = sp + 1;
-      }
+      const std::vector<std::string_view> fw = NameWords(a->dict_name);
       std::string c2;
       if (impl.actors->MatchActor(fw, 0, date, &c2, nullptr) == fw.size() &&
           !c2.empty() && c2 != a->code) {
