@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <set>
 #include <string_view>
 #include <tuple>
@@ -18,6 +19,13 @@ namespace {
 
 // The codes of acts that are the same seen from either side (the gold
 // set's and this coder's convention: one event per unordered pair).
+// Returns how specific a CAMEO code is: longer is more specific, and of
+// two of one length the one not ending in 0 ("137" over "130").
+int Specificity(const std::string& code) {
+  return 2 * static_cast<int>(code.size()) +
+         (!code.empty() && code.back() != '0' ? 1 : 0);
+}
+
 bool SymmetricCode(const std::string& code) {
   static const std::set<std::string> kCodes = {
       "040", "041", "044", "046", "057", "060", "061", "062", "063", "064"};
@@ -63,9 +71,35 @@ std::string_view WordAt(const Document& doc, size_t t) {
   return std::string_view(doc.text).substr(s.begin, s.end - s.begin);
 }
 
+// Returns whether two actors are one party: the same code, or the same
+// person. Two groups named after one country ("Georgian demonstrators",
+// "the Georgian government") share the country's entity but are two
+// parties when their codes differ.
 bool SameActor(const FoundActor& a, const FoundActor& b) {
-  if (!a.entity.empty() && a.entity == b.entity) return true;
+  if (!a.entity.empty() && a.entity == b.entity && (a.person || b.person))
+    return true;
   return a.code == b.code;
+}
+
+// Drops the targets that are a source's own, named by a possessive pronoun
+// ("Israel has strengthened its forces in Lebanon", "agreed to re-open its
+// borders"): the act is on the source's own forces or land, and its target
+// is the place or party named elsewhere.
+void DropOwn(const std::vector<FoundActor>& sources,
+             std::vector<FoundActor>* targets) {
+  auto own = [&](const FoundActor& t) {
+    if (!t.pronoun) return false;
+    for (const FoundActor& s : sources) {
+      if (!t.entity.empty() && s.entity == t.entity) return true;
+      if (t.code.size() >= 3 && s.code.size() >= 3 &&
+          t.code.compare(0, 3, "---") != 0 &&
+          t.code.compare(0, 3, s.code, 0, 3) == 0)
+        return true;
+    }
+    return false;
+  };
+  targets->erase(std::remove_if(targets->begin(), targets->end(), own),
+                 targets->end());
 }
 
 // "Zhao said China should lower the cost of exports": a government (or
@@ -153,6 +187,35 @@ bool DescribedState(const Document& doc, const Clause& c) {
   if (c.kind != "verb" || c.predicate >= doc.deprels.size()) return false;
   return doc.deprels[c.predicate] == "acl:relcl" && c.tense == "present" &&
          c.modality.empty() && !c.negated;
+}
+
+// Returns the noun of the "of" phrase the parse hangs on token `h`
+// ("thousands" in "Tens of thousands", "students" in "thousands of
+// students"), or -1. Only tokens in [h + 1, end) are looked at.
+int64_t OfNoun(const Document& doc, uint32_t h, uint32_t end) {
+  end = std::min<uint32_t>(end, static_cast<uint32_t>(doc.heads.size()));
+  for (uint32_t t = h + 1; t < end; ++t) {
+    if (doc.heads[t] != static_cast<int32_t>(h) ||
+        doc.deprels[t].compare(0, 4, "nmod") != 0)
+      continue;
+    for (uint32_t k = h + 1; k < t; ++k) {
+      if (doc.heads[k] == static_cast<int32_t>(t) && doc.deprels[k] == "case" &&
+          WordAt(doc, k) == "of")
+        return t;
+    }
+  }
+  return -1;
+}
+
+// Returns the head of the apposition the parse hangs on token `h`
+// ("Kenzo Oshima, the United Nations Emergency Relief Coordinator"), or -1.
+int64_t Apposition(const Document& doc, uint32_t h, uint32_t end) {
+  end = std::min<uint32_t>(end, static_cast<uint32_t>(doc.heads.size()));
+  for (uint32_t t = h + 1; t < end; ++t) {
+    if (doc.heads[t] == static_cast<int32_t>(h) && doc.deprels[t] == "appos")
+      return t;
+  }
+  return -1;
 }
 
 bool CountryPrefix(const std::string& code) {
@@ -432,18 +495,26 @@ void ClauseCoder::CodeSentence(const Document& doc, const ClauseIndex& index,
   // One event per (root, source, target) in a sentence, and per unordered
   // pair for symmetric acts: a light verb and its noun ("held talks") or
   // two clauses of one act give it once.
-  std::set<std::tuple<std::string, std::string, std::string>> seen;
+  // Of two, the more specific code is kept ("threatened to seize": the
+  // threat's 130 and the threatened act's 137 give 137).
+  std::map<std::tuple<std::string, std::string, std::string>, size_t> seen;
   size_t keep = first;
   for (size_t i = first; i < out->size(); ++i) {
     Event& e = (*out)[i];
     std::string t = e.has_target ? e.target.code : "";
     auto key = std::make_tuple(e.root, e.source.code, t);
-    bool dup = seen.count(key) > 0;
-    if (SymmetricCode(e.code) && seen.count(std::make_tuple(
-                                     e.root, t, e.source.code)))
-      dup = true;
-    if (dup) continue;
-    seen.insert(key);
+    auto it = seen.find(key);
+    if (it == seen.end() && SymmetricCode(e.code))
+      it = seen.find(std::make_tuple(e.root, t, e.source.code));
+    if (it != seen.end()) {
+      Event& kept = (*out)[it->second];
+      if (Specificity(e.code) > Specificity(kept.code) &&
+          e.has_target == kept.has_target &&
+          e.source.code == kept.source.code)
+        kept = std::move(e);
+      continue;
+    }
+    seen.emplace(key, keep);
     if (keep != i) (*out)[keep] = std::move(e);
     ++keep;
   }
@@ -495,6 +566,12 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
   } else {
     sources = SourcesOf(cx, ci, 0);
     targets = TargetsOf(cx, ci, *p);
+    // "promised to continue military aid to Mozambique", "refused to meet
+    // Jordan's King", "threatened to shell Iraqi towns", "staged a strike to
+    // protest President Assad's failure": an intent, refusal, threat or
+    // protest is aimed at the target of the act it is about.
+    if (targets.empty() && CodeIn("content_target", p->code))
+      targets = ContentTargets(cx, ci, 0);
   }
   if (p->residual) {
     // The addressee is the argument itself ("told parliament"), not a
@@ -512,6 +589,7 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
     targets = std::move(named);
   }
   OnePerCountry(&sources);
+  DropOwn(sources, &targets);
   OnePerCountry(&targets);
   if (p->swap) std::swap(sources, targets);
   if (p->modal) DropOwnCountry(sources, &targets);
@@ -530,6 +608,10 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
   // A meeting or summit held in a place is not a visit to its country
   // ("attend a meeting in Managua", "an ICCO meeting in London").
   if (to_place && AtGathering(cx, ci)) to_place = false;
+  // Acts that fall on a place's people ("lifted a curfew in Montenegro",
+  // "strengthened its forces in Lebanon", "suspended aid deliveries in
+  // Baghdad") have its country as target when no party is named.
+  to_place |= CodeIn("place_target", p->code);
   if (targets.empty() && to_place && place_source == "clause" &&
       place.code.size() == 3) {
     targets.push_back(place);
@@ -567,6 +649,50 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
       Emit(cx, ci, *p, s, &t, place, place_source, out);
     }
   }
+}
+
+bool ClauseCoder::CodeIn(const std::string& list,
+                         const std::string& code) const {
+  for (size_t n = 2; n <= code.size(); ++n) {
+    if (lex_->Has(list, code.substr(0, n))) return true;
+  }
+  return false;
+}
+
+std::vector<FoundActor> ClauseCoder::ContentTargets(const Context& cx, int ci,
+                                                    int depth) const {
+  const Document& doc = cx.doc;
+  // Where an act with no pattern of its own names its party: its object,
+  // recipient, or a party-naming preposition ("continue military aid to
+  // Mozambique").
+  static const ClausePattern kAnyAct = [] {
+    ClausePattern p;
+    p.targets = {{"patient", "", false}, {"recipient", "", false}};
+    for (const char* prep : {"with", "against", "to", "toward", "towards",
+                             "on", "upon", "at", "into"})
+      p.targets.push_back({"oblique", prep, false});
+    return p;
+  }();
+  std::vector<FoundActor> out;
+  for (int k : cx.clauses) {
+    const Clause& d = doc.clauses[k];
+    if (k == ci || d.parent != ci || d.kind != "verb" ||
+        d.predicate >= doc.deprels.size())
+      continue;
+    // Its content ("refused to meet") or purpose ("to protest"), not a
+    // condition or a time clause.
+    const std::string& rel = doc.deprels[d.predicate];
+    bool content = rel.compare(0, 5, "xcomp") == 0 ||
+                   rel.compare(0, 5, "ccomp") == 0 ||
+                   (rel.compare(0, 5, "advcl") == 0 && d.predicate > 0 &&
+                    WordAt(doc, d.predicate - 1) == "to");
+    if (!content) continue;
+    const ClausePattern* q = patterns_->Match(doc, k);
+    out = TargetsOf(cx, k, q ? *q : kAnyAct);
+    if (out.empty() && depth < 1) out = ContentTargets(cx, k, depth + 1);
+    if (!out.empty()) return out;
+  }
+  return out;
 }
 
 std::vector<FoundActor> ClauseCoder::AccuserAnswered(
@@ -654,10 +780,37 @@ std::vector<FoundActor> ClauseCoder::ActorsOf(const Context& cx,
       }
     }
   }
-  if (!pick) return out;
-  for (const FoundActor& f : pick->actors) {
-    if ((places || !f.place) && !f.code.empty()) out.push_back(f);
+  // "Tens of thousands of university students": the party a quantity or
+  // a part counts, down the parse's chain of "of" phrases.
+  auto holding = [&](uint32_t t, uint32_t after) -> const FoundGroup* {
+    const FoundGroup* mod = nullptr;
+    for (const FoundGroup& g : cx.groups) {
+      if (g.b <= t && t < g.e) return &g;
+      if (g.b > after && g.e <= t) mod = &g;  // "of British officials"
+    }
+    return mod;
+  };
+  for (uint32_t cur = h, hop = 0; !pick && hop < 3; ++hop) {
+    int64_t next = OfNoun(cx.doc, cur, te);
+    if (next < 0) break;
+    pick = holding(static_cast<uint32_t>(next), cur);
+    cur = static_cast<uint32_t>(next);
   }
+  auto coded = [&](const FoundGroup* g) {
+    if (g) {
+      for (const FoundActor& f : g->actors) {
+        if ((places || !f.place) && !f.code.empty()) out.push_back(f);
+      }
+    }
+  };
+  coded(pick);
+  // "Kenzo Oshima, the United Nations Emergency Relief Coordinator": a
+  // name the finder could not code takes the office its apposition names.
+  if (out.empty() && h < cx.sentence.token_end) {
+    int64_t ap = Apposition(cx.doc, h, cx.sentence.token_end);
+    if (ap >= 0) coded(holding(static_cast<uint32_t>(ap), h));
+  }
+  if (out.empty()) return out;
   // "Russia's ambassador to the United States, Anatoly Antonov": the
   // person the phrase names, when the actor finder coded only the office.
   if (out.size() == 1 && !a.entity.empty() && !out[0].pronoun &&
@@ -690,6 +843,13 @@ std::vector<FoundActor> ClauseCoder::SourcesOf(const Context& cx, int ci,
     }
     for (const FoundActor& f : found) out.push_back(f);
   }
+  // A participle that modifies a noun ("a member of Hamas jailed a year
+  // ago") is passive in meaning whatever voice the parse gave it: its doer
+  // is not named, and is not its host clause's subject nor the reporter.
+  if (out.empty() && c.kind == "verb" && c.predicate < doc.deprels.size() &&
+      c.predicate < doc.pos.size() && doc.deprels[c.predicate] == "acl" &&
+      doc.pos[c.predicate] == "VBN")
+    return out;
   if (out.empty() && depth == 0) out = OpeningSubject(cx, ci);
   if (!out.empty() || depth >= 2) return out;
   if (c.voice == "passive" && c.kind == "verb") return out;
@@ -879,6 +1039,13 @@ FoundActor ClauseCoder::PlaceOf(const Context& cx, int ci,
       if (a.role != "oblique" || !lex_->Has("location_prep", a.preposition))
         continue;
       auto [tb, te] = TokensIn(doc, a.span);
+      // Not inside a clause the phrase holds ("in an attempt to force the
+      // U.S. to abandon the base": no place).
+      for (int k : cx.clauses) {
+        uint32_t p = doc.clauses[k].predicate;
+        if (k != ci && doc.clauses[k].kind == "verb" && p > tb && p < te)
+          te = p;
+      }
       // The last place the actor finder coded in the phrase ("the Russian
       // city of Komsomolsk-on-Amur"), a country or capital included.
       const FoundActor* best = nullptr;
@@ -903,7 +1070,9 @@ FoundActor ClauseCoder::PlaceOf(const Context& cx, int ci,
           [](const std::pair<Span, int>& p, uint32_t b) {
             return p.first.begin < b;
           });
-      if (it != cx.index.places.end() && it->first.end <= a.span.end) {
+      uint32_t end = te > tb && te <= doc.tokens.size() ? doc.tokens[te - 1].end
+                                                         : a.span.end;
+      if (it != cx.index.places.end() && it->first.end <= end) {
         const Span& m = it->first;
         const Entity& e = doc.entities[it->second];
         FoundActor f;

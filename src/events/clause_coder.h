@@ -116,6 +116,17 @@ class ClauseCoder {
               const std::string& list) const;
   // Returns whether the word at `token` names a gathering.
   bool Gathering(const Document& doc, uint32_t token) const;
+  // Returns whether lexicons.tsv list `list` holds `code` or one of its
+  // prefixes ("place_target" 081 holds 0813).
+  bool CodeIn(const std::string& list, const std::string& code) const;
+  // Returns the target of the act clause `ci` is about: its content or
+  // purpose clause's ("refused to meet Jordan's King", "threatened to
+  // shell Iraqi towns"), by that clause's own pattern or else its object
+  // or a party-naming oblique, one level further down when that names
+  // none ("promised to continue military aid to Mozambique"). Empty when
+  // none.
+  std::vector<FoundActor> ContentTargets(const Context& cx, int ci,
+                                         int depth) const;
   std::vector<FoundActor> ActorsOf(const Context& cx,
                                    const ClauseArgument& a,
                                    bool places = false) const;

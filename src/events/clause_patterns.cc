@@ -210,9 +210,14 @@ ClausePattern FromEventPattern(const EventPattern& e) {
         p.targets.push_back({"complement", "", false});
     }
     // Disapproval and rejection aim at whoever did the act they object to
-    // ("condemned the attack on the embassy by Iran"), before the act's
-    // own victim or topic.
-    if (e.code.compare(0, 2, "11") == 0 || e.code.compare(0, 2, "12") == 0)
+    // ("condemned the attack on the embassy by Iran"), an investigation at
+    // whoever did what it looks into ("investigating war crimes by Croatian
+    // extremists against Serb civilians"), a demand or appeal at whoever is
+    // to do what it asks ("demanded an admission by Moscow"): before the
+    // act's own victim or topic.
+    if (e.code.compare(0, 2, "11") == 0 || e.code.compare(0, 2, "12") == 0 ||
+        e.code.compare(0, 2, "09") == 0 || e.code.compare(0, 2, "10") == 0 ||
+        e.code.compare(0, 2, "02") == 0)
       p.targets.push_back({"oblique", "by", false});
     if (!last_prep.empty()) p.targets.push_back({"oblique", last_prep, false});
     for (const char* prep : kTargetPreps) {

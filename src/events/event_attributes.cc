@@ -73,11 +73,12 @@ CodeChoice ChooseCode(const std::string& code, const std::string& intent_code,
     out.drop = true;
     return out;
   }
-  std::string root = code.substr(0, 2);
-  bool coercive = root >= "14";
+  // The consequence of a conditional is an offer or a threat: "would meet
+  // the mediator if he gave them a veto" is an intent to meet (036), as
+  // "would raise tariffs if" is a threat (the condition itself comes here
+  // as "possible").
   bool intent = modality == "future" || modality == "intent" ||
-                modality == "threat" ||
-                (modality == "conditional" && coercive);
+                modality == "threat" || modality == "conditional";
   if (intent) {
     out.code = intent_code.empty() ? DefaultIntentCode(code) : intent_code;
     out.hypothetical = true;
