@@ -17,8 +17,6 @@
 namespace dateline {
 namespace {
 
-// The codes of acts that are the same seen from either side (the gold
-// set's and this coder's convention: one event per unordered pair).
 // Returns how specific a CAMEO code is: longer is more specific, and of
 // two of one length the one not ending in 0 ("137" over "130").
 int Specificity(const std::string& code) {
@@ -26,6 +24,8 @@ int Specificity(const std::string& code) {
          (!code.empty() && code.back() != '0' ? 1 : 0);
 }
 
+// The codes of acts that are the same seen from either side (the gold
+// set's and this coder's convention: one event per unordered pair).
 bool SymmetricCode(const std::string& code) {
   static const std::set<std::string> kCodes = {
       "040", "041", "044", "046", "057", "060", "061", "062", "063", "064"};
