@@ -522,5 +522,31 @@ TEST_F(ClauseCoderTest, SurnameOfAnotherPersonIsNotTheLeader) {
   EXPECT_TRUE(accused);
 }
 
+// Office holders and parties by the article's date (data/events/actors.tsv):
+// in 2005 Michael Howard led the opposition and Labour governed; in 2012 the
+// Conservatives governed with the Liberal Democrats (one side: no event).
+TEST_F(ClauseCoderTest, PartiesAndOfficeHoldersOnTheArticlesDate) {
+  auto pair = [](const Document& d, const std::string& root) {
+    std::vector<std::string> out;
+    for (const Event& e : d.events) {
+      if (e.root == root && e.has_target)
+        out.push_back(e.source.code + ">" + e.target.code);
+    }
+    return out;
+  };
+  Document in2005 = Process(
+      "Election\n\nMarch 3, 2005\n\n"
+      "Michael Howard accused Gordon Brown of wasting money.\n\n"
+      "The Tories criticised Labour over the economy.\n");
+  EXPECT_EQ(pair(in2005, "11"),
+            (std::vector<std::string>{"GBROPP>GBRGOV", "GBROPP>GBRGOV"}));
+  Document in2012 = Process(
+      "Economy\n\nMarch 3, 2012\n\n"
+      "The Tories criticised Labour over its record on the economy in a "
+      "long debate in the Commons on Tuesday.\n\n"
+      "The Liberal Democrats criticised the Tories over the budget.\n");
+  EXPECT_EQ(pair(in2012, "11"), (std::vector<std::string>{"GBRGOV>GBROPP"}));
+}
+
 }  // namespace
 }  // namespace dateline
