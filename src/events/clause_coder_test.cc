@@ -548,5 +548,18 @@ TEST_F(ClauseCoderTest, PartiesAndOfficeHoldersOnTheArticlesDate) {
   EXPECT_EQ(pair(in2012, "11"), (std::vector<std::string>{"GBRGOV>GBROPP"}));
 }
 
+// "claimed (that) X did ...": a claim is an accusation of the party whose
+// act it claims (verbs.tsv "claim prep=": the patient, else the subject of
+// the content), and the claimed act is not coded as done.
+TEST_F(ClauseCoderTest, AClaimAccusesThePartyWhoseActItClaims) {
+  Document d = Process(
+      "Plant\n\nMarch 3, 2024\n\n"
+      "Russia claimed that Ukraine shelled the power plant.\n");
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(d.events[0].code, "112");
+  EXPECT_EQ(d.events[0].source.code, "RUS");
+  EXPECT_EQ(d.events[0].target.code, "UKR");
+}
+
 }  // namespace
 }  // namespace dateline

@@ -197,6 +197,17 @@ ClausePattern FromEventPattern(const EventPattern& e) {
     p.needs.push_back(std::move(r));
   }
   for (const std::string& prep : e.preps) {
+    // An empty alternative ("prep=", "prep=|with") is the token coder's
+    // object with no preposition: the clause's patient ("charged the
+    // minister with", "claimed Downing Street had ..."). An accusation
+    // made as a claim names the accused as the subject of what it claims
+    // ("claimed that an MI6 officer played a key role").
+    if (prep.empty()) {
+      p.targets.push_back({"patient", "", false, true});
+      if (e.code.compare(0, 2, "11") == 0)
+        p.targets.push_back({"complement", "", false, true});
+      continue;
+    }
     p.targets.push_back({"oblique", prep, false, true});
   }
   if (e.preps.empty()) {
