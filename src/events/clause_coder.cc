@@ -534,6 +534,26 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
       place.code.size() == 3) {
     targets.push_back(place);
   }
+  // "a conversation in Warsaw between Sondland and an aide to Zelenskiy",
+  // "talks between India and Pakistan": a symmetric act's parties are the
+  // ones "between" names, not the host clause's subject; once per pair,
+  // the first named as the source (the gold set's convention).
+  if (c.kind == "noun" && p->sym) {
+    std::vector<FoundActor> between;
+    bool named = false;
+    for (const ClauseArgument& a : c.arguments) {
+      if (a.role != "oblique" || a.preposition != "between") continue;
+      named = true;
+      for (const FoundActor& f : ActorsOf(cx, a)) between.push_back(f);
+    }
+    OnePerCountry(&between);
+    // Parties named there but not found: not the host's subject's act.
+    if (named && between.size() < 2) return;
+    if (named) {
+      sources.assign(between.begin(), between.begin() + 1);
+      targets.assign(between.begin() + 1, between.end());
+    }
+  }
   if (sources.empty()) {
     std::string root = p->code.substr(0, 2);
     if (!(options_.allow_missing_source && root >= "18" && root <= "20" &&

@@ -561,5 +561,23 @@ TEST_F(ClauseCoderTest, AClaimAccusesThePartyWhoseActItClaims) {
   EXPECT_EQ(d.events[0].target.code, "UKR");
 }
 
+// Event nouns with a named modifier as their doer ("US objections"), the
+// party after their preposition as target, and "between A and B" as both
+// parties of a symmetric act, once.
+TEST_F(ClauseCoderTest, NominalActsOfANamedModifierAndBetweenTwoParties) {
+  Document d = Process(
+      "Vote\n\nMarch 3, 2024\n\n"
+      "The council voted on Monday despite US objections to the Chinese "
+      "proposal.\n\n"
+      "Officials described a long conversation between India and Pakistan "
+      "in Geneva.\n");
+  std::vector<std::string> got;
+  for (const Event& e : d.events) {
+    got.push_back(e.code + " " + e.source.code + ">" +
+                  (e.has_target ? e.target.code : "-"));
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{"110 USA>CHN", "040 IND>PAK"}));
+}
+
 }  // namespace
 }  // namespace dateline
