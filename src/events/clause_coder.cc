@@ -164,6 +164,24 @@ bool CountryPrefix(const std::string& code) {
   return c != "IGO" && c != "NGO" && c != "IMG" && c != "MNC" && c != "UAF";
 }
 
+// Returns whether `source` and `target` are political actors of one country:
+// its government, opposition, legislature, courts or elites, the target
+// possibly the country itself ("Michael Howard attacked the cost of
+// Britain's asylum system"). Between them an attack is one of words.
+bool PoliticalPairOfOneCountry(const std::string& source,
+                               const std::string& target) {
+  auto political = [](std::string_view sector) {
+    return sector == "GOV" || sector == "OPP" || sector == "LEG" ||
+           sector == "ELI" || sector == "JUD";
+  };
+  if (source.size() < 6 || target.size() < 3 || !CountryPrefix(source) ||
+      source.compare(0, 3, target, 0, 3) != 0)
+    return false;
+  std::string_view t(target);
+  return political(std::string_view(source).substr(3, 3)) &&
+         (t.size() == 3 || political(t.substr(3, 3)));
+}
+
 // Returns the groups of a sentence without the actors of its dateline
 // ("BRUSSELS, June 29 - Leaders of ..."): the place a story was filed from
 // is no party to it, and neither is a pronoun resolved to it.
@@ -1000,7 +1018,14 @@ void ClauseCoder::Emit(const Context& cx, int ci, const ClausePattern& p,
     const std::string& up = doc.clauses[ac.parent].modality;
     if (up == "conditional" || up == "future") modality = "possible";
   }
-  CodeChoice choice = ChooseCode(p.code, p.intent_code, p.neg_code, modality,
+  // "The Tories attacked Labour": between political actors of one country
+  // an attack is criticism.
+  const std::string& code =
+      !p.verbal_code.empty() && tgt &&
+              PoliticalPairOfOneCountry(src.code, tgt->code)
+          ? p.verbal_code
+          : p.code;
+  CodeChoice choice = ChooseCode(code, p.intent_code, p.neg_code, modality,
                                  negated);
   if (choice.drop) return;
   const CameoCode* entry = cameo_->Find(choice.code);

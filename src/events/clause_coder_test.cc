@@ -579,5 +579,23 @@ TEST_F(ClauseCoderTest, NominalActsOfANamedModifierAndBetweenTwoParties) {
   EXPECT_EQ(got, (std::vector<std::string>{"110 USA>CHN", "040 IND>PAK"}));
 }
 
+// Between political actors of one country an attack is one of words
+// (verbs.tsv "attack" verbal=111); against another country's forces it
+// stays an attack.
+TEST_F(ClauseCoderTest, AttackBetweenPoliticalActorsOfOneCountryIsCriticism) {
+  Document d = Process(
+      "Crime\n\nMarch 3, 2005\n\n"
+      "Michael Howard attacked Tony Blair over the rise in violent crime "
+      "in a speech to party members in Birmingham on Tuesday.\n\n"
+      "Iraqi troops attacked Iranian soldiers near Basra.\n");
+  std::vector<std::string> got;
+  for (const Event& e : d.events) {
+    got.push_back(e.code + " " + e.source.code + ">" +
+                  (e.has_target ? e.target.code : "-"));
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{"111 GBROPP>GBRGOV",
+                                           "190 IRQMIL>IRNMIL"}));
+}
+
 }  // namespace
 }  // namespace dateline
