@@ -597,5 +597,21 @@ TEST_F(ClauseCoderTest, AttackBetweenPoliticalActorsOfOneCountryIsCriticism) {
                                            "190 IRQMIL>IRNMIL"}));
 }
 
+// More verbs of criticism (codebook 111): "hit out at", "castigate".
+TEST_F(ClauseCoderTest, MoreVerbsOfCriticism) {
+  Document d = Process(
+      "Fishing\n\nMarch 3, 2005\n\n"
+      "The Tories hit out at Labour over the fishing quotas agreed in "
+      "Brussels on Tuesday night after long talks.\n\n"
+      "France castigated Britain over the quotas on Wednesday morning.\n");
+  std::vector<std::string> got;
+  for (const Event& e : d.events) {
+    got.push_back(e.code + " " + e.source.code + ">" +
+                  (e.has_target ? e.target.code : "-"));
+  }
+  EXPECT_EQ(got,
+            (std::vector<std::string>{"111 GBROPP>GBRGOV", "111 FRA>GBR"}));
+}
+
 }  // namespace
 }  // namespace dateline

@@ -292,6 +292,18 @@ bool ClausePatterns::Satisfies(const Document& doc, const Clause& c,
                      r.preposition) == 0 &&
         pred[pred.size() - r.preposition.size() - 1] == ' ')
       return true;
+    // An adverb particle the parse left out of the predicate ("hit out at",
+    // "lash out at"): the word right after it.
+    if (c.predicate + 1 < doc.tokens.size() &&
+        c.predicate + 1 < doc.deprels.size() &&
+        (doc.deprels[c.predicate + 1] == "advmod" ||
+         doc.deprels[c.predicate + 1] == "compound:prt")) {
+      const Span& s = doc.tokens[c.predicate + 1];
+      if (s.begin >= c.predicate_span.end &&
+          Lower(std::string_view(doc.text).substr(s.begin, s.end - s.begin)) ==
+              r.preposition)
+        return true;
+    }
     for (const ClauseArgument& a : c.arguments) {
       if (a.role == "oblique" && a.preposition == r.preposition) return true;
       if (r.preposition == "to" &&
