@@ -613,5 +613,21 @@ TEST_F(ClauseCoderTest, MoreVerbsOfCriticism) {
             (std::vector<std::string>{"111 GBROPP>GBRGOV", "111 FRA>GBR"}));
 }
 
+// "launched an attack on" (verbs.tsv "launch attack") carries the same
+// verbal reading as "attack".
+TEST_F(ClauseCoderTest, LaunchedAttackBetweenPoliticalActorsIsCriticism) {
+  Document d = Process(
+      "Schools\n\nMarch 3, 2005\n\n"
+      "Charles Kennedy launched an attack on Tony Blair over school funding "
+      "in a speech to party members in Harrogate on Saturday.\n\n"
+      "The speech was well received by the members who heard it there.\n");
+  std::vector<std::string> got;
+  for (const Event& e : d.events) {
+    got.push_back(e.code + " " + e.source.code + ">" +
+                  (e.has_target ? e.target.code : "-"));
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{"111 GBROPP>GBRGOV"}));
+}
+
 }  // namespace
 }  // namespace dateline
