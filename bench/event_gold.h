@@ -80,6 +80,25 @@ inline std::string SplitOf(std::string_view reference) {
              : "dev";
 }
 
+// Returns the half of the dev split a row belongs to, by the parity of its
+// id's number: "dev-even" (g0002, g0004 ...: rules may be read from these
+// sentences) or "dev-odd" (a check whose sentences are never read); "" for a
+// test row or an id with no number.
+inline std::string DevHalfOf(const GoldSentence& row) {
+  if (row.split != "dev" || row.id.empty()) return "";
+  char last = row.id.back();
+  if (last < '0' || last > '9') return "";
+  return (last - '0') % 2 == 0 ? "dev-even" : "dev-odd";
+}
+
+// Returns whether `row` is in `part`: "all", "dev", "test", "dev-even" or
+// "dev-odd".
+inline bool InPart(const GoldSentence& row, std::string_view part) {
+  if (part == "all") return true;
+  if (part == "dev-even" || part == "dev-odd") return DevHalfOf(row) == part;
+  return row.split == part;
+}
+
 // Returns the part of an actor code that the country-level score compares:
 // the first three letters, or the first six for international, non-state
 // and multinational actors ("IGOUNO", "IGOEUR", "NGOHRI"), whose first three

@@ -29,11 +29,14 @@
 // Then per root (country level), the same with flags ignored, and counts of
 // the coder's errors by kind.
 //
-//   build/event_gold_eval [GOLD] [--data DIR] [--split dev|test|all] [-v]
+//   build/event_gold_eval [GOLD] [--data DIR]
+//       [--split dev|dev-even|dev-odd|test|all] [-v]
 //
 // -v prints each dev sentence with its text, gold and coder events; test
 // sentences only with --show-test (the test part is held out: rules are
-// never written from it).
+// never written from it). dev-even and dev-odd halve the dev part by the
+// parity of the id (gold::DevHalfOf): rules are read from the even half, the
+// odd half is a check, so -v with --split dev-odd prints its figures only.
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
@@ -231,6 +234,14 @@ void PrintReport(const Report& r, const char* split, int drifted, int moved) {
               r.pred_no_target, r.pred_unknown_country);
 }
 
+// Returns the reports a row counts in: its split, its half of dev, "all".
+std::vector<std::string> Keys(const GoldSentence& g) {
+  std::vector<std::string> keys = {g.split, "all"};
+  std::string half = gold::DevHalfOf(g);
+  if (!half.empty()) keys.push_back(half);
+  return keys;
+}
+
 std::string DefaultDataRoot() {
   std::string bbc = bench::FindSharedDataset("bbc-news");
   if (bbc.empty()) return "../shared/datasets";
@@ -245,8 +256,8 @@ int Main(int argc, char** argv) {
   bool verbose = false, show_test = false;
   app.add_option("gold", path, "the gold file");
   app.add_option("--data", data, "datasets root (default ../shared/datasets)");
-  app.add_option("--split", split, "dev, test or all")
-      ->check(CLI::IsMember({"dev", "test", "all"}));
+  app.add_option("--split", split, "dev, dev-even, dev-odd, test or all")
+      ->check(CLI::IsMember({"dev", "dev-even", "dev-odd", "test", "all"}));
   app.add_flag("-v,--verbose", verbose, "print every dev sentence");
   app.add_flag("--show-test", show_test,
                "with -v, print the held-out test sentences too");
@@ -286,7 +297,7 @@ int Main(int argc, char** argv) {
   // The articles, file by file.
   std::map<std::string, std::set<std::string>> wanted;  // file key -> articles
   for (const GoldSentence& g : rows) {
-    if (split != "all" && g.split != split) continue;
+    if (!gold::InPart(g, split)) continue;
     wanted[gold::FileKey(g.dataset, g.file)].insert(g.article);
   }
   std::map<std::string, Document> docs;  // file key + "|" + article
@@ -318,7 +329,7 @@ int Main(int argc, char** argv) {
   std::map<std::string, int> drifted, moved;
   std::vector<std::string> drift_ids;
   for (const GoldSentence& g : rows) {
-    if (split != "all" && g.split != split) continue;
+    if (!gold::InPart(g, split)) continue;
     auto it = docs.find(gold::FileKey(g.dataset, g.file) + "|" + g.article);
     uint32_t b = g.begin, e = g.end;
     bool found = false;
@@ -335,16 +346,14 @@ int Main(int argc, char** argv) {
             b = ss.span.begin;
             e = ss.span.end;
             found = true;
-            ++moved[g.split];
-            ++moved["all"];
+            for (const std::string& key : Keys(g)) ++moved[key];
             break;
           }
         }
       }
     }
     if (!found) {
-      ++drifted[g.split];
-      ++drifted["all"];
+      for (const std::string& key : Keys(g)) ++drifted[key];
       drift_ids.push_back(g.id);
       continue;
     }
@@ -372,18 +381,17 @@ int Main(int argc, char** argv) {
         if (ev.geo.resolved) place += " -> " + ev.geo.name + ", " + ev.geo.country;
       }
       sc.place.push_back(place);
-      for (const char* key : {g.split.c_str(), "all"}) {
+      for (const std::string& key : Keys(g)) {
         Report& r = reports[key];
         if (!ev.location.empty()) ++r.placed[ev.location_source];
         r.geocoded += ev.geo.resolved;
       }
     }
-    Add(sc, &reports[g.split]);
-    Add(sc, &reports["all"]);
+    for (const std::string& key : Keys(g)) Add(sc, &reports[key]);
     Add(sc, &reports["source:" + (g.dataset.find("aeb") != std::string::npos
                                       ? std::string("aeb")
                                       : g.dataset)]);
-    if (verbose && (g.split == "dev" || show_test)) {
+    if (verbose && ((g.split == "dev" && split != "dev-odd") || show_test)) {
       std::vector<bool> gh, ph;
       Match(sc.gold, sc.pred, true, true, &gh, &ph);
       std::printf("%s %s %s %s#%s\n  %s\n", g.id.c_str(), g.split.c_str(),
@@ -418,7 +426,7 @@ int Main(int argc, char** argv) {
                 placed, r.pred_events, by.c_str(), r.geocoded);
   }
   if (split == "all") {
-    for (const char* part : {"dev", "test"}) {
+    for (const char* part : {"dev", "dev-even", "dev-odd", "test"}) {
       const Report& r = reports[part];
       std::printf("%s: precision %.3f recall %.3f; with sectors %.3f %.3f; "
                   "%d sentences, %d drifted, %d gold events, %d coder "

@@ -103,6 +103,26 @@ TEST(EventGoldParseTest, SplitIsAFunctionOfTheReference) {
   EXPECT_LT(test, 460);
 }
 
+TEST(EventGoldParseTest, DevHalvesByTheParityOfTheId) {
+  GoldSentence even, odd, test;
+  even.id = "g0002";
+  even.split = "dev";
+  odd.id = "g0013";
+  odd.split = "dev";
+  test.id = "g0004";
+  test.split = "test";
+  EXPECT_EQ(DevHalfOf(even), "dev-even");
+  EXPECT_EQ(DevHalfOf(odd), "dev-odd");
+  EXPECT_EQ(DevHalfOf(test), "");
+  EXPECT_TRUE(InPart(even, "dev-even"));
+  EXPECT_FALSE(InPart(even, "dev-odd"));
+  EXPECT_TRUE(InPart(odd, "dev"));
+  EXPECT_TRUE(InPart(odd, "dev-odd"));
+  EXPECT_FALSE(InPart(test, "dev-even"));
+  EXPECT_TRUE(InPart(test, "test"));
+  EXPECT_TRUE(InPart(test, "all"));
+}
+
 // The committed gold file: every row parses and every code is valid.
 TEST(EventGoldFileTest, EveryRowParsesWithValidCodes) {
   std::string text = ReadFile(GoldPath());

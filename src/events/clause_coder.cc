@@ -227,6 +227,24 @@ bool CountryPrefix(const std::string& code) {
   return c != "IGO" && c != "NGO" && c != "IMG" && c != "MNC" && c != "UAF";
 }
 
+// Returns whether `source` and `target` are political actors of one country:
+// its government, opposition, legislature, courts or elites, the target
+// possibly the country itself ("Michael Howard attacked the cost of
+// Britain's asylum system"). Between them an attack is one of words.
+bool PoliticalPairOfOneCountry(const std::string& source,
+                               const std::string& target) {
+  auto political = [](std::string_view sector) {
+    return sector == "GOV" || sector == "OPP" || sector == "LEG" ||
+           sector == "ELI" || sector == "JUD";
+  };
+  if (source.size() < 6 || target.size() < 3 || !CountryPrefix(source) ||
+      source.compare(0, 3, target, 0, 3) != 0)
+    return false;
+  std::string_view t(target);
+  return political(std::string_view(source).substr(3, 3)) &&
+         (t.size() == 3 || political(t.substr(3, 3)));
+}
+
 // Returns the groups of a sentence without the actors of its dateline
 // ("BRUSSELS, June 29 - Leaders of ..."): the place a story was filed from
 // is no party to it, and neither is a pronoun resolved to it.
@@ -615,6 +633,26 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
   if (targets.empty() && to_place && place_source == "clause" &&
       place.code.size() == 3) {
     targets.push_back(place);
+  }
+  // "a conversation in Warsaw between Sondland and an aide to Zelenskiy",
+  // "talks between India and Pakistan": a symmetric act's parties are the
+  // ones "between" names, not the host clause's subject; once per pair,
+  // the first named as the source (the gold set's convention).
+  if (c.kind == "noun" && p->sym) {
+    std::vector<FoundActor> between;
+    bool named = false;
+    for (const ClauseArgument& a : c.arguments) {
+      if (a.role != "oblique" || a.preposition != "between") continue;
+      named = true;
+      for (const FoundActor& f : ActorsOf(cx, a)) between.push_back(f);
+    }
+    OnePerCountry(&between);
+    // Parties named there but not found: not the host's subject's act.
+    if (named && between.size() < 2) return;
+    if (named) {
+      sources.assign(between.begin(), between.begin() + 1);
+      targets.assign(between.begin() + 1, between.end());
+    }
   }
   if (sources.empty()) {
     std::string root = p->code.substr(0, 2);
@@ -1149,7 +1187,14 @@ void ClauseCoder::Emit(const Context& cx, int ci, const ClausePattern& p,
     const std::string& up = doc.clauses[ac.parent].modality;
     if (up == "conditional" || up == "future") modality = "possible";
   }
-  CodeChoice choice = ChooseCode(p.code, p.intent_code, p.neg_code, modality,
+  // "The Tories attacked Labour": between political actors of one country
+  // an attack is criticism.
+  const std::string& code =
+      !p.verbal_code.empty() && tgt &&
+              PoliticalPairOfOneCountry(src.code, tgt->code)
+          ? p.verbal_code
+          : p.code;
+  CodeChoice choice = ChooseCode(code, p.intent_code, p.neg_code, modality,
                                  negated);
   if (choice.drop) return;
   const CameoCode* entry = cameo_->Find(choice.code);

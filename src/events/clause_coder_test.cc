@@ -689,5 +689,112 @@ TEST_F(ClauseCoderTest, ANounsParticipleHasNoDoer) {
   EXPECT_EQ(r->source.code, "ISR");
 }
 
+// Office holders and parties by the article's date (data/events/actors.tsv):
+// in 2005 Michael Howard led the opposition and Labour governed; in 2012 the
+// Conservatives governed with the Liberal Democrats (one side: no event).
+TEST_F(ClauseCoderTest, PartiesAndOfficeHoldersOnTheArticlesDate) {
+  auto pair = [](const Document& d, const std::string& root) {
+    std::vector<std::string> out;
+    for (const Event& e : d.events) {
+      if (e.root == root && e.has_target)
+        out.push_back(e.source.code + ">" + e.target.code);
+    }
+    return out;
+  };
+  Document in2005 = Process(
+      "Election\n\nMarch 3, 2005\n\n"
+      "Michael Howard accused Gordon Brown of wasting money.\n\n"
+      "The Tories criticised Labour over the economy.\n");
+  EXPECT_EQ(pair(in2005, "11"),
+            (std::vector<std::string>{"GBROPP>GBRGOV", "GBROPP>GBRGOV"}));
+  Document in2012 = Process(
+      "Economy\n\nMarch 3, 2012\n\n"
+      "The Tories criticised Labour over its record on the economy in a "
+      "long debate in the Commons on Tuesday.\n\n"
+      "The Liberal Democrats criticised the Tories over the budget.\n");
+  EXPECT_EQ(pair(in2012, "11"), (std::vector<std::string>{"GBRGOV>GBROPP"}));
+}
+
+// "claimed (that) X did ...": a claim is an accusation of the party whose
+// act it claims (verbs.tsv "claim prep=": the patient, else the subject of
+// the content), and the claimed act is not coded as done.
+TEST_F(ClauseCoderTest, AClaimAccusesThePartyWhoseActItClaims) {
+  Document d = Process(
+      "Plant\n\nMarch 3, 2024\n\n"
+      "Russia claimed that Ukraine shelled the power plant.\n");
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(d.events[0].code, "112");
+  EXPECT_EQ(d.events[0].source.code, "RUS");
+  EXPECT_EQ(d.events[0].target.code, "UKR");
+}
+
+// Event nouns with a named modifier as their doer ("US objections"), the
+// party after their preposition as target, and "between A and B" as both
+// parties of a symmetric act, once.
+TEST_F(ClauseCoderTest, NominalActsOfANamedModifierAndBetweenTwoParties) {
+  Document d = Process(
+      "Vote\n\nMarch 3, 2024\n\n"
+      "The council voted on Monday despite US objections to the Chinese "
+      "proposal.\n\n"
+      "Officials described a long conversation between India and Pakistan "
+      "in Geneva.\n");
+  std::vector<std::string> got;
+  for (const Event& e : d.events) {
+    got.push_back(e.code + " " + e.source.code + ">" +
+                  (e.has_target ? e.target.code : "-"));
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{"110 USA>CHN", "040 IND>PAK"}));
+}
+
+// Between political actors of one country an attack is one of words
+// (verbs.tsv "attack" verbal=111); against another country's forces it
+// stays an attack.
+TEST_F(ClauseCoderTest, AttackBetweenPoliticalActorsOfOneCountryIsCriticism) {
+  Document d = Process(
+      "Crime\n\nMarch 3, 2005\n\n"
+      "Michael Howard attacked Tony Blair over the rise in violent crime "
+      "in a speech to party members in Birmingham on Tuesday.\n\n"
+      "Iraqi troops attacked Iranian soldiers near Basra.\n");
+  std::vector<std::string> got;
+  for (const Event& e : d.events) {
+    got.push_back(e.code + " " + e.source.code + ">" +
+                  (e.has_target ? e.target.code : "-"));
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{"111 GBROPP>GBRGOV",
+                                           "190 IRQMIL>IRNMIL"}));
+}
+
+// More verbs of criticism (codebook 111): "hit out at", "castigate".
+TEST_F(ClauseCoderTest, MoreVerbsOfCriticism) {
+  Document d = Process(
+      "Fishing\n\nMarch 3, 2005\n\n"
+      "The Tories hit out at Labour over the fishing quotas agreed in "
+      "Brussels on Tuesday night after long talks.\n\n"
+      "France castigated Britain over the quotas on Wednesday morning.\n");
+  std::vector<std::string> got;
+  for (const Event& e : d.events) {
+    got.push_back(e.code + " " + e.source.code + ">" +
+                  (e.has_target ? e.target.code : "-"));
+  }
+  EXPECT_EQ(got,
+            (std::vector<std::string>{"111 GBROPP>GBRGOV", "111 FRA>GBR"}));
+}
+
+// "launched an attack on" (verbs.tsv "launch attack") carries the same
+// verbal reading as "attack".
+TEST_F(ClauseCoderTest, LaunchedAttackBetweenPoliticalActorsIsCriticism) {
+  Document d = Process(
+      "Schools\n\nMarch 3, 2005\n\n"
+      "Charles Kennedy launched an attack on Tony Blair over school funding "
+      "in a speech to party members in Harrogate on Saturday.\n\n"
+      "The speech was well received by the members who heard it there.\n");
+  std::vector<std::string> got;
+  for (const Event& e : d.events) {
+    got.push_back(e.code + " " + e.source.code + ">" +
+                  (e.has_target ? e.target.code : "-"));
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{"111 GBROPP>GBRGOV"}));
+}
+
 }  // namespace
 }  // namespace dateline

@@ -108,6 +108,7 @@ bool ParseFlag(const std::string& f, ClausePattern* p) {
   else if (f == "residual") p->residual = true;
   else if (f.rfind("intent=", 0) == 0) p->intent_code = f.substr(7);
   else if (f.rfind("neg=", 0) == 0) p->neg_code = f.substr(4);
+  else if (f.rfind("verbal=", 0) == 0) p->verbal_code = f.substr(7);
   else return false;
   return true;
 }
@@ -197,6 +198,17 @@ ClausePattern FromEventPattern(const EventPattern& e) {
     p.needs.push_back(std::move(r));
   }
   for (const std::string& prep : e.preps) {
+    // An empty alternative ("prep=", "prep=|with") is the token coder's
+    // object with no preposition: the clause's patient ("charged the
+    // minister with", "claimed Downing Street had ..."). An accusation
+    // made as a claim names the accused as the subject of what it claims
+    // ("claimed that an MI6 officer played a key role").
+    if (prep.empty()) {
+      p.targets.push_back({"patient", "", false, true});
+      if (e.code.compare(0, 2, "11") == 0)
+        p.targets.push_back({"complement", "", false, true});
+      continue;
+    }
     p.targets.push_back({"oblique", prep, false, true});
   }
   if (e.preps.empty()) {
@@ -236,6 +248,7 @@ ClausePattern FromEventPattern(const EventPattern& e) {
   p.swap = e.swap;
   p.intent_code = e.intent_code;
   p.neg_code = e.neg_code;
+  p.verbal_code = e.verbal_code;
   p.reverse_code = e.reverse_code;
   p.specificity = 2 * static_cast<int>(p.needs.size());
   return p;
@@ -284,6 +297,18 @@ bool ClausePatterns::Satisfies(const Document& doc, const Clause& c,
                      r.preposition) == 0 &&
         pred[pred.size() - r.preposition.size() - 1] == ' ')
       return true;
+    // An adverb particle the parse left out of the predicate ("hit out at",
+    // "lash out at"): the word right after it.
+    if (c.predicate + 1 < doc.tokens.size() &&
+        c.predicate + 1 < doc.deprels.size() &&
+        (doc.deprels[c.predicate + 1] == "advmod" ||
+         doc.deprels[c.predicate + 1] == "compound:prt")) {
+      const Span& s = doc.tokens[c.predicate + 1];
+      if (s.begin >= c.predicate_span.end &&
+          Lower(std::string_view(doc.text).substr(s.begin, s.end - s.begin)) ==
+              r.preposition)
+        return true;
+    }
     for (const ClauseArgument& a : c.arguments) {
       if (a.role == "oblique" && a.preposition == r.preposition) return true;
       if (r.preposition == "to" &&

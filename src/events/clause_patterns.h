@@ -65,6 +65,9 @@ struct ClausePattern {
   // event comes from its sentence, and never to the media.
   bool residual = false;
   std::string intent_code, neg_code, reverse_code;
+  // The code when source and target are political actors of one country
+  // (flag verbal=CODE): "the Tories attacked Labour" is criticism (111).
+  std::string verbal_code;
   // Set when the pattern asks for a modality ("X said Y must go"): the
   // modality is the act's content, not a doubt about the act, so the code
   // is neither hypothetical nor bent by it.

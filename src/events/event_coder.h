@@ -89,6 +89,10 @@ struct EventPattern {
   bool compound = false;           // PETRARCH "%": for a compound subject
   std::string intent_code;         // code when expressed as intent
   std::string neg_code;            // code when negated
+  // Code when both parties are political actors of one country: an attack
+  // in words ("Michael Howard attacked Labour's record": 111, not 190).
+  // The clause coder reads it; the token coder ignores it.
+  std::string verbal_code;
   std::string reverse_code;        // also target -> source with this code
                                    // (PETRARCH "[032:033]")
   std::vector<std::string> preps;  // the target follows one of these

@@ -236,11 +236,13 @@ constexpr std::array<std::string_view, 12> kIntent = {
 constexpr std::array<std::string_view, 2> kThreat = {"threaten", "warn"};
 constexpr std::array<std::string_view, 4> kQuestionVerbs = {
     "ask", "wonder", "question", "inquire"};
-constexpr std::array<std::string_view, 16> kEventNouns = {
-    "talk",   "visit",      "meeting",      "agreement",
-    "deal",   "criticism",  "invitation",   "sanction",
-    "attack", "accusation", "summit",       "negotiation",
-    "trip",   "invite",     "condemnation", "treaty"};
+constexpr std::array<std::string_view, 21> kEventNouns = {
+    "talk",      "visit",        "meeting",      "agreement",
+    "deal",      "criticism",    "invitation",   "sanction",
+    "attack",    "accusation",   "summit",       "negotiation",
+    "trip",      "invite",       "condemnation", "treaty",
+    "objection", "conversation", "protest",      "threat",
+    "demand"};
 constexpr std::array<std::string_view, 6> kNounPreps = {
     "with", "to", "of", "against", "on", "between"};
 // Subordinators of an adverbial clause that make it a prepositional
@@ -348,6 +350,7 @@ class ClauseBuilder {
   std::string MarkWord(uint32_t d) const;
   Span PhraseSpan(uint32_t h, bool attribute, int skip = -1) const;
   std::string EntityOf(uint32_t h) const;
+  int NamedModifier(uint32_t t) const;
   bool SentenceIsQuestion(int s) const;
 
   Document& doc_;
@@ -493,7 +496,7 @@ void ClauseBuilder::FindPredicates() {
       p.copula = true;
     } else if (Starts(tag_[t], "NN") && !Starts(tag_[t], "NNP") &&
                In(ClauseLemma(low_[t], tag_[t], lemmatizer_), kEventNouns)) {
-      bool has_arg = false;
+      bool has_arg = NamedModifier(t) >= 0;
       for (uint32_t d : Kids(t)) {
         std::string_view b = Base(rel_[d]);
         has_arg |= rel_[d] == "nmod:poss" ||
@@ -577,6 +580,27 @@ std::string ClauseBuilder::EntityOf(uint32_t h) const {
     }
   }
   return e >= 0 ? doc_.entities[e].id : "";
+}
+
+int ClauseBuilder::NamedModifier(uint32_t t) const {
+  // "US objections", "British criticism", "UN sanctions": a name or a
+  // capitalised adjective before an event noun with no possessor says whose
+  // act it is, as "the US's objections" would. Not the sentence's first
+  // word, whose capital says nothing ("Nuclear talks").
+  int found = -1;
+  for (uint32_t d : Kids(t)) {
+    if (rel_[d] == "nmod:poss") return -1;
+    std::string_view rel = rel_[d];
+    if (d >= t || (rel != "compound" && rel != "amod")) continue;
+    if (!Starts(tag_[d], "NNP") && !Starts(tag_[d], "JJ")) continue;
+    std::string_view w = Word(d);
+    if (w.empty() || w[0] < 'A' || w[0] > 'Z') continue;
+    if (sent_[d] >= 0 &&
+        doc_.sentences[sent_[d]].token_begin == static_cast<uint32_t>(d))
+      continue;
+    found = static_cast<int>(d);
+  }
+  return found;
 }
 
 bool ClauseBuilder::SentenceIsQuestion(int s) const {
@@ -699,7 +723,8 @@ void ClauseBuilder::CollectArguments(size_t ci) {
     std::string_view rel = rel_[d];
     std::string_view base = Base(rel);
     if (p.noun) {
-      if (rel == "nmod:poss") {
+      if (rel == "nmod:poss" ||
+          static_cast<int>(d) == NamedModifier(p.node)) {
         AddArgument(ci, "agent", "", d, false);
       } else if (base == "nmod" || base == "obl") {
         AddArgument(ci, "oblique", CasePrep(d), d, false);

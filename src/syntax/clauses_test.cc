@@ -631,6 +631,41 @@ TEST(ClausesTest, NominalPredicateTalksWith) {
   EXPECT_EQ(Text(doc, Arg(*held, "oblique")->span), "Wednesday");
 }
 
+// "despite US objections": a name before an event noun with no possessor
+// is its agent, as "the US's objections" would be; the sentence's first
+// word ("Nuclear talks") and a lower-case modifier ("peace talks") are not.
+TEST(ClausesTest, NamedModifierOfAnEventNounIsItsAgent) {
+  Document doc = Parse("They voted despite US objections to the plan .",
+                       {{2, "nsubj", "PRP"},
+                        {0, "root", "VBD"},
+                        {5, "case", "IN"},
+                        {5, "compound", "NNP"},
+                        {2, "obl", "NNS"},
+                        {8, "case", "IN"},
+                        {8, "det", "DT"},
+                        {5, "nmod", "NN"},
+                        {2, "punct", "."}});
+  const Clause* objections = Find(doc, "objections");
+  ASSERT_NE(objections, nullptr);
+  EXPECT_EQ(objections->kind, "noun");
+  EXPECT_EQ(objections->lemma, "objection");
+  EXPECT_EQ(Args(doc, *objections, "agent"), Strings{"US"});
+  ASSERT_NE(Arg(*objections, "oblique"), nullptr);
+  EXPECT_EQ(Arg(*objections, "oblique")->preposition, "to");
+
+  Document first = Parse("Nuclear talks resumed .", {{2, "amod", "JJ"},
+                                                     {3, "nsubj", "NNS"},
+                                                     {0, "root", "VBD"},
+                                                     {3, "punct", "."}});
+  EXPECT_EQ(Find(first, "talks"), nullptr);
+  Document lower = Parse("They began peace talks .", {{2, "nsubj", "PRP"},
+                                                      {0, "root", "VBD"},
+                                                      {4, "compound", "NN"},
+                                                      {2, "obj", "NNS"},
+                                                      {2, "punct", "."}});
+  EXPECT_EQ(Find(lower, "talks"), nullptr);
+}
+
 // Robustness: none of these may crash, and what is consistent still counts.
 TEST(ClausesRobustnessTest, EmptyAndUnparsed) {
   Document doc;
