@@ -495,6 +495,7 @@ class Analysis {
   bool Reportedly(int s, int sb, int se, int i);
   bool AskedPassive(int s, int sb, int se, int i);
   bool NominalCue(int s, int sb, int se, int i);
+  bool OneWordObject(int p) const;
   bool PollOpener(int s, int se, int i);
   // The clause whose predicate is token `verb`, or -1.
   int ClauseAt(int verb) const {
@@ -561,6 +562,26 @@ bool Analysis::IsNominal(int i) const {
   }
   if (np && p == "VB" && i > 0 && lower_[i - 1] == "to") return true;
   return np && p[0] != 'V' && p != "IN" && p != "CC" && p != "RB";
+}
+
+// Returns true when token p alone can be what a cue's clause is about: a
+// name, a pronoun, a noun or a demonstrative ("endorsed him.", "praised
+// Putin, saying ...", "he said that.", "half said so"), not a time word
+// ("said Thursday.") or a mark. PolNeAR marks these objects as the content
+// of acts and statements; the learnt filter judges them like any other.
+bool Analysis::OneWordObject(int p) const {
+  if (p < 0 || p >= static_cast<int>(N()) || !has_pos_ || IsQuoteTok(p) ||
+      seg_of_tok_[p] >= 0) {
+    return false;
+  }
+  const std::string& t = Pos(p);
+  const std::string& w = lower_[p];
+  if (w == "so") return true;
+  if (t == "DT") {
+    return w == "that" || w == "this" || w == "these" || w == "those";
+  }
+  if (IsTimeWord(w)) return false;
+  return t == "PRP" || t == "NNP" || t == "NNPS" || t == "NN" || t == "NNS";
 }
 
 int Analysis::TokenAt(uint32_t byte) const {
@@ -1584,7 +1605,7 @@ void Analysis::FindCues(int s) {
         }
       }
       if (!a.segments.empty()) {
-      } else if (!inverted && ce - p >= 2) {
+      } else if (!inverted && (ce - p >= 2 || OneWordObject(p))) {
         a.content = {doc_->tokens[p].begin,
                      std::max(doc_->tokens[ce - 1].end, quote_end)};
         claim_e = ce;

@@ -658,5 +658,25 @@ TEST_F(QuoteExtractorTest, CommaPhraseBeforeCueThenAClause) {
       << Text(inv, r->speaker_span);
 }
 
+// PolNeAR marks the object of an act as its content even when it is one
+// word ("endorsed him.", "praised Putin, saying ..."), and "so" or "that"
+// after a verb of saying; these were lost when the clause after the cue was
+// shorter than two tokens.
+TEST_F(QuoteExtractorTest, OneWordObjectIsTheContent) {
+  Document doc = Run("Last spring the mayor of Dunmore endorsed him.");
+  const Quote* q = Find(doc, "him");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->kind, "indirect");
+  EXPECT_EQ(q->cue, "endorsed");
+  EXPECT_EQ(Text(doc, q->speaker_span), "the mayor of Dunmore");
+  Document so = Run("In March, most of the farmers in the valley said so.");
+  const Quote* r = Find(so, "so");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->cue, "said");
+  // A time word after the verb is no content.
+  Document day = Run("The mayor of Dunmore said Thursday.");
+  EXPECT_EQ(Find(day, "Thursday"), nullptr);
+}
+
 }  // namespace
 }  // namespace dateline
