@@ -103,6 +103,18 @@ int Main(int argc, char** argv) {
   app.add_option("--features", opt.feature_version,
                  "feature templates: 2 (arc-eager-v2) or 3 (v2 and more)")
       ->check(CLI::Range(2, 3));
+  std::vector<std::string> extra_paths;
+  size_t extra_max = 0;
+  app.add_option("--extra-train", extra_paths,
+                 "automatically parsed sentences (CoNLL-U of build/parse_news, "
+                 "the pipeline's tags in XPOS) to uptrain on beside --train; "
+                 "may be given more than once");
+  app.add_option("--extra-per-epoch", opt.extra_per_epoch,
+                 "sentences of --extra-train mixed into each epoch (the next "
+                 "ones of the pool, shuffled once; 0: none)");
+  app.add_option("--extra-max", extra_max,
+                 "read at most this many sentences of each --extra-train file "
+                 "(from its start; 0: all)");
   CLI11_PARSE(app, argc, argv);
 
   char dropout_text[32];
@@ -241,6 +253,25 @@ int Main(int argc, char** argv) {
       if (!out) std::fprintf(stderr, "cannot write %s\n", tags_cache.c_str());
     }
   }
+  std::vector<ParserExample> extra;
+  std::string extra_info;
+  for (size_t i = 0; st.ok() && i < extra_paths.size(); ++i) {
+    std::vector<ParserExample> part;
+    st = LoadAutoParsedExamples(extra_paths[i], extra_max, &part);
+    long words = 0;
+    for (const ParserExample& ex : part) words += ex.words.size();
+    extra_info += (extra_info.empty() ? "" : "; ") +
+                  fs::path(extra_paths[i]).filename().string() + " md5 " +
+                  ConllFileMd5(extra_paths[i]) + " (" +
+                  std::to_string(part.size()) + " sentences, " +
+                  std::to_string(words) + " words read)";
+    for (ParserExample& ex : part) extra.push_back(std::move(ex));
+  }
+  if (!extra.empty() && opt.extra_per_epoch > 0) {
+    opt.extra = &extra;
+    std::fprintf(stderr, "extra: %zu sentences, %zu an epoch\n", extra.size(),
+                 opt.extra_per_epoch);
+  }
   if (!st.ok()) {
     std::fprintf(stderr, "train_parser: %s\n", st.ToString().c_str());
     return 1;
@@ -321,6 +352,12 @@ int Main(int argc, char** argv) {
                                    .c_str()
                              : "");
   model.AddInfo("options", options);
+  if (opt.extra != nullptr) {
+    model.AddInfo("extra_train",
+                  "uptraining: " + extra_info + "; " +
+                      std::to_string(opt.extra_per_epoch) +
+                      " of them mixed into each epoch");
+  }
   std::vector<DependencyParser> runs(std::max(mix, 1));
   std::string kept;
   const uint32_t first_seed = opt.seed;

@@ -1078,9 +1078,21 @@ void ParserTrainer::TrainSentenceBeam(const ParserExample& ex, const Gold& gold,
 Status ParserTrainer::Train(DependencyParser* model, int* best_epoch,
                             double* best_score) {
   if (examples_.empty()) return Status::InvalidArgument("no training data");
+  // The uptraining pool, after the treebank: example i >= examples_.size()
+  // is extra[i - examples_.size()].
+  const std::vector<ParserExample> no_extra;
+  const std::vector<ParserExample>& extra =
+      options_.extra != nullptr && options_.extra_per_epoch > 0
+          ? *options_.extra
+          : no_extra;
+  auto example = [&](size_t i) -> const ParserExample& {
+    return i < examples_.size() ? examples_[i] : extra[i - examples_.size()];
+  };
+  const size_t total = examples_.size() + extra.size();
   // Labels in order of first appearance, root first.
   labels_ = {"root", "punct", "parataxis"};
-  for (const ParserExample& ex : examples_) {
+  for (size_t e = 0; e < total; ++e) {
+    const ParserExample& ex = example(e);
     if (ex.words.size() != ex.tags.size() || ex.words.size() != ex.heads.size() ||
         ex.words.size() != ex.labels.size()) {
       return Status::InvalidArgument("words, tags, heads and labels differ in length");
@@ -1095,10 +1107,10 @@ Status ParserTrainer::Train(DependencyParser* model, int* best_epoch,
   if (2 + 2 * L > PerceptronWeights::kMaxClasses)
     return Status::InvalidArgument("too many labels");
   root_label_ = 0;
-  std::vector<Gold> golds(examples_.size());
+  std::vector<Gold> golds(total);
   int lifted = 0;
-  for (size_t e = 0; e < examples_.size(); ++e) {
-    const ParserExample& ex = examples_[e];
+  for (size_t e = 0; e < total; ++e) {
+    const ParserExample& ex = example(e);
     std::vector<int> heads = ex.heads;
     lifted += Projectivize(&heads);
     const int n = static_cast<int>(heads.size());
@@ -1117,6 +1129,17 @@ Status ParserTrainer::Train(DependencyParser* model, int* best_epoch,
   std::mt19937_64 rng(options_.seed);
   std::vector<size_t> order(examples_.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  // The extra pool's order and its mixing with the treebank come from a
+  // generator of their own, so the treebank's order and exploration draws
+  // stay those of a run without extra data.
+  std::mt19937_64 extra_rng(options_.seed ^ 0x9e3779b97f4a7c15ULL);
+  std::vector<size_t> extra_order(extra.size());
+  for (size_t i = 0; i < extra.size(); ++i)
+    extra_order[i] = examples_.size() + i;
+  for (size_t i = extra_order.size(); i > 1; --i)
+    std::swap(extra_order[i - 1], extra_order[extra_rng() % i]);
+  size_t extra_next = 0;
+  std::vector<size_t> epoch_order;
   double best = -1;
   int best_at = 0, since_best = 0;
   DependencyParser best_model;
@@ -1125,14 +1148,27 @@ Status ParserTrainer::Train(DependencyParser* model, int* best_epoch,
     for (size_t i = order.size(); i > 1; --i) {
       std::swap(order[i - 1], order[rng() % i]);
     }
+    const std::vector<size_t>* visit = &order;
+    if (!extra.empty()) {
+      epoch_order = order;
+      const size_t take = std::min(options_.extra_per_epoch, extra.size());
+      for (size_t k = 0; k < take; ++k) {
+        epoch_order.push_back(extra_order[extra_next]);
+        extra_next = (extra_next + 1) % extra_order.size();
+      }
+      for (size_t i = epoch_order.size(); i > 1; --i)
+        std::swap(epoch_order[i - 1], epoch_order[extra_rng() % i]);
+      visit = &epoch_order;
+    }
     const bool explore = epoch >= options_.explore_from && options_.explore > 0;
     const bool global = options_.beam > 1 && epoch >= options_.beam_from;
-    for (size_t i : order) {
-      if (examples_[i].words.empty()) continue;
+    for (size_t i : *visit) {
+      const ParserExample& ex = example(i);
+      if (ex.words.empty()) continue;
       if (global) {
-        TrainSentenceBeam(examples_[i], golds[i], &trainer);
+        TrainSentenceBeam(ex, golds[i], &trainer);
       } else {
-        TrainSentence(examples_[i], golds[i], &trainer, &rng, explore);
+        TrainSentence(ex, golds[i], &trainer, &rng, explore);
       }
     }
     DependencyParser m;

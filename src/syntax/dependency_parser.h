@@ -149,6 +149,13 @@ struct ParserTrainOptions {
   // Feature templates: 2 (arc-eager-v2, the committed model's) or 3 (v2 and
   // more: buffer word pairs, s1 with s0, clusters around s0 and n0, n3).
   int feature_version = 2;
+  // Uptraining (Petrov et al. 2010): automatically parsed sentences (news
+  // parsed by a stronger parser) trained on beside the treebank. Each epoch
+  // takes the next `extra_per_epoch` of them (the pool shuffled once by the
+  // seed, then cycled), mixed into the treebank's shuffled order; 0 or an
+  // empty pool trains on the treebank alone, exactly as without them.
+  const std::vector<ParserExample>* extra = nullptr;
+  size_t extra_per_epoch = 0;
 };
 
 // Trains a parser on `examples`. Non-projective trees are projectivised

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "syntax/conllu.h"
+#include "syntax/parser_corpus.h"
 
 namespace dateline {
 namespace {
@@ -321,6 +322,104 @@ TEST(DependencyParserTest, FeatureSetV3IsSavedAndLearnsATinyTreebank) {
   ASSERT_TRUE(TrainTiny().Save(v2_path).ok());
   EXPECT_NE(FileBytes(v2_path).find("\nfeature_set\tarc-eager-v2\n"),
             std::string::npos);
+}
+
+std::string ModelBytes(const DependencyParser& parser, const std::string& name) {
+  const std::string path = ::testing::TempDir() + "/" + name;
+  EXPECT_TRUE(parser.Save(path).ok());
+  std::ifstream f(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(f)), {});
+}
+
+// Uptraining data: sentences of a construction the tiny treebank lacks (a
+// passive with a by-agent), as a stronger parser would have parsed them.
+std::vector<ParserExample> AutoParsedPassives() {
+  std::vector<ParserExample> out;
+  const char* objects[] = {"Moscow", "Pyongyang", "Kim", "Seoul", "Tokyo"};
+  const char* agents[] = {"Putin", "Kim", "Lavrov", "Peskov", "Biden"};
+  for (const char* o : objects) {
+    for (const char* a : agents) {
+      out.push_back(Example(std::string(o) + " was visited by " + a + " .",
+                            "NNP VBD VBN IN NNP .", {2, 2, -1, 4, 2, 2},
+                            "nsubj:pass aux:pass root case obl:agent punct"));
+    }
+  }
+  return out;
+}
+
+TEST(DependencyParserTest, NoExtraDataTrainsAsBefore) {
+  // An empty pool, or a pool with none taken an epoch, leaves the treebank's
+  // order and exploration draws alone: the same weights as without it.
+  const std::vector<ParserExample> extra = AutoParsedPassives();
+  ParserTrainOptions opt;
+  opt.epochs = 5;
+  opt.extra = &extra;
+  opt.extra_per_epoch = 0;
+  DependencyParser with_pool;
+  ASSERT_TRUE(TrainDependencyParser(TinyTreebank(), opt, &with_pool).ok());
+  const std::vector<ParserExample> none;
+  opt.extra = &none;
+  opt.extra_per_epoch = 10;
+  DependencyParser empty_pool;
+  ASSERT_TRUE(TrainDependencyParser(TinyTreebank(), opt, &empty_pool).ok());
+  const std::string plain = ModelBytes(TrainTiny(), "plain.model");
+  EXPECT_EQ(ModelBytes(with_pool, "pool.model"), plain);
+  EXPECT_EQ(ModelBytes(empty_pool, "empty.model"), plain);
+}
+
+TEST(DependencyParserTest, LearnsFromExtraAutoParsedSentences) {
+  const std::vector<ParserExample> extra = AutoParsedPassives();
+  ParserTrainOptions opt;
+  opt.epochs = 5;
+  opt.extra = &extra;
+  opt.extra_per_epoch = 10;  // 50 of the 25-sentence pool over 5 epochs
+  DependencyParser parser;
+  ASSERT_TRUE(TrainDependencyParser(TinyTreebank(), opt, &parser).ok());
+  // A passive neither the treebank nor the pool holds (the pool's verb is
+  // "visited").
+  const std::vector<std::string_view> words = {"Seoul", "was", "praised",
+                                               "by", "Lavrov", "."};
+  const std::vector<std::string_view> tags = {"NNP", "VBD", "VBN",
+                                              "IN", "NNP", "."};
+  DependencyTree tree;
+  parser.Parse(words, tags, &tree);
+  ExpectTree(parser, tree, 6);
+  EXPECT_EQ(tree.heads, (std::vector<int>{2, 2, -1, 4, 2, 2}));
+  EXPECT_EQ(parser.labels()[tree.labels[0]], "nsubj:pass");
+  EXPECT_EQ(parser.labels()[tree.labels[4]], "obl:agent");
+  // The treebank alone has no such labels to give.
+  const DependencyParser plain = TrainTiny();
+  for (const std::string& l : plain.labels()) EXPECT_NE(l, "obl:agent");
+  // And the mixing is deterministic.
+  DependencyParser again;
+  ASSERT_TRUE(TrainDependencyParser(TinyTreebank(), opt, &again).ok());
+  EXPECT_EQ(ModelBytes(parser, "up_a.model"), ModelBytes(again, "up_b.model"));
+}
+
+TEST(ParserCorpusTest, AutoParsedSentencesKeepTheirTags) {
+  // build/parse_news writes the pipeline's tags in XPOS: read as they are,
+  // not re-tagged, and at most --extra-max sentences.
+  const std::string path = ::testing::TempDir() + "/news.conllu";
+  {
+    std::ofstream out(path);
+    out << "# source = a\n"
+           "1\tU. S.\t_\t_\tNNP\t_\t2\tnsubj\t_\t_\n"
+           "2\tsaid\t_\t_\tVBD\t_\t0\troot\t_\t_\n"
+           "3\t\"\t_\t_\t\"\t_\t2\tpunct\t_\t_\n\n"
+           "1\tHe\t_\t_\tPRP\t_\t2\tnsubj\t_\t_\n"
+           "2\tleft\t_\t_\tVBD\t_\t0\troot\t_\t_\n\n";
+  }
+  std::vector<ParserExample> ex;
+  ASSERT_TRUE(LoadAutoParsedExamples(path, 0, &ex).ok());
+  ASSERT_EQ(ex.size(), 2u);
+  EXPECT_EQ(ex[0].words, (std::vector<std::string>{"U. S.", "said", "\""}));
+  EXPECT_EQ(ex[0].tags, (std::vector<std::string>{"NNP", "VBD", "\""}));
+  EXPECT_EQ(ex[0].heads, (std::vector<int>{1, -1, 1}));
+  EXPECT_EQ(ex[0].labels,
+            (std::vector<std::string>{"nsubj", "root", "punct"}));
+  ASSERT_TRUE(LoadAutoParsedExamples(path, 1, &ex).ok());
+  EXPECT_EQ(ex.size(), 1u);
+  EXPECT_FALSE(LoadAutoParsedExamples(path + ".missing", 0, &ex).ok());
 }
 
 TEST(ProjectivizeTest, LiftsCrossingArcs) {

@@ -79,6 +79,28 @@ Status LoadParserExamples(const std::string& path, const SequenceTagger& pos,
   return Status::OK();
 }
 
+Status LoadAutoParsedExamples(const std::string& path, size_t max_sentences,
+                              std::vector<ParserExample>* examples) {
+  std::vector<ConlluSentence> sentences;
+  Status s = ReadConlluFile(path, &sentences);
+  if (!s.ok()) return s;
+  if (max_sentences > 0 && sentences.size() > max_sentences)
+    sentences.resize(max_sentences);
+  examples->clear();
+  examples->reserve(sentences.size());
+  for (const ConlluSentence& cs : sentences) {
+    ParserExample ex;
+    for (const ConlluWord& w : cs.words) {
+      ex.words.push_back(w.form);
+      ex.tags.push_back(w.xpos);
+      ex.heads.push_back(w.head - 1);
+      ex.labels.push_back(w.deprel);
+    }
+    examples->push_back(std::move(ex));
+  }
+  return Status::OK();
+}
+
 void ScoreParser(const DependencyParser& parser,
                  const std::vector<ParserExample>& examples,
                  AttachmentCounter* counter) {

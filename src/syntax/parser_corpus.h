@@ -25,6 +25,12 @@ Status LoadParserExamples(const std::string& path, const SequenceTagger& pos,
                           double* gold_tag_accuracy = nullptr,
                           bool gold_tags = false);
 
+// Reads automatically parsed sentences (build/parse_news) as parser
+// examples: the XPOS column already holds the pipeline's own tags, taken as
+// they are. At most `max_sentences` (0: all), from the start of the file.
+Status LoadAutoParsedExamples(const std::string& path, size_t max_sentences,
+                              std::vector<ParserExample>* examples);
+
 // Returns a treebank XPOS tag in the conventions of the CoNLL-2003 tags the
 // project's tagger was first trained on: brackets "(" ")", every quotation
 // mark '"', and the treebank's extra tags as the nearest Penn tag (HYPH and
