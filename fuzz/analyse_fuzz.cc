@@ -5,11 +5,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
-#include <memory>
 #include <string>
 
 #include "base/utf8.h"
 #include "dateline/pipeline.h"
+#include "fuzz_check.h"
 
 namespace {
 
@@ -18,28 +18,16 @@ void CheckSpan(const dateline::Span& s, size_t size, bool may_be_empty) {
   if (!may_be_empty && s.begin == s.end) std::abort();
 }
 
-// The pipeline, its models loaded once. Loaded from LLVMFuzzerInitialize,
-// so the minutes a sanitized build takes to load them (more on a busy
-// machine) do not count against the first input's -timeout.
-dateline::Pipeline& LoadedPipeline() {
-  static std::unique_ptr<dateline::Pipeline> pipeline = [] {
-    std::unique_ptr<dateline::Pipeline> p;
-    dateline::PipelineOptions options;  // every stage that is built
-    if (!dateline::Pipeline::Create(options, &p).ok()) std::abort();
-    return p;
-  }();
-  return *pipeline;
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  LoadedPipeline();
+  // Every stage that is built.
+  dateline::LoadPipeline(dateline::PipelineOptions());
   return 0;
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  dateline::Pipeline* pipeline = &LoadedPipeline();
+  dateline::Pipeline* pipeline = &dateline::LoadedPipeline();
   dateline::Page page;
   page.source = "fuzz";
   page.content = dateline::RepairUtf8(

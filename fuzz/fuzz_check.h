@@ -4,9 +4,11 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 
 #include "base/utf8.h"
 #include "dateline/document.h"
+#include "dateline/pipeline.h"
 
 namespace dateline {
 
@@ -20,6 +22,22 @@ inline void CheckPage(const Page& page) {
   if (!page.status.ok() && !page.content.empty()) std::abort();
   if (page.source.empty()) std::abort();
   if (page.status.ok() && page.format == PageFormat::kUnknown) std::abort();
+}
+
+// The fuzz target's pipeline. LoadPipeline builds it (call it from
+// LLVMFuzzerInitialize, so the time a sanitized build takes to load the
+// models, more on a busy machine, does not count against the first input's
+// -timeout); LoadedPipeline returns it.
+inline std::unique_ptr<Pipeline>& FuzzPipeline() {
+  static std::unique_ptr<Pipeline> pipeline;
+  return pipeline;
+}
+inline void LoadPipeline(const PipelineOptions& options) {
+  if (!Pipeline::Create(options, &FuzzPipeline()).ok()) std::abort();
+}
+inline Pipeline& LoadedPipeline() {
+  if (FuzzPipeline() == nullptr) std::abort();
+  return *FuzzPipeline();
 }
 
 }  // namespace dateline

@@ -5,11 +5,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
-#include <memory>
 #include <string>
 
 #include "base/utf8.h"
 #include "dateline/pipeline.h"
+#include "fuzz_check.h"
 
 namespace {
 
@@ -60,28 +60,15 @@ void CheckClauses(const dateline::Document& doc) {
   }
 }
 
-// The pipeline, its models loaded once. Loaded from LLVMFuzzerInitialize,
-// so the minutes a sanitized build takes to load them (more on a busy
-// machine) do not count against the first input's -timeout.
-dateline::Pipeline& LoadedPipeline() {
-  static std::unique_ptr<dateline::Pipeline> pipeline = [] {
-    std::unique_ptr<dateline::Pipeline> p;
-    dateline::PipelineOptions options("clauses", "");
-    if (!dateline::Pipeline::Create(options, &p).ok()) std::abort();
-    return p;
-  }();
-  return *pipeline;
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  LoadedPipeline();
+  dateline::LoadPipeline(dateline::PipelineOptions("clauses", ""));
   return 0;
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  dateline::Pipeline* pipeline = &LoadedPipeline();
+  dateline::Pipeline* pipeline = &dateline::LoadedPipeline();
   dateline::Page page;
   page.source = "fuzz";
   page.content = dateline::RepairUtf8(
