@@ -13,6 +13,7 @@
 #include "events/clause_patterns.h"
 #include "events/event_attributes.h"
 #include "events/event_lexicons.h"
+#include "syntax/clauses.h"
 
 namespace dateline {
 namespace {
@@ -187,35 +188,6 @@ bool DescribedState(const Document& doc, const Clause& c) {
   if (c.kind != "verb" || c.predicate >= doc.deprels.size()) return false;
   return doc.deprels[c.predicate] == "acl:relcl" && c.tense == "present" &&
          c.modality.empty() && !c.negated;
-}
-
-// Returns the noun of the "of" phrase the parse hangs on token `h`
-// ("thousands" in "Tens of thousands", "students" in "thousands of
-// students"), or -1. Only tokens in [h + 1, end) are looked at.
-int64_t OfNoun(const Document& doc, uint32_t h, uint32_t end) {
-  end = std::min<uint32_t>(end, static_cast<uint32_t>(doc.heads.size()));
-  for (uint32_t t = h + 1; t < end; ++t) {
-    if (doc.heads[t] != static_cast<int32_t>(h) ||
-        doc.deprels[t].compare(0, 4, "nmod") != 0)
-      continue;
-    for (uint32_t k = h + 1; k < t; ++k) {
-      if (doc.heads[k] == static_cast<int32_t>(t) && doc.deprels[k] == "case" &&
-          WordAt(doc, k) == "of")
-        return t;
-    }
-  }
-  return -1;
-}
-
-// Returns the head of the apposition the parse hangs on token `h`
-// ("Kenzo Oshima, the United Nations Emergency Relief Coordinator"), or -1.
-int64_t Apposition(const Document& doc, uint32_t h, uint32_t end) {
-  end = std::min<uint32_t>(end, static_cast<uint32_t>(doc.heads.size()));
-  for (uint32_t t = h + 1; t < end; ++t) {
-    if (doc.heads[t] == static_cast<int32_t>(h) && doc.deprels[t] == "appos")
-      return t;
-  }
-  return -1;
 }
 
 bool CountryPrefix(const std::string& code) {
@@ -829,7 +801,7 @@ std::vector<FoundActor> ClauseCoder::ActorsOf(const Context& cx,
     return mod;
   };
   for (uint32_t cur = h, hop = 0; !pick && hop < 3; ++hop) {
-    int64_t next = OfNoun(cx.doc, cur, te);
+    int64_t next = OfPhraseNoun(cx.doc, cur, te);
     if (next < 0) break;
     pick = holding(static_cast<uint32_t>(next), cur);
     cur = static_cast<uint32_t>(next);
@@ -845,7 +817,7 @@ std::vector<FoundActor> ClauseCoder::ActorsOf(const Context& cx,
   // "Kenzo Oshima, the United Nations Emergency Relief Coordinator": a
   // name the finder could not code takes the office its apposition names.
   if (out.empty() && h < cx.sentence.token_end) {
-    int64_t ap = Apposition(cx.doc, h, cx.sentence.token_end);
+    int64_t ap = AppositionOf(cx.doc, h, cx.sentence.token_end);
     if (ap >= 0) coded(holding(static_cast<uint32_t>(ap), h));
   }
   if (out.empty()) return out;

@@ -3,18 +3,11 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "base/ascii.h"
 #include "base/tsv_table.h"
 
 namespace dateline {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& ch : out) {
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  }
-  return out;
-}
 
 // The targets a verbs.tsv pattern without "prep=" looks in, after the
 // patient and recipient: the prepositions that name a party, never a
@@ -42,7 +35,7 @@ bool PhraseHas(const Document& doc, const Span& span,
   auto [b, e] = TokensIn(doc, span);
   for (size_t t = b; t < e; ++t) {
     const Span& s = doc.tokens[t];
-    std::string low = Lower(
+    std::string low = AsciiLower(
         std::string_view(doc.text).substr(s.begin, s.end - s.begin));
     for (const std::string& w : words) {
       if (WordIs(low, w)) return true;
@@ -144,7 +137,7 @@ Status ClausePatterns::LoadFile(const std::string& path) {
   for (const TsvRow& row : rows) {
     ClausePattern p;
     p.code = row[0];
-    p.lemma = Lower(row[1]);
+    p.lemma = AsciiLower(row[1]);
     p.kind = row[2].empty() ? "verb" : row[2];
     bool ok = !p.code.empty() && !p.lemma.empty() &&
               (p.kind == "verb" || p.kind == "noun" || p.kind == "adj");
@@ -280,7 +273,7 @@ bool ClausePatterns::Satisfies(const Document& doc, const Clause& c,
     for (uint32_t k = 1; k <= 3 && k <= c.predicate; ++k) {
       const Span& s = doc.tokens[c.predicate - k];
       if (s.end <= c.sentence.begin) break;
-      if (OneOf(Lower(std::string_view(doc.text).substr(
+      if (OneOf(AsciiLower(std::string_view(doc.text).substr(
                     s.begin, s.end - s.begin)),
                 r.words))
         return true;
@@ -290,7 +283,7 @@ bool ClausePatterns::Satisfies(const Document& doc, const Clause& c,
   if (r.role == "any" && !r.preposition.empty()) {
     // A preposition: an oblique with it, the predicate's particle ("call
     // on"), a recipient or a complement clause for "to".
-    std::string pred = Lower(std::string_view(doc.text).substr(
+    std::string pred = AsciiLower(std::string_view(doc.text).substr(
         c.predicate_span.begin, c.predicate_span.end - c.predicate_span.begin));
     if (pred.size() > r.preposition.size() &&
         pred.compare(pred.size() - r.preposition.size(), r.preposition.size(),
@@ -305,7 +298,7 @@ bool ClausePatterns::Satisfies(const Document& doc, const Clause& c,
          doc.deprels[c.predicate + 1] == "compound:prt")) {
       const Span& s = doc.tokens[c.predicate + 1];
       if (s.begin >= c.predicate_span.end &&
-          Lower(std::string_view(doc.text).substr(s.begin, s.end - s.begin)) ==
+          AsciiLower(std::string_view(doc.text).substr(s.begin, s.end - s.begin)) ==
               r.preposition)
         return true;
     }
@@ -342,7 +335,7 @@ const ClausePattern* ClausePatterns::Match(const Document& doc, int ci) const {
     for (const ClauseArgument& a : c.arguments) {
       if (a.role != "attribute" || a.head >= doc.tokens.size()) continue;
       const Span& s = doc.tokens[a.head];
-      keys.push_back("adj:" + Lower(std::string_view(doc.text).substr(
+      keys.push_back("adj:" + AsciiLower(std::string_view(doc.text).substr(
                                   s.begin, s.end - s.begin)));
     }
   } else {

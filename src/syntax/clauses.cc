@@ -719,12 +719,12 @@ void ClauseBuilder::ReadAuxiliaries(size_t ci) {
 void ClauseBuilder::CollectArguments(size_t ci) {
   const Pred& p = preds_[ci];
   bool passive = doc_.clauses[ci].voice == "passive";
+  const int named_modifier = p.noun ? NamedModifier(p.node) : -1;
   for (uint32_t d : Kids(p.node)) {
     std::string_view rel = rel_[d];
     std::string_view base = Base(rel);
     if (p.noun) {
-      if (rel == "nmod:poss" ||
-          static_cast<int>(d) == NamedModifier(p.node)) {
+      if (rel == "nmod:poss" || static_cast<int>(d) == named_modifier) {
         AddArgument(ci, "agent", "", d, false);
       } else if (base == "nmod" || base == "obl") {
         AddArgument(ci, "oblique", CasePrep(d), d, false);
@@ -951,6 +951,36 @@ void ClauseBuilder::InheritModality(size_t ci, int hc) {
 void BuildClauses(Document* doc, const Lemmatizer* lemmatizer) {
   if (doc == nullptr) return;
   ClauseBuilder(doc, lemmatizer).Run();
+}
+
+int64_t OfPhraseNoun(const Document& doc, uint32_t h, uint32_t end) {
+  end = std::min<uint32_t>(
+      end, static_cast<uint32_t>(std::min(
+               {doc.heads.size(), doc.deprels.size(), doc.tokens.size()})));
+  const std::string_view text = doc.text;
+  for (uint32_t t = h + 1; t < end; ++t) {
+    if (doc.heads[t] != static_cast<int32_t>(h) ||
+        doc.deprels[t].compare(0, 4, "nmod") != 0)
+      continue;
+    for (uint32_t k = h + 1; k < t; ++k) {
+      if (doc.heads[k] != static_cast<int32_t>(t) || doc.deprels[k] != "case")
+        continue;
+      const Span& w = doc.tokens[k];
+      if (w.end <= text.size() && text.substr(w.begin, w.end - w.begin) == "of")
+        return t;
+    }
+  }
+  return -1;
+}
+
+int64_t AppositionOf(const Document& doc, uint32_t h, uint32_t end) {
+  end = std::min<uint32_t>(
+      end, static_cast<uint32_t>(std::min(doc.heads.size(), doc.deprels.size())));
+  for (uint32_t t = h + 1; t < end; ++t) {
+    if (doc.heads[t] == static_cast<int32_t>(h) && doc.deprels[t] == "appos")
+      return t;
+  }
+  return -1;
 }
 
 }  // namespace dateline

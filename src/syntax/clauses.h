@@ -37,6 +37,16 @@ void BuildClauses(Document* doc, const Lemmatizer* lemmatizer = nullptr);
 std::string ClauseLemma(std::string_view word, std::string_view tag,
                         const Lemmatizer* lemmatizer = nullptr);
 
+// Tree lookups for the stages that read clauses, so that only this layer
+// walks the parse. Both look at tokens in [h + 1, end) only and return -1
+// when there is none (or no parse).
+// The noun of the "of" phrase the parse hangs on token `h` ("thousands" in
+// "Tens of thousands", "students" in "thousands of students").
+int64_t OfPhraseNoun(const Document& doc, uint32_t h, uint32_t end);
+// The head of the apposition the parse hangs on token `h` ("Kenzo Oshima,
+// the United Nations Emergency Relief Coordinator").
+int64_t AppositionOf(const Document& doc, uint32_t h, uint32_t end);
+
 }  // namespace dateline
 
 #endif  // DATELINE_SYNTAX_CLAUSES_H_

@@ -811,5 +811,34 @@ TEST(ClausesRobustnessTest, LongChainIsLinear) {
   EXPECT_LT(args, size_t{100} * kVerbs);
 }
 
+// The tree lookups other stages call instead of walking the parse: the noun
+// of an "of" phrase ("Tens of thousands of students": thousands, then
+// students) and an apposition ("Oshima , the coordinator , arrived").
+TEST(TreeLookupTest, OfPhraseNounAndApposition) {
+  Document d = Parse("Tens of thousands of students marched",
+                     {{6, "nsubj", "NNS"},
+                      {3, "case", "IN"},
+                      {1, "nmod", "NNS"},
+                      {5, "case", "IN"},
+                      {3, "nmod", "NNS"},
+                      {0, "root", "VBD"}});
+  EXPECT_EQ(OfPhraseNoun(d, 0, 6), 2);
+  EXPECT_EQ(OfPhraseNoun(d, 2, 6), 4);
+  EXPECT_EQ(OfPhraseNoun(d, 4, 6), -1);
+  EXPECT_EQ(OfPhraseNoun(d, 0, 2), -1);  // "thousands" past the end given
+  Document a = Parse("Oshima , the coordinator , arrived",
+                     {{6, "nsubj", "NNP"},
+                      {4, "punct", ","},
+                      {4, "det", "DT"},
+                      {1, "appos", "NN"},
+                      {4, "punct", ","},
+                      {0, "root", "VBD"}});
+  EXPECT_EQ(AppositionOf(a, 0, 6), 3);
+  EXPECT_EQ(AppositionOf(a, 3, 6), -1);
+  Document none;  // no parse
+  EXPECT_EQ(OfPhraseNoun(none, 0, 5), -1);
+  EXPECT_EQ(AppositionOf(none, 0, 5), -1);
+}
+
 }  // namespace
 }  // namespace dateline
