@@ -1,8 +1,10 @@
 // End to end, the binary on inputs that carry metadata (issue 16, item 1):
 // a JSON Lines file in the shapes news-please, trafilatura and scrapers
-// write (tests/testdata/metadata/articles.jsonl), Reuters-21578 SGML
-// (reut2-mini.sgm), a WARC with header dates, and `--outlet`. Each record
-// keeps what its input says, with metadata_source naming where it came from.
+// write (tests/testdata/metadata/articles.jsonl), Reuters-21578's SGML layout
+// (handwritten_reuters_layout.sgm: two stories written for the test, in
+// that layout; no text of the corpus), a WARC with header dates, and
+// `--outlet`. Each record keeps what its input says, with metadata_source
+// naming where it came from.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -148,7 +150,7 @@ TEST(InputMetadataExtractTest, JsonlInTheCommonShapesKeepsItsMetadata) {
 // outlet, and Reuters titles' suffixes ("- TRADE", "- APRIL 7") became
 // outlets and were cut from the titles.
 TEST(InputMetadataExtractTest, ReutersSgmlIsReutersWithItsDates) {
-  std::vector<nlohmann::json> r = Records(kData + "reut2-mini.sgm");
+  std::vector<nlohmann::json> r = Records(kData + "handwritten_reuters_layout.sgm");
   ASSERT_EQ(r.size(), 2u);
   EXPECT_EQ(r[0]["outlet"], "Reuters");
   EXPECT_EQ(r[0]["title"], "COCOA GROWERS EXPECT LATE HARVEST - TRADE");
@@ -217,7 +219,7 @@ TEST(InputMetadataExtractTest, OutletOptionForInputsThatNameNone) {
          "the election.\n";
   std::vector<nlohmann::json> r =
       Records("--outlet 'BBC News' " + (dir.path() / "story.txt").string() +
-              " " + kData + "reut2-mini.sgm");
+              " " + kData + "handwritten_reuters_layout.sgm");
   ASSERT_EQ(r.size(), 3u);
   EXPECT_EQ(r[0]["outlet"], "BBC News");
   EXPECT_EQ(Source(r[0], "outlet"), "input:option");
@@ -236,7 +238,7 @@ TEST(InputMetadataIngestTest, ReutersArchivedAsReutersWithItsDates) {
   const std::string db = (dir.path() / "a.db").string();
   int status = -1;
   std::string out = RunCommand(kBinary + " ingest -q -j 1 --archive " + db + " " +
-                            kData + "reut2-mini.sgm 2>&1",
+                            kData + "handwritten_reuters_layout.sgm 2>&1",
                         &status);
   ASSERT_EQ(status, 0) << out;
   out = RunCommand(kBinary + " search --archive " + db +
