@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <unistd.h>
 
 namespace dateline {
 namespace {
@@ -15,7 +16,10 @@ namespace {
 // A small gazetteer written for the test, in the format of
 // data/gazetteers/countries.tsv.
 std::string WriteGazetteer() {
-  std::string dir = testing::TempDir() + "/resolver_gazetteer";
+  // One directory per process: ctest runs each test as a process of its own,
+  // two at once under -j2, and they used to rewrite one shared directory.
+  std::string dir = testing::TempDir() + "/resolver_gazetteer_" +
+                    std::to_string(::getpid());
   std::filesystem::create_directories(dir);
   std::ofstream out(dir + "/countries.tsv");
   out << "# name\tiso3\tcameo\taliases\tdemonyms\tcapital\tgovernments\n"

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <unistd.h>
 
 namespace dateline {
 namespace {
@@ -12,7 +13,10 @@ namespace {
 // A small gazetteer in the formats of data/gazetteers/*.tsv, written for
 // the test.
 std::string WriteGazetteer() {
-  std::string dir = testing::TempDir() + "/kb_gazetteer";
+  // One directory per process: ctest runs each test as a process of its own,
+  // two at once under -j2, and they used to rewrite one shared directory.
+  std::string dir =
+      testing::TempDir() + "/kb_gazetteer_" + std::to_string(::getpid());
   std::filesystem::create_directories(dir);
   std::ofstream(dir + "/countries.tsv")
       << "# name\tiso3\tcameo_code\taliases\tdemonyms\tcapital\tgovernment_metonyms\n"

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <unistd.h>
 
 #include "dateline/pipeline.h"
 #include "events/cameo.h"
@@ -606,7 +607,10 @@ void WriteFile(const std::string& path, const std::string& text) {
 // The PETRARCH readers: a tiny dictionary set in that format codes a
 // sentence with its own (non-CAMEO) codes when asked to.
 TEST(PetrarchDictionaryTest, CodesWithUserDictionaries) {
-  std::string dir = ::testing::TempDir() + "/petr_small";
+  // One directory per process: ctest runs each test as a process of its own,
+  // two at once under -j2, and they used to rewrite one shared directory.
+  std::string dir =
+      ::testing::TempDir() + "/petr_small_" + std::to_string(::getpid());
   std::string mk = "mkdir -p '" + dir + "'";
   ASSERT_EQ(std::system(mk.c_str()), 0);
   WriteFile(dir + "/PETR.Validate.verbs.txt",
