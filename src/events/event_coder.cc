@@ -21,6 +21,7 @@
 #include "events/event_attributes.h"
 #include "events/event_lexicons.h"
 #include "geo/geocoder.h"
+#include "syntax/lemma_candidates.h"
 
 namespace dateline {
 namespace {
