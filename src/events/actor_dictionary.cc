@@ -1383,13 +1383,14 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
       std::string fallback = Trim(extra.Get(r, "fallback"));
       // The person's country: the fallback's, else the code's ("IGO..." for
       // an international post would split a person into two countries).
-      // kind: person | group | place; without the column, dated rows are
-      // people and undated ones groups.
+      // kind: person | group | party | place; without the column, dated
+      // rows are people and undated ones groups.
       std::string kind_field = Trim(extra.Get(r, "kind"));
       bool person = kind_field.empty() ? rule.kind != CodeRule::kAny
                                        : kind_field == "person";
       ActorKind kind = person                  ? ActorKind::kPerson
                        : kind_field == "place" ? ActorKind::kPlace
+                       : kind_field == "party" ? ActorKind::kParty
                                                : ActorKind::kOrganization;
       if (person)
         extra_people.emplace_back(
@@ -1406,6 +1407,8 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
           e->upper_only = IsUpperOnly(atoms, n, true);
           e->capitalized = StartsUpper(n);
         }
+        // A party stays one whatever table named it first.
+        if (kind == ActorKind::kParty) e->kind = kind;
         if (rule.kind == CodeRule::kAny)
           e->rules.insert(e->rules.begin(), rule);
         else

@@ -715,6 +715,37 @@ TEST_F(ClauseCoderTest, PartiesAndOfficeHoldersOnTheArticlesDate) {
   EXPECT_EQ(pair(in2012, "11"), (std::vector<std::string>{"GBRGOV>GBROPP"}));
 }
 
+// Test for a party bug of issue 13: UK party names coded GBR in any
+// article (Reuters-21578's "Australian Labour" was GBROPP). A party name is
+// its own country's party only in that country's news; qualified by another
+// country it is that country's party (PTY, or the sector beside it), and
+// unqualified in a story datelined elsewhere, the dateline country's.
+TEST_F(ClauseCoderTest, APartyNameIsItsCountrysOnlyInThatCountrysNews) {
+  auto pairs = [](const Document& d) {
+    std::vector<std::string> out;
+    for (const Event& e : d.events) {
+      out.push_back(e.code + " " + e.source.code + ">" +
+                    (e.has_target ? e.target.code : "-"));
+    }
+    return out;
+  };
+  Document nz = Process(
+      "Tests\n\nMarch 6, 1987\n\n"
+      "WELLINGTON, March 6 - The Labour government criticised France over "
+      "its nuclear tests in the Pacific on Friday.\n");
+  EXPECT_EQ(pairs(nz), (std::vector<std::string>{"111 NZLGOV>FRA"}));
+  Document au = Process(
+      "Beef\n\nMarch 6, 1987\n\n"
+      "Australia's Labour Party criticised Japan over its beef quotas on "
+      "Friday.\n");
+  EXPECT_EQ(pairs(au), (std::vector<std::string>{"111 AUSPTY>JPN"}));
+  Document uk = Process(
+      "Budget\n\nMarch 6, 1987\n\n"
+      "The Labour Party criticised France over its budget on Friday.\n\n"
+      "The budget was debated in London on Thursday.\n");
+  EXPECT_EQ(pairs(uk), (std::vector<std::string>{"111 GBROPP>FRA"}));
+}
+
 // "claimed (that) X did ...": a claim is an accusation of the party whose
 // act it claims (verbs.tsv "claim prep=": the patient, else the subject of
 // the content), and the claimed act is not coded as done.
