@@ -746,6 +746,39 @@ TEST_F(ClauseCoderTest, APartyNameIsItsCountrysOnlyInThatCountrysNews) {
   EXPECT_EQ(pairs(uk), (std::vector<std::string>{"111 GBROPP>FRA"}));
 }
 
+// Actors from their own words (issue 13, "What to build" 2): the US parties
+// by the date (the president's party GOV, the other OPP), a sector word
+// beside a party naming that sector of its country ("Republican lawmakers"
+// USALEG, "Labour MPs" GBRLEG; "Tory leader" keeps the party's code), and
+// an ombudsman as a human-rights office (HRI).
+TEST_F(ClauseCoderTest, PartiesAndOfficesCodedFromTheirOwnWords) {
+  auto pairs = [](const Document& d) {
+    std::vector<std::string> out;
+    for (const Event& e : d.events) {
+      out.push_back(e.root + " " + e.source.code + ">" +
+                    (e.has_target ? e.target.code : "-"));
+    }
+    return out;
+  };
+  Document us = Process(
+      "Border\n\nNovember 20, 2019\n\n"
+      "The talks went on in Washington on Monday.\n\n"
+      "Republican lawmakers criticised Mexico over the border.\n\n"
+      "The Democrats criticised China over its trade policy.\n\n"
+      "Bolivia's public ombudsman called on Chile to release the "
+      "prisoners.\n");
+  EXPECT_EQ(pairs(us), (std::vector<std::string>{"11 USALEG>MEX",
+                                                 "11 USAOPP>CHN",
+                                                 "02 BOLHRI>CHL"}));
+  Document uk = Process(
+      "Fish\n\nMarch 3, 2005\n\n"
+      "The talks went on in Brussels on Monday.\n\n"
+      "Labour MPs criticised France over the fishing quotas.\n\n"
+      "Tory leader Michael Howard criticised France over the quotas.\n");
+  EXPECT_EQ(pairs(uk), (std::vector<std::string>{"11 GBRLEG>FRA",
+                                                 "11 GBROPP>FRA"}));
+}
+
 // "claimed (that) X did ...": a claim is an accusation of the party whose
 // act it claims (verbs.tsv "claim prep=": the patient, else the subject of
 // the content), and the claimed act is not coded as done.

@@ -842,6 +842,14 @@ struct SentenceCoder {
         std::string there = party_recoded ? home : PartyCountry(home);
         if (there != home || party_recoded)
           full = there + (agent.empty() ? "PTY" : agent);
+        else if (!agent.empty() && agent != "GOV")
+          full = home + agent;
+      } else if (party && !agent.empty() && agent != "GOV") {
+        // A sector word beside a party names that sector of its country
+        // ("Republican lawmakers" USALEG, "Labour MPs" GBRLEG); a word of
+        // government keeps the party's code of the date ("Labour leader"
+        // in opposition is no government).
+        full = full.substr(0, 3) + agent;
       }
       // "President Michel Suleiman", "General David Petraeus": a title in
       // the text names the office a dictionary person holds then, over
