@@ -779,6 +779,26 @@ TEST_F(ClauseCoderTest, PartiesAndOfficesCodedFromTheirOwnWords) {
                                                  "11 GBROPP>FRA"}));
 }
 
+// Verbs the CAMEO codebook's own descriptions name and no row had (085
+// "relax, or lessen economic sanctions", 164 "terminate ... negotiations",
+// 111 "defame, denigrate", 050 "improve ... diplomatic cooperation").
+TEST_F(ClauseCoderTest, VerbsOfTheCodebooksOwnDescriptions) {
+  Document d = Process(
+      "Talks\n\nMarch 3, 2024\n\n"
+      "The talks went on in Geneva on Monday.\n\n"
+      "Germany relaxed its sanctions on Iran.\n\n"
+      "Russia terminated talks with Japan on Wednesday.\n\n"
+      "India denigrated Pakistan in a speech.\n\n"
+      "China and Vietnam improved ties on Friday.\n");
+  std::vector<std::string> got;
+  for (const Event& e : d.events) {
+    got.push_back(e.code + " " + e.source.code + ">" +
+                  (e.has_target ? e.target.code : "-"));
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{"085 DEU>IRN", "164 RUS>JPN",
+                                           "111 IND>PAK", "050 CHN>VNM"}));
+}
+
 // "claimed (that) X did ...": a claim is an accusation of the party whose
 // act it claims (verbs.tsv "claim prep=": the patient, else the subject of
 // the content), and the claimed act is not coded as done.
