@@ -383,6 +383,15 @@ TEST_F(DefaultDictionaryTest, PartiesHaveAKindOfTheirOwn) {
   EXPECT_EQ(kind("Australia"), Kind::kCountry);
 }
 
+// A hyphenated family name alone names its person ("Kilroy-Silk said":
+// before, only its last part was a key, and "Silk" alone is no name); the
+// last part of a name with an article stays a key ("Assad").
+TEST_F(DefaultDictionaryTest, HyphenatedSurnamesAlone) {
+  const ActorDictionary& d = *dict_;
+  EXPECT_EQ(Actor(d, "Kilroy-Silk said", 0, "2005-03-03"), "1:GBROPP");
+  EXPECT_EQ(Actor(d, "Assad said", 0, "2015-01-01"), "1:SYRGOV");
+}
+
 TEST_F(DefaultDictionaryTest, SurnamesPlacesAndCapitals) {
   const ActorDictionary& d = *dict_;
   EXPECT_EQ(Actor(d, "Putin said", 0, "2023-09-13"), "1:RUSGOV");
