@@ -182,13 +182,19 @@ bool StanceContent(const Document& doc, const Clause& c) {
   return true;
 }
 
+// Returns whether verb clause `c` is a relative clause ("which invaded
+// Cyprus"), by the relation the parse gives its predicate.
+bool RelativeClause(const Document& doc, const Clause& c) {
+  return c.kind == "verb" && c.predicate < doc.deprels.size() &&
+         doc.deprels[c.predicate] == "acl:relcl";
+}
+
 // Returns whether verb clause `c` is a relative clause in the simple
 // present with no modality ("Turkey, which occupies northern Cyprus"): it
 // describes a standing state of the noun, not an act that took place.
 bool DescribedState(const Document& doc, const Clause& c) {
-  if (c.kind != "verb" || c.predicate >= doc.deprels.size()) return false;
-  return doc.deprels[c.predicate] == "acl:relcl" && c.tense == "present" &&
-         c.modality.empty() && !c.negated;
+  return RelativeClause(doc, c) && c.tense == "present" && c.modality.empty() &&
+         !c.negated;
 }
 
 bool CountryPrefix(const std::string& code) {
@@ -539,8 +545,11 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
   if (DescribedState(doc, c)) return;
   // The content of an accusation, a request, a fear ... is not an act;
   // but what one wants or hopes to do oneself is an intent ("wants to help
-  // Israel": 033), not a content.
+  // Israel": 033), not a content. A relative clause is never the content:
+  // it tells of its noun ("Greece, which invaded Cyprus in 1974, rejected
+  // the plan": the invasion is asserted, whatever "rejected" says).
   if (c.parent >= 0 && c.parent < static_cast<int>(doc.clauses.size()) &&
+      !RelativeClause(doc, c) &&
       lex_->Has("content_parent", doc.clauses[c.parent].lemma) &&
       !(lex_->Has("intent_parent", doc.clauses[c.parent].lemma) &&
         SubjectControlled(doc, c)))

@@ -23,6 +23,9 @@
 #include <vector>
 
 #include "dateline/pipeline.h"
+#include "events/event_coder.h"
+#include "syntax/clauses.h"
+#include "syntax/lemmatizer.h"
 #include "text_page.h"
 
 namespace dateline {
@@ -878,6 +881,136 @@ TEST_F(ClauseCoderTest, LaunchedAttackBetweenPoliticalActorsIsCriticism) {
                   (e.has_target ? e.target.code : "-"));
   }
   EXPECT_EQ(got, (std::vector<std::string>{"111 GBROPP>GBRGOV"}));
+}
+
+// The coder's rules on hand-built parses: the correct UD tree of each
+// construction, so that what is tested is the rule and not a model's
+// choice. One row per token: its head (1-based within the sentence, 0 for
+// the root), relation, and a tag when the tree needs another than the
+// tagger's ("withdraw" is a verb in "demanded that Ukraine withdraw", which
+// the tagger reads as a noun).
+struct Row {
+  int head;
+  const char* rel;
+  const char* tag = "";
+};
+
+std::string DataDir() {
+  const char* env = std::getenv("DATELINE_DATA_DIR");
+  return env != nullptr ? env : DATELINE_SOURCE_DIR "/data";
+}
+
+// Runs the one-sentence `text` through the pipeline to its resolve stage
+// (tokens, tags, entities), puts the parse of `rows` in place of the
+// model's, builds the clause layer and codes the events.
+Document CodeOnParse(const std::string& text, const std::vector<Row>& rows) {
+  Document doc;
+  doc.text = text;
+  doc.published = "2024-03-03";
+  std::unique_ptr<Pipeline> pipeline;
+  EXPECT_TRUE(
+      Pipeline::Create(PipelineOptions{"resolve", DataDir()}, &pipeline).ok());
+  if (!pipeline) return doc;
+  pipeline->AnalyseText(&doc);
+  EXPECT_EQ(doc.sentences.size(), 1u) << text;
+  EXPECT_EQ(doc.tokens.size(), rows.size()) << text;
+  if (doc.tokens.size() != rows.size()) return doc;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    doc.heads[i] = rows[i].head - 1;
+    doc.deprels[i] = rows[i].rel;
+    if (rows[i].tag[0] != '\0') doc.pos[i] = rows[i].tag;
+  }
+  Lemmatizer lemmas;
+  EXPECT_TRUE(lemmas.Load(DataDir() + "/models/lemmas.model").ok());
+  BuildClauses(&doc, &lemmas);
+  std::unique_ptr<EventCoder> coder;
+  EXPECT_TRUE(EventCoder::Create(DataDir(), &coder).ok());
+  if (coder) coder->Code(&doc);
+  return doc;
+}
+
+std::string Events(const Document& doc) {
+  std::string out;
+  for (const Event& e : doc.events) {
+    out += e.code + " " + e.source.code + " -> " +
+           (e.has_target ? e.target.code : "-") + " [" + e.evidence + "]" +
+           (e.hypothetical ? " hyp" : "") + "\n";
+  }
+  return out;
+}
+
+// A relative clause is no content of the verb of its noun's clause: in
+// "Greece, which invaded Cyprus in 1974, rejected the plan" the invasion is
+// asserted though "reject" does not assert its content (the parse hangs
+// "invaded" on "Greece" as acl:relcl, "rejected" the root; an earlier
+// parser made "invaded" the root, which hid this).
+TEST(ClauseCoderOnParseTest, RelativeClauseIsNoContentOfTheMainVerb) {
+  Document doc = CodeOnParse(
+      "Greece, which invaded Cyprus in 1974, rejected the plan.",
+      {{9, "nsubj"}, {4, "punct"}, {4, "nsubj"}, {1, "acl:relcl"},
+       {4, "obj"}, {7, "case"}, {4, "obl"}, {4, "punct"}, {0, "root"},
+       {11, "det"}, {9, "obj"}, {9, "punct"}});
+  bool invaded = false;
+  for (const Event& e : doc.events) {
+    invaded |= e.evidence == "invaded" && e.source.code == "GRC" &&
+               e.target.code == "CYP" && !e.hypothetical;
+  }
+  EXPECT_TRUE(invaded) << Events(doc);
+  // In the simple present it tells a standing state: no event.
+  doc = CodeOnParse(
+      "Turkey, which occupies northern Cyprus, rejected the plan.",
+      {{8, "nsubj"}, {4, "punct"}, {4, "nsubj"}, {1, "acl:relcl"},
+       {6, "amod"}, {4, "obj"}, {4, "punct"}, {0, "root"}, {10, "det"},
+       {8, "obj"}, {8, "punct"}});
+  for (const Event& e : doc.events) EXPECT_NE(e.evidence, "occupies");
+}
+
+// "may import more wheat from Russia": the source of the goods is the
+// verb's oblique, and a parse that hangs "from Russia" on the object
+// instead (a prepositional phrase's attachment, the choice a parser gets
+// wrong most) gives the same event.
+TEST(ClauseCoderOnParseTest, ImportFromEitherAttachment) {
+  const std::string text = "Egypt may import more wheat from Russia this year.";
+  for (int from_head : {3, 5}) {
+    Document doc = CodeOnParse(
+        text, {{3, "nsubj"}, {3, "aux"}, {0, "root"}, {5, "amod"}, {3, "obj"},
+               {7, "case"}, {from_head, from_head == 3 ? "obl" : "nmod"},
+               {9, "det"}, {3, "obl:unmarked"}, {3, "punct"}});
+    ASSERT_EQ(doc.events.size(), 1u) << from_head << "\n" << Events(doc);
+    EXPECT_EQ(doc.events[0].code, "061");
+    EXPECT_EQ(doc.events[0].source.code, "EGY");
+    EXPECT_EQ(doc.events[0].target.code, "RUS");
+    EXPECT_TRUE(doc.events[0].hypothetical);
+  }
+}
+
+// "have made China wary of offering concessions" (China the obj, "wary"
+// the xcomp, as UD has it): a phrase pattern's words ("make concession*")
+// are looked for in a complement without a clause only up to its head, so
+// the concessions China is wary of offering are no concession made to it.
+TEST(ClauseCoderOnParseTest, WordsAfterAComplementsHeadAreNotTheVerbs) {
+  Document doc = CodeOnParse(
+      "Trump's demands have made China wary of offering concessions.",
+      {{3, "nmod:poss"}, {1, "case"}, {5, "nsubj"}, {5, "aux"}, {0, "root"},
+       {5, "obj"}, {5, "xcomp"}, {9, "mark"}, {7, "advcl"}, {9, "obj"},
+       {5, "punct"}});
+  for (const Event& e : doc.events) {
+    EXPECT_NE(e.evidence, "made") << Events(doc);
+  }
+}
+
+// "demanded that Ukraine withdraw its troops", parsed as UD has it (the
+// subjunctive "withdraw" the ccomp, "Ukraine" its nsubj): a demand on the
+// complement's subject; the withdrawal asked for is not coded.
+TEST(ClauseCoderOnParseTest, DemandTargetsTheComplementSubject) {
+  Document doc = CodeOnParse(
+      "Russia demanded that Ukraine withdraw its troops.",
+      {{2, "nsubj"}, {0, "root"}, {5, "mark"}, {5, "nsubj"},
+       {2, "ccomp", "VB"}, {7, "nmod:poss"}, {5, "obj"}, {2, "punct"}});
+  ASSERT_EQ(doc.events.size(), 1u) << Events(doc);
+  EXPECT_EQ(doc.events[0].root, "10");
+  EXPECT_EQ(doc.events[0].source.code, "RUS");
+  EXPECT_EQ(doc.events[0].target.code, "UKR");
 }
 
 }  // namespace

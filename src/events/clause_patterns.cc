@@ -5,6 +5,7 @@
 
 #include "base/ascii.h"
 #include "base/tsv_table.h"
+#include "syntax/clauses.h"
 #include "syntax/lemma_candidates.h"
 
 namespace dateline {
@@ -323,7 +324,28 @@ bool ClausePatterns::Satisfies(const Document& doc, const Clause& c,
     // ("called the decision unacceptable") by its words.
     if (a.role == "complement" && r.role == "complement" && a.clause >= 0)
       continue;
+    // ... and only up to its head: "made China wary of offering
+    // concessions" makes no concession (the words after "wary" are its
+    // own), "called the decision unacceptable" does call it so.
+    if (a.role == "complement" && a.clause < 0 && a.head < doc.tokens.size()) {
+      const Span upto{a.span.begin,
+                      std::min(a.span.end, doc.tokens[a.head].end)};
+      if (PhraseHas(doc, upto, r.words)) return true;
+      continue;
+    }
     if (PhraseHas(doc, a.span, r.words)) return true;
+  }
+  // "may import more wheat from Russia": a phrase with the pattern's
+  // preposition that the parse hangs on the object rather than on the verb
+  // (the attachment a parser gets wrong most) is the verb's, since the
+  // verb's pattern asks for that preposition.
+  if (r.role == "oblique" && !r.preposition.empty() && r.words.empty()) {
+    for (const ClauseArgument& a : c.arguments) {
+      if (a.role == "patient" && a.clause < 0 &&
+          PrepositionalModifier(doc, a.head, TokensIn(doc, a.span).second,
+                                r.preposition) >= 0)
+        return true;
+    }
   }
   return false;
 }

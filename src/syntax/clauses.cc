@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/ascii.h"
 #include "syntax/lemma_candidates.h"
 
 namespace dateline {
@@ -954,6 +955,11 @@ void BuildClauses(Document* doc, const Lemmatizer* lemmatizer) {
 }
 
 int64_t OfPhraseNoun(const Document& doc, uint32_t h, uint32_t end) {
+  return PrepositionalModifier(doc, h, end, "of");
+}
+
+int64_t PrepositionalModifier(const Document& doc, uint32_t h, uint32_t end,
+                              std::string_view preposition) {
   end = std::min<uint32_t>(
       end, static_cast<uint32_t>(std::min(
                {doc.heads.size(), doc.deprels.size(), doc.tokens.size()})));
@@ -966,7 +972,8 @@ int64_t OfPhraseNoun(const Document& doc, uint32_t h, uint32_t end) {
       if (doc.heads[k] != static_cast<int32_t>(t) || doc.deprels[k] != "case")
         continue;
       const Span& w = doc.tokens[k];
-      if (w.end <= text.size() && text.substr(w.begin, w.end - w.begin) == "of")
+      if (w.end <= text.size() && w.begin <= w.end &&
+          AsciiLower(text.substr(w.begin, w.end - w.begin)) == preposition)
         return t;
     }
   }

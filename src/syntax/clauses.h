@@ -43,6 +43,11 @@ std::string ClauseLemma(std::string_view word, std::string_view tag,
 // The noun of the "of" phrase the parse hangs on token `h` ("thousands" in
 // "Tens of thousands", "students" in "thousands of students").
 int64_t OfPhraseNoun(const Document& doc, uint32_t h, uint32_t end);
+// The noun of the nominal modifier whose case is `preposition` (lower case)
+// the parse hangs on token `h` ("Russia" in "wheat from Russia" for
+// "from"); OfPhraseNoun is this for "of".
+int64_t PrepositionalModifier(const Document& doc, uint32_t h, uint32_t end,
+                              std::string_view preposition);
 // The head of the apposition the parse hangs on token `h` ("Kenzo Oshima,
 // the United Nations Emergency Relief Coordinator").
 int64_t AppositionOf(const Document& doc, uint32_t h, uint32_t end);

@@ -840,5 +840,23 @@ TEST(TreeLookupTest, OfPhraseNounAndApposition) {
   EXPECT_EQ(AppositionOf(none, 0, 5), -1);
 }
 
+// The noun of a prepositional modifier by its preposition, compared lower
+// case: "wheat From Russia" for "from"; not an oblique of the verb.
+TEST(TreeLookupTest, PrepositionalModifier) {
+  Document d = Parse("Egypt imports wheat From Russia in May",
+                     {{2, "nsubj", "NNP"},
+                      {0, "root", "VBZ"},
+                      {2, "obj", "NN"},
+                      {5, "case", "IN"},
+                      {3, "nmod", "NNP"},
+                      {7, "case", "IN"},
+                      {2, "obl", "NNP"}});
+  EXPECT_EQ(PrepositionalModifier(d, 2, 7, "from"), 4);
+  EXPECT_EQ(PrepositionalModifier(d, 2, 7, "in"), -1);   // the verb's
+  EXPECT_EQ(PrepositionalModifier(d, 1, 7, "in"), -1);   // an obl, no nmod
+  EXPECT_EQ(PrepositionalModifier(d, 2, 4, "from"), -1);  // past the end
+  EXPECT_EQ(OfPhraseNoun(d, 2, 7), -1);
+}
+
 }  // namespace
 }  // namespace dateline
