@@ -562,6 +562,20 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
     // protest is aimed at the target of the act it is about.
     if (targets.empty() && CodeIn("content_target", p->code))
       targets = ContentTargets(cx, ci, 0);
+    // "threatened to stop negotiations if the United States goes ahead":
+    // a threat, or an act promised on a condition, with no party of its
+    // own (or only its source's) aims at the party of the condition.
+    bool own = true;
+    for (const FoundActor& t : targets) {
+      bool same = false;
+      for (const FoundActor& f : sources) same |= SameActor(f, t);
+      own &= same;
+    }
+    if (own && (CodeIn("condition_target", p->code) ||
+                c.modality == "threat" || c.modality == "conditional")) {
+      std::vector<FoundActor> cond = ConditionTargets(cx, ci, 0);
+      if (!cond.empty()) targets = std::move(cond);
+    }
   }
   if (p->residual) {
     // The addressee is the argument itself ("told parliament"), not a
@@ -700,6 +714,46 @@ std::vector<FoundActor> ClauseCoder::ContentTargets(const Context& cx, int ci,
     const ClausePattern* q = patterns_->Match(doc, k);
     out = TargetsOf(cx, k, q ? *q : kAnyAct);
     if (out.empty() && depth < 1) out = ContentTargets(cx, k, depth + 1);
+    if (!out.empty()) return out;
+  }
+  return out;
+}
+
+std::vector<FoundActor> ClauseCoder::ConditionTargets(const Context& cx,
+                                                      int ci,
+                                                      int depth) const {
+  const Document& doc = cx.doc;
+  std::vector<FoundActor> out;
+  for (int k : cx.clauses) {
+    const Clause& d = doc.clauses[k];
+    if (k == ci || d.parent != ci || d.kind != "verb" ||
+        d.predicate >= doc.deprels.size())
+      continue;
+    const std::string& rel = doc.deprels[d.predicate];
+    // The condition: an adverbial clause the clause layer marked
+    // conditional ("if", "unless"); else look in the clauses below.
+    bool condition = false;
+    if (rel.compare(0, 5, "advcl") == 0 && d.modality == "conditional") {
+      // Its own "if" or "unless", not a clause the condition hangs on.
+      for (uint32_t t = cx.sentence.token_begin;
+           t < d.predicate && t < doc.heads.size(); ++t) {
+        std::string_view w = WordAt(doc, t);
+        condition |= doc.heads[t] == static_cast<int32_t>(d.predicate) &&
+                     doc.deprels[t] == "mark" &&
+                     (w == "if" || w == "If" || w == "unless" ||
+                      w == "Unless");
+      }
+    }
+    if (condition) {
+      for (const ClauseArgument& a : d.arguments) {
+        if (a.role != (d.voice == "passive" ? "patient" : "agent")) continue;
+        for (const FoundActor& f : ActorsOf(cx, a)) out.push_back(f);
+      }
+    } else if (depth < 2) {
+      // The parse hangs the condition on the nearest verb ("to stop
+      // negotiations to reduce weapons if ...").
+      out = ConditionTargets(cx, k, depth + 1);
+    }
     if (!out.empty()) return out;
   }
   return out;

@@ -127,6 +127,13 @@ class ClauseCoder {
   // none.
   std::vector<FoundActor> ContentTargets(const Context& cx, int ci,
                                          int depth) const;
+  // Returns the party whose act a threat (or a conditional act) depends
+  // on: the subject of an "if" or "unless" clause under clause `ci`, at
+  // most two clauses down ("threatened to stop negotiations if the United
+  // States goes ahead": the codebook's 134 is aimed at the actions of the
+  // target). Empty when none.
+  std::vector<FoundActor> ConditionTargets(const Context& cx, int ci,
+                                           int depth) const;
   std::vector<FoundActor> ActorsOf(const Context& cx,
                                    const ClauseArgument& a,
                                    bool places = false) const;

@@ -796,5 +796,18 @@ TEST_F(ClauseCoderTest, LaunchedAttackBetweenPoliticalActorsIsCriticism) {
   EXPECT_EQ(got, (std::vector<std::string>{"111 GBROPP>GBRGOV"}));
 }
 
+// A threat is aimed at the party whose act it is conditional on
+// ("threatened to quit the talks if China raised its tariffs": 13x JPN ->
+// CHN; the codebook's 134 example), when it names no party of its own.
+TEST_F(ClauseCoderTest, AThreatAimsAtThePartyOfItsCondition) {
+  Document d = Process(
+      "Tariffs\n\nMay 4, 2023\n\nJapan threatened to quit the trade talks "
+      "if China raised its tariffs on rice again.\n");
+  const Event* t = RootEvent(d, "13");
+  ASSERT_NE(t, nullptr) << EventsOf(d);
+  EXPECT_EQ(t->source.code, "JPN");
+  EXPECT_EQ(t->target.code.substr(0, 3), "CHN");
+}
+
 }  // namespace
 }  // namespace dateline
