@@ -1,6 +1,7 @@
 #include "events/clause_coder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -70,6 +71,37 @@ std::string_view WordAt(const Document& doc, size_t t) {
   if (t >= doc.tokens.size()) return {};
   const Span& s = doc.tokens[t];
   return std::string_view(doc.text).substr(s.begin, s.end - s.begin);
+}
+
+// Returns the preposition that governs the phrase starting at token `b`,
+// lower-cased, read back over its determiner and modifiers ("to war-torn
+// Mozambique", "in the occupied West Bank") and over one "NOUN of" ("in
+// the town of Cizre"); tokens at or before `lo` are not read. Empty when
+// none.
+std::string PrepositionBefore(const Document& doc, uint32_t b, uint32_t lo) {
+  auto modifier = [&](uint32_t t) {
+    if (t >= doc.pos.size()) return false;
+    const std::string& tag = doc.pos[t];
+    return tag == "DT" || tag == "CD" || tag == "PRP$" || tag == "VBN" ||
+           tag.compare(0, 2, "JJ") == 0;
+  };
+  uint32_t t = b;
+  bool of_skipped = false;
+  while (t > lo + 1) {
+    --t;
+    if (modifier(t) && b - t <= 4) continue;
+    std::string w(WordAt(doc, t));
+    for (char& ch : w) ch = static_cast<char>(std::tolower(ch));
+    if (w == "of" && !of_skipped && t > lo + 2 && t - 1 < doc.pos.size() &&
+        doc.pos[t - 1].compare(0, 2, "NN") == 0 &&
+        doc.pos[t - 1].compare(0, 3, "NNP") != 0) {
+      of_skipped = true;
+      --t;  // the noun; the loop steps over it
+      continue;
+    }
+    return w;
+  }
+  return {};
 }
 
 // Returns whether two actors are one party: the same code, or the same
@@ -1025,9 +1057,8 @@ std::vector<FoundActor> ClauseCoder::PrepositionInPatient(
         embedded |= doc.clauses[k].kind == "verb" && p > a.head && p < g.b;
       }
       if (embedded) break;
-      uint32_t w = g.b - 1;
-      if (w > tb + 1 && WordAt(doc, w) == "the") --w;
-      if (WordAt(doc, w) != prep) continue;
+      if (PrepositionBefore(doc, g.b, std::max<uint32_t>(a.head, static_cast<uint32_t>(tb))) != prep)
+        continue;
       for (const FoundActor& f : g.actors) {
         if (!f.place && !f.code.empty()) out.push_back(f);
       }
@@ -1148,14 +1179,17 @@ FoundActor ClauseCoder::PlaceOf(const Context& cx, int ci,
         return f;
       }
     }
-    // "held talks in Beijing": a place after "in" inside the patient.
+    // "held talks in Beijing", "imposed a curfew in the town of Cizre",
+    // "remained on alert in the occupied West Bank": a place after a
+    // locative preposition inside the patient or another oblique.
     for (const ClauseArgument& a : c.arguments) {
-      if (a.role != "patient") continue;
+      if (a.role != "patient" && a.role != "oblique") continue;
       auto [tb, te] = TokensIn(doc, a.span);
       for (const FoundGroup& g : cx.groups) {
         if (g.b <= a.head || g.b <= tb || g.e > te || g.actors.empty())
           continue;
-        if (!lex_->Has("location_prep", std::string(WordAt(doc, g.b - 1))))
+        if (!lex_->Has("location_prep",
+                       PrepositionBefore(doc, g.b, std::max<uint32_t>(a.head, static_cast<uint32_t>(tb)))))
           continue;
         const FoundActor& f = g.actors[0];
         if (!f.place && !(f.code.size() == 3 && !f.person)) continue;

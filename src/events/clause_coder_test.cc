@@ -809,5 +809,24 @@ TEST_F(ClauseCoderTest, AThreatAimsAtThePartyOfItsCondition) {
   EXPECT_EQ(t->target.code.substr(0, 3), "CHN");
 }
 
+// An act that falls on a place's people finds the place after a locative
+// preposition read over modifiers and one "NOUN of" ("in the town of
+// Mombasa", "in the northern city of Kano"), inside the patient or another
+// oblique: its country is the target.
+TEST_F(ClauseCoderTest, APlaceInsideThePatientOrAnOblique) {
+  Document d = Process(
+      "Curfew\n\nMay 4, 2023\n\nKenyan police imposed a curfew in the town "
+      "of Mombasa after the riots.\n\nNigerian troops remained on alert in "
+      "the northern city of Kano after the attacks.\n");
+  const Event* c = RootEvent(d, "17");
+  ASSERT_NE(c, nullptr) << EventsOf(d);
+  EXPECT_EQ(c->source.code.substr(0, 3), "KEN");
+  EXPECT_EQ(c->target.code, "KEN");
+  const Event* m = RootEvent(d, "15");
+  ASSERT_NE(m, nullptr) << EventsOf(d);
+  EXPECT_EQ(m->source.code.substr(0, 3), "NGA");
+  EXPECT_EQ(m->target.code, "NGA");
+}
+
 }  // namespace
 }  // namespace dateline
