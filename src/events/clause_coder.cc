@@ -26,14 +26,6 @@ int Specificity(const std::string& code) {
          (!code.empty() && code.back() != '0' ? 1 : 0);
 }
 
-// The codes of acts that are the same seen from either side (the gold
-// set's and this coder's convention: one event per unordered pair).
-bool SymmetricCode(const std::string& code) {
-  static const std::set<std::string> kCodes = {
-      "040", "041", "044", "046", "057", "060", "061", "062", "063", "064"};
-  return kCodes.count(code) > 0;
-}
-
 EventActor ToEventActor(const Document& doc, const FoundActor& a) {
   EventActor out;
   out.code = a.code;
@@ -420,6 +412,12 @@ void FillActorCodes(const Document& doc,
       }
     }
   }
+}
+
+bool SymmetricCode(const std::string& code) {
+  static const std::set<std::string> kCodes = {
+      "040", "041", "044", "046", "057", "060", "061", "062", "063", "064"};
+  return kCodes.count(code) > 0;
 }
 
 ClauseIndex ClauseIndex::Build(const Document& doc) {

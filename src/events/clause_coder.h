@@ -35,6 +35,13 @@ class CameoTable;
 class ClausePatterns;
 class EventLexicons;
 
+// Returns whether CAMEO `code` is an act that is the same seen from either
+// side (meet, negotiate, sign an agreement, cooperate: 040, 041, 044, 046,
+// 057, 060-064), which the clause coder codes once per unordered pair;
+// evaluations against gold sets that code such acts in both directions
+// read it to compare pairs, not orders.
+bool SymmetricCode(const std::string& code);
+
 // An actor the actor finder coded in a sentence: tokens [b, e).
 struct FoundActor {
   uint32_t b = 0, e = 0;
