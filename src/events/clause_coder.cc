@@ -898,6 +898,32 @@ std::vector<FoundActor> ClauseCoder::ActorsOf(const Context& cx,
     }
   };
   coded(pick);
+  // "Doctors from two American aid groups", "Baghdad University Medical
+  // School": a sector the finder gave no country takes the country of a
+  // party the phrase names before its head or after "from", "of" or "in"
+  // (its origin), when that is the phrase's only country.
+  std::string country;
+  bool several = false;
+  for (const FoundActor& f : out) {
+    if (f.code.compare(0, 3, "---") != 0 || f.code.size() <= 3) continue;
+    for (const FoundGroup& g : cx.groups) {
+      if (&g == pick || g.b < tb || g.e > te || g.actors.empty()) continue;
+      const FoundActor& o = g.actors[0];
+      if (!CountryPrefix(o.code) || o.person || o.pronoun) continue;
+      bool before = g.e <= h;
+      std::string prep = before ? "" : PrepositionBefore(cx.doc, g.b, h);
+      if (!before && prep != "from" && prep != "of" && prep != "in") continue;
+      if (!country.empty() && country != o.code.substr(0, 3)) several = true;
+      country = o.code.substr(0, 3);
+    }
+    break;
+  }
+  if (!country.empty() && !several) {
+    for (FoundActor& f : out) {
+      if (f.code.compare(0, 3, "---") == 0 && f.code.size() > 3)
+        f.code = country + f.code.substr(3);
+    }
+  }
   // "Kenzo Oshima, the United Nations Emergency Relief Coordinator": a
   // name the finder could not code takes the office its apposition names.
   if (out.empty() && h < cx.sentence.token_end) {

@@ -828,5 +828,17 @@ TEST_F(ClauseCoderTest, APlaceInsideThePatientOrAnOblique) {
   EXPECT_EQ(m->target.code, "NGA");
 }
 
+// A sector the actor finder gave no country takes the country its phrase
+// names before the head or after "from" ("Nurses from two Canadian
+// charities", "the Kabul University Medical School").
+TEST_F(ClauseCoderTest, ASectorTakesTheCountryItsPhraseNames) {
+  Document d = Process(
+      "Aid\n\nMay 4, 2023\n\nNurses from two Canadian charities delivered "
+      "medicine to the Kabul University Medical School on Monday.\n");
+  ASSERT_FALSE(d.events.empty()) << EventsOf(d);
+  EXPECT_EQ(d.events[0].source.code.substr(0, 3), "CAN") << EventsOf(d);
+  EXPECT_EQ(d.events[0].target.code.substr(0, 3), "AFG") << EventsOf(d);
+}
+
 }  // namespace
 }  // namespace dateline
