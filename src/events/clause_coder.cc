@@ -564,6 +564,11 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
       if (a.role == "patient" && !ActorsOf(cx, a).empty()) return;
     }
   }
+  // "would not give permission to Russia to help Israel", "did not send
+  // troops to fight": the purpose of an act not done is not done either.
+  if (InfinitiveOfPurpose(doc, c) && doc.clauses[c.parent].negated &&
+      doc.deprels[c.predicate].compare(0, 5, "xcomp") != 0)
+    return;
   if (p->stance && !StanceContent(doc, c)) return;
   if (DescribedState(doc, c)) return;
   // The content of an accusation, a request, a fear ... is not an act;

@@ -840,5 +840,19 @@ TEST_F(ClauseCoderTest, ASectorTakesTheCountryItsPhraseNames) {
   EXPECT_EQ(d.events[0].target.code.substr(0, 3), "AFG") << EventsOf(d);
 }
 
+// The purpose of an act not done is not done: "would not give permission
+// to Poland to help Ukraine" is a refusal to Poland, and no help to Ukraine.
+TEST_F(ClauseCoderTest, ThePurposeOfANegatedActIsNotCoded) {
+  Document d = Process(
+      "Permission\n\nMay 4, 2023\n\nGermany said it would not give "
+      "permission to Poland to help Ukraine.\n");
+  for (const Event& e : d.events) {
+    EXPECT_NE(e.target.code.substr(0, 3), "UKR") << EventsOf(d);
+  }
+  const Event* r = RootEvent(d, "12");
+  ASSERT_NE(r, nullptr) << EventsOf(d);
+  EXPECT_EQ(r->target.code, "POL");
+}
+
 }  // namespace
 }  // namespace dateline
