@@ -169,9 +169,9 @@ int Main(int argc, char** argv) {
                  "10 is this (default 9; train_quotes --skip-held-out --fold)");
   std::string data_opt;
   app.add_option("--data", data_opt,
-                 "the data directory (models, cue lists; default the source "
-                 "tree's data/), e.g. one holding a cross-validation fold's "
-                 "models");
+                 "the data directory (models, cue lists; default as the "
+                 "pipeline's: $DATELINE_DATA_DIR, else the source tree's "
+                 "data/), e.g. one holding a cross-validation fold's models");
   bool without_acts = false;
   app.add_flag("--without-acts", without_acts,
                "score the default quotes output, without the acts and "
@@ -183,14 +183,11 @@ int Main(int argc, char** argv) {
     std::fprintf(stderr, "polnear_eval: cannot read %s\n", archive.c_str());
     return 2;
   }
-  std::string data_dir = "data";
-#ifdef DATELINE_SOURCE_DIR
-  data_dir = std::string(DATELINE_SOURCE_DIR) + "/data";
-#endif
-  if (!data_opt.empty()) data_dir = data_opt;
-  // The stages after clean, over each article's exact text.
+  // The stages after clean, over each article's exact text. An empty data
+  // directory is the pipeline's default, which honours $DATELINE_DATA_DIR as
+  // every other evaluator's pipeline does.
   std::unique_ptr<Pipeline> analyser;
-  PipelineOptions options{"quotes", data_dir};
+  PipelineOptions options{"quotes", data_opt};
   // PolNeAR annotates acts and stances as attributions: keep them.
   options.quote_acts = !without_acts;
   Status s = Pipeline::Create(options, &analyser);

@@ -1383,13 +1383,14 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
       std::string fallback = Trim(extra.Get(r, "fallback"));
       // The person's country: the fallback's, else the code's ("IGO..." for
       // an international post would split a person into two countries).
-      // kind: person | group | place; without the column, dated rows are
-      // people and undated ones groups.
+      // kind: person | group | party | place; without the column, dated
+      // rows are people and undated ones groups.
       std::string kind_field = Trim(extra.Get(r, "kind"));
       bool person = kind_field.empty() ? rule.kind != CodeRule::kAny
                                        : kind_field == "person";
       ActorKind kind = person                  ? ActorKind::kPerson
                        : kind_field == "place" ? ActorKind::kPlace
+                       : kind_field == "party" ? ActorKind::kParty
                                                : ActorKind::kOrganization;
       if (person)
         extra_people.emplace_back(
@@ -1406,6 +1407,8 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
           e->upper_only = IsUpperOnly(atoms, n, true);
           e->capitalized = StartsUpper(n);
         }
+        // A party stays one whatever table named it first.
+        if (kind == ActorKind::kParty) e->kind = kind;
         if (rule.kind == CodeRule::kAny)
           e->rules.insert(e->rules.begin(), rule);
         else
@@ -1427,6 +1430,7 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
       std::set<std::string> countries, people;
       std::vector<CodeRule> rules;
       std::string fallback, display;
+      std::vector<std::string> key;  // the surname's atoms
     };
     std::map<std::string, Candidate> surnames;
     std::set<std::string> seen_rows;
@@ -1455,41 +1459,62 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
           if (std::find(v.begin(), v.end(), idx) == v.end()) v.push_back(idx);
         }
       }
-      if (SurnameIsAlsoAWord(surname)) continue;
-      std::vector<std::string> key = {surname};
-      uint32_t node = 0;
-      bool exists = true;
-      for (const std::string& a : key) {
-        node = im.actor_trie.Child(node, a);
-        if (node == kNoNode) {
-          exists = false;
-          break;
+      // A hyphenated family name ("Kilroy-Silk", "Kramp-Karrenbauer") is
+      // also a key of its own, all its atoms ("Silk" alone may be a word);
+      // the last atom stays one ("Assad" for "al-Assad").
+      std::vector<std::vector<std::string>> keys = {{surname}};
+      if (!family_first) {
+        size_t sp = name.find_last_of(' ');
+        std::vector<std::string> whole =
+            PhraseAtoms(sp == std::string::npos ? name : name.substr(sp + 1));
+        if (whole.size() > 1 && whole.size() < atoms.size())
+          keys.push_back(whole);
+      }
+      for (const std::vector<std::string>& key : keys) {
+        std::string surname_key;
+        for (const std::string& a : key)
+          surname_key += (surname_key.empty() ? "" : " ") + a;
+        if (SurnameIsAlsoAWord(surname_key)) continue;
+        uint32_t node = 0;
+        bool exists = true;
+        for (const std::string& a : key) {
+          node = im.actor_trie.Child(node, a);
+          if (node == kNoNode) {
+            exists = false;
+            break;
+          }
         }
+        if (exists && im.actor_trie.payload(node) != kNoPayload) continue;
+        uint32_t agent_node = 0;
+        for (const std::string& a : key) {
+          if (agent_node != kNoNode)
+            agent_node = im.agent_trie.Child(agent_node, a);
+        }
+        if (agent_node != kNoNode &&
+            im.agent_trie.payload(agent_node) != kNoPayload)
+          continue;
+        // The person's entry holds their rules and fallback already.
+        std::vector<std::string> name_atoms = PhraseAtoms(name);
+        uint32_t pn = 0;
+        for (const std::string& a : name_atoms) {
+          if (pn == kNoNode) break;
+          pn = im.actor_trie.Child(pn, a);
+        }
+        if (pn == kNoNode || im.actor_trie.payload(pn) == kNoPayload) continue;
+        if (!seen_rows.insert(surname_key + "\t" + name).second) continue;
+        const ActorEntry& person = im.actors[im.actor_trie.payload(pn)];
+        Candidate& c = surnames[surname_key];
+        c.countries.insert(iso);
+        c.people.insert(name);
+        for (const CodeRule& rule : person.rules) c.rules.push_back(rule);
+        if (c.fallback.empty()) c.fallback = person.fallback;
+        c.display = name;
+        c.key = key;
       }
-      if (exists && im.actor_trie.payload(node) != kNoPayload) continue;
-      uint32_t agent_node = im.agent_trie.Child(0, surname);
-      if (agent_node != kNoNode && im.agent_trie.payload(agent_node) != kNoPayload)
-        continue;
-      // The person's entry holds their rules and fallback already.
-      std::vector<std::string> name_atoms = PhraseAtoms(name);
-      uint32_t pn = 0;
-      for (const std::string& a : name_atoms) {
-        if (pn == kNoNode) break;
-        pn = im.actor_trie.Child(pn, a);
-      }
-      if (pn == kNoNode || im.actor_trie.payload(pn) == kNoPayload) continue;
-      if (!seen_rows.insert(surname + "\t" + name).second) continue;
-      const ActorEntry& person = im.actors[im.actor_trie.payload(pn)];
-      Candidate& c = surnames[surname];
-      c.countries.insert(iso);
-      c.people.insert(name);
-      for (const CodeRule& rule : person.rules) c.rules.push_back(rule);
-      if (c.fallback.empty()) c.fallback = person.fallback;
-      c.display = name;
     }
     for (auto& [surname, c] : surnames) {
       if (c.countries.size() != 1) continue;
-      std::vector<std::string> key = {surname};
+      const std::vector<std::string>& key = c.key;
       bool created = false;
       std::string display = c.people.size() == 1 ? c.display : surname;
       if (c.people.size() > 1 && !display.empty())

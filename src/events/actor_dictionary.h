@@ -57,6 +57,8 @@ class ActorDictionary {
     kOrganization,  // organisation or group
     kPerson,        // a person's full name or alias
     kSurname,       // a person's surname alone ("Putin")
+    kParty,         // a political party ("Labour" -> GBROPP): its code holds
+                    // only where the text is about its country
   };
   // One actor match: tokens matched, code on the date, the dictionary's
   // name for the actor, and its kind.

@@ -363,6 +363,35 @@ TEST_F(DefaultDictionaryTest, PeopleWithDates) {
   EXPECT_EQ(name, "Sergei Lavrov");
 }
 
+// UK party names are parties (kind kParty), so the coder can check them
+// against the article's country ("Australian Labour" is no British party);
+// a person and a country are not.
+TEST_F(DefaultDictionaryTest, PartiesHaveAKindOfTheirOwn) {
+  const ActorDictionary& d = *dict_;
+  auto kind = [&](const char* text) {
+    std::vector<std::string_view> w = Words(text);
+    ActorDictionary::ActorMatch m;
+    d.MatchActor(w, 0, "1987-03-06", &m);
+    return m.kind;
+  };
+  using Kind = ActorDictionary::ActorKind;
+  EXPECT_EQ(kind("Labour"), Kind::kParty);
+  EXPECT_EQ(kind("Tories"), Kind::kParty);
+  EXPECT_EQ(kind("Liberal Democrats"), Kind::kParty);
+  EXPECT_EQ(kind("UKIP"), Kind::kParty);
+  EXPECT_EQ(kind("Michael Howard"), Kind::kPerson);
+  EXPECT_EQ(kind("Australia"), Kind::kCountry);
+}
+
+// A hyphenated family name alone names its person ("Kilroy-Silk said":
+// before, only its last part was a key, and "Silk" alone is no name); the
+// last part of a name with an article stays a key ("Assad").
+TEST_F(DefaultDictionaryTest, HyphenatedSurnamesAlone) {
+  const ActorDictionary& d = *dict_;
+  EXPECT_EQ(Actor(d, "Kilroy-Silk said", 0, "2005-03-03"), "1:GBROPP");
+  EXPECT_EQ(Actor(d, "Assad said", 0, "2015-01-01"), "1:SYRGOV");
+}
+
 TEST_F(DefaultDictionaryTest, SurnamesPlacesAndCapitals) {
   const ActorDictionary& d = *dict_;
   EXPECT_EQ(Actor(d, "Putin said", 0, "2023-09-13"), "1:RUSGOV");
@@ -535,7 +564,8 @@ TEST(ProjectDataTest, CodesAreWellFormed) {
   ASSERT_GT(actors.size(), 50u);
   for (const auto& f : actors) {
     ASSERT_EQ(f.size(), 8u) << f[0];
-    EXPECT_TRUE(f[6] == "person" || f[6] == "group" || f[6] == "place")
+    EXPECT_TRUE(f[6] == "person" || f[6] == "group" || f[6] == "party" ||
+                f[6] == "place")
         << f[0] << " " << f[6];
     EXPECT_TRUE(actor_code_ok(f[1])) << f[0] << " " << f[1];
     if (!f[5].empty()) {

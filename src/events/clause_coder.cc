@@ -15,6 +15,7 @@
 #include "events/event_attributes.h"
 #include "events/event_lexicons.h"
 #include "syntax/clauses.h"
+#include "syntax/lemma_candidates.h"
 
 namespace dateline {
 namespace {

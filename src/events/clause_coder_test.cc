@@ -715,6 +715,90 @@ TEST_F(ClauseCoderTest, PartiesAndOfficeHoldersOnTheArticlesDate) {
   EXPECT_EQ(pair(in2012, "11"), (std::vector<std::string>{"GBRGOV>GBROPP"}));
 }
 
+// Test for a party bug of issue 13: UK party names coded GBR in any
+// article (Reuters-21578's "Australian Labour" was GBROPP). A party name is
+// its own country's party only in that country's news; qualified by another
+// country it is that country's party (PTY, or the sector beside it), and
+// unqualified in a story datelined elsewhere, the dateline country's.
+TEST_F(ClauseCoderTest, APartyNameIsItsCountrysOnlyInThatCountrysNews) {
+  auto pairs = [](const Document& d) {
+    std::vector<std::string> out;
+    for (const Event& e : d.events) {
+      out.push_back(e.code + " " + e.source.code + ">" +
+                    (e.has_target ? e.target.code : "-"));
+    }
+    return out;
+  };
+  Document nz = Process(
+      "Tests\n\nMarch 6, 1987\n\n"
+      "WELLINGTON, March 6 - The Labour government criticised France over "
+      "its nuclear tests in the Pacific on Friday.\n");
+  EXPECT_EQ(pairs(nz), (std::vector<std::string>{"111 NZLGOV>FRA"}));
+  Document au = Process(
+      "Beef\n\nMarch 6, 1987\n\n"
+      "Australia's Labour Party criticised Japan over its beef quotas on "
+      "Friday.\n");
+  EXPECT_EQ(pairs(au), (std::vector<std::string>{"111 AUSPTY>JPN"}));
+  Document uk = Process(
+      "Budget\n\nMarch 6, 1987\n\n"
+      "The Labour Party criticised France over its budget on Friday.\n\n"
+      "The budget was debated in London on Thursday.\n");
+  EXPECT_EQ(pairs(uk), (std::vector<std::string>{"111 GBROPP>FRA"}));
+}
+
+// Actors from their own words (issue 13, "What to build" 2): the US parties
+// by the date (the president's party GOV, the other OPP), a sector word
+// beside a party naming that sector of its country ("Republican lawmakers"
+// USALEG, "Labour MPs" GBRLEG; "Tory leader" keeps the party's code), and
+// an ombudsman as a human-rights office (HRI).
+TEST_F(ClauseCoderTest, PartiesAndOfficesCodedFromTheirOwnWords) {
+  auto pairs = [](const Document& d) {
+    std::vector<std::string> out;
+    for (const Event& e : d.events) {
+      out.push_back(e.root + " " + e.source.code + ">" +
+                    (e.has_target ? e.target.code : "-"));
+    }
+    return out;
+  };
+  Document us = Process(
+      "Border\n\nNovember 20, 2019\n\n"
+      "The talks went on in Washington on Monday.\n\n"
+      "Republican lawmakers criticised Mexico over the border.\n\n"
+      "The Democrats criticised China over its trade policy.\n\n"
+      "Bolivia's public ombudsman called on Chile to release the "
+      "prisoners.\n");
+  EXPECT_EQ(pairs(us), (std::vector<std::string>{"11 USALEG>MEX",
+                                                 "11 USAOPP>CHN",
+                                                 "02 BOLHRI>CHL"}));
+  Document uk = Process(
+      "Fish\n\nMarch 3, 2005\n\n"
+      "The talks went on in Brussels on Monday.\n\n"
+      "Labour MPs criticised France over the fishing quotas.\n\n"
+      "Tory leader Michael Howard criticised France over the quotas.\n");
+  EXPECT_EQ(pairs(uk), (std::vector<std::string>{"11 GBRLEG>FRA",
+                                                 "11 GBROPP>FRA"}));
+}
+
+// Verbs the CAMEO codebook's own descriptions name and no row had (085
+// "relax, or lessen economic sanctions", 164 "terminate ... negotiations",
+// 111 "defame, denigrate", 050 "improve ... diplomatic cooperation").
+TEST_F(ClauseCoderTest, VerbsOfTheCodebooksOwnDescriptions) {
+  Document d = Process(
+      "Talks\n\nMarch 3, 2024\n\n"
+      "The talks went on in Geneva on Monday.\n\n"
+      "Germany relaxed its sanctions on Iran.\n\n"
+      "Russia terminated talks with Japan on Wednesday.\n\n"
+      "India denigrated Pakistan in a speech.\n\n"
+      "China and Vietnam improved ties on Friday.\n");
+  std::vector<std::string> got;
+  for (const Event& e : d.events) {
+    got.push_back(e.code + " " + e.source.code + ">" +
+                  (e.has_target ? e.target.code : "-"));
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{"085 DEU>IRN", "164 RUS>JPN",
+                                           "111 IND>PAK", "050 CHN>VNM"}));
+}
+
 // "claimed (that) X did ...": a claim is an accusation of the party whose
 // act it claims (verbs.tsv "claim prep=": the patient, else the subject of
 // the content), and the claimed act is not coded as done.

@@ -5,6 +5,7 @@
 
 #include "base/ascii.h"
 #include "base/tsv_table.h"
+#include "syntax/lemma_candidates.h"
 
 namespace dateline {
 namespace {

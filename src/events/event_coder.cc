@@ -21,6 +21,7 @@
 #include "events/event_attributes.h"
 #include "events/event_lexicons.h"
 #include "geo/geocoder.h"
+#include "syntax/lemma_candidates.h"
 
 namespace dateline {
 namespace {
@@ -293,6 +294,10 @@ struct SentenceCoder {
   mutable std::string target_prep_;  // the preposition before the last object
   std::string fallback_date = {};     // the latest calendar date mentioned
   bool sports_page = false;  // a match report: "beat" is a result, not force
+  // Where the article is, for party names: the dateline's country and how
+  // often the entities name each country.
+  std::string dateline_country = {};
+  std::unordered_map<std::string, size_t> named_countries = {};
 
   std::string_view Tag(uint32_t t) const {
     return t < doc->pos.size() ? std::string_view(doc->pos[t])
@@ -339,6 +344,27 @@ struct SentenceCoder {
       }
     }
     sports_page = sport >= 4 && distinct.size() >= 3 && sport * 100 >= words;
+    for (const Entity& e : doc->entities) {
+      const std::string& c = e.type == "ORG" ? e.government : e.country;
+      if (c.size() == 3) named_countries[c] += e.mentions.size();
+    }
+    if (!doc->datelines.empty() && impl.actors) {
+      std::vector<std::string_view> dw;
+      std::string_view d = doc->datelines[0];
+      for (size_t b = 0; b < d.size();) {
+        size_t e = d.find(' ', b);
+        if (e == std::string_view::npos) e = d.size();
+        if (e > b) dw.push_back(d.substr(b, e - b));
+        b = e + 1;
+      }
+      ActorDictionary::ActorMatch m;
+      using Kind = ActorDictionary::ActorKind;
+      if (!dw.empty() && impl.actors->MatchActor(dw, 0, "", &m) == dw.size() &&
+          (m.kind == Kind::kCountry || m.kind == Kind::kCapital ||
+           m.kind == Kind::kPlace) &&
+          m.code.size() == 3)
+        dateline_country = m.code;
+    }
     token_entity.assign(n, -1);
     entity_start.assign(n, 0);
     entity_gov.assign(n, 0);
@@ -363,6 +389,28 @@ struct SentenceCoder {
       for (const Span& m : e.mentions) mark(m, false);
       for (const Span& m : e.government_mentions) mark(m, true);
     }
+  }
+
+  // Returns the country whose party a party name of `home` is in this
+  // article: `home` when the dateline is there or the article names it,
+  // else the dateline's country, else the country the article names most
+  // (at least three times and twice any other); else `home`.
+  std::string PartyCountry(const std::string& home) const {
+    if (home == dateline_country || named_countries.count(home)) return home;
+    if (!dateline_country.empty()) return dateline_country;
+    std::string best;
+    size_t first = 0, second = 0;
+    for (const auto& [c, n] : named_countries) {
+      if (n > first || (n == first && c < best)) {
+        second = first;
+        first = n;
+        best = c;
+      } else if (n > second) {
+        second = n;
+      }
+    }
+    if (first < 3 || first < 2 * second) return home;
+    return best;
   }
 
   // Returns true for a country code with one sector ("CHNBUS", "USAGOV"),
@@ -416,14 +464,17 @@ struct SentenceCoder {
       int kind;  // 0 country, 1 agent, 2 full, 3 pronoun, 4 uncoded entity
       std::string entity, etype;
       std::string dict_name;  // the dictionary's name, to recode by date
+      bool party = false;     // a political party (PartyCountry decides)
     };
     std::vector<Piece> pieces;
     for (uint32_t t = sb; t < se;) {
       size_t i = t - sb;
-      std::string code, name;
-      size_t n = impl.actors ? impl.actors->MatchActor(words, i, date, &code,
-                                                       &name)
-                             : 0;
+      ActorDictionary::ActorMatch matched;
+      size_t n =
+          impl.actors ? impl.actors->MatchActor(words, i, date, &matched) : 0;
+      std::string code = std::move(matched.code), name = std::move(matched.name);
+      const bool party =
+          n > 0 && matched.kind == ActorDictionary::ActorKind::kParty;
       if (n == 1 && SurnameOfAnother(t, name)) {
         n = 0;
         code.clear();
@@ -552,6 +603,7 @@ struct SentenceCoder {
           p.e = t + static_cast<uint32_t>(n);
           p.code = code;
           p.dict_name = name;
+          p.party = party;
         } else {
           p.e = t + static_cast<uint32_t>(std::max(n, ent_len));
           p.code = !ecode.empty() || named_after_place ? ecode : code;
@@ -654,6 +706,10 @@ struct SentenceCoder {
       std::string country, agent, full, entity, etype;
       bool person = false, joined_of = false;
       std::string dict_name, prefix;
+      // A party name: qualified by its own country ("British Labour"), or
+      // recoded to the other country that qualifies it ("Australian
+      // Labour").
+      bool party = false, party_own = false, party_recoded = false;
       auto absorb = [&](const Piece& p) {
         if (p.kind == 0 && country.empty()) country = p.code;
         if (p.kind == 1) {
@@ -669,6 +725,8 @@ struct SentenceCoder {
           }
         }
         if (p.kind == 2) {
+          party = p.party;
+          party_own = p.party && country == p.code.substr(0, 3);
           full = p.code;
           dict_name = p.kind == 2 ? p.dict_name : "";
           if (country.empty()) country = p.code.substr(0, 3);
@@ -747,8 +805,11 @@ struct SentenceCoder {
             if (full.empty() && q.etype != "PER" && q.code.size() > 3 &&
                 !StartsWith(q.code, "IGO") && p.kind == 0) {
               Piece r = q;
-              r.code = country + q.code.substr(3);
+              // A party of another country's name is a party there; its
+              // role at home (government, opposition) says nothing.
+              r.code = country + (q.party ? "PTY" : q.code.substr(3));
               absorb(r);
+              party_recoded = q.party;
               ++j;
               continue;
             }
@@ -772,6 +833,24 @@ struct SentenceCoder {
           }
         }
         if (agent_after) full += agent;
+      }
+      // A party name codes its own country only in that country's news;
+      // elsewhere it is the party of the country the article is about
+      // (Labour in a story datelined Wellington), with the sector a word
+      // beside it gives ("Labour government"), else PTY.
+      if (party && (party_recoded || !party_own)) {
+        std::string home = full.substr(0, 3);
+        std::string there = party_recoded ? home : PartyCountry(home);
+        if (there != home || party_recoded)
+          full = there + (agent.empty() ? "PTY" : agent);
+        else if (!agent.empty() && agent != "GOV")
+          full = home + agent;
+      } else if (party && !agent.empty() && agent != "GOV") {
+        // A sector word beside a party names that sector of its country
+        // ("Republican lawmakers" USALEG, "Labour MPs" GBRLEG); a word of
+        // government keeps the party's code of the date ("Labour leader"
+        // in opposition is no government).
+        full = full.substr(0, 3) + agent;
       }
       // "President Michel Suleiman", "General David Petraeus": a title in
       // the text names the office a dictionary person holds then, over

@@ -152,11 +152,6 @@ class Geocoder;
 // unresolved.
 void Geocode(const Geocoder& geocoder, Document* doc);
 
-// Returns the candidate base forms of an English word form ("accused" ->
-// "accused", "accuse", "accus"; "met" -> "meet"), lower-cased, the word itself
-// first.
-std::vector<std::string> LemmaCandidates(std::string_view word);
-
 }  // namespace dateline
 
 #endif  // DATELINE_EVENTS_EVENT_CODER_H_

@@ -9,6 +9,7 @@
 
 #include "dateline/pipeline.h"
 #include "events/cameo.h"
+#include "syntax/lemma_candidates.h"
 
 namespace dateline {
 namespace {

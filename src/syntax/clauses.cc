@@ -15,7 +15,7 @@
 #include <string_view>
 #include <vector>
 
-#include "events/event_coder.h"
+#include "syntax/lemma_candidates.h"
 
 namespace dateline {
 namespace {

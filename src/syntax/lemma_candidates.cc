@@ -6,7 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "events/event_coder.h"
+#include "syntax/lemma_candidates.h"
 
 namespace dateline {
 namespace {
