@@ -1,6 +1,7 @@
 // Helpers shared by the event evaluation programs: a tolerant reader for
 // PETRARCH validation records (PETR2_GSR_validation.xml is not well-formed
-// XML; PETR.UnitTest.records.xml is), triple scoring, and running one text
+// XML; PETR.UnitTest.records.xml is), triple scoring, symmetric pairs read
+// as a gold writes them, and running one text
 // through the pipeline with a publication date.
 #ifndef DATELINE_BENCH_EVENT_EVAL_UTIL_H_
 #define DATELINE_BENCH_EVENT_EVAL_UTIL_H_
@@ -8,6 +9,7 @@
 #include <algorithm>
 #include <cstring>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -19,6 +21,9 @@ namespace dateline {
 
 struct Triple {
   std::string source, target, code;
+  // A symmetric act coded once per unordered pair: matches a gold triple
+  // with source and target either way round.
+  bool unordered = false;
 };
 
 struct ValidationRecord {
@@ -193,7 +198,10 @@ struct TripleScore {
         if (used[k]) continue;
         bool code = root_only ? g[k].code.substr(0, 2) == t.code.substr(0, 2)
                               : g[k].code == t.code;
-        if (code && g[k].source == t.source && g[k].target == t.target) {
+        bool pair = (g[k].source == t.source && g[k].target == t.target) ||
+                    (t.unordered && g[k].source == t.target &&
+                     g[k].target == t.source);
+        if (code && pair) {
           used[k] = true;
           ++hits;
           break;
@@ -212,6 +220,30 @@ struct TripleScore {
     return p + r > 0 ? 2 * p * r / (p + r) : 0;
   }
 };
+
+// Reads the countries of a symmetric act, coded once per unordered pair
+// (`p_src` the first-named party's, `p_tgt` the other's), the way a gold
+// record writes it: against a reciprocal record (PLOVER's SRC/TAR) both
+// parties in both roles; against a one-way record in the order that gives
+// more matches with `g_src` / `g_tgt`.
+inline void ReadPairAsGold(bool reciprocal, const std::set<std::string>& g_src,
+                           const std::set<std::string>& g_tgt,
+                           std::set<std::string>* p_src,
+                           std::set<std::string>* p_tgt) {
+  auto hits = [](const std::set<std::string>& g,
+                 const std::set<std::string>& p) {
+    int n = 0;
+    for (const std::string& c : p) n += g.count(c) > 0;
+    return n;
+  };
+  if (reciprocal) {
+    p_src->insert(p_tgt->begin(), p_tgt->end());
+    *p_tgt = *p_src;
+  } else if (hits(g_src, *p_tgt) + hits(g_tgt, *p_src) >
+             hits(g_src, *p_src) + hits(g_tgt, *p_tgt)) {
+    std::swap(*p_src, *p_tgt);
+  }
+}
 
 // Parses RFC-4180 CSV (quoted fields with "" escapes and embedded newlines).
 inline std::vector<std::vector<std::string>> ParseCsv(std::string_view text) {

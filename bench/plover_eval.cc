@@ -43,7 +43,13 @@
 // Accuracy counts a record without an event as wrong. Country F1 compares,
 // per record, the sets of (role, first three letters of the code) of the gold
 // actors and of the actors of our events with the chosen code; reciprocal
-// (SRC/TAR) gold actors count in both roles.
+// (SRC/TAR) gold actors count in both roles. A symmetric act (meet,
+// negotiate, sign an agreement: SymmetricCode in events/clause_coder.h),
+// which the clause coder codes once per unordered pair, is read the way
+// the gold writes it: against a reciprocal record its parties count in both
+// roles, as PLOVER's SRC/TAR does; against a one-way record in the order
+// that record gives (the pair is unordered). --ordered-symmetric scores
+// the coder's order as it is (the scoring before 2026-12-07).
 //
 // This is a development split: patterns were written from the CAMEO
 // codebook, and this file was looked at while writing them. --half even|odd
@@ -56,7 +62,8 @@
 // edited from; no actors there, so no country figures).
 //
 //   build/plover_eval [PATH] [--require-target] [--require-source]
-//                     [--table-2021] [--codebook CSV] [--half even|odd] [-v]
+//                     [--table-2021] [--codebook CSV] [--half even|odd]
+//                     [--ordered-symmetric] [-v]
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
@@ -70,6 +77,7 @@
 #include "dateline/pipeline.h"
 #include "event_eval_util.h"
 #include "events/cameo.h"
+#include "events/clause_coder.h"
 #include "events/event_coder.h"
 
 namespace dateline {
@@ -140,6 +148,10 @@ int Main(int argc, char** argv) {
                  "only the records at even or odd positions in the file "
                  "(0-based; even: written from, odd: the check)")
       ->check(CLI::IsMember({"even", "odd"}));
+  bool ordered_symmetric = false;
+  app.add_flag("--ordered-symmetric", ordered_symmetric,
+               "score a symmetric act's parties in the coder's order, not as "
+               "the unordered pair it stands for");
   app.add_flag("-v,--verbose", verbose, "print every record");
   CLI11_PARSE(app, argc, argv);
   nlohmann::json data;
@@ -251,7 +263,8 @@ int Main(int argc, char** argv) {
     if (r.contains("textInfo") && r["textInfo"].is_object() &&
         r["textInfo"].contains("markup") && r["textInfo"]["markup"].is_string())
       markup = r["textInfo"]["markup"].get<std::string>();
-    if (markup.find("SRC/TAR") != std::string::npos) {
+    bool reciprocal = markup.find("SRC/TAR") != std::string::npos;
+    if (reciprocal) {
       for (const std::string& c : g_src) g_tgt.insert(c);
     }
     if (chosen) {
@@ -264,6 +277,8 @@ int Main(int argc, char** argv) {
           p_tgt.insert(e.target.code.substr(0, 3));
       }
     }
+    if (chosen && !ordered_symmetric && SymmetricCode(chosen->code))
+      ReadPairAsGold(reciprocal, g_src, g_tgt, &p_src, &p_tgt);
     auto score = [&](const std::set<std::string>& g,
                      const std::set<std::string>& p) {
       for (const std::string& c : p) (g.count(c) ? tp : fp)++;

@@ -1,6 +1,7 @@
 #include "events/clause_coder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -24,14 +25,6 @@ namespace {
 int Specificity(const std::string& code) {
   return 2 * static_cast<int>(code.size()) +
          (!code.empty() && code.back() != '0' ? 1 : 0);
-}
-
-// The codes of acts that are the same seen from either side (the gold
-// set's and this coder's convention: one event per unordered pair).
-bool SymmetricCode(const std::string& code) {
-  static const std::set<std::string> kCodes = {
-      "040", "041", "044", "046", "057", "060", "061", "062", "063", "064"};
-  return kCodes.count(code) > 0;
 }
 
 EventActor ToEventActor(const Document& doc, const FoundActor& a) {
@@ -71,6 +64,37 @@ std::string_view WordAt(const Document& doc, size_t t) {
   if (t >= doc.tokens.size()) return {};
   const Span& s = doc.tokens[t];
   return std::string_view(doc.text).substr(s.begin, s.end - s.begin);
+}
+
+// Returns the preposition that governs the phrase starting at token `b`,
+// lower-cased, read back over its determiner and modifiers ("to war-torn
+// Mozambique", "in the occupied West Bank") and over one "NOUN of" ("in
+// the town of Cizre"); tokens at or before `lo` are not read. Empty when
+// none.
+std::string PrepositionBefore(const Document& doc, uint32_t b, uint32_t lo) {
+  auto modifier = [&](uint32_t t) {
+    if (t >= doc.pos.size()) return false;
+    const std::string& tag = doc.pos[t];
+    return tag == "DT" || tag == "CD" || tag == "PRP$" || tag == "VBN" ||
+           tag.compare(0, 2, "JJ") == 0;
+  };
+  uint32_t t = b;
+  bool of_skipped = false;
+  while (t > lo + 1) {
+    --t;
+    if (modifier(t) && b - t <= 4) continue;
+    std::string w(WordAt(doc, t));
+    for (char& ch : w) ch = static_cast<char>(std::tolower(ch));
+    if (w == "of" && !of_skipped && t > lo + 2 && t - 1 < doc.pos.size() &&
+        doc.pos[t - 1].compare(0, 2, "NN") == 0 &&
+        doc.pos[t - 1].compare(0, 3, "NNP") != 0) {
+      of_skipped = true;
+      --t;  // the noun; the loop steps over it
+      continue;
+    }
+    return w;
+  }
+  return {};
 }
 
 // Returns whether two actors are one party: the same code, or the same
@@ -397,6 +421,12 @@ void FillActorCodes(const Document& doc,
   }
 }
 
+bool SymmetricCode(const std::string& code) {
+  static const std::set<std::string> kCodes = {
+      "040", "041", "044", "046", "057", "060", "061", "062", "063", "064"};
+  return kCodes.count(code) > 0;
+}
+
 ClauseIndex ClauseIndex::Build(const Document& doc) {
   ClauseIndex x;
   x.clauses_by_sentence.resize(doc.sentences.size());
@@ -541,6 +571,11 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
       if (a.role == "patient" && !ActorsOf(cx, a).empty()) return;
     }
   }
+  // "would not give permission to Russia to help Israel", "did not send
+  // troops to fight": the purpose of an act not done is not done either.
+  if (InfinitiveOfPurpose(doc, c) && doc.clauses[c.parent].negated &&
+      doc.deprels[c.predicate].compare(0, 5, "xcomp") != 0)
+    return;
   if (p->stance && !StanceContent(doc, c)) return;
   if (DescribedState(doc, c)) return;
   // The content of an accusation, a request, a fear ... is not an act;
@@ -572,6 +607,20 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
     // protest is aimed at the target of the act it is about.
     if (targets.empty() && CodeIn("content_target", p->code))
       targets = ContentTargets(cx, ci, 0);
+    // "threatened to stop negotiations if the United States goes ahead":
+    // a threat, or an act promised on a condition, with no party of its
+    // own (or only its source's) aims at the party of the condition.
+    bool own = true;
+    for (const FoundActor& t : targets) {
+      bool same = false;
+      for (const FoundActor& f : sources) same |= SameActor(f, t);
+      own &= same;
+    }
+    if (own && (CodeIn("condition_target", p->code) ||
+                c.modality == "threat" || c.modality == "conditional")) {
+      std::vector<FoundActor> cond = ConditionTargets(cx, ci, 0);
+      if (!cond.empty()) targets = std::move(cond);
+    }
   }
   if (p->residual) {
     // The addressee is the argument itself ("told parliament"), not a
@@ -715,6 +764,46 @@ std::vector<FoundActor> ClauseCoder::ContentTargets(const Context& cx, int ci,
   return out;
 }
 
+std::vector<FoundActor> ClauseCoder::ConditionTargets(const Context& cx,
+                                                      int ci,
+                                                      int depth) const {
+  const Document& doc = cx.doc;
+  std::vector<FoundActor> out;
+  for (int k : cx.clauses) {
+    const Clause& d = doc.clauses[k];
+    if (k == ci || d.parent != ci || d.kind != "verb" ||
+        d.predicate >= doc.deprels.size())
+      continue;
+    const std::string& rel = doc.deprels[d.predicate];
+    // The condition: an adverbial clause the clause layer marked
+    // conditional ("if", "unless"); else look in the clauses below.
+    bool condition = false;
+    if (rel.compare(0, 5, "advcl") == 0 && d.modality == "conditional") {
+      // Its own "if" or "unless", not a clause the condition hangs on.
+      for (uint32_t t = cx.sentence.token_begin;
+           t < d.predicate && t < doc.heads.size(); ++t) {
+        std::string_view w = WordAt(doc, t);
+        condition |= doc.heads[t] == static_cast<int32_t>(d.predicate) &&
+                     doc.deprels[t] == "mark" &&
+                     (w == "if" || w == "If" || w == "unless" ||
+                      w == "Unless");
+      }
+    }
+    if (condition) {
+      for (const ClauseArgument& a : d.arguments) {
+        if (a.role != (d.voice == "passive" ? "patient" : "agent")) continue;
+        for (const FoundActor& f : ActorsOf(cx, a)) out.push_back(f);
+      }
+    } else if (depth < 2) {
+      // The parse hangs the condition on the nearest verb ("to stop
+      // negotiations to reduce weapons if ...").
+      out = ConditionTargets(cx, k, depth + 1);
+    }
+    if (!out.empty()) return out;
+  }
+  return out;
+}
+
 std::vector<FoundActor> ClauseCoder::AccuserAnswered(
     const Context& cx, const Clause& c,
     const std::vector<Event>& earlier) const {
@@ -824,6 +913,32 @@ std::vector<FoundActor> ClauseCoder::ActorsOf(const Context& cx,
     }
   };
   coded(pick);
+  // "Doctors from two American aid groups", "Baghdad University Medical
+  // School": a sector the finder gave no country takes the country of a
+  // party the phrase names before its head or after "from", "of" or "in"
+  // (its origin), when that is the phrase's only country.
+  std::string country;
+  bool several = false;
+  for (const FoundActor& f : out) {
+    if (f.code.compare(0, 3, "---") != 0 || f.code.size() <= 3) continue;
+    for (const FoundGroup& g : cx.groups) {
+      if (&g == pick || g.b < tb || g.e > te || g.actors.empty()) continue;
+      const FoundActor& o = g.actors[0];
+      if (!CountryPrefix(o.code) || o.person || o.pronoun) continue;
+      bool before = g.e <= h;
+      std::string prep = before ? "" : PrepositionBefore(cx.doc, g.b, h);
+      if (!before && prep != "from" && prep != "of" && prep != "in") continue;
+      if (!country.empty() && country != o.code.substr(0, 3)) several = true;
+      country = o.code.substr(0, 3);
+    }
+    break;
+  }
+  if (!country.empty() && !several) {
+    for (FoundActor& f : out) {
+      if (f.code.compare(0, 3, "---") == 0 && f.code.size() > 3)
+        f.code = country + f.code.substr(3);
+    }
+  }
   // "Kenzo Oshima, the United Nations Emergency Relief Coordinator": a
   // name the finder could not code takes the office its apposition names.
   if (out.empty() && h < cx.sentence.token_end) {
@@ -981,9 +1096,8 @@ std::vector<FoundActor> ClauseCoder::PrepositionInPatient(
         embedded |= doc.clauses[k].kind == "verb" && p > a.head && p < g.b;
       }
       if (embedded) break;
-      uint32_t w = g.b - 1;
-      if (w > tb + 1 && WordAt(doc, w) == "the") --w;
-      if (WordAt(doc, w) != prep) continue;
+      if (PrepositionBefore(doc, g.b, std::max<uint32_t>(a.head, static_cast<uint32_t>(tb))) != prep)
+        continue;
       for (const FoundActor& f : g.actors) {
         if (!f.place && !f.code.empty()) out.push_back(f);
       }
@@ -1104,14 +1218,17 @@ FoundActor ClauseCoder::PlaceOf(const Context& cx, int ci,
         return f;
       }
     }
-    // "held talks in Beijing": a place after "in" inside the patient.
+    // "held talks in Beijing", "imposed a curfew in the town of Cizre",
+    // "remained on alert in the occupied West Bank": a place after a
+    // locative preposition inside the patient or another oblique.
     for (const ClauseArgument& a : c.arguments) {
-      if (a.role != "patient") continue;
+      if (a.role != "patient" && a.role != "oblique") continue;
       auto [tb, te] = TokensIn(doc, a.span);
       for (const FoundGroup& g : cx.groups) {
         if (g.b <= a.head || g.b <= tb || g.e > te || g.actors.empty())
           continue;
-        if (!lex_->Has("location_prep", std::string(WordAt(doc, g.b - 1))))
+        if (!lex_->Has("location_prep",
+                       PrepositionBefore(doc, g.b, std::max<uint32_t>(a.head, static_cast<uint32_t>(tb)))))
           continue;
         const FoundActor& f = g.actors[0];
         if (!f.place && !(f.code.size() == 3 && !f.person)) continue;

@@ -35,6 +35,13 @@ class CameoTable;
 class ClausePatterns;
 class EventLexicons;
 
+// Returns whether CAMEO `code` is an act that is the same seen from either
+// side (meet, negotiate, sign an agreement, cooperate: 040, 041, 044, 046,
+// 057, 060-064), which the clause coder codes once per unordered pair;
+// evaluations against gold sets that code such acts in both directions
+// read it to compare pairs, not orders.
+bool SymmetricCode(const std::string& code);
+
 // An actor the actor finder coded in a sentence: tokens [b, e).
 struct FoundActor {
   uint32_t b = 0, e = 0;
@@ -127,6 +134,13 @@ class ClauseCoder {
   // none.
   std::vector<FoundActor> ContentTargets(const Context& cx, int ci,
                                          int depth) const;
+  // Returns the party whose act a threat (or a conditional act) depends
+  // on: the subject of an "if" or "unless" clause under clause `ci`, at
+  // most two clauses down ("threatened to stop negotiations if the United
+  // States goes ahead": the codebook's 134 is aimed at the actions of the
+  // target). Empty when none.
+  std::vector<FoundActor> ConditionTargets(const Context& cx, int ci,
+                                           int depth) const;
   std::vector<FoundActor> ActorsOf(const Context& cx,
                                    const ClauseArgument& a,
                                    bool places = false) const;

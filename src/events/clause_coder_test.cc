@@ -1013,5 +1013,63 @@ TEST(ClauseCoderOnParseTest, DemandTargetsTheComplementSubject) {
   EXPECT_EQ(doc.events[0].target.code, "UKR");
 }
 
+// A threat is aimed at the party whose act it is conditional on
+// ("threatened to quit the talks if China raised its tariffs": 13x JPN ->
+// CHN; the codebook's 134 example), when it names no party of its own.
+TEST_F(ClauseCoderTest, AThreatAimsAtThePartyOfItsCondition) {
+  Document d = Process(
+      "Tariffs\n\nMay 4, 2023\n\nJapan threatened to quit the trade talks "
+      "if China raised its tariffs on rice again.\n");
+  const Event* t = RootEvent(d, "13");
+  ASSERT_NE(t, nullptr) << EventsOf(d);
+  EXPECT_EQ(t->source.code, "JPN");
+  EXPECT_EQ(t->target.code.substr(0, 3), "CHN");
+}
+
+// An act that falls on a place's people finds the place after a locative
+// preposition read over modifiers and one "NOUN of" ("in the town of
+// Mombasa", "in the northern city of Kano"), inside the patient or another
+// oblique: its country is the target.
+TEST_F(ClauseCoderTest, APlaceInsideThePatientOrAnOblique) {
+  Document d = Process(
+      "Curfew\n\nMay 4, 2023\n\nKenyan police imposed a curfew in the town "
+      "of Mombasa after the riots.\n\nNigerian troops remained on alert in "
+      "the northern city of Kano after the attacks.\n");
+  const Event* c = RootEvent(d, "17");
+  ASSERT_NE(c, nullptr) << EventsOf(d);
+  EXPECT_EQ(c->source.code.substr(0, 3), "KEN");
+  EXPECT_EQ(c->target.code, "KEN");
+  const Event* m = RootEvent(d, "15");
+  ASSERT_NE(m, nullptr) << EventsOf(d);
+  EXPECT_EQ(m->source.code.substr(0, 3), "NGA");
+  EXPECT_EQ(m->target.code, "NGA");
+}
+
+// A sector the actor finder gave no country takes the country its phrase
+// names before the head or after "from" ("Nurses from two Canadian
+// charities", "the Kabul University Medical School").
+TEST_F(ClauseCoderTest, ASectorTakesTheCountryItsPhraseNames) {
+  Document d = Process(
+      "Aid\n\nMay 4, 2023\n\nNurses from two Canadian charities delivered "
+      "medicine to the Kabul University Medical School on Monday.\n");
+  ASSERT_FALSE(d.events.empty()) << EventsOf(d);
+  EXPECT_EQ(d.events[0].source.code.substr(0, 3), "CAN") << EventsOf(d);
+  EXPECT_EQ(d.events[0].target.code.substr(0, 3), "AFG") << EventsOf(d);
+}
+
+// The purpose of an act not done is not done: "would not give permission
+// to Poland to help Ukraine" is a refusal to Poland, and no help to Ukraine.
+TEST_F(ClauseCoderTest, ThePurposeOfANegatedActIsNotCoded) {
+  Document d = Process(
+      "Permission\n\nMay 4, 2023\n\nGermany said it would not give "
+      "permission to Poland to help Ukraine.\n");
+  for (const Event& e : d.events) {
+    EXPECT_NE(e.target.code.substr(0, 3), "UKR") << EventsOf(d);
+  }
+  const Event* r = RootEvent(d, "12");
+  ASSERT_NE(r, nullptr) << EventsOf(d);
+  EXPECT_EQ(r->target.code, "POL");
+}
+
 }  // namespace
 }  // namespace dateline
