@@ -7,9 +7,10 @@
 // date; the <Parse> (a UD parse) is never read. An event counts as matched
 // when source code, target code ("---" in the gold = no target) and event
 // code all equal a gold coding of the same record (each gold coding matched
-// once; a symmetric act, meet or negotiate, which the clause coder codes
-// once per unordered pair, matches either way round unless
-// --ordered-symmetric). Also printed: the same with only the root code compared, and exact
+// once). --unordered-symmetric also matches a symmetric act (meet,
+// negotiate), which the clause coder codes once per unordered pair, either
+// way round; the default is the scoring, the coder's order as it
+// is. Also printed: the same with only the root code compared, and exact
 // record matches. PETRARCH-2 (with its full Phoenix dictionaries and CoreNLP
 // parses) scores P 0.776, R 0.703 there.
 //
@@ -20,7 +21,7 @@
 // 2026-12-07 rules are written from the even half only, the odd half is the
 // check.
 //
-//   build/petrarch_gsr_eval [PATH] [--half even|odd] [--ordered-symmetric]
+//   build/petrarch_gsr_eval [PATH] [--half even|odd] [--unordered-symmetric]
 //                           [--verbose]
 #include <CLI/CLI.hpp>
 #include <cstdio>
@@ -46,10 +47,11 @@ int Main(int argc, char** argv) {
   bool verbose = false;
   app.add_option("path", path, "the validation XML");
   app.add_flag("-v,--verbose", verbose, "print every record's codings");
-  bool ordered_symmetric = false;
-  app.add_flag("--ordered-symmetric", ordered_symmetric,
-               "match a symmetric act only in the coder's order, not as the "
-               "unordered pair it stands for");
+  bool unordered_symmetric = false;
+  app.add_flag("--unordered-symmetric", unordered_symmetric,
+               "match a symmetric act either way round, as the unordered "
+               "pair the clause coder codes it as (default: the coder's "
+               "order, the issue's scoring)");
   std::string half;
   app.add_option("--half", half,
                  "only the records at even or odd positions (0-based, file "
@@ -93,7 +95,7 @@ int Main(int argc, char** argv) {
       ++events;
       if (!cameo->Contains(e.code)) ++outside_table;
       pred.push_back({e.source.code, e.has_target ? e.target.code : "---",
-                      e.code, !ordered_symmetric && SymmetricCode(e.code)});
+                      e.code, unordered_symmetric && SymmetricCode(e.code)});
     }
     int tp = exact.Add(r.gold, pred, false);
     root.Add(r.gold, pred, true);

@@ -43,13 +43,12 @@
 // Accuracy counts a record without an event as wrong. Country F1 compares,
 // per record, the sets of (role, first three letters of the code) of the gold
 // actors and of the actors of our events with the chosen code; reciprocal
-// (SRC/TAR) gold actors count in both roles. A symmetric act (meet,
-// negotiate, sign an agreement: SymmetricCode in events/clause_coder.h),
-// which the clause coder codes once per unordered pair, is read the way
-// the gold writes it: against a reciprocal record its parties count in both
-// roles, as PLOVER's SRC/TAR does; against a one-way record in the order
-// that record gives (the pair is unordered). --ordered-symmetric scores
-// the coder's order as it is (the scoring before 2026-12-07).
+// (SRC/TAR) gold actors count in both roles. --unordered-symmetric reads a
+// symmetric act (meet, negotiate, sign an agreement: SymmetricCode in
+// events/clause_coder.h), which the clause coder codes once per unordered
+// pair, the way the gold writes it: against a reciprocal record its parties
+// count in both roles, against a one-way record in that record's order. The
+// default scores the coder's order as it is (the scoring).
 //
 // This is a development split: patterns were written from the CAMEO
 // codebook, and this file was looked at while writing them. --half even|odd
@@ -63,7 +62,7 @@
 //
 //   build/plover_eval [PATH] [--require-target] [--require-source]
 //                     [--table-2021] [--codebook CSV] [--half even|odd]
-//                     [--ordered-symmetric] [-v]
+//                     [--unordered-symmetric] [-v]
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
@@ -148,10 +147,11 @@ int Main(int argc, char** argv) {
                  "only the records at even or odd positions in the file "
                  "(0-based; even: written from, odd: the check)")
       ->check(CLI::IsMember({"even", "odd"}));
-  bool ordered_symmetric = false;
-  app.add_flag("--ordered-symmetric", ordered_symmetric,
-               "score a symmetric act's parties in the coder's order, not as "
-               "the unordered pair it stands for");
+  bool unordered_symmetric = false;
+  app.add_flag("--unordered-symmetric", unordered_symmetric,
+               "score a symmetric act's parties as the unordered pair the "
+               "clause coder codes it as (default: the coder's order, the "
+               "issue's scoring)");
   app.add_flag("-v,--verbose", verbose, "print every record");
   CLI11_PARSE(app, argc, argv);
   nlohmann::json data;
@@ -277,7 +277,7 @@ int Main(int argc, char** argv) {
           p_tgt.insert(e.target.code.substr(0, 3));
       }
     }
-    if (chosen && !ordered_symmetric && SymmetricCode(chosen->code))
+    if (chosen && unordered_symmetric && SymmetricCode(chosen->code))
       ReadPairAsGold(reciprocal, g_src, g_tgt, &p_src, &p_tgt);
     auto score = [&](const std::set<std::string>& g,
                      const std::set<std::string>& p) {
