@@ -206,16 +206,11 @@ class TopK {
   std::vector<Item> items_;
 };
 
-// Always inlined: ExtractFeatures, large, calls them ~100 times a state, and
-// GCC left them out of line there (a call per feature).
-[[gnu::always_inline]] inline uint64_t K(uint64_t t, uint64_t a) {
-  return MixHash(t, a);
-}
-[[gnu::always_inline]] inline uint64_t K(uint64_t t, uint64_t a, uint64_t b) {
+uint64_t K(uint64_t t, uint64_t a) { return MixHash(t, a); }
+uint64_t K(uint64_t t, uint64_t a, uint64_t b) {
   return MixHash(MixHash(t, a), b);
 }
-[[gnu::always_inline]] inline uint64_t K(uint64_t t, uint64_t a, uint64_t b,
-                                         uint64_t c) {
+uint64_t K(uint64_t t, uint64_t a, uint64_t b, uint64_t c) {
   return MixHash(MixHash(MixHash(t, a), b), c);
 }
 
