@@ -323,6 +323,36 @@ TEST(SequenceTaggerTest, PlainLabelsForPartOfSpeech) {
             (std::vector<std::string>{"NNP", "VBZ", "DT", "NNS", "."}));
 }
 
+// The static features of a sentence are written into a buffer kept from the
+// sentence before (ExtractStatic grows it, never shrinks it): a sentence
+// after a long one must get exactly the tags it gets alone.
+TEST(SequenceTaggerTest, SentenceAfterALongOneIsTaggedAsAlone) {
+  TaggedDocument d;
+  for (int i = 0; i < 30; ++i) {
+    d.words.push_back({"Zorblat", "eats", "red", "plums", "."});
+    d.labels.push_back({"NNP", "VBZ", "JJ", "NNS", "."});
+    d.words.push_back({"Quenna", "sees", "the", "plums", "."});
+    d.labels.push_back({"NNP", "VBZ", "DT", "NNS", "."});
+  }
+  TaggerTrainOptions opt;
+  opt.encoding = SequenceTagger::Encoding::kPlain;
+  opt.epochs = 3;
+  SequenceTagger m;
+  ASSERT_TRUE(TrainSequenceTagger({d}, Gazetteer(), opt, &m).ok());
+  const TaggerSentence short_one = {"Quenna", "eats", "the", "plums", "."};
+  TaggerSentence long_one;
+  for (int i = 0; i < 700; ++i) long_one.push_back(i % 2 ? "red-plums" : "Zorblat");
+  std::vector<std::vector<std::string>> alone, after;
+  m.TagDocument({short_one}, &alone);
+  m.TagDocument({long_one, short_one, long_one, short_one}, &after);
+  ASSERT_EQ(after.size(), 4u);
+  EXPECT_EQ(after[1], alone[0]);
+  EXPECT_EQ(after[3], alone[0]);
+  EXPECT_EQ(after[0], after[2]);
+  EXPECT_EQ(m.StaticFeatureHashes(short_one, 4),
+            m.StaticFeatureHashes(short_one, 4));
+}
+
 TEST(SequenceTaggerTest, FeatureHashesAreStable) {
   SequenceTagger m;  // no gazetteer: features depend on the words only
   TaggerSentence s = {"Zorblat", "visited", "Marovia", "."};
