@@ -302,7 +302,9 @@ TEST(SequenceTaggerTest, OddInputIsTaggedWithoutTrouble) {
   EXPECT_EQ(tags[1], (std::vector<std::string>(4, "O")));
 }
 
-TEST(SequenceTaggerTest, PlainLabelsForPartOfSpeech) {
+// Trains a plain-label part-of-speech tagger on two short sentences
+// repeated 30 times (3 epochs).
+Status TrainTinyPosTagger(SequenceTagger* m) {
   TaggedDocument d;
   for (int i = 0; i < 30; ++i) {
     d.words.push_back({"Zorblat", "eats", "red", "plums", "."});
@@ -313,8 +315,12 @@ TEST(SequenceTaggerTest, PlainLabelsForPartOfSpeech) {
   TaggerTrainOptions opt;
   opt.encoding = SequenceTagger::Encoding::kPlain;
   opt.epochs = 3;
+  return TrainSequenceTagger({d}, Gazetteer(), opt, m);
+}
+
+TEST(SequenceTaggerTest, PlainLabelsForPartOfSpeech) {
   SequenceTagger m;
-  ASSERT_TRUE(TrainSequenceTagger({d}, Gazetteer(), opt, &m).ok());
+  ASSERT_TRUE(TrainTinyPosTagger(&m).ok());
   EXPECT_EQ(m.external_labels(),
             (std::vector<std::string>{".", "DT", "JJ", "NNP", "NNS", "VBZ"}));
   std::vector<std::vector<std::string>> tags;
@@ -327,18 +333,8 @@ TEST(SequenceTaggerTest, PlainLabelsForPartOfSpeech) {
 // sentence before (ExtractStatic grows it, never shrinks it): a sentence
 // after a long one must get exactly the tags it gets alone.
 TEST(SequenceTaggerTest, SentenceAfterALongOneIsTaggedAsAlone) {
-  TaggedDocument d;
-  for (int i = 0; i < 30; ++i) {
-    d.words.push_back({"Zorblat", "eats", "red", "plums", "."});
-    d.labels.push_back({"NNP", "VBZ", "JJ", "NNS", "."});
-    d.words.push_back({"Quenna", "sees", "the", "plums", "."});
-    d.labels.push_back({"NNP", "VBZ", "DT", "NNS", "."});
-  }
-  TaggerTrainOptions opt;
-  opt.encoding = SequenceTagger::Encoding::kPlain;
-  opt.epochs = 3;
   SequenceTagger m;
-  ASSERT_TRUE(TrainSequenceTagger({d}, Gazetteer(), opt, &m).ok());
+  ASSERT_TRUE(TrainTinyPosTagger(&m).ok());
   const TaggerSentence short_one = {"Quenna", "eats", "the", "plums", "."};
   TaggerSentence long_one;
   for (int i = 0; i < 700; ++i) long_one.push_back(i % 2 ? "red-plums" : "Zorblat");
