@@ -1,5 +1,6 @@
 // End-to-end tests of `dateline extract` on the project's own sample pages.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -141,7 +142,9 @@ TEST(ExtractCliTest, RecordsAreRegular) {
 // The events options reach the coder: PLOVER-style events without a target
 // or a named perpetrator only when asked for.
 TEST(ExtractCliTest, EventOptions) {
-  std::string page = testing::TempDir() + "/dateline_events_page.html";
+  // The process id keeps two checkouts testing at once on one machine apart.
+  std::string page = testing::TempDir() + "/dateline_events_page_" +
+                     std::to_string(::getpid()) + ".html";
   FILE* f = std::fopen(page.c_str(), "w");
   ASSERT_NE(f, nullptr);
   std::fputs("<html><body><article><p>Three Iraqi civilians were killed in a "
