@@ -922,7 +922,9 @@ Document CodeOnParse(const std::string& text, const std::vector<Row>& rows) {
   }
   Lemmatizer lemmas;
   EXPECT_TRUE(lemmas.Load(DataDir() + "/models/lemmas.model").ok());
-  BuildClauses(&doc, &lemmas);
+  NounFrames frames;
+  EXPECT_TRUE(frames.LoadFile(DataDir() + "/syntax/noun_frames.tsv").ok());
+  BuildClauses(&doc, &lemmas, &frames);
   std::unique_ptr<EventCoder> coder;
   EXPECT_TRUE(EventCoder::Create(DataDir(), &coder).ok());
   if (coder) coder->Code(&doc);
@@ -1069,6 +1071,47 @@ TEST_F(ClauseCoderTest, ThePurposeOfANegatedActIsNotCoded) {
   const Event* r = RootEvent(d, "12");
   ASSERT_NE(r, nullptr) << EventsOf(d);
   EXPECT_EQ(r->target.code, "POL");
+}
+
+// "may sign the deal despite US objections to France's plan": the
+// objections were made (110 USA>FRA, asserted), whatever "may" says of the
+// signing (lexicons.tsv fact_prep); "the deal" names no party and is no
+// act.
+TEST(ClauseCoderOnParseTest, ObjectionsAfterDespiteAreAsserted) {
+  Document doc = CodeOnParse(
+      "Germany may sign the deal despite US objections to France's plan.",
+      {{3, "nsubj"}, {3, "aux", "MD"}, {0, "root", "VB"}, {5, "det"},
+       {3, "obj", "NN"}, {8, "case"}, {8, "compound", "NNP"},
+       {3, "obl", "NNS"}, {12, "case"}, {12, "nmod:poss", "NNP"},
+       {10, "case", "POS"}, {8, "nmod", "NN"}, {3, "punct"}});
+  ASSERT_EQ(doc.events.size(), 1u) << Events(doc);
+  EXPECT_EQ(doc.events[0].code, "110");
+  EXPECT_EQ(doc.events[0].source.code, "USA");
+  EXPECT_EQ(doc.events[0].target.code, "FRA");
+  EXPECT_FALSE(doc.events[0].hypothetical);
+  // With no party of their own, objections set against an act ("despite")
+  // aim at its doer.
+  doc = CodeOnParse("Germany signed the deal despite US objections.",
+                    {{2, "nsubj"}, {0, "root", "VBD"}, {4, "det"},
+                     {2, "obj", "NN"}, {7, "case"}, {7, "compound", "NNP"},
+                     {2, "obl", "NNS"}, {2, "punct"}});
+  ASSERT_EQ(doc.events.size(), 1u) << Events(doc);
+  EXPECT_EQ(doc.events[0].code, "110");
+  EXPECT_EQ(doc.events[0].source.code, "USA");
+  EXPECT_EQ(doc.events[0].target.code, "DEU");
+}
+
+// "called for talks with Iran" is the call (026, the demand frame of
+// "call for talks"), not also talks held with Iran (046).
+TEST(ClauseCoderOnParseTest, TalksCalledForAreNotCodedTwice) {
+  Document doc = CodeOnParse(
+      "France called for talks with Iran.",
+      {{2, "nsubj"}, {0, "root", "VBD"}, {4, "case"}, {2, "obl", "NNS"},
+       {6, "case"}, {4, "nmod"}, {2, "punct"}});
+  ASSERT_EQ(doc.events.size(), 1u) << Events(doc);
+  EXPECT_EQ(doc.events[0].code, "026");
+  EXPECT_EQ(doc.events[0].source.code, "FRA");
+  EXPECT_EQ(doc.events[0].target.code, "IRN");
 }
 
 }  // namespace
