@@ -750,6 +750,71 @@ TEST(ClauseNounFramesTest, ADateIsNoAgent) {
   EXPECT_TRUE(Args(poss, *Find(poss, "talks"), "agent").empty());
 }
 
+// "There is a lack of trust in Blair": the noun in the "of" phrase of a
+// `negates` row is negated, and what an existential clause says exists is
+// no agent of it.
+TEST(ClauseNounFramesTest, LackOfTrustIsNegatedAndExistentialHasNoAgent) {
+  Document doc = Parse("There is a lack of trust in Blair .",
+                       {{2, "expl", "EX"},
+                        {0, "root", "VBZ"},
+                        {4, "det", "DT"},
+                        {2, "nsubj", "NN"},
+                        {6, "case", "IN"},
+                        {4, "nmod", "NN"},
+                        {8, "case", "IN"},
+                        {6, "nmod", "NNP"},
+                        {2, "punct", "."}});
+  const Clause* trust = Find(doc, "trust");
+  ASSERT_NE(trust, nullptr);
+  EXPECT_EQ(trust->kind, "noun");
+  EXPECT_TRUE(trust->negated);
+  ASSERT_NE(Arg(*trust, "oblique"), nullptr);
+  EXPECT_EQ(Arg(*trust, "oblique")->preposition, "in");
+  const Clause* is = Find(doc, "is");
+  ASSERT_NE(is, nullptr);
+  EXPECT_TRUE(Args(doc, *is, "agent").empty());
+  EXPECT_EQ(Args(doc, *is, "patient"), Strings{"a lack of trust in Blair"});
+  EXPECT_EQ(Find(doc, "lack"), nullptr);  // not an event
+  // The parser may hang "in Blair" on "lack": it is still the trust's.
+  Document low = Parse("There is a lack of trust in Blair .",
+                       {{2, "expl", "EX"},
+                        {0, "root", "VBZ"},
+                        {4, "det", "DT"},
+                        {2, "nsubj", "NN"},
+                        {6, "case", "IN"},
+                        {4, "nmod", "NN"},
+                        {8, "case", "IN"},
+                        {4, "nmod", "NNP"},
+                        {2, "punct", "."}});
+  trust = Find(low, "trust");
+  ASSERT_NE(trust, nullptr);
+  EXPECT_TRUE(trust->negated);
+  EXPECT_EQ(Args(low, *trust, "oblique"), Strings{"Blair"});
+}
+
+// A `bound` noun needs its patient phrase: "Syria 's opposition" is a
+// party, "Syria 's opposition to the plan" an act.
+TEST(ClauseNounFramesTest, BoundNounNeedsItsPatient) {
+  Document party = Parse("Syria 's opposition met .", {{3, "nmod:poss", "NNP"},
+                                                       {1, "case", "POS"},
+                                                       {4, "nsubj", "NN"},
+                                                       {0, "root", "VBD"},
+                                                       {4, "punct", "."}});
+  EXPECT_EQ(Find(party, "opposition"), nullptr);
+  Document act = Parse("Syria 's opposition to the plan grew .",
+                       {{3, "nmod:poss", "NNP"},
+                        {1, "case", "POS"},
+                        {7, "nsubj", "NN"},
+                        {6, "case", "IN"},
+                        {6, "det", "DT"},
+                        {3, "nmod", "NN"},
+                        {0, "root", "VBD"},
+                        {7, "punct", "."}});
+  const Clause* o = Find(act, "opposition");
+  ASSERT_NE(o, nullptr);
+  EXPECT_EQ(Args(act, *o, "agent"), Strings{"Syria"});
+}
+
 // Robustness: none of these may crash, and what is consistent still counts.
 TEST(ClausesRobustnessTest, EmptyAndUnparsed) {
   Document doc;
