@@ -1116,8 +1116,8 @@ TEST(ClauseCoderOnParseTest, TalksCalledForAreNotCodedTwice) {
 
 // Evaluative nouns of the frame table (data/syntax/noun_frames.tsv) on
 // hand-built parses. "British frustration with Japan" is Britain's
-// disapproval of Japan (110), even as the sentence's first word when the
-// entity layer names it.
+// disapproval of Japan (110); the sentence's first word, whose capital says
+// nothing, is found as the modifier of the subject of "reached".
 TEST(ClauseCoderOnParseTest, FrustrationWithAPartyIsDisapproval) {
   Document doc = CodeOnParse(
       "British frustration with Japan has reached boiling point.",

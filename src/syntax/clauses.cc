@@ -633,9 +633,8 @@ std::string ClauseBuilder::EntityOf(uint32_t h) const {
 int ClauseBuilder::NamedModifier(uint32_t t) const {
   // "US objections", "British criticism", "UN sanctions": a name or a
   // capitalised adjective before an event noun with no possessor says whose
-  // act it is, as "the US's objections" would. The sentence's first word
-  // only when the entity layer found a name there ("British frustration
-  // with"): its capital alone says nothing ("Nuclear talks").
+  // act it is, as "the US's objections" would. Not the sentence's first
+  // word, whose capital says nothing ("Nuclear talks").
   int found = -1;
   for (uint32_t d : Kids(t)) {
     if (rel_[d] == "nmod:poss" && !InTime(d)) return -1;
@@ -646,8 +645,7 @@ int ClauseBuilder::NamedModifier(uint32_t t) const {
     if (w.empty() || w[0] < 'A' || w[0] > 'Z') continue;
     if (InTime(d)) continue;  // "a key September conversation"
     if (sent_[d] >= 0 &&
-        doc_.sentences[sent_[d]].token_begin == static_cast<uint32_t>(d) &&
-        entity_[d] < 0)
+        doc_.sentences[sent_[d]].token_begin == static_cast<uint32_t>(d))
       continue;
     found = static_cast<int>(d);
   }
