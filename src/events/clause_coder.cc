@@ -978,6 +978,21 @@ std::vector<FoundActor> ClauseCoder::SourcesOf(const Context& cx, int ci,
     }
     for (const FoundActor& f : found) out.push_back(f);
   }
+  // "Germany relaxed its sanctions on Iran", "ended its offensive": an act
+  // of the verb's own subject that the verb, an act of its own, changes is
+  // coded by the verb only.
+  if (!out.empty() && depth == 0 && c.kind == "noun" && c.parent >= 0 &&
+      c.parent < static_cast<int>(doc.clauses.size())) {
+    const Clause& up = doc.clauses[c.parent];
+    if (up.kind == "verb" && !lex_->Has("light_verb", up.lemma) &&
+        patterns_->Match(doc, c.parent)) {
+      for (const FoundActor& f : SourcesOf(cx, c.parent, 0)) {
+        for (const FoundActor& g : out) {
+          if (SameActor(f, g)) return {};
+        }
+      }
+    }
+  }
   // A participle that modifies a noun ("a member of Hamas jailed a year
   // ago") is passive in meaning whatever voice the parse gave it: its doer
   // is not named, and is not its host clause's subject nor the reporter.
@@ -1024,7 +1039,17 @@ std::vector<FoundActor> ClauseCoder::TargetsOf(const Context& cx, int ci,
   // ("impose sanctions on Iran", "signed an agreement with France").
   std::vector<ClauseArgument> args = c.arguments;
   for (const ClauseArgument& a : c.arguments) {
-    if (a.role != "patient") continue;
+    // ... and of an event noun after a preposition the pattern asks for
+    // ("called for talks with Iran").
+    bool noun_oblique = a.role == "oblique" && a.clause >= 0 &&
+                        a.clause < static_cast<int>(doc.clauses.size()) &&
+                        doc.clauses[a.clause].kind == "noun" &&
+                        std::any_of(p.needs.begin(), p.needs.end(),
+                                    [&](const ArgRequirement& r) {
+                                      return !r.preposition.empty() &&
+                                             r.preposition == a.preposition;
+                                    });
+    if (a.role != "patient" && !noun_oblique) continue;
     for (int k : cx.clauses) {
       const Clause& n = doc.clauses[k];
       if (n.kind != "noun" || n.predicate != a.head || k == ci) continue;
@@ -1068,6 +1093,15 @@ std::vector<FoundActor> ClauseCoder::TargetsOf(const Context& cx, int ci,
     if (out.empty() && slot.role == "oblique")
       out = PrepositionInPatient(cx, c, slot.preposition, slot.named);
     if (!out.empty()) return out;
+  }
+  // "Germany signed the deal despite US objections": a disapproval with no
+  // party of its own aims at the doer of the act it is set against.
+  if (c.kind == "noun" && p.code.compare(0, 2, "11") == 0 && c.parent >= 0 &&
+      c.parent < static_cast<int>(doc.clauses.size())) {
+    for (const ClauseArgument& a : doc.clauses[c.parent].arguments) {
+      if (a.clause == ci && lex_->Has("concessive_prep", a.preposition))
+        return SourcesOf(cx, c.parent, 0);
+    }
   }
   return out;
 }

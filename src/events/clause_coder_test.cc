@@ -922,7 +922,9 @@ Document CodeOnParse(const std::string& text, const std::vector<Row>& rows) {
   }
   Lemmatizer lemmas;
   EXPECT_TRUE(lemmas.Load(DataDir() + "/models/lemmas.model").ok());
-  BuildClauses(&doc, &lemmas);
+  NounFrames frames;
+  EXPECT_TRUE(frames.LoadFile(DataDir() + "/syntax/noun_frames.tsv").ok());
+  BuildClauses(&doc, &lemmas, &frames);
   std::unique_ptr<EventCoder> coder;
   EXPECT_TRUE(EventCoder::Create(DataDir(), &coder).ok());
   if (coder) coder->Code(&doc);
@@ -1069,6 +1071,141 @@ TEST_F(ClauseCoderTest, ThePurposeOfANegatedActIsNotCoded) {
   const Event* r = RootEvent(d, "12");
   ASSERT_NE(r, nullptr) << EventsOf(d);
   EXPECT_EQ(r->target.code, "POL");
+}
+
+// "may sign the deal despite US objections to France's plan": the
+// objections were made (110 USA>FRA, asserted), whatever "may" says of the
+// signing (lexicons.tsv fact_prep); "the deal" names no party and is no
+// act.
+TEST(ClauseCoderOnParseTest, ObjectionsAfterDespiteAreAsserted) {
+  Document doc = CodeOnParse(
+      "Germany may sign the deal despite US objections to France's plan.",
+      {{3, "nsubj"}, {3, "aux", "MD"}, {0, "root", "VB"}, {5, "det"},
+       {3, "obj", "NN"}, {8, "case"}, {8, "compound", "NNP"},
+       {3, "obl", "NNS"}, {12, "case"}, {12, "nmod:poss", "NNP"},
+       {10, "case", "POS"}, {8, "nmod", "NN"}, {3, "punct"}});
+  ASSERT_EQ(doc.events.size(), 1u) << Events(doc);
+  EXPECT_EQ(doc.events[0].code, "110");
+  EXPECT_EQ(doc.events[0].source.code, "USA");
+  EXPECT_EQ(doc.events[0].target.code, "FRA");
+  EXPECT_FALSE(doc.events[0].hypothetical);
+  // With no party of their own, objections set against an act ("despite")
+  // aim at its doer.
+  doc = CodeOnParse("Germany signed the deal despite US objections.",
+                    {{2, "nsubj"}, {0, "root", "VBD"}, {4, "det"},
+                     {2, "obj", "NN"}, {7, "case"}, {7, "compound", "NNP"},
+                     {2, "obl", "NNS"}, {2, "punct"}});
+  ASSERT_EQ(doc.events.size(), 1u) << Events(doc);
+  EXPECT_EQ(doc.events[0].code, "110");
+  EXPECT_EQ(doc.events[0].source.code, "USA");
+  EXPECT_EQ(doc.events[0].target.code, "DEU");
+}
+
+// "called for talks with Iran" is the call (026, the demand frame of
+// "call for talks"), not also talks held with Iran (046).
+TEST(ClauseCoderOnParseTest, TalksCalledForAreNotCodedTwice) {
+  Document doc = CodeOnParse(
+      "France called for talks with Iran.",
+      {{2, "nsubj"}, {0, "root", "VBD"}, {4, "case"}, {2, "obl", "NNS"},
+       {6, "case"}, {4, "nmod"}, {2, "punct"}});
+  ASSERT_EQ(doc.events.size(), 1u) << Events(doc);
+  EXPECT_EQ(doc.events[0].code, "026");
+  EXPECT_EQ(doc.events[0].source.code, "FRA");
+  EXPECT_EQ(doc.events[0].target.code, "IRN");
+}
+
+// Evaluative nouns of the frame table (data/syntax/noun_frames.tsv) on
+// hand-built parses. "British frustration with Japan" is Britain's
+// disapproval of Japan (110); the sentence's first word, whose capital says
+// nothing, is found as the modifier of the subject of "reached".
+TEST(ClauseCoderOnParseTest, FrustrationWithAPartyIsDisapproval) {
+  Document doc = CodeOnParse(
+      "British frustration with Japan has reached boiling point.",
+      {{2, "amod", "JJ"}, {6, "nsubj", "NN"}, {4, "case"}, {2, "nmod"},
+       {6, "aux"}, {0, "root", "VBN"}, {8, "compound"}, {6, "obj", "NN"},
+       {6, "punct"}});
+  ASSERT_EQ(doc.events.size(), 1u) << Events(doc);
+  EXPECT_EQ(doc.events[0].code, "110");
+  EXPECT_EQ(doc.events[0].source.code.substr(0, 3), "GBR");
+  EXPECT_EQ(doc.events[0].target.code, "JPN");
+  EXPECT_FALSE(doc.events[0].hypothetical);
+}
+
+// "a lack of trust in Iran" denies the trust (051): its `neg=` code, a
+// disapproval (110) of Iran; the holder, named by neither the noun nor the
+// existential clause, is whoever says so.
+TEST(ClauseCoderOnParseTest, ALackOfTrustIsTheSpeakersDisapproval) {
+  Document doc = CodeOnParse(
+      "Israel said there was a lack of trust in Iran.",
+      {{2, "nsubj"}, {0, "root"}, {4, "expl"}, {2, "ccomp"}, {6, "det"},
+       {4, "nsubj"}, {8, "case"}, {6, "nmod", "NN"}, {10, "case"},
+       {8, "nmod"}, {2, "punct"}});
+  ASSERT_EQ(doc.events.size(), 1u) << Events(doc);
+  EXPECT_EQ(doc.events[0].code, "110");
+  EXPECT_EQ(doc.events[0].source.code, "ISR");
+  EXPECT_EQ(doc.events[0].target.code, "IRN");
+  EXPECT_FALSE(doc.events[0].negated);
+}
+
+// The evaluative adjectives after "be" (patterns.tsv): "is disappointed
+// with Britain" is a disapproval (110) of Britain.
+TEST(ClauseCoderOnParseTest, DisappointedWithAPartyIsDisapproval) {
+  Document doc = CodeOnParse(
+      "France is disappointed with Britain.",
+      {{3, "nsubj"}, {3, "cop", "VBZ"}, {0, "root", "JJ"}, {5, "case"},
+       {3, "obl"}, {3, "punct"}});
+  ASSERT_EQ(doc.events.size(), 1u) << Events(doc);
+  EXPECT_EQ(doc.events[0].code, "110");
+  EXPECT_EQ(doc.events[0].source.code, "FRA");
+  EXPECT_EQ(doc.events[0].target.code, "GBR");
+}
+
+// "The attack on British troops by Iranian forces": the "by" phrase is the
+// doer of the attack (190), the party after "on" its target.
+TEST(ClauseCoderOnParseTest, TheByPhraseOfANounIsItsDoer) {
+  Document doc = CodeOnParse(
+      "The attack on British troops by Iranian forces angered London.",
+      {{2, "det"}, {9, "nsubj", "NN"}, {5, "case"}, {5, "amod", "JJ"},
+       {2, "nmod", "NNS"}, {8, "case"}, {8, "amod", "JJ"}, {2, "nmod", "NNS"},
+       {0, "root", "VBD"}, {9, "obj", "NNP"}, {9, "punct"}});
+  const Event* attack = nullptr;
+  for (const Event& e : doc.events) {
+    if (e.code == "190") attack = &e;
+  }
+  ASSERT_NE(attack, nullptr) << Events(doc);
+  EXPECT_EQ(attack->source.code.substr(0, 3), "IRN");
+  EXPECT_EQ(attack->target.code.substr(0, 3), "GBR");
+}
+
+// A row without a code takes its verb's plain pattern's ("denunciation":
+// verbs.tsv "denounce", 111).
+TEST(ClauseCoderOnParseTest, ANounWithoutACodeTakesItsVerbs) {
+  Document doc = CodeOnParse(
+      "Germany's denunciation of Russia angered Moscow.",
+      {{3, "nmod:poss", "NNP"}, {1, "case", "POS"}, {6, "nsubj", "NN"},
+       {5, "case"}, {3, "nmod"}, {0, "root", "VBD"}, {6, "obj", "NNP"},
+       {6, "punct"}});
+  ASSERT_FALSE(doc.events.empty()) << Events(doc);
+  EXPECT_EQ(doc.events[0].code, "111");
+  EXPECT_EQ(doc.events[0].source.code, "DEU");
+  EXPECT_EQ(doc.events[0].target.code, "RUS");
+}
+
+// Through the whole pipeline (the committed models' parse): frustration
+// with, and anger at, a party are disapprovals (110).
+TEST_F(ClauseCoderTest, EvaluativeNounsThroughThePipeline) {
+  Document d = Process(
+      "Trade\n\nMarch 3, 2024\n\n"
+      "Russia expressed frustration with Britain over the expulsions on "
+      "Monday.\n\n"
+      "Egypt voiced anger at Israel over the raid.\n");
+  std::vector<std::string> got;
+  for (const Event& e : d.events) {
+    got.push_back(e.code + " " + e.source.code + ">" +
+                  (e.has_target ? e.target.code : "-"));
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{"110 RUS>GBR", "110 EGY>ISR"}))
+      << EventsOf(d);
 }
 
 }  // namespace

@@ -259,6 +259,42 @@ void ClausePatterns::AddEventPatterns(const std::vector<EventPattern>& in,
   }
 }
 
+void ClausePatterns::AddNounFrames(const NounFrames& frames,
+                                   const std::vector<EventPattern>& verbs) {
+  // The code of a verb's plain pattern: no requirement, no preposition.
+  auto verb_code = [&](const std::string& verb) -> std::string {
+    for (const ClausePattern& p : patterns_) {
+      if (p.kind == "verb" && p.lemma == verb && p.needs.empty()) return p.code;
+    }
+    for (const EventPattern& e : verbs) {
+      if (!e.noun && !e.adj && e.words.size() == 1 && e.words[0] == verb)
+        return e.code;
+    }
+    return "";
+  };
+  for (const NounFrame& f : frames.frames()) {
+    if (f.negates) continue;
+    ClausePattern p;
+    p.code = f.code.empty() ? verb_code(f.verb) : f.code;
+    p.lemma = f.noun;
+    p.kind = "noun";
+    bool ok = !p.code.empty();
+    for (const std::string& flag : SplitList(f.flags, ',')) {
+      ok = ok && ParseFlag(flag, &p);
+    }
+    if (!ok) continue;
+    for (const std::string& prep : f.patient) {
+      p.targets.push_back({"oblique", prep, false, true});
+    }
+    // A visit or meeting falls back to its place's country.
+    if (p.code.compare(0, 2, "04") == 0)
+      p.targets.push_back({"location", "", false, false});
+    p.specificity = 1;  // as a patterns.tsv row with no requirement
+    p.origin = "noun_frames.tsv:" + std::to_string(f.line);
+    patterns_.push_back(std::move(p));
+  }
+}
+
 void ClausePatterns::Finish() {
   index_.clear();
   for (size_t i = 0; i < patterns_.size(); ++i) {

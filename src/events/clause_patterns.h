@@ -21,6 +21,7 @@
 #include "dateline/document.h"
 #include "dateline/status.h"
 #include "events/event_coder.h"
+#include "syntax/noun_frames.h"
 
 namespace dateline {
 
@@ -84,6 +85,13 @@ class ClausePatterns {
   // Adds verbs.tsv or PETRARCH patterns, mapped onto clause patterns.
   void AddEventPatterns(const std::vector<EventPattern>& patterns,
                         const std::string& origin);
+  // Adds a noun pattern per event noun of the clause layer's frame table
+  // (data/syntax/noun_frames.tsv): its code, or for a row without one the
+  // code of its verb's plain pattern (loaded so far, else one of `verbs`);
+  // its target the party after one of its patient prepositions, in order.
+  // Call after LoadFile and before AddEventPatterns.
+  void AddNounFrames(const NounFrames& frames,
+                     const std::vector<EventPattern>& verbs);
   // Builds the lemma index; call after the loads.
   void Finish();
 

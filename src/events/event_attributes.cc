@@ -105,6 +105,14 @@ std::string ClauseModality(const Document& doc, int ci,
   int p = c.parent;
   if (p < 0 || p >= static_cast<int>(doc.clauses.size())) return "";
   const Clause& parent = doc.clauses[p];
+  // "is likely to be lifted despite US objections", "may resume after the
+  // talks with Iran": a noun after a preposition of fact is asserted,
+  // whatever holds back the clause it modifies.
+  if (c.kind == "noun") {
+    for (const ClauseArgument& a : parent.arguments) {
+      if (a.clause == ci && lex.Has("fact_prep", a.preposition)) return "";
+    }
+  }
   if (parent.modality == "question" || parent.modality == "conditional")
     return parent.modality;
   // A noun the planned act holds ("will make three trips to"), a verb it

@@ -22,6 +22,7 @@
 #include "events/event_lexicons.h"
 #include "geo/geocoder.h"
 #include "syntax/lemma_candidates.h"
+#include "syntax/noun_frames.h"
 
 namespace dateline {
 namespace {
@@ -233,6 +234,7 @@ struct EventCoder::Impl {
   // The coder over the clause layer (src/events/clause_coder.h) and its
   // tables: patterns.tsv with verbs.tsv (or the PETRARCH verbs) mapped on.
   ClausePatterns clause_patterns;
+  std::unique_ptr<NounFrames> own_frames;  // when the options give none
   EventLexicons lexicons;
   std::unique_ptr<ClauseCoder> clause_coder;
   // data/geo/places.tsv (src/geo/): event places to coordinates; null when
@@ -3168,6 +3170,18 @@ Status EventCoder::Create(const std::string& data_dir,
     if (!s.ok()) return s;
     s = impl.clause_patterns.LoadFile(data_dir + "/events/patterns.tsv");
     if (!s.ok()) return s;
+    // The event nouns' codes, after our patterns and before the mapped
+    // verbs.tsv rows (whose verbs give a frame without a code its own).
+    const NounFrames* frames = options.noun_frames;
+    const std::string frames_path = data_dir + "/syntax/noun_frames.tsv";
+    if (frames == nullptr && std::ifstream(frames_path).good()) {
+      impl.own_frames = std::make_unique<NounFrames>();
+      s = impl.own_frames->LoadFile(frames_path);
+      if (!s.ok()) return s;
+      frames = impl.own_frames.get();
+    }
+    if (frames != nullptr)
+      impl.clause_patterns.AddNounFrames(*frames, coder->patterns_);
   }
   impl.patterns = &coder->patterns_;
   impl.clause_patterns.AddEventPatterns(

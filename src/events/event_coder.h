@@ -29,12 +29,17 @@ class ActorDictionary;
 class CameoTable;
 
 class Geocoder;
+class NounFrames;
 
 struct EventCoderOptions {
   // The place table events are geocoded with, shared with the caller (the
   // pipeline's resolve stage reads the same one); not owned, must outlive
   // the coder. Null: loaded from data_dir (geo/places.tsv), if there.
   const Geocoder* geocoder = nullptr;
+  // The event nouns of the clause layer (data/syntax/noun_frames.tsv),
+  // whose codes become noun patterns; shared with the pipeline's clauses
+  // stage, not owned. Null: loaded from data_dir, if there.
+  const NounFrames* noun_frames = nullptr;
   // Our patterns: empty means data_dir + "/events/verbs.tsv".
   std::string verbs_path;
   // Use PETRARCH-format dictionaries instead of ours: the directory holding

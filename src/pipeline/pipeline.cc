@@ -129,6 +129,16 @@ class PipelineImpl : public Pipeline {
         if (!s.ok()) return s;
       }
     }
+    if (On(kClauses) || On(kEvents)) {
+      // The event nouns the clause layer reads and the coder codes; without
+      // the file, verbs only.
+      const std::string path = data_dir + "/syntax/noun_frames.tsv";
+      if (std::ifstream(path).good()) {
+        noun_frames_ = std::make_unique<NounFrames>();
+        Status s = noun_frames_->LoadFile(path);
+        if (!s.ok()) return s;
+      }
+    }
     if (On(kResolve)) {
       Status s = EntityResolver::Create(data_dir + "/gazetteers", &resolver_);
       if (!s.ok()) return s;
@@ -154,6 +164,7 @@ class PipelineImpl : public Pipeline {
       eo.allow_missing_source = options.events_without_source;
       eo.code_sports_pages = options.code_sports_pages;
       eo.geocoder = places_.get();
+      eo.noun_frames = noun_frames_.get();
       Status s = EventCoder::Create(data_dir, eo, &events_);
       if (!s.ok()) return s;
     }
@@ -265,7 +276,9 @@ class PipelineImpl : public Pipeline {
     run(kTag, [&] { Tag(doc); });
     run(kParse, [&] { Parse(doc); });
     run(kResolve, [&] { Resolve(doc, tokens, sentences); });
-    run(kClauses, [&] { BuildClauses(doc, lemmatizer_.get()); });
+    run(kClauses, [&] {
+      BuildClauses(doc, lemmatizer_.get(), noun_frames_.get());
+    });
     run(kQuotes, [&] { quotes_->Extract(doc); });
     run(kEvents, [&] { events_->Code(doc); });
   }
@@ -403,6 +416,7 @@ class PipelineImpl : public Pipeline {
   std::unique_ptr<SequenceTagger> chunk_;
   std::unique_ptr<DependencyParser> parser_;
   std::unique_ptr<Lemmatizer> lemmatizer_;  // null: ClauseLemma's rules
+  std::unique_ptr<NounFrames> noun_frames_;  // null: no event nouns
   std::unique_ptr<EntityResolver> resolver_;
   std::unique_ptr<Geocoder> places_;  // before knowledge_, which reads it
   std::unique_ptr<KnowledgeBase> knowledge_;

@@ -237,15 +237,6 @@ constexpr std::array<std::string_view, 12> kIntent = {
 constexpr std::array<std::string_view, 2> kThreat = {"threaten", "warn"};
 constexpr std::array<std::string_view, 4> kQuestionVerbs = {
     "ask", "wonder", "question", "inquire"};
-constexpr std::array<std::string_view, 21> kEventNouns = {
-    "talk",      "visit",        "meeting",      "agreement",
-    "deal",      "criticism",    "invitation",   "sanction",
-    "attack",    "accusation",   "summit",       "negotiation",
-    "trip",      "invite",       "condemnation", "treaty",
-    "objection", "conversation", "protest",      "threat",
-    "demand"};
-constexpr std::array<std::string_view, 6> kNounPreps = {
-    "with", "to", "of", "against", "on", "between"};
 // Subordinators of an adverbial clause that make it a prepositional
 // argument ("accused X of providing arms").
 constexpr std::array<std::string_view, 12> kClausePreps = {
@@ -282,12 +273,14 @@ struct Pred {
   bool copula = false;
   bool noun = false;
   bool would = false;  // has the auxiliary "would"
+  const NounFrame* frame = nullptr;  // nouns: their frame
 };
 
 class ClauseBuilder {
  public:
-  ClauseBuilder(Document* doc, const Lemmatizer* lemmatizer)
-      : doc_(*doc), lemmatizer_(lemmatizer) {}
+  ClauseBuilder(Document* doc, const Lemmatizer* lemmatizer,
+                const NounFrames* frames)
+      : doc_(*doc), lemmatizer_(lemmatizer), frames_(frames) {}
 
   void Run() {
     doc_.clauses.clear();
@@ -352,10 +345,16 @@ class ClauseBuilder {
   Span PhraseSpan(uint32_t h, bool attribute, int skip = -1) const;
   std::string EntityOf(uint32_t h) const;
   int NamedModifier(uint32_t t) const;
+  const NounFrame* FrameOf(uint32_t t) const;
+  bool NegatedNoun(uint32_t t) const;
+  bool NegatedByHead(uint32_t t) const;
+  bool InTime(uint32_t t) const;
+  std::vector<uint32_t> NegatorPatients(uint32_t t, const NounFrame* f) const;
   bool SentenceIsQuestion(int s) const;
 
   Document& doc_;
   const Lemmatizer* lemmatizer_;  // may be null: ClauseLemma's rules
+  const NounFrames* frames_;      // may be null: no event nouns
   size_t n_ = 0;
   std::vector<int> head_;
   std::vector<std::string_view> rel_;
@@ -495,15 +494,7 @@ void ClauseBuilder::FindPredicates() {
     } else if (cop >= 0 && clausal) {
       p.pred = static_cast<uint32_t>(cop);
       p.copula = true;
-    } else if (Starts(tag_[t], "NN") && !Starts(tag_[t], "NNP") &&
-               In(ClauseLemma(low_[t], tag_[t], lemmatizer_), kEventNouns)) {
-      bool has_arg = NamedModifier(t) >= 0;
-      for (uint32_t d : Kids(t)) {
-        std::string_view b = Base(rel_[d]);
-        has_arg |= rel_[d] == "nmod:poss" ||
-                   ((b == "nmod" || b == "obl") && In(CasePrep(d), kNounPreps));
-      }
-      if (!has_arg) continue;
+    } else if ((p.frame = FrameOf(t)) != nullptr) {
       p.noun = true;
     } else {
       continue;
@@ -517,6 +508,62 @@ void ClauseBuilder::FindPredicates() {
     int h = head_[t];
     if (h >= 0) up_[t] = clause_of_[h] >= 0 ? clause_of_[h] : up_[h];
   }
+}
+
+const NounFrame* ClauseBuilder::FrameOf(uint32_t t) const {
+  // A common noun of the frame table that names a party the way its frame
+  // says ("US objections", "Syria's involvement", "talks with Iran"); "the
+  // talks" alone is no act of anyone's.
+  if (frames_ == nullptr || !Starts(tag_[t], "NN") || Starts(tag_[t], "NNP"))
+    return nullptr;
+  const NounFrame* f =
+      frames_->Find(ClauseLemma(low_[t], tag_[t], lemmatizer_));
+  if (f == nullptr) return nullptr;
+  if (!f->bound && f->agent_mod && NamedModifier(t) >= 0) return f;
+  for (uint32_t d : Kids(t)) {
+    std::string_view b = Base(rel_[d]);
+    if (rel_[d] == "nmod:poss" && f->agent_poss && !f->bound && !InTime(d))
+      return f;
+    if (b != "nmod" && b != "obl") continue;
+    std::string prep = CasePrep(d);
+    if (std::find(f->patient.begin(), f->patient.end(), prep) !=
+        f->patient.end())
+      return f;
+    if (prep == "by" && f->agent_by && !f->bound) return f;
+  }
+  return NegatorPatients(t, f).empty() ? nullptr : f;
+}
+
+std::vector<uint32_t> ClauseBuilder::NegatorPatients(
+    uint32_t t, const NounFrame* f) const {
+  // "a lack of trust in Blair" parsed with "in Blair" on "lack": the phrase
+  // is the frame's, since the negating noun takes only its "of" phrase.
+  std::vector<uint32_t> out;
+  int h = head_[t];
+  if (!NegatedByHead(t)) return out;
+  for (uint32_t d : Kids(static_cast<uint32_t>(h))) {
+    if (d == t || Base(rel_[d]) != "nmod") continue;
+    if (std::find(f->patient.begin(), f->patient.end(), CasePrep(d)) !=
+        f->patient.end())
+      out.push_back(d);
+  }
+  return out;
+}
+
+bool ClauseBuilder::NegatedByHead(uint32_t t) const {
+  int h = head_[t];
+  return frames_ != nullptr && h >= 0 && Base(rel_[t]) == "nmod" &&
+         CasePrep(t) == "of" && Starts(tag_[h], "NN") &&
+         frames_->Negates(ClauseLemma(low_[h], tag_[h], lemmatizer_));
+}
+
+bool ClauseBuilder::NegatedNoun(uint32_t t) const {
+  // "no confidence in", "a lack of trust in", "the absence of support for":
+  // the act the noun names is denied.
+  for (uint32_t d : Kids(t)) {
+    if (Base(rel_[d]) == "det" && low_[d] == "no") return true;
+  }
+  return NegatedByHead(t);
 }
 
 std::string ClauseBuilder::CasePrep(uint32_t d) const {
@@ -590,18 +637,29 @@ int ClauseBuilder::NamedModifier(uint32_t t) const {
   // word, whose capital says nothing ("Nuclear talks").
   int found = -1;
   for (uint32_t d : Kids(t)) {
-    if (rel_[d] == "nmod:poss") return -1;
+    if (rel_[d] == "nmod:poss" && !InTime(d)) return -1;
     std::string_view rel = rel_[d];
     if (d >= t || (rel != "compound" && rel != "amod")) continue;
     if (!Starts(tag_[d], "NNP") && !Starts(tag_[d], "JJ")) continue;
     std::string_view w = Word(d);
     if (w.empty() || w[0] < 'A' || w[0] > 'Z') continue;
+    if (InTime(d)) continue;  // "a key September conversation"
     if (sent_[d] >= 0 &&
         doc_.sentences[sent_[d]].token_begin == static_cast<uint32_t>(d))
       continue;
     found = static_cast<int>(d);
   }
   return found;
+}
+
+bool ClauseBuilder::InTime(uint32_t t) const {
+  // A date or time is no party: "a key September conversation", "last
+  // month's U.S. invasion".
+  const Span& tok = doc_.tokens[t];
+  for (const TimeMention& m : doc_.times) {
+    if (m.span.begin <= tok.begin && tok.end <= m.span.end) return true;
+  }
+  return false;
 }
 
 bool ClauseBuilder::SentenceIsQuestion(int s) const {
@@ -646,6 +704,7 @@ void ClauseBuilder::FillClause(size_t ci) {
   c.tense = p.noun ? "" : "present";
   c.sentence = doc_.sentences[p.sentence].span;
   if (!p.noun) ReadAuxiliaries(ci);
+  if (p.noun) c.negated = NegatedNoun(p.node);
   // Subordinators: "if"/"unless" make this clause and the one it modifies
   // conditional (an "if" under ask/wonder asks a question instead);
   // "whether" makes a question.
@@ -720,15 +779,26 @@ void ClauseBuilder::ReadAuxiliaries(size_t ci) {
 void ClauseBuilder::CollectArguments(size_t ci) {
   const Pred& p = preds_[ci];
   bool passive = doc_.clauses[ci].voice == "passive";
-  const int named_modifier = p.noun ? NamedModifier(p.node) : -1;
+  const NounFrame* f = p.frame;
+  const int named_modifier =
+      p.noun && f->agent_mod ? NamedModifier(p.node) : -1;
+  // "There is a lack of trust in X": what an existential clause says exists
+  // does nothing; it is no agent.
+  const int expl = FindChild(p.node, "expl");
+  const bool existential = expl >= 0 && low_[expl] == "there";
   for (uint32_t d : Kids(p.node)) {
     std::string_view rel = rel_[d];
     std::string_view base = Base(rel);
     if (p.noun) {
-      if (rel == "nmod:poss" || static_cast<int>(d) == named_modifier) {
+      // The doer: a possessor, a named modifier, or "by" ("the arrest of
+      // Assange by the UK police"), as the noun's frame allows.
+      if ((rel == "nmod:poss" && f->agent_poss && !InTime(d)) ||
+          static_cast<int>(d) == named_modifier) {
         AddArgument(ci, "agent", "", d, false);
       } else if (base == "nmod" || base == "obl") {
-        AddArgument(ci, "oblique", CasePrep(d), d, false);
+        std::string prep = CasePrep(d);
+        bool by = prep == "by" && f->agent_by;
+        AddArgument(ci, by ? "agent" : "oblique", std::move(prep), d, false);
       } else if (base == "acl" && clause_of_[d] >= 0) {
         AddArgument(ci, "complement", "", d, false);
       }
@@ -737,7 +807,8 @@ void ClauseBuilder::CollectArguments(size_t ci) {
     if (rel == "nsubj:pass" || rel == "csubj:pass") {
       AddArgument(ci, "patient", "", d, true);
     } else if (base == "nsubj" || base == "csubj") {
-      AddArgument(ci, passive ? "patient" : "agent", "", d, true);
+      AddArgument(ci, passive || existential ? "patient" : "agent", "", d,
+                  !existential);
     } else if (rel == "obl:agent") {
       AddArgument(ci, "agent", "by", d, false);
     } else if (base == "obj") {
@@ -753,6 +824,11 @@ void ClauseBuilder::CollectArguments(size_t ci) {
     } else if (base == "advcl" && clause_of_[d] >= 0 &&
                In(MarkWord(d), kClausePreps)) {
       AddArgument(ci, "oblique", MarkWord(d), d, false);
+    }
+  }
+  if (p.noun) {
+    for (uint32_t d : NegatorPatients(p.node, f)) {
+      AddArgument(ci, "oblique", CasePrep(d), d, false);
     }
   }
   if (p.copula) AddArgument(ci, "attribute", "", p.node, false);
@@ -949,9 +1025,10 @@ void ClauseBuilder::InheritModality(size_t ci, int hc) {
 
 }  // namespace
 
-void BuildClauses(Document* doc, const Lemmatizer* lemmatizer) {
+void BuildClauses(Document* doc, const Lemmatizer* lemmatizer,
+                  const NounFrames* frames) {
   if (doc == nullptr) return;
-  ClauseBuilder(doc, lemmatizer).Run();
+  ClauseBuilder(doc, lemmatizer, frames).Run();
 }
 
 int64_t OfPhraseNoun(const Document& doc, uint32_t h, uint32_t end) {

@@ -12,22 +12,26 @@
 
 #include "dateline/document.h"
 #include "syntax/lemmatizer.h"
+#include "syntax/noun_frames.h"
 
 namespace dateline {
 
 // Replaces doc->clauses with one Clause per predicate of the parse: verbs
 // heading a clause (root, ccomp, xcomp, advcl, acl, acl:relcl, conj of a
-// predicate, parataxis, csubj, and clausal obliques) and a few event nouns
-// ("talks with", "visit to"), with their arguments, voice, tense, polarity,
-// modality and attribution (see Clause in dateline/document.h).
+// predicate, parataxis, csubj, and clausal obliques) and the event nouns of
+// `frames` ("talks with", "visit to", "US objections", "frustration with":
+// none when null) that name a party, with their arguments, voice, tense,
+// polarity, modality and attribution (see Clause in dateline/document.h).
 //
 // Reads text, tokens, sentences, pos, heads, deprels and entities. Never
 // fails: what is inconsistent (vectors of different lengths, heads outside
 // their sentence, cycles, spans outside the text) is skipped, and a
 // document without a parse gets no clauses. Linear in the number of tokens.
 // Predicates' lemmas come from `lemmatizer` when given (the pipeline loads
-// data/models/lemmas.model), else from ClauseLemma's own rules.
-void BuildClauses(Document* doc, const Lemmatizer* lemmatizer = nullptr);
+// data/models/lemmas.model), else from ClauseLemma's own rules; the event
+// nouns from `frames` (the pipeline loads data/syntax/noun_frames.tsv).
+void BuildClauses(Document* doc, const Lemmatizer* lemmatizer = nullptr,
+                  const NounFrames* frames = nullptr);
 
 // Returns the lower-case base form of `word` given its Penn `tag`
 // ("met"/VBD -> "meet", "accused"/VBN -> "accuse", "talks"/NNS -> "talk"):
