@@ -552,7 +552,7 @@ bool ActorReference(const Context& cx, size_t s, uint32_t t, Want want) {
 }
 
 // Resolves the pronouns sentence `s`'s actor finder left uncoded.
-void ResolvePronouns(Context* cx, size_t s) {
+void ResolveLeftPronouns(Context* cx, size_t s) {
   std::vector<FoundGroup>& sentence = cx->groups[s];
   for (size_t gi = 0; gi < sentence.size(); ++gi) {
     FoundGroup& g = sentence[gi];
@@ -631,7 +631,7 @@ void ResolveReferences(const Document& doc, const EventLexicons* lexicons,
   Index(&cx);
   size_t n = std::min(groups->size(), doc.sentences.size());
   for (size_t s = 0; s < n; ++s) {
-    ResolvePronouns(&cx, s);
+    ResolveLeftPronouns(&cx, s);
     if (lexicons) ResolveDescriptions(&cx, s);
   }
 }

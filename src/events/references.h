@@ -5,26 +5,32 @@
 // The actor finder names each sentence's actors alone and resolves a
 // pronoun only to a party of its own sentence; what it leaves (a
 // FoundActor with `pronoun` set and no code) is resolved here, from the
-// whole document:
+// sentences before (at most `max_sentences`, the nearest first):
 //   - "he", "she", "him", "his", "her": the speaker the quotes stage gave
-//     the pronoun ("..., he argued"), else the nearest person with a code
-//     before it, the subjects (agents) and speakers of a sentence first;
-//     never a country or a body.
-//   - "it", "its", "they", "them", "their": the nearest body, country or
-//     group with a code, number agreeing where the words tell it ("they" a
-//     list or a plural noun, "it" neither); never a person.
-//   - "I", "we", "my", "our" inside a quotation: its speaker.
+//     the pronoun ("..., he argued"), else the nearest person with a code,
+//     a sentence's subjects (agents) and speakers first; never a country or
+//     a body.
+//   - "it", "its" (a subject or a possessor) and "they", "them", "their":
+//     the body, country or group with a code that is a sentence's subject,
+//     number agreeing where the words tell it ("they" a list or a plural
+//     noun, "it" neither); never a person. An expletive or copula "it" ("it
+//     appears that", "it is clear") and a pronoun inside a name ("He
+//     Jianxiong") stand for nothing.
+//   - "I", "we", "my", "our" inside a quotation, or inside a quotation
+//     paragraph the quotes stage could not close, that goes on from a
+//     quotation of the sentence before: its speaker.
 //   - "the ministry", "the government", "the party", "the company" ... (the
 //     lexicons.tsv lists reference_government, reference_country and
-//     reference_head): the nearest actor of that kind, a government or a
-//     country for the first two, else one whose own name ends in the noun
-//     ("the Labour Party" for "the party").
-// A referent is looked for in the reference's sentence (before it) and in
-// at most `max_sentences` sentences before; never among the actors of the
-// reference's own clause's other arguments, so that a resolution makes no
-// self-event ("Putin met Kim. He praised Putin" leaves "He" unresolved
-// rather than making it Putin). A resolved actor keeps the reference's own
-// tokens [b, e) and takes the referent's code, entity id and name.
+//     reference_head), also from earlier in its own sentence: the nearest
+//     actor of that kind, a government or a country for the first two, else
+//     one whose own name ends in the noun ("the Labour Party" for "the
+//     party").
+// A referent is never one of the reference's own clause's other arguments,
+// so that a resolution makes no self-event ("Putin met Kim. He praised
+// Putin": "He" is Kim). A nearer person or organisation the entity layer
+// found but the finder could not code stops the search ("Assange ... he" is
+// not an earlier coded prosecutor). A resolved actor keeps the reference's
+// own tokens [b, e) and takes the referent's code, entity id and name.
 //
 // Stateless functions; thread-safe on distinct documents.
 #ifndef DATELINE_EVENTS_REFERENCES_H_
