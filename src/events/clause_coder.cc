@@ -14,6 +14,7 @@
 #include "events/clause_patterns.h"
 #include "events/event_attributes.h"
 #include "events/event_lexicons.h"
+#include "events/references.h"
 #include "syntax/clauses.h"
 #include "syntax/lemma_candidates.h"
 
@@ -281,43 +282,9 @@ std::vector<FoundGroup> WithoutDateline(const Document& doc,
   return out;
 }
 
-bool FirstPerson(std::string_view w) {
-  return w == "I" || w == "we" || w == "We" || w == "me" || w == "us" ||
-         w == "my" || w == "our" || w == "My" || w == "Our";
-}
-
-// The quotation with a speaker (not an indirect one) that holds token
-// span `t`, or nullptr.
-const Quote* SpokenQuoteAround(const Document& doc, const Span& t) {
-  for (const Quote& q : doc.quotes) {
-    if (q.kind == "indirect" || q.speaker.empty()) continue;
-    if (t.begin >= q.span.begin && t.end <= q.span.end) return &q;
-  }
-  return nullptr;
-}
-
-// A group that is one first-person word inside a quotation whose speaker
-// is among its actors ("We strongly oppose ...", Esper said) stands for the
-// speaker alone, not for another party the actor finder joined to it.
-void NarrowToSpeaker(const Document& doc, FoundGroup* g) {
-  if (g->e != g->b + 1 || g->b >= doc.tokens.size() || g->actors.size() < 2)
-    return;
-  const Span& t = doc.tokens[g->b];
-  if (!FirstPerson(std::string_view(doc.text).substr(t.begin,
-                                                     t.end - t.begin)))
-    return;
-  const Quote* q = SpokenQuoteAround(doc, t);
-  if (q == nullptr) return;
-  std::vector<FoundActor> speaker;
-  for (const FoundActor& f : g->actors) {
-    if (f.entity == q->speaker) speaker.push_back(f);
-  }
-  if (!speaker.empty()) g->actors = std::move(speaker);
-}
-
 }  // namespace
 
-void FillActorCodes(const Document& doc,
+void FillActorCodes(const Document& doc, const EventLexicons* lexicons,
                     std::vector<std::vector<FoundGroup>>* groups) {
   std::unordered_map<std::string, std::string> by_entity;
   std::unordered_map<std::string, int> countries;
@@ -356,66 +323,18 @@ void FillActorCodes(const Document& doc,
   };
   for (auto& sentence : *groups) {
     for (FoundGroup& g : sentence) {
-      NarrowToSpeaker(doc, &g);
       for (FoundActor& f : g.actors) {
         if (f.code.empty() && !f.entity.empty()) f.code = entity_code(f.entity);
-        if (f.code.empty() && f.e == f.b + 1 && f.b < doc.tokens.size()) {
-          const Span& t = doc.tokens[f.b];
-          std::string_view w = std::string_view(doc.text).substr(
-              t.begin, t.end - t.begin);
-          if (FirstPerson(w)) {
-            for (const Quote& q : doc.quotes) {
-              if (q.kind == "indirect" || q.speaker.empty()) continue;
-              if (t.begin >= q.span.begin && t.end <= q.span.end) {
-                f.code = entity_code(q.speaker);
-                f.name = q.speaker_name;
-                f.entity = q.speaker;
-                f.pronoun = true;
-                break;
-              }
-            }
-          }
-        }
-        if (f.code.size() > 3 && f.code.compare(0, 3, "---") == 0 &&
-            !main_country.empty())
-          f.code = main_country + f.code.substr(3);
       }
     }
   }
-  // "I" or "we" the actor finder passed over or left empty ("\"we are
-  // prepared to work with ...\""): the quotation's speaker, when the
-  // article codes that speaker.
-  for (size_t i = 0; i < groups->size() && i < doc.sentences.size(); ++i) {
-    std::vector<FoundGroup>& sentence = (*groups)[i];
-    const SentenceSpan& s = doc.sentences[i];
-    for (uint32_t t = s.token_begin; t < s.token_end && t < doc.tokens.size();
-         ++t) {
-      const Span& tok = doc.tokens[t];
-      std::string_view w = std::string_view(doc.text).substr(
-          tok.begin, tok.end - tok.begin);
-      if (w != "I" && w != "we" && w != "We") continue;
-      auto at = std::find_if(sentence.begin(), sentence.end(),
-                             [&](const FoundGroup& g) { return g.e > t; });
-      bool covered = at != sentence.end() && at->b <= t;
-      if (covered && !at->actors.empty()) continue;
-      const Quote* q = SpokenQuoteAround(doc, tok);
-      if (q == nullptr) continue;
-      FoundActor f;
-      f.b = t;
-      f.e = t + 1;
-      f.code = entity_code(q->speaker);
-      f.entity = q->speaker;
-      f.name = q->speaker_name;
-      f.pronoun = true;
-      if (f.code.empty()) continue;
-      if (covered) {
-        at->actors.push_back(std::move(f));
-      } else {
-        FoundGroup g;
-        g.b = t;
-        g.e = t + 1;
-        g.actors.push_back(std::move(f));
-        sentence.insert(at, std::move(g));
+  ResolveReferences(doc, lexicons, entity_code, ReferenceOptions{}, groups);
+  for (auto& sentence : *groups) {
+    for (FoundGroup& g : sentence) {
+      for (FoundActor& f : g.actors) {
+        if (f.code.size() > 3 && f.code.compare(0, 3, "---") == 0 &&
+            !main_country.empty())
+          f.code = main_country + f.code.substr(3);
       }
     }
   }

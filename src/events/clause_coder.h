@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "dateline/document.h"
+#include "events/found_actors.h"
 
 namespace dateline {
 
@@ -42,32 +43,16 @@ class EventLexicons;
 // read it to compare pairs, not orders.
 bool SymmetricCode(const std::string& code);
 
-// An actor the actor finder coded in a sentence: tokens [b, e).
-struct FoundActor {
-  uint32_t b = 0, e = 0;
-  std::string code, entity, name;
-  bool person = false;
-  bool pronoun = false;
-  // A place that is not a country, capital or government metonym
-  // ("Jeddah", "Komsomolsk-on-Amur"): a location, never an actor.
-  bool place = false;
-};
-// Actors joined by coordination or apposition ("Russia and North Korea").
-struct FoundGroup {
-  uint32_t b = 0, e = 0;
-  std::vector<FoundActor> actors;
-};
-
 // Gives codes to actors the sentence alone leaves uncoded, from the whole
 // article: a later mention of an entity takes the code an earlier one had
-// ("Tony Blair" ... "Mr Blair"); "I" and "we" inside a quotation are its
-// speaker; a sector with no country ("---GOV": "the government", "an ICE
+// ("Tony Blair" ... "Mr Blair"); references (pronouns, "I" and "we" in a
+// quotation, "the ministry") take their referent's, by ResolveReferences
+// (events/references.h; `lexicons` gives the description nouns, may be
+// null); a sector with no country ("---GOV": "the government", "an ICE
 // spokesperson") takes the article's main country (the country of most of
 // its coded actors, when it has at least three and twice the next one's).
-// A first-person word in a quotation that the actor finder left empty, or
-// joined to another party, becomes the speaker alone.
 // `groups` holds each sentence's groups, in sentence order.
-void FillActorCodes(const Document& doc,
+void FillActorCodes(const Document& doc, const EventLexicons* lexicons,
                     std::vector<std::vector<FoundGroup>>* groups);
 
 // What the coder looks up in a document more than once, built once per

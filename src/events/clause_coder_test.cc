@@ -13,6 +13,9 @@
 // clauses as states, gatherings as no target, working with, returning to
 // and importing from a party, a denial answering the accuser, dyadic
 // events by default, wanting another party's thing, easing an embargo.
+// Actors from other sentences (issue 13, item 2): pronouns, a continued
+// quotation's first person, "the government", and the two that must not
+// resolve (a person pronoun after a country, the clause's other party).
 // Each runs a short page written for the test through the whole pipeline
 // with the clause coder, and asserts codes and actors.
 #include <gtest/gtest.h>
@@ -1206,6 +1209,108 @@ TEST_F(ClauseCoderTest, EvaluativeNounsThroughThePipeline) {
   }
   EXPECT_EQ(got, (std::vector<std::string>{"110 RUS>GBR", "110 EGY>ISR"}))
       << EventsOf(d);
+}
+
+// Issue 13, item 2: actors from other sentences, by the document's
+// reference resolver (events/references.h).
+//
+// Returns `page` closed by a sentence with no actor in its last paragraph:
+// the cleaner drops a page of short paragraphs as boilerplate.
+std::string WithFiller(const std::string& page) {
+  return page +
+         " The weather in the region was cold and wet for most of the week, "
+         "and many schools stayed closed.\n";
+}
+
+// A pronoun subject two sentences after its person ("Macron arrived ... The
+// visit lasted ... He criticised Iran"): the event keeps the pronoun as its
+// span and takes the person's code, entity and name.
+TEST_F(ClauseCoderTest, APronounSubjectTakesAPersonFromAnEarlierSentence) {
+  Document d = Process(WithFiller(
+      "Visits\n\nMarch 3, 2024\n\nFrench President Emmanuel Macron "
+      "arrived in Berlin on Monday. The visit lasted two days. He "
+      "criticised Iran over its nuclear programme.")
+                           .c_str());
+  const Event* e = RootEvent(d, "11");
+  ASSERT_NE(e, nullptr) << EventsOf(d);
+  EXPECT_EQ(e->source.code, "FRAGOV");
+  EXPECT_EQ(e->target.code, "IRN");
+  EXPECT_EQ(e->source.name, "French President Emmanuel Macron");
+  EXPECT_FALSE(e->source.entity.empty());
+  EXPECT_EQ(d.text.substr(e->source.span.begin,
+                          e->source.span.end - e->source.span.begin),
+            "He");
+}
+
+// "Its army": a possessive pronoun gives its sector to the country the
+// sentences before have as subject.
+TEST_F(ClauseCoderTest, APossessivePronounTakesACountryFromAnEarlierSentence) {
+  Document d = Process(WithFiller(
+      "Tests\n\nMarch 3, 2024\n\nIran tested a new missile on "
+      "Wednesday. The test lasted an hour. Its army threatened Israel.")
+                           .c_str());
+  const Event* e = RootEvent(d, "13");
+  ASSERT_NE(e, nullptr) << EventsOf(d);
+  EXPECT_EQ(e->source.code, "IRNMIL");
+  EXPECT_EQ(e->target.code, "ISR");
+}
+
+// A quotation paragraph the quotes stage could not close ("... ," Kishida
+// said. "I warmly applaud ... "This spirit ..."): its first person is the
+// speaker of the quotation it continues.
+TEST_F(ClauseCoderTest, FirstPersonInAContinuedQuotationIsItsSpeaker) {
+  Document d = Process(WithFiller(
+      "Kashmir\n\nMarch 3, 2024\n\n\"This will help the region,\" "
+      "Japanese Prime Minister Fumio Kishida said. \"I warmly applaud the "
+      "efforts of India and Pakistan. \"This spirit of cooperation will lead "
+      "to many more measures.\"")
+                           .c_str());
+  std::vector<std::string> targets;
+  for (const Event& e : d.events) {
+    if (e.root != "05") continue;
+    EXPECT_EQ(e.source.code, "JPNGOV") << EventsOf(d);
+    targets.push_back(e.target.code);
+  }
+  EXPECT_EQ(targets, (std::vector<std::string>{"IND", "PAK"})) << EventsOf(d);
+}
+
+// "The government" after "Russia warned Poland": the government named
+// before, not a sector with no country.
+TEST_F(ClauseCoderTest, ADescriptionTakesTheGovernmentNamedBefore) {
+  Document d = Process(WithFiller(
+      "Warnings\n\nMarch 3, 2024\n\nRussia warned Poland on Thursday. "
+      "The government also criticised Lithuania.")
+                           .c_str());
+  const Event* e = RootEvent(d, "11");
+  ASSERT_NE(e, nullptr) << EventsOf(d);
+  EXPECT_EQ(e->source.code, "RUSGOV");
+  EXPECT_EQ(e->target.code, "LTU");
+}
+
+// A person pronoun with only a country before it stays unresolved: no
+// event of Russia's from "He also criticised Britain".
+TEST_F(ClauseCoderTest, APersonPronounNeverTakesACountry) {
+  Document d = Process(WithFiller(
+      "Shelling\n\nMarch 3, 2024\n\nRussia accused Ukraine of shelling "
+      "Donetsk on Tuesday. He also criticised Britain.")
+                           .c_str());
+  ASSERT_NE(RootEvent(d, "11"), nullptr) << EventsOf(d);  // the accusation
+  for (const Event& e : d.events) {
+    EXPECT_NE(e.target.code, "GBR") << EventsOf(d);
+  }
+}
+
+// "Scholz met Macron ... He praised Scholz": the previous subject is the
+// clause's own other argument, so "He" is Macron, not a self-event.
+TEST_F(ClauseCoderTest, APronounSkipsItsClausesOtherArgument) {
+  Document d = Process(WithFiller(
+      "Talks\n\nMarch 3, 2024\n\nGerman Chancellor Olaf Scholz met French "
+      "President Emmanuel Macron in Paris on Monday. He praised Scholz.")
+                           .c_str());
+  const Event* e = RootEvent(d, "05");
+  ASSERT_NE(e, nullptr) << EventsOf(d);
+  EXPECT_EQ(e->source.code, "FRAGOV");
+  EXPECT_EQ(e->target.code, "DEUGOV");
 }
 
 }  // namespace

@@ -1791,19 +1791,29 @@ std::vector<FoundGroup> SentenceCoder::FoundGroupsOf(
   std::vector<Actor> actors =
       FindActors(sb, se, words, date.empty() ? fallback_date : date);
   std::vector<Group> groups = MakeGroups(actors, sb);
-  ResolvePronouns(&groups);
-  previous_subjects.clear();
-  for (const Group& g : groups) {
-    if (g.subject_ok && !g.actors.empty() && !g.actors[0].pronoun &&
-        !g.actors[0].code.empty()) {
-      previous_subjects = g.actors;
-      break;
-    }
+  // Pronouns take a party of their own sentence here; the ones left are
+  // the document's reference resolver's (ResolveReferences, called by
+  // FillActorCodes), which reads the sentences before.
+  std::vector<Actor> pronouns(groups.size());
+  for (size_t i = 0; i < groups.size(); ++i) {
+    if (!groups[i].actors.empty() && groups[i].actors[0].pronoun)
+      pronouns[i] = groups[i].actors[0];
   }
-  for (const Group& g : groups) {
+  previous_subjects.clear();
+  ResolvePronouns(&groups);
+  for (size_t i = 0; i < groups.size(); ++i) {
+    const Group& g = groups[i];
     FoundGroup fg;
     fg.b = g.b;
     fg.e = g.e;
+    if (g.actors.empty() && pronouns[i].pronoun) {
+      FoundActor f;
+      f.b = pronouns[i].b;
+      f.e = pronouns[i].e;
+      f.pronoun = true;
+      f.sector = pronouns[i].poss_agent;
+      fg.actors.push_back(std::move(f));
+    }
     for (const Actor& a : g.actors) {
       FoundActor f;
       f.b = a.b;
@@ -3251,7 +3261,7 @@ void EventCoder::Code(Document* doc) const {
         }
       }
     }
-    FillActorCodes(*doc, &groups);
+    FillActorCodes(*doc, &impl_->lexicons, &groups);
     for (size_t i = 0; i < doc->sentences.size(); ++i) {
       if (groups[i].empty()) continue;
       size_t before = doc->events.size();

@@ -1,0 +1,39 @@
+// FoundActor and FoundGroup: the actors the actor finder names in one
+// sentence, as the reference resolver (events/references.h) and the clause
+// coder (events/clause_coder.h) read them. Plain values.
+#ifndef DATELINE_EVENTS_FOUND_ACTORS_H_
+#define DATELINE_EVENTS_FOUND_ACTORS_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace dateline {
+
+// An actor the actor finder coded in a sentence: tokens [b, e).
+struct FoundActor {
+  uint32_t b = 0, e = 0;
+  std::string code, entity, name;
+  bool person = false;
+  // A reference: a pronoun ("he", "its"), a first-person word in a
+  // quotation or a definite description ("the ministry") that stands for an
+  // actor named elsewhere. Unresolved while `code` is empty; once resolved,
+  // [b, e) are still the reference's own words and code, entity and name
+  // the referent's ("he" -> "Tony Blair", e4, GBRGOV).
+  bool pronoun = false;
+  // A place that is not a country, capital or government metonym
+  // ("Jeddah", "Komsomolsk-on-Amur"): a location, never an actor.
+  bool place = false;
+  // The sector a possessive reference names ("its forces": MIL), which the
+  // referent's country takes; "" when none.
+  std::string sector;
+};
+// Actors joined by coordination or apposition ("Russia and North Korea").
+struct FoundGroup {
+  uint32_t b = 0, e = 0;
+  std::vector<FoundActor> actors;
+};
+
+}  // namespace dateline
+
+#endif  // DATELINE_EVENTS_FOUND_ACTORS_H_
