@@ -235,6 +235,11 @@ constexpr std::array<std::string_view, 12> kIntent = {
     "plan", "intend", "agree",   "aim",    "seek", "want",
     "hope", "decide", "promise", "expect", "vow",  "pledge"};
 constexpr std::array<std::string_view, 2> kThreat = {"threaten", "warn"};
+// Verbs that deny the act of their complement ("failed to pay", "refused to
+// meet", "avoided criticising"); "avoid" also its object noun ("avoided
+// direct criticism of teachers").
+constexpr std::array<std::string_view, 4> kNegating = {"fail", "refuse",
+                                                       "decline", "avoid"};
 constexpr std::array<std::string_view, 4> kQuestionVerbs = {
     "ask", "wonder", "question", "inquire"};
 // Subordinators of an adverbial clause that make it a prepositional
@@ -558,11 +563,15 @@ bool ClauseBuilder::NegatedByHead(uint32_t t) const {
 }
 
 bool ClauseBuilder::NegatedNoun(uint32_t t) const {
-  // "no confidence in", "a lack of trust in", "the absence of support for":
-  // the act the noun names is denied.
+  // "no confidence in", "a lack of trust in", "the absence of support for",
+  // "avoided direct criticism of": the act the noun names is denied.
   for (uint32_t d : Kids(t)) {
     if (Base(rel_[d]) == "det" && low_[d] == "no") return true;
   }
+  int h = head_[t];
+  if (h >= 0 && rel_[t] == "obj" && Starts(tag_[h], "VB") &&
+      ClauseLemma(low_[h], tag_[h], lemmatizer_) == "avoid")
+    return true;
   return NegatedByHead(t);
 }
 
@@ -1009,9 +1018,7 @@ void ClauseBuilder::InheritModality(size_t ci, int hc) {
       c.tense = "future";
       SetModality(&c, "future");
     }
-    if (lemma == "fail" || lemma == "refuse" || lemma == "decline") {
-      c.negated = true;
-    }
+    if (In(lemma, kNegating)) c.negated = true;
     // "won't hesitate to impose": the embedded act shares the modality.
     if (c.modality.empty()) c.modality = parent.modality;
   }

@@ -750,6 +750,49 @@ TEST(ClauseNounFramesTest, ADateIsNoAgent) {
   EXPECT_TRUE(Args(poss, *Find(poss, "talks"), "agent").empty());
 }
 
+// "avoid" denies what it governs: its object noun ("avoided direct
+// criticism of teachers") and its complement ("avoided criticising the
+// teachers"), as "fail", "refuse" and "decline" do.
+TEST(ClauseNounFramesTest, AvoidedCriticismIsNegated) {
+  Document noun = Parse("Leaders avoided direct criticism of teachers .",
+                        {{2, "nsubj", "NNS"},
+                         {0, "root", "VBD"},
+                         {4, "amod", "JJ"},
+                         {2, "obj", "NN"},
+                         {6, "case", "IN"},
+                         {4, "nmod", "NNS"},
+                         {2, "punct", "."}});
+  const Clause* criticism = Find(noun, "criticism");
+  ASSERT_NE(criticism, nullptr);
+  EXPECT_EQ(criticism->kind, "noun");
+  EXPECT_TRUE(criticism->negated);
+  ASSERT_NE(Find(noun, "avoided"), nullptr);
+  EXPECT_FALSE(Find(noun, "avoided")->negated);
+
+  Document verb = Parse("Leaders avoided criticising the teachers .",
+                        {{2, "nsubj", "NNS"},
+                         {0, "root", "VBD"},
+                         {2, "xcomp", "VBG"},
+                         {5, "det", "DT"},
+                         {3, "obj", "NNS"},
+                         {2, "punct", "."}});
+  ASSERT_NE(Find(verb, "criticising"), nullptr);
+  EXPECT_TRUE(Find(verb, "criticising")->negated);
+  EXPECT_EQ(Args(verb, *Find(verb, "criticising"), "agent"),
+            Strings{"Leaders"});
+
+  Document plain = Parse("Leaders voiced direct criticism of teachers .",
+                         {{2, "nsubj", "NNS"},
+                          {0, "root", "VBD"},
+                          {4, "amod", "JJ"},
+                          {2, "obj", "NN"},
+                          {6, "case", "IN"},
+                          {4, "nmod", "NNS"},
+                          {2, "punct", "."}});
+  ASSERT_NE(Find(plain, "criticism"), nullptr);
+  EXPECT_FALSE(Find(plain, "criticism")->negated);
+}
+
 // "There is a lack of trust in Blair": the noun in the "of" phrase of a
 // `negates` row is negated, and what an existential clause says exists is
 // no agent of it.
