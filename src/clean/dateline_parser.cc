@@ -111,9 +111,9 @@ bool IsAgency(std::string_view s) {
 struct DatelineParts {
   size_t length = 0;  // bytes of the prefix, its dash and the spaces after
   std::vector<std::string> places;
-  bool agency = false;  // "(Reuters)"
-  bool date = false;    // ", May 3"
-  bool region = false;  // ", South Korea", ", N.Y."
+  bool agency = false;             // "(Reuters)"
+  bool date = false;               // ", May 3"
+  bool region = false;             // ", South Korea", ", N.Y."
   Case place_case = Case::kUpper;  // kTitle when any place is Title case
 };
 

@@ -125,7 +125,8 @@ TEST(LeadDatelineLengthTest, Shapes) {
   // Each paragraph as its dateline prefix (with the spaces after the dash)
   // and the sentence after it.
   const std::pair<std::string, std::string> kCases[] = {
-      {"SEOUL/MOSCOW \xE2\x80\x93 ", "Russian President Vladimir Putin accepted"},
+      {"SEOUL/MOSCOW \xE2\x80\x93 ",
+       "Russian President Vladimir Putin accepted"},
       {"WASHINGTON, March 6 - ", "The Labour Party criticised"},
       {"LONDON (Reuters) - ", "British police arrested"},
       {"(Reuters) \xE2\x80\x94 ", "The New York State Attorney General"},

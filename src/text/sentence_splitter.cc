@@ -79,8 +79,8 @@ uint32_t DatelineEnd(std::string_view text, const std::vector<Token>& tokens,
                      size_t k) {
   const uint32_t begin = tokens[k].begin;
   const uint32_t after = k == 0 ? 0 : tokens[k - 1].end;
-  if (k > 0 && text.substr(after, begin - after).find('\n') ==
-                   std::string_view::npos)
+  if (k > 0 &&
+      text.substr(after, begin - after).find('\n') == std::string_view::npos)
     return 0;
   std::string_view paragraph = text.substr(begin);
   paragraph = paragraph.substr(0, paragraph.find("\n\n"));
