@@ -35,6 +35,15 @@ std::string ParseDateTime(std::string_view s);
 size_t ParseDateline(std::string_view paragraph,
                      std::vector<std::string>* places);
 
+// Returns the byte length of the dateline a sentence of `paragraph` should
+// start after, as UD's English Web Treebank makes "WASHINGTON (Reuters) -" a
+// sentence of its own: ParseDateline's prefix, or an all-capitals one ended
+// by a colon ("NEW DELHI: "), when what follows opens a sentence of prose (a
+// capital, a digit or a quote, not all in capitals: "TRUMP WINS - BIDEN
+// CONCEDES" is a headline) and the prefix is not one bare two-letter name
+// ("US - China talks"). 0 when there is none.
+size_t LeadDatelineLength(std::string_view paragraph);
+
 // Parses a tag line ("TAGS: guns, Kim Jong-Un, North Korea") into *tags.
 // Returns false when `line` is not a tag line.
 bool ParseTagLine(std::string_view line, std::vector<std::string>* tags);

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace dateline {
@@ -116,6 +117,45 @@ TEST(ParseDatelineTest, Shapes) {
   p = "Port Harlow, June 2 (Coast Wire) - Ferries stopped";
   EXPECT_EQ(ParseDateline(p, &places), p.find("Ferries"));
   EXPECT_EQ(places, std::vector<std::string>{"Port Harlow"});
+}
+
+// Issue 12: the dateline a lead sentence starts after (the segment stage
+// makes it a sentence of its own).
+TEST(LeadDatelineLengthTest, Shapes) {
+  // Each paragraph as its dateline prefix (with the spaces after the dash)
+  // and the sentence after it.
+  const std::pair<std::string, std::string> kCases[] = {
+      {"SEOUL/MOSCOW \xE2\x80\x93 ",
+       "Russian President Vladimir Putin accepted"},
+      {"WASHINGTON, March 6 - ", "The Labour Party criticised"},
+      {"LONDON (Reuters) - ", "British police arrested"},
+      {"(Reuters) \xE2\x80\x94 ", "The New York State Attorney General"},
+      {"BUFFALO, N.Y. \xE2\x80\x94 ", "Hours before"},
+      {"Port Harlow, June 2 (Coast Wire) - ", "Ferries stopped"},
+      {"NEW DELHI: ", "India and Pakistan agreed"},
+      {"WASHINGTON - ", "\xE2\x80\x9CWe will act,\xE2\x80\x9D he said."},
+      {"WHEAT - ", "2,602,000 bushels including 1,647,000 in Chicago"},
+  };
+  for (const auto& [prefix, sentence] : kCases) {
+    EXPECT_EQ(LeadDatelineLength(prefix + sentence), prefix.size()) << prefix;
+  }
+}
+
+TEST(LeadDatelineLengthTest, NotADateline) {
+  for (const char* p :
+       {"US - China talks resumed in Geneva on Monday.",
+        "U.S. - China talks resumed in Geneva on Monday.",
+        "TRUMP WINS - BIDEN CONCEDES IN NAIL-BITER",
+        "ALL PORK PRICES - FOB MIDWEST BASIS.",
+        "SOWS - steady/up 2.00 dlrs.",
+        "ATLANTA-based Delta said it would cut flights.",
+        "ATLANTA\xE2\x80\x94" "based Delta said it would cut flights.",
+        "The talks - held in GENEVA - ended on Monday.",
+        "Kim: The summit went well.",
+        "Kim Jong Un \xE2\x80\x94 the leader \xE2\x80\x94 arrived.",
+        "No dash in this paragraph at all."}) {
+    EXPECT_EQ(LeadDatelineLength(p), 0u) << p;
+  }
 }
 
 TEST(ParseDatelineTest, NotADateline) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "base/utf8.h"
+#include "clean/metadata.h"
 #include "text/abbreviations.h"
 
 namespace dateline {
@@ -71,6 +72,22 @@ bool ShortLineBreakBetween(std::string_view text, const Token& a,
   return a.end - line_start < kMaxShortLine && CanStartSentence(next);
 }
 
+// Returns the byte offset a sentence starting at token `k` ends at because
+// its line opens with a dateline ("SEOUL/MOSCOW – ", "WASHINGTON, March 6 -
+// "), 0 when it does not.
+uint32_t DatelineEnd(std::string_view text, const std::vector<Token>& tokens,
+                     size_t k) {
+  const uint32_t begin = tokens[k].begin;
+  const uint32_t after = k == 0 ? 0 : tokens[k - 1].end;
+  if (k > 0 &&
+      text.substr(after, begin - after).find('\n') == std::string_view::npos)
+    return 0;
+  std::string_view paragraph = text.substr(begin);
+  paragraph = paragraph.substr(0, paragraph.find("\n\n"));
+  const size_t n = LeadDatelineLength(paragraph);
+  return n == 0 ? 0 : begin + static_cast<uint32_t>(n);
+}
+
 }  // namespace
 
 void SplitSentences(std::string_view text, const std::vector<Token>& tokens,
@@ -80,6 +97,7 @@ void SplitSentences(std::string_view text, const std::vector<Token>& tokens,
   auto tok = [&](size_t k) { return TokenText(text, tokens[k]); };
   size_t start = 0;
   size_t i = 0;
+  uint32_t dateline_end = n > 0 ? DatelineEnd(text, tokens, 0) : 0;
   while (i < n) {
     std::string_view t = tok(i);
     size_t last = i;
@@ -136,11 +154,21 @@ void SplitSentences(std::string_view text, const std::vector<Token>& tokens,
                                tok(last + 1)))) {
       end_here = true;
     }
+    // A dateline is a sentence of its own, whole ("ST. JOSEPH, Mich. (AP)
+    // —" does not end at "Mich.").
+    if (dateline_end > 0 && last + 1 < n) {
+      if (tokens[last + 1].begin < dateline_end) {
+        end_here = false;
+      } else if (tokens[last].end <= dateline_end) {
+        end_here = true;
+      }
+    }
     if (end_here || last + 1 >= n) {
       sentences->push_back(Sentence{tokens[start].begin, tokens[last].end,
                                     static_cast<uint32_t>(start),
                                     static_cast<uint32_t>(last + 1)});
       start = last + 1;
+      dateline_end = start < n ? DatelineEnd(text, tokens, start) : 0;
     }
     i = last + 1;
   }

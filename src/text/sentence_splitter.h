@@ -9,6 +9,10 @@
 // A single line break ends a sentence after a short line (under 50 bytes: a
 // heading, tag line or menu item) when the next line can start one; longer
 // lines are taken as hard-wrapped prose.
+// A dateline opening a line ("SEOUL/MOSCOW – ", "WASHINGTON, March 6 - ",
+// "LONDON (Reuters) - ": LeadDatelineLength in src/clean) is a sentence of
+// its own, as UD's English Web Treebank splits "WASHINGTON (Reuters) -", so
+// the tagger and the parser start the lead sentence after it.
 //
 // Sentences are byte spans into the text plus the token range they hold;
 // their token ranges tile the token vector. Stateless: thread-safe, no
