@@ -490,6 +490,39 @@ void FinishTree(State* st, const std::vector<std::string_view>& tags,
   }
 }
 
+// UD lets no possessor be a verb's object: a word whose case is a
+// possessive "'s" (tag POS) hung on a verb as obj or iobj, with the noun
+// after its "'s" hung on the same verb ("accepted Kim Jong Un 's
+// invitation": "Kim" obj, "invitation" a second obj), is that noun's
+// nmod:poss, and the noun takes the relation the possessor had. The
+// greedy parser decides on "Kim" before it reads the "'s"; this mends the
+// tree it leaves, which UD's validator would reject.
+void RepairPossessors(const std::vector<std::string_view>& tags, int obj,
+                      int iobj, int poss, int case_label,
+                      DependencyTree* tree) {
+  const int total = static_cast<int>(tree->heads.size());
+  for (int c = 0; c < total && c < static_cast<int>(tags.size()); ++c) {
+    if (tags[c] != "POS" || tree->labels[c] != case_label) continue;
+    const int p = tree->heads[c];
+    if (p < 0 || p >= c) continue;
+    const int v = tree->heads[p];
+    const int rel = tree->labels[p];
+    if (v < 0 || (rel != obj && rel != iobj) || tags[v].substr(0, 2) != "VB")
+      continue;
+    // The possessed noun: the first word after the "'s" that hangs on the
+    // verb, within a short noun phrase.
+    for (int n = c + 1; n < total && n <= c + 6; ++n) {
+      if (tree->heads[n] != v) continue;
+      if (tags[n].substr(0, 2) == "NN") {
+        tree->heads[p] = n;
+        tree->labels[n] = rel;
+        tree->labels[p] = poss;
+      }
+      break;
+    }
+  }
+}
+
 // Keeps the `width` best hypotheses at each step (each a copy of its state:
 // at most kMaxSentenceTokens words) until all have read the whole buffer,
 // then leaves the best in *st. A finished hypothesis is carried on with its
@@ -610,6 +643,12 @@ void DependencyParser::Parse(const std::vector<std::string_view>& words,
         tree->heads[w] = static_cast<int>(begin) + h - 1;
       }
     }
+  }
+  if (std::find(tags.begin(), tags.end(), "POS") != tags.end()) {
+    const int obj = LabelId("obj"), iobj = LabelId("iobj");
+    const int poss = LabelId("nmod:poss"), case_label = LabelId("case");
+    if (obj >= 0 && poss >= 0 && case_label >= 0)
+      RepairPossessors(tags, obj, iobj, poss, case_label, tree);
   }
 }
 
