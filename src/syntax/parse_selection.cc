@@ -16,9 +16,10 @@ bool Starts(std::string_view s, std::string_view prefix) {
 // on, and the tagger does not always call it a verb ("'s" is often POS).
 bool IsBeForm(std::string_view lower) {
   static constexpr std::array<std::string_view, 14> kBe = {
-      "be",  "is",  "are",          "am",           "was",         "were",
-      "been", "being", "'s",        "'re",          "'m",          "\xE2\x80\x99s",
-      "\xE2\x80\x99re", "\xE2\x80\x99m"};
+      "be", "is", "are", "am", "was", "were", "been", "being", "'s", "'re",
+      "'m",
+      // The contractions with a typographic apostrophe.
+      "\xE2\x80\x99s", "\xE2\x80\x99re", "\xE2\x80\x99m"};
   for (std::string_view b : kBe)
     if (lower == b) return true;
   return false;
@@ -27,7 +28,8 @@ bool IsBeForm(std::string_view lower) {
 // Penn tags of punctuation and symbols: no predicate.
 bool IsPunctuationTag(std::string_view tag) {
   static constexpr std::array<std::string_view, 12> kPunct = {
-      ".", ",", ":", "``", "''", "-LRB-", "-RRB-", "#", "$", "HYPH", "NFP", "SYM"};
+      ".",     ",", ":", "``",   "''",  "-LRB-",
+      "-RRB-", "#", "$", "HYPH", "NFP", "SYM"};
   for (std::string_view p : kPunct)
     if (tag == p) return true;
   return false;
@@ -35,9 +37,9 @@ bool IsPunctuationTag(std::string_view tag) {
 
 // What one sentence's tokens hold, for the rules of SentencesToParse.
 struct SentenceFacts {
-  bool predicate = false;     // rule 1
-  bool pronoun = false;       // rule 2
-  bool common_noun = false;   // rule 3, with argument_word
+  bool predicate = false;    // rule 1
+  bool pronoun = false;      // rule 2
+  bool common_noun = false;  // rule 3, with argument_word
   bool argument_word = false;
 };
 
@@ -47,10 +49,9 @@ SentenceFacts Facts(const Document& doc, const SentenceSpan& s) {
   for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
     std::string_view tag = doc.pos[t];
     const Span& tok = doc.tokens[t];
-    std::string_view word =
-        tok.end <= text.size() && tok.begin <= tok.end
-            ? text.substr(tok.begin, tok.end - tok.begin)
-            : std::string_view();
+    std::string_view word = tok.end <= text.size() && tok.begin <= tok.end
+                                ? text.substr(tok.begin, tok.end - tok.begin)
+                                : std::string_view();
     if (Starts(tag, "VB") || tag == "MD" ||
         (word.size() <= 6 && IsBeForm(AsciiLower(word)))) {
       f.predicate = true;
@@ -83,8 +84,7 @@ std::vector<uint8_t> SentencesToParse(const Document& doc) {
     const SentenceFacts f = Facts(doc, s);
     parse[si] = f.predicate || f.pronoun ||
                 (f.common_noun && f.argument_word) || after_open_end;
-    after_open_end =
-        parse[si] && !IsPunctuationTag(doc.pos[s.token_end - 1]);
+    after_open_end = parse[si] && !IsPunctuationTag(doc.pos[s.token_end - 1]);
   }
   return parse;
 }

@@ -41,16 +41,20 @@ std::vector<uint8_t> Selected(const std::vector<TaggedSentence>& sentences) {
 }
 
 TEST(ParseSelectionTest, ASentenceWithACueIsParsed) {
-  EXPECT_EQ(Selected({{{"Lavrov", "NNP"}, {"said", "VBD"}, {"so", "RB"},
-                       {".", "."}}}),
-            std::vector<uint8_t>{1});
+  EXPECT_EQ(
+      Selected(
+          {{{"Lavrov", "NNP"}, {"said", "VBD"}, {"so", "RB"}, {".", "."}}}),
+      std::vector<uint8_t>{1});
 }
 
 TEST(ParseSelectionTest, AVerblessSentenceWithTwoActorsAndAnEventNounIsParsed) {
   // "Iran's attack on Israel": a nominal predicate with its agent and
   // patient, no verb.
-  EXPECT_EQ(Selected({{{"Iran", "NNP"}, {"'s", "POS"}, {"attack", "NN"},
-                       {"on", "IN"}, {"Israel", "NNP"}}}),
+  EXPECT_EQ(Selected({{{"Iran", "NNP"},
+                       {"'s", "POS"},
+                       {"attack", "NN"},
+                       {"on", "IN"},
+                       {"Israel", "NNP"}}}),
             std::vector<uint8_t>{1});
   // "US criticism": a capitalised modifier names whose act it is.
   EXPECT_EQ(Selected({{{"Sharp", "JJ"}, {"US", "NNP"}, {"criticism", "NN"}}}),
@@ -61,8 +65,12 @@ TEST(ParseSelectionTest, ASentenceWithNeitherIsNotParsed) {
   EXPECT_EQ(Selected({{{"Advertisement", "NN"}},
                       {{"12", "CD"}, {"March", "NNP"}, {"2024", "CD"}},
                       // Names alone: no word that could head a clause.
-                      {{"Moscow", "NNP"}, {",", ","}, {"Kyiv", "NNP"},
-                       {"and", "CC"}, {"Minsk", "NNP"}, {".", "."}}}),
+                      {{"Moscow", "NNP"},
+                       {",", ","},
+                       {"Kyiv", "NNP"},
+                       {"and", "CC"},
+                       {"Minsk", "NNP"},
+                       {".", "."}}}),
             (std::vector<uint8_t>{0, 0, 0}));
 }
 
@@ -81,9 +89,9 @@ TEST(ParseSelectionTest, TheSentenceAfterOneEndingOnAWordIsParsed) {
   // The events stage reads the relation of the token after a predicate
   // ("lashed out" + "at"): after a parsed sentence ending on a word, the
   // next one is parsed; after one ending on punctuation it is not.
-  EXPECT_EQ(Selected({{{"Officials", "NNS"}, {"lashed", "VBD"}},
-                      {{"again", "RB"}}}),
-            (std::vector<uint8_t>{1, 1}));
+  EXPECT_EQ(
+      Selected({{{"Officials", "NNS"}, {"lashed", "VBD"}}, {{"again", "RB"}}}),
+      (std::vector<uint8_t>{1, 1}));
   EXPECT_EQ(Selected({{{"Officials", "NNS"}, {"lashed", "VBD"}, {".", "."}},
                       {{"again", "RB"}}}),
             (std::vector<uint8_t>{1, 0}));
@@ -131,8 +139,8 @@ TEST(ParseSelectionTest, ThePipelineParsesEverySentenceOnlyWhenAskedTo) {
       ++unparsed;
       EXPECT_EQ(some.heads[t], -1) << word(t);
       EXPECT_TRUE(word(t) == "Advertisement" || word(t) == "Moscow" ||
-                  word(t) == "Kyiv" || word(t) == "and" ||
-                  word(t) == "Minsk" || word(t) == "," || word(t) == ".")
+                  word(t) == "Kyiv" || word(t) == "and" || word(t) == "Minsk" ||
+                  word(t) == "," || word(t) == ".")
           << word(t);
     } else {
       EXPECT_EQ(some.heads[t], all.heads[t]) << word(t);
