@@ -171,6 +171,38 @@ TEST(ExtractCliTest, EventOptions) {
   std::remove(page.c_str());
 }
 
+// --layers tokens shows the whole parse: a sentence in which no clause can
+// arise, which the default run leaves unparsed (syntax/parse_selection.h),
+// has its tree too ("_" is the relation of an unparsed token).
+TEST(ExtractCliTest, TokensLayerHasEverySentenceParsed) {
+  std::string page = testing::TempDir() + "/dateline_tokens_page.html";
+  FILE* f = std::fopen(page.c_str(), "w");
+  ASSERT_NE(f, nullptr);
+  std::fputs("<html><body><article><p>Putin met Xi in Beijing on Monday, the "
+             "Kremlin said.</p><p>Moscow, Kyiv and Minsk.</p><p>Lavrov will "
+             "travel there in October.</p></article></body></html>",
+             f);
+  std::fclose(f);
+  for (const char* layers : {"tokens", "tokens,clauses"}) {
+    int status = -1;
+    std::string out = RunCommand(kBinary + " extract --layers " + layers +
+                                     " " + page + " 2>/dev/null",
+                                 &status);
+    EXPECT_EQ(status, 0);
+    nlohmann::json j = nlohmann::json::parse(out, nullptr, false);
+    ASSERT_FALSE(j.is_discarded()) << out;
+    ASSERT_TRUE(j.contains("tokens")) << out;
+    size_t roots = 0;
+    for (const auto& token : j["tokens"]) {
+      ASSERT_TRUE(token.contains("deprel"));
+      EXPECT_NE(token["deprel"].get<std::string>(), "_") << layers;
+      if (token["deprel"].get<std::string>() == "root") ++roots;
+    }
+    EXPECT_EQ(roots, 3u) << layers;  // one tree a sentence
+  }
+  std::remove(page.c_str());
+}
+
 TEST(ExtractCliTest, UnknownStageIsAUsageError) {
   int status = -1;
   RunCommand(kBinary + " extract --stages nonsense " + kExamples + " 2>/dev/null",

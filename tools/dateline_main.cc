@@ -73,19 +73,6 @@ struct ExtractArgs {
 // Runs `dateline extract`: one JSON line per page on stdout. Returns the exit
 // status: 0 if at least one page was read, 1 if none could be, 2 for usage.
 int RunExtract(const ExtractArgs& args) {
-  dateline::PipelineOptions popts;
-  popts.stages = args.stages;
-  args.events.Apply(&popts);
-  std::unique_ptr<dateline::Pipeline> pipeline;
-  dateline::Status s = dateline::Pipeline::Create(popts, &pipeline);
-  if (!s.ok()) {
-    std::fprintf(stderr, "dateline: %s\n", s.ToString().c_str());
-    return 2;
-  }
-  dateline::ReadOptions ropts;
-  ropts.max_page_bytes = args.max_page_mb << 20;
-  ropts.outlet = args.outlet;
-  auto reader = dateline::InputReader::Open(args.inputs, ropts);
   dateline::JsonOptions jopts;
   jopts.provenance = args.provenance;
   for (const std::string& layer : args.layers) {
@@ -100,6 +87,22 @@ int RunExtract(const ExtractArgs& args) {
       return 2;
     }
   }
+  dateline::PipelineOptions popts;
+  popts.stages = args.stages;
+  // The record shows the tree (tokens) or what is read off it (clauses):
+  // every sentence is parsed, not only those a clause can come from.
+  popts.full_parse = jopts.tokens || jopts.clauses;
+  args.events.Apply(&popts);
+  std::unique_ptr<dateline::Pipeline> pipeline;
+  dateline::Status s = dateline::Pipeline::Create(popts, &pipeline);
+  if (!s.ok()) {
+    std::fprintf(stderr, "dateline: %s\n", s.ToString().c_str());
+    return 2;
+  }
+  dateline::ReadOptions ropts;
+  ropts.max_page_bytes = args.max_page_mb << 20;
+  ropts.outlet = args.outlet;
+  auto reader = dateline::InputReader::Open(args.inputs, ropts);
   // Pages are read in order, cleaned in parallel in batches, and written in
   // input order. A batch is bounded in pages and bytes so memory stays flat.
   const size_t jobs = std::max<size_t>(1, args.jobs);

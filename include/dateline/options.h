@@ -52,6 +52,14 @@ struct PipelineOptions {
   // measure") in Document::quotes, as PolNeAR annotates them; off: only
   // statements (bench/polnear_eval turns it on to score against PolNeAR).
   bool quote_acts = false;
+  // Parse stage: parse every sentence. Off (the default), while the clauses
+  // stage runs, a sentence in which no clause can arise (no verb, copula,
+  // pronoun or nominal predicate: syntax/parse_selection.h) is left
+  // unparsed, its tokens with head -1 and relation "_": the clause layer,
+  // quotes and events are the same either way. On when the tree itself is
+  // read (`dateline extract --layers tokens,clauses`); a pipeline whose last
+  // stage is parse parses every sentence anyway.
+  bool full_parse = false;
 };
 
 }  // namespace dateline

@@ -18,6 +18,7 @@
 #include "quotes/quote_extractor.h"
 #include "syntax/clauses.h"
 #include "syntax/dependency_parser.h"
+#include "syntax/parse_selection.h"
 #include "events/event_coder.h"
 #include "text/sentence_splitter.h"
 #include "text/time_expressions.h"
@@ -116,6 +117,9 @@ class PipelineImpl : public Pipeline {
       if (!s.ok()) return s;
     }
     if (On(kParse)) {
+      // Only the clause layer reads the tree when it runs; else the tree is
+      // what the caller wants.
+      select_sentences_ = On(kClauses) && !options.full_parse;
       parser_ = std::make_unique<DependencyParser>();
       Status s = parser_->Load(data_dir + "/models/parser.model");
       if (!s.ok()) return s;
@@ -322,16 +326,26 @@ class PipelineImpl : public Pipeline {
     }
   }
 
-  // The dependency tree of each sentence, over its tokens and tags.
+  // The dependency tree of each sentence, over its tokens and tags (of the
+  // sentences SentencesToParse selects, unless every one is wanted).
   void Parse(Document* doc) const {
     std::string_view text = doc->text;
     doc->heads.assign(doc->tokens.size(), -1);
     doc->deprels.assign(doc->tokens.size(), "root");
     std::vector<std::string_view> words, tags;
     DependencyTree tree;
-    for (const SentenceSpan& s : doc->sentences) {
+    std::vector<uint8_t> selected;
+    if (select_sentences_) selected = SentencesToParse(*doc);
+    const std::string unparsed(kUnparsedRelation);
+    for (size_t si = 0; si < doc->sentences.size(); ++si) {
+      const SentenceSpan& s = doc->sentences[si];
       if (s.token_end > doc->tokens.size() || s.token_begin >= s.token_end)
         continue;
+      if (si < selected.size() && !selected[si]) {
+        std::fill(doc->deprels.begin() + s.token_begin,
+                  doc->deprels.begin() + s.token_end, unparsed);
+        continue;
+      }
       words.clear();
       tags.clear();
       for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
@@ -415,6 +429,7 @@ class PipelineImpl : public Pipeline {
   std::unique_ptr<SequenceTagger> pos_;
   std::unique_ptr<SequenceTagger> chunk_;
   std::unique_ptr<DependencyParser> parser_;
+  bool select_sentences_ = false;  // parse only SentencesToParse's
   std::unique_ptr<Lemmatizer> lemmatizer_;  // null: ClauseLemma's rules
   std::unique_ptr<NounFrames> noun_frames_;  // null: no event nouns
   std::unique_ptr<EntityResolver> resolver_;
