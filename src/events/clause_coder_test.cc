@@ -551,6 +551,15 @@ const Event* RootEvent(const Document& d, const std::string& root) {
   return nullptr;
 }
 
+// Expects an event of root `root` from actor code `source` to `target`.
+void ExpectRootEvent(const Document& d, const std::string& root,
+                     const std::string& source, const std::string& target) {
+  const Event* e = RootEvent(d, root);
+  ASSERT_NE(e, nullptr) << EventsOf(d);
+  EXPECT_EQ(e->source.code, source) << EventsOf(d);
+  EXPECT_EQ(e->target.code, target) << EventsOf(d);
+}
+
 // Two groups named after one country are two parties: "Venezuelan
 // students" accusing "the Venezuelan government" share the country's
 // entity but not their code.
@@ -573,10 +582,7 @@ TEST_F(ClauseCoderTest, ActOnAPlaceTargetsItsCountryNotOwnForces) {
       "Forces\n\nMay 4, 2023\n\nEgypt strengthened its forces in Libya on "
       "Friday.\n\nEthiopian troops lifted the curfew in Mogadishu on "
       "Monday.\n");
-  const Event* e = RootEvent(d, "15");
-  ASSERT_NE(e, nullptr) << EventsOf(d);
-  EXPECT_EQ(e->source.code, "EGY");
-  EXPECT_EQ(e->target.code, "LBY");
+  ExpectRootEvent(d, "15", "EGY", "LBY");
   const Event* c = RootEvent(d, "08");
   ASSERT_NE(c, nullptr) << EventsOf(d);
   EXPECT_EQ(c->code, "0813");
@@ -612,10 +618,7 @@ TEST_F(ClauseCoderTest, AnUncodedNameTakesItsApposition) {
   Document d = Process(
       "Truce\n\nMay 4, 2023\n\nAhmed Farouk, the Egyptian foreign minister, "
       "accused Israel of violating the truce.\n");
-  const Event* e = RootEvent(d, "11");
-  ASSERT_NE(e, nullptr) << EventsOf(d);
-  EXPECT_EQ(e->source.code, "EGYGOV");
-  EXPECT_EQ(e->target.code, "ISR");
+  ExpectRootEvent(d, "11", "EGYGOV", "ISR");
 }
 
 // The consequence of a conditional is an offer: "would meet the envoy if
@@ -670,10 +673,7 @@ TEST_F(ClauseCoderTest, DemandAndInvestigationAimAtTheDoer) {
       "apology by Germany for the remarks of the week before.\n\nSpain is "
       "investigating alleged abuses by Moroccan police officers along the "
       "border near Ceuta.\n");
-  const Event* a = RootEvent(d, "10");
-  ASSERT_NE(a, nullptr) << EventsOf(d);
-  EXPECT_EQ(a->source.code, "POL");
-  EXPECT_EQ(a->target.code, "DEU");
+  ExpectRootEvent(d, "10", "POL", "DEU");
   const Event* b = RootEvent(d, "09");
   ASSERT_NE(b, nullptr) << EventsOf(d);
   EXPECT_EQ(b->source.code, "ESP");
@@ -1249,10 +1249,7 @@ TEST_F(ClauseCoderTest, APossessivePronounTakesACountryFromAnEarlierSentence) {
       "Tests\n\nMarch 3, 2024\n\nIran tested a new missile on "
       "Wednesday. The test lasted an hour. Its army threatened Israel.")
                            .c_str());
-  const Event* e = RootEvent(d, "13");
-  ASSERT_NE(e, nullptr) << EventsOf(d);
-  EXPECT_EQ(e->source.code, "IRNMIL");
-  EXPECT_EQ(e->target.code, "ISR");
+  ExpectRootEvent(d, "13", "IRNMIL", "ISR");
 }
 
 // A quotation paragraph the quotes stage could not close ("... ," Kishida
@@ -1281,10 +1278,7 @@ TEST_F(ClauseCoderTest, ADescriptionTakesTheGovernmentNamedBefore) {
       "Warnings\n\nMarch 3, 2024\n\nRussia warned Poland on Thursday. "
       "The government also criticised Lithuania.")
                            .c_str());
-  const Event* e = RootEvent(d, "11");
-  ASSERT_NE(e, nullptr) << EventsOf(d);
-  EXPECT_EQ(e->source.code, "RUSGOV");
-  EXPECT_EQ(e->target.code, "LTU");
+  ExpectRootEvent(d, "11", "RUSGOV", "LTU");
 }
 
 // A person pronoun with only a country before it stays unresolved: no
@@ -1307,10 +1301,7 @@ TEST_F(ClauseCoderTest, APronounSkipsItsClausesOtherArgument) {
       "Talks\n\nMarch 3, 2024\n\nGerman Chancellor Olaf Scholz met French "
       "President Emmanuel Macron in Paris on Monday. He praised Scholz.")
                            .c_str());
-  const Event* e = RootEvent(d, "05");
-  ASSERT_NE(e, nullptr) << EventsOf(d);
-  EXPECT_EQ(e->source.code, "FRAGOV");
-  EXPECT_EQ(e->target.code, "DEUGOV");
+  ExpectRootEvent(d, "05", "FRAGOV", "DEUGOV");
 }
 
 }  // namespace
