@@ -15,7 +15,8 @@
 // events by default, wanting another party's thing, easing an embargo.
 // Actors from other sentences (issue 13, item 2): pronouns, a continued
 // quotation's first person, "the government", and the two that must not
-// resolve (a person pronoun after a country, the clause's other party).
+// resolve (a person pronoun after a country, the clause's other party);
+// "he" never a woman.
 // Each runs a short page written for the test through the whole pipeline
 // with the clause coder, and asserts codes and actors.
 #include <gtest/gtest.h>
@@ -1302,6 +1303,24 @@ TEST_F(ClauseCoderTest, APronounSkipsItsClausesOtherArgument) {
       "President Emmanuel Macron in Paris on Monday. He praised Scholz.")
                            .c_str());
   ExpectRootEvent(d, "05", "FRAGOV", "DEUGOV");
+}
+
+// "He" after a man and then a woman named by her given name ("Macron
+// arrived ... Angela Merkel welcomed ... He criticised Iran"): the man, the
+// nearer woman being of the other gender (first_names.tsv).
+TEST_F(ClauseCoderTest, HeSkipsANearerWomanNamedByHerGivenName) {
+  Document d = Process(WithFiller(
+      "Visits\n\nMarch 3, 2019\n\nFrench President Emmanuel Macron "
+      "arrived in Berlin on Monday. German Chancellor Angela Merkel spoke "
+      "to reporters. He criticised Iran over its nuclear programme.")
+                           .c_str());
+  const Event* e = RootEvent(d, "11");
+  ASSERT_NE(e, nullptr) << EventsOf(d);
+  EXPECT_EQ(e->source.code, "FRAGOV");
+  EXPECT_EQ(e->target.code, "IRN");
+  EXPECT_EQ(d.text.substr(e->source.span.begin,
+                          e->source.span.end - e->source.span.begin),
+            "He");
 }
 
 }  // namespace

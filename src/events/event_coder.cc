@@ -3199,6 +3199,9 @@ Status EventCoder::Create(const std::string& data_dir,
   impl.clause_patterns.Finish();
   s = impl.lexicons.Load(data_dir + "/events/lexicons.tsv");
   if (!s.ok()) return s;
+  // Optional: without the table no person's gender comes from a given name.
+  (void)impl.lexicons.LoadGivenNames(data_dir +
+                                     "/gazetteers/first_names.tsv");
   ClauseCoderOptions copts;
   copts.allow_missing_target = options.allow_missing_target;
   copts.allow_missing_source = options.allow_missing_source;

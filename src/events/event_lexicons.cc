@@ -16,6 +16,21 @@ Status EventLexicons::Load(const std::string& path) {
   return Status::OK();
 }
 
+Status EventLexicons::LoadGivenNames(const std::string& path) {
+  std::vector<TsvRow> rows;
+  Status s = ReadTsv(path, &rows);
+  if (!s.ok()) return s;
+  for (const TsvRow& r : rows) {
+    std::string name = r[0];
+    for (char& ch : name) {
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    }
+    if (r[1] == "m") lists_["given_male"].insert(name);
+    if (r[1] == "f") lists_["given_female"].insert(name);
+  }
+  return Status::OK();
+}
+
 bool EventLexicons::Has(const std::string& list,
                         const std::string& word) const {
   auto it = lists_.find(list);

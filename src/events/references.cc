@@ -5,6 +5,7 @@
 #include <iterator>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
@@ -208,9 +209,11 @@ struct Context {
   struct Mention {
     uint32_t b, e;
     bool person;
+    char gender;  // the entity's (PersonGender)
   };
   std::vector<Mention> mentions;
-  std::unordered_set<std::string> people;  // ids of PER entities
+  std::unordered_set<std::string> people;        // ids of PER entities
+  std::unordered_map<std::string, char> gender;  // PER ids, 'm' or 'f'
 };
 
 size_t SentenceOf(const Document& doc, uint32_t token) {
@@ -222,6 +225,68 @@ size_t SentenceOf(const Document& doc, uint32_t token) {
              : static_cast<size_t>(it - doc.sentences.begin() - 1);
 }
 
+// Adds to *male and *female the words of `text` (lower case, a final "."
+// dropped) that lexicons.tsv lists as male_word or female_word.
+void CountGenderWords(const EventLexicons& lex, std::string_view text,
+                      int* male, int* female) {
+  for (size_t i = 0; i < text.size();) {
+    size_t j = text.find(' ', i);
+    if (j == std::string_view::npos) j = text.size();
+    std::string w(text.substr(i, j - i));
+    i = j + 1;
+    if (!w.empty() && w.back() == '.') w.pop_back();
+    for (char& ch : w) {
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    }
+    *male += lex.Has("male_word", w);
+    *female += lex.Has("female_word", w);
+  }
+}
+
+// A person's gender as the document tells it: 'm' or 'f' from the words of
+// its roles ("Kremlin spokesman", "Queen"), the word before a mention ("Mr",
+// "Dame", "spokeswoman"), the given name that opens its name of two words
+// or more (first_names.tsv); 0 when nothing tells or the evidence
+// disagrees. A name of both genders (Jean, Kim) tells nothing.
+char PersonGender(const Document& doc, const EventLexicons& lex,
+                  const Entity& en) {
+  int male = 0, female = 0;
+  for (const std::string& role : en.roles)
+    CountGenderWords(lex, role, &male, &female);
+  for (const Span& m : en.mentions) {
+    auto [b, e] = TokensIn(doc, m);
+    if (e <= b) continue;
+    CountGenderWords(lex, WordAt(doc, b), &male, &female);
+    if (b > 0) CountGenderWords(lex, WordAt(doc, b - 1), &male, &female);
+  }
+  for (const std::string* name : {&en.name, &en.canonical_name}) {
+    size_t space = name->find(' ');
+    if (space == std::string::npos) continue;
+    std::string given = name->substr(0, space);
+    for (char& ch : given) {
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    }
+    male += lex.Has("given_male", given);
+    female += lex.Has("given_female", given);
+  }
+  if (male > 0 && female == 0) return 'm';
+  if (female > 0 && male == 0) return 'f';
+  return 0;
+}
+
+// Returns whether pronoun `w` (lower case) may stand for a person of
+// gender `g`: "he" for no woman, "she" for no man, any other for anyone.
+bool GenderAgrees(const std::string& w, char g) {
+  if (w == "he" || w == "him" || w == "his" || w == "himself") return g != 'f';
+  if (w == "she" || w == "her" || w == "herself") return g != 'm';
+  return true;
+}
+
+char GenderOf(const Context& cx, const std::string& entity) {
+  auto it = cx.gender.find(entity);
+  return it == cx.gender.end() ? 0 : it->second;
+}
+
 void Index(Context* cx) {
   const Document& doc = cx->doc;
   cx->clauses.resize(doc.sentences.size());
@@ -230,11 +295,13 @@ void Index(Context* cx) {
   for (const Entity& en : doc.entities) {
     if (en.type == "PER") cx->people.insert(en.id);
     if (en.type != "PER" && en.type != "ORG") continue;
+    char g = en.type == "PER" && cx->lex ? PersonGender(doc, *cx->lex, en) : 0;
+    if (g) cx->gender[en.id] = g;
     for (const Span& m : en.mentions) {
       auto [b, e] = TokensIn(doc, m);
       if (e > b)
         cx->mentions.push_back({static_cast<uint32_t>(b),
-                                static_cast<uint32_t>(e), en.type == "PER"});
+                                static_cast<uint32_t>(e), en.type == "PER", g});
     }
   }
   std::sort(cx->mentions.begin(), cx->mentions.end(),
@@ -310,8 +377,9 @@ bool IsPerson(const Context& cx, const FoundActor& f) {
   return f.person || (!f.entity.empty() && cx.people.count(f.entity) > 0);
 }
 
-// The actors of group `g` that reference kind `want` may stand for; empty
-// when the group is none of that kind.
+// The actors of group `g` that reference kind `want` may stand for (`noun`
+// the description's noun, or a person pronoun whose gender they agree
+// with); empty when the group is none of that kind.
 std::vector<FoundActor> Compatible(const Context& cx, const FoundGroup& g,
                                    Want want, const std::string& noun) {
   const Document& doc = cx.doc;
@@ -338,7 +406,8 @@ std::vector<FoundActor> Compatible(const Context& cx, const FoundGroup& g,
   bool country = CountryCode(f.code);
   switch (want) {
     case Want::kPerson:
-      if (person) out.push_back(f);
+      if (person && GenderAgrees(noun, GenderOf(cx, f.entity)))
+        out.push_back(f);
       break;
     case Want::kThing:
       if (!person && !PluralNoun(doc, f.e - 1)) out.push_back(f);
@@ -383,11 +452,12 @@ int Prominence(const Context& cx, uint32_t b, uint32_t e) {
 }
 
 // The phrases of sentence `k` before token `limit` that a reference of kind
-// `want` could stand for but that have no code (a person or organisation
-// the entity layer found, a plural subject noun): a reference nearer to one
-// of them than to a coded actor is left unresolved. Adds their
-// [b, e) and prominence to *out.
+// `want` (a person pronoun `noun`) could stand for but that have no code (a
+// person of agreeing gender or organisation the entity layer found, a
+// plural subject noun): a reference nearer to one of them than to a coded
+// actor is left unresolved. Adds their [b, e) and prominence to *out.
 void Blockers(const Context& cx, size_t k, uint32_t limit, Want want,
+              const std::string& noun,
               std::vector<std::tuple<int, uint32_t, uint32_t>>* out) {
   const SentenceSpan& sent = cx.doc.sentences[k];
   uint32_t end = std::min(limit, sent.token_end);
@@ -399,7 +469,8 @@ void Blockers(const Context& cx, size_t k, uint32_t limit, Want want,
     for (auto it = first; it != cx.mentions.end(); ++it) {
       const Context::Mention& m = *it;
       if (m.e > end) break;
-      if (m.person != person) continue;
+      if (m.person != person || (person && !GenderAgrees(noun, m.gender)))
+        continue;
       if (!CodedGroupOver(cx, k, m.b, m.e, person))
         out->emplace_back(Prominence(cx, m.b, m.e), m.b, m.e);
     }
@@ -445,7 +516,7 @@ std::vector<FoundActor> Referent(const Context& cx, size_t s, uint32_t b,
       }
     }
     std::vector<std::tuple<int, uint32_t, uint32_t>> blockers;
-    Blockers(cx, k, limit, want, &blockers);
+    Blockers(cx, k, limit, want, noun, &blockers);
     bool blocked = false;
     for (const auto& [rank, mb, me] : blockers) {
       if (rank > best_rank || (rank == best_rank && mb > best_at)) {
@@ -466,9 +537,11 @@ std::vector<FoundActor> Referent(const Context& cx, size_t s, uint32_t b,
 }
 
 // The speaker the quotes stage gave a pronoun that is a quotation's source
-// ("..., he argued"), when the article codes that speaker.
+// ("..., he argued"), when the article codes that speaker and its gender
+// agrees with the pronoun (the quotes stage takes the last person named,
+// whatever the gender).
 std::vector<FoundActor> QuoteSpeaker(const Context& cx, const FoundActor& r,
-                                     Want want) {
+                                     Want want, const std::string& word) {
   const Document& doc = cx.doc;
   std::vector<FoundActor> out;
   if (want != Want::kPerson || r.e <= r.b || r.e > doc.tokens.size())
@@ -478,6 +551,7 @@ std::vector<FoundActor> QuoteSpeaker(const Context& cx, const FoundActor& r,
     if (q.speaker.empty() || q.speaker_span.begin > begin ||
         q.speaker_span.end < end)
       continue;
+    if (!GenderAgrees(word, GenderOf(cx, q.speaker))) break;
     FoundActor f;
     f.code = cx.entity_code(q.speaker);
     f.entity = q.speaker;
@@ -560,11 +634,12 @@ void ResolveLeftPronouns(Context* cx, size_t s) {
         !g.actors[0].code.empty())
       continue;
     const FoundActor r = g.actors[0];
-    Want want = PronounWant(LowerAt(cx->doc, r.b));
+    std::string word = LowerAt(cx->doc, r.b);
+    Want want = PronounWant(word);
     if (want == Want::kNone || !ActorReference(*cx, s, r.b, want)) continue;
-    std::vector<FoundActor> ref = QuoteSpeaker(*cx, r, want);
+    std::vector<FoundActor> ref = QuoteSpeaker(*cx, r, want, word);
     // Within its own sentence the actor finder has tried already.
-    if (ref.empty()) ref = Referent(*cx, s, r.b, r.e, want, "", 1);
+    if (ref.empty()) ref = Referent(*cx, s, r.b, r.e, want, word, 1);
     if (ref.empty()) continue;
     sentence[gi].actors = AsReference(cx->doc, ref, r.b, r.e, r.sector, want);
   }
@@ -627,7 +702,8 @@ void ResolveReferences(const Document& doc, const EventLexicons* lexicons,
                        const ReferenceOptions& options,
                        std::vector<std::vector<FoundGroup>>* groups) {
   ResolveFirstPerson(doc, entity_code, groups);
-  Context cx{doc, lexicons, entity_code, options, *groups, {}, {}, {}, {}, {}};
+  Context cx{doc, lexicons, entity_code, options, *groups, {}, {}, {}, {}, {},
+             {}};
   Index(&cx);
   size_t n = std::min(groups->size(), doc.sentences.size());
   for (size_t s = 0; s < n; ++s) {

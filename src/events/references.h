@@ -9,7 +9,12 @@
 //   - "he", "she", "him", "his", "her": the speaker the quotes stage gave
 //     the pronoun ("..., he argued"), else the nearest person with a code,
 //     a sentence's subjects (agents) and speakers first; never a country or
-//     a body.
+//     a body, and never a person of the other gender. A person's gender
+//     comes from the document: a word of its roles or the word before a
+//     mention that lexicons.tsv lists as male_word or female_word
+//     ("spokesman", "Queen", "Mrs"), the given name opening its name
+//     (first_names.tsv's gender, EventLexicons::LoadGivenNames); unknown,
+//     or contradicted, it agrees with both.
 //   - "it", "its" (a subject or a possessor) and "they", "them", "their":
 //     the body, country or group with a code that is a sentence's subject,
 //     number agreeing where the words tell it ("they" a list or a plural

@@ -89,6 +89,18 @@ class DocBuilder {
     f.pronoun = true;
     return f;
   }
+  // Adds a person entity `id` named `name`, mentioned at tokens [b, e),
+  // with `roles`.
+  void Person(const std::string& id, const std::string& name, uint32_t b,
+              uint32_t e, const std::vector<std::string>& roles = {}) {
+    Entity en;
+    en.id = id;
+    en.name = name;
+    en.type = "PER";
+    en.roles = roles;
+    en.mentions.push_back(Bytes(b, e));
+    doc_.entities.push_back(en);
+  }
   Document& doc() { return doc_; }
   std::vector<std::vector<FoundGroup>>& groups() { return groups_; }
   // The actors of the group that starts at token `b`.
@@ -113,6 +125,10 @@ class ReferencesTest : public ::testing::Test {
     lexicons_ = new EventLexicons;
     ASSERT_TRUE(
         lexicons_->Load(DATELINE_SOURCE_DIR "/data/events/lexicons.tsv").ok());
+    ASSERT_TRUE(lexicons_
+                    ->LoadGivenNames(DATELINE_SOURCE_DIR
+                                     "/data/gazetteers/first_names.tsv")
+                    .ok());
   }
   static void TearDownTestSuite() { delete lexicons_; }
   void Resolve(DocBuilder* d,
@@ -306,6 +322,122 @@ TEST_F(ReferencesTest, NoReferentBeyondTheDistance) {
   d.Actor(s4 + 2, s4 + 3, "IRN");
   Resolve(&d);
   EXPECT_TRUE(d.At(s4)[0].code.empty());
+}
+
+// Gender agreement (issue 13, item 2): seen on a real page, "He also said
+// he hoped ..." (the Afghan president) took "Stephanie Grisham", a woman
+// named in between.
+class GenderTest : public ReferencesTest {
+ protected:
+  // "Ghani spoke." then sentence `middle` with a coded person `other`
+  // (entity e2, USAGOV) as its subject, then "<pronoun> criticised Iran."
+  // Returns the pronoun's token.
+  uint32_t Build(DocBuilder* d, const std::vector<std::string>& middle,
+                 uint32_t other_len, const std::string& pronoun) {
+    uint32_t s0 = d->Sentence({"Ghani/NNP", "spoke/VBD", "./."});
+    d->Actor(s0, s0 + 1, "AFGGOV", "e1", true);
+    d->Person("e1", "Ghani", s0, s0 + 1);
+    d->AddClause(s0 + 1, {{"agent", s0, s0 + 1}});
+    uint32_t s1 = d->Sentence(middle);
+    d->Actor(s1, s1 + other_len, "USAGOV", "e2", true);
+    d->AddClause(s1 + other_len, {{"agent", s1, s1 + other_len}});
+    uint32_t s2 =
+        d->Sentence({pronoun + "/PRP", "criticised/VBD", "Iran/NNP", "./."});
+    d->Pronoun(s2);
+    d->Actor(s2 + 2, s2 + 3, "IRN");
+    d->AddClause(s2 + 1, {{"agent", s2, s2 + 1}, {"patient", s2 + 2, s2 + 3}});
+    return s2;
+  }
+};
+
+TEST_F(GenderTest, HeSkipsANearerWomanNamedByHerGivenName) {
+  DocBuilder d;
+  uint32_t he =
+      Build(&d, {"Sarah/NNP", "Sanders/NNP", "spoke/VBD", "./."}, 2, "He");
+  d.Person("e2", "Sarah Sanders", he - 4, he - 2);
+  Resolve(&d);
+  ASSERT_EQ(d.At(he).size(), 1u);
+  EXPECT_EQ(d.At(he)[0].code, "AFGGOV");
+  EXPECT_EQ(d.At(he)[0].entity, "e1");
+}
+
+TEST_F(GenderTest, SheSkipsASpokesman) {
+  DocBuilder d;
+  uint32_t she = Build(&d, {"Peskov/NNP", "spoke/VBD", "./."}, 1, "She");
+  d.Person("e2", "Dmitry Peskov", she - 3, she - 2, {"Kremlin spokesman"});
+  Resolve(&d);
+  ASSERT_EQ(d.At(she).size(), 1u);
+  EXPECT_EQ(d.At(she)[0].entity, "e1");
+}
+
+TEST_F(GenderTest, HonorificBeforeAMentionTellsTheGender) {
+  DocBuilder d;
+  uint32_t he = Build(&d, {"Mrs/NNP", "May/NNP", "spoke/VBD", "./."}, 2, "He");
+  // The entity is "May" alone; "Mrs" is the word before its mention.
+  d.Person("e2", "May", he - 3, he - 2);
+  Resolve(&d);
+  ASSERT_EQ(d.At(he).size(), 1u);
+  EXPECT_EQ(d.At(he)[0].entity, "e1");
+}
+
+TEST_F(GenderTest, UnknownGenderStaysCompatible) {
+  for (const char* pronoun : {"He", "She"}) {
+    DocBuilder d;
+    uint32_t r = Build(&d, {"Blair/NNP", "spoke/VBD", "./."}, 1, pronoun);
+    d.Person("e2", "Blair", r - 3, r - 2);
+    Resolve(&d);
+    ASSERT_EQ(d.At(r).size(), 1u) << pronoun;
+    EXPECT_EQ(d.At(r)[0].entity, "e2") << pronoun;
+  }
+}
+
+TEST_F(GenderTest, AGivenNameOfBothGendersTellsNothing) {
+  for (const char* pronoun : {"He", "She"}) {
+    DocBuilder d;
+    uint32_t r =
+        Build(&d, {"Andrea/NNP", "Nahles/NNP", "spoke/VBD", "./."}, 2, pronoun);
+    d.Person("e2", "Andrea Nahles", r - 4, r - 2);
+    Resolve(&d);
+    ASSERT_EQ(d.At(r).size(), 1u) << pronoun;
+    EXPECT_EQ(d.At(r)[0].entity, "e2") << pronoun;
+  }
+}
+
+TEST_F(GenderTest, QuotesSpeakerOfTheOtherGenderIsNotThePronouns) {
+  DocBuilder d;
+  uint32_t he =
+      Build(&d, {"Sarah/NNP", "Sanders/NNP", "spoke/VBD", "./."}, 2, "He");
+  d.Person("e2", "Sarah Sanders", he - 4, he - 2);
+  // The quotes stage took the last person named as the source of "he".
+  Quote q;
+  q.kind = "indirect";
+  q.span = d.Bytes(he + 1, he + 3);
+  q.speaker = "e2";
+  q.speaker_name = "Sarah Sanders";
+  q.speaker_span = d.Bytes(he, he + 1);
+  d.doc().quotes.push_back(q);
+  Resolve(&d, {{"e2", "USAGOV"}});
+  EXPECT_EQ(d.At(he)[0].entity, "e1");
+}
+
+TEST_F(GenderTest, AnUncodedWomanDoesNotStopHe) {
+  DocBuilder d;
+  uint32_t s0 = d.Sentence({"Ghani/NNP", "spoke/VBD", "./."});
+  d.Actor(s0, s0 + 1, "AFGGOV", "e1", true);
+  d.Person("e1", "Ghani", s0, s0 + 1);
+  d.AddClause(s0 + 1, {{"agent", s0, s0 + 1}});
+  // A person the finder could not code stops the search, unless she is
+  // a woman and the pronoun "he".
+  uint32_t s1 = d.Sentence({"Mary/NNP", "Smith/NNP", "spoke/VBD", "./."});
+  d.Person("e3", "Mary Smith", s1, s1 + 2);
+  d.AddClause(s1 + 2, {{"agent", s1, s1 + 2}});
+  uint32_t s2 = d.Sentence({"He/PRP", "criticised/VBD", "Iran/NNP", "./."});
+  d.Pronoun(s2);
+  d.Actor(s2 + 2, s2 + 3, "IRN");
+  d.AddClause(s2 + 1, {{"agent", s2, s2 + 1}, {"patient", s2 + 2, s2 + 3}});
+  Resolve(&d);
+  ASSERT_EQ(d.At(s2).size(), 1u);
+  EXPECT_EQ(d.At(s2)[0].entity, "e1");
 }
 
 }  // namespace
