@@ -1304,5 +1304,20 @@ TEST_F(ClauseCoderTest, APronounSkipsItsClausesOtherArgument) {
   ExpectRootEvent(d, "05", "FRAGOV", "DEUGOV");
 }
 
+// Saying again is saying: "reiterated that Iran must free the hostages" is
+// France's demand of Iran (10x), as "said that ... must" is (issue 13, gap
+// pass: the clause layer did not attribute the complement of "reiterate").
+TEST(ClauseCoderOnParseTest, ReiteratedMustIsADemand) {
+  Document doc = CodeOnParse(
+      "France reiterated that Iran must free the hostages.",
+      {{2, "nsubj"}, {0, "root"}, {6, "mark"}, {6, "nsubj"}, {6, "aux"},
+       {2, "ccomp", "VB"}, {8, "det"}, {6, "obj"}, {2, "punct"}});
+  ASSERT_EQ(doc.events.size(), 1u) << Events(doc);
+  EXPECT_EQ(doc.events[0].root, "10");
+  EXPECT_EQ(doc.events[0].source.code, "FRA");
+  EXPECT_EQ(doc.events[0].target.code, "IRN");
+  EXPECT_FALSE(doc.events[0].hypothetical);
+}
+
 }  // namespace
 }  // namespace dateline
