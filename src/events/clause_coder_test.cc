@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "dateline/pipeline.h"
+#include "events/event_attributes.h"
 #include "events/event_coder.h"
 #include "syntax/clauses.h"
 #include "syntax/lemmatizer.h"
@@ -1317,6 +1318,22 @@ TEST(ClauseCoderOnParseTest, ReiteratedMustIsADemand) {
   EXPECT_EQ(doc.events[0].source.code, "FRA");
   EXPECT_EQ(doc.events[0].target.code, "IRN");
   EXPECT_FALSE(doc.events[0].hypothetical);
+}
+
+// An intent not held is the refusal of its kind: "would not give
+// permission" (080 as intent, 035) refuses to yield (124), not material
+// cooperation (121); "would not meet" (036) rejects the meeting (125).
+TEST(ClauseCoderOnParseTest, NegatedIntentIsTheRefusalOfItsKind) {
+  Document doc = CodeOnParse(
+      "Germany said it would not give permission to Turkey.",
+      {{2, "nsubj"}, {0, "root"}, {6, "nsubj"}, {6, "aux"}, {6, "advmod"},
+       {2, "ccomp"}, {6, "obj"}, {9, "case"}, {6, "obl"}, {2, "punct"}});
+  ASSERT_EQ(doc.events.size(), 1u) << Events(doc);
+  EXPECT_EQ(doc.events[0].code, "124");
+  EXPECT_EQ(doc.events[0].source.code, "DEU");
+  EXPECT_EQ(doc.events[0].target.code, "TUR");
+  EXPECT_EQ(ChooseCode("036", "", "", "future", true).code, "125");
+  EXPECT_EQ(ChooseCode("070", "", "", "future", true).code, "121");
 }
 
 }  // namespace
