@@ -1336,5 +1336,21 @@ TEST(ClauseCoderOnParseTest, NegatedIntentIsTheRefusalOfItsKind) {
   EXPECT_EQ(ChooseCode("070", "", "", "future", true).code, "121");
 }
 
+// Sympathy falls on the people of the place struck (018 in `place_target`):
+// "expressed sympathy over the floods in Bangladesh", no party named, is
+// condolence to Bangladesh.
+TEST(ClauseCoderOnParseTest, SympathyForAPlaceTargetsItsCountry) {
+  Document doc = CodeOnParse(
+      "The Japanese prime minister expressed sympathy over the floods in "
+      "Bangladesh.",
+      {{4, "det"}, {4, "amod"}, {4, "amod"}, {5, "nsubj"}, {0, "root"},
+       {5, "obj"}, {9, "case"}, {9, "det"}, {5, "obl"}, {11, "case"},
+       {9, "nmod"}, {5, "punct"}});
+  ASSERT_EQ(doc.events.size(), 1u) << Events(doc);
+  EXPECT_EQ(doc.events[0].code, "018");
+  EXPECT_EQ(doc.events[0].source.code, "JPNGOV");
+  EXPECT_EQ(doc.events[0].target.code, "BGD");
+}
+
 }  // namespace
 }  // namespace dateline
