@@ -1352,5 +1352,21 @@ TEST(ClauseCoderOnParseTest, SympathyForAPlaceTargetsItsCountry) {
   EXPECT_EQ(doc.events[0].target.code, "BGD");
 }
 
+// An act tried is an act done, not a content: "tried to seize a British
+// tanker", "attempted to seize" are the seizure (17x), as the token coder
+// and PLOVER code attempts (issue 13, gap pass).
+TEST(ClauseCoderOnParseTest, AnAttemptedActIsCoded) {
+  for (const char* verb : {"tried", "attempted"}) {
+    Document doc = CodeOnParse(
+        std::string("Iran ") + verb + " to seize a British tanker.",
+        {{2, "nsubj"}, {0, "root"}, {4, "mark"}, {2, "xcomp"}, {7, "det"},
+         {7, "amod"}, {4, "obj"}, {2, "punct"}});
+    ASSERT_EQ(doc.events.size(), 1u) << verb << "\n" << Events(doc);
+    EXPECT_EQ(doc.events[0].root, "17") << Events(doc);
+    EXPECT_EQ(doc.events[0].source.code, "IRN");
+    EXPECT_EQ(doc.events[0].target.code, "GBR");
+  }
+}
+
 }  // namespace
 }  // namespace dateline
