@@ -230,10 +230,10 @@ namespace {
 // "reiterate", "reaffirm", "repeat": saying again is saying ("reiterated
 // that Libya must hand over the bombers" is a reported demand).
 constexpr std::array<std::string_view, 24> kSaying = {
-    "say",       "tell",     "state",   "announce", "claim",   "report",
-    "add",       "note",     "write",   "insist",   "warn",    "confirm",
-    "deny",      "explain",  "argue",   "believe",  "think",   "assert",
-    "declare",   "stress",   "reply",   "reiterate", "reaffirm", "repeat"};
+    "say",     "tell",    "state", "announce",  "claim",    "report",
+    "add",     "note",    "write", "insist",    "warn",     "confirm",
+    "deny",    "explain", "argue", "believe",   "think",    "assert",
+    "declare", "stress",  "reply", "reiterate", "reaffirm", "repeat"};
 constexpr std::array<std::string_view, 12> kIntent = {
     "plan", "intend", "agree",   "aim",    "seek", "want",
     "hope", "decide", "promise", "expect", "vow",  "pledge"};
