@@ -1368,5 +1368,26 @@ TEST(ClauseCoderOnParseTest, AnAttemptedActIsCoded) {
   }
 }
 
+// "killing five people, Iraqi state media reported": the media are the
+// subject of "reported", not an apposition of "people", so the victims stay
+// civilians and the reporters are no target of the killing.
+TEST(ClauseCoderOnParseTest, TheReporterAfterACommaIsNoApposition) {
+  Document doc = CodeOnParse(
+      "Rebels shelled the city, killing five people, Iraqi state media "
+      "reported.",
+      {{2, "nsubj"}, {0, "root"}, {4, "det"}, {2, "obj"}, {6, "punct"},
+       {2, "advcl"}, {8, "nummod"}, {6, "obj"}, {13, "punct"}, {12, "amod"},
+       {12, "compound"}, {13, "nsubj"}, {2, "parataxis"}, {2, "punct"}});
+  bool killing = false;
+  for (const Event& e : doc.events) {
+    if (e.evidence != "killing") continue;
+    killing = true;
+    EXPECT_EQ(e.target.code.substr(e.target.code.size() - 3), "CVL")
+        << Events(doc);
+    EXPECT_EQ(e.target.code.find("GOV"), std::string::npos) << Events(doc);
+  }
+  EXPECT_TRUE(killing) << Events(doc);
+}
+
 }  // namespace
 }  // namespace dateline
