@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "dateline/pipeline.h"
+#include "events/event_attributes.h"
 #include "events/event_coder.h"
 #include "syntax/clauses.h"
 #include "syntax/lemmatizer.h"
@@ -1321,6 +1322,90 @@ TEST_F(ClauseCoderTest, HeSkipsANearerWomanNamedByHerGivenName) {
   EXPECT_EQ(d.text.substr(e->source.span.begin,
                           e->source.span.end - e->source.span.begin),
             "He");
+}
+
+// Saying again is saying: "reiterated that Iran must free the hostages" is
+// France's demand of Iran (10x), as "said that ... must" is (issue 13, gap
+// pass: the clause layer did not attribute the complement of "reiterate").
+TEST(ClauseCoderOnParseTest, ReiteratedMustIsADemand) {
+  Document doc = CodeOnParse(
+      "France reiterated that Iran must free the hostages.",
+      {{2, "nsubj"}, {0, "root"}, {6, "mark"}, {6, "nsubj"}, {6, "aux"},
+       {2, "ccomp", "VB"}, {8, "det"}, {6, "obj"}, {2, "punct"}});
+  ASSERT_EQ(doc.events.size(), 1u) << Events(doc);
+  EXPECT_EQ(doc.events[0].root, "10");
+  EXPECT_EQ(doc.events[0].source.code, "FRA");
+  EXPECT_EQ(doc.events[0].target.code, "IRN");
+  EXPECT_FALSE(doc.events[0].hypothetical);
+}
+
+// An intent not held is the refusal of its kind: "would not give
+// permission" (080 as intent, 035) refuses to yield (124), not material
+// cooperation (121); "would not meet" (036) rejects the meeting (125).
+TEST(ClauseCoderOnParseTest, NegatedIntentIsTheRefusalOfItsKind) {
+  Document doc = CodeOnParse(
+      "Germany said it would not give permission to Turkey.",
+      {{2, "nsubj"}, {0, "root"}, {6, "nsubj"}, {6, "aux"}, {6, "advmod"},
+       {2, "ccomp"}, {6, "obj"}, {9, "case"}, {6, "obl"}, {2, "punct"}});
+  ASSERT_EQ(doc.events.size(), 1u) << Events(doc);
+  EXPECT_EQ(doc.events[0].code, "124");
+  EXPECT_EQ(doc.events[0].source.code, "DEU");
+  EXPECT_EQ(doc.events[0].target.code, "TUR");
+  EXPECT_EQ(ChooseCode("036", "", "", "future", true).code, "125");
+  EXPECT_EQ(ChooseCode("070", "", "", "future", true).code, "121");
+}
+
+// Sympathy falls on the people of the place struck (018 in `place_target`):
+// "expressed sympathy over the floods in Bangladesh", no party named, is
+// condolence to Bangladesh.
+TEST(ClauseCoderOnParseTest, SympathyForAPlaceTargetsItsCountry) {
+  Document doc = CodeOnParse(
+      "The Japanese prime minister expressed sympathy over the floods in "
+      "Bangladesh.",
+      {{4, "det"}, {4, "amod"}, {4, "amod"}, {5, "nsubj"}, {0, "root"},
+       {5, "obj"}, {9, "case"}, {9, "det"}, {5, "obl"}, {11, "case"},
+       {9, "nmod"}, {5, "punct"}});
+  ASSERT_EQ(doc.events.size(), 1u) << Events(doc);
+  EXPECT_EQ(doc.events[0].code, "018");
+  EXPECT_EQ(doc.events[0].source.code, "JPNGOV");
+  EXPECT_EQ(doc.events[0].target.code, "BGD");
+}
+
+// An act tried is an act done, not a content: "tried to seize a British
+// tanker", "attempted to seize" are the seizure (17x), as the token coder
+// and PLOVER code attempts (issue 13, gap pass).
+TEST(ClauseCoderOnParseTest, AnAttemptedActIsCoded) {
+  for (const char* verb : {"tried", "attempted"}) {
+    Document doc = CodeOnParse(
+        std::string("Iran ") + verb + " to seize a British tanker.",
+        {{2, "nsubj"}, {0, "root"}, {4, "mark"}, {2, "xcomp"}, {7, "det"},
+         {7, "amod"}, {4, "obj"}, {2, "punct"}});
+    ASSERT_EQ(doc.events.size(), 1u) << verb << "\n" << Events(doc);
+    EXPECT_EQ(doc.events[0].root, "17") << Events(doc);
+    EXPECT_EQ(doc.events[0].source.code, "IRN");
+    EXPECT_EQ(doc.events[0].target.code, "GBR");
+  }
+}
+
+// "killing five people, Iraqi state media reported": the media are the
+// subject of "reported", not an apposition of "people", so the victims stay
+// civilians and the reporters are no target of the killing.
+TEST(ClauseCoderOnParseTest, TheReporterAfterACommaIsNoApposition) {
+  Document doc = CodeOnParse(
+      "Rebels shelled the city, killing five people, Iraqi state media "
+      "reported.",
+      {{2, "nsubj"}, {0, "root"}, {4, "det"}, {2, "obj"}, {6, "punct"},
+       {2, "advcl"}, {8, "nummod"}, {6, "obj"}, {13, "punct"}, {12, "amod"},
+       {12, "compound"}, {13, "nsubj"}, {2, "parataxis"}, {2, "punct"}});
+  bool killing = false;
+  for (const Event& e : doc.events) {
+    if (e.evidence != "killing") continue;
+    killing = true;
+    EXPECT_EQ(e.target.code.substr(e.target.code.size() - 3), "CVL")
+        << Events(doc);
+    EXPECT_EQ(e.target.code.find("GOV"), std::string::npos) << Events(doc);
+  }
+  EXPECT_TRUE(killing) << Events(doc);
 }
 
 }  // namespace

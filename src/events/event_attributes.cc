@@ -58,6 +58,16 @@ std::string DefaultIntentCode(const std::string& code) {
 std::string DefaultNegatedCode(const std::string& code, bool intent) {
   std::string root = code.substr(0, 2);
   if (root == "04") return "125";
+  // An intent not held is a refusal of its kind (the codebook's 12x for
+  // each 03x): "will not give permission" (035) refuses to yield (124),
+  // "will not meet" (036) rejects the meeting (125), as the acts
+  // themselves do; only material cooperation or aid stays 121.
+  if (root == "03" && intent) {
+    if (Starts(code, "035")) return "124";
+    if (Starts(code, "036")) return "125";
+    if (Starts(code, "037")) return "127";
+    if (Starts(code, "038")) return "126";
+  }
   if (root == "06" || root == "07" || (root == "03" && intent)) return "121";
   if (root == "08") return Starts(code, "084") ? "1243" : "124";
   if (root == "03") return "120";

@@ -1047,6 +1047,12 @@ struct SentenceCoder {
                           StartsWith(last.code, "---") ||
                           StartsWith(q.code, "---"));
           if (!later_and && !related) break;
+          // "killing at least eight people, Syrian state media reported":
+          // a name right before a finite verb is that verb's subject, not
+          // an apposition of the phrase before the comma.
+          if (!later_and && q.e < low.size() &&
+              (Tag(q.e) == "VBD" || Tag(q.e) == "VBZ" || Tag(q.e) == "VBP"))
+            break;
           if (!later_and) {
             if (q.code.size() > last.code.size()) {
               last.code = q.code;
