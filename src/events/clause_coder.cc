@@ -222,15 +222,6 @@ bool DescribedState(const Document& doc, const Clause& c) {
          !c.negated;
 }
 
-bool CountryPrefix(const std::string& code) {
-  if (code.size() < 3) return false;
-  std::string c = code.substr(0, 3);
-  for (char ch : c) {
-    if (ch < 'A' || ch > 'Z') return false;
-  }
-  return c != "IGO" && c != "NGO" && c != "IMG" && c != "MNC" && c != "UAF";
-}
-
 // Returns whether `source` and `target` are political actors of one country:
 // its government, opposition, legislature, courts or elites, the target
 // possibly the country itself ("Michael Howard attacked the cost of

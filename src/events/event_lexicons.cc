@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "base/ascii.h"
 #include "base/tsv_table.h"
 
 namespace dateline {
@@ -21,10 +22,7 @@ Status EventLexicons::LoadGivenNames(const std::string& path) {
   Status s = ReadTsv(path, &rows);
   if (!s.ok()) return s;
   for (const TsvRow& r : rows) {
-    std::string name = r[0];
-    for (char& ch : name) {
-      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-    }
+    std::string name = AsciiLower(r[0]);
     if (r[1] == "m") lists_["given_male"].insert(name);
     if (r[1] == "f") lists_["given_female"].insert(name);
   }

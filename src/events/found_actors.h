@@ -10,6 +10,17 @@
 
 namespace dateline {
 
+// Whether a CAMEO actor code opens with a country ("RUSGOV", "USA"): three
+// capitals that are no organisation prefix (IGO, NGO, IMG, MNC, UAF).
+inline bool CountryPrefix(const std::string& code) {
+  if (code.size() < 3) return false;
+  for (size_t i = 0; i < 3; ++i) {
+    if (code[i] < 'A' || code[i] > 'Z') return false;
+  }
+  const std::string c = code.substr(0, 3);
+  return c != "IGO" && c != "NGO" && c != "IMG" && c != "MNC" && c != "UAF";
+}
+
 // An actor the actor finder coded in a sentence: tokens [b, e).
 struct FoundActor {
   uint32_t b = 0, e = 0;

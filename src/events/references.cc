@@ -9,6 +9,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "base/ascii.h"
 #include "events/clause_patterns.h"
 #include "events/event_lexicons.h"
 
@@ -22,11 +23,7 @@ std::string_view WordAt(const Document& doc, size_t t) {
 }
 
 std::string LowerAt(const Document& doc, size_t t) {
-  std::string w(WordAt(doc, t));
-  for (char& ch : w) {
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  }
-  return w;
+  return AsciiLower(WordAt(doc, t));
 }
 
 std::string_view TagAt(const Document& doc, size_t t) {
@@ -36,16 +33,6 @@ std::string_view TagAt(const Document& doc, size_t t) {
 bool PluralNoun(const Document& doc, size_t t) {
   std::string_view tag = TagAt(doc, t);
   return tag == "NNS" || tag == "NNPS";
-}
-
-// A country's code: three capitals that are no organisation's prefix.
-bool CountryCode(const std::string& code) {
-  if (code.size() < 3) return false;
-  for (size_t i = 0; i < 3; ++i) {
-    if (code[i] < 'A' || code[i] > 'Z') return false;
-  }
-  std::string_view c(code.data(), 3);
-  return c != "IGO" && c != "NGO" && c != "IMG" && c != "MNC" && c != "UAF";
 }
 
 // What a reference may stand for.
@@ -232,12 +219,9 @@ void CountGenderWords(const EventLexicons& lex, std::string_view text,
   for (size_t i = 0; i < text.size();) {
     size_t j = text.find(' ', i);
     if (j == std::string_view::npos) j = text.size();
-    std::string w(text.substr(i, j - i));
+    std::string w = AsciiLower(text.substr(i, j - i));
     i = j + 1;
     if (!w.empty() && w.back() == '.') w.pop_back();
-    for (char& ch : w) {
-      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-    }
     *male += lex.Has("male_word", w);
     *female += lex.Has("female_word", w);
   }
@@ -262,10 +246,7 @@ char PersonGender(const Document& doc, const EventLexicons& lex,
   for (const std::string* name : {&en.name, &en.canonical_name}) {
     size_t space = name->find(' ');
     if (space == std::string::npos) continue;
-    std::string given = name->substr(0, space);
-    for (char& ch : given) {
-      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-    }
+    std::string given = AsciiLower(std::string_view(*name).substr(0, space));
     male += lex.Has("given_male", given);
     female += lex.Has("given_female", given);
   }
@@ -403,7 +384,7 @@ std::vector<FoundActor> Compatible(const Context& cx, const FoundGroup& g,
   if (coded.size() != 1 || g.actors.size() != 1) return out;
   const FoundActor& f = *coded[0];
   bool person = IsPerson(cx, f);
-  bool country = CountryCode(f.code);
+  bool country = CountryPrefix(f.code);
   switch (want) {
     case Want::kPerson:
       if (person && GenderAgrees(noun, GenderOf(cx, f.entity)))
@@ -580,7 +561,7 @@ std::vector<FoundActor> AsReference(const Document& doc,
     }
     std::string own = want == Want::kGovernment ? "GOV" : sector;
     if (want == Want::kCountry) f.code = r.code.substr(0, 3);
-    if (!own.empty() && CountryCode(r.code)) {
+    if (!own.empty() && CountryPrefix(r.code)) {
       f.code = r.code.substr(0, 3) + own;
       f.person = false;
     }
