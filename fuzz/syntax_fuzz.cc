@@ -1,15 +1,19 @@
 // Fuzzes the parse and clauses stages through the pipeline (the bytes,
 // repaired to UTF-8, are one scraped page). Checks the tree of every sentence
-// (every head inside its sentence, one root, no cycle) and that every clause
-// points at tokens, spans and clauses that exist.
+// the parser was given (every head inside its sentence, one root, no cycle),
+// that the sentences it skipped are exactly those SentencesToParse rejects
+// (no head, relation kUnparsedRelation), and that every clause points at
+// tokens, spans and clauses that exist.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "base/utf8.h"
 #include "dateline/pipeline.h"
 #include "fuzz_check.h"
+#include "syntax/parse_selection.h"
 
 namespace {
 
@@ -20,7 +24,17 @@ void CheckSpan(const dateline::Span& s, size_t size) {
 void CheckTrees(const dateline::Document& doc) {
   const size_t n = doc.tokens.size();
   if (doc.heads.size() != n || doc.deprels.size() != n) std::abort();
-  for (const dateline::SentenceSpan& s : doc.sentences) {
+  const std::vector<uint8_t> selected = dateline::SentencesToParse(doc);
+  for (size_t si = 0; si < doc.sentences.size(); ++si) {
+    const dateline::SentenceSpan& s = doc.sentences[si];
+    if (s.token_end > n || s.token_begin > s.token_end) std::abort();
+    if (!selected[si]) {
+      for (uint32_t t = s.token_begin; t < s.token_end; ++t)
+        if (doc.heads[t] != -1 ||
+            doc.deprels[t] != dateline::kUnparsedRelation)
+          std::abort();
+      continue;
+    }
     int roots = 0;
     for (uint32_t t = s.token_begin; t < s.token_end; ++t) {
       const int32_t h = doc.heads[t];
