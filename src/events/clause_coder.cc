@@ -10,6 +10,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "base/ascii.h"
 #include "events/cameo.h"
 #include "events/clause_patterns.h"
 #include "events/event_attributes.h"
@@ -17,6 +18,7 @@
 #include "events/references.h"
 #include "syntax/clauses.h"
 #include "syntax/lemma_candidates.h"
+#include "text/time_expressions.h"
 
 namespace dateline {
 namespace {
@@ -154,6 +156,44 @@ namespace {
 // Returns whether clause `c` takes its subject from its parent's subject
 // ("Obama wants to attack": the wanter attacks), not from its object
 // ("wants Britain to use its influence").
+bool Reflexive(std::string_view w) {
+  static constexpr std::string_view kReflexive[] = {
+      "himself", "herself", "itself", "themselves", "myself", "ourselves",
+      "yourself", "yourselves"};
+  const std::string l = AsciiLower(w);
+  for (std::string_view r : kReflexive) {
+    if (l == r) return true;
+  }
+  return false;
+}
+
+// Whether agent `a` of clause `c` is a noun phrase the clause itself names
+// (the predicate's own dependent, not the noun a participle modifies nor
+// the subject of a controlling clause): a common or proper noun not inside
+// a time expression ("Iraq on Saturday
+// appealed": a parse that took "Saturday" for the subject names nobody),
+// or a relative pronoun standing for such a noun ("fighting that has
+// killed"). Pronouns are not: the references resolver may not have found
+// theirs.
+bool NamesNoActor(const Document& doc, const ClauseArgument& a,
+                  const Clause& c) {
+  uint32_t h = a.head;
+  if (a.controlled || h >= doc.pos.size() || h >= doc.heads.size() ||
+      doc.heads[h] != static_cast<int32_t>(c.predicate))
+    return false;
+  const std::string& tag = doc.pos[h];
+  if ((tag == "WDT" || tag == "WP") && c.predicate < doc.heads.size() &&
+      doc.heads[c.predicate] >= 0)
+    h = static_cast<uint32_t>(doc.heads[c.predicate]);
+  if (h >= doc.pos.size() || doc.pos[h].compare(0, 2, "NN") != 0)
+    return false;
+  const Span& t = doc.tokens[h];
+  for (const TimeMention& m : doc.times) {
+    if (t.begin >= m.span.begin && t.end <= m.span.end) return false;
+  }
+  return !IsCalendarWord(WordAt(doc, h));
+}
+
 bool SubjectControlled(const Document& doc, const Clause& c) {
   if (c.parent < 0 || c.parent >= static_cast<int>(doc.clauses.size()))
     return false;
@@ -874,6 +914,7 @@ std::vector<FoundActor> ClauseCoder::SourcesOf(const Context& cx, int ci,
   const Document& doc = cx.doc;
   const Clause& c = doc.clauses[ci];
   std::vector<FoundActor> out;
+  bool named_non_actor = false;
   for (const ClauseArgument& a : c.arguments) {
     if (a.role != "agent") continue;
     std::vector<FoundActor> found = ActorsOf(cx, a);
@@ -887,7 +928,13 @@ std::vector<FoundActor> ClauseCoder::SourcesOf(const Context& cx, int ci,
       found = ActorsOf(cx, noun);
     }
     for (const FoundActor& f : found) out.push_back(f);
+    if (found.empty() && NamesNoActor(doc, a, c)) named_non_actor = true;
   }
+  // "the group captured three soldiers", "fighting that has killed 100
+  // people": the clause names its doer, and the doer is no actor the tables
+  // know; its source is not borrowed from the sentence's opening party nor
+  // from the clause it hangs on.
+  if (out.empty() && named_non_actor) return out;
   // "Germany relaxed its sanctions on Iran", "ended its offensive": an act
   // of the verb's own subject that the verb, an act of its own, changes is
   // coded by the verb only.
@@ -973,6 +1020,9 @@ std::vector<FoundActor> ClauseCoder::TargetsOf(const Context& cx, int ci,
     for (const ClauseArgument& a : args) {
       if (a.role != slot.role) continue;
       if (slot.role == "oblique" && a.preposition != slot.preposition) continue;
+      // "killing himself and three tourists": a reflexive is the clause's
+      // own doer, never a second party.
+      if (Reflexive(WordAt(doc, a.head))) continue;
       // "At the UN Climate Action Summit, Modi pledged": the gathering is
       // the occasion, not the party addressed, unless the pattern names
       // the preposition itself.

@@ -1408,5 +1408,45 @@ TEST(ClauseCoderOnParseTest, TheReporterAfterACommaIsNoApposition) {
   EXPECT_TRUE(killing) << Events(doc);
 }
 
+// "During Israel's invasion of Lebanon, the group captured ...": the clause
+// names its doer ("the group"), whom the tables do not know; the source is
+// not borrowed from the party the sentence opens with.
+TEST(ClauseCoderOnParseTest, ANamedDoerNoTableKnowsBorrowsNoSource) {
+  Document doc = CodeOnParse(
+      "During Israel's invasion of Lebanon, the group captured three Israeli "
+      "soldiers.",
+      {{4, "case"}, {4, "nmod:poss"}, {2, "case"}, {10, "obl"}, {6, "case"},
+       {4, "nmod"}, {10, "punct"}, {9, "det"}, {10, "nsubj"}, {0, "root"},
+       {13, "nummod"}, {13, "amod"}, {10, "obj"}, {10, "punct"}});
+  for (const Event& e : doc.events) {
+    EXPECT_NE(e.source.code.substr(0, 3), "ISR") << Events(doc);
+  }
+  // A participle's doer is still its host's ("detonated a bomb killing").
+  Document bomb = CodeOnParse(
+      "Hamas militants detonated a bomb killing three Israeli soldiers.",
+      {{2, "compound"}, {3, "nsubj"}, {0, "root"}, {5, "det"}, {3, "obj"},
+       {5, "acl"}, {9, "nummod"}, {9, "amod"}, {6, "obj"}, {3, "punct"}});
+  bool killing = false;
+  for (const Event& e : bomb.events) {
+    killing |= e.evidence == "killing" && e.root == "18" &&
+               !e.source.code.empty() && e.target.code == "ISRMIL";
+  }
+  EXPECT_TRUE(killing) << Events(bomb);
+}
+
+// "killing himself and three tourists": a reflexive is the doer itself,
+// never a target (the resolver must not hand it the place named before).
+TEST(ClauseCoderOnParseTest, AReflexiveIsNoTarget) {
+  Document doc = CodeOnParse(
+      "An attacker detonated a bomb in Cairo, killing himself and three "
+      "tourists.",
+      {{2, "det"}, {3, "nsubj"}, {0, "root"}, {5, "det"}, {3, "obj"},
+       {7, "case"}, {3, "obl"}, {9, "punct"}, {3, "advcl"}, {9, "obj"},
+       {13, "cc"}, {13, "nummod"}, {10, "conj"}, {3, "punct"}});
+  for (const Event& e : doc.events) {
+    EXPECT_NE(e.target.code.substr(0, 3), "EGY") << Events(doc);
+  }
+}
+
 }  // namespace
 }  // namespace dateline

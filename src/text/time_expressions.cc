@@ -684,4 +684,17 @@ void FindTimeExpressions(std::string_view text, std::string_view published,
   FindTimeExpressions(text, tokens, sentences, published, out, hint);
 }
 
+bool IsCalendarWord(std::string_view word) {
+  if (MonthOf(word) != 0 || WeekdayOf(word) != 0) return true;
+  static constexpr std::string_view kRelative[] = {
+      "today", "yesterday", "tomorrow", "tonight", "day",     "week",
+      "weekend", "month",   "year",     "morning", "afternoon", "evening",
+      "night"};
+  const std::string l = AsciiLower(word);
+  for (std::string_view r : kRelative) {
+    if (l == r) return true;
+  }
+  return false;
+}
+
 }  // namespace dateline

@@ -69,6 +69,12 @@ void FindTimeExpressions(std::string_view text, std::string_view published,
                          std::vector<TimeExpression>* out,
                          TenseHint hint = TenseHint::kAuto);
 
+// Whether `word` names a time whatever the publication date: a month or a
+// weekday ("May", "Thursday"), or a word of relative time ("yesterday",
+// "week", "night"). For readers that must not take a time for a party when
+// the document has no date to resolve it against.
+bool IsCalendarWord(std::string_view word);
+
 }  // namespace dateline
 
 #endif  // DATELINE_TEXT_TIME_EXPRESSIONS_H_

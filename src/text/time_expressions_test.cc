@@ -197,5 +197,13 @@ TEST(TimeExpressionsTest, SeedPage) {
   EXPECT_TRUE(july2000);
 }
 
+TEST(CalendarWordTest, MonthsWeekdaysAndRelativeWords) {
+  for (const char* w : {"Thursday", "October", "Sept.", "yesterday", "Week",
+                        "night"})
+    EXPECT_TRUE(IsCalendarWord(w)) << w;
+  for (const char* w : {"thursday", "group", "Israel", "", "monthly"})
+    EXPECT_FALSE(IsCalendarWord(w)) << w;
+}
+
 }  // namespace
 }  // namespace dateline
