@@ -747,6 +747,12 @@ void ClauseBuilder::ReadAuxiliaries(size_t ci) {
     std::string_view b = Base(rel_[d]);
     if (b != "advmod" && b != "neg") return false;
     const std::string& w = low_[d];
+    // "have not only threatened Iraq but also Turkey", "not just": the
+    // act is asserted and more is added.
+    if (w == "not" && d + 1 < low_.size() &&
+        (low_[d + 1] == "only" || low_[d + 1] == "just" ||
+         low_[d + 1] == "merely" || low_[d + 1] == "simply"))
+      return false;
     if (w == "not" || w == "n't" || w == "never" || w == "nt") return true;
     if (w == "longer" || w == "more") {
       for (uint32_t k : Kids(d)) {
@@ -965,6 +971,17 @@ void ClauseBuilder::InheritSubjects(size_t ci, int hc) {
         }
       }
       if (!objects.empty()) from = std::move(objects);
+    }
+    // A bare participle of result after a passive ("The embassy was bombed,
+    // killing 11 people"): its doer is the act's, the by-agent when there is
+    // one, never the passive's subject. With a mark ("was arrested while
+    // trying to flee") the subject does act.
+    if (base == "advcl" && mark.empty() && tag_[p.pred] == "VBG" &&
+        doc_.clauses[hc].voice == "passive") {
+      from.clear();
+      for (const ClauseArgument& a : doc_.clauses[hc].arguments) {
+        if (a.role == "agent" && !a.controlled) from.push_back(a);
+      }
     }
     // A bare participle ("Asked whether ..., Peskov said") is passive.
     if (base == "advcl" && tag_[p.pred] == "VBN") role = "patient";

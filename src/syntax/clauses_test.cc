@@ -222,6 +222,18 @@ TEST(ClausesTest, Negation) {
   ASSERT_NE(Find(refused, "meet"), nullptr);
   EXPECT_TRUE(Find(refused, "meet")->negated);
   EXPECT_FALSE(Find(refused, "refused")->negated);
+
+  // "not only ... but also": the act is asserted, and more added.
+  Document only = Parse("Russia has not only threatened Iraq .",
+                        {{5, "nsubj", "NNP"},
+                         {5, "aux", "VBZ"},
+                         {5, "advmod", "RB"},
+                         {5, "advmod", "RB"},
+                         {0, "root", "VBN"},
+                         {5, "obj", "NNP"},
+                         {5, "punct", "."}});
+  ASSERT_NE(Find(only, "threatened"), nullptr);
+  EXPECT_FALSE(Find(only, "threatened")->negated);
 }
 
 TEST(ClausesTest, FutureWillAndObliques) {
@@ -1048,6 +1060,42 @@ TEST(TreeLookupTest, PrepositionalModifier) {
   EXPECT_EQ(PrepositionalModifier(d, 1, 7, "in"), -1);   // an obl, no nmod
   EXPECT_EQ(PrepositionalModifier(d, 2, 4, "from"), -1);  // past the end
   EXPECT_EQ(OfPhraseNoun(d, 2, 7), -1);
+}
+
+// "The embassy was bombed, killing 11 people": the participle of result
+// takes the bombing's doer (the by-agent), never the passive's subject.
+TEST(ClausesTest, AResultParticipleAfterAPassiveTakesItsByAgent) {
+  Document bare = Parse("The embassy was bombed , killing 11 people .",
+                        {{2, "det", "DT"},
+                         {4, "nsubj:pass", "NN"},
+                         {4, "aux:pass", "VBD"},
+                         {0, "root", "VBN"},
+                         {6, "punct", ","},
+                         {4, "advcl", "VBG"},
+                         {8, "nummod", "CD"},
+                         {6, "obj", "NNS"},
+                         {4, "punct", "."}});
+  const Clause* kill = Find(bare, "killing");
+  ASSERT_NE(kill, nullptr);
+  EXPECT_EQ(Arg(*kill, "agent"), nullptr);
+  EXPECT_EQ(Args(bare, *kill, "patient"), (Strings{"11 people"}));
+
+  Document by = Parse("The embassy was bombed by militants , killing 11 people .",
+                      {{2, "det", "DT"},
+                       {4, "nsubj:pass", "NN"},
+                       {4, "aux:pass", "VBD"},
+                       {0, "root", "VBN"},
+                       {6, "case", "IN"},
+                       {4, "obl:agent", "NNS"},
+                       {8, "punct", ","},
+                       {4, "advcl", "VBG"},
+                       {10, "nummod", "CD"},
+                       {8, "obj", "NNS"},
+                       {4, "punct", "."}});
+  kill = Find(by, "killing");
+  ASSERT_NE(kill, nullptr);
+  ASSERT_NE(Arg(*kill, "agent"), nullptr);
+  EXPECT_EQ(Text(by, Arg(*kill, "agent")->span), "militants");
 }
 
 }  // namespace
