@@ -280,6 +280,27 @@ bool PoliticalPairOfOneCountry(const std::string& source,
          (t.size() == 3 || political(t.substr(3, 3)));
 }
 
+// Returns whether `a` is a crowd or civil society rather than a state or
+// an organisation: its sector is civilians, activists and opposition
+// crowds, students, workers, farmers or refugees, or it is a country's
+// people named by a plural ("Palestinians", "Iranians": a bare country
+// code from a plural noun).
+bool Crowd(const Document& doc, const FoundActor& a) {
+  static constexpr std::string_view kCrowd[] = {"CVL", "OPP", "EDU",
+                                                "LAB", "AGR", "REF"};
+  std::string_view code(a.code);
+  if (code.size() >= 6) {
+    for (std::string_view s : kCrowd) {
+      if (code.substr(3, 3) == s) return true;
+    }
+    return false;
+  }
+  if (code.size() != 3 || a.person || a.e == 0 || a.e > doc.pos.size())
+    return false;
+  std::string_view tag = doc.pos[a.e - 1];
+  return tag == "NNPS" || tag == "NNS";
+}
+
 // Returns the groups of a sentence without the actors of its dateline
 // ("BRUSSELS, June 29 - Leaders of ..."): the place a story was filed from
 // is no party to it, and neither is a pronoun resolved to it.
@@ -1281,12 +1302,13 @@ void ClauseCoder::Emit(const Context& cx, int ci, const ClausePattern& p,
     if (up == "conditional" || up == "future") modality = "possible";
   }
   // "The Tories attacked Labour": between political actors of one country
-  // an attack is criticism.
+  // an attack is criticism; "students protested against" is a protest.
   const std::string& code =
       !p.verbal_code.empty() && tgt &&
               PoliticalPairOfOneCountry(src.code, tgt->code)
           ? p.verbal_code
-          : p.code;
+      : !p.crowd_code.empty() && Crowd(doc, src) ? p.crowd_code
+                                                 : p.code;
   CodeChoice choice = ChooseCode(code, p.intent_code, p.neg_code, modality,
                                  negated);
   if (choice.drop) return;

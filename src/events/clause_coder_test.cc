@@ -1448,5 +1448,23 @@ TEST(ClauseCoderOnParseTest, AReflexiveIsNoTarget) {
   }
 }
 
+// "protest against" is a disapproval (110) from a government and a protest
+// (140, flag crowd=) from a crowd or civil society.
+TEST(ClauseCoderOnParseTest, ACrowdsProtestIsAProtestAStatesADisapproval) {
+  const std::vector<Row> rows = {{2, "nsubj"}, {0, "root"}, {6, "case"},
+                                 {6, "det"},   {6, "amod"}, {2, "obl"},
+                                 {2, "punct"}};
+  Document students = CodeOnParse(
+      "Students protested against the Japanese government.", rows);
+  ASSERT_EQ(students.events.size(), 1u) << Events(students);
+  EXPECT_EQ(students.events[0].code, "140") << Events(students);
+  EXPECT_EQ(students.events[0].target.code.substr(0, 3), "JPN");
+  Document china =
+      CodeOnParse("China protested against the Japanese government.", rows);
+  ASSERT_EQ(china.events.size(), 1u) << Events(china);
+  EXPECT_EQ(china.events[0].code, "110") << Events(china);
+  EXPECT_EQ(china.events[0].source.code, "CHN");
+}
+
 }  // namespace
 }  // namespace dateline

@@ -104,6 +104,7 @@ bool ParseFlag(const std::string& f, ClausePattern* p) {
   else if (f.rfind("intent=", 0) == 0) p->intent_code = f.substr(7);
   else if (f.rfind("neg=", 0) == 0) p->neg_code = f.substr(4);
   else if (f.rfind("verbal=", 0) == 0) p->verbal_code = f.substr(7);
+  else if (f.rfind("crowd=", 0) == 0) p->crowd_code = f.substr(6);
   else return false;
   return true;
 }
@@ -244,6 +245,7 @@ ClausePattern FromEventPattern(const EventPattern& e) {
   p.intent_code = e.intent_code;
   p.neg_code = e.neg_code;
   p.verbal_code = e.verbal_code;
+  p.crowd_code = e.crowd_code;
   p.reverse_code = e.reverse_code;
   p.specificity = 2 * static_cast<int>(p.needs.size());
   return p;

@@ -69,6 +69,9 @@ struct ClausePattern {
   // The code when source and target are political actors of one country
   // (flag verbal=CODE): "the Tories attacked Labour" is criticism (111).
   std::string verbal_code;
+  // The code when the source is a crowd or civil society (flag crowd=CODE):
+  // "students protested against the lecture" is a protest (140).
+  std::string crowd_code;
   // Set when the pattern asks for a modality ("X said Y must go"): the
   // modality is the act's content, not a doubt about the act, so the code
   // is neither hypothetical nor bent by it.

@@ -3370,6 +3370,7 @@ Status EventCoder::LoadPatterns(const std::string& path,
         else if (StartsWith(f, "intent=")) p.intent_code = f.substr(7);
         else if (StartsWith(f, "neg=")) p.neg_code = f.substr(4);
         else if (StartsWith(f, "verbal=")) p.verbal_code = f.substr(7);
+        else if (StartsWith(f, "crowd=")) p.crowd_code = f.substr(6);
         else if (StartsWith(f, "prep=")) {
           std::string v = f.substr(5);
           size_t c = 0;

@@ -98,6 +98,11 @@ struct EventPattern {
   // in words ("Michael Howard attacked Labour's record": 111, not 190).
   // The clause coder reads it; the token coder ignores it.
   std::string verbal_code;
+  // Code when the source is a crowd or civil society (civilians,
+  // activists, students, workers, farmers, refugees, or a people named by
+  // its plural): "students protested against the lecture" is a protest
+  // (140), not a government's disapproval (110). Clause coder only.
+  std::string crowd_code;
   std::string reverse_code;        // also target -> source with this code
                                    // (PETRARCH "[032:033]")
   std::vector<std::string> preps;  // the target follows one of these
