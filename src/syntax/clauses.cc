@@ -946,9 +946,20 @@ void ClauseBuilder::InheritSubjects(size_t ci, int hc) {
     AddArgument(ci, "patient", "", static_cast<uint32_t>(head_[p.node]), false);
     return;
   }
+  std::string_view base = Base(rel_[p.node]);
+  // "was captured in Panama and extradited to the United States": a past
+  // participle conjoined to a passive, with no auxiliary of its own, shares
+  // the passive's auxiliary and so its voice.
+  if (base == "conj" && hc >= 0 && doc_.clauses[hc].kind == "verb" &&
+      doc_.clauses[hc].voice == "passive" && tag_[p.pred] == "VBN") {
+    bool own_aux = false;
+    for (uint32_t d : Kids(p.node)) {
+      own_aux |= Base(rel_[d]) == "aux" || Base(rel_[d]) == "cop";
+    }
+    if (!own_aux) c.voice = "passive";
+  }
   bool passive = c.voice == "passive";
   const char* role = passive ? "patient" : "agent";
-  std::string_view base = Base(rel_[p.node]);
   std::vector<ClauseArgument> from;
   bool controlled = false;
   if (hc >= 0 && doc_.clauses[hc].kind == "verb" &&

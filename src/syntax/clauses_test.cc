@@ -1098,5 +1098,30 @@ TEST(ClausesTest, AResultParticipleAfterAPassiveTakesItsByAgent) {
   EXPECT_EQ(Text(by, Arg(*kill, "agent")->span), "militants");
 }
 
+// "was captured in Panama and extradited to the United States": the
+// conjoined participle shares the passive's auxiliary, so its subject is
+// the one extradited, not the extraditer.
+TEST(ClausesTest, AParticipleConjoinedToAPassiveIsPassive) {
+  Document doc = Parse(
+      "Montoya was captured in Panama and extradited to the United States .",
+      {{3, "nsubj:pass", "NNP"},
+       {3, "aux:pass", "VBD"},
+       {0, "root", "VBN"},
+       {5, "case", "IN"},
+       {3, "obl", "NNP"},
+       {7, "cc", "CC"},
+       {3, "conj", "VBN"},
+       {11, "case", "TO"},
+       {11, "det", "DT"},
+       {11, "compound", "NNP"},
+       {7, "obl", "NNPS"},
+       {3, "punct", "."}});
+  const Clause* c = Find(doc, "extradited");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->voice, "passive");
+  EXPECT_EQ(Arg(*c, "agent"), nullptr);
+  EXPECT_EQ(Args(doc, *c, "patient"), (Strings{"Montoya"}));
+}
+
 }  // namespace
 }  // namespace dateline

@@ -687,12 +687,20 @@ void FindTimeExpressions(std::string_view text, std::string_view published,
 bool IsCalendarWord(std::string_view word) {
   if (MonthOf(word) != 0 || WeekdayOf(word) != 0) return true;
   static constexpr std::string_view kRelative[] = {
-      "today", "yesterday", "tomorrow", "tonight", "day",     "week",
-      "weekend", "month",   "year",     "morning", "afternoon", "evening",
-      "night"};
-  const std::string l = AsciiLower(word);
+      "today",   "yesterday", "tomorrow", "tonight", "morning", "afternoon",
+      "evening", "night",     "weekend",  "minute",  "hour",    "day",
+      "week",    "month",     "year",     "decade",  "century"};
+  std::string l = AsciiLower(word);
   for (std::string_view r : kRelative) {
     if (l == r) return true;
+  }
+  // "18 years after ...", "two decades": a count of a unit of time.
+  if (l.size() > 1 && l.back() == 's') {
+    l.pop_back();
+    if (l == "centurie") l = "century";
+    for (std::string_view r : kRelative) {
+      if (l == r) return true;
+    }
   }
   return false;
 }

@@ -70,8 +70,8 @@ void FindTimeExpressions(std::string_view text, std::string_view published,
                          TenseHint hint = TenseHint::kAuto);
 
 // Whether `word` names a time whatever the publication date: a month or a
-// weekday ("May", "Thursday"), or a word of relative time ("yesterday",
-// "week", "night"). For readers that must not take a time for a party when
+// weekday ("May", "Thursday"), a word of relative time ("yesterday",
+// "night") or a unit of time, one or many ("week", "18 years"). For readers that must not take a time for a party when
 // the document has no date to resolve it against.
 bool IsCalendarWord(std::string_view word);
 

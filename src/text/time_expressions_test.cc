@@ -199,9 +199,9 @@ TEST(TimeExpressionsTest, SeedPage) {
 
 TEST(CalendarWordTest, MonthsWeekdaysAndRelativeWords) {
   for (const char* w : {"Thursday", "October", "Sept.", "yesterday", "Week",
-                        "night"})
+                        "night", "years", "decades", "centuries"})
     EXPECT_TRUE(IsCalendarWord(w)) << w;
-  for (const char* w : {"thursday", "group", "Israel", "", "monthly"})
+  for (const char* w : {"thursday", "group", "Israel", "", "monthly", "s"})
     EXPECT_FALSE(IsCalendarWord(w)) << w;
 }
 
