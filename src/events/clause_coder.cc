@@ -168,8 +168,9 @@ bool Reflexive(std::string_view w) {
 }
 
 // Whether agent `a` of clause `c` is a noun phrase the clause itself names
-// (the predicate's own dependent, not the noun a participle modifies nor
-// the subject of a controlling clause): a common or proper noun not inside
+// (the predicate's own dependent or the noun its relative clause modifies;
+// not the noun a participle modifies nor the subject of a controlling
+// clause): a common or proper noun not inside
 // a time expression ("Iraq on Saturday
 // appealed": a parse that took "Saturday" for the subject names nobody),
 // or a relative pronoun standing for such a noun ("fighting that has
@@ -179,7 +180,13 @@ bool NamesNoActor(const Document& doc, const ClauseArgument& a,
                   const Clause& c) {
   uint32_t h = a.head;
   if (a.controlled || h >= doc.pos.size() || h >= doc.heads.size() ||
-      doc.heads[h] != static_cast<int32_t>(c.predicate))
+      c.predicate >= doc.heads.size())
+    return false;
+  // The predicate's own subject, or the noun its relative clause modifies
+  // ("bid chiefs, who arrived in London").
+  const bool relative = doc.heads[c.predicate] == static_cast<int32_t>(h) &&
+                        doc.deprels[c.predicate] == "acl:relcl";
+  if (doc.heads[h] != static_cast<int32_t>(c.predicate) && !relative)
     return false;
   const std::string& tag = doc.pos[h];
   if ((tag == "WDT" || tag == "WP") && c.predicate < doc.heads.size() &&

@@ -1421,6 +1421,16 @@ TEST(ClauseCoderOnParseTest, ANamedDoerNoTableKnowsBorrowsNoSource) {
   for (const Event& e : doc.events) {
     EXPECT_NE(e.source.code.substr(0, 3), "ISR") << Events(doc);
   }
+  // Nor does a relative clause whose noun is no actor ("the chiefs, who
+  // arrived": not the mayor's arrival).
+  Document chiefs = CodeOnParse(
+      "The mayor praised the chiefs, who arrived in London.",
+      {{2, "det"}, {3, "nsubj"}, {0, "root"}, {5, "det"}, {3, "obj"},
+       {8, "punct"}, {8, "nsubj"}, {5, "acl:relcl"}, {10, "case"},
+       {8, "obl"}, {3, "punct"}});
+  for (const Event& e : chiefs.events) {
+    EXPECT_NE(e.evidence, "arrived") << Events(chiefs);
+  }
   // A participle's doer is still its host's ("detonated a bomb killing").
   Document bomb = CodeOnParse(
       "Hamas militants detonated a bomb killing three Israeli soldiers.",
