@@ -1008,6 +1008,19 @@ std::vector<FoundActor> ClauseCoder::SourcesOf(const Context& cx, int ci,
     }
     return out;
   }
+  // "It is important to support teachers": under an expletive subject the
+  // act's doer is anyone, not the host's nor its reporter's. The expletive
+  // hangs on the predicate, or on the adjective a copula predicate joins.
+  int32_t host = static_cast<int32_t>(parent.predicate);
+  int32_t over = host < static_cast<int32_t>(doc.heads.size()) &&
+                         doc.deprels[host] == "cop"
+                     ? doc.heads[host]
+                     : host;
+  for (uint32_t t = cx.sentence.token_begin; t < cx.sentence.token_end; ++t) {
+    if (t < doc.heads.size() && doc.deprels[t] == "expl" &&
+        (doc.heads[t] == host || doc.heads[t] == over))
+      return out;
+  }
   return SourcesOf(cx, p, depth + 1);
 }
 

@@ -1476,5 +1476,17 @@ TEST(ClauseCoderOnParseTest, ACrowdsProtestIsAProtestAStatesADisapproval) {
   EXPECT_EQ(china.events[0].source.code, "CHN");
 }
 
+// "It is important to support Iraq": under an expletive subject the act
+// has no doer of its own, and the reporter's is not borrowed.
+TEST(ClauseCoderOnParseTest, AnActUnderAnExpletiveHasNoSource) {
+  Document doc = CodeOnParse(
+      "Germany said it is important to support Iraq.",
+      {{2, "nsubj"}, {0, "root"}, {5, "expl"}, {5, "cop"}, {2, "ccomp"},
+       {7, "mark"}, {5, "advcl"}, {7, "obj"}, {2, "punct"}});
+  for (const Event& e : doc.events) {
+    EXPECT_NE(e.evidence, "support") << Events(doc);
+  }
+}
+
 }  // namespace
 }  // namespace dateline
