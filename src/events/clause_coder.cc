@@ -1008,8 +1008,9 @@ std::vector<FoundActor> ClauseCoder::SourcesOf(const Context& cx, int ci,
     }
     return out;
   }
-  // "It is important to support teachers": under an expletive subject the
-  // act's doer is anyone, not the host's nor its reporter's. The expletive
+  // "It is important to support teachers": under an extraposing "it" the
+  // act's doer is anyone, not the host's nor its reporter's ("there was a
+  // lack of trust" is existential: the reporter holds it). The expletive
   // hangs on the predicate, or on the adjective a copula predicate joins.
   int32_t host = static_cast<int32_t>(parent.predicate);
   int32_t over = host < static_cast<int32_t>(doc.heads.size()) &&
@@ -1018,7 +1019,8 @@ std::vector<FoundActor> ClauseCoder::SourcesOf(const Context& cx, int ci,
                      : host;
   for (uint32_t t = cx.sentence.token_begin; t < cx.sentence.token_end; ++t) {
     if (t < doc.heads.size() && doc.deprels[t] == "expl" &&
-        (doc.heads[t] == host || doc.heads[t] == over))
+        (doc.heads[t] == host || doc.heads[t] == over) &&
+        AsciiLower(WordAt(doc, t)) == "it")
       return out;
   }
   return SourcesOf(cx, p, depth + 1);
