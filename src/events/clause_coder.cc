@@ -363,6 +363,20 @@ ClauseIndex ClauseIndex::Build(const Document& doc) {
             [](const auto& a, const auto& b) {
               return a.first.begin < b.first.begin;
             });
+  for (const auto& [m, ei] : x.places) {
+    if (doc.datelines.empty() || !x.dateline.code.empty()) break;
+    const Entity& e = doc.entities[ei];
+    if (e.country.size() != 3 ||
+        doc.text.compare(m.begin, m.end - m.begin, doc.datelines[0]) != 0)
+      continue;
+    auto [tb, te] = TokensIn(doc, m);
+    x.dateline.b = static_cast<uint32_t>(tb);
+    x.dateline.e = static_cast<uint32_t>(te);
+    x.dateline.code = e.country;
+    x.dateline.entity = e.id;
+    x.dateline.name = doc.datelines[0];
+    x.dateline.place = true;
+  }
   return x;
 }
 
@@ -510,6 +524,7 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
     }
   } else {
     sources = SourcesOf(cx, ci, 0);
+    if (sources.empty()) sources = ExistentialHolder(cx, c, *p);
     targets = TargetsOf(cx, ci, *p);
     // "promised to continue military aid to Mozambique", "refused to meet
     // Jordan's King", "threatened to shell Iraqi towns", "staged a strike to
@@ -575,6 +590,7 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
       place.code.size() == 3) {
     targets.push_back(place);
   }
+  if (targets.empty() && to_place) targets = DatelineHost(cx, ci, sources);
   // "a conversation in Warsaw between Sondland and an aide to Zelenskiy",
   // "talks between India and Pakistan": a symmetric act's parties are the
   // ones "between" names, not the host clause's subject; once per pair,
@@ -628,6 +644,35 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
       Emit(cx, ci, *p, s, &t, place, place_source, out);
     }
   }
+}
+
+std::vector<FoundActor> ClauseCoder::DatelineHost(
+    const Context& cx, int ci, const std::vector<FoundActor>& sources) const {
+  const Clause& c = cx.doc.clauses[ci];
+  const FoundActor& host = cx.index.dateline;
+  if (c.kind != "noun" || host.code.empty() || sources.empty()) return {};
+  for (const ClauseArgument& a : c.arguments) {
+    if (a.role != "agent") return {};
+  }
+  for (const FoundActor& f : sources) {
+    if (f.code.compare(0, 3, host.code) == 0) return {};
+  }
+  return {host};
+}
+
+std::vector<FoundActor> ClauseCoder::ExistentialHolder(
+    const Context& cx, const Clause& c, const ClausePattern& p) const {
+  const Document& doc = cx.doc;
+  std::string root = p.code.substr(0, 2);
+  if (c.kind != "noun" || (root != "05" && root != "11") || c.parent < 0 ||
+      c.parent >= static_cast<int>(doc.clauses.size()))
+    return {};
+  const Clause& be = doc.clauses[c.parent];
+  if (be.lemma != "be" || be.attributed_by < 0) return {};
+  for (const ClauseArgument& a : be.arguments) {
+    if (a.role == "agent") return {};
+  }
+  return SourcesOf(cx, be.attributed_by, 2);
 }
 
 bool ClauseCoder::CodeIn(const std::string& list,

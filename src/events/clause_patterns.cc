@@ -200,6 +200,9 @@ ClausePattern FromEventPattern(const EventPattern& e) {
     // ("claimed that an MI6 officer played a key role").
     if (prep.empty()) {
       p.targets.push_back({"patient", "", false, true});
+      // The clause layer names the object of a verb with a complement its
+      // recipient ("warned Tony Blair that the war could be illegal").
+      p.targets.push_back({"recipient", "", false, true});
       if (e.code.compare(0, 2, "11") == 0)
         p.targets.push_back({"complement", "", false, true});
       continue;
