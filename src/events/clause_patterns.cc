@@ -200,11 +200,17 @@ ClausePattern FromEventPattern(const EventPattern& e) {
     // ("claimed that an MI6 officer played a key role").
     if (prep.empty()) {
       p.targets.push_back({"patient", "", false, true});
-      // The clause layer names the object of a verb with a complement its
-      // recipient ("warned Tony Blair that the war could be illegal").
-      p.targets.push_back({"recipient", "", false, true});
       if (e.code.compare(0, 2, "11") == 0)
         p.targets.push_back({"complement", "", false, true});
+      continue;
+    }
+    // "warn ... that": the party told, before "that", is the clause
+    // layer's recipient ("warned Tony Blair that the war could be
+    // illegal"). The subject of the "that" clause (the token coder's party
+    // after "that") is left out: it is mostly the speaker's own side or no
+    // party warned ("the Bundesbank warned that Germany's efforts ...").
+    if (prep == "that") {
+      p.targets.push_back({"recipient", "", false, true});
       continue;
     }
     p.targets.push_back({"oblique", prep, false, true});
