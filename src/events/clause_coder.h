@@ -112,6 +112,15 @@ class ClauseCoder {
               const std::string& list) const;
   // Returns whether the word at `token` names a gathering.
   bool Gathering(const Document& doc, uint32_t token) const;
+  // "a conversation in Warsaw between Sondland and an aide to Zelenskiy",
+  // "talks between India and Pakistan": a symmetric noun's parties are the
+  // ones "between" names, not the host clause's subject; once per pair, the
+  // first named as the source (the gold set's convention). Sets *sources
+  // and *targets to them; false when "between" names parties not found (no
+  // event), true otherwise.
+  bool BetweenParties(const Context& cx, const Clause& c,
+                      const ClausePattern& p, std::vector<FoundActor>* sources,
+                      std::vector<FoundActor>* targets) const;
   // "a major aim of Chirac's visit" in a story filed from Washington: a
   // visit noun that names nothing but its visitor is to the country of the
   // dateline, unless that is a visitor's own. Empty otherwise.
