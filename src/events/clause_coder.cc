@@ -341,6 +341,34 @@ std::vector<FoundGroup> WithoutDateline(const Document& doc,
   return out;
 }
 
+// Keeps the targets that are an argument of `c` themselves: the addressee
+// is the argument itself ("told parliament"), not a party named inside it
+// ("told the tale of a 43-year-old man").
+void KeepAddressees(const Clause& c, std::vector<FoundActor>* targets) {
+  auto inside = [&](const FoundActor& t) {
+    for (const ClauseArgument& a : c.arguments) {
+      if (a.role != "agent" && a.head >= t.b && a.head < t.e) return true;
+    }
+    return false;
+  };
+  std::vector<FoundActor> named;
+  for (FoundActor& t : *targets) {
+    if (inside(t)) named.push_back(std::move(t));
+  }
+  *targets = std::move(named);
+}
+
+// Prints a clause's parties (DATELINE_EVENTS_DEBUG).
+void PrintParties(int ci, const Clause& c, const ClausePattern& p,
+                  const std::vector<FoundActor>& sources,
+                  const std::vector<FoundActor>& targets) {
+  std::string who;
+  for (const FoundActor& f : sources) who += " S:" + f.code;
+  for (const FoundActor& f : targets) who += " T:" + f.code;
+  std::fprintf(stderr, "clause %d %s %s ->%s\n", ci, c.lemma.c_str(),
+               p.origin.c_str(), who.c_str());
+}
+
 }  // namespace
 
 void FillActorCodes(const Document& doc, const EventLexicons* lexicons,
@@ -431,6 +459,20 @@ ClauseIndex ClauseIndex::Build(const Document& doc) {
             [](const auto& a, const auto& b) {
               return a.first.begin < b.first.begin;
             });
+  for (const auto& [m, ei] : x.places) {
+    if (doc.datelines.empty() || !x.dateline.code.empty()) break;
+    const Entity& e = doc.entities[ei];
+    if (e.country.size() != 3 ||
+        doc.text.compare(m.begin, m.end - m.begin, doc.datelines[0]) != 0)
+      continue;
+    auto [tb, te] = TokensIn(doc, m);
+    x.dateline.b = static_cast<uint32_t>(tb);
+    x.dateline.e = static_cast<uint32_t>(te);
+    x.dateline.code = e.country;
+    x.dateline.entity = e.id;
+    x.dateline.name = doc.datelines[0];
+    x.dateline.place = true;
+  }
   return x;
 }
 
@@ -578,6 +620,7 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
     }
   } else {
     sources = SourcesOf(cx, ci, 0);
+    if (sources.empty()) sources = ExistentialHolder(cx, c, *p);
     targets = TargetsOf(cx, ci, *p);
     // "promised to continue military aid to Mozambique", "refused to meet
     // Jordan's King", "threatened to shell Iraqi towns", "staged a strike to
@@ -600,34 +643,14 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
       if (!cond.empty()) targets = std::move(cond);
     }
   }
-  if (p->residual) {
-    // The addressee is the argument itself ("told parliament"), not a
-    // party named inside it ("told the tale of a 43-year-old man").
-    auto inside = [&](const FoundActor& t) {
-      for (const ClauseArgument& a : c.arguments) {
-        if (a.role != "agent" && a.head >= t.b && a.head < t.e) return true;
-      }
-      return false;
-    };
-    std::vector<FoundActor> named;
-    for (FoundActor& t : targets) {
-      if (inside(t)) named.push_back(std::move(t));
-    }
-    targets = std::move(named);
-  }
+  if (p->residual) KeepAddressees(c, &targets);
   OnePerCountry(&sources);
   DropOwn(sources, &targets);
   OnePerCountry(&targets);
   if (p->swap) std::swap(sources, targets);
   if (p->modal) DropOwnCountry(sources, &targets);
   static const bool debug = std::getenv("DATELINE_EVENTS_DEBUG") != nullptr;
-  if (debug) {
-    std::string who;
-    for (const FoundActor& f : sources) who += " S:" + f.code;
-    for (const FoundActor& f : targets) who += " T:" + f.code;
-    std::fprintf(stderr, "clause %d %s %s ->%s\n", ci, c.lemma.c_str(),
-                 p->origin.c_str(), who.c_str());
-  }
+  if (debug) PrintParties(ci, c, *p, sources, targets);
   std::string place_source;
   FoundActor place = PlaceOf(cx, ci, &place_source);
   bool to_place = false;
@@ -643,26 +666,8 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
       place.code.size() == 3) {
     targets.push_back(place);
   }
-  // "a conversation in Warsaw between Sondland and an aide to Zelenskiy",
-  // "talks between India and Pakistan": a symmetric act's parties are the
-  // ones "between" names, not the host clause's subject; once per pair,
-  // the first named as the source (the gold set's convention).
-  if (c.kind == "noun" && p->sym) {
-    std::vector<FoundActor> between;
-    bool named = false;
-    for (const ClauseArgument& a : c.arguments) {
-      if (a.role != "oblique" || a.preposition != "between") continue;
-      named = true;
-      for (const FoundActor& f : ActorsOf(cx, a)) between.push_back(f);
-    }
-    OnePerCountry(&between);
-    // Parties named there but not found: not the host's subject's act.
-    if (named && between.size() < 2) return;
-    if (named) {
-      sources.assign(between.begin(), between.begin() + 1);
-      targets.assign(between.begin() + 1, between.end());
-    }
-  }
+  if (targets.empty() && to_place) targets = DatelineHost(cx, ci, sources);
+  if (!BetweenParties(cx, c, *p, &sources, &targets)) return;
   if (sources.empty()) {
     std::string root = p->code.substr(0, 2);
     if (!(options_.allow_missing_source && root >= "18" && root <= "20" &&
@@ -696,6 +701,57 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
       Emit(cx, ci, *p, s, &t, place, place_source, out);
     }
   }
+}
+
+bool ClauseCoder::BetweenParties(const Context& cx, const Clause& c,
+                                 const ClausePattern& p,
+                                 std::vector<FoundActor>* sources,
+                                 std::vector<FoundActor>* targets) const {
+  if (c.kind != "noun" || !p.sym) return true;
+  std::vector<FoundActor> between;
+  bool named = false;
+  for (const ClauseArgument& a : c.arguments) {
+    if (a.role != "oblique" || a.preposition != "between") continue;
+    named = true;
+    for (const FoundActor& f : ActorsOf(cx, a)) between.push_back(f);
+  }
+  OnePerCountry(&between);
+  // Parties named there but not found: not the host's subject's act.
+  if (named && between.size() < 2) return false;
+  if (named) {
+    sources->assign(between.begin(), between.begin() + 1);
+    targets->assign(between.begin() + 1, between.end());
+  }
+  return true;
+}
+
+std::vector<FoundActor> ClauseCoder::DatelineHost(
+    const Context& cx, int ci, const std::vector<FoundActor>& sources) const {
+  const Clause& c = cx.doc.clauses[ci];
+  const FoundActor& host = cx.index.dateline;
+  if (c.kind != "noun" || host.code.empty() || sources.empty()) return {};
+  for (const ClauseArgument& a : c.arguments) {
+    if (a.role != "agent") return {};
+  }
+  for (const FoundActor& f : sources) {
+    if (f.code.compare(0, 3, host.code) == 0) return {};
+  }
+  return {host};
+}
+
+std::vector<FoundActor> ClauseCoder::ExistentialHolder(
+    const Context& cx, const Clause& c, const ClausePattern& p) const {
+  const Document& doc = cx.doc;
+  std::string root = p.code.substr(0, 2);
+  if (c.kind != "noun" || (root != "05" && root != "11") || c.parent < 0 ||
+      c.parent >= static_cast<int>(doc.clauses.size()))
+    return {};
+  const Clause& be = doc.clauses[c.parent];
+  if (be.lemma != "be" || be.attributed_by < 0) return {};
+  for (const ClauseArgument& a : be.arguments) {
+    if (a.role == "agent") return {};
+  }
+  return SourcesOf(cx, be.attributed_by, 2);
 }
 
 bool ClauseCoder::CodeIn(const std::string& list,

@@ -62,6 +62,10 @@ struct ClauseIndex {
   std::vector<std::vector<int>> clauses_by_sentence;
   std::vector<std::pair<Span, int>> places;  // LOC mentions, entity index
   std::unordered_map<std::string, int> entity_by_id;
+  // The place the story is filed from ("WASHINGTON, March 31 -") as the
+  // entity layer's place of the document's first dateline: its mention's
+  // tokens and country; `dateline.code` empty when there is none.
+  FoundActor dateline;
   static ClauseIndex Build(const Document& doc);
 };
 
@@ -108,6 +112,25 @@ class ClauseCoder {
               const std::string& list) const;
   // Returns whether the word at `token` names a gathering.
   bool Gathering(const Document& doc, uint32_t token) const;
+  // "a conversation in Warsaw between Sondland and an aide to Zelenskiy",
+  // "talks between India and Pakistan": a symmetric noun's parties are the
+  // ones "between" names, not the host clause's subject; once per pair, the
+  // first named as the source (the gold set's convention). Sets *sources
+  // and *targets to them; false when "between" names parties not found (no
+  // event), true otherwise.
+  bool BetweenParties(const Context& cx, const Clause& c,
+                      const ClausePattern& p, std::vector<FoundActor>* sources,
+                      std::vector<FoundActor>* targets) const;
+  // "a major aim of Chirac's visit" in a story filed from Washington: a
+  // visit noun that names nothing but its visitor is to the country of the
+  // dateline, unless that is a visitor's own. Empty otherwise.
+  std::vector<FoundActor> DatelineHost(
+      const Context& cx, int ci, const std::vector<FoundActor>& sources) const;
+  // "\"There is a lack of trust in Blair,\" he said": an approval or
+  // disapproval said to exist, with no holder of its own, is held by whoever
+  // says so. Empty unless `c` is such a noun in a subjectless "be" clause.
+  std::vector<FoundActor> ExistentialHolder(const Context& cx, const Clause& c,
+                                            const ClausePattern& p) const;
   // Returns whether lexicons.tsv list `list` holds `code` or one of its
   // prefixes ("place_target" 081 holds 0813).
   bool CodeIn(const std::string& list, const std::string& code) const;

@@ -493,6 +493,71 @@ TEST_F(ClauseCoderTest, DenialAnswersTheAccuser) {
   EXPECT_TRUE(answered);
 }
 
+// Issue 13, recall pass: the party warned is the object of "warn" even
+// when a "that" clause follows ("warned Turkey that ...": the clause layer
+// calls it the recipient).
+TEST_F(ClauseCoderTest, TheWarnedPartyIsTheTarget) {
+  Document d = Process(
+      "Grain\n\nMarch 3, 2023\n\n"
+      "Russian President Vladimir Putin warned Turkey on Monday that the "
+      "grain deal could collapse.\n");
+  bool warned = false;
+  for (const Event& e : d.events) {
+    warned |= e.code.compare(0, 2, "01") == 0 && e.source.code == "RUSGOV" &&
+              e.has_target && e.target.code == "TUR";
+  }
+  EXPECT_TRUE(warned);
+}
+
+// Issue 13, recall pass: "he" as the speaker of a quotation is not a person
+// the quotation itself names (the quotes stage's last person named), so it
+// goes back to the speaker of the sentence before; and a disapproval said
+// to exist ("there is a lack of trust in X") is held by whoever says so.
+TEST_F(ClauseCoderTest, AnExistingDistrustIsTheSpeakers) {
+  Document d = Process(
+      "Trust\n\nMarch 3, 2023\n\n"
+      "Labour leader Keir Starmer spoke to party members in Leeds on "
+      "Monday.\n\n"
+      "\"There is a deep lack of trust in Rishi Sunak and in his "
+      "government,\" he said.\n");
+  bool distrust = false;
+  for (const Event& e : d.events) {
+    if (e.evidence != "trust") continue;
+    EXPECT_EQ(e.code.substr(0, 2), "11");
+    EXPECT_NE(e.source.code, "GBRGOV");
+    EXPECT_EQ(e.source.code.substr(0, 3), "GBR");
+    EXPECT_EQ(e.target.code, "GBRGOV");
+    distrust = true;
+  }
+  EXPECT_TRUE(distrust);
+}
+
+// Issue 13, recall pass: a visit noun that names no destination ("the
+// main aim of Modi's visit") is a visit to the country the story is filed
+// from, never to the visitor's own.
+TEST_F(ClauseCoderTest, AVisitWithNoDestinationIsToTheDatelinesCountry) {
+  Document d = Process(
+      "Oil\n\nMOSCOW, May 4 - Indian Prime Minister Narendra Modi arrived "
+      "on Tuesday.\n\n"
+      "Indian officials said the main aim of Modi's visit was to discuss "
+      "oil.\n");
+  bool visit = false;
+  for (const Event& e : d.events) {
+    if (e.evidence != "visit") continue;
+    visit = true;
+    EXPECT_EQ(e.code, "042");
+    EXPECT_EQ(e.source.code.substr(0, 3), "IND");
+    EXPECT_EQ(e.target.code, "RUS");
+  }
+  EXPECT_TRUE(visit);
+  Document home = Process(
+      "Oil\n\nNEW DELHI, May 4 - Indian Prime Minister Narendra Modi "
+      "spoke on Tuesday.\n\n"
+      "Indian officials said the main aim of Modi's visit was to discuss "
+      "oil.\n");
+  for (const Event& e : home.events) EXPECT_NE(e.evidence, "visit");
+}
+
 // The place a story was filed from is no party to it: "BRUSSELS, June 29 -
 // Leaders of the European Community began their summit" is not Belgium's
 // act.

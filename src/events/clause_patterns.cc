@@ -205,6 +205,15 @@ ClausePattern FromEventPattern(const EventPattern& e) {
         p.targets.push_back({"complement", "", false, true});
       continue;
     }
+    // "warn ... that": the party told, before "that", is the clause
+    // layer's recipient ("warned Tony Blair that the war could be
+    // illegal"). The subject of the "that" clause (the token coder's party
+    // after "that") is left out: it is mostly the speaker's own side or no
+    // party warned ("the Bundesbank warned that Germany's efforts ...").
+    if (prep == "that") {
+      p.targets.push_back({"recipient", "", false, true});
+      continue;
+    }
     p.targets.push_back({"oblique", prep, false, true});
   }
   if (e.preps.empty()) {

@@ -517,6 +517,18 @@ std::vector<FoundActor> Referent(const Context& cx, size_t s, uint32_t b,
   return {};
 }
 
+// Returns whether entity `id` has a mention inside byte span `words`.
+bool NamedInside(const Document& doc, const std::string& id,
+                 const Span& words) {
+  for (const Entity& en : doc.entities) {
+    if (en.id != id) continue;
+    for (const Span& m : en.mentions) {
+      if (m.begin >= words.begin && m.end <= words.end) return true;
+    }
+  }
+  return false;
+}
+
 // The speaker the quotes stage gave a pronoun that is a quotation's source
 // ("..., he argued"), when the article codes that speaker and its gender
 // agrees with the pronoun (the quotes stage takes the last person named,
@@ -533,6 +545,10 @@ std::vector<FoundActor> QuoteSpeaker(const Context& cx, const FoundActor& r,
         q.speaker_span.end < end)
       continue;
     if (!GenderAgrees(word, GenderOf(cx, q.speaker))) break;
+    // "\"There is a lack of trust in Tony Blair,\" he said": a speaker does
+    // not name himself in his own words; the quotes stage's last person
+    // named is then someone the quotation talks about.
+    if (NamedInside(cx.doc, q.speaker, q.span)) break;
     FoundActor f;
     f.code = cx.entity_code(q.speaker);
     f.entity = q.speaker;
