@@ -289,12 +289,21 @@ int Main(int argc, char** argv) {
     score(g_src, p_src);
     score(g_tgt, p_tgt);
     if (verbose) {
-      std::printf("%s gold %-10s ours %-10s %s\n  %s\n", ok ? "OK  " : "MISS",
+      auto join = [](const std::set<std::string>& v) {
+        std::string out;
+        for (const std::string& c : v) out += (out.empty() ? "" : ",") + c;
+        return out.empty() ? std::string("-") : out;
+      };
+      std::printf("%s gold %-10s ours %-10s %s\n  countries gold %s>%s ours "
+                  "%s>%s\n  %s\n",
+                  ok ? "OK  " : "MISS",
                   gold.c_str(), ours.c_str(),
                   chosen ? (chosen->code + " " + chosen->source.code + ">" +
                             chosen->target.code + " [" + chosen->evidence + "]")
                                .c_str()
                          : "-",
+                  join(g_src).c_str(), join(g_tgt).c_str(),
+                  join(p_src).c_str(), join(p_tgt).c_str(),
                   r["text"].get<std::string>().c_str());
     }
   }

@@ -668,6 +668,10 @@ std::vector<FoundActor> ClauseCoder::ContentTargets(const Context& cx, int ci,
     if (!content) continue;
     const ClausePattern* q = patterns_->Match(doc, k);
     out = TargetsOf(cx, k, q ? *q : kAnyAct);
+    // A pattern that names its party after one preposition ("meet in",
+    // target after "with") still has one in its object ("refused to meet
+    // Jordan's King in Tel Aviv").
+    if (out.empty() && q) out = TargetsOf(cx, k, kAnyAct);
     if (out.empty() && depth < 1) out = ContentTargets(cx, k, depth + 1);
     if (!out.empty()) return out;
   }
@@ -809,8 +813,13 @@ std::vector<FoundActor> ClauseCoder::ActorsOf(const Context& cx,
     }
     return mod;
   };
+  // "a camp for Congolese refugees", "a mission of observers from the
+  // OSCE": a thing's owner or origin, after "for" or "from".
   for (uint32_t cur = h, hop = 0; !pick && hop < 3; ++hop) {
     int64_t next = OfPhraseNoun(cx.doc, cur, te);
+    for (const char* prep : {"for", "from"}) {
+      if (next < 0) next = PrepositionalModifier(cx.doc, cur, te, prep);
+    }
     if (next < 0) break;
     pick = holding(static_cast<uint32_t>(next), cur);
     cur = static_cast<uint32_t>(next);

@@ -1408,5 +1408,42 @@ TEST(ClauseCoderOnParseTest, TheReporterAfterACommaIsNoApposition) {
   EXPECT_TRUE(killing) << Events(doc);
 }
 
+// A refusal aims at the party of the act refused even where that act's
+// pattern names its party after one preposition only ("meet in": the
+// target after "with"): "refused to meet China's prime minister in
+// Beijing" is 12x JPN -> CHN (issue 13, PLOVER pass).
+TEST(ClauseCoderOnParseTest, RefusedMeetingAimsAtItsObject) {
+  Document doc = CodeOnParse(
+      "Japan refused to meet China's prime minister in Beijing.",
+      {{2, "nsubj"}, {0, "root"}, {4, "mark"}, {2, "xcomp"},
+       {8, "nmod:poss"}, {5, "case"}, {8, "amod"}, {4, "obj"}, {10, "case"},
+       {4, "obl"}, {2, "punct"}});
+  ASSERT_FALSE(doc.events.empty()) << Events(doc);
+  EXPECT_EQ(doc.events[0].root, "12") << Events(doc);
+  EXPECT_EQ(doc.events[0].source.code, "JPN");
+  ASSERT_TRUE(doc.events[0].has_target) << Events(doc);
+  EXPECT_EQ(doc.events[0].target.code.substr(0, 3), "CHN") << Events(doc);
+}
+
+// A thing attacked is its owner's or origin's, after "for" or "from",
+// also down a chain of "of" ("a camp for Sudanese refugees", "a convoy of
+// trucks from Kenya"), as the party a quantity counts was.
+TEST(ClauseCoderOnParseTest, AThingsOwnerAfterForOrFromIsTheTarget) {
+  Document camp = CodeOnParse(
+      "Rebels attacked a camp for Sudanese refugees.",
+      {{2, "nsubj"}, {0, "root"}, {4, "det"}, {2, "obj"}, {7, "case"},
+       {7, "amod"}, {4, "nmod"}, {2, "punct"}});
+  ASSERT_FALSE(camp.events.empty()) << Events(camp);
+  EXPECT_EQ(camp.events[0].root, "19") << Events(camp);
+  EXPECT_EQ(camp.events[0].target.code.substr(0, 3), "SDN") << Events(camp);
+  Document convoy = CodeOnParse(
+      "Rebels attacked a convoy of trucks from Kenya.",
+      {{2, "nsubj"}, {0, "root"}, {4, "det"}, {2, "obj"}, {6, "case"},
+       {4, "nmod"}, {8, "case"}, {6, "nmod"}, {2, "punct"}});
+  ASSERT_FALSE(convoy.events.empty()) << Events(convoy);
+  EXPECT_EQ(convoy.events[0].root, "19") << Events(convoy);
+  EXPECT_EQ(convoy.events[0].target.code, "KEN") << Events(convoy);
+}
+
 }  // namespace
 }  // namespace dateline
