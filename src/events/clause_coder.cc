@@ -833,9 +833,10 @@ std::vector<FoundActor> ClauseCoder::ActorsOf(const Context& cx,
   };
   coded(pick);
   // "Doctors from two American aid groups", "Baghdad University Medical
-  // School": a sector the finder gave no country takes the country of a
-  // party the phrase names before its head or after "from", "of" or "in"
-  // (its origin), when that is the phrase's only country.
+  // School", "students throughout Indonesia": a sector the finder gave no
+  // country takes the country of a party the phrase names before its head
+  // or after "from", "of" or a locative preposition (its origin), when
+  // that is the phrase's only country.
   std::string country;
   bool several = false;
   for (const FoundActor& f : out) {
@@ -846,7 +847,9 @@ std::vector<FoundActor> ClauseCoder::ActorsOf(const Context& cx,
       if (!CountryPrefix(o.code) || o.person || o.pronoun) continue;
       bool before = g.e <= h;
       std::string prep = before ? "" : PrepositionBefore(cx.doc, g.b, h);
-      if (!before && prep != "from" && prep != "of" && prep != "in") continue;
+      if (!before && prep != "from" && prep != "of" &&
+          !lex_->Has("location_prep", prep))
+        continue;
       if (!country.empty() && country != o.code.substr(0, 3)) several = true;
       country = o.code.substr(0, 3);
     }

@@ -1445,5 +1445,18 @@ TEST(ClauseCoderOnParseTest, AThingsOwnerAfterForOrFromIsTheTarget) {
   EXPECT_EQ(convoy.events[0].target.code, "KEN") << Events(convoy);
 }
 
+// A sector with no country of its own takes the country the phrase places
+// it in after a locative preposition ("students across Kenya": KENEDU), as
+// it took an origin after "from", "of" or "in".
+TEST(ClauseCoderOnParseTest, ASectorTakesTheCountryItIsPlacedIn) {
+  Document doc = CodeOnParse(
+      "Students across Kenya protested against France.",
+      {{4, "nsubj"}, {3, "case"}, {1, "nmod"}, {0, "root"}, {6, "case"},
+       {4, "obl"}, {4, "punct"}});
+  ASSERT_FALSE(doc.events.empty()) << Events(doc);
+  EXPECT_EQ(doc.events[0].source.code.substr(0, 3), "KEN") << Events(doc);
+  EXPECT_EQ(doc.events[0].target.code, "FRA") << Events(doc);
+}
+
 }  // namespace
 }  // namespace dateline
