@@ -152,6 +152,11 @@ int Main(int argc, char** argv) {
                "score a symmetric act's parties as the unordered pair the "
                "clause coder codes it as (default: the coder's order, the "
                "issue's scoring)");
+  bool once_per_pair = false;
+  app.add_flag("--once-per-pair", once_per_pair,
+               "code a coordinated subject's symmetric act once per pair, "
+               "as the pipeline does (default: in both directions, as "
+               "PLOVER's reciprocal SRC/TAR records)");
   app.add_flag("-v,--verbose", verbose, "print every record");
   CLI11_PARSE(app, argc, argv);
   nlohmann::json data;
@@ -177,6 +182,7 @@ int Main(int argc, char** argv) {
   EventCoderOptions options;
   options.allow_missing_target = !dyadic || monadic;
   options.allow_missing_source = !need_source || no_source;
+  options.reciprocal_pairs = !once_per_pair;
   if (s.ok()) {
     s = EventCoder::Create(std::string(DATELINE_SOURCE_DIR) + "/data", options,
                            &coder);

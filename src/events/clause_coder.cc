@@ -441,7 +441,8 @@ void ClauseCoder::CodeSentence(const Document& doc, const ClauseIndex& index,
     std::string t = e.has_target ? e.target.code : "";
     auto key = std::make_tuple(e.root, e.source.code, t);
     auto it = seen.find(key);
-    if (it == seen.end() && SymmetricCode(e.code))
+    if (it == seen.end() && SymmetricCode(e.code) &&
+        !options_.reciprocal_pairs)
       it = seen.find(std::make_tuple(e.root, t, e.source.code));
     if (it != seen.end()) {
       Event& kept = (*out)[it->second];
@@ -593,6 +594,11 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
     if (named) {
       sources.assign(between.begin(), between.begin() + 1);
       targets.assign(between.begin() + 1, between.end());
+      if (options_.reciprocal_pairs) {
+        for (const FoundActor& t : targets) {
+          Emit(cx, ci, *p, t, &sources[0], place, place_source, out);
+        }
+      }
     }
   }
   if (sources.empty()) {
@@ -602,13 +608,28 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
       return;
     sources.push_back(FoundActor{});
   }
+  // "Israel and Lebanon renewed negotiations on an Israeli troop
+  // pullback": a symmetric act of a coordinated subject whose only other
+  // parties are its own (named in the topic) is the subject's pair.
+  if (p->sym && sources.size() >= 2) {
+    bool own = true;
+    for (const FoundActor& t : targets) {
+      bool among = false;
+      for (const FoundActor& f : sources) among |= SameActor(f, t);
+      own &= among;
+    }
+    if (own) targets.clear();
+  }
   if (targets.empty()) targets = AccuserAnswered(cx, c, *out);
   if (targets.empty()) {
     if (p->sym && sources.size() >= 2) {
       for (size_t i = 0; i < sources.size(); ++i) {
         for (size_t j = i + 1; j < sources.size(); ++j) {
-          if (!SameActor(sources[i], sources[j]))
-            Emit(cx, ci, *p, sources[i], &sources[j], place, place_source,
+          if (SameActor(sources[i], sources[j])) continue;
+          Emit(cx, ci, *p, sources[i], &sources[j], place, place_source,
+               out);
+          if (options_.reciprocal_pairs)
+            Emit(cx, ci, *p, sources[j], &sources[i], place, place_source,
                  out);
         }
       }

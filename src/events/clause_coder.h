@@ -69,6 +69,7 @@ struct ClauseCoderOptions {
   bool allow_missing_target = false;
   bool allow_missing_source = false;
   bool accept_any_code = false;
+  bool reciprocal_pairs = false;  // EventCoderOptions::reciprocal_pairs
 };
 
 class ClauseCoder {

@@ -908,7 +908,8 @@ std::string DataDir() {
 // Runs the one-sentence `text` through the pipeline to its resolve stage
 // (tokens, tags, entities), puts the parse of `rows` in place of the
 // model's, builds the clause layer and codes the events.
-Document CodeOnParse(const std::string& text, const std::vector<Row>& rows) {
+Document CodeOnParse(const std::string& text, const std::vector<Row>& rows,
+                     const EventCoderOptions& options = EventCoderOptions()) {
   Document doc;
   doc.text = text;
   doc.published = "2024-03-03";
@@ -931,7 +932,7 @@ Document CodeOnParse(const std::string& text, const std::vector<Row>& rows) {
   EXPECT_TRUE(frames.LoadFile(DataDir() + "/syntax/noun_frames.tsv").ok());
   BuildClauses(&doc, &lemmas, &frames);
   std::unique_ptr<EventCoder> coder;
-  EXPECT_TRUE(EventCoder::Create(DataDir(), &coder).ok());
+  EXPECT_TRUE(EventCoder::Create(DataDir(), options, &coder).ok());
   if (coder) coder->Code(&doc);
   return doc;
 }
@@ -1456,6 +1457,33 @@ TEST(ClauseCoderOnParseTest, ASectorTakesTheCountryItIsPlacedIn) {
   ASSERT_FALSE(doc.events.empty()) << Events(doc);
   EXPECT_EQ(doc.events[0].source.code.substr(0, 3), "KEN") << Events(doc);
   EXPECT_EQ(doc.events[0].target.code, "FRA") << Events(doc);
+}
+
+// "Israel and Lebanon renewed negotiations on an Israeli withdrawal": a
+// symmetric act of a coordinated subject is the pair's, though its topic
+// names one of them (before, the topic's Israel was the target: LBN ->
+// ISR); once per pair by default, the first named the source; in both
+// directions with reciprocal_pairs (PLOVER's SRC/TAR records).
+TEST(ClauseCoderOnParseTest, ACoordinatedPairsTopicIsNoTarget) {
+  const std::vector<Row> parse = {
+      {5, "nsubj"}, {3, "cc"}, {1, "conj"}, {5, "aux"}, {0, "root"},
+      {5, "obj"}, {10, "case"}, {10, "det"}, {10, "amod"}, {5, "obl"},
+      {5, "punct"}};
+  const std::string text =
+      "Israel and Lebanon have renewed negotiations on an Israeli "
+      "withdrawal.";
+  Document once = CodeOnParse(text, parse);
+  ASSERT_EQ(once.events.size(), 1u) << Events(once);
+  EXPECT_EQ(once.events[0].root, "04") << Events(once);
+  EXPECT_EQ(once.events[0].source.code, "ISR") << Events(once);
+  EXPECT_EQ(once.events[0].target.code, "LBN") << Events(once);
+  EventCoderOptions options;
+  options.reciprocal_pairs = true;
+  Document both = CodeOnParse(text, parse, options);
+  ASSERT_EQ(both.events.size(), 2u) << Events(both);
+  EXPECT_EQ(both.events[0].source.code, both.events[1].target.code);
+  EXPECT_EQ(both.events[1].source.code, both.events[0].target.code);
+  EXPECT_NE(both.events[0].source.code, both.events[1].source.code);
 }
 
 }  // namespace
