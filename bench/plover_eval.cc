@@ -43,7 +43,11 @@
 // Accuracy counts a record without an event as wrong. Country F1 compares,
 // per record, the sets of (role, first three letters of the code) of the gold
 // actors and of the actors of our events with the chosen code; reciprocal
-// (SRC/TAR) gold actors count in both roles. --unordered-symmetric reads a
+// (SRC/TAR) gold actors count in both roles. The coder runs with
+// reciprocal_pairs, so a symmetric act of a coordinated subject ("Israel and
+// Lebanon renewed negotiations") is coded in both directions, as those
+// records write it; --once-per-pair codes it once, as the pipeline's
+// default does. --unordered-symmetric reads a
 // symmetric act (meet, negotiate, sign an agreement: SymmetricCode in
 // events/clause_coder.h), which the clause coder codes once per unordered
 // pair, the way the gold writes it: against a reciprocal record its parties
@@ -62,7 +66,7 @@
 //
 //   build/plover_eval [PATH] [--require-target] [--require-source]
 //                     [--table-2021] [--codebook CSV] [--half even|odd]
-//                     [--unordered-symmetric] [-v]
+//                     [--unordered-symmetric] [--once-per-pair] [-v]
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>

@@ -835,10 +835,11 @@ std::vector<FoundActor> ClauseCoder::ActorsOf(const Context& cx,
     return mod;
   };
   // "a camp for Congolese refugees", "a mission of observers from the
-  // OSCE": a thing's owner or origin, after "for" or "from".
+  // OSCE", "advised against travel to Tunisia": a thing's owner, origin or
+  // destination, after "for", "from" or "to".
   for (uint32_t cur = h, hop = 0; !pick && hop < 3; ++hop) {
     int64_t next = OfPhraseNoun(cx.doc, cur, te);
-    for (const char* prep : {"for", "from"}) {
+    for (const char* prep : {"for", "from", "to"}) {
       if (next < 0) next = PrepositionalModifier(cx.doc, cur, te, prep);
     }
     if (next < 0) break;

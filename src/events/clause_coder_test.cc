@@ -1428,7 +1428,8 @@ TEST(ClauseCoderOnParseTest, RefusedMeetingAimsAtItsObject) {
 
 // A thing attacked is its owner's or origin's, after "for" or "from",
 // also down a chain of "of" ("a camp for Sudanese refugees", "a convoy of
-// trucks from Kenya"), as the party a quantity counts was.
+// trucks from Kenya"), as the party a quantity counts was; a journey is its
+// destination's ("advised against travel to Kenya": 160 USA -> KEN).
 TEST(ClauseCoderOnParseTest, AThingsOwnerAfterForOrFromIsTheTarget) {
   Document camp = CodeOnParse(
       "Rebels attacked a camp for Sudanese refugees.",
@@ -1444,6 +1445,14 @@ TEST(ClauseCoderOnParseTest, AThingsOwnerAfterForOrFromIsTheTarget) {
   ASSERT_FALSE(convoy.events.empty()) << Events(convoy);
   EXPECT_EQ(convoy.events[0].root, "19") << Events(convoy);
   EXPECT_EQ(convoy.events[0].target.code, "KEN") << Events(convoy);
+  Document travel = CodeOnParse(
+      "The United States advised against travel to Kenya.",
+      {{3, "det"}, {3, "compound"}, {4, "nsubj"}, {0, "root"}, {6, "case"},
+       {4, "obl"}, {8, "case"}, {6, "nmod"}, {4, "punct"}});
+  ASSERT_FALSE(travel.events.empty()) << Events(travel);
+  EXPECT_EQ(travel.events[0].code, "160") << Events(travel);
+  EXPECT_EQ(travel.events[0].source.code, "USA") << Events(travel);
+  EXPECT_EQ(travel.events[0].target.code, "KEN") << Events(travel);
 }
 
 // A sector with no country of its own takes the country the phrase places
