@@ -108,6 +108,18 @@ bool SameActor(const FoundActor& a, const FoundActor& b) {
   return a.code == b.code;
 }
 
+// Returns whether every actor of `parties` is one of `among` (true for
+// none).
+bool AllAmong(const std::vector<FoundActor>& parties,
+              const std::vector<FoundActor>& among) {
+  for (const FoundActor& t : parties) {
+    bool found = false;
+    for (const FoundActor& f : among) found |= SameActor(f, t);
+    if (!found) return false;
+  }
+  return true;
+}
+
 // Drops the targets that are a source's own, named by a possessive pronoun
 // ("Israel has strengthened its forces in Lebanon", "agreed to re-open its
 // borders"): the act is on the source's own forces or land, and its target
@@ -459,6 +471,75 @@ void ClauseCoder::CodeSentence(const Document& doc, const ClauseIndex& index,
   out->resize(keep);
 }
 
+bool ClauseCoder::NotAnAct(const Context& cx, int ci,
+                           const ClausePattern& p) const {
+  const Document& doc = cx.doc;
+  const Clause& c = doc.clauses[ci];
+  // "trained the Syrian opposition forces to fight against Islamic State":
+  // the purpose of a party made the object is that party's act, and only
+  // intended; "sent personnel to investigate": with no party as object the
+  // purpose is the sender's act.
+  if (InfinitiveOfPurpose(doc, c) &&
+      doc.clauses[c.parent].voice != "passive") {
+    for (const ClauseArgument& a : doc.clauses[c.parent].arguments) {
+      if (a.role == "patient" && !ActorsOf(cx, a).empty()) return true;
+    }
+  }
+  // "would not give permission to Russia to help Israel", "did not send
+  // troops to fight": the purpose of an act not done is not done either.
+  if (InfinitiveOfPurpose(doc, c) && doc.clauses[c.parent].negated &&
+      doc.deprels[c.predicate].compare(0, 5, "xcomp") != 0)
+    return true;
+  if (p.stance && !StanceContent(doc, c)) return true;
+  if (DescribedState(doc, c)) return true;
+  // The content of an accusation, a request, a fear ... is not an act;
+  // but what one wants or hopes to do oneself is an intent ("wants to help
+  // Israel": 033), not a content. A relative clause is never the content:
+  // it tells of its noun ("Greece, which invaded Cyprus in 1974, rejected
+  // the plan": the invasion is asserted, whatever "rejected" says).
+  if (c.parent >= 0 && c.parent < static_cast<int>(doc.clauses.size()) &&
+      !RelativeClause(doc, c) &&
+      lex_->Has("content_parent", doc.clauses[c.parent].lemma) &&
+      !(lex_->Has("intent_parent", doc.clauses[c.parent].lemma) &&
+        SubjectControlled(doc, c)))
+    return true;
+  return false;
+}
+
+bool ClauseCoder::PartiesOf(const Context& cx, int ci, const ClausePattern& p,
+                            std::vector<FoundActor>* sources,
+                            std::vector<FoundActor>* targets) const {
+  const Clause& c = cx.doc.clauses[ci];
+  if (p.reporter) {
+    if (c.attributed_by < 0) return false;
+    *sources = SourcesOf(cx, c.attributed_by, 2);
+    for (const ClauseArgument& a : c.arguments) {
+      if (a.role == (c.voice == "passive" ? "patient" : "agent")) {
+        for (const FoundActor& f : ActorsOf(cx, a)) targets->push_back(f);
+      }
+    }
+  } else {
+    *sources = SourcesOf(cx, ci, 0);
+    *targets = TargetsOf(cx, ci, p);
+    // "promised to continue military aid to Mozambique", "refused to meet
+    // Jordan's King", "threatened to shell Iraqi towns", "staged a strike to
+    // protest President Assad's failure": an intent, refusal, threat or
+    // protest is aimed at the target of the act it is about.
+    if (targets->empty() && CodeIn("content_target", p.code))
+      *targets = ContentTargets(cx, ci, 0);
+    // "threatened to stop negotiations if the United States goes ahead":
+    // a threat, or an act promised on a condition, with no party of its
+    // own (or only its source's) aims at the party of the condition.
+    if (AllAmong(*targets, *sources) &&
+        (CodeIn("condition_target", p.code) ||
+         c.modality == "threat" || c.modality == "conditional")) {
+      std::vector<FoundActor> cond = ConditionTargets(cx, ci, 0);
+      if (!cond.empty()) *targets = std::move(cond);
+    }
+  }
+  return true;
+}
+
 void ClauseCoder::CodeClause(const Context& cx, int ci,
                              std::vector<Event>* out) const {
   const Document& doc = cx.doc;
@@ -471,68 +552,9 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
       if (a.role == "patient" && !p) p = patterns_->MatchNoun(doc, ci, a.head);
     }
   }
-  if (!p) return;
-  // "trained the Syrian opposition forces to fight against Islamic State":
-  // the purpose of a party made the object is that party's act, and only
-  // intended; "sent personnel to investigate": with no party as object the
-  // purpose is the sender's act.
-  if (InfinitiveOfPurpose(doc, c) &&
-      doc.clauses[c.parent].voice != "passive") {
-    for (const ClauseArgument& a : doc.clauses[c.parent].arguments) {
-      if (a.role == "patient" && !ActorsOf(cx, a).empty()) return;
-    }
-  }
-  // "would not give permission to Russia to help Israel", "did not send
-  // troops to fight": the purpose of an act not done is not done either.
-  if (InfinitiveOfPurpose(doc, c) && doc.clauses[c.parent].negated &&
-      doc.deprels[c.predicate].compare(0, 5, "xcomp") != 0)
-    return;
-  if (p->stance && !StanceContent(doc, c)) return;
-  if (DescribedState(doc, c)) return;
-  // The content of an accusation, a request, a fear ... is not an act;
-  // but what one wants or hopes to do oneself is an intent ("wants to help
-  // Israel": 033), not a content. A relative clause is never the content:
-  // it tells of its noun ("Greece, which invaded Cyprus in 1974, rejected
-  // the plan": the invasion is asserted, whatever "rejected" says).
-  if (c.parent >= 0 && c.parent < static_cast<int>(doc.clauses.size()) &&
-      !RelativeClause(doc, c) &&
-      lex_->Has("content_parent", doc.clauses[c.parent].lemma) &&
-      !(lex_->Has("intent_parent", doc.clauses[c.parent].lemma) &&
-        SubjectControlled(doc, c)))
-    return;
+  if (!p || NotAnAct(cx, ci, *p)) return;
   std::vector<FoundActor> sources, targets;
-  if (p->reporter) {
-    if (c.attributed_by < 0) return;
-    sources = SourcesOf(cx, c.attributed_by, 2);
-    for (const ClauseArgument& a : c.arguments) {
-      if (a.role == (c.voice == "passive" ? "patient" : "agent")) {
-        for (const FoundActor& f : ActorsOf(cx, a)) targets.push_back(f);
-      }
-    }
-  } else {
-    sources = SourcesOf(cx, ci, 0);
-    targets = TargetsOf(cx, ci, *p);
-    // "promised to continue military aid to Mozambique", "refused to meet
-    // Jordan's King", "threatened to shell Iraqi towns", "staged a strike to
-    // protest President Assad's failure": an intent, refusal, threat or
-    // protest is aimed at the target of the act it is about.
-    if (targets.empty() && CodeIn("content_target", p->code))
-      targets = ContentTargets(cx, ci, 0);
-    // "threatened to stop negotiations if the United States goes ahead":
-    // a threat, or an act promised on a condition, with no party of its
-    // own (or only its source's) aims at the party of the condition.
-    bool own = true;
-    for (const FoundActor& t : targets) {
-      bool same = false;
-      for (const FoundActor& f : sources) same |= SameActor(f, t);
-      own &= same;
-    }
-    if (own && (CodeIn("condition_target", p->code) ||
-                c.modality == "threat" || c.modality == "conditional")) {
-      std::vector<FoundActor> cond = ConditionTargets(cx, ci, 0);
-      if (!cond.empty()) targets = std::move(cond);
-    }
-  }
+  if (!PartiesOf(cx, ci, *p, &sources, &targets)) return;
   if (p->residual) {
     // The addressee is the argument itself ("told parliament"), not a
     // party named inside it ("told the tale of a 43-year-old man").
@@ -611,15 +633,8 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
   // "Israel and Lebanon renewed negotiations on an Israeli troop
   // pullback": a symmetric act of a coordinated subject whose only other
   // parties are its own (named in the topic) is the subject's pair.
-  if (p->sym && sources.size() >= 2) {
-    bool own = true;
-    for (const FoundActor& t : targets) {
-      bool among = false;
-      for (const FoundActor& f : sources) among |= SameActor(f, t);
-      own &= among;
-    }
-    if (own) targets.clear();
-  }
+  if (p->sym && sources.size() >= 2 && AllAmong(targets, sources))
+    targets.clear();
   if (targets.empty()) targets = AccuserAnswered(cx, c, *out);
   if (targets.empty()) {
     if (p->sym && sources.size() >= 2) {
