@@ -935,6 +935,24 @@ std::vector<FoundActor> ClauseCoder::SourcesOf(const Context& cx, int ci,
       noun.span = doc.tokens[noun.head];
       found = ActorsOf(cx, noun);
     }
+    // "The Nigerian Union of Teachers, the umbrella union for teachers,
+    // announced that it has called off a strike": a pronoun subject of
+    // what is reported stands for the reporter, whatever party named
+    // between them the resolver chose.
+    bool pronoun = !found.empty();
+    for (const FoundActor& f : found) pronoun &= f.pronoun;
+    if (pronoun && depth == 0 && c.attributed_by >= 0 &&
+        c.attributed_by == c.parent &&
+        c.attributed_by < static_cast<int>(doc.clauses.size())) {
+      for (const ClauseArgument& r : doc.clauses[c.attributed_by].arguments) {
+        if (r.role != "agent") continue;
+        std::vector<FoundActor> speaker = ActorsOf(cx, r);
+        bool named = !speaker.empty();
+        for (const FoundActor& f : speaker) named &= !f.pronoun;
+        if (named) found = std::move(speaker);
+        break;
+      }
+    }
     for (const FoundActor& f : found) out.push_back(f);
   }
   // "Germany relaxed its sanctions on Iran", "ended its offensive": an act

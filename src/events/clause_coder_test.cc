@@ -1495,5 +1495,31 @@ TEST(ClauseCoderOnParseTest, ACoordinatedPairsTopicIsNoTarget) {
   EXPECT_NE(both.events[0].source.code, both.events[1].source.code);
 }
 
+// "The Kenyan Union of Teachers, the umbrella union for primary school
+// teachers, announced that it has called off a strike": the pronoun subject
+// of what is reported stands for the reporter (KENLAB), not for the party
+// the apposition between them names (the teachers, ---EDU).
+TEST(ClauseCoderOnParseTest, ThePronounOfAReportIsTheReporter) {
+  EventCoderOptions options;
+  options.allow_missing_target = true;
+  Document doc = CodeOnParse(
+      "The Kenyan Union of Teachers, the umbrella union for primary school "
+      "teachers, announced that it has called off a strike.",
+      {{3, "det"}, {3, "amod"}, {15, "nsubj"}, {5, "case"}, {3, "nmod"},
+       {9, "punct"}, {9, "det"}, {9, "compound"}, {3, "appos"},
+       {13, "case"}, {13, "amod"}, {13, "compound"}, {9, "nmod"},
+       {9, "punct"}, {0, "root"}, {19, "mark"}, {19, "nsubj"}, {19, "aux"},
+       {15, "ccomp"}, {19, "compound:prt"}, {22, "det"}, {19, "obj"},
+       {15, "punct"}},
+      options);
+  const Event* e = nullptr;
+  for (const Event& x : doc.events) {
+    if (x.evidence.rfind("called", 0) == 0) e = &x;
+  }
+  ASSERT_NE(e, nullptr) << Events(doc);
+  EXPECT_EQ(e->root, "08") << Events(doc);
+  EXPECT_EQ(e->source.code.substr(0, 3), "KEN") << Events(doc);
+}
+
 }  // namespace
 }  // namespace dateline
