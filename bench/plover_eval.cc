@@ -43,7 +43,12 @@
 // Accuracy counts a record without an event as wrong. Country F1 compares,
 // per record, the sets of (role, first three letters of the code) of the gold
 // actors and of the actors of our events with the chosen code; reciprocal
-// (SRC/TAR) gold actors count in both roles. --unordered-symmetric reads a
+// (SRC/TAR) gold actors count in both roles. The coder codes a symmetric
+// act of a coordinated subject ("Israel and Lebanon renewed negotiations")
+// once per pair, as the pipeline does (the figures as scored since issue
+// 13); --reciprocal-pairs codes it in both directions, as those records
+// write it (EventCoderOptions::reciprocal_pairs), a figure to quote beside
+// the default, not instead of it. --unordered-symmetric reads a
 // symmetric act (meet, negotiate, sign an agreement: SymmetricCode in
 // events/clause_coder.h), which the clause coder codes once per unordered
 // pair, the way the gold writes it: against a reciprocal record its parties
@@ -62,7 +67,7 @@
 //
 //   build/plover_eval [PATH] [--require-target] [--require-source]
 //                     [--table-2021] [--codebook CSV] [--half even|odd]
-//                     [--unordered-symmetric] [-v]
+//                     [--unordered-symmetric] [--reciprocal-pairs] [-v]
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
@@ -152,6 +157,11 @@ int Main(int argc, char** argv) {
                "score a symmetric act's parties as the unordered pair the "
                "clause coder codes it as (default: the coder's order, the "
                "issue's scoring)");
+  bool reciprocal_pairs = false;
+  app.add_flag("--reciprocal-pairs", reciprocal_pairs,
+               "code a coordinated subject's symmetric act in both "
+               "directions, as PLOVER's reciprocal SRC/TAR records write it "
+               "(default: once per pair, as the pipeline does)");
   app.add_flag("-v,--verbose", verbose, "print every record");
   CLI11_PARSE(app, argc, argv);
   nlohmann::json data;
@@ -177,6 +187,7 @@ int Main(int argc, char** argv) {
   EventCoderOptions options;
   options.allow_missing_target = !dyadic || monadic;
   options.allow_missing_source = !need_source || no_source;
+  options.reciprocal_pairs = reciprocal_pairs;
   if (s.ok()) {
     s = EventCoder::Create(std::string(DATELINE_SOURCE_DIR) + "/data", options,
                            &coder);
@@ -289,12 +300,21 @@ int Main(int argc, char** argv) {
     score(g_src, p_src);
     score(g_tgt, p_tgt);
     if (verbose) {
-      std::printf("%s gold %-10s ours %-10s %s\n  %s\n", ok ? "OK  " : "MISS",
+      auto join = [](const std::set<std::string>& v) {
+        std::string out;
+        for (const std::string& c : v) out += (out.empty() ? "" : ",") + c;
+        return out.empty() ? std::string("-") : out;
+      };
+      std::printf("%s gold %-10s ours %-10s %s\n  countries gold %s>%s ours "
+                  "%s>%s\n  %s\n",
+                  ok ? "OK  " : "MISS",
                   gold.c_str(), ours.c_str(),
                   chosen ? (chosen->code + " " + chosen->source.code + ">" +
                             chosen->target.code + " [" + chosen->evidence + "]")
                                .c_str()
                          : "-",
+                  join(g_src).c_str(), join(g_tgt).c_str(),
+                  join(p_src).c_str(), join(p_tgt).c_str(),
                   r["text"].get<std::string>().c_str());
     }
   }

@@ -110,6 +110,18 @@ bool SameActor(const FoundActor& a, const FoundActor& b) {
   return a.code == b.code;
 }
 
+// Returns whether every actor of `parties` is one of `among` (true for
+// none).
+bool AllAmong(const std::vector<FoundActor>& parties,
+              const std::vector<FoundActor>& among) {
+  for (const FoundActor& t : parties) {
+    bool found = false;
+    for (const FoundActor& f : among) found |= SameActor(f, t);
+    if (!found) return false;
+  }
+  return true;
+}
+
 // Drops the targets that are a source's own, named by a possessive pronoun
 // ("Israel has strengthened its forces in Lebanon", "agreed to re-open its
 // borders"): the act is on the source's own forces or land, and its target
@@ -551,7 +563,8 @@ void ClauseCoder::CodeSentence(const Document& doc, const ClauseIndex& index,
     std::string t = e.has_target ? e.target.code : "";
     auto key = std::make_tuple(e.root, e.source.code, t);
     auto it = seen.find(key);
-    if (it == seen.end() && SymmetricCode(e.code))
+    if (it == seen.end() && SymmetricCode(e.code) &&
+        !options_.reciprocal_pairs)
       it = seen.find(std::make_tuple(e.root, t, e.source.code));
     if (it != seen.end()) {
       Event& kept = (*out)[it->second];
@@ -568,6 +581,76 @@ void ClauseCoder::CodeSentence(const Document& doc, const ClauseIndex& index,
   out->resize(keep);
 }
 
+bool ClauseCoder::NotAnAct(const Context& cx, int ci,
+                           const ClausePattern& p) const {
+  const Document& doc = cx.doc;
+  const Clause& c = doc.clauses[ci];
+  // "trained the Syrian opposition forces to fight against Islamic State":
+  // the purpose of a party made the object is that party's act, and only
+  // intended; "sent personnel to investigate": with no party as object the
+  // purpose is the sender's act.
+  if (InfinitiveOfPurpose(doc, c) &&
+      doc.clauses[c.parent].voice != "passive") {
+    for (const ClauseArgument& a : doc.clauses[c.parent].arguments) {
+      if (a.role == "patient" && !ActorsOf(cx, a).empty()) return true;
+    }
+  }
+  // "would not give permission to Russia to help Israel", "did not send
+  // troops to fight": the purpose of an act not done is not done either.
+  if (InfinitiveOfPurpose(doc, c) && doc.clauses[c.parent].negated &&
+      doc.deprels[c.predicate].compare(0, 5, "xcomp") != 0)
+    return true;
+  if (p.stance && !StanceContent(doc, c)) return true;
+  if (DescribedState(doc, c)) return true;
+  // The content of an accusation, a request, a fear ... is not an act;
+  // but what one wants or hopes to do oneself is an intent ("wants to help
+  // Israel": 033), not a content. A relative clause is never the content:
+  // it tells of its noun ("Greece, which invaded Cyprus in 1974, rejected
+  // the plan": the invasion is asserted, whatever "rejected" says).
+  if (c.parent >= 0 && c.parent < static_cast<int>(doc.clauses.size()) &&
+      !RelativeClause(doc, c) &&
+      lex_->Has("content_parent", doc.clauses[c.parent].lemma) &&
+      !(lex_->Has("intent_parent", doc.clauses[c.parent].lemma) &&
+        SubjectControlled(doc, c)))
+    return true;
+  return false;
+}
+
+bool ClauseCoder::PartiesOf(const Context& cx, int ci, const ClausePattern& p,
+                            std::vector<FoundActor>* sources,
+                            std::vector<FoundActor>* targets) const {
+  const Clause& c = cx.doc.clauses[ci];
+  if (p.reporter) {
+    if (c.attributed_by < 0) return false;
+    *sources = SourcesOf(cx, c.attributed_by, 2);
+    for (const ClauseArgument& a : c.arguments) {
+      if (a.role == (c.voice == "passive" ? "patient" : "agent")) {
+        for (const FoundActor& f : ActorsOf(cx, a)) targets->push_back(f);
+      }
+    }
+  } else {
+    *sources = SourcesOf(cx, ci, 0);
+    if (sources->empty()) *sources = ExistentialHolder(cx, c, p);
+    *targets = TargetsOf(cx, ci, p);
+    // "promised to continue military aid to Mozambique", "refused to meet
+    // Jordan's King", "threatened to shell Iraqi towns", "staged a strike to
+    // protest President Assad's failure": an intent, refusal, threat or
+    // protest is aimed at the target of the act it is about.
+    if (targets->empty() && CodeIn("content_target", p.code))
+      *targets = ContentTargets(cx, ci, 0);
+    // "threatened to stop negotiations if the United States goes ahead":
+    // a threat, or an act promised on a condition, with no party of its
+    // own (or only its source's) aims at the party of the condition.
+    if (AllAmong(*targets, *sources) &&
+        (CodeIn("condition_target", p.code) ||
+         c.modality == "threat" || c.modality == "conditional")) {
+      std::vector<FoundActor> cond = ConditionTargets(cx, ci, 0);
+      if (!cond.empty()) *targets = std::move(cond);
+    }
+  }
+  return true;
+}
+
 void ClauseCoder::CodeClause(const Context& cx, int ci,
                              std::vector<Event>* out) const {
   const Document& doc = cx.doc;
@@ -580,69 +663,9 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
       if (a.role == "patient" && !p) p = patterns_->MatchNoun(doc, ci, a.head);
     }
   }
-  if (!p) return;
-  // "trained the Syrian opposition forces to fight against Islamic State":
-  // the purpose of a party made the object is that party's act, and only
-  // intended; "sent personnel to investigate": with no party as object the
-  // purpose is the sender's act.
-  if (InfinitiveOfPurpose(doc, c) &&
-      doc.clauses[c.parent].voice != "passive") {
-    for (const ClauseArgument& a : doc.clauses[c.parent].arguments) {
-      if (a.role == "patient" && !ActorsOf(cx, a).empty()) return;
-    }
-  }
-  // "would not give permission to Russia to help Israel", "did not send
-  // troops to fight": the purpose of an act not done is not done either.
-  if (InfinitiveOfPurpose(doc, c) && doc.clauses[c.parent].negated &&
-      doc.deprels[c.predicate].compare(0, 5, "xcomp") != 0)
-    return;
-  if (p->stance && !StanceContent(doc, c)) return;
-  if (DescribedState(doc, c)) return;
-  // The content of an accusation, a request, a fear ... is not an act;
-  // but what one wants or hopes to do oneself is an intent ("wants to help
-  // Israel": 033), not a content. A relative clause is never the content:
-  // it tells of its noun ("Greece, which invaded Cyprus in 1974, rejected
-  // the plan": the invasion is asserted, whatever "rejected" says).
-  if (c.parent >= 0 && c.parent < static_cast<int>(doc.clauses.size()) &&
-      !RelativeClause(doc, c) &&
-      lex_->Has("content_parent", doc.clauses[c.parent].lemma) &&
-      !(lex_->Has("intent_parent", doc.clauses[c.parent].lemma) &&
-        SubjectControlled(doc, c)))
-    return;
+  if (!p || NotAnAct(cx, ci, *p)) return;
   std::vector<FoundActor> sources, targets;
-  if (p->reporter) {
-    if (c.attributed_by < 0) return;
-    sources = SourcesOf(cx, c.attributed_by, 2);
-    for (const ClauseArgument& a : c.arguments) {
-      if (a.role == (c.voice == "passive" ? "patient" : "agent")) {
-        for (const FoundActor& f : ActorsOf(cx, a)) targets.push_back(f);
-      }
-    }
-  } else {
-    sources = SourcesOf(cx, ci, 0);
-    if (sources.empty()) sources = ExistentialHolder(cx, c, *p);
-    targets = TargetsOf(cx, ci, *p);
-    // "promised to continue military aid to Mozambique", "refused to meet
-    // Jordan's King", "threatened to shell Iraqi towns", "staged a strike to
-    // protest President Assad's failure": an intent, refusal, threat or
-    // protest is aimed at the target of the act it is about.
-    if (targets.empty() && CodeIn("content_target", p->code))
-      targets = ContentTargets(cx, ci, 0);
-    // "threatened to stop negotiations if the United States goes ahead":
-    // a threat, or an act promised on a condition, with no party of its
-    // own (or only its source's) aims at the party of the condition.
-    bool own = true;
-    for (const FoundActor& t : targets) {
-      bool same = false;
-      for (const FoundActor& f : sources) same |= SameActor(f, t);
-      own &= same;
-    }
-    if (own && (CodeIn("condition_target", p->code) ||
-                c.modality == "threat" || c.modality == "conditional")) {
-      std::vector<FoundActor> cond = ConditionTargets(cx, ci, 0);
-      if (!cond.empty()) targets = std::move(cond);
-    }
-  }
+  if (!PartiesOf(cx, ci, *p, &sources, &targets)) return;
   if (p->residual) KeepAddressees(c, &targets);
   OnePerCountry(&sources);
   DropOwn(sources, &targets);
@@ -668,6 +691,17 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
   }
   if (targets.empty() && to_place) targets = DatelineHost(cx, ci, sources);
   if (!BetweenParties(cx, c, *p, &sources, &targets)) return;
+  // PLOVER's convention (option reciprocal_pairs): a pair "between" names
+  // is also coded the other way.
+  if (options_.reciprocal_pairs && c.kind == "noun" && p->sym &&
+      sources.size() == 1 &&
+      std::any_of(c.arguments.begin(), c.arguments.end(),
+                  [](const ClauseArgument& a) {
+                    return a.role == "oblique" && a.preposition == "between";
+                  })) {
+    for (const FoundActor& t : targets)
+      Emit(cx, ci, *p, t, &sources[0], place, place_source, out);
+  }
   if (sources.empty()) {
     std::string root = p->code.substr(0, 2);
     if (!(options_.allow_missing_source && root >= "18" && root <= "20" &&
@@ -675,13 +709,21 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
       return;
     sources.push_back(FoundActor{});
   }
+  // "Israel and Lebanon renewed negotiations on an Israeli troop
+  // pullback": a symmetric act of a coordinated subject whose only other
+  // parties are its own (named in the topic) is the subject's pair.
+  if (p->sym && sources.size() >= 2 && AllAmong(targets, sources))
+    targets.clear();
   if (targets.empty()) targets = AccuserAnswered(cx, c, *out);
   if (targets.empty()) {
     if (p->sym && sources.size() >= 2) {
       for (size_t i = 0; i < sources.size(); ++i) {
         for (size_t j = i + 1; j < sources.size(); ++j) {
-          if (!SameActor(sources[i], sources[j]))
-            Emit(cx, ci, *p, sources[i], &sources[j], place, place_source,
+          if (SameActor(sources[i], sources[j])) continue;
+          Emit(cx, ci, *p, sources[i], &sources[j], place, place_source,
+               out);
+          if (options_.reciprocal_pairs)
+            Emit(cx, ci, *p, sources[j], &sources[i], place, place_source,
                  out);
         }
       }
@@ -792,6 +834,10 @@ std::vector<FoundActor> ClauseCoder::ContentTargets(const Context& cx, int ci,
     if (!content) continue;
     const ClausePattern* q = patterns_->Match(doc, k);
     out = TargetsOf(cx, k, q ? *q : kAnyAct);
+    // A pattern that names its party after one preposition ("meet in",
+    // target after "with") still has one in its object ("refused to meet
+    // Jordan's King in Tel Aviv").
+    if (out.empty() && q) out = TargetsOf(cx, k, kAnyAct);
     if (out.empty() && depth < 1) out = ContentTargets(cx, k, depth + 1);
     if (!out.empty()) return out;
   }
@@ -933,8 +979,14 @@ std::vector<FoundActor> ClauseCoder::ActorsOf(const Context& cx,
     }
     return mod;
   };
+  // "a camp for Congolese refugees", "a mission of observers from the
+  // OSCE", "advised against travel to Tunisia": a thing's owner, origin or
+  // destination, after "for", "from" or "to".
   for (uint32_t cur = h, hop = 0; !pick && hop < 3; ++hop) {
     int64_t next = OfPhraseNoun(cx.doc, cur, te);
+    for (const char* prep : {"for", "from", "to"}) {
+      if (next < 0) next = PrepositionalModifier(cx.doc, cur, te, prep);
+    }
     if (next < 0) break;
     pick = holding(static_cast<uint32_t>(next), cur);
     cur = static_cast<uint32_t>(next);
@@ -948,9 +1000,10 @@ std::vector<FoundActor> ClauseCoder::ActorsOf(const Context& cx,
   };
   coded(pick);
   // "Doctors from two American aid groups", "Baghdad University Medical
-  // School": a sector the finder gave no country takes the country of a
-  // party the phrase names before its head or after "from", "of" or "in"
-  // (its origin), when that is the phrase's only country.
+  // School", "students throughout Indonesia": a sector the finder gave no
+  // country takes the country of a party the phrase names before its head
+  // or after "from", "of" or a locative preposition (its origin), when
+  // that is the phrase's only country.
   std::string country;
   bool several = false;
   for (const FoundActor& f : out) {
@@ -961,7 +1014,9 @@ std::vector<FoundActor> ClauseCoder::ActorsOf(const Context& cx,
       if (!CountryPrefix(o.code) || o.person || o.pronoun) continue;
       bool before = g.e <= h;
       std::string prep = before ? "" : PrepositionBefore(cx.doc, g.b, h);
-      if (!before && prep != "from" && prep != "of" && prep != "in") continue;
+      if (!before && prep != "from" && prep != "of" &&
+          !lex_->Has("location_prep", prep))
+        continue;
       if (!country.empty() && country != o.code.substr(0, 3)) several = true;
       country = o.code.substr(0, 3);
     }
@@ -1010,6 +1065,24 @@ std::vector<FoundActor> ClauseCoder::SourcesOf(const Context& cx, int ci,
       noun.head = static_cast<uint32_t>(doc.heads[c.predicate]);
       noun.span = doc.tokens[noun.head];
       found = ActorsOf(cx, noun);
+    }
+    // "The Nigerian Union of Teachers, the umbrella union for teachers,
+    // announced that it has called off a strike": a pronoun subject of
+    // what is reported stands for the reporter, whatever party named
+    // between them the resolver chose.
+    bool pronoun = !found.empty();
+    for (const FoundActor& f : found) pronoun &= f.pronoun;
+    if (pronoun && depth == 0 && c.attributed_by >= 0 &&
+        c.attributed_by == c.parent &&
+        c.attributed_by < static_cast<int>(doc.clauses.size())) {
+      for (const ClauseArgument& r : doc.clauses[c.attributed_by].arguments) {
+        if (r.role != "agent") continue;
+        std::vector<FoundActor> speaker = ActorsOf(cx, r);
+        bool named = !speaker.empty();
+        for (const FoundActor& f : speaker) named &= !f.pronoun;
+        if (named) found = std::move(speaker);
+        break;
+      }
     }
     for (const FoundActor& f : found) out.push_back(f);
     if (found.empty() && NamesNoActor(doc, a, c)) named_non_actor = true;

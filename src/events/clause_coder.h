@@ -73,6 +73,7 @@ struct ClauseCoderOptions {
   bool allow_missing_target = false;
   bool allow_missing_source = false;
   bool accept_any_code = false;
+  bool reciprocal_pairs = false;  // EventCoderOptions::reciprocal_pairs
 };
 
 class ClauseCoder {
@@ -90,6 +91,20 @@ class ClauseCoder {
  private:
   struct Context;
   void CodeClause(const Context& cx, int ci, std::vector<Event>* out) const;
+  // Returns whether clause `ci`, matched by `p`, tells no act of its own:
+  // the purpose of a party made the object or of an act not done, a stance
+  // whose content is no other party's act, a described state, the content
+  // of an accusation, request or fear.
+  bool NotAnAct(const Context& cx, int ci,
+                const struct ClausePattern& p) const;
+  // Sets the source and target candidates of clause `ci` by pattern `p`:
+  // the reporter and the clause's subject for `reporter` patterns, else
+  // the clause's subject and the pattern's target roles, then the target
+  // of its content act or of its condition. Returns false when the clause
+  // has no act of its own to code (a reporter pattern with no reporter).
+  bool PartiesOf(const Context& cx, int ci, const struct ClausePattern& p,
+                 std::vector<FoundActor>* sources,
+                 std::vector<FoundActor>* targets) const;
   std::vector<FoundActor> SourcesOf(const Context& cx, int ci,
                                     int depth) const;
   std::vector<FoundActor> TargetsOf(const Context& cx, int ci,

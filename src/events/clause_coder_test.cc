@@ -973,7 +973,8 @@ std::string DataDir() {
 // Runs the one-sentence `text` through the pipeline to its resolve stage
 // (tokens, tags, entities), puts the parse of `rows` in place of the
 // model's, builds the clause layer and codes the events.
-Document CodeOnParse(const std::string& text, const std::vector<Row>& rows) {
+Document CodeOnParse(const std::string& text, const std::vector<Row>& rows,
+                     const EventCoderOptions& options = EventCoderOptions()) {
   Document doc;
   doc.text = text;
   doc.published = "2024-03-03";
@@ -996,7 +997,7 @@ Document CodeOnParse(const std::string& text, const std::vector<Row>& rows) {
   EXPECT_TRUE(frames.LoadFile(DataDir() + "/syntax/noun_frames.tsv").ok());
   BuildClauses(&doc, &lemmas, &frames);
   std::unique_ptr<EventCoder> coder;
-  EXPECT_TRUE(EventCoder::Create(DataDir(), &coder).ok());
+  EXPECT_TRUE(EventCoder::Create(DataDir(), options, &coder).ok());
   if (coder) coder->Code(&doc);
   return doc;
 }
@@ -1551,6 +1552,118 @@ TEST(ClauseCoderOnParseTest, AnActUnderAnExpletiveHasNoSource) {
   for (const Event& e : doc.events) {
     EXPECT_NE(e.evidence, "support") << Events(doc);
   }
+}
+
+// A refusal aims at the party of the act refused even where that act's
+// pattern names its party after one preposition only ("meet in": the
+// target after "with"): "refused to meet China's prime minister in
+// Beijing" is 12x JPN -> CHN (issue 13, PLOVER pass).
+TEST(ClauseCoderOnParseTest, RefusedMeetingAimsAtItsObject) {
+  Document doc = CodeOnParse(
+      "Japan refused to meet China's prime minister in Beijing.",
+      {{2, "nsubj"}, {0, "root"}, {4, "mark"}, {2, "xcomp"},
+       {8, "nmod:poss"}, {5, "case"}, {8, "amod"}, {4, "obj"}, {10, "case"},
+       {4, "obl"}, {2, "punct"}});
+  ASSERT_FALSE(doc.events.empty()) << Events(doc);
+  EXPECT_EQ(doc.events[0].root, "12") << Events(doc);
+  EXPECT_EQ(doc.events[0].source.code, "JPN");
+  ASSERT_TRUE(doc.events[0].has_target) << Events(doc);
+  EXPECT_EQ(doc.events[0].target.code.substr(0, 3), "CHN") << Events(doc);
+}
+
+// A thing attacked is its owner's or origin's, after "for" or "from",
+// also down a chain of "of" ("a camp for Sudanese refugees", "a convoy of
+// trucks from Kenya"), as the party a quantity counts was; a journey is its
+// destination's ("advised against travel to Kenya": 160 USA -> KEN).
+TEST(ClauseCoderOnParseTest, AThingsOwnerAfterForOrFromIsTheTarget) {
+  Document camp = CodeOnParse(
+      "Rebels attacked a camp for Sudanese refugees.",
+      {{2, "nsubj"}, {0, "root"}, {4, "det"}, {2, "obj"}, {7, "case"},
+       {7, "amod"}, {4, "nmod"}, {2, "punct"}});
+  ASSERT_FALSE(camp.events.empty()) << Events(camp);
+  EXPECT_EQ(camp.events[0].root, "19") << Events(camp);
+  EXPECT_EQ(camp.events[0].target.code.substr(0, 3), "SDN") << Events(camp);
+  Document convoy = CodeOnParse(
+      "Rebels attacked a convoy of trucks from Kenya.",
+      {{2, "nsubj"}, {0, "root"}, {4, "det"}, {2, "obj"}, {6, "case"},
+       {4, "nmod"}, {8, "case"}, {6, "nmod"}, {2, "punct"}});
+  ASSERT_FALSE(convoy.events.empty()) << Events(convoy);
+  EXPECT_EQ(convoy.events[0].root, "19") << Events(convoy);
+  EXPECT_EQ(convoy.events[0].target.code, "KEN") << Events(convoy);
+  Document travel = CodeOnParse(
+      "The United States advised against travel to Kenya.",
+      {{3, "det"}, {3, "compound"}, {4, "nsubj"}, {0, "root"}, {6, "case"},
+       {4, "obl"}, {8, "case"}, {6, "nmod"}, {4, "punct"}});
+  ASSERT_FALSE(travel.events.empty()) << Events(travel);
+  EXPECT_EQ(travel.events[0].code, "160") << Events(travel);
+  EXPECT_EQ(travel.events[0].source.code, "USA") << Events(travel);
+  EXPECT_EQ(travel.events[0].target.code, "KEN") << Events(travel);
+}
+
+// A sector with no country of its own takes the country the phrase places
+// it in after a locative preposition ("students across Kenya": KENEDU), as
+// it took an origin after "from", "of" or "in".
+TEST(ClauseCoderOnParseTest, ASectorTakesTheCountryItIsPlacedIn) {
+  Document doc = CodeOnParse(
+      "Students across Kenya protested against France.",
+      {{4, "nsubj"}, {3, "case"}, {1, "nmod"}, {0, "root"}, {6, "case"},
+       {4, "obl"}, {4, "punct"}});
+  ASSERT_FALSE(doc.events.empty()) << Events(doc);
+  EXPECT_EQ(doc.events[0].source.code.substr(0, 3), "KEN") << Events(doc);
+  EXPECT_EQ(doc.events[0].target.code, "FRA") << Events(doc);
+}
+
+// "Israel and Lebanon renewed negotiations on an Israeli withdrawal": a
+// symmetric act of a coordinated subject is the pair's, though its topic
+// names one of them (before, the topic's Israel was the target: LBN ->
+// ISR); once per pair by default, the first named the source; in both
+// directions with reciprocal_pairs (PLOVER's SRC/TAR records).
+TEST(ClauseCoderOnParseTest, ACoordinatedPairsTopicIsNoTarget) {
+  const std::vector<Row> parse = {
+      {5, "nsubj"}, {3, "cc"}, {1, "conj"}, {5, "aux"}, {0, "root"},
+      {5, "obj"}, {10, "case"}, {10, "det"}, {10, "amod"}, {5, "obl"},
+      {5, "punct"}};
+  const std::string text =
+      "Israel and Lebanon have renewed negotiations on an Israeli "
+      "withdrawal.";
+  Document once = CodeOnParse(text, parse);
+  ASSERT_EQ(once.events.size(), 1u) << Events(once);
+  EXPECT_EQ(once.events[0].root, "04") << Events(once);
+  EXPECT_EQ(once.events[0].source.code, "ISR") << Events(once);
+  EXPECT_EQ(once.events[0].target.code, "LBN") << Events(once);
+  EventCoderOptions options;
+  options.reciprocal_pairs = true;
+  Document both = CodeOnParse(text, parse, options);
+  ASSERT_EQ(both.events.size(), 2u) << Events(both);
+  EXPECT_EQ(both.events[0].source.code, both.events[1].target.code);
+  EXPECT_EQ(both.events[1].source.code, both.events[0].target.code);
+  EXPECT_NE(both.events[0].source.code, both.events[1].source.code);
+}
+
+// "The Kenyan Union of Teachers, the umbrella union for primary school
+// teachers, announced that it has called off a strike": the pronoun subject
+// of what is reported stands for the reporter (KENLAB), not for the party
+// the apposition between them names (the teachers, ---EDU).
+TEST(ClauseCoderOnParseTest, ThePronounOfAReportIsTheReporter) {
+  EventCoderOptions options;
+  options.allow_missing_target = true;
+  Document doc = CodeOnParse(
+      "The Kenyan Union of Teachers, the umbrella union for primary school "
+      "teachers, announced that it has called off a strike.",
+      {{3, "det"}, {3, "amod"}, {15, "nsubj"}, {5, "case"}, {3, "nmod"},
+       {9, "punct"}, {9, "det"}, {9, "compound"}, {3, "appos"},
+       {13, "case"}, {13, "amod"}, {13, "compound"}, {9, "nmod"},
+       {9, "punct"}, {0, "root"}, {19, "mark"}, {19, "nsubj"}, {19, "aux"},
+       {15, "ccomp"}, {19, "compound:prt"}, {22, "det"}, {19, "obj"},
+       {15, "punct"}},
+      options);
+  const Event* e = nullptr;
+  for (const Event& x : doc.events) {
+    if (x.evidence.rfind("called", 0) == 0) e = &x;
+  }
+  ASSERT_NE(e, nullptr) << Events(doc);
+  EXPECT_EQ(e->root, "08") << Events(doc);
+  EXPECT_EQ(e->source.code.substr(0, 3), "KEN") << Events(doc);
 }
 
 }  // namespace

@@ -3212,6 +3212,7 @@ Status EventCoder::Create(const std::string& data_dir,
   copts.allow_missing_target = options.allow_missing_target;
   copts.allow_missing_source = options.allow_missing_source;
   copts.accept_any_code = options.accept_any_code;
+  copts.reciprocal_pairs = options.reciprocal_pairs;
   impl.clause_coder = std::make_unique<ClauseCoder>(
       &impl.clause_patterns, impl.cameo.get(), &impl.lexicons, copts);
   // The gazetteer is optional: without it events keep their place names

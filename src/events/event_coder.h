@@ -58,6 +58,12 @@ struct EventCoderOptions {
   // source code, as GDELT and PLOVER allow; the target must be coded. Off
   // by default (CAMEO/PETRARCH events are dyadic).
   bool allow_missing_source = false;
+  // Code a symmetric act (meet, negotiate, sign: SymmetricCode) whose
+  // parties are a coordinated subject ("Israel and Lebanon renewed
+  // negotiations") or named by "between" in both directions, as PLOVER's
+  // reciprocal (SRC/TAR) records and PETRARCH code it. Off by default: the
+  // real-news gold set, GDELT's practice, codes it once per pair.
+  bool reciprocal_pairs = false;
   // Emit codes that are not in the CAMEO table (user dictionaries in
   // another scheme, such as the WEIS-coded PETR.Validate.verbs.txt); root is
   // then the code's first two characters, quad class and Goldstein 0. Off
