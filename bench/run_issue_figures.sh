@@ -45,6 +45,7 @@ for split in dev test all; do
 done
 echo "# issue 13: PLOVER dev, PETR2 GSR (each default, then token coder), PETRARCH unit records"
 run "category accuracy|country codes" "$b/plover_eval"
+run "category accuracy|country codes" "$b/plover_eval" --reciprocal-pairs
 run "category accuracy|country codes" env DATELINE_EVENTS_CODER=token "$b/plover_eval"
 run "source\+target\+(code|root)|PETRARCH-2" "$b/petrarch_gsr_eval"
 run "source\+target\+(code|root)" env DATELINE_EVENTS_CODER=token "$b/petrarch_gsr_eval"
