@@ -6,9 +6,11 @@
 // not responded") are no quotes.
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
 
 #include "language_layer.h"
+#include "quotes/quote_extractor.h"
 
 namespace dateline {
 namespace {
@@ -186,6 +188,107 @@ TEST_F(QuotesOnClausesTest, ALongSubjectIsTheClauseAgent) {
   EXPECT_EQ(Text(doc, doc.quotes[0].speaker_span).rfind("The senator", 0), 0u)
       << Dump(doc);
   EXPECT_EQ(Text(doc, doc.quotes[0].span), "the bill would fail");
+}
+
+// Returns the first quote whose cue starts with `cue`, or nullptr.
+const Quote* WithCue(const Document& doc, const std::string& cue) {
+  for (const Quote& q : doc.quotes) {
+    if (q.cue.rfind(cue, 0) == 0) return &q;
+  }
+  return nullptr;
+}
+
+// The quotes stage's rules alone (no learnt filter or bounds) over the
+// language layer up to the clause layer, acts kept: what the rules give
+// the learnt model to start from.
+class QuoteRulesOnClausesTest : public QuotesOnClausesTest {
+ protected:
+  static void SetUpTestSuite() {
+    QuotesOnClausesTest::SetUpTestSuite();
+    PipelineOptions options;
+    options.stages = "clauses";
+    options.data_dir = DATELINE_SOURCE_DIR "/data";
+    Status s = Pipeline::Create(options, &clauses_);
+    ASSERT_TRUE(s.ok()) << s.ToString();
+    std::unique_ptr<QuoteExtractor> rules;
+    s = QuoteExtractor::Create(DATELINE_SOURCE_DIR "/data", &rules);
+    ASSERT_TRUE(s.ok()) << s.ToString();
+    rules->SetContentModel(nullptr);
+    rules->SetKeepActs(true);
+    rules_ = rules.release();
+  }
+  static void TearDownTestSuite() {
+    clauses_.reset();
+    delete rules_;
+    rules_ = nullptr;
+    QuotesOnClausesTest::TearDownTestSuite();
+  }
+  static Document Rules(const std::string& text) {
+    Document doc;
+    doc.text = text;
+    clauses_->AnalyseText(&doc);
+    rules_->Extract(&doc);
+    return doc;
+  }
+
+  static std::unique_ptr<Pipeline> clauses_;
+  static QuoteExtractor* rules_;
+};
+std::unique_ptr<Pipeline> QuoteRulesOnClausesTest::clauses_;
+QuoteExtractor* QuoteRulesOnClausesTest::rules_ = nullptr;
+
+// A clause the parse coordinates with the cue ("said X and she accused Y")
+// is a second attribution, not more of what was said: the content ends
+// before it (PolNeAR never lets a content run over another cue), and the
+// words given back find their own cue. A conjunct of the complement ("X
+// would reopen and the road would follow") stays in the content.
+TEST_F(QuoteRulesOnClausesTest, ContentEndsBeforeAClauseCoordinatedWithTheCue) {
+  Document doc = Rules(
+      "Mayor Ann Keller said the old bridge was unsafe and she accused the "
+      "contractor of long delays.");
+  const Quote* said = WithCue(doc, "said");
+  ASSERT_NE(said, nullptr) << Dump(doc);
+  EXPECT_EQ(Text(doc, said->span), "the old bridge was unsafe") << Dump(doc);
+  EXPECT_EQ(Text(doc, said->speaker_span), "Mayor Ann Keller");
+  // (Its source is the walk's "unsafe and she"; the learnt bounds cut it.)
+  const Quote* accused = WithCue(doc, "accused");
+  ASSERT_NE(accused, nullptr) << Dump(doc);
+  EXPECT_EQ(Text(doc, accused->span), "the contractor of long delays");
+  Document both = Rules(
+      "The minister said the bridge would reopen in May and the road would "
+      "follow in June.");
+  ASSERT_EQ(both.quotes.size(), 1u) << Dump(both);
+  EXPECT_EQ(Text(both, both.quotes[0].span),
+            "the bridge would reopen in May and the road would follow in June");
+}
+
+// A cue in an adverbial clause: what was said ends where the clause the
+// adverbial hangs on goes on ("After X said [...], the mayor closed it").
+TEST_F(QuoteRulesOnClausesTest, ContentEndsWhereTheOuterClauseGoesOn) {
+  for (const char* opener : {"After", "When"}) {
+    Document doc = Rules(std::string(opener) +
+                         " the minister said the old bridge was unsafe, the "
+                         "mayor closed it to traffic on Monday.");
+    const Quote* said = WithCue(doc, "said");
+    ASSERT_NE(said, nullptr) << Dump(doc);
+    EXPECT_EQ(Text(doc, said->span), "the old bridge was unsafe") << Dump(doc);
+    EXPECT_EQ(Text(doc, said->speaker_span), "the minister");
+  }
+}
+
+// A conjunct with a subject of its own and a verb of saying is a statement
+// of its own wherever the parse hangs it ("... but he also warned ...").
+TEST_F(QuoteRulesOnClausesTest, ContentEndsBeforeASecondSpeakersVerb) {
+  Document doc = Rules(
+      "The minister said the old bridge was unsafe but the mayor insisted it "
+      "would stay open.");
+  const Quote* said = WithCue(doc, "said");
+  ASSERT_NE(said, nullptr) << Dump(doc);
+  EXPECT_EQ(Text(doc, said->span), "the old bridge was unsafe") << Dump(doc);
+  const Quote* insisted = WithCue(doc, "insisted");
+  ASSERT_NE(insisted, nullptr) << Dump(doc);
+  EXPECT_EQ(Text(doc, insisted->speaker_span), "the mayor");
+  EXPECT_EQ(Text(doc, insisted->span), "it would stay open");
 }
 
 }  // namespace

@@ -251,6 +251,10 @@ struct Clause {
   // consequence), "question" (a question, whether-clause).
   std::string modality;
   int parent = -1;          // the clause this one is an argument or adjunct of
+  // How the predicate hangs on its head in the parse, without the subtype:
+  // "root", "ccomp", "xcomp", "advcl", "conj", "parataxis", "acl", ...
+  // ("conj" of a clause is a second predicate coordinated with it).
+  std::string relation;
   // The clause of saying that reports this one ("Peskov said ..."), and its
   // speaker's argument index there; -1 when none.
   int attributed_by = -1;

@@ -504,6 +504,10 @@ class Analysis {
                : -1;
   }
   bool ClauseAgent(int verb, int sb, int se, int* b, int* e) const;
+  bool OtherClause(int cue, int d) const;
+  int OtherClauseStart(const Attribution& a, int cb, int ce) const;
+  bool CutAtOtherClauses(int s, size_t first);
+  bool Owned(int k, size_t first) const;
   void Emit();
 
   const QuoteExtractor::CueClass* (*lookup_)(const void*, std::string_view);
@@ -1905,6 +1909,107 @@ bool Analysis::ClauseAgent(int verb, int sb, int se, int* b, int* e) const {
   return true;
 }
 
+// Returns true when clause d, whose predicate lies inside the content of an
+// attribution whose cue heads clause cue, is another clause than what was
+// said: the clause the cue's own clause hangs on ("After Trump said [he
+// would win], Clinton ...", "Barkley, who said [...], said ..."), a
+// second predicate coordinated with the cue ("said [X] and she
+// accused ...", "rejected [both objections], ruled ..."), or a conjunct
+// with a subject of its own whose verb is one of saying or believing ("said
+// [X], but he also warned ...", wherever the parse hangs it).
+bool Analysis::OtherClause(int cue, int d) const {
+  const Clause& cl = doc_->clauses[d];
+  if (d == doc_->clauses[cue].parent) return true;
+  if (cl.relation != "conj") return false;
+  if (cl.parent == cue) return true;
+  const CueClass* c = lookup_(self_, lower_[cl.predicate]);
+  if (c == nullptr || (*c != CueClass::kSpeech && *c != CueClass::kBelief)) {
+    return false;
+  }
+  for (const ClauseArgument& arg : cl.arguments) {
+    if (arg.role == "agent" && !arg.distributed && !arg.controlled) return true;
+  }
+  return false;
+}
+
+// Returns the first token in (cb, ce) of the first clause there that is
+// another than what attribution a's cue reports (OtherClause), with its
+// subject and the comma or conjunction before it, or ce when there is
+// none. A plain conjunct of the complement ("said [the bridge would reopen
+// and the road would follow]") stays in the content.
+int Analysis::OtherClauseStart(const Attribution& a, int cb, int ce) const {
+  int cue = -1;
+  for (int k = a.cue_b; k < a.cue_e && cue < 0; ++k) cue = ClauseAt(k);
+  if (cue < 0) return ce;
+  // Bounded, so that a page of one endless sentence stays linear.
+  constexpr int kMaxScan = 200;
+  for (int k = cb + 1; k < ce && k <= cb + kMaxScan; ++k) {
+    int d = ClauseAt(k);
+    if (d < 0 || d == cue || !OtherClause(cue, d)) continue;
+    int start = k;
+    for (const ClauseArgument& arg : doc_->clauses[d].arguments) {
+      if (arg.distributed || arg.controlled || arg.span.end <= arg.span.begin) {
+        continue;
+      }
+      int tb = TokenAt(arg.span.begin);
+      if (tb > cb && tb < start) start = tb;
+    }
+    while (start - 1 > cb &&
+           (lower_[start - 1] == "," || lower_[start - 1] == "and" ||
+            lower_[start - 1] == "but" || lower_[start - 1] == "or" ||
+            lower_[start - 1] == "while" || lower_[start - 1] == "yet")) {
+      --start;
+    }
+    return start;
+  }
+  return ce;
+}
+
+// Ends each indirect content of sentence s that follows its cue before
+// another clause (OtherClauseStart): PolNeAR never lets one attribution's
+// content run over another's cue, and such a clause is often a statement
+// of its own. The tokens given back are free for the cues of a second
+// FindCues. Only the sentence's own attributions, attrs_[first] on, are
+// looked at (linear in the document). Returns true when any were given back.
+bool Analysis::CutAtOtherClauses(int s, size_t first) {
+  bool freed = false;
+  for (size_t i = first; i < attrs_.size(); ++i) {
+    Attribution& a = attrs_[i];
+    if (a.sentence != s || !a.segments.empty() || a.content.end == 0 ||
+        a.cue_b < 0) {
+      continue;
+    }
+    int cb = TokenAt(a.content.begin);
+    int ce = TokenAt(a.content.end - 1) + 1;
+    if (cb < a.cue_e || ce <= cb) continue;
+    int cut = OtherClauseStart(a, cb, ce);
+    if (cut >= ce || cut <= cb) continue;
+    a.content.end = doc_->tokens[cut - 1].end;
+    for (int k = cut; k < ce; ++k) {
+      if (claimed_[k] && !Owned(k, first)) {
+        claimed_[k] = 0;
+        freed = true;
+      }
+    }
+  }
+  return freed;
+}
+
+// Returns true when token k lies in the cue, source or content of one of
+// attrs_[first] on.
+bool Analysis::Owned(int k, size_t first) const {
+  uint32_t b = doc_->tokens[k].begin;
+  for (size_t i = first; i < attrs_.size(); ++i) {
+    const Attribution& a = attrs_[i];
+    if ((k >= a.cue_b && k < a.cue_e) || (k >= a.src_b && k < a.src_e) ||
+        (b >= a.content.begin && b < a.content.end) ||
+        (b >= a.content2.begin && b < a.content2.end)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Finds the entity the source [src_b, src_e) names, and its name.
 void Analysis::Resolve(Attribution* a) const {
   if (a->src_b < 0) return;
@@ -2382,7 +2487,12 @@ void Analysis::Run() {
         doc_->sentences[s].token_begin > doc_->sentences[s].token_end) {
       continue;
     }
+    size_t first = attrs_.size();
     FindCues(static_cast<int>(s));
+    // What a cut content gives back may hold the next attribution.
+    if (CutAtOtherClauses(static_cast<int>(s), first)) {
+      FindCues(static_cast<int>(s));
+    }
   }
   for (Attribution& a : attrs_) Resolve(&a);
   Emit();

@@ -15,7 +15,11 @@
 // layer (Document::clauses), resolved to an entity: a named person
 // or organisation, a title ("the spokesman") through the entities' roles, a
 // pronoun to the last person mentioned before it. Each quote says what its
-// cue reports (Quote::cue_class: speech, belief, act, evidence).
+// cue reports (Quote::cue_class: speech, belief, act, evidence). A reported
+// content ends before another clause inside it (the clause the cue's clause
+// hangs on, a predicate coordinated with the cue, a conjunct with its own
+// speaker and verb of saying), and the words given back are looked at again
+// for cues: one attribution's content never holds another's cue.
 //
 // When data/models/quote_cues.model is present, a learnt cue detector
 // (src/quotes/cue_model.h) adds verbs the lexicons miss as cues.

@@ -909,6 +909,7 @@ void ClauseBuilder::Inherit(size_t ci) {
   int h = head_[p.node];
   int hc = h >= 0 ? clause_of_[h] : -1;
   std::string_view base = Base(rel_[p.node]);
+  c.relation = std::string(base);
   // Attribution: the complement of a verb of saying ("Peskov said that
   // ..."), the clause a saying verb is parenthetical to ("..., Putin
   // said"), and conjuncts of an attributed clause.

@@ -463,6 +463,10 @@ TEST(ClausesTest, AttributionSaidThat) {
   const ClauseArgument* what = Arg(*said, "complement");
   ASSERT_NE(what, nullptr);
   EXPECT_EQ(what->clause, IndexOf(doc, accepted));
+  EXPECT_EQ(accepted->relation, "ccomp");
+  // The second "that" clause is a conjunct of the complement, not of "said".
+  EXPECT_EQ(travel->relation, "conj");
+  EXPECT_EQ(travel->parent, IndexOf(doc, accepted));
   EXPECT_EQ(Text(doc, what->span), "Putin accepted the invite");
   // "would" under a past verb of saying reports a future.
   EXPECT_EQ(travel->modality, "future");
@@ -533,6 +537,10 @@ TEST(ClausesTest, CoordinatedVerbsShareTheSubject) {
   ASSERT_NE(met, nullptr);
   EXPECT_EQ(met->lemma, "meet");
   EXPECT_EQ(met->parent, IndexOf(doc, Find(doc, "arrived")));
+  // How each predicate hangs on its head (the quotes stage ends a content
+  // before a clause coordinated with its cue).
+  EXPECT_EQ(met->relation, "conj");
+  EXPECT_EQ(Find(doc, "arrived")->relation, "root");
   ASSERT_NE(Arg(*met, "agent"), nullptr);
   EXPECT_EQ(Arg(*met, "agent")->entity, "e1");
   EXPECT_TRUE(Arg(*met, "agent")->distributed);
