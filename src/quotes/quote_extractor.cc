@@ -1979,8 +1979,10 @@ bool Analysis::CutAtOtherClauses(int s, size_t first) {
         a.cue_b < 0) {
       continue;
     }
+    // [cb, ce): the tokens that begin inside the content (TokenAt gives the
+    // first token beginning at or after a byte, so the one after the last).
     int cb = TokenAt(a.content.begin);
-    int ce = TokenAt(a.content.end - 1) + 1;
+    int ce = TokenAt(a.content.end);
     if (cb < a.cue_e || ce <= cb) continue;
     int cut = OtherClauseStart(a, cb, ce);
     if (cut >= ce || cut <= cb) continue;
