@@ -161,34 +161,16 @@ void DropOwnCountry(const std::vector<FoundActor>& sources,
                  targets->end());
 }
 
-}  // namespace
-
-namespace {
-
-// Returns whether clause `c` takes its subject from its parent's subject
-// ("Obama wants to attack": the wanter attacks), not from its object
-// ("wants Britain to use its influence").
-bool Reflexive(std::string_view w) {
-  static constexpr std::string_view kReflexive[] = {
-      "himself", "herself", "itself", "themselves", "myself", "ourselves",
-      "yourself", "yourselves"};
-  const std::string l = AsciiLower(w);
-  for (std::string_view r : kReflexive) {
-    if (l == r) return true;
-  }
-  return false;
-}
 
 // Whether agent `a` of clause `c` is a noun phrase the clause itself names
-// (the predicate's own dependent or the noun its relative clause modifies;
-// not the noun a participle modifies nor the subject of a controlling
-// clause): a common or proper noun not inside
-// a time expression ("Iraq on Saturday
-// appealed": a parse that took "Saturday" for the subject names nobody),
-// or a relative pronoun standing for such a noun ("fighting that has
-// killed"). Pronouns are not: the references resolver may not have found
+// as its doer: the predicate's own subject or the noun its relative clause
+// modifies (not the noun a participle modifies, nor the subject of a
+// controlling clause), or a relative pronoun standing for such a noun
+// ("fighting that has killed"); a common or proper noun, not a time ("Iraq
+// on Saturday appealed": a parse that took "Saturday" for the subject names
+// nobody). Pronouns are not: the references resolver may not have found
 // theirs.
-bool NamesNoActor(const Document& doc, const ClauseArgument& a,
+bool NamesItsDoer(const Document& doc, const ClauseArgument& a,
                   const Clause& c) {
   uint32_t h = a.head;
   if (a.controlled || h >= doc.pos.size() || h >= doc.heads.size() ||
@@ -201,8 +183,7 @@ bool NamesNoActor(const Document& doc, const ClauseArgument& a,
   if (doc.heads[h] != static_cast<int32_t>(c.predicate) && !relative)
     return false;
   const std::string& tag = doc.pos[h];
-  if ((tag == "WDT" || tag == "WP") && c.predicate < doc.heads.size() &&
-      doc.heads[c.predicate] >= 0)
+  if ((tag == "WDT" || tag == "WP") && doc.heads[c.predicate] >= 0)
     h = static_cast<uint32_t>(doc.heads[c.predicate]);
   if (h >= doc.pos.size() || doc.pos[h].compare(0, 2, "NN") != 0)
     return false;
@@ -213,6 +194,9 @@ bool NamesNoActor(const Document& doc, const ClauseArgument& a,
   return !IsCalendarWord(WordAt(doc, h));
 }
 
+// Returns whether clause `c` takes its subject from its parent's subject
+// ("Obama wants to attack": the wanter attacks), not from its object
+// ("wants Britain to use its influence").
 bool SubjectControlled(const Document& doc, const Clause& c) {
   if (c.parent < 0 || c.parent >= static_cast<int>(doc.clauses.size()))
     return false;
@@ -1085,7 +1069,7 @@ std::vector<FoundActor> ClauseCoder::SourcesOf(const Context& cx, int ci,
       }
     }
     for (const FoundActor& f : found) out.push_back(f);
-    if (found.empty() && NamesNoActor(doc, a, c)) named_non_actor = true;
+    if (found.empty() && NamesItsDoer(doc, a, c)) named_non_actor = true;
   }
   // "the group captured three soldiers", "fighting that has killed 100
   // people": the clause names its doer, and the doer is no actor the tables
@@ -1194,7 +1178,7 @@ std::vector<FoundActor> ClauseCoder::TargetsOf(const Context& cx, int ci,
       if (slot.role == "oblique" && a.preposition != slot.preposition) continue;
       // "killing himself and three tourists": a reflexive is the clause's
       // own doer, never a second party.
-      if (Reflexive(WordAt(doc, a.head))) continue;
+      if (ReflexivePronoun(AsciiLower(WordAt(doc, a.head)))) continue;
       // "At the UN Climate Action Summit, Modi pledged": the gathering is
       // the occasion, not the party addressed, unless the pattern names
       // the preposition itself.

@@ -20,6 +20,7 @@
 #include "events/clause_patterns.h"
 #include "events/event_attributes.h"
 #include "events/event_lexicons.h"
+#include "events/found_actors.h"
 #include "geo/geocoder.h"
 #include "syntax/lemma_candidates.h"
 #include "syntax/noun_frames.h"
@@ -1679,8 +1680,7 @@ struct SentenceCoder {
       if (gr.actors.empty() || !gr.actors[0].pronoun) continue;
       const std::string& w = gr.actors[0].pronoun_word;
       std::vector<Actor> ref;
-      bool reflexive = w == "themselves" || w == "itself" || w == "himself" ||
-                       w == "herself";
+      bool reflexive = ReflexivePronoun(w);
       for (size_t h = g; h-- > 0 && reflexive;) {
         const Group& c = (*groups)[h];
         if (c.actors.empty() || c.actors[0].pronoun) continue;

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dateline {
@@ -19,6 +20,14 @@ inline bool CountryPrefix(const std::string& code) {
   }
   const std::string c = code.substr(0, 3);
   return c != "IGO" && c != "NGO" && c != "IMG" && c != "MNC" && c != "UAF";
+}
+
+// Whether lower-case `w` is a reflexive pronoun ("himself", "themselves"):
+// it stands for its own clause's doer, never for a second party.
+inline bool ReflexivePronoun(std::string_view w) {
+  return w == "himself" || w == "herself" || w == "itself" ||
+         w == "themselves" || w == "myself" || w == "ourselves" ||
+         w == "yourself" || w == "yourselves";
 }
 
 // An actor the actor finder coded in a sentence: tokens [b, e).
