@@ -326,9 +326,12 @@ std::vector<FoundGroup> WithoutDateline(const Document& doc,
     FoundGroup k = g;
     k.actors.clear();
     for (const FoundActor& f : g.actors) {
+      // A description ("the government") resolved to the dateline's
+      // country is that country's government, and stays.
+      bool word = f.b < doc.pos.size() && doc.pos[f.b].rfind("PRP", 0) == 0;
       bool dateline = false;
       for (const std::string& d : doc.datelines) {
-        dateline |= f.pronoun && !f.name.empty() && f.name == d;
+        dateline |= word && f.pronoun && !f.name.empty() && f.name == d;
       }
       if (!dateline) k.actors.push_back(f);
     }
@@ -365,6 +368,50 @@ void PrintParties(int ci, const Clause& c, const ClausePattern& p,
                p.origin.c_str(), who.c_str());
 }
 
+// The country of the place the article's dateline names ("NAIROBI,
+// Kenya (AP) -": KEN), or "".
+std::string DatelineCountry(const Document& doc) {
+  if (doc.datelines.empty()) return "";
+  const std::string& d = doc.datelines[0];
+  for (const Entity& e : doc.entities) {
+    if (e.type != "LOC" || e.country.size() != 3) continue;
+    for (const Span& m : e.mentions) {
+      if (doc.text.compare(m.begin, m.end - m.begin, d) == 0) return e.country;
+    }
+  }
+  return "";
+}
+
+// The country with the most votes, when it has at least `least` and twice
+// the votes of any other; else "".
+std::string DominantCountry(const std::unordered_map<std::string, int>& votes,
+                            int least) {
+  std::string top;
+  int best = 0, second = 0;
+  for (const auto& [c, n] : votes) {
+    if (n > best || (n == best && c < top)) {
+      second = best;
+      best = n;
+      top = c;
+    } else if (n > second) {
+      second = n;
+    }
+  }
+  return best >= least && best >= 2 * second ? top : "";
+}
+
+// Whether an agent code's sector ("GOV", "COPUAF") is one of a country's
+// own institutions or movements: government, armed forces, police, courts,
+// legislature, intelligence, opposition, unions, rebels and insurgents
+// (companies, media, civilians and religions cross borders).
+bool HomeSector(std::string_view sector) {
+  for (std::string_view s : {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP",
+                             "LAB", "REB", "INS"}) {
+    if (sector.substr(0, 3) == s) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void FillActorCodes(const Document& doc, const EventLexicons* lexicons,
@@ -377,24 +424,9 @@ void FillActorCodes(const Document& doc, const EventLexicons* lexicons,
         if (f.pronoun || f.place || f.code.empty()) continue;
         if (!f.entity.empty() && CountryPrefix(f.code))
           by_entity.emplace(f.entity, f.code);
-        if (CountryPrefix(f.code)) {
-          ++countries[f.code.substr(0, 3)];
-        }
       }
     }
   }
-  std::string main_country;
-  int best = 0, second = 0;
-  for (const auto& [c, n] : countries) {
-    if (n > best || (n == best && c < main_country)) {
-      second = best;
-      best = n;
-      main_country = c;
-    } else if (n > second) {
-      second = n;
-    }
-  }
-  if (best < 3 || best < 2 * second) main_country.clear();
   auto entity_code = [&](const std::string& id) -> std::string {
     auto it = by_entity.find(id);
     if (it != by_entity.end()) return it->second;
@@ -411,13 +443,42 @@ void FillActorCodes(const Document& doc, const EventLexicons* lexicons,
       }
     }
   }
+  for (const auto& sentence : *groups) {
+    for (const FoundGroup& g : sentence) {
+      for (const FoundActor& f : g.actors) {
+        // The wire's credit ("(AP)": USAMED) says nothing of the story.
+        if (f.pronoun || f.place || !CountryPrefix(f.code) ||
+            f.code.compare(3, 3, "MED") == 0)
+          continue;
+        ++countries[f.code.substr(0, 3)];
+      }
+    }
+  }
+  // The article's own country, which an unnamed group without one takes
+  // ("Officials said"): the country most of its coded actors belong to,
+  // when it has at least three of them and twice any other's. Failing that,
+  // a country's unnamed institution ("Police fired tear gas") is the
+  // dateline's country's ("NAIROBI, Kenya (AP) -"), the dateline counted
+  // as two votes under the same rule; companies, civilians and the like are
+  // not, as "creditor banks" in a story filed from Buenos Aires are no
+  // Argentine's (HomeSector).
+  std::string main_country = DominantCountry(countries, 3);
+  std::string host = DatelineCountry(doc);
+  std::string home_country;
+  if (main_country.empty() && !host.empty()) {
+    countries[host] += 2;
+    home_country = DominantCountry(countries, 2);
+  }
   ResolveReferences(doc, lexicons, entity_code, ReferenceOptions{}, groups);
   for (auto& sentence : *groups) {
     for (FoundGroup& g : sentence) {
       for (FoundActor& f : g.actors) {
-        if (f.code.size() > 3 && f.code.compare(0, 3, "---") == 0 &&
-            !main_country.empty())
+        if (f.code.size() <= 3 || f.code.compare(0, 3, "---") != 0) continue;
+        if (!main_country.empty()) {
           f.code = main_country + f.code.substr(3);
+        } else if (!home_country.empty() && HomeSector(f.code.substr(3))) {
+          f.code = home_country + f.code.substr(3);
+        }
       }
     }
   }
@@ -1506,3 +1567,4 @@ void ClauseCoder::Emit(const Context& cx, int ci, const ClausePattern& p,
 }
 
 }  // namespace dateline
+

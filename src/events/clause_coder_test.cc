@@ -1667,4 +1667,50 @@ TEST(ClauseCoderOnParseTest, ThePronounOfAReportIsTheReporter) {
 }
 
 }  // namespace
+
+// Issue 13, "What to build" 2: an unnamed group takes its country from the
+// article's context. A country's own institution ("Police", "officers", "the
+// government") in a story whose dateline names a country, and no other
+// country dominating it, is that country's; a company is not ("creditor
+// banks" in a story from Buenos Aires are nobody's in particular); and "the
+// government" resolved to the dateline's country stays a party (only a
+// pronoun resolved to the dateline's place is dropped).
+TEST(ClauseCoderContextTest, AnUnnamedInstitutionIsTheDatelinesCountrys) {
+  auto pairs = [](const Document& d) {
+    std::vector<std::string> out;
+    for (const Event& e : d.events) {
+      out.push_back(e.code + " " + e.source.code + ">" +
+                    (e.has_target ? e.target.code : "-"));
+    }
+    return out;
+  };
+  auto process = [](const char* content) {
+    std::unique_ptr<Document> d = ProcessTextPage("context_test", content);
+    return d ? std::move(*d) : Document{};
+  };
+  Document police = process(
+      "Unrest\n\nMarch 3, 2024\n\n"
+      "NAIROBI, Kenya (AP) - Police fired tear gas at protesters in the "
+      "capital on Tuesday.\n");
+  EXPECT_EQ(pairs(police), (std::vector<std::string>{"175 KENCOP>KENOPP"}));
+  Document government = process(
+      "Unrest\n\nMarch 3, 2024\n\n"
+      "NAIROBI, Kenya (AP) - The government accused opposition leaders of "
+      "inciting violence on Tuesday.\n");
+  EXPECT_EQ(pairs(government), (std::vector<std::string>{"112 KENGOV>KENOPP"}));
+  Document banks = process(
+      "Debt\n\nMarch 3, 1987\n\n"
+      "BUENOS AIRES, March 3 - The government accused creditor banks of "
+      "blocking the debt talks.\n");
+  for (const Event& e : banks.events) {
+    EXPECT_NE(e.target.code, "ARGBUS") << e.code << " " << e.evidence;
+  }
+  Document undated = process(
+      "Unrest\n\nMarch 3, 2024\n\n"
+      "Police fired tear gas at protesters on Tuesday.\n");
+  for (const Event& e : undated.events) {
+    EXPECT_EQ(e.source.code, "---COP") << e.code << " " << e.evidence;
+  }
+}
+
 }  // namespace dateline
