@@ -243,6 +243,11 @@ constexpr std::array<std::string_view, 2> kThreat = {"threaten", "warn"};
 // direct criticism of teachers").
 constexpr std::array<std::string_view, 4> kNegating = {"fail", "refuse",
                                                        "decline", "avoid"};
+// Adjectives that deny the act of their complement ("was reluctant to
+// endorse", "is unwilling to accept"), read as words: the tagger may take
+// "unwilling" for a verb.
+constexpr std::array<std::string_view, 6> kNegatingAdjectives = {
+    "reluctant", "unwilling", "loath", "loth", "hesitant", "unable"};
 constexpr std::array<std::string_view, 4> kQuestionVerbs = {
     "ask", "wonder", "question", "inquire"};
 // Subordinators of an adverbial clause that make it a prepositional
@@ -1051,6 +1056,7 @@ void ClauseBuilder::InheritModality(size_t ci, int hc) {
       SetModality(&c, "future");
     }
     if (In(lemma, kNegating)) c.negated = true;
+    if (In(low_[preds_[hc].node], kNegatingAdjectives)) c.negated = true;
     // "won't hesitate to impose": the embedded act shares the modality.
     if (c.modality.empty()) c.modality = parent.modality;
   }
