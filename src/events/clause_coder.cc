@@ -474,6 +474,8 @@ void FillActorCodes(const Document& doc, const EventLexicons* lexicons,
     for (FoundGroup& g : sentence) {
       for (FoundActor& f : g.actors) {
         if (f.code.size() <= 3 || f.code.compare(0, 3, "---") != 0) continue;
+        // "attackers" (UAF) are unidentified: no country is theirs.
+        if (f.code.compare(3, 3, "UAF") == 0) continue;
         if (!main_country.empty()) {
           f.code = main_country + f.code.substr(3);
         } else if (!home_country.empty() && HomeSector(f.code.substr(3))) {

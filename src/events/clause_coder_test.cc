@@ -1674,7 +1674,8 @@ TEST(ClauseCoderOnParseTest, ThePronounOfAReportIsTheReporter) {
 // country dominating it, is that country's; a company is not ("creditor
 // banks" in a story from Buenos Aires are nobody's in particular); and "the
 // government" resolved to the dateline's country stays a party (only a
-// pronoun resolved to the dateline's place is dropped).
+// pronoun resolved to the dateline's place is dropped); unidentified
+// attackers take no country.
 TEST(ClauseCoderContextTest, AnUnnamedInstitutionIsTheDatelinesCountrys) {
   auto pairs = [](const Document& d) {
     std::vector<std::string> out;
@@ -1705,6 +1706,19 @@ TEST(ClauseCoderContextTest, AnUnnamedInstitutionIsTheDatelinesCountrys) {
   for (const Event& e : banks.events) {
     EXPECT_NE(e.target.code, "ARGBUS") << e.code << " " << e.evidence;
   }
+  // Attackers (UAF) are unidentified, whatever country the story is about.
+  Document attackers = process(
+      "Somalia\n\nMarch 3, 2024\n\n"
+      "WASHINGTON - The United States condemned the attack on Tuesday. "
+      "American officials praised Kenya and Washington thanked Ethiopia.\n\n"
+      "Somali forces killed six attackers on Monday.\n");
+  bool killed = false;
+  for (const Event& e : attackers.events) {
+    if (e.source.code != "SOMMIL") continue;
+    killed = true;
+    EXPECT_EQ(e.target.code, "---UAF") << e.code << " " << e.evidence;
+  }
+  EXPECT_TRUE(killed);
   Document undated = process(
       "Unrest\n\nMarch 3, 2024\n\n"
       "Police fired tear gas at protesters on Tuesday.\n");
