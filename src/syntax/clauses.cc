@@ -331,6 +331,7 @@ class ClauseBuilder {
   void Inherit(size_t ci);
   void InheritSubjects(size_t ci, int hc);
   void InheritModality(size_t ci, int hc);
+  bool DeniedByItsNoun(uint32_t t) const;
 
   Children Kids(uint32_t t) const {
     return {child_.data() + child_off_[t], child_.data() + child_off_[t + 1]};
@@ -567,6 +568,22 @@ bool ClauseBuilder::NegatedByHead(uint32_t t) const {
   int h = head_[t];
   return frames_ != nullptr && h >= 0 && Base(rel_[t]) == "nmod" &&
          CasePrep(t) == "of" && Starts(tag_[h], "NN") &&
+         frames_->Negates(ClauseLemma(low_[h], tag_[h], lemmatizer_));
+}
+
+bool ClauseBuilder::DeniedByItsNoun(uint32_t t) const {
+  // "expressed reluctance to endorse", "the failure to pay", "showed no
+  // willingness to accept": the infinitive of a noun the frame table marks
+  // `negates`, or of a noun with the determiner "no", is denied.
+  int h = head_[t];
+  std::string_view base = Base(rel_[t]);
+  if (h < 0 || (base != "acl" && base != "xcomp") || !Starts(tag_[h], "NN") ||
+      MarkWord(t) != "to")
+    return false;
+  for (uint32_t d : Kids(static_cast<uint32_t>(h))) {
+    if (Base(rel_[d]) == "det" && low_[d] == "no") return true;
+  }
+  return frames_ != nullptr &&
          frames_->Negates(ClauseLemma(low_[h], tag_[h], lemmatizer_));
 }
 
@@ -1044,6 +1061,7 @@ void ClauseBuilder::InheritModality(size_t ci, int hc) {
     SetModality(&c, reported ? "future" : "conditional");
     if (reported && c.tense == "present") c.tense = "future";
   }
+  if (DeniedByItsNoun(p.node)) c.negated = true;
   if (hc < 0) return;
   const Clause& parent = doc_.clauses[hc];
   const std::string& lemma = parent.lemma;

@@ -879,6 +879,41 @@ TEST(ClauseNounFramesTest, LackOfTrustIsNegatedAndExistentialHasNoAgent) {
   EXPECT_EQ(Args(low, *trust, "oblique"), Strings{"Blair"});
 }
 
+// The infinitive of a noun that denies ("reluctance to endorse") or of a
+// noun with "no" ("no willingness to accept") is negated; of another noun
+// ("readiness to endorse") it is not.
+TEST(ClauseNounFramesTest, ReluctanceToActDeniesTheAct) {
+  auto parse = [](const std::string& det, const std::string& noun) {
+    return Parse("Moscow expressed " + det + noun + " to endorse the plan .",
+                 det.empty() ? std::vector<Row>{{2, "nsubj", "NNP"},
+                                                {0, "root", "VBD"},
+                                                {2, "obj", "NN"},
+                                                {5, "mark", "TO"},
+                                                {3, "acl", "VB"},
+                                                {7, "det", "DT"},
+                                                {5, "obj", "NN"},
+                                                {2, "punct", "."}}
+                             : std::vector<Row>{{2, "nsubj", "NNP"},
+                                                {0, "root", "VBD"},
+                                                {4, "det", "DT"},
+                                                {2, "obj", "NN"},
+                                                {6, "mark", "TO"},
+                                                {4, "acl", "VB"},
+                                                {8, "det", "DT"},
+                                                {6, "obj", "NN"},
+                                                {2, "punct", "."}});
+  };
+  Document reluctance = parse("", "reluctance");
+  ASSERT_NE(Find(reluctance, "endorse"), nullptr);
+  EXPECT_TRUE(Find(reluctance, "endorse")->negated);
+  Document no = parse("no ", "willingness");
+  ASSERT_NE(Find(no, "endorse"), nullptr);
+  EXPECT_TRUE(Find(no, "endorse")->negated);
+  Document readiness = parse("", "readiness");
+  ASSERT_NE(Find(readiness, "endorse"), nullptr);
+  EXPECT_FALSE(Find(readiness, "endorse")->negated);
+}
+
 // A `bound` noun needs its patient phrase: "Syria 's opposition" is a
 // party, "Syria 's opposition to the plan" an act.
 TEST(ClauseNounFramesTest, BoundNounNeedsItsPatient) {
