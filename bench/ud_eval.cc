@@ -11,7 +11,9 @@
 // nsubj, obj, obl, ccomp and conj, and the tagger's agreement with XPOS.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <chrono>
+#include <map>
 #include <ctime>
 #include <cstdio>
 #include <string>
@@ -22,6 +24,36 @@
 
 namespace dateline {
 namespace {
+
+// Prints the `n` most frequent tagging errors: the tag before (the
+// treebank's), the predicted tag and the treebank's, with a count and an
+// example word.
+void PrintTagConfusions(const std::vector<ParserExample>& predicted,
+                        const std::vector<ParserExample>& gold, size_t n) {
+  std::map<std::string, std::pair<long, std::string>> counts;
+  long errors = 0;
+  for (size_t i = 0; i < predicted.size(); ++i) {
+    const ParserExample& p = predicted[i];
+    const ParserExample& g = gold[i];
+    for (size_t k = 0; k < p.tags.size() && k < g.tags.size(); ++k) {
+      if (p.tags[k] == g.tags[k]) continue;
+      ++errors;
+      std::string key = (k == 0 ? std::string("<s>") : g.tags[k - 1]) + " " +
+                        p.tags[k] + " " + g.tags[k];
+      auto& [count, example] = counts[key];
+      if (count++ == 0) example = p.words[k];
+    }
+  }
+  std::vector<std::pair<long, std::string>> order;
+  for (const auto& [key, v] : counts) order.push_back({v.first, key});
+  std::sort(order.rbegin(), order.rend());
+  std::printf("tagging errors: %ld; the most frequent (tag before, "
+              "predicted, treebank's):\n", errors);
+  for (size_t i = 0; i < order.size() && i < n; ++i) {
+    std::printf("  %6ld  %-24s e.g. %s\n", order[i].first,
+                order[i].second.c_str(), counts[order[i].second].second.c_str());
+  }
+}
 
 int Main(int argc, char** argv) {
   std::string data =
@@ -45,6 +77,10 @@ int Main(int argc, char** argv) {
   app.add_option("--prune", prune,
                  "drop the model's weights below this before parsing (to "
                  "measure what a pruned model would do)");
+  int confusions = 0;
+  app.add_option("--tag-confusions", confusions,
+                 "also print the N most frequent tagging errors (predicted "
+                 "tag, the treebank's, by the treebank's tag before)");
   app.add_option("--beam", beam,
                  "decode with this beam width instead of the model's own");
   CLI11_PARSE(app, argc, argv);
@@ -72,6 +108,15 @@ int Main(int argc, char** argv) {
     const AttachmentCounter::Counts k = c.Relation(rel);
     std::printf("  %-6s LAS F1 %6.2f  (gold %ld, predicted %ld, correct %ld)\n",
                 rel, c.RelationF1(rel), k.gold, k.predicted, k.correct);
+  }
+  if (confusions > 0) {
+    std::vector<ParserExample> gold;
+    st = LoadParserExamples(data, pos, &gold, nullptr, true);
+    if (!st.ok() || gold.size() != examples.size()) {
+      std::fprintf(stderr, "ud_eval: %s\n", st.ToString().c_str());
+      return 1;
+    }
+    PrintTagConfusions(examples, gold, static_cast<size_t>(confusions));
   }
   if (speed) {
     std::vector<std::vector<std::string_view>> words, tags;
