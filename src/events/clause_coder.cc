@@ -728,6 +728,10 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
   // A meeting or summit held in a place is not a visit to its country
   // ("attend a meeting in Managua", "an ICCO meeting in London").
   if (to_place && AtGathering(cx, ci)) to_place = false;
+  // "European Union finance ministers are meeting in Brussels", "the
+  // leaders met in Washington": a symmetric act of plural doers and no
+  // other party is their gathering, not a visit to the place.
+  if (to_place && p->sym && AmongThemselves(doc, c)) to_place = false;
   // Acts that fall on a place's people ("lifted a curfew in Montenegro",
   // "strengthened its forces in Lebanon", "suspended aid deliveries in
   // Baghdad") have its country as target when no party is named.
@@ -972,6 +976,19 @@ bool ClauseCoder::WordIn(const Document& doc, uint32_t token,
 
 bool ClauseCoder::Gathering(const Document& doc, uint32_t token) const {
   return WordIn(doc, token, "gathering");
+}
+
+bool ClauseCoder::AmongThemselves(const Document& doc, const Clause& c) {
+  int agents = 0;
+  bool plural = false;
+  for (const ClauseArgument& a : c.arguments) {
+    if (a.role == "oblique" && a.preposition == "with") return false;
+    if (a.role != "agent") continue;
+    ++agents;
+    plural |= a.head < doc.pos.size() && (doc.pos[a.head] == "NNS" ||
+                                          doc.pos[a.head] == "NNPS");
+  }
+  return agents > 1 || plural;
 }
 
 bool ClauseCoder::AtGathering(const Context& cx, int ci) const {

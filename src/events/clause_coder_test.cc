@@ -1727,4 +1727,25 @@ TEST(ClauseCoderContextTest, AnUnnamedInstitutionIsTheDatelinesCountrys) {
   }
 }
 
+// A symmetric act of plural doers with no other party is their gathering,
+// not a meeting with the place's country: "finance ministers are meeting in
+// Brussels" is no EU > Belgium event; "Blair met Chirac in Brussels" still
+// meets Chirac.
+TEST(ClauseCoderOnParseTest, PluralDoersMeetingInAPlaceMeetNoHost) {
+  std::unique_ptr<Document> d = ProcessTextPage(
+      "gathering_test",
+      "Ministers\n\nMarch 3, 2005\n\n"
+      "European Union finance ministers are meeting on Thursday in "
+      "Brussels.\n\n"
+      "French President Jacques Chirac met British Prime Minister Tony Blair "
+      "in Brussels on Friday.\n");
+  ASSERT_NE(d, nullptr);
+  bool chirac = false;
+  for (const Event& e : d->events) {
+    EXPECT_NE(e.target.code, "BEL") << e.code << " " << e.evidence;
+    chirac |= e.source.code == "FRAGOV" && e.target.code == "GBRGOV";
+  }
+  EXPECT_TRUE(chirac);
+}
+
 }  // namespace dateline
