@@ -78,6 +78,10 @@ int Main(int argc, char** argv) {
                  "drop the model's weights below this before parsing (to "
                  "measure what a pruned model would do)");
   int confusions = 0;
+  bool repair = false;
+  app.add_flag("--tag-repair", repair,
+               "apply the parse stage's tag repair first (a participle as "
+               "the finite verb: syntax/tag_repair.h), as the pipeline does");
   app.add_option("--tag-confusions", confusions,
                  "also print the N most frequent tagging errors (predicted "
                  "tag, the treebank's, by the treebank's tag before)");
@@ -99,7 +103,7 @@ int Main(int argc, char** argv) {
     return 1;
   }
   AttachmentCounter c;
-  ScoreParser(parser, examples, &c);
+  ScoreParser(parser, examples, &c, repair);
   std::printf("%s: %zu sentences, %ld words; predicted tags = XPOS on %.2f%%\n",
               data.c_str(), examples.size(), c.words(), tag_acc);
   std::printf("UAS %.2f LAS %.2f\n", c.Uas(), c.Las());

@@ -19,6 +19,7 @@
 #include "syntax/clauses.h"
 #include "syntax/dependency_parser.h"
 #include "syntax/parse_selection.h"
+#include "syntax/tag_repair.h"
 #include "events/event_coder.h"
 #include "text/sentence_splitter.h"
 #include "text/time_expressions.h"
@@ -353,6 +354,14 @@ class PipelineImpl : public Pipeline {
         words.push_back(text.substr(tok.begin, tok.end - tok.begin));
         tags.push_back(t < doc->pos.size() ? std::string_view(doc->pos[t])
                                            : std::string_view());
+      }
+      // "Police arrested 40 people": the participle the tagger gave a
+      // sentence with no finite verb is its verb (syntax/tag_repair.h),
+      // for the parser and for the stages that read the tags after it.
+      int finite = ParticipleAsFiniteVerb(tags);
+      if (finite >= 0 && s.token_begin + finite < doc->pos.size()) {
+        doc->pos[s.token_begin + finite] = "VBD";
+        tags[finite] = doc->pos[s.token_begin + finite];
       }
       parser_->Parse(words, tags, &tree);
       for (size_t k = 0; k < words.size(); ++k) {

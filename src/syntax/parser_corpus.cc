@@ -1,5 +1,7 @@
 #include "syntax/parser_corpus.h"
 
+#include "syntax/tag_repair.h"
+
 namespace dateline {
 
 std::string ConllStyleTag(const std::string& xpos) {
@@ -103,7 +105,7 @@ Status LoadAutoParsedExamples(const std::string& path, size_t max_sentences,
 
 void ScoreParser(const DependencyParser& parser,
                  const std::vector<ParserExample>& examples,
-                 AttachmentCounter* counter) {
+                 AttachmentCounter* counter, bool repair_tags) {
   DependencyTree tree;
   std::vector<std::string_view> words, tags;
   std::vector<int> gold_heads, heads;
@@ -111,6 +113,7 @@ void ScoreParser(const DependencyParser& parser,
   for (const ParserExample& ex : examples) {
     words.assign(ex.words.begin(), ex.words.end());
     tags.assign(ex.tags.begin(), ex.tags.end());
+    if (repair_tags) RepairFiniteVerb(&tags);
     parser.Parse(words, tags, &tree);
     gold_heads.clear();
     heads.clear();

@@ -42,10 +42,11 @@ std::string ConllStyleTag(const std::string& xpos);
 Status ReadUdTaggedDocuments(const std::string& path,
                              std::vector<TaggedDocument>* docs);
 
-// Parses every example and counts attachment scores against its gold tree.
+// Parses every example and counts attachment scores against its gold tree;
+// with `repair_tags`, after the parse stage's tag repair (tag_repair.h).
 void ScoreParser(const DependencyParser& parser,
                  const std::vector<ParserExample>& examples,
-                 AttachmentCounter* counter);
+                 AttachmentCounter* counter, bool repair_tags = false);
 
 }  // namespace dateline
 
