@@ -978,11 +978,25 @@ bool ClauseCoder::Gathering(const Document& doc, uint32_t token) const {
   return WordIn(doc, token, "gathering");
 }
 
+namespace {
+
+// Whether an actor is the public: an unnamed group of civilians, students
+// or researchers ("people", "voters", "researchers": CVL, EDU).
+bool ThePublic(const FoundActor& f) {
+  if (!f.entity.empty() || f.code.size() < 6) return false;
+  std::string_view sector = std::string_view(f.code).substr(3, 3);
+  return sector == "CVL" || sector == "EDU";
+}
+
+}  // namespace
+
 bool ClauseCoder::AmongThemselves(const Document& doc, const Clause& c) {
   int agents = 0;
   bool plural = false;
   for (const ClauseArgument& a : c.arguments) {
-    if (a.role == "oblique" && a.preposition == "with") return false;
+    if (a.role == "patient" ||
+        (a.role == "oblique" && a.preposition == "with"))
+      return false;
     if (a.role != "agent") continue;
     ++agents;
     plural |= a.head < doc.pos.size() && (doc.pos[a.head] == "NNS" ||
@@ -1529,6 +1543,11 @@ void ClauseCoder::Emit(const Context& cx, int ci, const ClausePattern& p,
   if (choice.drop) return;
   const CameoCode* entry = cameo_->Find(choice.code);
   if (!entry && !options_.accept_any_code) return;
+  // "urged people to put the comments into context", "told researchers":
+  // words to the public are no dyadic event; acts on it are.
+  if (entry && (entry->quad_class == 1 || entry->quad_class == 3) && tgt &&
+      ThePublic(*tgt))
+    return;
   Event ev;
   ev.code = choice.code;
   ev.root = entry ? std::string(cameo_->Root(ev.code)) : ev.code.substr(0, 2);

@@ -112,7 +112,8 @@ class ClauseCoder {
   // Returns whether clause `ci` is, or takes as patient or oblique, a
   // gathering (lexicons.tsv `gathering`: meeting, summit, conference).
   // Whether a clause's doers are several (coordinated, or a plural noun:
-  // "finance ministers") and it names no "with" party.
+  // "finance ministers") and it names no other party (an object, a "with"
+  // phrase).
   static bool AmongThemselves(const Document& doc, const Clause& c);
   bool AtGathering(const Context& cx, int ci) const;
   // Returns the accuser a denial or rejection of "those claims" answers

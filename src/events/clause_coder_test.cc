@@ -1748,4 +1748,22 @@ TEST(ClauseCoderOnParseTest, PluralDoersMeetingInAPlaceMeetNoHost) {
   EXPECT_TRUE(chirac);
 }
 
+// Words to the public are no dyadic event ("urged people to ...", "told
+// researchers"); acts on it are ("fired tear gas at protesters", "arrested
+// 40 people").
+TEST(ClauseCoderOnParseTest, WordsToThePublicAreNoEvent) {
+  std::unique_ptr<Document> d = ProcessTextPage(
+      "public_test",
+      "Comments\n\nMarch 3, 2005\n\n"
+      "Prime Minister Tony Blair urged people to put the comments into "
+      "context.\n\n"
+      "Home Secretary Charles Clarke told researchers the figures were "
+      "wrong.\n\n"
+      "British police arrested 40 people in London on Friday.\n");
+  ASSERT_NE(d, nullptr);
+  std::vector<std::string> codes;
+  for (const Event& e : d->events) codes.push_back(e.code);
+  EXPECT_EQ(codes, std::vector<std::string>{"173"});
+}
+
 }  // namespace dateline
