@@ -144,6 +144,58 @@ struct EventCoder::Impl {
   std::unique_ptr<Geocoder> own_geocoder;
 };
 
+namespace {
+
+// DATELINE_EVENTS_DEBUG set: the token coder prints each sentence's
+// tokens, groups, triggers and events to stderr.
+bool EventsDebug() {
+  static const bool debug = std::getenv("DATELINE_EVENTS_DEBUG") != nullptr;
+  return debug;
+}
+
+// One sentence as the token coder codes it: its tokens [sb, se), its actor
+// groups, the triggers it keeps and where its events begin in the output.
+struct SentenceView {
+  const SentenceSpan& s;
+  uint32_t sb, se;
+  const std::vector<Group>& groups;
+  const std::vector<Candidate>& kept;
+  const std::string& sentence_date;
+  size_t first_event;
+};
+
+// What the words around one trigger decide, phase by phase.
+struct TriggerReading {
+  // The verb group before the trigger (ReadModality).
+  bool prepare = false;  // "prepared to attack": a force posture
+  bool will = false, may = false, neg = false, intent_verb = false,
+       hesitate = false, refuse = false, sched = false, be = false,
+       have = false, conditional = false;
+  bool negated = false, intent = false, passive = false, reduced = false;
+  // The parties, as indices of the sentence's groups (FindParties,
+  // ReadClaim, SettleParties); -1 for none.
+  std::string root_code;  // the code's first two digits
+  bool allow_in = false;  // a place after "in"/"at" may be the target
+  int src = -1, tgt = -1;
+  bool claimed = false, claimed_own = false, sourceless = false;
+  // The code (ChooseCode, FigureOfSpeech, FindEntry).
+  std::string code;
+  bool event_negated = false;
+  const CameoCode* entry = nullptr;
+  CameoCode foreign;  // a code outside the table (accept_any_code)
+};
+
+using ActorPairs = std::vector<std::pair<const Actor*, const Actor*>>;
+
+// Where and when a trigger's events happen.
+struct EventPlace {
+  const std::string& date;
+  const std::string& location;
+  const Span& trigger;
+};
+
+}  // namespace
+
 // The token coder: per-document state and the sentence-level work, on
 // the actor finder's view of the document.
 namespace {
@@ -700,6 +752,54 @@ struct SentenceCoder : ActorFinder {
   }
 
   void CodeSentence(const SentenceSpan& s, std::vector<Event>* out);
+
+  // The phases of CodeSentence, in order.
+  std::vector<Candidate> FindTriggers(const std::vector<Group>& groups,
+                                      uint32_t sb, uint32_t se) const;
+  static std::vector<Candidate> KeepLongest(std::vector<Candidate> cands);
+  std::unordered_set<uint32_t> ModalOnly(const std::vector<Candidate>& kept,
+                                         uint32_t sb) const;
+  std::unordered_set<uint32_t> Complements(
+      const std::vector<Candidate>& kept,
+      const std::unordered_set<uint32_t>& modal_only, uint32_t se) const;
+  void CodeTrigger(const SentenceView& sv, const Candidate& c,
+                   std::vector<Actor>* subjects_here, std::vector<Event>* out);
+  bool NotAnEvent(const SentenceView& sv, const Candidate& c) const;
+  bool NotAVerbUse(const SentenceView& sv, const Candidate& c,
+                   bool coded_before) const;
+  void ReadModality(const SentenceView& sv, const Candidate& c,
+                    TriggerReading* r) const;
+  bool Conditional(uint32_t t, uint32_t sb) const;
+  bool ReducedRelative(const Candidate& c, uint32_t sb, uint32_t se,
+                       const TriggerReading& r) const;
+  void FindParties(const SentenceView& sv, const Candidate& c,
+                   TriggerReading* r) const;
+  void PassiveParties(const SentenceView& sv, const Candidate& c,
+                      TriggerReading* r) const;
+  void NounParties(const SentenceView& sv, const Candidate& c,
+                   TriggerReading* r) const;
+  void VerbParties(const SentenceView& sv, const Candidate& c,
+                   TriggerReading* r) const;
+  void ReadClaim(const SentenceView& sv, const Candidate& c,
+                 TriggerReading* r) const;
+  void SettleParties(const SentenceView& sv, const Candidate& c,
+                     TriggerReading* r) const;
+  void ChooseCode(const Candidate& c, TriggerReading* r) const;
+  bool FigureOfSpeech(const SentenceView& sv, const Candidate& c,
+                      TriggerReading* r) const;
+  bool FindEntry(const SentenceView& sv, TriggerReading* r) const;
+  void TriggerPairs(const SentenceView& sv, const Candidate& c,
+                    const TriggerReading& r, const Group& sg,
+                    ActorPairs* pairs, ActorPairs* reverse) const;
+  void EmitEvents(const SentenceView& sv, const Candidate& c,
+                  const TriggerReading& r, const Group& sg,
+                  std::vector<Event>* out) const;
+  void AppendEvent(const SentenceView& sv, const TriggerReading& r,
+                   uint32_t t, const Actor* a, const Actor* b,
+                   const CameoCode* e, const EventPlace& place,
+                   std::vector<Event>* out) const;
+  void CarrySubjects(const std::vector<Actor>& subjects_here,
+                     const std::vector<Group>& groups);
 };
 
 void SentenceCoder::CodeSentence(const SentenceSpan& s,
@@ -728,8 +828,7 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
   }
   std::vector<Group> groups = MakeGroups(actors, sb);
   ResolvePronouns(&groups);
-  static const bool debug = std::getenv("DATELINE_EVENTS_DEBUG") != nullptr;
-  if (debug) {
+  if (EventsDebug()) {
     std::string line;
     for (uint32_t t = sb; t < se; ++t) {
       line += std::string(Word(t)) + "/" + std::string(Tag(t)) + " ";
@@ -744,9 +843,24 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
     }
   }
 
-  // Triggers: the best pattern at each token.
+  std::vector<Candidate> kept = KeepLongest(FindTriggers(groups, sb, se));
+  const std::unordered_set<uint32_t> modal_only = ModalOnly(kept, sb);
+  const std::unordered_set<uint32_t> complement =
+      Complements(kept, modal_only, se);
+  const SentenceView sv{s, sb, se, groups, kept, sentence_date, out->size()};
+  std::vector<Actor> subjects_here;
+  for (const Candidate& c : kept) {
+    if (modal_only.count(c.trigger) || complement.count(c.trigger)) continue;
+    CodeTrigger(sv, c, &subjects_here, out);
+  }
+  CarrySubjects(subjects_here, groups);
+}
+
+// Returns the best pattern at each token of [sb, se) as a candidate.
+std::vector<Candidate> SentenceCoder::FindTriggers(
+    const std::vector<Group>& groups, uint32_t sb, uint32_t se) const {
+  const bool debug = EventsDebug();
   std::vector<Candidate> cands;
-  std::vector<uint8_t> covered(se - sb, 0);
   for (uint32_t t = sb; t < se; ++t) {
     std::string_view tag = Tag(t);
     const std::unordered_map<std::string, std::vector<size_t>>* index;
@@ -838,7 +952,13 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       std::fprintf(stderr, "  T %u %s %s line %d\n", t - sb, best->code.c_str(),
                    best->words[0].c_str(), best->line);
   }
-  // A longer pattern covers the words it matched ("launch air strike").
+  return cands;
+}
+
+// Keeps the longest of overlapping candidates (a longer pattern covers the
+// words it matched: "launch air strike"), in token order.
+std::vector<Candidate> SentenceCoder::KeepLongest(
+    std::vector<Candidate> cands) {
   std::sort(cands.begin(), cands.end(), [](const Candidate& a,
                                            const Candidate& b) {
     if (a.pattern->words.size() != b.pattern->words.size())
@@ -858,10 +978,15 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
             [](const Candidate& a, const Candidate& b) {
               return a.trigger < b.trigger;
             });
+  return kept;
+}
+
+// Returns the intent verbs whose infinitive is itself an event ("promised
+// to deepen"): they give modality, not an event of their own.
+std::unordered_set<uint32_t> SentenceCoder::ModalOnly(
+    const std::vector<Candidate>& kept, uint32_t sb) const {
   std::unordered_set<uint32_t> kept_triggers;
   for (const Candidate& c : kept) kept_triggers.insert(c.trigger);
-  // Intent verbs whose infinitive is itself an event ("promised to deepen")
-  // give modality, not an event of their own.
   std::unordered_set<uint32_t> modal_only;
   for (const Candidate& c : kept) {
     uint32_t t = c.trigger;
@@ -875,9 +1000,17 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       }
     }
   }
+  return modal_only;
+}
 
-  // The infinitive after a phrase that ends in "to" is its content, not an
-  // event of its own ("has no right to lecture", "refused to release").
+// Returns the infinitives after a phrase that ends in "to": its content,
+// not an event of their own ("has no right to lecture", "refused to
+// release").
+std::unordered_set<uint32_t> SentenceCoder::Complements(
+    const std::vector<Candidate>& kept,
+    const std::unordered_set<uint32_t>& modal_only, uint32_t se) const {
+  std::unordered_set<uint32_t> kept_triggers;
+  for (const Candidate& c : kept) kept_triggers.insert(c.trigger);
   std::unordered_set<uint32_t> complement;
   for (const Candidate& c : kept) {
     if (modal_only.count(c.trigger)) continue;
@@ -889,1017 +1022,1253 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
         kept_triggers.count(c.last + 2))
       complement.insert(c.last + 2);
   }
-  std::vector<Actor> subjects_here;
-  size_t first_event = out->size();
-  for (const Candidate& c : kept) {
-    if (modal_only.count(c.trigger) || complement.count(c.trigger)) continue;
-    const EventPattern& p = *c.pattern;
-    uint32_t t = c.trigger;
-    // The attribution itself (", a senior official said") is no event.
-    if (ReportingVerbs().count(low[t])) {
-      bool attribution = false;
-      for (const Group& g : groups) {
-        if (g.e <= t && t - g.e <= 2 && IsAttribution(g, se)) attribution = true;
-      }
-      if (attribution) continue;
+  return complement;
+}
+
+// Codes one kept trigger: appends its events to *out and the subjects it
+// names to *subjects_here.
+void SentenceCoder::CodeTrigger(const SentenceView& sv, const Candidate& c,
+                                std::vector<Actor>* subjects_here,
+                                std::vector<Event>* out) {
+  const EventPattern& p = *c.pattern;
+  if (NotAnEvent(sv, c) || NotAVerbUse(sv, c, out->size() > sv.first_event))
+    return;
+  TriggerReading r;
+  ReadModality(sv, c, &r);
+  FindParties(sv, c, &r);
+  ReadClaim(sv, c, &r);
+  SettleParties(sv, c, &r);
+  static const Group kNoSource = [] {
+    Group g;
+    g.actors.emplace_back();
+    return g;
+  }();
+  if (r.src < 0 && !r.sourceless) return;
+  const Group& sg = r.src >= 0 ? sv.groups[r.src] : kNoSource;
+  if (sg.actors.empty()) return;
+  if (!p.reporter && !r.passive && !r.sourceless) {
+    for (const Actor& a : sg.actors) subjects_here->push_back(a);
+  }
+  ChooseCode(c, &r);
+  if (FigureOfSpeech(sv, c, &r) || !FindEntry(sv, &r)) return;
+  EmitEvents(sv, c, r, sg, out);
+}
+
+// Returns true when the trigger reports, wins a match, is demanded or is
+// denied: no event of its own.
+bool SentenceCoder::NotAnEvent(const SentenceView& sv,
+                               const Candidate& c) const {
+  const uint32_t sb = sv.sb, se = sv.se;
+  const std::vector<Group>& groups = sv.groups;
+  const EventPattern& p = *c.pattern;
+  const uint32_t t = c.trigger;
+  const std::vector<Candidate>& kept = sv.kept;
+  // The attribution itself (", a senior official said") is no event.
+  if (ReportingVerbs().count(low[t])) {
+    bool attribution = false;
+    for (const Group& g : groups) {
+      if (g.e <= t && t - g.e <= 2 && IsAttribution(g, se)) attribution = true;
     }
-    // "Russia beat Croatia", "Wales beat Hungary 2-0": in a match report
-    // or next to a score, winning is no use of force.
-    if (SportsVerb(p.words[0]) && (sports_page || ScoreIn(sb, se))) continue;
-    // "demanded that its partners refuse to recognize X": what is demanded
-    // has not happened.
-    {
-      bool demanded = false;
-      for (uint32_t u = t; u > sb && t - u < 12;) {
-        --u;
-        if (low[u] != "that") {
-          if (IsClauseWord(u)) break;
-          continue;
-        }
-        uint32_t v = u;
-        while (v > sb && (Tag(v - 1) == "RB" || Tag(v - 1) == "NNP")) --v;
-        if (v > sb) {
-          for (const Candidate& k : kept) {
-            if (k.trigger < u && k.last + 3 >= v && k.trigger + 1 >= v - 1 &&
-                (StartsWith(k.pattern->code, "02") ||
-                 StartsWith(k.pattern->code, "10")))
-              demanded = true;
-          }
-        }
-        break;
-      }
-      if (demanded) continue;
-    }
-    // "denied fathers' activists had forced the changes", "denied accusing
-    // Germany": what is denied is not coded as having happened.
-    {
-      bool denied = false;
-      for (const Candidate& k : kept) {
-        if (k.trigger >= t || k.pattern->code != "016" || t - k.last > 8)
-          continue;
-        bool joined = false;
-        for (uint32_t u = k.last + 1; u < t; ++u) {
-          if (low[u] == "and" || low[u] == "," || low[u] == "but" ||
-              low[u] == ";" || low[u] == "while")
-            joined = true;
-        }
-        if (!joined) denied = true;
-      }
-      if (denied) continue;
-    }
-    // A participle used as an adjective ("the two exiled dissidents",
-    // "purchases of currently blocked spare parts").
-    if (!p.noun && (Tag(t) == "VBN" || Tag(t) == "VBG" || Tag(t) == "VBD") &&
-        t > sb && t + 1 < se &&
-        (StartsWith(Tag(t + 1), "NN") ||
-         (Tag(t + 1) == "JJ" && t + 2 < se && StartsWith(Tag(t + 2), "NN")))) {
-      std::string_view before = Tag(t - 1);
-      if (before == "RB" && t > sb + 1) {
-        uint32_t v = t - 2;
-        while (v > sb && Tag(v) == "RB") --v;
-        bool aux = false;
-        for (const std::string& l : LemmaCandidates(low[v])) {
-          if (l == "be" || l == "have" || l == "get") aux = true;
-        }
-        if (!aux && (Tag(v) == "IN" || Tag(v) == "DT" || Tag(v) == "JJ" ||
-                     IsVerbTag(Tag(v))))
-          before = "DT";
-      }
-      if (before == "DT" || before == "CD" || before == "JJ" ||
-          before == "PRP$" || before == "POS")
-        continue;
-    }
-    // "wants Putin to attack": the infinitive is the content of an appeal
-    // to its object, not an event.
-    if (!p.noun && t >= sb + 2 && low[t - 1] == "to" && Tag(t) == "VB") {
-      bool control = false;
-      for (const Group& g : groups) {
-        if (g.e == t - 1 && !g.subject_ok) control = true;
-      }
-      if (control) continue;
-    }
-    // ", killing at least eight people": the consequence of an event
-    // already coded in this sentence.
-    if (!p.noun && Tag(t) == "VBG" && t > sb && low[t - 1] == "," &&
-        out->size() > first_event)
-      continue;
-    // "met X to discuss Y": a purpose infinitive after an event.
-    if (!p.noun && t >= sb + 2 && low[t - 1] == "to" && Tag(t) == "VB" &&
-        out->size() > first_event) {
-      uint32_t u = t - 2;
-      bool governed = false;
-      for (const std::string& l : LemmaCandidates(low[u])) {
-        if (IntentVerbs().count(l)) governed = true;
-      }
-      static const std::unordered_set<std::string> kGoverning = {
-          "invitation", "invite", "plan", "plans", "offer", "promise",
-          "pledge", "bid", "decision", "agreement", "proposal", "threat",
-          "vow", "due", "scheduled", "set", "expected", "likely", "agreed",
-          "ready", "able", "right", "order", "ordered", "asked", "urged",
-          "called", "allowed", "permission"};
-      if (kGoverning.count(low[u])) governed = true;
-      if (!governed) continue;
-    }
-    // A gerund in a list of things ("discussed military matters, the war
-    // and helping North Korea's satellite program") is a noun.
-    if (!p.noun && Tag(t) == "VBG" && t > sb && p.words.size() == 1 &&
-        (Tag(t - 1) == "CC" || low[t - 1] == "about" || low[t - 1] == "on" ||
-         low[t - 1] == "including" ||
-         low[t - 1] == "that" ||
-         low[t - 1] == "without" || low[t - 1] == "against"))
-      continue;
-    // "was shown banned ballistic missiles": a participle before a noun.
-    if (!p.noun && Tag(t) == "VBN" && t + 2 < se && t > sb &&
-        (StartsWith(Tag(t + 1), "NN") || Tag(t + 1) == "JJ") &&
-        IsVerbTag(Tag(t - 1))) {
-      bool aux = false;
-      for (const std::string& l : LemmaCandidates(low[t - 1])) {
-        if (l == "be" || l == "have" || l == "get") aux = true;
-      }
-      if (!aux) continue;
-    }
-    // A gerund after "of"/"for" is the content of a charge, not an event
-    // ("accused North Korea of providing arms"); after "from" it was
-    // prevented ("to prevent him from fighting").
-    if (!p.noun && Tag(t) == "VBG" && t > sb &&
-        (low[t - 1] == "of" || low[t - 1] == "for" || low[t - 1] == "by" ||
-         low[t - 1] == "from"))
-      continue;
-    // Modality and negation from the verb group before the trigger.
-    bool prepare = false;  // "prepared to attack": a force posture
-    bool will = false, may = false, neg = false, intent_verb = false,
-         hesitate = false, refuse = false, sched = false, be = false,
-         have = false;
-    for (uint32_t u = t; u > sb && t - u < 8;) {
+    if (attribution) return true;
+  }
+  // "Russia beat Croatia", "Wales beat Hungary 2-0": in a match report
+  // or next to a score, winning is no use of force.
+  if (SportsVerb(p.words[0]) && (sports_page || ScoreIn(sb, se))) return true;
+  // "demanded that its partners refuse to recognize X": what is demanded
+  // has not happened.
+  {
+    bool demanded = false;
+    for (uint32_t u = t; u > sb && t - u < 12;) {
       --u;
-      const std::string& w = low[u];
-      std::string_view tag = Tag(u);
-      if (IsQuote(w)) continue;
-      if (w == "will" || w == "would" || w == "'ll" || w == "shall" ||
-          w == "wo") {
-        will = true;
+      if (low[u] != "that") {
+        if (IsClauseWord(u)) break;
         continue;
       }
-      if (w == "may" || w == "might" || w == "could" || w == "should" ||
-          w == "must" || w == "can" || w == "ca") {
-        may = true;
-        continue;
-      }
-      if (w == "not" || w == "n't" || w == "never" || w == "no") {
-        neg = true;
-        continue;
-      }
-      if (w == "to") continue;
-      if (tag == "RB" || tag == "RBR") continue;
-      std::vector<std::string> ls = LemmaCandidates(w);
-      bool matched = false;
-      for (const std::string& l : ls) {
-        if (l == "be" || l == "have" || l == "do" || l == "get") {
-          if (l == "be" || l == "get") be = true;
-          if (l == "have") have = true;
-          matched = true;
-          break;
+      uint32_t v = u;
+      while (v > sb && (Tag(v - 1) == "RB" || Tag(v - 1) == "NNP")) --v;
+      if (v > sb) {
+        for (const Candidate& k : kept) {
+          if (k.trigger < u && k.last + 3 >= v && k.trigger + 1 >= v - 1 &&
+              (StartsWith(k.pattern->code, "02") ||
+               StartsWith(k.pattern->code, "10")))
+            demanded = true;
         }
-        uint32_t after_verb = u + 1;
-        while (after_verb < t && TimeWord(after_verb)) ++after_verb;
-        if (IntentVerbs().count(l) && after_verb < t &&
-            (low[after_verb] == "to" || IsQuote(low[after_verb]))) {
-          intent_verb = true;
-          if (l == "prepare") prepare = true;
-          if (l == "hesitate") hesitate = true;
-          if (l == "refuse" || l == "decline") refuse = true;
-          matched = true;
-          break;
-        }
-      }
-      // "prepared to resume shelling": an aspect verb before a gerund or
-      // an infinitive changes no modality.
-      if (!matched && !impl.petrarch && u + 1 <= t &&
-          (Tag(u + 1) == "VBG" || low[u + 1] == "to")) {
-        for (const std::string& l : ls) {
-          if (l == "resume" || l == "continue" || l == "keep" ||
-              l == "start" || l == "begin")
-            matched = true;
-        }
-      }
-      if (matched) continue;
-      if (ScheduleWords().count(w)) {
-        sched = true;
-        continue;
       }
       break;
     }
-    bool conditional = false;
-    for (uint32_t u = t; u > sb;) {
-      --u;
-      if (low[u] == "if" || low[u] == "unless" || low[u] == "whether") {
-        conditional = true;
+    if (demanded) return true;
+  }
+  // "denied fathers' activists had forced the changes", "denied accusing
+  // Germany": what is denied is not coded as having happened.
+  {
+    bool denied = false;
+    for (const Candidate& k : kept) {
+      if (k.trigger >= t || k.pattern->code != "016" || t - k.last > 8)
+        continue;
+      bool joined = false;
+      for (uint32_t u = k.last + 1; u < t; ++u) {
+        if (low[u] == "and" || low[u] == "," || low[u] == "but" ||
+            low[u] == ";" || low[u] == "while")
+          joined = true;
+      }
+      if (!joined) denied = true;
+    }
+    if (denied) return true;
+  }
+  return false;
+}
+
+// Returns true when the verb is used as something else: an adjective, the
+// content of an appeal, a consequence or purpose, a noun in a list, a
+// charge. `coded_before`: an event of this sentence is already coded.
+bool SentenceCoder::NotAVerbUse(const SentenceView& sv, const Candidate& c,
+                                bool coded_before) const {
+  const uint32_t sb = sv.sb, se = sv.se;
+  const std::vector<Group>& groups = sv.groups;
+  const EventPattern& p = *c.pattern;
+  const uint32_t t = c.trigger;
+  // A participle used as an adjective ("the two exiled dissidents",
+  // "purchases of currently blocked spare parts").
+  if (!p.noun && (Tag(t) == "VBN" || Tag(t) == "VBG" || Tag(t) == "VBD") &&
+      t > sb && t + 1 < se &&
+      (StartsWith(Tag(t + 1), "NN") ||
+       (Tag(t + 1) == "JJ" && t + 2 < se && StartsWith(Tag(t + 2), "NN")))) {
+    std::string_view before = Tag(t - 1);
+    if (before == "RB" && t > sb + 1) {
+      uint32_t v = t - 2;
+      while (v > sb && Tag(v) == "RB") --v;
+      bool aux = false;
+      for (const std::string& l : LemmaCandidates(low[v])) {
+        if (l == "be" || l == "have" || l == "get") aux = true;
+      }
+      if (!aux && (Tag(v) == "IN" || Tag(v) == "DT" || Tag(v) == "JJ" ||
+                   IsVerbTag(Tag(v))))
+        before = "DT";
+    }
+    if (before == "DT" || before == "CD" || before == "JJ" ||
+        before == "PRP$" || before == "POS")
+      return true;
+  }
+  // "wants Putin to attack": the infinitive is the content of an appeal
+  // to its object, not an event.
+  if (!p.noun && t >= sb + 2 && low[t - 1] == "to" && Tag(t) == "VB") {
+    bool control = false;
+    for (const Group& g : groups) {
+      if (g.e == t - 1 && !g.subject_ok) control = true;
+    }
+    if (control) return true;
+  }
+  // ", killing at least eight people": the consequence of an event
+  // already coded in this sentence.
+  if (!p.noun && Tag(t) == "VBG" && t > sb && low[t - 1] == "," &&
+      coded_before)
+    return true;
+  // "met X to discuss Y": a purpose infinitive after an event.
+  if (!p.noun && t >= sb + 2 && low[t - 1] == "to" && Tag(t) == "VB" &&
+      coded_before) {
+    uint32_t u = t - 2;
+    bool governed = false;
+    for (const std::string& l : LemmaCandidates(low[u])) {
+      if (IntentVerbs().count(l)) governed = true;
+    }
+    static const std::unordered_set<std::string> kGoverning = {
+        "invitation", "invite", "plan", "plans", "offer", "promise",
+        "pledge", "bid", "decision", "agreement", "proposal", "threat",
+        "vow", "due", "scheduled", "set", "expected", "likely", "agreed",
+        "ready", "able", "right", "order", "ordered", "asked", "urged",
+        "called", "allowed", "permission"};
+    if (kGoverning.count(low[u])) governed = true;
+    if (!governed) return true;
+  }
+  // A gerund in a list of things ("discussed military matters, the war
+  // and helping North Korea's satellite program") is a noun.
+  if (!p.noun && Tag(t) == "VBG" && t > sb && p.words.size() == 1 &&
+      (Tag(t - 1) == "CC" || low[t - 1] == "about" || low[t - 1] == "on" ||
+       low[t - 1] == "including" ||
+       low[t - 1] == "that" ||
+       low[t - 1] == "without" || low[t - 1] == "against"))
+    return true;
+  // "was shown banned ballistic missiles": a participle before a noun.
+  if (!p.noun && Tag(t) == "VBN" && t + 2 < se && t > sb &&
+      (StartsWith(Tag(t + 1), "NN") || Tag(t + 1) == "JJ") &&
+      IsVerbTag(Tag(t - 1))) {
+    bool aux = false;
+    for (const std::string& l : LemmaCandidates(low[t - 1])) {
+      if (l == "be" || l == "have" || l == "get") aux = true;
+    }
+    if (!aux) return true;
+  }
+  // A gerund after "of"/"for" is the content of a charge, not an event
+  // ("accused North Korea of providing arms"); after "from" it was
+  // prevented ("to prevent him from fighting").
+  if (!p.noun && Tag(t) == "VBG" && t > sb &&
+      (low[t - 1] == "of" || low[t - 1] == "for" || low[t - 1] == "by" ||
+       low[t - 1] == "from"))
+    return true;
+  return false;
+}
+
+// Reads modality and negation from the verb group before the trigger,
+// and whether the verb is passive.
+void SentenceCoder::ReadModality(const SentenceView& sv, const Candidate& c,
+                                 TriggerReading* r) const {
+  const uint32_t sb = sv.sb, se = sv.se;
+  const EventPattern& p = *c.pattern;
+  const uint32_t t = c.trigger;
+  bool& prepare = r->prepare;
+  bool& will = r->will;
+  bool& may = r->may;
+  bool& neg = r->neg;
+  bool& intent_verb = r->intent_verb;
+  bool& hesitate = r->hesitate;
+  bool& refuse = r->refuse;
+  bool& sched = r->sched;
+  bool& be = r->be;
+  bool& have = r->have;
+  for (uint32_t u = t; u > sb && t - u < 8;) {
+    --u;
+    const std::string& w = low[u];
+    std::string_view tag = Tag(u);
+    if (IsQuote(w)) continue;
+    if (w == "will" || w == "would" || w == "'ll" || w == "shall" ||
+        w == "wo") {
+      will = true;
+      continue;
+    }
+    if (w == "may" || w == "might" || w == "could" || w == "should" ||
+        w == "must" || w == "can" || w == "ca") {
+      may = true;
+      continue;
+    }
+    if (w == "not" || w == "n't" || w == "never" || w == "no") {
+      neg = true;
+      continue;
+    }
+    if (w == "to") continue;
+    if (tag == "RB" || tag == "RBR") continue;
+    std::vector<std::string> ls = LemmaCandidates(w);
+    bool matched = false;
+    for (const std::string& l : ls) {
+      if (l == "be" || l == "have" || l == "do" || l == "get") {
+        if (l == "be" || l == "get") be = true;
+        if (l == "have") have = true;
+        matched = true;
         break;
       }
-      if (low[u] == ";" ) break;
-      if (IsClauseWord(u) && low[u] != "if") break;
+      uint32_t after_verb = u + 1;
+      while (after_verb < t && TimeWord(after_verb)) ++after_verb;
+      if (IntentVerbs().count(l) && after_verb < t &&
+          (low[after_verb] == "to" || IsQuote(low[after_verb]))) {
+        intent_verb = true;
+        if (l == "prepare") prepare = true;
+        if (l == "hesitate") hesitate = true;
+        if (l == "refuse" || l == "decline") refuse = true;
+        matched = true;
+        break;
+      }
     }
-    // A bare infinitive is not (yet) an event: "is due on Thursday to
-    // visit", "an invitation to visit" (intent, after an intent noun).
-    if (!p.noun && t > sb && low[t - 1] == "to" && Tag(t) == "VB") {
+    // "prepared to resume shelling": an aspect verb before a gerund or
+    // an infinitive changes no modality.
+    if (!matched && !impl.petrarch && u + 1 <= t &&
+        (Tag(u + 1) == "VBG" || low[u + 1] == "to")) {
+      for (const std::string& l : ls) {
+        if (l == "resume" || l == "continue" || l == "keep" ||
+            l == "start" || l == "begin")
+          matched = true;
+      }
+    }
+    if (matched) continue;
+    if (ScheduleWords().count(w)) {
       sched = true;
-      static const std::unordered_set<std::string> kIntentNouns = {
-          "invitation", "invite", "plan", "plans", "offer", "promise",
-          "pledge", "bid", "intention", "decision", "agreement", "proposal",
-          "readiness", "willingness", "threat", "vow", "commitment"};
-      for (uint32_t u = t - 1; u > sb && t - u <= 3;) {
-        --u;
-        if (kIntentNouns.count(low[u])) intent_verb = true;
-      }
+      continue;
     }
-    bool negated = neg;
-    bool intent = will || intent_verb;
-    if (hesitate && neg) negated = false;  // "won't hesitate to" = intent
-    if (refuse) negated = true;
-    bool passive = !p.noun && !p.adj && Tag(t) == "VBN" && be && !p.nopassive;
-    bool reduced = false;
-    // A reduced relative ("a member of Hamas jailed a year ago") is passive.
-    // (Intransitive patterns have none: "Iraqi students demonstrated in
-    // Baghdad".)
-    if (!p.noun && !p.adj && Tag(t) == "VBN" && !be && !have && t > sb &&
-        !p.nopassive && !p.solo) {
-      uint32_t u = t - 1;
-      while (u > sb && Tag(u) == "RB") --u;
-      // ... unless an object follows ("Kim courteously invited Putin").
-      std::string_view next = c.last + 1 < se ? Tag(c.last + 1) : "";
-      bool object = StartsWith(next, "NN") || next == "DT" || next == "PRP" ||
-                    next == "PRP$" || next == "JJ";
-      // ... or the pattern's own words are its object ("A Russian court
-      // issued an arrest warrant against", "doctors handed over medicine").
-      for (uint32_t u = t + 1; u <= c.last && u < se; ++u) {
-        if (StartsWith(Tag(u), "NN")) object = true;
-      }
-      // A counted object ("police arrested 100 Palestinians", "rebels
-      // kidnapped up to 16 advisers"), not a time ("jailed 15 months ago").
-      if (!object && c.last + 1 < se &&
-          (next == "CD" || QuantityWord(c.last + 1))) {
-        uint32_t v = c.last + 1;
-        while (v < se && v < c.last + 6 &&
-               (Tag(v) == "CD" || QuantityWord(v)))
-          ++v;
-        static const std::unordered_set<std::string> kTime = {
-            "year", "years", "month", "months", "week", "weeks", "day",
-            "days", "hours", "minutes", "decades", "ago", "percent"};
-        object = v < se && v > c.last + 1 &&
-                 (StartsWith(Tag(v), "NN") || Tag(v) == "JJ") &&
-                 !kTime.count(low[v]);
-      }
-      if ((StartsWith(Tag(u), "NN") || Tag(u) == "PRP") && !object) {
-        passive = true;
-        reduced = true;
-      }
+    break;
+  }
+  r->conditional = Conditional(t, sb);
+  // A bare infinitive is not (yet) an event: "is due on Thursday to
+  // visit", "an invitation to visit" (intent, after an intent noun).
+  if (!p.noun && t > sb && low[t - 1] == "to" && Tag(t) == "VB") {
+    sched = true;
+    static const std::unordered_set<std::string> kIntentNouns = {
+        "invitation", "invite", "plan", "plans", "offer", "promise",
+        "pledge", "bid", "intention", "decision", "agreement", "proposal",
+        "readiness", "willingness", "threat", "vow", "commitment"};
+    for (uint32_t u = t - 1; u > sb && t - u <= 3;) {
+      --u;
+      if (kIntentNouns.count(low[u])) intent_verb = true;
     }
+  }
+  bool negated = neg;
+  bool intent = will || intent_verb;
+  if (hesitate && neg) negated = false;  // "won't hesitate to" = intent
+  if (refuse) negated = true;
+  bool passive = !p.noun && !p.adj && Tag(t) == "VBN" && be && !p.nopassive;
+  r->negated = negated;
+  r->intent = intent;
+  r->passive = passive;
+  r->reduced = ReducedRelative(c, sb, se, *r);
+  if (r->reduced) r->passive = true;
+}
 
-    // Actors.
-    int src = -1, tgt = -1;
-    uint32_t after = t;
-    std::string root_code = p.code.substr(0, 2);
-    allow_at_ = root_code >= "17";
-    // Protests, force postures and measures at home take the place as
-    // target ("imposed a curfew in Turkey", "lifted a curfew in Montenegro").
-    // Condolences go to the people of the place of the loss ("expressed
-    // sorrow for the shootings in South Carolina").
-    bool allow_in = p.solo || root_code == "14" || root_code == "15" ||
-                    root_code == "17" || StartsWith(p.code, "081") ||
-                    p.code == "018";
-    if (p.reporter) {
-      tgt = SubjectOf(groups, t, sb);
-      src = ReporterOf(groups, t, sb, se);
-    } else if (passive) {
-      src = ObjectOf(groups, c.last, se, {}, false, true);
-      // "a mortar bomb was fired at it from the Gaza Strip": with no "by"
-      // agent, where the fire came from is its source (as GDELT codes it).
-      if (src < 0 && root_code >= "18" && root_code <= "20") {
-        int g = ObjectOf(groups, c.last, se, {"from"}, false, false);
-        if (g >= 0 && groups[g].b <= c.last + 6) src = g;
+// Returns true if a conditional word ("if", "unless", "whether") opens the
+// clause of trigger t.
+bool SentenceCoder::Conditional(uint32_t t, uint32_t sb) const {
+  bool conditional = false;
+  for (uint32_t u = t; u > sb;) {
+    --u;
+    if (low[u] == "if" || low[u] == "unless" || low[u] == "whether") {
+      conditional = true;
+      break;
+    }
+    if (low[u] == ";" ) break;
+    if (IsClauseWord(u) && low[u] != "if") break;
+  }
+  return conditional;
+}
+
+// Returns true for a reduced relative ("a member of Hamas jailed a year
+// ago"): a passive with no auxiliary. (Intransitive patterns have none:
+// "Iraqi students demonstrated in Baghdad".)
+bool SentenceCoder::ReducedRelative(const Candidate& c, uint32_t sb,
+                                    uint32_t se,
+                                    const TriggerReading& r) const {
+  const EventPattern& p = *c.pattern;
+  const uint32_t t = c.trigger;
+  const bool be = r.be, have = r.have;
+  bool reduced = false;
+  if (!p.noun && !p.adj && Tag(t) == "VBN" && !be && !have && t > sb &&
+      !p.nopassive && !p.solo) {
+    uint32_t u = t - 1;
+    while (u > sb && Tag(u) == "RB") --u;
+    // ... unless an object follows ("Kim courteously invited Putin").
+    std::string_view next = c.last + 1 < se ? Tag(c.last + 1) : "";
+    bool object = StartsWith(next, "NN") || next == "DT" || next == "PRP" ||
+                  next == "PRP$" || next == "JJ";
+    // ... or the pattern's own words are its object ("A Russian court
+    // issued an arrest warrant against", "doctors handed over medicine").
+    for (uint32_t u = t + 1; u <= c.last && u < se; ++u) {
+      if (StartsWith(Tag(u), "NN")) object = true;
+    }
+    // A counted object ("police arrested 100 Palestinians", "rebels
+    // kidnapped up to 16 advisers"), not a time ("jailed 15 months ago").
+    if (!object && c.last + 1 < se &&
+        (next == "CD" || QuantityWord(c.last + 1))) {
+      uint32_t v = c.last + 1;
+      while (v < se && v < c.last + 6 &&
+             (Tag(v) == "CD" || QuantityWord(v)))
+        ++v;
+      static const std::unordered_set<std::string> kTime = {
+          "year", "years", "month", "months", "week", "weeks", "day",
+          "days", "hours", "minutes", "decades", "ago", "percent"};
+      object = v < se && v > c.last + 1 &&
+               (StartsWith(Tag(v), "NN") || Tag(v) == "JJ") &&
+               !kTime.count(low[v]);
+    }
+    if ((StartsWith(Tag(u), "NN") || Tag(u) == "PRP") && !object) {
+      reduced = true;
+    }
+  }
+  return reduced;
+}
+
+// Finds the trigger's source and target groups: the reporter for a
+// reporting pattern, the "by" agent of a passive, the possessor or light
+// verb's subject of a noun, the subject and object of a verb.
+void SentenceCoder::FindParties(const SentenceView& sv, const Candidate& c,
+                                TriggerReading* r) const {
+  const uint32_t sb = sv.sb, se = sv.se;
+  const std::vector<Group>& groups = sv.groups;
+  const EventPattern& p = *c.pattern;
+  const uint32_t t = c.trigger;
+  int& src = r->src;
+  int& tgt = r->tgt;
+  std::string root_code = p.code.substr(0, 2);
+  allow_at_ = root_code >= "17";
+  // Protests, force postures and measures at home take the place as
+  // target ("imposed a curfew in Turkey", "lifted a curfew in Montenegro").
+  // Condolences go to the people of the place of the loss ("expressed
+  // sorrow for the shootings in South Carolina").
+  bool allow_in = p.solo || root_code == "14" || root_code == "15" ||
+                  root_code == "17" || StartsWith(p.code, "081") ||
+                  p.code == "018";
+  r->root_code = root_code;
+  r->allow_in = allow_in;
+  if (p.reporter) {
+    tgt = SubjectOf(groups, t, sb);
+    src = ReporterOf(groups, t, sb, se);
+  } else if (r->passive) {
+    PassiveParties(sv, c, r);
+  } else if (p.noun) {
+    NounParties(sv, c, r);
+  } else {
+    VerbParties(sv, c, r);
+  }
+}
+
+// The parties of a passive verb: its "by" agent (or where the fire came
+// from) is the source, its subject (or the noun a reduced relative
+// follows) the target.
+void SentenceCoder::PassiveParties(const SentenceView& sv, const Candidate& c,
+                                   TriggerReading* r) const {
+  const uint32_t sb = sv.sb, se = sv.se;
+  const std::vector<Group>& groups = sv.groups;
+  const uint32_t t = c.trigger;
+  int& src = r->src;
+  int& tgt = r->tgt;
+  const std::string& root_code = r->root_code;
+  const bool reduced = r->reduced;
+  src = ObjectOf(groups, c.last, se, {}, false, true);
+  // "a mortar bomb was fired at it from the Gaza Strip": with no "by"
+  // agent, where the fire came from is its source (as GDELT codes it).
+  if (src < 0 && root_code >= "18" && root_code <= "20") {
+    int g = ObjectOf(groups, c.last, se, {"from"}, false, false);
+    if (g >= 0 && groups[g].b <= c.last + 6) src = g;
+  }
+  if (reduced) {
+    // "victims killed by X": the noun just before is the target.
+    tgt = -1;
+    for (size_t g = 0; g < groups.size(); ++g) {
+      if (groups[g].e == t || (groups[g].e + 1 == t && Tag(t - 1) == "RB"))
+        tgt = static_cast<int>(g);
+    }
+  } else if (c.fronted) {
+    // "Evidence against Russia was presented": the party after the
+    // object noun, else the subject.
+    for (size_t g = 0; g < groups.size() && tgt < 0; ++g) {
+      if (groups[g].b >= c.fronted && groups[g].e <= t) {
+        tgt = static_cast<int>(g);
       }
-      if (reduced) {
-        // "victims killed by X": the noun just before is the target.
-        tgt = -1;
-        for (size_t g = 0; g < groups.size(); ++g) {
-          if (groups[g].e == t || (groups[g].e + 1 == t && Tag(t - 1) == "RB"))
-            tgt = static_cast<int>(g);
-        }
-      } else if (c.fronted) {
-        // "Evidence against Russia was presented": the party after the
-        // object noun, else the subject.
-        for (size_t g = 0; g < groups.size() && tgt < 0; ++g) {
-          if (groups[g].b >= c.fronted && groups[g].e <= t) {
-            tgt = static_cast<int>(g);
-          }
-        }
-        if (tgt < 0) tgt = SubjectOf(groups, t, sb);
-        // "Sanctions were imposed on Iran by the EU".
-        if (tgt < 0) {
-          int g = ObjectOf(groups, t, se, {"on", "against", "to", "with"},
-                           false, false);
-          if (g >= 0 && g != src) tgt = g;
-        }
-      } else {
-        tgt = SubjectOf(groups, t, sb);
-        // "A camp for Congolese refugees was attacked": the party the
-        // subject noun names with "for"/"of" right before the verb group.
-        if (tgt < 0) {
-          for (int g = static_cast<int>(groups.size()) - 1; g >= 0; --g) {
-            const Group& gr = groups[g];
-            if (gr.e > t) continue;
-            bool aux_only = true;
-            for (uint32_t u = gr.e; u < t && aux_only; ++u) {
-              bool aux = Tag(u) == "RB" || Tag(u) == "MD";
-              for (const std::string& l : LemmaCandidates(low[u])) {
-                if (l == "be" || l == "have") aux = true;
-              }
-              aux_only = aux;
-            }
-            if (!aux_only) break;
-            uint32_t u = gr.b;
-            while (u > sb && (Tag(u - 1) == "DT" || Tag(u - 1) == "JJ" ||
-                              Tag(u - 1) == "CD"))
-              --u;
-            if (u > sb + 1 && (low[u - 1] == "for" || low[u - 1] == "of") &&
-                StartsWith(Tag(u - 2), "NN"))
-              tgt = g;
-            break;
-          }
-        }
-      }
-    } else if (p.noun) {
-      // Possessor ("Putin's visit", "Putin's July 2000 visit").
+    }
+    if (tgt < 0) tgt = SubjectOf(groups, t, sb);
+    // "Sanctions were imposed on Iran by the EU".
+    if (tgt < 0) {
+      int g = ObjectOf(groups, t, se, {"on", "against", "to", "with"},
+                       false, false);
+      if (g >= 0 && g != src) tgt = g;
+    }
+  } else {
+    tgt = SubjectOf(groups, t, sb);
+    // "A camp for Congolese refugees was attacked": the party the
+    // subject noun names with "for"/"of" right before the verb group.
+    if (tgt < 0) {
       for (int g = static_cast<int>(groups.size()) - 1; g >= 0; --g) {
         const Group& gr = groups[g];
         if (gr.e > t) continue;
-        if (t - gr.e <= 4 && gr.e < se &&
-            (low[gr.e] == "'s" || low[gr.e] == "'")) {
-          bool clean = true;
-          for (uint32_t u = gr.e + 1; u < t; ++u) {
-            std::string_view tag = Tag(u);
-            if (!(tag == "JJ" || tag == "CD" || StartsWith(tag, "NN") ||
-                  tag == "NNP"))
-              clean = false;
-          }
-          if (clean) src = g;
-        }
-        break;
-      }
-      // Light verb ("held talks", "launched an air strike").
-      if (src < 0) {
-        uint32_t u = t;
-        while (u > sb) {
-          --u;
-          std::string_view tag = Tag(u);
-          if (tag == "DT" || tag == "JJ" || tag == "PRP$" || tag == "CD" ||
-              tag == "NN" || tag == "NNS")
-            continue;
-          break;
-        }
-        if (IsVerbTag(Tag(u)) && u < t) {
-          static const std::unordered_set<std::string> kLight = {
-              "hold", "make", "pay", "launch", "carry", "conduct", "stage",
-              "have", "begin", "start", "open", "resume", "attend", "host",
-              "mount", "announce", "order", "continue", "wage", "join",
-              "face", "receive", "draw"};
+        bool aux_only = true;
+        for (uint32_t u = gr.e; u < t && aux_only; ++u) {
+          bool aux = Tag(u) == "RB" || Tag(u) == "MD";
           for (const std::string& l : LemmaCandidates(low[u])) {
-            if (kLight.count(l)) {
-              src = SubjectOf(groups, u, sb);
-              break;
-            }
+            if (l == "be" || l == "have") aux = true;
           }
+          aux_only = aux;
         }
-      }
-      // "Israeli tank shelling", "a Russian air strike", "US drone
-      // attacks": a party modifying the event noun is its agent.
-      if (src < 0) {
-        for (int g = static_cast<int>(groups.size()) - 1; g >= 0; --g) {
-          const Group& gr = groups[g];
-          if (gr.e > t) continue;
-          if (t - gr.e <= 2 && gr.actors.size() == 1 &&
-              !gr.actors[0].pronoun && !gr.actors[0].code.empty() &&
-              (gr.e == t || (low[gr.e] != "'s" && low[gr.e] != "'"))) {
-            bool modifiers = true;
-            for (uint32_t u = gr.e; u < t; ++u) {
-              if (!(Tag(u) == "NN" || Tag(u) == "NNP" || Tag(u) == "JJ"))
-                modifiers = false;
-            }
-            if (modifiers && Tag(gr.e - 1) != "NNS" && Tag(gr.e - 1) != "NNPS")
-              src = g;
-          }
-          break;
-        }
-      }
-      // "an air strike by government forces".
-      if (src < 0) {
-        int g = ObjectOf(groups, t, se, {"by"}, false, false);
-        if (g >= 0 && groups[g].b <= t + 3) src = g;
-      }
-      // A fronted phrase: "During a visit to X in July, Y was shown ...".
-      if (src < 0) {
-        bool fronted = true;
-        for (uint32_t u = sb; u < t; ++u) {
-          if (IsVerbTag(Tag(u))) fronted = false;
-        }
-        if (fronted) {
-          uint32_t comma = t;
-          while (comma < se && low[comma] != ",") ++comma;
-          for (size_t g = 0; g < groups.size(); ++g) {
-            if (groups[g].b > comma && groups[g].b <= comma + 3) {
-              src = static_cast<int>(g);
-              break;
-            }
-          }
-        }
-      }
-      tgt = ObjectOf(groups, t, se, p.preps, allow_in, false);
-      if (tgt >= 0 && groups[tgt].b > t + 6) tgt = -1;
-      if (tgt >= 0 && tgt == src) tgt = -1;
-      // "Four children were killed in Israeli tank shelling": the victims
-      // of the passive verb are the attack's target.
-      if (root_code >= "18" && root_code <= "20") {
-        uint32_t u = src >= 0 && groups[src].e <= t && groups[src].b + 4 > t
-                         ? groups[src].b
-                         : t;
+        if (!aux_only) break;
+        uint32_t u = gr.b;
         while (u > sb && (Tag(u - 1) == "DT" || Tag(u - 1) == "JJ" ||
-                          Tag(u - 1) == "NN"))
+                          Tag(u - 1) == "CD"))
           --u;
-        if (u > sb + 1 && (low[u - 1] == "in" || low[u - 1] == "by") &&
-            Tag(u - 2) == "VBN") {
-          bool be = false;
-          for (uint32_t v = u - 2; v > sb && v + 4 > u;) {
-            --v;
-            for (const std::string& l : LemmaCandidates(low[v])) {
-              if (l == "be") be = true;
-            }
-          }
-          int victims = be ? SubjectOf(groups, u - 2, sb) : -1;
-          if (victims >= 0 && victims != src) {
-            bool coded = false;
-            for (const Actor& a : groups[victims].actors)
-              coded |= !a.code.empty();
-            if (coded) tgt = victims;
-          }
-        }
-      }
-    } else {
-      src = SubjectOf(groups, t, sb);
-      // ", publicly threatening them with tariffs": a participle clause
-      // after a comma has the main clause's subject.
-      if (Tag(t) == "VBG") {
-        uint32_t u = t;
-        while (u > sb && Tag(u - 1) == "RB") --u;
-        if (u > sb + 1 && low[u - 1] == ",") {
-          for (uint32_t v = sb; v + 1 < u; ++v) {
-            if (!Finite(v)) continue;
-            int g = SubjectOf(groups, v, sb);
-            if (g >= 0) src = g;
-            break;
-          }
-        }
-      }
-      // A PETRARCH pattern's target follows its last word.
-      if (impl.petrarch && c.last > t && Tag(c.last) == "IN") after = c.last;
-      tgt = ObjectOf(groups, after, se, p.preps, allow_in, false, &p.words);
-      // The pattern's own words may look like a verb in between ("expel
-      // exiled leaders"): search again after them.
-      if (tgt < 0 && c.last > after)
-        tgt = ObjectOf(groups, c.last, se, p.preps, allow_in, false, &p.words);
-      // Nothing coded right after the verb: after the pattern's own words
-      // ("celebrated Eid at Osgiliath with Gondor").
-      if (tgt >= 0) {
-        bool coded = false;
-        for (const Actor& a : groups[tgt].actors) coded |= !a.code.empty();
-        if (!coded && c.last > t) {
-          int again = ObjectOf(groups, c.last, se, p.preps, allow_in, false,
-                               &p.words);
-          if (again >= 0) tgt = again;
-        }
-      }
-      // "strengthened its forces in Lebanon", "withdraw their force from
-      // Chad": the subject's own forces are what it acts with, not at.
-      if (tgt >= 0 && src >= 0 && !groups[tgt].actors.empty() &&
-          !groups[tgt].actors[0].poss_agent.empty() &&
-          !groups[src].actors.empty() &&
-          groups[tgt].actors[0].code.compare(
-              0, 3, groups[src].actors[0].code, 0, 3) == 0) {
-        int g = ObjectOf(groups, groups[tgt].e - 1, se, p.preps, true, false,
-                         &p.words);
-        tgt = g != src ? g : -1;
-      }
-      // "demonstrated in Baghdad against the United States": whom a protest
-      // is against wins over where it is.
-      if (tgt >= 0 && root_code == "14" &&
-          (target_prep_ == "in" || target_prep_ == "at")) {
-        int g = ObjectOf(groups, groups[tgt].e - 1, se, {"against"}, false,
-                         false);
-        if (g >= 0 && g != src) tgt = g;
-      }
-      // "claimed responsibility for a deadly attack targeting shoppers at a
-      // mall in Kenya's capital": the place attacked.
-      bool tgt_coded = false;
-      if (tgt >= 0) {
-        for (const Actor& a : groups[tgt].actors) tgt_coded |= !a.code.empty();
-      }
-      if (!tgt_coded && p.code == "015") {
-        int g = -1;
-        LocationCountry(groups, c.last, se, &g);
-        if (g >= 0 && g != src) tgt = g;
-      }
-      // A conditional threat is aimed at whoever must meet the condition:
-      // "threatened to hold a general strike unless Israel rescinded ...",
-      // "threatened to stop negotiations if the United States goes ahead".
-      if (tgt < 0 && root_code == "13" && !impl.petrarch) {
-        for (uint32_t u = c.last + 1; u < se && u <= c.last + 14; ++u) {
-          if (low[u] != "if" && low[u] != "unless") continue;
-          for (size_t g = 0; g < groups.size(); ++g) {
-            const Group& gr = groups[g];
-            if (gr.b <= u || gr.b > u + 4) continue;
-            bool coded = false;
-            for (const Actor& a : gr.actors) coded |= !a.code.empty();
-            if (coded && static_cast<int>(g) != src) tgt = static_cast<int>(g);
-            break;
-          }
-          break;
-        }
-      }
-      // Appeals, demands and threats aimed through a clause: "demanded
-      // that the US cancel ...", "urged that Iraq ...".
-      if (tgt < 0 && (root_code == "02" || root_code == "10" ||
-                      root_code == "13" || impl.petrarch)) {
-        uint32_t u = c.last + 1;
-        while (u < se && u <= c.last + 4 && low[u] != "that" &&
-               (Tag(u) == "RB" || Tag(u) == "NNP" || IsQuote(low[u]) ||
-                low[u] == "on" || low[u] == "last" || low[u] == "this"))
-          ++u;
-        if (u < se && low[u] == "that") {
-          for (size_t g = 0; g < groups.size(); ++g) {
-            if (groups[g].b + 1 == groups[g].e && Tag(groups[g].b) == "PRP$")
-              continue;  // "that its partners ..."
-            if (groups[g].b > u && groups[g].b <= u + 4) {
-              tgt = static_cast<int>(g);
-              break;
-            }
-          }
-        }
-      }
-    }
-    bool claimed = false, claimed_own = false;
-    // "The US claimed that ISIL had attacked Iraq": what is claimed is an
-    // accusation by the claimant, not a coded attack.
-    if (root_code >= "15" && !p.reporter) {
-      for (uint32_t u = t; u > sb;) {
-        --u;
-        if (low[u] == "that") continue;
-        bool claim = false, say = false;
-        if (IsVerbTag(Tag(u))) {
-          for (const std::string& l : LemmaCandidates(low[u])) {
-            if (l == "claim" || l == "allege" || l == "contend" ||
-                l == "assert")
-              claim = true;
-            // "Israel said a mortar bomb was fired at it", "The US said
-            // that Iraq had attacked": a party's own report of violence
-            // is coded as its accusation, as PETRARCH-2 and GDELT code it
-            // (a trailing attribution, ", officials said", is not).
-            if (l == "say" && root_code >= "18") say = true;
-          }
-          // Only the clause right after the reporting verb: another verb
-          // ("said ..., expanding its campaign against X that has seized")
-          // ends the search.
-          bool aux = false;
-          for (const std::string& l : LemmaCandidates(low[u])) {
-            if (l == "be" || l == "have" || l == "do" || l == "get") aux = true;
-          }
-          // "said eight people were killed in an air strike": the noun
-          // event is the same clause's.
-          if (Tag(u) == "VBN" && u + 1 < t &&
-              (low[u + 1] == "in" || low[u + 1] == "by"))
-            aux = true;
-          if (!claim && !say && !aux && u + 1 < t) break;
-        }
-        if (say && !claim) {
-          int claimant = SubjectOf(groups, u, sb);
-          bool party = claimant >= 0 && claimant != src &&
-                       groups[claimant].b < u;
-          if (party && src >= 0) {
-            for (const Actor& a : groups[claimant].actors) {
-              for (const Actor& b : groups[src].actors) {
-                // ("Iraq said its forces killed ...": its own report of
-                // its own act is the act.)
-                if (a.code.empty() || a.code == b.code ||
-                    StartsWith(a.code, "---") ||
-                    (a.code.size() >= 3 && b.code.size() >= 3 &&
-                     a.code.compare(0, 3, b.code, 0, 3) == 0))
-                  party = false;
-              }
-            }
-          }
-          if (party) claim = true;
-        }
-        if (claim) {
-          int claimant = SubjectOf(groups, u, sb);
-          // "The US claimed that it had attacked Iraq": a party claiming
-          // its own act claims responsibility for it (015).
-          bool own = claimant >= 0 && src >= 0 && claimant != src &&
-                     !groups[src].actors.empty();
-          if (own) {
-            for (const Actor& b : groups[src].actors) {
-              bool same = false;
-              for (const Actor& a : groups[claimant].actors)
-                same |= !a.code.empty() && a.code == b.code;
-              own &= same;
-            }
-          }
-          if (own && root_code >= "18" && tgt >= 0) {
-            src = claimant;
-            claimed_own = true;
-          } else if (claimant >= 0 && claimant != src) {
-            tgt = src;
-            src = claimant;
-            claimed = true;
-          }
-          break;
-        }
-        if (IsClauseWord(u)) break;
-      }
-    }
-    // "Guerrillas have been demobilized": a yield with no agent named is
-    // the yielding side's own act.
-    if (passive && !reduced && src < 0 && tgt >= 0 && p.solo &&
-        root_code == "08") {
-      src = tgt;
-      tgt = -1;
-    }
-    // A denial's target is whoever made the claim, not the subject of the
-    // clause denied ("denied the Zimbabwe dollar would be devalued").
-    if (p.code == "016" && tgt >= 0 && !impl.petrarch) {
-      uint32_t e = groups[tgt].e;
-      std::string_view next = e < se ? Tag(e) : "";
-      if (next == "MD" || (e < se && Finite(e)) ||
-          ((next == "NN" || next == "NNS") && groups[tgt].actors.size() == 1 &&
-           groups[tgt].actors[0].code.size() == 3))
-        tgt = -1;
-    }
-    if (p.swap) std::swap(src, tgt);
-    // An object we cannot code ("met in Zurich" with Zurich unknown) is no
-    // target; a later actor is not taken in its place.
-    if (tgt >= 0) {
-      bool coded = false;
-      for (const Actor& a : groups[tgt].actors) coded |= !a.code.empty();
-      if (!coded) tgt = -1;
-    }
-    // No perpetrator named: an event with the victim only, when allowed.
-    bool sourceless = false;
-    if (impl.options.allow_missing_source && root_code >= "18" &&
-        root_code <= "20" && tgt >= 0 && !p.reporter && !claimed) {
-      bool src_coded = false;
-      if (src >= 0) {
-        for (const Actor& a : groups[src].actors) src_coded |= !a.code.empty();
-      }
-      if (!src_coded) {
-        sourceless = true;
-        src = -1;
-      }
-    }
-    static const Group kNoSource = [] {
-      Group g;
-      g.actors.emplace_back();
-      return g;
-    }();
-    if (src < 0 && !sourceless) continue;
-    const Group& sg = src >= 0 ? groups[src] : kNoSource;
-    if (sg.actors.empty()) continue;
-    if (!p.reporter && !passive && !sourceless) {
-      for (const Actor& a : sg.actors) subjects_here.push_back(a);
-    }
-    // Code selection.
-    std::string code = p.code;
-    bool event_negated = false;
-    if (negated) {
-      // The default mappings are CAMEO's; a PETRARCH dictionary's codes are
-      // its own.
-      std::string nc = !p.neg_code.empty() ? p.neg_code
-                       : impl.petrarch     ? ""
-                                           : DefaultNegated(code, intent);
-      if (!nc.empty()) {
-        code = nc;
-        intent = false;
-      } else {
-        event_negated = true;
-      }
-    }
-    if (intent && !event_negated && code == p.code && !impl.petrarch) {
-      code = !p.intent_code.empty() ? p.intent_code : DefaultIntent(code);
-      // Preparing to use force is a force posture (CAMEO 150), not a
-      // verbal threat.
-      if (prepare && !will && root_code >= "18" && root_code <= "20")
-        code = "150";
-    }
-    if (claimed) {
-      code = "112";
-      event_negated = false;
-    }
-    if (claimed_own) {
-      code = "015";
-      event_negated = false;
-    }
-    // A word in scare quotes is a figure of speech ('would not "invade"
-    // the money').
-    if (t > sb && t + 1 < se && IsQuote(low[t - 1]) && IsQuote(low[t + 1]) &&
-        c.last == t)
-      continue;
-    // Attacking a decision, or attacking someone "saying" something, is
-    // criticism (111), not force.
-    if (p.words.size() == 1 && p.words[0] == "attack" && !p.noun &&
-        StartsWith(code, "19")) {
-      static const std::unordered_set<std::string> kAbstract = {
-          "decision", "decisions", "policy", "policies", "plan", "plans",
-          "proposal", "proposals", "remarks", "comments", "record", "idea",
-          "ideas", "move", "handling", "claims", "claim", "report", "law",
-          "laws", "bill", "budget", "stance", "speech", "statement",
-          "approach", "failure", "decision-making", "strategy", "record",
-          "rhetoric", "views", "position", "leadership", "response"};
-      uint32_t u = t + 1;
-      while (u < se && (Tag(u) == "DT" || Tag(u) == "PRP$" || Tag(u) == "JJ" ||
-                        Tag(u) == "POS" || Tag(u) == "NNP" || Tag(u) == "NNPS" ||
-                        low[u] == "'s"))
-        ++u;
-      bool verbal = u < se && kAbstract.count(low[u]);
-      for (uint32_t v = t + 1; v + 1 < se && v < t + 14 && !verbal; ++v) {
-        if (low[v] == "," && (low[v + 1] == "saying" || low[v + 1] == "calling"))
-          verbal = true;
-      }
-      if (verbal) code = "111";
-    }
-    // "bombarded the minister with a barrage of requests".
-    if (StartsWith(code, "19") && !p.noun) {
-      static const std::unordered_set<std::string> kWords = {
-          "requests", "questions", "letters", "calls", "emails", "complaints",
-          "messages", "criticism", "demands", "petitions", "abuse", "insults",
-          "queries", "texts", "tweets", "phone"};
-      bool words_only = false;
-      for (uint32_t v = c.last + 1; v < se && v < c.last + 10; ++v) {
-        if (low[v] != "with") continue;
-        for (uint32_t w = v + 1; w < se && w < v + 6; ++w) {
-          if (kWords.count(low[w])) words_only = true;
-        }
+        if (u > sb + 1 && (low[u - 1] == "for" || low[u - 1] == "of") &&
+            StartsWith(Tag(u - 2), "NN"))
+          tgt = g;
         break;
       }
-      if (words_only) continue;
-    }
-    // "demonstrated its commitment" shows, it does not protest; a market's
-    // "rally" is no crowd; "struck a second platform" is force, not a
-    // labour strike.
-    if (!p.noun && p.words.size() == 1 && t + 1 < se) {
-      std::string_view next = Tag(t + 1);
-      bool object = next == "DT" || next == "PRP$" || next == "NNP" ||
-                    next == "PRP" || next == "CD";
-      if (p.words[0] == "demonstrate" && object) continue;
-      if (p.words[0] == "strike" && p.code == "143" &&
-          (object || low[t + 1] == "at"))
-        code = "190";
-    }
-    if (p.words[0] == "rally" || (p.words.size() > 1 && p.words[1] == "rally")) {
-      static const std::unordered_set<std::string> kMarket = {
-          "shares", "stock", "stocks", "market", "markets", "wall", "index",
-          "prices", "dollar", "bonds", "yen", "futures", "equities", "nasdaq",
-          "dow", "traders", "investors", "currency", "oil", "gold"};
-      bool market = false;
-      for (uint32_t u = sb; u < se && !market; ++u) market = kMarket.count(low[u]);
-      if (market) continue;
-    }
-    // Delivering a message, a speech or a blow is no aid; helping to reduce
-    // a deficit helps no one named.
-    if (StartsWith(p.code, "07") && !p.noun && p.words.size() == 1) {
-      static const std::unordered_set<std::string> kNotAid = {
-          "message", "messages", "speech", "speeches", "address", "lecture",
-          "warning", "verdict", "blow", "performance", "results", "promise",
-          "promises", "remarks", "testimony", "ultimatum", "rebuke", "sermon",
-          "statement", "report", "news", "punch", "knockout", "victory",
-          "defeat", "growth", "returns", "profits", "on"};
-      uint32_t u = t + 1;
-      while (u < se && (Tag(u) == "DT" || Tag(u) == "PRP$" || Tag(u) == "JJ" ||
-                        Tag(u) == "JJS" || Tag(u) == "CD" ||
-                        (StartsWith(Tag(u), "NN") && u + 1 < se &&
-                         StartsWith(Tag(u + 1), "NN"))))
-        ++u;
-      if (u < se && kNotAid.count(low[u])) continue;
-      if (t + 1 < se && Tag(t + 1) == "VB") continue;  // "help reduce"
-    }
-    // Releasing a transcript, a report or figures is publishing, not
-    // yielding (084).
-    if (StartsWith(p.code, "084") && !p.noun) {
-      static const std::unordered_set<std::string> kDocuments = {
-          "transcript", "transcripts", "report", "reports", "statement",
-          "video", "videos", "footage", "data", "figures", "details",
-          "results", "document", "documents", "files", "emails", "records",
-          "recording", "tape", "tapes", "photos", "images", "album", "film",
-          "list", "letter", "letters", "memo", "findings", "study",
-          "summary", "version", "update", "software", "app", "trailer",
-          "song", "single", "book", "plan", "proposal", "budget", "text"};
-      uint32_t u = t + 1;
-      while (u < se && (Tag(u) == "DT" || Tag(u) == "PRP$" || Tag(u) == "JJ" ||
-                        Tag(u) == "CD" || Tag(u) == "POS" ||
-                        (StartsWith(Tag(u), "NN") && u + 1 < se &&
-                         StartsWith(Tag(u + 1), "NN"))))
-        ++u;
-      if (u < se && kDocuments.count(low[u])) continue;
-    }
-    // Releasing people, not property.
-    if (code == "084" && tgt >= 0 && !groups[tgt].actors.empty()) {
-      const Actor& who = groups[tgt].actors[0];
-      static const char* kPeople[] = {"CVL", "OPP", "REB", "CRM", "MED",
-                                      "REF", "EDU", "HRI", "LAB", "UAF"};
-      bool people = who.person;
-      for (const char* k : kPeople) {
-        if (who.code.size() >= 3 &&
-            who.code.compare(who.code.size() - 3, 3, k) == 0)
-          people = true;
-      }
-      if (people) code = "0841";
-    }
-    const CameoCode* entry = impl.cameo->Find(code);
-    CameoCode foreign;
-    if (!entry && impl.options.accept_any_code && !code.empty() &&
-        std::all_of(code.begin(), code.end(), [](char ch) {
-          return std::isalnum(static_cast<unsigned char>(ch));
-        })) {
-      foreign.code = code;
-      entry = &foreign;
-    }
-    if (!entry) continue;
-    bool hypothetical = intent || may || sched || conditional;
-
-    std::vector<std::pair<const Actor*, const Actor*>> pairs, reverse;
-    if (tgt >= 0) {
-      for (const Actor& a : sg.actors) {
-        for (const Actor& b : groups[tgt].actors) pairs.push_back({&a, &b});
-      }
-      // Symmetric: the other side does it too, unless the "target" is
-      // where it happened ("meet in Zurich").
-      // A verb with its object codes the subject's act only ("Bush will
-      // meet with dissidents": USAGOV -> MMROPP), as PETRARCH-2 and GDELT
-      // do; a noun ("held talks with") is the two sides' joint act.
-      if (p.sym && target_prep_ != "in" && target_prep_ != "at" &&
-          (p.noun || impl.petrarch ||
-           std::count_if(p.words.begin() + 1, p.words.end(),
-                         [](const std::string& w) {
-                           return w != "with" && w != "to" && w != "in" &&
-                                  w != "at" && w != "on" && w != "for";
-                         }) > 0)) {
-        for (const Actor& a : sg.actors) {
-          for (const Actor& b : groups[tgt].actors) pairs.push_back({&b, &a});
-        }
-      }
-      // A host implies a visitor ("received ministers": 043 and 042); a
-      // PETRARCH pair code names the other side's event.
-      if ((code == "043" && !impl.petrarch) || !p.reverse_code.empty()) {
-        for (const Actor& a : sg.actors) {
-          for (const Actor& b : groups[tgt].actors) reverse.push_back({&b, &a});
-        }
-      }
-    } else if (p.sym && sg.actors.size() > 1) {
-      for (const Actor& a : sg.actors) {
-        for (const Actor& b : sg.actors) {
-          if (&a != &b) pairs.push_back({&a, &b});
-        }
-      }
-    } else if (p.solo || impl.options.allow_missing_target ||
-               root_code == "01" || root_code == "12") {
-      for (const Actor& a : sg.actors) pairs.push_back({&a, nullptr});
-    }
-    std::string date = DateFor(s, t);
-    std::string location = LocationFor(t, se);
-    Span trig{doc->tokens[t].begin, doc->tokens[c.last].end};
-    // People's codes depend on the date: recode for the event's own date
-    // ("Putin visited Pyongyang in July 2000").
-    std::vector<Actor> recoded;
-    recoded.reserve(pairs.size() * 2);
-    auto recode = [&](const Actor* a) -> const Actor* {
-      if (!a || a->dict_name.empty() || a->code != a->dict_code ||
-          date == sentence_date || !impl.actors)
-        return a;
-      const std::vector<std::string_view> fw = NameWords(a->dict_name);
-      std::string c2;
-      if (impl.actors->MatchActor(fw, 0, date, &c2, nullptr) == fw.size() &&
-          !c2.empty() && c2 != a->code) {
-        recoded.push_back(*a);
-        recoded.back().code = c2;
-        return &recoded.back();
-      }
-      return a;
-    };
-    for (auto& pr : pairs) {
-      pr.first = recode(pr.first);
-      pr.second = recode(pr.second);
-    }
-    const CameoCode* visit = impl.cameo->Find("042");
-    CameoCode foreign_reverse;
-    if (!p.reverse_code.empty()) {
-      visit = impl.cameo->Find(p.reverse_code);
-      if (!visit && impl.options.accept_any_code) {
-        foreign_reverse.code = p.reverse_code;
-        visit = &foreign_reverse;
-      }
-    }
-    std::vector<std::tuple<const Actor*, const Actor*, const CameoCode*>> all;
-    // "FRO/BIL/SAM": one dictionary name for several actors.
-    std::vector<Actor> split;
-    split.reserve(64);
-    auto expand = [&](const Actor* a) {
-      std::vector<const Actor*> outv;
-      if (!a || a->code.find('/') == std::string::npos) {
-        outv.push_back(a);
-        return outv;
-      }
-      size_t b = 0;
-      while (b <= a->code.size() && split.size() < 64) {
-        size_t sl = a->code.find('/', b);
-        if (sl == std::string::npos) sl = a->code.size();
-        split.push_back(*a);
-        split.back().code = a->code.substr(b, sl - b);
-        outv.push_back(&split.back());
-        b = sl + 1;
-      }
-      return outv;
-    };
-    for (auto [a, b] : pairs) {
-      for (const Actor* x : expand(a)) {
-        for (const Actor* y : expand(b)) all.emplace_back(x, y, entry);
-      }
-    }
-    if (visit) {
-      for (auto [a, b] : reverse) all.emplace_back(a, b, visit);
-    }
-    for (auto [a, b, e] : all) {
-      if (sourceless && (!b || hypothetical || event_negated)) continue;
-      // Diplomatic recognition is of a state or a government, not of
-      // "people's concerns".
-      if (e->code == "054" && !impl.petrarch &&
-          !(b && (b->code.size() == 3 ||
-                  (b->code.size() == 6 &&
-                   (b->code.compare(3, 3, "GOV") == 0 ||
-                    b->code.compare(3, 3, "REB") == 0 ||
-                    b->code.compare(3, 3, "OPP") == 0)))))
-        continue;
-      if (a->code.empty() && !sourceless) continue;
-      if (b && b->code.empty()) continue;
-      // An actor acting on itself, or on another of the same code ("American
-      // Airlines offered to fly the cat to Portland": USA -> USA), says
-      // nothing; two people of one government are kept, and so are
-      // measures at home ("Sudan shortened the curfew in Khartoum").
-      if (b && a->code == b->code &&
-          (a->entity == b->entity ||
-           (!allow_in && (!a->person || !b->person))))
-        continue;
-      Event ev;
-      if (a->e > a->b) ev.source = MakeActor(*a);  // else unknown
-      if (b) {
-        ev.target = MakeActor(*b);
-        ev.has_target = true;
-      }
-      ev.code = e->code;
-      ev.root = std::string(impl.cameo->Root(e->code));
-      if (ev.root.empty()) ev.root = ev.code.substr(0, 2);
-      ev.quad_class = e->quad_class;
-      ev.goldstein = e->goldstein;
-      ev.date = date;
-      ev.location = location;
-      if (ev.location.empty() && b && (StartsWith(ev.code, "042") ||
-                                       StartsWith(ev.code, "036")) &&
-          b->etype == "LOC")
-        ev.location = ev.target.name;
-      // Civilians attacked in a place are its people ("children were
-      // killed in shelling in the Gaza Strip" -> PSECVL).
-      if (b && ev.target.code == "---CVL" && ev.root >= "18" &&
-          ev.root <= "20") {
-        std::string c = LocationCountry(groups, t, se);
-        if (!c.empty() && c != ev.source.code.substr(0, 3))
-          ev.target.code = c + "CVL";
-      }
-      ev.negated = event_negated;
-      ev.hypothetical = hypothetical;
-      ev.sentence = s.span;
-      ev.trigger = trig;
-      ev.evidence = std::string(text.substr(trig.begin, trig.end - trig.begin));
-      bool dup = false;
-      for (size_t k = first_event; k < out->size(); ++k) {
-        const Event& o = (*out)[k];
-        // One accusation for "killed in an air strike"; one event for
-        // "forced or coerced relocations, including forcing people".
-        if (o.code == ev.code && o.source.code == ev.source.code &&
-            o.target.code == ev.target.code &&
-            o.sentence.begin == ev.sentence.begin)
-          dup = true;
-      }
-      if (!dup && debug)
-        std::fprintf(stderr, "  E %s %s %s\n", ev.code.c_str(),
-                     ev.source.code.c_str(), ev.target.code.c_str());
-      if (!dup) out->push_back(std::move(ev));
     }
   }
-  // Subjects carry to the next sentence for its pronouns.
+}
+
+// The parties of an event noun: its possessor, the subject of its light
+// verb, a party modifying it or its "by" agent is the source; its object
+// (or the victims of the passive it follows) the target.
+void SentenceCoder::NounParties(const SentenceView& sv, const Candidate& c,
+                                TriggerReading* r) const {
+  const uint32_t sb = sv.sb, se = sv.se;
+  const std::vector<Group>& groups = sv.groups;
+  const EventPattern& p = *c.pattern;
+  const uint32_t t = c.trigger;
+  int& src = r->src;
+  int& tgt = r->tgt;
+  const std::string& root_code = r->root_code;
+  const bool allow_in = r->allow_in;
+  // Possessor ("Putin's visit", "Putin's July 2000 visit").
+  for (int g = static_cast<int>(groups.size()) - 1; g >= 0; --g) {
+    const Group& gr = groups[g];
+    if (gr.e > t) continue;
+    if (t - gr.e <= 4 && gr.e < se &&
+        (low[gr.e] == "'s" || low[gr.e] == "'")) {
+      bool clean = true;
+      for (uint32_t u = gr.e + 1; u < t; ++u) {
+        std::string_view tag = Tag(u);
+        if (!(tag == "JJ" || tag == "CD" || StartsWith(tag, "NN") ||
+              tag == "NNP"))
+          clean = false;
+      }
+      if (clean) src = g;
+    }
+    break;
+  }
+  // Light verb ("held talks", "launched an air strike").
+  if (src < 0) {
+    uint32_t u = t;
+    while (u > sb) {
+      --u;
+      std::string_view tag = Tag(u);
+      if (tag == "DT" || tag == "JJ" || tag == "PRP$" || tag == "CD" ||
+          tag == "NN" || tag == "NNS")
+        continue;
+      break;
+    }
+    if (IsVerbTag(Tag(u)) && u < t) {
+      static const std::unordered_set<std::string> kLight = {
+          "hold", "make", "pay", "launch", "carry", "conduct", "stage",
+          "have", "begin", "start", "open", "resume", "attend", "host",
+          "mount", "announce", "order", "continue", "wage", "join",
+          "face", "receive", "draw"};
+      for (const std::string& l : LemmaCandidates(low[u])) {
+        if (kLight.count(l)) {
+          src = SubjectOf(groups, u, sb);
+          break;
+        }
+      }
+    }
+  }
+  // "Israeli tank shelling", "a Russian air strike", "US drone
+  // attacks": a party modifying the event noun is its agent.
+  if (src < 0) {
+    for (int g = static_cast<int>(groups.size()) - 1; g >= 0; --g) {
+      const Group& gr = groups[g];
+      if (gr.e > t) continue;
+      if (t - gr.e <= 2 && gr.actors.size() == 1 &&
+          !gr.actors[0].pronoun && !gr.actors[0].code.empty() &&
+          (gr.e == t || (low[gr.e] != "'s" && low[gr.e] != "'"))) {
+        bool modifiers = true;
+        for (uint32_t u = gr.e; u < t; ++u) {
+          if (!(Tag(u) == "NN" || Tag(u) == "NNP" || Tag(u) == "JJ"))
+            modifiers = false;
+        }
+        if (modifiers && Tag(gr.e - 1) != "NNS" && Tag(gr.e - 1) != "NNPS")
+          src = g;
+      }
+      break;
+    }
+  }
+  // "an air strike by government forces".
+  if (src < 0) {
+    int g = ObjectOf(groups, t, se, {"by"}, false, false);
+    if (g >= 0 && groups[g].b <= t + 3) src = g;
+  }
+  // A fronted phrase: "During a visit to X in July, Y was shown ...".
+  if (src < 0) {
+    bool fronted = true;
+    for (uint32_t u = sb; u < t; ++u) {
+      if (IsVerbTag(Tag(u))) fronted = false;
+    }
+    if (fronted) {
+      uint32_t comma = t;
+      while (comma < se && low[comma] != ",") ++comma;
+      for (size_t g = 0; g < groups.size(); ++g) {
+        if (groups[g].b > comma && groups[g].b <= comma + 3) {
+          src = static_cast<int>(g);
+          break;
+        }
+      }
+    }
+  }
+  tgt = ObjectOf(groups, t, se, p.preps, allow_in, false);
+  if (tgt >= 0 && groups[tgt].b > t + 6) tgt = -1;
+  if (tgt >= 0 && tgt == src) tgt = -1;
+  // "Four children were killed in Israeli tank shelling": the victims
+  // of the passive verb are the attack's target.
+  if (root_code >= "18" && root_code <= "20") {
+    uint32_t u = src >= 0 && groups[src].e <= t && groups[src].b + 4 > t
+                     ? groups[src].b
+                     : t;
+    while (u > sb && (Tag(u - 1) == "DT" || Tag(u - 1) == "JJ" ||
+                      Tag(u - 1) == "NN"))
+      --u;
+    if (u > sb + 1 && (low[u - 1] == "in" || low[u - 1] == "by") &&
+        Tag(u - 2) == "VBN") {
+      bool be = false;
+      for (uint32_t v = u - 2; v > sb && v + 4 > u;) {
+        --v;
+        for (const std::string& l : LemmaCandidates(low[v])) {
+          if (l == "be") be = true;
+        }
+      }
+      int victims = be ? SubjectOf(groups, u - 2, sb) : -1;
+      if (victims >= 0 && victims != src) {
+        bool coded = false;
+        for (const Actor& a : groups[victims].actors)
+          coded |= !a.code.empty();
+        if (coded) tgt = victims;
+      }
+    }
+  }
+}
+
+// The parties of an active verb: its subject is the source; its object
+// (after the pattern's words, past the subject's own forces, the target of
+// a protest, a threat's condition, a demand's clause) the target.
+void SentenceCoder::VerbParties(const SentenceView& sv, const Candidate& c,
+                                TriggerReading* r) const {
+  const uint32_t sb = sv.sb, se = sv.se;
+  const std::vector<Group>& groups = sv.groups;
+  const EventPattern& p = *c.pattern;
+  const uint32_t t = c.trigger;
+  int& src = r->src;
+  int& tgt = r->tgt;
+  const std::string& root_code = r->root_code;
+  const bool allow_in = r->allow_in;
+  uint32_t after = t;
+  src = SubjectOf(groups, t, sb);
+  // ", publicly threatening them with tariffs": a participle clause
+  // after a comma has the main clause's subject.
+  if (Tag(t) == "VBG") {
+    uint32_t u = t;
+    while (u > sb && Tag(u - 1) == "RB") --u;
+    if (u > sb + 1 && low[u - 1] == ",") {
+      for (uint32_t v = sb; v + 1 < u; ++v) {
+        if (!Finite(v)) continue;
+        int g = SubjectOf(groups, v, sb);
+        if (g >= 0) src = g;
+        break;
+      }
+    }
+  }
+  // A PETRARCH pattern's target follows its last word.
+  if (impl.petrarch && c.last > t && Tag(c.last) == "IN") after = c.last;
+  tgt = ObjectOf(groups, after, se, p.preps, allow_in, false, &p.words);
+  // The pattern's own words may look like a verb in between ("expel
+  // exiled leaders"): search again after them.
+  if (tgt < 0 && c.last > after)
+    tgt = ObjectOf(groups, c.last, se, p.preps, allow_in, false, &p.words);
+  // Nothing coded right after the verb: after the pattern's own words
+  // ("celebrated Eid at Osgiliath with Gondor").
+  if (tgt >= 0) {
+    bool coded = false;
+    for (const Actor& a : groups[tgt].actors) coded |= !a.code.empty();
+    if (!coded && c.last > t) {
+      int again = ObjectOf(groups, c.last, se, p.preps, allow_in, false,
+                           &p.words);
+      if (again >= 0) tgt = again;
+    }
+  }
+  // "strengthened its forces in Lebanon", "withdraw their force from
+  // Chad": the subject's own forces are what it acts with, not at.
+  if (tgt >= 0 && src >= 0 && !groups[tgt].actors.empty() &&
+      !groups[tgt].actors[0].poss_agent.empty() &&
+      !groups[src].actors.empty() &&
+      groups[tgt].actors[0].code.compare(
+          0, 3, groups[src].actors[0].code, 0, 3) == 0) {
+    int g = ObjectOf(groups, groups[tgt].e - 1, se, p.preps, true, false,
+                     &p.words);
+    tgt = g != src ? g : -1;
+  }
+  // "demonstrated in Baghdad against the United States": whom a protest
+  // is against wins over where it is.
+  if (tgt >= 0 && root_code == "14" &&
+      (target_prep_ == "in" || target_prep_ == "at")) {
+    int g = ObjectOf(groups, groups[tgt].e - 1, se, {"against"}, false,
+                     false);
+    if (g >= 0 && g != src) tgt = g;
+  }
+  // "claimed responsibility for a deadly attack targeting shoppers at a
+  // mall in Kenya's capital": the place attacked.
+  bool tgt_coded = false;
+  if (tgt >= 0) {
+    for (const Actor& a : groups[tgt].actors) tgt_coded |= !a.code.empty();
+  }
+  if (!tgt_coded && p.code == "015") {
+    int g = -1;
+    LocationCountry(groups, c.last, se, &g);
+    if (g >= 0 && g != src) tgt = g;
+  }
+  // A conditional threat is aimed at whoever must meet the condition:
+  // "threatened to hold a general strike unless Israel rescinded ...",
+  // "threatened to stop negotiations if the United States goes ahead".
+  if (tgt < 0 && root_code == "13" && !impl.petrarch) {
+    for (uint32_t u = c.last + 1; u < se && u <= c.last + 14; ++u) {
+      if (low[u] != "if" && low[u] != "unless") continue;
+      for (size_t g = 0; g < groups.size(); ++g) {
+        const Group& gr = groups[g];
+        if (gr.b <= u || gr.b > u + 4) continue;
+        bool coded = false;
+        for (const Actor& a : gr.actors) coded |= !a.code.empty();
+        if (coded && static_cast<int>(g) != src) tgt = static_cast<int>(g);
+        break;
+      }
+      break;
+    }
+  }
+  // Appeals, demands and threats aimed through a clause: "demanded
+  // that the US cancel ...", "urged that Iraq ...".
+  if (tgt < 0 && (root_code == "02" || root_code == "10" ||
+                  root_code == "13" || impl.petrarch)) {
+    uint32_t u = c.last + 1;
+    while (u < se && u <= c.last + 4 && low[u] != "that" &&
+           (Tag(u) == "RB" || Tag(u) == "NNP" || IsQuote(low[u]) ||
+            low[u] == "on" || low[u] == "last" || low[u] == "this"))
+      ++u;
+    if (u < se && low[u] == "that") {
+      for (size_t g = 0; g < groups.size(); ++g) {
+        if (groups[g].b + 1 == groups[g].e && Tag(groups[g].b) == "PRP$")
+          continue;  // "that its partners ..."
+        if (groups[g].b > u && groups[g].b <= u + 4) {
+          tgt = static_cast<int>(g);
+          break;
+        }
+      }
+    }
+  }
+}
+
+// Reads a claim or report of violence around the trigger: "The US claimed
+// that ISIL had attacked Iraq" is the claimant's accusation (claimed), "The
+// US claimed that it had attacked" its claim of responsibility
+// (claimed_own).
+void SentenceCoder::ReadClaim(const SentenceView& sv, const Candidate& c,
+                              TriggerReading* r) const {
+  const uint32_t sb = sv.sb;
+  const std::vector<Group>& groups = sv.groups;
+  const EventPattern& p = *c.pattern;
+  const uint32_t t = c.trigger;
+  int& src = r->src;
+  int& tgt = r->tgt;
+  const std::string& root_code = r->root_code;
+  bool& claimed = r->claimed;
+  bool& claimed_own = r->claimed_own;
+  // "The US claimed that ISIL had attacked Iraq": what is claimed is an
+  // accusation by the claimant, not a coded attack.
+  if (root_code >= "15" && !p.reporter) {
+    for (uint32_t u = t; u > sb;) {
+      --u;
+      if (low[u] == "that") continue;
+      bool claim = false, say = false;
+      if (IsVerbTag(Tag(u))) {
+        for (const std::string& l : LemmaCandidates(low[u])) {
+          if (l == "claim" || l == "allege" || l == "contend" ||
+              l == "assert")
+            claim = true;
+          // "Israel said a mortar bomb was fired at it", "The US said
+          // that Iraq had attacked": a party's own report of violence
+          // is coded as its accusation, as PETRARCH-2 and GDELT code it
+          // (a trailing attribution, ", officials said", is not).
+          if (l == "say" && root_code >= "18") say = true;
+        }
+        // Only the clause right after the reporting verb: another verb
+        // ("said ..., expanding its campaign against X that has seized")
+        // ends the search.
+        bool aux = false;
+        for (const std::string& l : LemmaCandidates(low[u])) {
+          if (l == "be" || l == "have" || l == "do" || l == "get") aux = true;
+        }
+        // "said eight people were killed in an air strike": the noun
+        // event is the same clause's.
+        if (Tag(u) == "VBN" && u + 1 < t &&
+            (low[u + 1] == "in" || low[u + 1] == "by"))
+          aux = true;
+        if (!claim && !say && !aux && u + 1 < t) break;
+      }
+      if (say && !claim) {
+        int claimant = SubjectOf(groups, u, sb);
+        bool party = claimant >= 0 && claimant != src &&
+                     groups[claimant].b < u;
+        if (party && src >= 0) {
+          for (const Actor& a : groups[claimant].actors) {
+            for (const Actor& b : groups[src].actors) {
+              // ("Iraq said its forces killed ...": its own report of
+              // its own act is the act.)
+              if (a.code.empty() || a.code == b.code ||
+                  StartsWith(a.code, "---") ||
+                  (a.code.size() >= 3 && b.code.size() >= 3 &&
+                   a.code.compare(0, 3, b.code, 0, 3) == 0))
+                party = false;
+            }
+          }
+        }
+        if (party) claim = true;
+      }
+      if (claim) {
+        int claimant = SubjectOf(groups, u, sb);
+        // "The US claimed that it had attacked Iraq": a party claiming
+        // its own act claims responsibility for it (015).
+        bool own = claimant >= 0 && src >= 0 && claimant != src &&
+                   !groups[src].actors.empty();
+        if (own) {
+          for (const Actor& b : groups[src].actors) {
+            bool same = false;
+            for (const Actor& a : groups[claimant].actors)
+              same |= !a.code.empty() && a.code == b.code;
+            own &= same;
+          }
+        }
+        if (own && root_code >= "18" && tgt >= 0) {
+          src = claimant;
+          claimed_own = true;
+        } else if (claimant >= 0 && claimant != src) {
+          tgt = src;
+          src = claimant;
+          claimed = true;
+        }
+        break;
+      }
+      if (IsClauseWord(u)) break;
+    }
+  }
+}
+
+// Settles the parties: a yield's own side, a denial's target, a swap, an
+// uncoded target dropped, a violent event with no perpetrator named.
+void SentenceCoder::SettleParties(const SentenceView& sv, const Candidate& c,
+                                  TriggerReading* r) const {
+  const uint32_t se = sv.se;
+  const std::vector<Group>& groups = sv.groups;
+  const EventPattern& p = *c.pattern;
+  int& src = r->src;
+  int& tgt = r->tgt;
+  const std::string& root_code = r->root_code;
+  const bool passive = r->passive, reduced = r->reduced, claimed = r->claimed;
+  bool& sourceless = r->sourceless;
+  // "Guerrillas have been demobilized": a yield with no agent named is
+  // the yielding side's own act.
+  if (passive && !reduced && src < 0 && tgt >= 0 && p.solo &&
+      root_code == "08") {
+    src = tgt;
+    tgt = -1;
+  }
+  // A denial's target is whoever made the claim, not the subject of the
+  // clause denied ("denied the Zimbabwe dollar would be devalued").
+  if (p.code == "016" && tgt >= 0 && !impl.petrarch) {
+    uint32_t e = groups[tgt].e;
+    std::string_view next = e < se ? Tag(e) : "";
+    if (next == "MD" || (e < se && Finite(e)) ||
+        ((next == "NN" || next == "NNS") && groups[tgt].actors.size() == 1 &&
+         groups[tgt].actors[0].code.size() == 3))
+      tgt = -1;
+  }
+  if (p.swap) std::swap(src, tgt);
+  // An object we cannot code ("met in Zurich" with Zurich unknown) is no
+  // target; a later actor is not taken in its place.
+  if (tgt >= 0) {
+    bool coded = false;
+    for (const Actor& a : groups[tgt].actors) coded |= !a.code.empty();
+    if (!coded) tgt = -1;
+  }
+  // No perpetrator named: an event with the victim only, when allowed.
+  if (impl.options.allow_missing_source && root_code >= "18" &&
+      root_code <= "20" && tgt >= 0 && !p.reporter && !claimed) {
+    bool src_coded = false;
+    if (src >= 0) {
+      for (const Actor& a : groups[src].actors) src_coded |= !a.code.empty();
+    }
+    if (!src_coded) {
+      sourceless = true;
+      src = -1;
+    }
+  }
+}
+
+// Chooses the code from negation, intent and claims.
+void SentenceCoder::ChooseCode(const Candidate& c, TriggerReading* r) const {
+  const EventPattern& p = *c.pattern;
+  const std::string& root_code = r->root_code;
+  const bool negated = r->negated, prepare = r->prepare, will = r->will;
+  const bool claimed = r->claimed, claimed_own = r->claimed_own;
+  bool& intent = r->intent;
+  std::string& code = r->code;
+  bool& event_negated = r->event_negated;
+  code = p.code;
+  if (negated) {
+    // The default mappings are CAMEO's; a PETRARCH dictionary's codes are
+    // its own.
+    std::string nc = !p.neg_code.empty() ? p.neg_code
+                     : impl.petrarch     ? ""
+                                         : DefaultNegated(code, intent);
+    if (!nc.empty()) {
+      code = nc;
+      intent = false;
+    } else {
+      event_negated = true;
+    }
+  }
+  if (intent && !event_negated && code == p.code && !impl.petrarch) {
+    code = !p.intent_code.empty() ? p.intent_code : DefaultIntent(code);
+    // Preparing to use force is a force posture (CAMEO 150), not a
+    // verbal threat.
+    if (prepare && !will && root_code >= "18" && root_code <= "20")
+      code = "150";
+  }
+  if (claimed) {
+    code = "112";
+    event_negated = false;
+  }
+  if (claimed_own) {
+    code = "015";
+    event_negated = false;
+  }
+}
+
+// Returns true for a figure of speech (a word in scare quotes, a barrage
+// of requests, a market's rally, a delivered message, a released report);
+// recodes verbal attacks (111) and labour strikes that are force (190).
+bool SentenceCoder::FigureOfSpeech(const SentenceView& sv, const Candidate& c,
+                                   TriggerReading* r) const {
+  const uint32_t sb = sv.sb, se = sv.se;
+  const EventPattern& p = *c.pattern;
+  const uint32_t t = c.trigger;
+  std::string& code = r->code;
+  // A word in scare quotes is a figure of speech ('would not "invade"
+  // the money').
+  if (t > sb && t + 1 < se && IsQuote(low[t - 1]) && IsQuote(low[t + 1]) &&
+      c.last == t)
+    return true;
+  // Attacking a decision, or attacking someone "saying" something, is
+  // criticism (111), not force.
+  if (p.words.size() == 1 && p.words[0] == "attack" && !p.noun &&
+      StartsWith(code, "19")) {
+    static const std::unordered_set<std::string> kAbstract = {
+        "decision", "decisions", "policy", "policies", "plan", "plans",
+        "proposal", "proposals", "remarks", "comments", "record", "idea",
+        "ideas", "move", "handling", "claims", "claim", "report", "law",
+        "laws", "bill", "budget", "stance", "speech", "statement",
+        "approach", "failure", "decision-making", "strategy", "record",
+        "rhetoric", "views", "position", "leadership", "response"};
+    uint32_t u = t + 1;
+    while (u < se && (Tag(u) == "DT" || Tag(u) == "PRP$" || Tag(u) == "JJ" ||
+                      Tag(u) == "POS" || Tag(u) == "NNP" || Tag(u) == "NNPS" ||
+                      low[u] == "'s"))
+      ++u;
+    bool verbal = u < se && kAbstract.count(low[u]);
+    for (uint32_t v = t + 1; v + 1 < se && v < t + 14 && !verbal; ++v) {
+      if (low[v] == "," && (low[v + 1] == "saying" || low[v + 1] == "calling"))
+        verbal = true;
+    }
+    if (verbal) code = "111";
+  }
+  // "bombarded the minister with a barrage of requests".
+  if (StartsWith(code, "19") && !p.noun) {
+    static const std::unordered_set<std::string> kWords = {
+        "requests", "questions", "letters", "calls", "emails", "complaints",
+        "messages", "criticism", "demands", "petitions", "abuse", "insults",
+        "queries", "texts", "tweets", "phone"};
+    bool words_only = false;
+    for (uint32_t v = c.last + 1; v < se && v < c.last + 10; ++v) {
+      if (low[v] != "with") continue;
+      for (uint32_t w = v + 1; w < se && w < v + 6; ++w) {
+        if (kWords.count(low[w])) words_only = true;
+      }
+      break;
+    }
+    if (words_only) return true;
+  }
+  // "demonstrated its commitment" shows, it does not protest; a market's
+  // "rally" is no crowd; "struck a second platform" is force, not a
+  // labour strike.
+  if (!p.noun && p.words.size() == 1 && t + 1 < se) {
+    std::string_view next = Tag(t + 1);
+    bool object = next == "DT" || next == "PRP$" || next == "NNP" ||
+                  next == "PRP" || next == "CD";
+    if (p.words[0] == "demonstrate" && object) return true;
+    if (p.words[0] == "strike" && p.code == "143" &&
+        (object || low[t + 1] == "at"))
+      code = "190";
+  }
+  if (p.words[0] == "rally" || (p.words.size() > 1 && p.words[1] == "rally")) {
+    static const std::unordered_set<std::string> kMarket = {
+        "shares", "stock", "stocks", "market", "markets", "wall", "index",
+        "prices", "dollar", "bonds", "yen", "futures", "equities", "nasdaq",
+        "dow", "traders", "investors", "currency", "oil", "gold"};
+    bool market = false;
+    for (uint32_t u = sb; u < se && !market; ++u) market = kMarket.count(low[u]);
+    if (market) return true;
+  }
+  // Delivering a message, a speech or a blow is no aid; helping to reduce
+  // a deficit helps no one named.
+  if (StartsWith(p.code, "07") && !p.noun && p.words.size() == 1) {
+    static const std::unordered_set<std::string> kNotAid = {
+        "message", "messages", "speech", "speeches", "address", "lecture",
+        "warning", "verdict", "blow", "performance", "results", "promise",
+        "promises", "remarks", "testimony", "ultimatum", "rebuke", "sermon",
+        "statement", "report", "news", "punch", "knockout", "victory",
+        "defeat", "growth", "returns", "profits", "on"};
+    uint32_t u = t + 1;
+    while (u < se && (Tag(u) == "DT" || Tag(u) == "PRP$" || Tag(u) == "JJ" ||
+                      Tag(u) == "JJS" || Tag(u) == "CD" ||
+                      (StartsWith(Tag(u), "NN") && u + 1 < se &&
+                       StartsWith(Tag(u + 1), "NN"))))
+      ++u;
+    if (u < se && kNotAid.count(low[u])) return true;
+    if (t + 1 < se && Tag(t + 1) == "VB") return true;  // "help reduce"
+  }
+  // Releasing a transcript, a report or figures is publishing, not
+  // yielding (084).
+  if (StartsWith(p.code, "084") && !p.noun) {
+    static const std::unordered_set<std::string> kDocuments = {
+        "transcript", "transcripts", "report", "reports", "statement",
+        "video", "videos", "footage", "data", "figures", "details",
+        "results", "document", "documents", "files", "emails", "records",
+        "recording", "tape", "tapes", "photos", "images", "album", "film",
+        "list", "letter", "letters", "memo", "findings", "study",
+        "summary", "version", "update", "software", "app", "trailer",
+        "song", "single", "book", "plan", "proposal", "budget", "text"};
+    uint32_t u = t + 1;
+    while (u < se && (Tag(u) == "DT" || Tag(u) == "PRP$" || Tag(u) == "JJ" ||
+                      Tag(u) == "CD" || Tag(u) == "POS" ||
+                      (StartsWith(Tag(u), "NN") && u + 1 < se &&
+                       StartsWith(Tag(u + 1), "NN"))))
+      ++u;
+    if (u < se && kDocuments.count(low[u])) return true;
+  }
+  return false;
+}
+
+// Recodes the release of people (0841) and looks the code up in the CAMEO
+// table (or accepts a foreign one); returns false when it has no entry.
+bool SentenceCoder::FindEntry(const SentenceView& sv, TriggerReading* r) const {
+  const std::vector<Group>& groups = sv.groups;
+  const int tgt = r->tgt;
+  std::string& code = r->code;
+  // Releasing people, not property.
+  if (code == "084" && tgt >= 0 && !groups[tgt].actors.empty()) {
+    const Actor& who = groups[tgt].actors[0];
+    static const char* kPeople[] = {"CVL", "OPP", "REB", "CRM", "MED",
+                                    "REF", "EDU", "HRI", "LAB", "UAF"};
+    bool people = who.person;
+    for (const char* k : kPeople) {
+      if (who.code.size() >= 3 &&
+          who.code.compare(who.code.size() - 3, 3, k) == 0)
+        people = true;
+    }
+    if (people) code = "0841";
+  }
+  const CameoCode*& entry = r->entry;
+  CameoCode& foreign = r->foreign;
+  entry = impl.cameo->Find(code);
+  if (!entry && impl.options.accept_any_code && !code.empty() &&
+      std::all_of(code.begin(), code.end(), [](char ch) {
+        return std::isalnum(static_cast<unsigned char>(ch));
+      })) {
+    foreign.code = code;
+    entry = &foreign;
+  }
+  return entry != nullptr;
+}
+
+// Returns the source-target pairs of the trigger's event (both ways for a
+// symmetric act, within a coordinated subject, or with no target when the
+// pattern allows) into *pairs, and into *reverse the pairs of a second
+// event the other way (a host's visitor, a PETRARCH pair code).
+void SentenceCoder::TriggerPairs(const SentenceView& sv, const Candidate& c,
+                                 const TriggerReading& r, const Group& sg,
+                                 ActorPairs* pairs, ActorPairs* reverse) const {
+  const std::vector<Group>& groups = sv.groups;
+  const EventPattern& p = *c.pattern;
+  const int tgt = r.tgt;
+  const std::string& root_code = r.root_code;
+  const std::string& code = r.code;
+  if (tgt >= 0) {
+    for (const Actor& a : sg.actors) {
+      for (const Actor& b : groups[tgt].actors) pairs->push_back({&a, &b});
+    }
+    // Symmetric: the other side does it too, unless the "target" is
+    // where it happened ("meet in Zurich").
+    // A verb with its object codes the subject's act only ("Bush will
+    // meet with dissidents": USAGOV -> MMROPP), as PETRARCH-2 and GDELT
+    // do; a noun ("held talks with") is the two sides' joint act.
+    if (p.sym && target_prep_ != "in" && target_prep_ != "at" &&
+        (p.noun || impl.petrarch ||
+         std::count_if(p.words.begin() + 1, p.words.end(),
+                       [](const std::string& w) {
+                         return w != "with" && w != "to" && w != "in" &&
+                                w != "at" && w != "on" && w != "for";
+                       }) > 0)) {
+      for (const Actor& a : sg.actors) {
+        for (const Actor& b : groups[tgt].actors) pairs->push_back({&b, &a});
+      }
+    }
+    // A host implies a visitor ("received ministers": 043 and 042); a
+    // PETRARCH pair code names the other side's event.
+    if ((code == "043" && !impl.petrarch) || !p.reverse_code.empty()) {
+      for (const Actor& a : sg.actors) {
+        for (const Actor& b : groups[tgt].actors) reverse->push_back({&b, &a});
+      }
+    }
+  } else if (p.sym && sg.actors.size() > 1) {
+    for (const Actor& a : sg.actors) {
+      for (const Actor& b : sg.actors) {
+        if (&a != &b) pairs->push_back({&a, &b});
+      }
+    }
+  } else if (p.solo || impl.options.allow_missing_target ||
+             root_code == "01" || root_code == "12") {
+    for (const Actor& a : sg.actors) pairs->push_back({&a, nullptr});
+  }
+}
+
+// Appends the trigger's events to *out: one per pair, each party
+// recoded for the event's own date, a "FRO/BIL/SAM" code split in one
+// event per actor.
+void SentenceCoder::EmitEvents(const SentenceView& sv, const Candidate& c,
+                               const TriggerReading& r, const Group& sg,
+                               std::vector<Event>* out) const {
+  const EventPattern& p = *c.pattern;
+  const uint32_t t = c.trigger, se = sv.se;
+  const CameoCode* entry = r.entry;
+  const std::string& sentence_date = sv.sentence_date;
+  ActorPairs pairs, reverse;
+  TriggerPairs(sv, c, r, sg, &pairs, &reverse);
+  std::string date = DateFor(sv.s, t);
+  std::string location = LocationFor(t, se);
+  Span trig{doc->tokens[t].begin, doc->tokens[c.last].end};
+  // People's codes depend on the date: recode for the event's own date
+  // ("Putin visited Pyongyang in July 2000").
+  std::vector<Actor> recoded;
+  recoded.reserve(pairs.size() * 2);
+  auto recode = [&](const Actor* a) -> const Actor* {
+    if (!a || a->dict_name.empty() || a->code != a->dict_code ||
+        date == sentence_date || !impl.actors)
+      return a;
+    const std::vector<std::string_view> fw = NameWords(a->dict_name);
+    std::string c2;
+    if (impl.actors->MatchActor(fw, 0, date, &c2, nullptr) == fw.size() &&
+        !c2.empty() && c2 != a->code) {
+      recoded.push_back(*a);
+      recoded.back().code = c2;
+      return &recoded.back();
+    }
+    return a;
+  };
+  for (auto& pr : pairs) {
+    pr.first = recode(pr.first);
+    pr.second = recode(pr.second);
+  }
+  const CameoCode* visit = impl.cameo->Find("042");
+  CameoCode foreign_reverse;
+  if (!p.reverse_code.empty()) {
+    visit = impl.cameo->Find(p.reverse_code);
+    if (!visit && impl.options.accept_any_code) {
+      foreign_reverse.code = p.reverse_code;
+      visit = &foreign_reverse;
+    }
+  }
+  std::vector<std::tuple<const Actor*, const Actor*, const CameoCode*>> all;
+  // "FRO/BIL/SAM": one dictionary name for several actors.
+  std::vector<Actor> split;
+  split.reserve(64);
+  auto expand = [&](const Actor* a) {
+    std::vector<const Actor*> outv;
+    if (!a || a->code.find('/') == std::string::npos) {
+      outv.push_back(a);
+      return outv;
+    }
+    size_t b = 0;
+    while (b <= a->code.size() && split.size() < 64) {
+      size_t sl = a->code.find('/', b);
+      if (sl == std::string::npos) sl = a->code.size();
+      split.push_back(*a);
+      split.back().code = a->code.substr(b, sl - b);
+      outv.push_back(&split.back());
+      b = sl + 1;
+    }
+    return outv;
+  };
+  for (auto [a, b] : pairs) {
+    for (const Actor* x : expand(a)) {
+      for (const Actor* y : expand(b)) all.emplace_back(x, y, entry);
+    }
+  }
+  if (visit) {
+    for (auto [a, b] : reverse) all.emplace_back(a, b, visit);
+  }
+  for (auto [a, b, e] : all) {
+    AppendEvent(sv, r, t, a, b, e, EventPlace{date, location, trig}, out);
+  }
+}
+
+// Appends the event of `a` doing `e` to `b` (null: no target) unless it
+// says nothing (an unknown or uncoded party, an actor acting on itself) or
+// this sentence has it already.
+void SentenceCoder::AppendEvent(const SentenceView& sv, const TriggerReading& r,
+                                uint32_t t, const Actor* a, const Actor* b,
+                                const CameoCode* e, const EventPlace& place,
+                                std::vector<Event>* out) const {
+  const uint32_t se = sv.se;
+  const std::vector<Group>& groups = sv.groups;
+  const bool sourceless = r.sourceless, event_negated = r.event_negated;
+  const bool allow_in = r.allow_in;
+  const bool hypothetical = r.intent || r.may || r.sched || r.conditional;
+  const std::string& date = place.date;
+  const std::string& location = place.location;
+  const Span& trig = place.trigger;
+  if (sourceless && (!b || hypothetical || event_negated)) return;
+  // Diplomatic recognition is of a state or a government, not of
+  // "people's concerns".
+  if (e->code == "054" && !impl.petrarch &&
+      !(b && (b->code.size() == 3 ||
+              (b->code.size() == 6 &&
+               (b->code.compare(3, 3, "GOV") == 0 ||
+                b->code.compare(3, 3, "REB") == 0 ||
+                b->code.compare(3, 3, "OPP") == 0)))))
+    return;
+  if (a->code.empty() && !sourceless) return;
+  if (b && b->code.empty()) return;
+  // An actor acting on itself, or on another of the same code ("American
+  // Airlines offered to fly the cat to Portland": USA -> USA), says
+  // nothing; two people of one government are kept, and so are
+  // measures at home ("Sudan shortened the curfew in Khartoum").
+  if (b && a->code == b->code &&
+      (a->entity == b->entity ||
+       (!allow_in && (!a->person || !b->person))))
+    return;
+  Event ev;
+  if (a->e > a->b) ev.source = MakeActor(*a);  // else unknown
+  if (b) {
+    ev.target = MakeActor(*b);
+    ev.has_target = true;
+  }
+  ev.code = e->code;
+  ev.root = std::string(impl.cameo->Root(e->code));
+  if (ev.root.empty()) ev.root = ev.code.substr(0, 2);
+  ev.quad_class = e->quad_class;
+  ev.goldstein = e->goldstein;
+  ev.date = date;
+  ev.location = location;
+  if (ev.location.empty() && b && (StartsWith(ev.code, "042") ||
+                                   StartsWith(ev.code, "036")) &&
+      b->etype == "LOC")
+    ev.location = ev.target.name;
+  // Civilians attacked in a place are its people ("children were
+  // killed in shelling in the Gaza Strip" -> PSECVL).
+  if (b && ev.target.code == "---CVL" && ev.root >= "18" &&
+      ev.root <= "20") {
+    std::string c = LocationCountry(groups, t, se);
+    if (!c.empty() && c != ev.source.code.substr(0, 3))
+      ev.target.code = c + "CVL";
+  }
+  ev.negated = event_negated;
+  ev.hypothetical = hypothetical;
+  ev.sentence = sv.s.span;
+  ev.trigger = trig;
+  ev.evidence = std::string(text.substr(trig.begin, trig.end - trig.begin));
+  bool dup = false;
+  for (size_t k = sv.first_event; k < out->size(); ++k) {
+    const Event& o = (*out)[k];
+    // One accusation for "killed in an air strike"; one event for
+    // "forced or coerced relocations, including forcing people".
+    if (o.code == ev.code && o.source.code == ev.source.code &&
+        o.target.code == ev.target.code &&
+        o.sentence.begin == ev.sentence.begin)
+      dup = true;
+  }
+  if (!dup && EventsDebug())
+    std::fprintf(stderr, "  E %s %s %s\n", ev.code.c_str(),
+                 ev.source.code.c_str(), ev.target.code.c_str());
+  if (!dup) out->push_back(std::move(ev));
+}
+
+// Carries the sentence's subjects to the next sentence for its pronouns:
+// the first subject of an event coded here, else the first subject group.
+void SentenceCoder::CarrySubjects(const std::vector<Actor>& subjects_here,
+                                  const std::vector<Group>& groups) {
   if (!subjects_here.empty()) {
     previous_subjects.clear();
     for (const Actor& a : subjects_here) {
