@@ -158,9 +158,43 @@ struct ActorFinder {
   std::unordered_map<std::string, size_t> named_countries;
 
  private:
+  struct Piece;
+  struct Merged;
+  using Words = std::vector<std::string_view>;
+
   std::string PartyCountry(const std::string& home) const;
   std::string EntityCode(const Entity& e, bool gov_mention) const;
   bool SurnameOfAnother(uint32_t t, const std::string& name) const;
+  // The steps of FindActors: pieces, then actors merged from them.
+  std::vector<Piece> MatchPieces(uint32_t sb, uint32_t se, const Words& words,
+                                 std::string_view date) const;
+  size_t MatchName(uint32_t t, size_t i, const Words& words,
+                   std::string_view date, std::string* code,
+                   std::string* name, bool* party) const;
+  bool HeadingWord(uint32_t t, uint32_t sb, uint32_t se,
+                   const Words& words) const;
+  bool LocatedBody(uint32_t t, size_t n) const;
+  size_t EntityLength(uint32_t t, uint32_t sb, uint32_t se,
+                      const Words& words) const;
+  Piece NamePiece(uint32_t t, uint32_t sb, uint32_t se, const Words& words,
+                  size_t n, size_t ent_len, const std::string& code,
+                  const std::string& name, bool party) const;
+  size_t AgentLength(uint32_t t, uint32_t se, size_t i, const Words& words,
+                     std::string* agent, bool* before) const;
+  std::vector<Actor> MergePieces(const std::vector<Piece>& pieces,
+                                 uint32_t sb) const;
+  Actor PronounActor(const std::vector<Piece>& pieces, size_t* k) const;
+  size_t JoinPieces(const std::vector<Piece>& pieces, size_t k,
+                    Merged* m) const;
+  void RecodeMerged(const std::vector<Piece>& pieces, size_t k, size_t j,
+                    uint32_t sb, Merged* m) const;
+  Actor MergedActor(const std::vector<Piece>& pieces, size_t k, size_t j,
+                    const Merged& m) const;
+  // The steps of MakeGroups.
+  size_t ExtendList(const std::vector<Actor>& actors, size_t k,
+                    Group* group) const;
+  void ShareSectors(Group* group) const;
+  bool CanBeSubject(const Group& g, uint32_t sb) const;
 };
 
 }  // namespace token_actors
