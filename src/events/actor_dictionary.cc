@@ -1101,6 +1101,30 @@ std::vector<std::string> ListField(std::string_view f) {
   return out;
 }
 
+// Sets the period of *rule from an office's ISO `start` and `end` ("" for
+// an open end): a range, from, before or (neither) any. Returns false on
+// a bad date, leaving *rule as it was.
+bool SetPeriod(const std::string& start, const std::string& end,
+               CodeRule* rule) {
+  int32_t d1 = 0, d2 = 0;
+  bool ok = true;
+  if (!start.empty()) ok = ParseIsoDate(start, false, &d1);
+  if (ok && !end.empty()) ok = ParseIsoDate(end, true, &d2);
+  if (!ok) return false;
+  if (!start.empty() && !end.empty()) {
+    rule->kind = CodeRule::kRange;
+    rule->d1 = d1;
+    rule->d2 = d2;
+  } else if (!start.empty()) {
+    rule->kind = CodeRule::kFrom;
+    rule->d1 = d1;
+  } else if (!end.empty()) {
+    rule->kind = CodeRule::kBefore;
+    rule->d1 = d2 + 1;
+  }
+  return true;
+}
+
 }  // namespace
 
 // Reads dateline's tables (LoadDefault) into a dictionary's Impl, a step
@@ -1301,26 +1325,11 @@ Status ActorDictionary::Impl::DefaultLoader::LoadLeaders() {
     const std::string& end = r.end;
     CodeRule rule;
     rule.code = code;
-    int32_t d1 = 0, d2 = 0;
-    bool ok = true;
-    if (!start.empty()) ok = ParseIsoDate(start, false, &d1);
-    if (ok && !end.empty()) ok = ParseIsoDate(end, true, &d2);
-    if (!ok) {
+    if (!SetPeriod(start, end, &rule)) {
       Note(Status::Corruption(
           "gazetteers/leaders.tsv line " + std::to_string(r.line),
           "bad date"));
       continue;
-    }
-    if (!start.empty() && !end.empty()) {
-      rule.kind = CodeRule::kRange;
-      rule.d1 = d1;
-      rule.d2 = d2;
-    } else if (!start.empty()) {
-      rule.kind = CodeRule::kFrom;
-      rule.d1 = d1;
-    } else if (!end.empty()) {
-      rule.kind = CodeRule::kBefore;
-      rule.d1 = d2 + 1;
     }
     const std::string& iso = r.country;
     auto c = iso_to_cameo.find(iso);
@@ -1400,26 +1409,11 @@ Status ActorDictionary::Impl::DefaultLoader::LoadExtraActors() {
       std::string end = Trim(extra.Get(r, "end"));
       CodeRule rule;
       rule.code = code;
-      int32_t d1 = 0, d2 = 0;
-      bool ok = true;
-      if (!start.empty()) ok = ParseIsoDate(start, false, &d1);
-      if (ok && !end.empty()) ok = ParseIsoDate(end, true, &d2);
-      if (!ok) {
+      if (!SetPeriod(start, end, &rule)) {
         Note(Status::Corruption("events/actors.tsv line " +
                                     std::to_string(r.lineno),
                                 "bad date"));
         continue;
-      }
-      if (!start.empty() && !end.empty()) {
-        rule.kind = CodeRule::kRange;
-        rule.d1 = d1;
-        rule.d2 = d2;
-      } else if (!start.empty()) {
-        rule.kind = CodeRule::kFrom;
-        rule.d1 = d1;
-      } else if (!end.empty()) {
-        rule.kind = CodeRule::kBefore;
-        rule.d1 = d2 + 1;
       }
       std::string fallback = Trim(extra.Get(r, "fallback"));
       // The person's country: the fallback's, else the code's ("IGO..." for

@@ -169,14 +169,7 @@ void ActorFinder::Prepare() {
     if (c.size() == 3) named_countries[c] += e.mentions.size();
   }
   if (!doc->datelines.empty() && dictionary) {
-    std::vector<std::string_view> dw;
-    std::string_view d = doc->datelines[0];
-    for (size_t b = 0; b < d.size();) {
-      size_t e = d.find(' ', b);
-      if (e == std::string_view::npos) e = d.size();
-      if (e > b) dw.push_back(d.substr(b, e - b));
-      b = e + 1;
-    }
+    const std::vector<std::string_view> dw = NameWords(doc->datelines[0]);
     ActorDictionary::ActorMatch m;
     using Kind = ActorDictionary::ActorKind;
     if (!dw.empty() && dictionary->MatchActor(dw, 0, "", &m) == dw.size() &&
