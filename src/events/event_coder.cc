@@ -39,6 +39,18 @@ using token_actors::NameWords;
 using token_actors::ReportingVerbs;
 using token_actors::StartsWith;
 
+// Returns true if one of the candidate base forms of `word` is one of
+// `lemmas` ("were" -> be).
+bool HasLemma(std::string_view word,
+              std::initializer_list<std::string_view> lemmas) {
+  for (const std::string& l : LemmaCandidates(word)) {
+    for (std::string_view x : lemmas) {
+      if (l == x) return true;
+    }
+  }
+  return false;
+}
+
 const std::unordered_set<std::string>& IntentVerbs() {
   static const auto* s = new std::unordered_set<std::string>{
       "promise", "pledge",  "vow",    "plan",    "intend",  "want",
@@ -269,11 +281,8 @@ struct SentenceCoder : ActorFinder {
     {
       uint32_t v = t;
       auto aux = [&](uint32_t w) {
-        if (Tag(w) == "RB" || Tag(w) == "MD") return true;
-        for (const std::string& l : LemmaCandidates(low[w])) {
-          if (l == "be" || l == "have") return true;
-        }
-        return false;
+        return Tag(w) == "RB" || Tag(w) == "MD" ||
+               HasLemma(low[w], {"be", "have"});
       };
       while (v > sb && v + 4 > t && aux(v - 1)) --v;
       if (v > sb + 3 && low[v - 1] == ",") {
@@ -613,9 +622,7 @@ struct SentenceCoder : ActorFinder {
     while (aux > sb && Tag(aux - 1) == "RB") --aux;
     if (aux == sb) return nullptr;
     --aux;
-    bool be = false;
-    for (const std::string& l : LemmaCandidates(low[aux])) be |= l == "be";
-    if (!be) return nullptr;
+    if (!HasLemma(low[aux], {"be"})) return nullptr;
     const EventPattern* best = nullptr;
     for (const std::string& l : lemmas) {
       auto it = impl.verb_index.find(l);
@@ -878,9 +885,7 @@ std::vector<Candidate> SentenceCoder::FindTriggers(
     // adjective.
     if (tag == "JJ" && low[t].size() > 5 &&
         low[t].compare(low[t].size() - 3, 3, "ing") == 0 && t > sb) {
-      for (const std::string& l : LemmaCandidates(low[t - 1])) {
-        if (l == "be") verb = true;
-      }
+      if (HasLemma(low[t - 1], {"be"})) verb = true;
     }
     // "The Philippines and France agree/NN that": a word right after a
     // subject, before a clause or object, read as a noun.
@@ -1137,10 +1142,7 @@ bool SentenceCoder::NotAVerbUse(const SentenceView& sv, const Candidate& c,
     if (before == "RB" && t > sb + 1) {
       uint32_t v = t - 2;
       while (v > sb && Tag(v) == "RB") --v;
-      bool aux = false;
-      for (const std::string& l : LemmaCandidates(low[v])) {
-        if (l == "be" || l == "have" || l == "get") aux = true;
-      }
+      const bool aux = HasLemma(low[v], {"be", "have", "get"});
       if (!aux && (Tag(v) == "IN" || Tag(v) == "DT" || Tag(v) == "JJ" ||
                    IsVerbTag(Tag(v))))
         before = "DT";
@@ -1192,11 +1194,7 @@ bool SentenceCoder::NotAVerbUse(const SentenceView& sv, const Candidate& c,
   if (!p.noun && Tag(t) == "VBN" && t + 2 < se && t > sb &&
       (StartsWith(Tag(t + 1), "NN") || Tag(t + 1) == "JJ") &&
       IsVerbTag(Tag(t - 1))) {
-    bool aux = false;
-    for (const std::string& l : LemmaCandidates(low[t - 1])) {
-      if (l == "be" || l == "have" || l == "get") aux = true;
-    }
-    if (!aux) return true;
+    if (!HasLemma(low[t - 1], {"be", "have", "get"})) return true;
   }
   // A gerund after "of"/"for" is the content of a charge, not an event
   // ("accused North Korea of providing arms"); after "from" it was
@@ -1456,11 +1454,8 @@ void SentenceCoder::PassiveParties(const SentenceView& sv, const Candidate& c,
         if (gr.e > t) continue;
         bool aux_only = true;
         for (uint32_t u = gr.e; u < t && aux_only; ++u) {
-          bool aux = Tag(u) == "RB" || Tag(u) == "MD";
-          for (const std::string& l : LemmaCandidates(low[u])) {
-            if (l == "be" || l == "have") aux = true;
-          }
-          aux_only = aux;
+          aux_only = Tag(u) == "RB" || Tag(u) == "MD" ||
+                     HasLemma(low[u], {"be", "have"});
         }
         if (!aux_only) break;
         uint32_t u = gr.b;
@@ -1590,9 +1585,7 @@ void SentenceCoder::NounParties(const SentenceView& sv, const Candidate& c,
       bool be = false;
       for (uint32_t v = u - 2; v > sb && v + 4 > u;) {
         --v;
-        for (const std::string& l : LemmaCandidates(low[v])) {
-          if (l == "be") be = true;
-        }
+        if (HasLemma(low[v], {"be"})) be = true;
       }
       int victims = be ? SubjectOf(groups, u - 2, sb) : -1;
       if (victims >= 0 && victims != src) {
@@ -1757,10 +1750,7 @@ void SentenceCoder::ReadClaim(const SentenceView& sv, const Candidate& c,
         // Only the clause right after the reporting verb: another verb
         // ("said ..., expanding its campaign against X that has seized")
         // ends the search.
-        bool aux = false;
-        for (const std::string& l : LemmaCandidates(low[u])) {
-          if (l == "be" || l == "have" || l == "do" || l == "get") aux = true;
-        }
+        bool aux = HasLemma(low[u], {"be", "have", "do", "get"});
         // "said eight people were killed in an air strike": the noun
         // event is the same clause's.
         if (Tag(u) == "VBN" && u + 1 < t &&
