@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstring>
 #include <fstream>
+#include <initializer_list>
 #include <optional>
 #include <sstream>
 #include <tuple>
@@ -13,9 +14,8 @@
 #include <unordered_set>
 
 #include "base/ascii.h"
-#include "entities/leaders_table.h"
-#include "events/actor_finder.h"
 #include "events/actor_dictionary.h"
+#include "events/actor_finder.h"
 #include "events/cameo.h"
 #include "events/clause_coder.h"
 #include "events/clause_patterns.h"
