@@ -431,6 +431,8 @@ struct ActorDictionary::Impl {
   // Normalised surname -> indices into `actors` of the people bearing it.
   std::unordered_map<std::string, std::vector<int32_t>> people_by_surname;
 
+  struct DefaultLoader;  // LoadDefault's steps
+
   // Returns the entry for `atoms`, creating it (named `name`) if new.
   ActorEntry* ActorFor(const std::vector<std::string>& atoms,
                        std::string_view name, bool* created) {
@@ -1099,66 +1101,113 @@ std::vector<std::string> ListField(std::string_view f) {
   return out;
 }
 
+// Sets the period of *rule from an office's ISO `start` and `end` ("" for
+// an open end): a range, from, before or (neither) any. Returns false on
+// a bad date, leaving *rule as it was.
+bool SetPeriod(const std::string& start, const std::string& end,
+               CodeRule* rule) {
+  int32_t d1 = 0, d2 = 0;
+  bool ok = true;
+  if (!start.empty()) ok = ParseIsoDate(start, false, &d1);
+  if (ok && !end.empty()) ok = ParseIsoDate(end, true, &d2);
+  if (!ok) return false;
+  if (!start.empty() && !end.empty()) {
+    rule->kind = CodeRule::kRange;
+    rule->d1 = d1;
+    rule->d2 = d2;
+  } else if (!start.empty()) {
+    rule->kind = CodeRule::kFrom;
+    rule->d1 = d1;
+  } else if (!end.empty()) {
+    rule->kind = CodeRule::kBefore;
+    rule->d1 = d2 + 1;
+  }
+  return true;
+}
+
 }  // namespace
 
-Status ActorDictionary::LoadDefault(const std::string& data_dir,
-                                    std::unique_ptr<ActorDictionary>* out) {
-  auto dict = std::make_unique<ActorDictionary>();
-  Impl& im = *dict->impl_;
+// Reads dateline's tables (LoadDefault) into a dictionary's Impl, a step
+// per table, and keeps what the steps share: the statistics, the problems
+// met (for the Status), ISO to CAMEO country codes, the leaders and the
+// people of actors.tsv (for the surname pass).
+struct ActorDictionary::Impl::DefaultLoader {
+  DefaultLoader(const std::string& data_dir, Impl* impl)
+      : data_dir(data_dir), im(*impl) {}
+
+  // Notes a skipped row (the first 12 are named in the Status).
+  void Note(const Status& s) {
+  if (s.ok()) return;
+  if (++n_problems > 12) return;
+  if (!problems.empty()) problems += " | ";
+  problems += s.message();
+  }
+  // Reads data_dir/rel into *t; a missing file that is not `required` is
+  // NotFound.
+  Status Read(const std::string& rel, TsvTable* t,
+              const std::vector<std::string>& cols, bool required) {
+  std::string text, path = data_dir + "/" + rel;
+  Status s = ReadFile(path, &text);
+  if (!s.ok()) return required ? s : Status::NotFound(path);
+  return t->Parse(std::move(text), path, cols);
+  }
+  // Adds `phrase` as an actor with an unrestricted code; an existing entry
+  // keeps its codes (the first file that names a phrase wins).
+  void AddFixed(const std::string& phrase, const std::string& display,
+                const std::string& code, ActorKind kind) {
+  std::vector<std::string> atoms = PhraseAtoms(phrase);
+  if (atoms.empty() || code.empty()) return;
+  bool created = false;
+  ActorEntry* e = im.ActorFor(atoms, display, &created);
+  if (!created) return;
+  e->rules.push_back({code, CodeRule::kAny, 0, 0});
+  e->kind = kind;
+  e->upper_only = IsUpperOnly(atoms, phrase, true);
+  e->capitalized = StartsUpper(phrase);
+  ++stats.entries;
+  }
+  // Adds `phrase` as a name of the country `code` (the first one wins).
+  void AddCountryName(const std::string& phrase, const std::string& code) {
+  std::vector<std::string> atoms = PhraseAtoms(phrase);
+  if (atoms.empty() || code.empty()) return;
+  uint32_t node = im.country_trie.Insert(atoms);
+  if (im.country_trie.payload(node) != kNoPayload) return;
+  im.country_trie.set_payload(node,
+                              static_cast<int32_t>(im.countries.size()));
+  im.countries.push_back(code);
+  }
+
+  Status LoadAgents();
+  Status LoadCountries();
+  Status LoadOrganizations();
+  Status LoadLeaders();
+  Status LoadPlaces();
+  Status LoadExtraActors();
+  void AddSurnames();
+
+  const std::string& data_dir;
+  Impl& im;
   LoadStats stats;
   std::string problems;
   size_t n_problems = 0;
-  auto note = [&](const Status& s) {
-    if (s.ok()) return;
-    if (++n_problems > 12) return;
-    if (!problems.empty()) problems += " | ";
-    problems += s.message();
-  };
-  auto read = [&](const std::string& rel, TsvTable* t,
-                  const std::vector<std::string>& cols,
-                  bool required) -> Status {
-    std::string text, path = data_dir + "/" + rel;
-    Status s = ReadFile(path, &text);
-    if (!s.ok()) return required ? s : Status::NotFound(path);
-    return t->Parse(std::move(text), path, cols);
-  };
-  // Adds `phrase` as an actor with an unrestricted code; an existing entry
-  // keeps its codes (the first file that names a phrase wins).
-  auto add_fixed = [&](const std::string& phrase, const std::string& display,
-                       const std::string& code, ActorKind kind) {
-    std::vector<std::string> atoms = PhraseAtoms(phrase);
-    if (atoms.empty() || code.empty()) return;
-    bool created = false;
-    ActorEntry* e = im.ActorFor(atoms, display, &created);
-    if (!created) return;
-    e->rules.push_back({code, CodeRule::kAny, 0, 0});
-    e->kind = kind;
-    e->upper_only = IsUpperOnly(atoms, phrase, true);
-    e->capitalized = StartsUpper(phrase);
-    ++stats.entries;
-  };
-  auto add_country_name = [&](const std::string& phrase,
-                              const std::string& code) {
-    std::vector<std::string> atoms = PhraseAtoms(phrase);
-    if (atoms.empty() || code.empty()) return;
-    uint32_t node = im.country_trie.Insert(atoms);
-    if (im.country_trie.payload(node) != kNoPayload) return;
-    im.country_trie.set_payload(node,
-                                static_cast<int32_t>(im.countries.size()));
-    im.countries.push_back(code);
-  };
+  std::unordered_map<std::string, std::string> iso_to_cameo;
+  std::vector<LeaderRow> leaders;
+  // People of actors.tsv (rows with a period) join the surname pass.
+  std::vector<std::pair<std::string, std::string>> extra_people;  // name, country
+};
 
+// Agents: phrase, code, plural forms ("" = the regular plural, "-" = none).
+Status ActorDictionary::Impl::DefaultLoader::LoadAgents() {
   Status s;
-  // Agents: phrase, code, plural forms ("" = the regular plural, "-" = none).
   TsvTable agents;
-  s = read("events/agents.tsv", &agents, {"name", "code"}, true);
+  s = Read("events/agents.tsv", &agents, {"name", "code"}, true);
   if (!s.ok()) return s;
   for (const auto& r : agents.rows()) {
     ++stats.lines;
     std::string phrase = Trim(agents.Get(r, "name"));
     std::string code = Trim(agents.Get(r, "code"));
     if (phrase.empty() || code.empty()) {
-      note(Status::Corruption(
+      Note(Status::Corruption(
           "events/agents.tsv line " + std::to_string(r.lineno),
           "empty name or code"));
       continue;
@@ -1186,15 +1235,18 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
       im.agents.push_back(entry);
     }
   }
+  return Status::OK();
+}
 
-  // Countries: names, aliases and demonyms are the country; the capital is
-  // the country too (as in CAMEO dictionaries: "Moscow" -> RUS); other
-  // metonyms are its government ("Kremlin" -> RUSGOV).
+// Countries: names, aliases and demonyms are the country; the capital is
+// the country too (as in CAMEO dictionaries: "Moscow" -> RUS); other
+// metonyms are its government ("Kremlin" -> RUSGOV).
+Status ActorDictionary::Impl::DefaultLoader::LoadCountries() {
+  Status s;
   TsvTable countries;
-  s = read("gazetteers/countries.tsv", &countries,
+  s = Read("gazetteers/countries.tsv", &countries,
                   {"name", "iso3", "cameo_code"}, true);
   if (!s.ok()) return s;
-  std::unordered_map<std::string, std::string> iso_to_cameo;
   for (const auto& r : countries.rows()) {
     ++stats.lines;
     std::string name = Trim(countries.Get(r, "name"));
@@ -1208,25 +1260,29 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
     for (auto& a : ListField(countries.Get(r, "demonyms"))) names.push_back(a);
     std::vector<std::string> capitals = ListField(countries.Get(r, "capital"));
     for (const auto& n : names) {
-      add_fixed(n, name, code, ActorKind::kCountry);
-      add_country_name(n, code);
+      AddFixed(n, name, code, ActorKind::kCountry);
+      AddCountryName(n, code);
     }
     for (const auto& c : capitals) {
-      add_fixed(c, name, code, ActorKind::kCapital);
-      add_country_name(c, code);
+      AddFixed(c, name, code, ActorKind::kCapital);
+      AddCountryName(c, code);
     }
     for (const auto& m : ListField(countries.Get(r, "government_metonyms"))) {
       bool is_capital =
           std::find(capitals.begin(), capitals.end(), m) != capitals.end() ||
           (!capitals.empty() && capitals[0].rfind(m + ",", 0) == 0);
-      add_fixed(m, name, is_capital ? code : code + "GOV",
+      AddFixed(m, name, is_capital ? code : code + "GOV",
                 is_capital ? ActorKind::kCapital : ActorKind::kMetonym);
-      add_country_name(m, code);
+      AddCountryName(m, code);
     }
   }
+  return Status::OK();
+}
 
+Status ActorDictionary::Impl::DefaultLoader::LoadOrganizations() {
+  Status s;
   TsvTable orgs;
-  s = read("gazetteers/organizations.tsv", &orgs, {"name", "cameo_code"},
+  s = Read("gazetteers/organizations.tsv", &orgs, {"name", "cameo_code"},
            true);
   if (!s.ok()) return s;
   for (const auto& r : orgs.rows()) {
@@ -1245,16 +1301,19 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
         if (node == kNoNode) break;
       }
       if (node != kNoNode && im.agent_trie.payload(node) != kNoPayload) return;
-      add_fixed(phrase, name, code, ActorKind::kOrganization);
+      AddFixed(phrase, name, code, ActorKind::kOrganization);
     };
     add_org(name);
     for (auto& a : ListField(orgs.Get(r, "aliases"))) add_org(a);
   }
+  return Status::OK();
+}
 
-  // Leaders: one rule per row and period; out of office, a person with a
-  // country is one of its elites (CAMEO ELI).
+// Leaders: one rule per row and period; out of office, a person with a
+// country is one of its elites (CAMEO ELI).
+Status ActorDictionary::Impl::DefaultLoader::LoadLeaders() {
+  Status s;
   const size_t first_leader = im.actors.size();
-  std::vector<LeaderRow> leaders;
   s = ReadLeaders(data_dir + "/gazetteers/leaders.tsv", &leaders);
   if (!s.ok()) return s;
   for (const LeaderRow& r : leaders) {
@@ -1266,26 +1325,11 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
     const std::string& end = r.end;
     CodeRule rule;
     rule.code = code;
-    int32_t d1 = 0, d2 = 0;
-    bool ok = true;
-    if (!start.empty()) ok = ParseIsoDate(start, false, &d1);
-    if (ok && !end.empty()) ok = ParseIsoDate(end, true, &d2);
-    if (!ok) {
-      note(Status::Corruption(
+    if (!SetPeriod(start, end, &rule)) {
+      Note(Status::Corruption(
           "gazetteers/leaders.tsv line " + std::to_string(r.line),
           "bad date"));
       continue;
-    }
-    if (!start.empty() && !end.empty()) {
-      rule.kind = CodeRule::kRange;
-      rule.d1 = d1;
-      rule.d2 = d2;
-    } else if (!start.empty()) {
-      rule.kind = CodeRule::kFrom;
-      rule.d1 = d1;
-    } else if (!end.empty()) {
-      rule.kind = CodeRule::kBefore;
-      rule.d1 = d2 + 1;
     }
     const std::string& iso = r.country;
     auto c = iso_to_cameo.find(iso);
@@ -1310,15 +1354,19 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
       ++stats.entries;
     }
   }
+  return Status::OK();
+}
 
-  // Places: a city or region of one country stands for that country, as in
-  // CAMEO country dictionaries ("Zurich" -> CHE); seas, world regions and
-  // places of several or disputed countries are left out.
-  // The gazetteers' places first, then data/events/places.tsv (places the
-  // gazetteers lack; a name already present keeps its first entry).
+// Places: a city or region of one country stands for that country, as in
+// CAMEO country dictionaries ("Zurich" -> CHE); seas, world regions and
+// places of several or disputed countries are left out.
+// The gazetteers' places first, then data/events/places.tsv (places the
+// gazetteers lack; a name already present keeps its first entry).
+Status ActorDictionary::Impl::DefaultLoader::LoadPlaces() {
+  Status s;
   for (const char* file : {"gazetteers/places.tsv", "events/places.tsv"}) {
     TsvTable places;
-    s = read(file, &places, {"name", "type", "country_iso3"}, false);
+    s = Read(file, &places, {"name", "type", "country_iso3"}, false);
     if (!s.ok() && !s.IsNotFound()) return s;
     if (!s.ok()) continue;
     for (const auto& r : places.rows()) {
@@ -1330,19 +1378,21 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
       auto c = iso_to_cameo.find(iso);
       if (c == iso_to_cameo.end()) continue;
       std::string name = Trim(places.Get(r, "name"));
-      add_fixed(name, name, c->second, ActorKind::kPlace);
+      AddFixed(name, name, c->second, ActorKind::kPlace);
       for (auto& a : ListField(places.Get(r, "aliases")))
-        add_fixed(a, name, c->second, ActorKind::kPlace);
+        AddFixed(a, name, c->second, ActorKind::kPlace);
     }
   }
+  return Status::OK();
+}
 
-  // Extra actors of data/events/actors.tsv come last: an undated code there
-  // goes before the gazetteers' code (overrides it), a dated one is added to
-  // the person's periods.
+// Extra actors of data/events/actors.tsv come last: an undated code there
+// goes before the gazetteers' code (overrides it), a dated one is added to
+// the person's periods.
+Status ActorDictionary::Impl::DefaultLoader::LoadExtraActors() {
+  Status s;
   TsvTable extra;
-  // People of actors.tsv (rows with a period) join the surname pass below.
-  std::vector<std::pair<std::string, std::string>> extra_people;  // name, country
-  s = read("events/actors.tsv", &extra, {"name", "code"}, false);
+  s = Read("events/actors.tsv", &extra, {"name", "code"}, false);
   if (!s.ok() && !s.IsNotFound()) return s;
   if (s.ok()) {
     for (const auto& r : extra.rows()) {
@@ -1350,7 +1400,7 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
       std::string name = Trim(extra.Get(r, "name"));
       std::string code = Trim(extra.Get(r, "code"));
       if (name.empty() || code.empty()) {
-        note(Status::Corruption("events/actors.tsv line " +
+        Note(Status::Corruption("events/actors.tsv line " +
                                     std::to_string(r.lineno),
                                 "empty name or code"));
         continue;
@@ -1359,26 +1409,11 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
       std::string end = Trim(extra.Get(r, "end"));
       CodeRule rule;
       rule.code = code;
-      int32_t d1 = 0, d2 = 0;
-      bool ok = true;
-      if (!start.empty()) ok = ParseIsoDate(start, false, &d1);
-      if (ok && !end.empty()) ok = ParseIsoDate(end, true, &d2);
-      if (!ok) {
-        note(Status::Corruption("events/actors.tsv line " +
+      if (!SetPeriod(start, end, &rule)) {
+        Note(Status::Corruption("events/actors.tsv line " +
                                     std::to_string(r.lineno),
                                 "bad date"));
         continue;
-      }
-      if (!start.empty() && !end.empty()) {
-        rule.kind = CodeRule::kRange;
-        rule.d1 = d1;
-        rule.d2 = d2;
-      } else if (!start.empty()) {
-        rule.kind = CodeRule::kFrom;
-        rule.d1 = d1;
-      } else if (!end.empty()) {
-        rule.kind = CodeRule::kBefore;
-        rule.d1 = d2 + 1;
       }
       std::string fallback = Trim(extra.Get(r, "fallback"));
       // The person's country: the fallback's, else the code's ("IGO..." for
@@ -1418,118 +1453,135 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
       }
     }
   }
+  return Status::OK();
+}
 
-  // Surnames: news names a known person by surname alone ("Putin said").
-  // The family name is the last word, or the first for Chinese and Korean
-  // names. A surname is left out when people of different countries share
-  // it ("Kim", "Lee"), when it is already a name of anything else, or when
-  // it is a common word or given name (SurnameIsAlsoAWord); it matches only
-  // capitalised text.
-  {
-    struct Candidate {
-      std::set<std::string> countries, people;
-      std::vector<CodeRule> rules;
-      std::string fallback, display;
-      std::vector<std::string> key;  // the surname's atoms
-    };
-    std::map<std::string, Candidate> surnames;
-    std::set<std::string> seen_rows;
-    std::vector<std::pair<std::string, std::string>> people;  // name, country
-    for (const LeaderRow& r : leaders) {
-      if (!r.cameo_actor.empty()) people.emplace_back(r.name, r.country);
-    }
-    for (const auto& p : extra_people) people.push_back(p);
-    for (const auto& [name, iso] : people) {
-      std::vector<std::string> atoms = PhraseAtoms(name);
-      if (atoms.size() < 2) continue;
-      bool family_first = iso == "CHN" || iso == "PRK" || iso == "KOR" ||
-                          iso == "TWN" || iso == "HKG" || iso == "MAC";
-      std::string surname = family_first ? atoms.front() : atoms.back();
-      // Every person goes into the surname index (SurnameCandidates), even
-      // when the surname alone is too ambiguous to be a name.
-      {
-        uint32_t pn = 0;
-        for (const std::string& a : atoms) {
-          if (pn == kNoNode) break;
-          pn = im.actor_trie.Child(pn, a);
-        }
-        if (pn != kNoNode && im.actor_trie.payload(pn) != kNoPayload) {
-          auto& v = im.people_by_surname[surname];
-          int32_t idx = im.actor_trie.payload(pn);
-          if (std::find(v.begin(), v.end(), idx) == v.end()) v.push_back(idx);
-        }
+// Surnames: news names a known person by surname alone ("Putin said").
+// The family name is the last word, or the first for Chinese and Korean
+// names. A surname is left out when people of different countries share
+// it ("Kim", "Lee"), when it is already a name of anything else, or when
+// it is a common word or given name (SurnameIsAlsoAWord); it matches only
+// capitalised text.
+void ActorDictionary::Impl::DefaultLoader::AddSurnames() {
+  struct Candidate {
+    std::set<std::string> countries, people;
+    std::vector<CodeRule> rules;
+    std::string fallback, display;
+    std::vector<std::string> key;  // the surname's atoms
+  };
+  std::map<std::string, Candidate> surnames;
+  std::set<std::string> seen_rows;
+  std::vector<std::pair<std::string, std::string>> people;  // name, country
+  for (const LeaderRow& r : leaders) {
+    if (!r.cameo_actor.empty()) people.emplace_back(r.name, r.country);
+  }
+  for (const auto& p : extra_people) people.push_back(p);
+  for (const auto& [name, iso] : people) {
+    std::vector<std::string> atoms = PhraseAtoms(name);
+    if (atoms.size() < 2) continue;
+    bool family_first = iso == "CHN" || iso == "PRK" || iso == "KOR" ||
+                        iso == "TWN" || iso == "HKG" || iso == "MAC";
+    std::string surname = family_first ? atoms.front() : atoms.back();
+    // Every person goes into the surname index (SurnameCandidates), even
+    // when the surname alone is too ambiguous to be a name.
+    {
+      uint32_t pn = 0;
+      for (const std::string& a : atoms) {
+        if (pn == kNoNode) break;
+        pn = im.actor_trie.Child(pn, a);
       }
-      // A hyphenated family name ("Kilroy-Silk", "Kramp-Karrenbauer") is
-      // also a key of its own, all its atoms ("Silk" alone may be a word);
-      // the last atom stays one ("Assad" for "al-Assad").
-      std::vector<std::vector<std::string>> keys = {{surname}};
-      if (!family_first) {
-        size_t sp = name.find_last_of(' ');
-        std::vector<std::string> whole =
-            PhraseAtoms(sp == std::string::npos ? name : name.substr(sp + 1));
-        if (whole.size() > 1 && whole.size() < atoms.size())
-          keys.push_back(whole);
-      }
-      for (const std::vector<std::string>& key : keys) {
-        std::string surname_key;
-        for (const std::string& a : key)
-          surname_key += (surname_key.empty() ? "" : " ") + a;
-        if (SurnameIsAlsoAWord(surname_key)) continue;
-        uint32_t node = 0;
-        bool exists = true;
-        for (const std::string& a : key) {
-          node = im.actor_trie.Child(node, a);
-          if (node == kNoNode) {
-            exists = false;
-            break;
-          }
-        }
-        if (exists && im.actor_trie.payload(node) != kNoPayload) continue;
-        uint32_t agent_node = 0;
-        for (const std::string& a : key) {
-          if (agent_node != kNoNode)
-            agent_node = im.agent_trie.Child(agent_node, a);
-        }
-        if (agent_node != kNoNode &&
-            im.agent_trie.payload(agent_node) != kNoPayload)
-          continue;
-        // The person's entry holds their rules and fallback already.
-        std::vector<std::string> name_atoms = PhraseAtoms(name);
-        uint32_t pn = 0;
-        for (const std::string& a : name_atoms) {
-          if (pn == kNoNode) break;
-          pn = im.actor_trie.Child(pn, a);
-        }
-        if (pn == kNoNode || im.actor_trie.payload(pn) == kNoPayload) continue;
-        if (!seen_rows.insert(surname_key + "\t" + name).second) continue;
-        const ActorEntry& person = im.actors[im.actor_trie.payload(pn)];
-        Candidate& c = surnames[surname_key];
-        c.countries.insert(iso);
-        c.people.insert(name);
-        for (const CodeRule& rule : person.rules) c.rules.push_back(rule);
-        if (c.fallback.empty()) c.fallback = person.fallback;
-        c.display = name;
-        c.key = key;
+      if (pn != kNoNode && im.actor_trie.payload(pn) != kNoPayload) {
+        auto& v = im.people_by_surname[surname];
+        int32_t idx = im.actor_trie.payload(pn);
+        if (std::find(v.begin(), v.end(), idx) == v.end()) v.push_back(idx);
       }
     }
-    for (auto& [surname, c] : surnames) {
-      if (c.countries.size() != 1) continue;
-      const std::vector<std::string>& key = c.key;
-      bool created = false;
-      std::string display = c.people.size() == 1 ? c.display : surname;
-      if (c.people.size() > 1 && !display.empty())
-        display[0] = static_cast<char>(display[0] & ~0x20);
-      ActorEntry* e = im.ActorFor(key, display, &created);
-      if (!created) continue;
-      e->rules = c.rules;
-      e->fallback = c.fallback;
-      e->kind = ActorKind::kSurname;
-      e->capitalized = true;
-      ++stats.entries;
+    // A hyphenated family name ("Kilroy-Silk", "Kramp-Karrenbauer") is
+    // also a key of its own, all its atoms ("Silk" alone may be a word);
+    // the last atom stays one ("Assad" for "al-Assad").
+    std::vector<std::vector<std::string>> keys = {{surname}};
+    if (!family_first) {
+      size_t sp = name.find_last_of(' ');
+      std::vector<std::string> whole =
+          PhraseAtoms(sp == std::string::npos ? name : name.substr(sp + 1));
+      if (whole.size() > 1 && whole.size() < atoms.size())
+        keys.push_back(whole);
+    }
+    for (const std::vector<std::string>& key : keys) {
+      std::string surname_key;
+      for (const std::string& a : key)
+        surname_key += (surname_key.empty() ? "" : " ") + a;
+      if (SurnameIsAlsoAWord(surname_key)) continue;
+      uint32_t node = 0;
+      bool exists = true;
+      for (const std::string& a : key) {
+        node = im.actor_trie.Child(node, a);
+        if (node == kNoNode) {
+          exists = false;
+          break;
+        }
+      }
+      if (exists && im.actor_trie.payload(node) != kNoPayload) continue;
+      uint32_t agent_node = 0;
+      for (const std::string& a : key) {
+        if (agent_node != kNoNode)
+          agent_node = im.agent_trie.Child(agent_node, a);
+      }
+      if (agent_node != kNoNode &&
+          im.agent_trie.payload(agent_node) != kNoPayload)
+        continue;
+      // The person's entry holds their rules and fallback already.
+      std::vector<std::string> name_atoms = PhraseAtoms(name);
+      uint32_t pn = 0;
+      for (const std::string& a : name_atoms) {
+        if (pn == kNoNode) break;
+        pn = im.actor_trie.Child(pn, a);
+      }
+      if (pn == kNoNode || im.actor_trie.payload(pn) == kNoPayload) continue;
+      if (!seen_rows.insert(surname_key + "\t" + name).second) continue;
+      const ActorEntry& person = im.actors[im.actor_trie.payload(pn)];
+      Candidate& c = surnames[surname_key];
+      c.countries.insert(iso);
+      c.people.insert(name);
+      for (const CodeRule& rule : person.rules) c.rules.push_back(rule);
+      if (c.fallback.empty()) c.fallback = person.fallback;
+      c.display = name;
+      c.key = key;
     }
   }
+  for (auto& [surname, c] : surnames) {
+    if (c.countries.size() != 1) continue;
+    const std::vector<std::string>& key = c.key;
+    bool created = false;
+    std::string display = c.people.size() == 1 ? c.display : surname;
+    if (c.people.size() > 1 && !display.empty())
+      display[0] = static_cast<char>(display[0] & ~0x20);
+    ActorEntry* e = im.ActorFor(key, display, &created);
+    if (!created) continue;
+    e->rules = c.rules;
+    e->fallback = c.fallback;
+    e->kind = ActorKind::kSurname;
+    e->capitalized = true;
+    ++stats.entries;
+  }
+}
 
-  dict->actor_stats_ = stats;
+Status ActorDictionary::LoadDefault(const std::string& data_dir,
+                                    std::unique_ptr<ActorDictionary>* out) {
+  auto dict = std::make_unique<ActorDictionary>();
+  Impl::DefaultLoader loader(data_dir, dict->impl_.get());
+  for (Status (Impl::DefaultLoader::*step)() :
+       {&Impl::DefaultLoader::LoadAgents, &Impl::DefaultLoader::LoadCountries,
+        &Impl::DefaultLoader::LoadOrganizations,
+        &Impl::DefaultLoader::LoadLeaders, &Impl::DefaultLoader::LoadPlaces,
+        &Impl::DefaultLoader::LoadExtraActors}) {
+    Status s = (loader.*step)();
+    if (!s.ok()) return s;
+  }
+  loader.AddSurnames();
+  const size_t n_problems = loader.n_problems;
+  const std::string& problems = loader.problems;
+  dict->actor_stats_ = loader.stats;
   *out = std::move(dict);
   if (n_problems > 0)
     return Status::Corruption(

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstring>
 #include <fstream>
+#include <initializer_list>
 #include <optional>
 #include <sstream>
 #include <tuple>
@@ -13,8 +14,8 @@
 #include <unordered_set>
 
 #include "base/ascii.h"
-#include "entities/leaders_table.h"
 #include "events/actor_dictionary.h"
+#include "events/actor_finder.h"
 #include "events/cameo.h"
 #include "events/clause_coder.h"
 #include "events/clause_patterns.h"
@@ -28,77 +29,26 @@
 namespace dateline {
 namespace {
 
-// The words of a name as the dictionary's matcher reads them ("Scott
-// Morrison" -> {"Scott", "Morrison"}): split at spaces.
-std::vector<std::string_view> NameWords(std::string_view name) {
-  std::vector<std::string_view> out;
-  for (size_t b = 0; b < name.size();) {
-    size_t sp = name.find(' ', b);
-    if (sp == std::string_view::npos) sp = name.size();
-    if (sp > b) out.push_back(name.substr(b, sp - b));
-    b = sp + 1;
-  }
-  return out;
-}
+using token_actors::Actor;
+using token_actors::ActorFinder;
+using token_actors::Group;
+using token_actors::IsQuote;
+using token_actors::IsVerbTag;
+using token_actors::LoadSurnames;
+using token_actors::NameWords;
+using token_actors::ReportingVerbs;
+using token_actors::StartsWith;
 
-// Curly apostrophes become straight ones so "Russia’s" and "won’t" read as
-// the tokenizer's "'s" and "n't".
-std::string Normal(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (i + 2 < s.size() && s[i] == '\xE2' && s[i + 1] == '\x80' &&
-        s[i + 2] == '\x99') {
-      out.push_back('\'');
-      i += 2;
-      continue;
+// Returns true if one of the candidate base forms of `word` is one of
+// `lemmas` ("were" -> be).
+bool HasLemma(std::string_view word,
+              std::initializer_list<std::string_view> lemmas) {
+  for (const std::string& l : LemmaCandidates(word)) {
+    for (std::string_view x : lemmas) {
+      if (l == x) return true;
     }
-    char c = s[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    out.push_back(c);
   }
-  return out;
-}
-
-bool StartsWith(std::string_view s, std::string_view p) {
-  return s.size() >= p.size() && s.compare(0, p.size(), p) == 0;
-}
-
-bool IsVerbTag(std::string_view tag) { return StartsWith(tag, "VB"); }
-bool IsFiniteTag(std::string_view tag);
-bool IsFiniteTag(std::string_view tag) {
-  return tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD";
-}
-
-bool IsQuote(std::string_view w) {
-  return w == "\"" || w == "'" || w == "``" || w == "''" ||
-         w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D" || w == "\xE2\x80\x98" ||
-         w == "\xE2\x80\x99" || w == "\xC2\xAB" || w == "\xC2\xBB";
-}
-
-const std::unordered_set<std::string>& ReportingVerbs() {
-  static const auto* s = new std::unordered_set<std::string>{
-      "say",     "said",     "says",    "saying",   "tell",     "told",
-      "tells",   "announce", "announced", "announces", "report", "reported",
-      "reports", "state",    "stated",  "states",   "add",      "added",
-      "adds",    "note",     "noted",   "notes",    "declare",  "declared",
-      "declares", "confirm", "confirmed", "confirms", "write",   "wrote",
-      "writes",  "believe",  "believed", "believes", "explain", "explained",
-      "argue",   "argued",   "argues",  "stress",   "stressed", "stresses",
-      "predict", "predicted", "insisted", "indicated", "suggested",
-      "reiterated", "acknowledged", "conceded"};
-  return *s;
-}
-
-// Words that close a clause for the subject and object searches.
-const std::unordered_set<std::string>& ClauseWords() {
-  static const auto* s = new std::unordered_set<std::string>{
-      ";",       "but",     "while",  "whereas", "although", "though",
-      "because", "if",      "unless", "whether", "when",     "after",
-      "before",  "as",      "who",    "which",   "whose",    "where",
-      "--",      ":",       "until",    "once",
-      "\xE2\x80\x93", "\xE2\x80\x94", "so",     "yet"};
-  return *s;
+  return false;
 }
 
 const std::unordered_set<std::string>& IntentVerbs() {
@@ -129,77 +79,6 @@ const std::unordered_set<std::string>& BlockedTargetPreps() {
   return *s;
 }
 
-const std::unordered_set<std::string>& Pronouns() {
-  static const auto* s = new std::unordered_set<std::string>{
-      "he", "she", "they", "it", "we", "his", "her", "their", "its", "them",
-      "him", "itself", "themselves", "himself", "herself"};
-  return *s;
-}
-
-bool PluralPronoun(std::string_view w) {
-  return w == "they" || w == "their" || w == "them" || w == "themselves" ||
-         w == "we";
-}
-bool PersonPronoun(std::string_view w) {
-  return w == "he" || w == "she" || w == "his" || w == "her" ||
-         w == "him" || w == "himself" || w == "herself";
-}
-
-// The sector a role names ("Foreign Minister" -> GOV), "" when none.
-std::string SectorOfRole(std::string_view role) {
-  std::string r = AsciiLower(role);
-  static const char* kMil[] = {"general", "commander", "admiral", "army",
-                               "military", "defense chief", "defence chief",
-                               "colonel", "marshal", "troops"};
-  for (const char* w : kMil) {
-    if (r.find(w) != std::string::npos && r.find("secretary") == std::string::npos &&
-        r.find("attorney") == std::string::npos)
-      return "MIL";
-  }
-  static const char* kGov[] = {
-      "minister", "president", "premier", "chancellor", "spokes",
-      "ambassador", "adviser", "advisor", "secretary", "leader", "king",
-      "queen", "emperor", "envoy", "diplomat", "official", "governor",
-      "mayor", "prince", "monarch", "head of state", "chief of staff",
-      "foreign", "cabinet", "aide", "kremlin", "ayatollah", "sultan", "emir"};
-  for (const char* w : kGov) {
-    if (r.find(w) != std::string::npos) return "GOV";
-  }
-  if (r.find("judge") != std::string::npos ||
-      r.find("prosecutor") != std::string::npos)
-    return "JUD";
-  if (r.find("lawmaker") != std::string::npos ||
-      r.find("senator") != std::string::npos ||
-      r.find("legislator") != std::string::npos)
-    return "LEG";
-  if (r.find("police") != std::string::npos) return "COP";
-  if (r.find("rebel") != std::string::npos) return "REB";
-  return "";
-}
-
-// "2023", "2023-09", "2023-09-13" (not weeks, decades or ranges).
-
-// An actor as found in one sentence: tokens [b, e) (document indices).
-struct Actor {
-  uint32_t b = 0, e = 0;
-  std::string code;    // "" for an unresolved pronoun
-  std::string entity;  // entity id
-  std::string etype;   // entity type when from an entity
-  bool pronoun = false;
-  bool person = false;
-  std::string pronoun_word;
-  std::string name;  // for a resolved pronoun: the referent as named
-  std::string agent_of;  // "officials of X": the sector, for X's list mates
-  std::string poss_agent;  // "its forces": the sector after the pronoun
-  std::string dict_name, dict_code;  // a dictionary person and their code
-};
-
-struct Group {
-  std::vector<Actor> actors;
-  uint32_t b = 0, e = 0;
-  bool subject_ok = false;  // not a prepositional object, no verb before
-};
-
 struct Candidate {
   const EventPattern* pattern = nullptr;
   uint32_t trigger = 0;  // token index of the trigger
@@ -214,6 +93,39 @@ std::string DefaultIntent(const std::string& code) {
 }
 std::string DefaultNegated(const std::string& code, bool intent) {
   return DefaultNegatedCode(code, intent);
+}
+
+// Returns true for a match report (`low`: the page's tokens, lower-cased):
+// at least 4 sports words, 3 of them different, and 1% of the words.
+// Words of elections too ("race", "won", "victory", "title") are left
+// out. On the BBC corpus this flags 365 of 511 sport pages, 1 of 417
+// politics pages; 8 of PolNeAR's 924 election stories (golf courses,
+// the NFL, the Olympics).
+bool MatchReport(const std::vector<std::string>& low) {
+  const size_t n = low.size();
+  static const std::unordered_set<std::string> kSport = {
+      "cup", "match", "matches", "tournament", "league", "championship",
+      "championships", "semifinal", "semifinals", "semi-final",
+      "quarterfinal", "quarter-final", "doubles", "singles", "goal", "goals",
+      "striker", "midfielder", "goalkeeper", "defender", "tennis",
+      "football", "soccer", "cricket", "rugby", "basketball", "baseball",
+      "hockey", "olympics", "olympic", "medal", "medals", "innings",
+      "wicket", "wickets", "fifa", "uefa", "nba", "nfl", "qualifier",
+      "playoff", "playoffs", "scored", "rallied", "seeded", "tiebreak",
+      "athlete", "athletes", "athletics", "coach", "squad", "club", "clubs",
+      "season", "referee", "sprint", "marathon", "stadium", "fixture",
+      "fixtures", "skipper", "premiership", "unbeaten"};
+  size_t sport = 0, words = 0;
+  std::unordered_set<std::string_view> distinct;
+  for (size_t t = 0; t < n; ++t) {
+    if (!low[t].empty() && low[t][0] >= 'a' && low[t][0] <= 'z') ++words;
+    auto it = kSport.find(low[t]);
+    if (it != kSport.end()) {
+      ++sport;
+      distinct.insert(*it);
+    }
+  }
+  return sport >= 4 && distinct.size() >= 3 && sport * 100 >= words;
 }
 
 }  // namespace
@@ -231,7 +143,7 @@ struct EventCoder::Impl {
   // Surname (lower-cased) -> full names of people in the leaders gazetteer,
   // so "Obama" alone finds "Barack Obama"'s time-bounded code. (The actor
   // dictionary matches full names and aliases only.)
-  std::unordered_map<std::string, std::vector<std::string>> surnames;
+  token_actors::SurnameIndex surnames;
   // The coder over the clause layer (src/events/clause_coder.h) and its
   // tables: patterns.tsv with verbs.tsv (or the PETRARCH verbs) mapped on.
   ClausePatterns clause_patterns;
@@ -246,683 +158,72 @@ struct EventCoder::Impl {
 
 namespace {
 
-// Reads the names of data/gazetteers/leaders.tsv into the surname index:
-// the last word of each name and alias, and for names written family name
-// first (Chinese, Korean, Vietnamese) the first word too; not the family
-// names that are also common words (SurnameIsAlsoAWord: "Henry", "Sen").
-void LoadSurnames(const std::string& path,
-                  std::unordered_map<std::string, std::vector<std::string>>*
-                      out) {
-  static const std::unordered_set<std::string> kFamilyFirst = {
-      "CHN", "PRK", "KOR", "VNM", "TWN", "SGP", "KHM", "MMR"};
-  auto add = [&](const std::string& key, const std::string& full) {
-    if (key.size() < 3 || SurnameIsAlsoAWord(AsciiLower(key))) return;
-    auto& v = (*out)[AsciiLower(key)];
-    if (std::find(v.begin(), v.end(), full) == v.end()) v.push_back(full);
-  };
-  std::vector<LeaderRow> leaders;
-  if (!ReadLeaders(path, &leaders).ok()) return;
-  for (const LeaderRow& row : leaders) {
-    std::vector<std::string> names = {row.name};
-    names.insert(names.end(), row.aliases.begin(), row.aliases.end());
-    for (const std::string& n : names) {
-      std::vector<std::string> w;
-      std::stringstream ws(n);
-      std::string c;
-      while (ws >> c) w.push_back(c);
-      if (w.size() < 2) continue;
-      add(w.back(), n);
-      if (kFamilyFirst.count(row.country)) add(w.front(), n);
-    }
-  }
+// DATELINE_EVENTS_DEBUG set: the token coder prints each sentence's
+// tokens, groups, triggers and events to stderr.
+bool EventsDebug() {
+  static const bool debug = std::getenv("DATELINE_EVENTS_DEBUG") != nullptr;
+  return debug;
 }
+
+// One sentence as the token coder codes it: its tokens [sb, se), its actor
+// groups, the triggers it keeps and where its events begin in the output.
+struct SentenceView {
+  const SentenceSpan& s;
+  uint32_t sb, se;
+  const std::vector<Group>& groups;
+  const std::vector<Candidate>& kept;
+  const std::string& sentence_date;
+  size_t first_event;
+};
+
+// What the words around one trigger decide, phase by phase.
+struct TriggerReading {
+  // The verb group before the trigger (ReadModality).
+  bool prepare = false;  // "prepared to attack": a force posture
+  bool will = false, may = false, neg = false, intent_verb = false,
+       hesitate = false, refuse = false, sched = false, be = false,
+       have = false, conditional = false;
+  bool negated = false, intent = false, passive = false, reduced = false;
+  // The parties, as indices of the sentence's groups (FindParties,
+  // ReadClaim, SettleParties); -1 for none.
+  std::string root_code;  // the code's first two digits
+  bool allow_in = false;  // a place after "in"/"at" may be the target
+  int src = -1, tgt = -1;
+  bool claimed = false, claimed_own = false, sourceless = false;
+  // The code (ChooseCode, FigureOfSpeech, FindEntry).
+  std::string code;
+  bool event_negated = false;
+  const CameoCode* entry = nullptr;
+  CameoCode foreign;  // a code outside the table (accept_any_code)
+};
+
+using ActorPairs = std::vector<std::pair<const Actor*, const Actor*>>;
+
+// Where and when a trigger's events happen.
+struct EventPlace {
+  const std::string& date;
+  const std::string& location;
+  const Span& trigger;
+};
 
 }  // namespace
 
-// Per-document state and the sentence-level work.
+// The token coder: per-document state and the sentence-level work, on
+// the actor finder's view of the document.
 namespace {
 
-struct SentenceCoder {
+struct SentenceCoder : ActorFinder {
+  SentenceCoder(const EventCoder::Impl& impl,
+                const std::vector<EventPattern>& patterns, Document* doc)
+      : ActorFinder(impl.actors.get(), impl.surnames, impl.petrarch, doc),
+        impl(impl),
+        patterns(patterns) {}
+
   const EventCoder::Impl& impl;
   const std::vector<EventPattern>& patterns;
-  Document* doc;
-  std::string_view text;
-  // Per document token: lower-cased form; entity index starting/covering.
-  std::vector<std::string> low;
-  std::vector<int> token_entity;        // entity index or -1
-  std::vector<uint8_t> entity_start;    // a mention starts here
-  std::vector<uint8_t> entity_gov;      // the mention acts as government
-  std::vector<Actor> previous_subjects;  // from the previous sentence
   mutable bool allow_at_ = false;  // "fired at X": conflict patterns
   mutable std::string target_prep_;  // the preposition before the last object
-  std::string fallback_date = {};     // the latest calendar date mentioned
   bool sports_page = false;  // a match report: "beat" is a result, not force
-  // Where the article is, for party names: the dateline's country and how
-  // often the entities name each country.
-  std::string dateline_country = {};
-  std::unordered_map<std::string, size_t> named_countries = {};
-
-  std::string_view Tag(uint32_t t) const {
-    return t < doc->pos.size() ? std::string_view(doc->pos[t])
-                               : std::string_view();
-  }
-  std::string_view Word(uint32_t t) const {
-    const Span& s = doc->tokens[t];
-    return text.substr(s.begin, s.end - s.begin);
-  }
-
-  void Prepare() {
-    for (const TimeMention& tm : doc->times) {
-      if (IsCalendarDate(tm.value) && tm.value > fallback_date)
-        fallback_date = tm.value;
-    }
-    size_t n = doc->tokens.size();
-    low.resize(n);
-    for (size_t t = 0; t < n; ++t) low[t] = Normal(Word(t));
-    // A match report: at least 4 sports words, 3 of them different, and 1%
-    // of the words. Words of elections too ("race", "won", "victory",
-    // "title") are left out. On the BBC corpus this flags 365 of 511 sport
-    // pages, 1 of 417 politics pages; 8 of PolNeAR's 924 election stories
-    // (golf courses, the NFL, the Olympics).
-    static const std::unordered_set<std::string> kSport = {
-        "cup", "match", "matches", "tournament", "league", "championship",
-        "championships", "semifinal", "semifinals", "semi-final",
-        "quarterfinal", "quarter-final", "doubles", "singles", "goal", "goals",
-        "striker", "midfielder", "goalkeeper", "defender", "tennis",
-        "football", "soccer", "cricket", "rugby", "basketball", "baseball",
-        "hockey", "olympics", "olympic", "medal", "medals", "innings",
-        "wicket", "wickets", "fifa", "uefa", "nba", "nfl", "qualifier",
-        "playoff", "playoffs", "scored", "rallied", "seeded", "tiebreak",
-        "athlete", "athletes", "athletics", "coach", "squad", "club", "clubs",
-        "season", "referee", "sprint", "marathon", "stadium", "fixture",
-        "fixtures", "skipper", "premiership", "unbeaten"};
-    size_t sport = 0, words = 0;
-    std::unordered_set<std::string_view> distinct;
-    for (size_t t = 0; t < n; ++t) {
-      if (!low[t].empty() && low[t][0] >= 'a' && low[t][0] <= 'z') ++words;
-      auto it = kSport.find(low[t]);
-      if (it != kSport.end()) {
-        ++sport;
-        distinct.insert(*it);
-      }
-    }
-    sports_page = sport >= 4 && distinct.size() >= 3 && sport * 100 >= words;
-    for (const Entity& e : doc->entities) {
-      const std::string& c = e.type == "ORG" ? e.government : e.country;
-      if (c.size() == 3) named_countries[c] += e.mentions.size();
-    }
-    if (!doc->datelines.empty() && impl.actors) {
-      std::vector<std::string_view> dw;
-      std::string_view d = doc->datelines[0];
-      for (size_t b = 0; b < d.size();) {
-        size_t e = d.find(' ', b);
-        if (e == std::string_view::npos) e = d.size();
-        if (e > b) dw.push_back(d.substr(b, e - b));
-        b = e + 1;
-      }
-      ActorDictionary::ActorMatch m;
-      using Kind = ActorDictionary::ActorKind;
-      if (!dw.empty() && impl.actors->MatchActor(dw, 0, "", &m) == dw.size() &&
-          (m.kind == Kind::kCountry || m.kind == Kind::kCapital ||
-           m.kind == Kind::kPlace) &&
-          m.code.size() == 3)
-        dateline_country = m.code;
-    }
-    token_entity.assign(n, -1);
-    entity_start.assign(n, 0);
-    entity_gov.assign(n, 0);
-    auto first_token = [&](uint32_t byte) {
-      auto it = std::lower_bound(
-          doc->tokens.begin(), doc->tokens.end(), byte,
-          [](const Span& s, uint32_t b) { return s.end <= b; });
-      return static_cast<size_t>(it - doc->tokens.begin());
-    };
-    for (size_t ei = 0; ei < doc->entities.size(); ++ei) {
-      const Entity& e = doc->entities[ei];
-      auto mark = [&](const Span& m, bool gov) {
-        size_t t = first_token(m.begin);
-        bool first = true;
-        for (; t < n && doc->tokens[t].begin < m.end; ++t) {
-          token_entity[t] = static_cast<int>(ei);
-          if (first) entity_start[t] = 1;
-          if (gov) entity_gov[t] = 1;
-          first = false;
-        }
-      };
-      for (const Span& m : e.mentions) mark(m, false);
-      for (const Span& m : e.government_mentions) mark(m, true);
-    }
-  }
-
-  // Returns the country whose party a party name of `home` is in this
-  // article: `home` when the dateline is there or the article names it,
-  // else the dateline's country, else the country the article names most
-  // (at least three times and twice any other); else `home`.
-  std::string PartyCountry(const std::string& home) const {
-    if (home == dateline_country || named_countries.count(home)) return home;
-    if (!dateline_country.empty()) return dateline_country;
-    std::string best;
-    size_t first = 0, second = 0;
-    for (const auto& [c, n] : named_countries) {
-      if (n > first || (n == first && c < best)) {
-        second = first;
-        first = n;
-        best = c;
-      } else if (n > second) {
-        second = n;
-      }
-    }
-    if (first < 3 || first < 2 * second) return home;
-    return best;
-  }
-
-  // Returns true for a country code with one sector ("CHNBUS", "USAGOV"),
-  // false for an organisation's code ("IGOUNO") or a bare country.
-  bool CountryWithSector(const std::string& code) const {
-    return code.size() == 6 && impl.actors &&
-           impl.actors->IsCountryCode(std::string_view(code).substr(0, 3));
-  }
-
-  // The code an entity gives by itself: people from their role and
-  // country, places from their country, bodies from their government.
-  std::string EntityCode(const Entity& e, bool gov_mention) const {
-    if (e.type == "PER") {
-      if (e.country.empty()) return "";
-      for (const std::string& r : e.roles) {
-        std::string sector = SectorOfRole(r);
-        if (!sector.empty()) return e.country + sector;
-      }
-      return "";
-    }
-    if (!e.government.empty()) {
-      if (e.type == "ORG" || gov_mention) return e.government + "GOV";
-      return e.government;
-    }
-    if (e.type == "LOC" || e.type == "MISC") return e.country;
-    return "";
-  }
-
-  // Whether the one-word dictionary match of token t, the person `name`
-  // ("Scott Morrison" for "Morrison"), is a surname the entity layer knows
-  // as someone else's: the token's entity has a full name of its own that
-  // the dictionary does not take for that person ("Morrison" in a story
-  // about Timothy Morrison).
-  bool SurnameOfAnother(uint32_t t, const std::string& name) const {
-    if (name.find(' ') == std::string::npos || token_entity[t] < 0) return false;
-    const Entity& e = doc->entities[token_entity[t]];
-    if (e.type != "PER" || e.name.find(' ') == std::string::npos) return false;
-    const std::vector<std::string_view> full = NameWords(e.name);
-    std::string same;
-    const size_t m = impl.actors->MatchActor(full, 0, "", nullptr, &same);
-    return !(m == full.size() && same == name);
-  }
-
-  // Finds the actors of sentence [sb, se) in token order.
-  std::vector<Actor> FindActors(uint32_t sb, uint32_t se,
-                                const std::vector<std::string_view>& words,
-                                std::string_view date) const {
-    struct Piece {
-      uint32_t b, e;
-      std::string code;
-      int kind;  // 0 country, 1 agent, 2 full, 3 pronoun, 4 uncoded entity
-      std::string entity, etype;
-      std::string dict_name;  // the dictionary's name, to recode by date
-      bool party = false;     // a political party (PartyCountry decides)
-    };
-    std::vector<Piece> pieces;
-    for (uint32_t t = sb; t < se;) {
-      size_t i = t - sb;
-      ActorDictionary::ActorMatch matched;
-      size_t n =
-          impl.actors ? impl.actors->MatchActor(words, i, date, &matched) : 0;
-      std::string code = std::move(matched.code), name = std::move(matched.name);
-      const bool party =
-          n > 0 && matched.kind == ActorDictionary::ActorKind::kParty;
-      if (n == 1 && SurnameOfAnother(t, name)) {
-        n = 0;
-        code.clear();
-      }
-      // Capitalised, not an acronym ("BAK" is no Korean surname).
-      bool capitalised = words[i].size() > 1 && words[i][0] >= 'A' &&
-                         words[i][0] <= 'Z' && words[i][1] >= 'a' &&
-                         words[i][1] <= 'z';
-      // "President obama": a lower-cased surname right after a capitalised
-      // title is still the name.
-      if (!capitalised && i > 0 && words[i].size() > 2 &&
-          words[i][0] >= 'a' && words[i][0] <= 'z' && !words[i - 1].empty() &&
-          words[i - 1][0] >= 'A' && words[i - 1][0] <= 'Z' &&
-          !SectorOfRole(words[i - 1]).empty())
-        capitalised = true;
-      if (n == 0 && impl.actors && !impl.surnames.empty() && capitalised &&
-          (token_entity[t] < 0 ||
-           EntityCode(doc->entities[token_entity[t]], false).empty())) {
-        auto it = impl.surnames.find(low[t]);
-        if (it != impl.surnames.end()) {
-          // The entity layer knows the full name: "Cook" in a story about
-          // Tim Cook is not Robin Cook.
-          std::string known;
-          if (token_entity[t] >= 0) {
-            known = AsciiLower(doc->entities[token_entity[t]].name);
-            std::replace(known.begin(), known.end(), '-', ' ');
-            if (known.find(' ') == std::string::npos) known.clear();
-          }
-          for (const std::string& full : it->second) {
-            if (!known.empty()) {
-              std::string f = AsciiLower(full);
-              std::replace(f.begin(), f.end(), '-', ' ');
-              if (f != known) continue;
-            }
-            const std::vector<std::string_view> fw = NameWords(full);
-            std::string c2, n2;
-            if (impl.actors->MatchActor(fw, 0, date, &c2, &n2) == fw.size() &&
-                !c2.empty()) {
-              // Several people share the surname: the one in office on
-              // the date ("Bush" in 2008) before a former office holder.
-              bool former = c2.size() >= 3 &&
-                            c2.compare(c2.size() - 3, 3, "ELI") == 0;
-              if (n == 0 || !former) {
-                code = c2;
-                name = full;
-                n = 1;
-              }
-              if (!former) break;
-            }
-          }
-        }
-      }
-      // An acronym that is also a word is the word in a heading ("WHO IS
-      // THE FRONT-RUNNER?") and before a determiner or participle ("there
-      // IS an oxygen bar").
-      if (n == 1 && (words[i] == "IS" || words[i] == "WHO")) {
-        size_t upper = 0, letters = 0;
-        for (uint32_t u = sb; u < se; ++u) {
-          for (char ch : words[u - sb]) {
-            if (ch >= 'A' && ch <= 'Z') ++upper;
-            if ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z')) ++letters;
-          }
-        }
-        std::string_view next = t + 1 < se ? Tag(t + 1) : "";
-        if (upper * 2 > letters || next == "DT" || next == "JJ" ||
-            next == "RB" || next == "VBN" || next == "VBG" || next == "PRP" ||
-            next == "IN") {
-          ++t;
-          continue;
-        }
-      }
-      // "a UK-based group", "a Geneva-based agency": where a body sits is
-      // not who it is.
-      if (n > 0 && t + n < se) {
-        const std::string& w = low[t + n - 1];
-        static const std::string_view kLoc[] = {"-based", "-headquartered",
-                                                 "-registered", "-born",
-                                                 "-linked", "-affiliated",
-                                                 "-allied", "-aligned",
-                                                 "-backed", "-inspired"};
-        for (std::string_view suf : kLoc) {
-          if (w.size() > suf.size() &&
-              w.compare(w.size() - suf.size(), suf.size(), suf) == 0 &&
-              (StartsWith(Tag(t + static_cast<uint32_t>(n)), "NN") ||
-               Tag(t + static_cast<uint32_t>(n)) == "JJ")) {
-            n = 0;
-            code.clear();
-          }
-        }
-        if (n == 0) {
-          ++t;
-          continue;
-        }
-      }
-      int ent = token_entity[t];
-      size_t ent_len = 0;
-      if (ent >= 0 && entity_start[t]) {
-        uint32_t u = t;
-        // A name does not run into a lower-case verb the tagger joined to
-        // it ("Romendacil arrived").
-        while (u < se && token_entity[u] == ent &&
-               !(u > t && IsVerbTag(Tag(u)) && !words[u - sb].empty() &&
-                 words[u - sb][0] >= 'a' && words[u - sb][0] <= 'z'))
-          ++u;
-        ent_len = u - t;
-      }
-      if (n > 0 || ent_len > 0) {
-        Piece p;
-        p.b = t;
-        std::string ecode;
-        if (ent_len > 0) {
-          const Entity& e = doc->entities[ent];
-          ecode = EntityCode(e, entity_gov[t]);
-          p.entity = e.id;
-          p.etype = e.type;
-        }
-        // The dictionary's code when it covers the mention, else the
-        // entity's own.
-        // A person named after a place ("Alexandria Ocasio-Cortez",
-        // "Jordan Peterson") is not the place's country.
-        bool named_after_place = ent_len > n && code.size() == 3 &&
-                                 doc->entities[ent].type == "PER";
-        if (!code.empty() && n > 0 && !named_after_place) {
-          // The dictionary's name; a longer mention ("Bree President
-          // Romendacil") is read on piece by piece.
-          p.e = t + static_cast<uint32_t>(n);
-          p.code = code;
-          p.dict_name = name;
-          p.party = party;
-        } else {
-          p.e = t + static_cast<uint32_t>(std::max(n, ent_len));
-          p.code = !ecode.empty() || named_after_place ? ecode : code;
-        }
-        if (p.e > se) p.e = se;
-        if (p.code.empty() && impl.actors) {
-          // A body the entity layer could not code: its sector word
-          // ("National Security Council" -> GOV).
-          for (uint32_t u = p.b; u < p.e && p.code.empty(); ++u) {
-            std::string agent;
-            size_t an = impl.actors->MatchAgent(words, u - sb, &agent);
-            if (an > 0 && u + an == p.e && !agent.empty()) p.code = "---" + agent;
-          }
-        }
-        if (p.code.empty()) {
-          p.kind = 4;
-        } else {
-          p.kind = p.code.size() == 3 ? 0 : 2;
-          if (StartsWith(p.code, "---") && p.code.size() > 3) p.kind = 1;
-        }
-        pieces.push_back(std::move(p));
-        t = pieces.back().e;
-        continue;
-      }
-      std::string agent;
-      bool agent_before = false;
-      size_t an = impl.actors ? impl.actors->MatchAgent(words, i, &agent,
-                                                        &agent_before)
-                              : 0;
-      // A sector word modifying a noun is no actor ("military matters",
-      // "civilian aviation factories"); before another sector word the
-      // head wins ("government forces" -> forces).
-      if (an > 0 && !agent.empty() && t + an < se) {
-        std::string_view next = Tag(t + static_cast<uint32_t>(an));
-        // ... but before a generic head the sector word is the actor's:
-        // "rebel leaders" REB, "opposition figures" OPP.
-        static const std::unordered_set<std::string> kGenericHead = {
-            "leader", "leaders", "official", "officials", "member",
-            "members", "commander", "commanders", "chief", "chiefs",
-            "figure", "figures", "spokesman", "spokesmen", "spokeswoman",
-            "representative", "representatives", "delegation",
-            "delegations", "sources", "source", "coalition", "coalitions",
-            "alliance", "bloc", "movement", "faction", "factions", "group",
-            "groups", "camp"};
-        const std::string& head = low[t + static_cast<uint32_t>(an)];
-        if (kGenericHead.count(head)) {
-          ++an;
-        } else if (StartsWith(next, "NN") && next != "NNP" && next != "NNPS" &&
-                   head != "today" && head != "yesterday" &&
-                   head != "tonight" && head != "tomorrow") {
-          // ("the government today said": a time, not a head noun)
-          an = 0;
-        }
-      }
-      // "military and civilian aviation factories"
-      if (an == 1 && Tag(t) == "JJ" && t + 1 < se &&
-          (Tag(t + 1) == "CC" || StartsWith(Tag(t + 1), "NN")))
-        an = 0;
-      if (an > 0 && !agent.empty()) {
-        // An agent piece's dict_name "~" marks PETRARCH's "[NGO~]": the
-        // sector goes before the country code.
-        Piece p{t, t + static_cast<uint32_t>(an), agent, 1, "", "",
-                agent_before ? "~" : ""};
-        if (p.e > se) p.e = se;
-        pieces.push_back(p);
-        t = p.e;
-        continue;
-      }
-      if (Pronouns().count(low[t]) && Tag(t) != "NNP") {
-        pieces.push_back({t, t + 1, "", 3, "", "", ""});
-      }
-      ++t;
-    }
-    // Merge neighbours into one actor: "Russian" + "President" + "Vladimir
-    // Putin", "officials of" + "the United States", "Russia 's" + "military".
-    std::vector<Actor> out;
-    for (size_t k = 0; k < pieces.size();) {
-      if (pieces[k].kind == 3) {
-        Actor a;
-        a.b = pieces[k].b;
-        a.e = pieces[k].e;
-        a.pronoun = true;
-        a.pronoun_word = low[a.b];
-        ++k;
-        // "its forces", "their troops": the referent's sector.
-        const std::string& w = a.pronoun_word;
-        if ((w == "its" || w == "their" || w == "his" || w == "her") &&
-            k < pieces.size() && pieces[k].kind == 1 &&
-            pieces[k].b == a.e && pieces[k].dict_name != "~" &&
-            (pieces[k].code.size() == 3 ||
-             (pieces[k].code.size() == 6 && StartsWith(pieces[k].code, "---")))) {
-          a.poss_agent = pieces[k].code.substr(pieces[k].code.size() - 3);
-          a.e = pieces[k].e;
-          ++k;
-        }
-        out.push_back(a);
-        continue;
-      }
-      size_t j = k;
-      std::string country, agent, full, entity, etype;
-      bool person = false, joined_of = false;
-      std::string dict_name, prefix;
-      // A party name: qualified by its own country ("British Labour"), or
-      // recoded to the other country that qualifies it ("Australian
-      // Labour").
-      bool party = false, party_own = false, party_recoded = false;
-      auto absorb = [&](const Piece& p) {
-        if (p.kind == 0 && country.empty()) country = p.code;
-        if (p.kind == 1) {
-          std::string a = StartsWith(p.code, "---") ? p.code.substr(3) : p.code;
-          // PETRARCH "[NGO~]" goes before the country code.
-          if (p.dict_name == "~") {
-            prefix += a;
-          } else if (agent.empty()) {
-            agent = a;
-          } else if (agent.find(a) == std::string::npos && prefix.empty() &&
-                     impl.options.petrarch_dir.size() + impl.options.petrarch_verbs.size() > 0) {
-            agent += a;
-          }
-        }
-        if (p.kind == 2) {
-          party = p.party;
-          party_own = p.party && country == p.code.substr(0, 3);
-          full = p.code;
-          dict_name = p.kind == 2 ? p.dict_name : "";
-          if (country.empty()) country = p.code.substr(0, 3);
-        }
-        if (!p.entity.empty() && (entity.empty() || p.etype == "PER")) {
-          entity = p.entity;
-          etype = p.etype;
-        }
-        if (p.etype == "PER") person = true;
-      };
-      absorb(pieces[k]);
-      while (j + 1 < pieces.size()) {
-        const Piece& p = pieces[j];
-        const Piece& q = pieces[j + 1];
-        if (q.kind == 3) break;
-        // Gap words allowed between pieces.
-        bool ok = true, has_of = false;
-        uint32_t gap = q.b - p.e;
-        if (gap > 3) ok = false;
-        for (uint32_t u = p.e; ok && u < q.b; ++u) {
-          const std::string& w = low[u];
-          if (w == "of" || w == "from" || w == "in") {
-            has_of = true;
-          } else if (w == "'s" || w == "'" || w == "the") {
-          } else if (!has_of && p.kind == 0 && q.kind == 1 && gap <= 2 &&
-                     (Tag(u) == "NN" || Tag(u) == "JJ") && !w.empty() &&
-                     w[0] >= 'a' && w[0] <= 'z' && low[p.e] != "'s") {
-            // "French maritime authorities", "Israeli border police": a
-            // noun or two between a country and its sector.
-          } else if (!has_of && q.kind == 1 && u == q.b - 1 && u > p.e &&
-                     low[u - 1] == "'s" && p.kind == 0 &&
-                     (Tag(u) == "JJ" || Tag(u) == "NNP" || Tag(u) == "VBG")) {
-            // "Nicaragua's Sandinista government", "Israel's ruling
-            // party": one modifier between a country's "'s" and the sector.
-          } else if (has_of && (Tag(u) == "JJ" || Tag(u) == "VBN")) {
-            // "dissidents from military-ruled Myanmar"
-          } else if (!has_of && gap == 1 && p.kind == 2 && q.kind == 4 &&
-                     q.etype == "PER" &&
-                     (w == "secretary-general" || w == "chairman" ||
-                      w == "director" || w == "director-general" ||
-                      w == "chief" || w == "head" || w == "commissioner" ||
-                      w == "chairwoman" || w == "chairperson")) {
-            // "Arab League Secretary-General Chedli Klibi": the body's
-            // officer.
-          } else {
-            ok = false;
-          }
-        }
-        if (ok && !has_of && gap > 2) ok = false;
-        if (!ok) break;
-        bool p_country = !country.empty();
-        if (has_of) joined_of = true;
-        // of/from/in joins only an agent to a country ("officials of the
-        // United States"), never two places ("the war in Ukraine").
-        if (has_of) {
-          if (!(p.kind == 1 && !p_country && (q.kind == 0 || q.kind == 2) &&
-                full.empty()))
-            break;
-        } else {
-          if (q.kind == 0 && p_country && q.code != country) break;
-          if (q.kind == 2 && p_country && !full.empty()) break;  // two people
-          // "the Syrian Golan Heights": an uncoded place right after a
-          // country adjective belongs to it.
-          // ... nor a name a country's "'s" possesses ("Kenya's Liberal
-          // Democratic Party", "Nicaragua's Sandinista government"): the
-          // country's.
-          bool modifier = p.kind == 0 && q.b == p.e + 1 && low[p.e] == "'s";
-          if (q.kind == 4 && q.etype != "PER" && !modifier &&
-              !(p.kind == 0 && q.b == p.e && q.etype == "LOC"))
-            break;
-          if (q.kind == 2 && p_country && q.code.substr(0, 3) != country &&
-              p.kind != 1) {
-            // "South Korea's National Security Council": the country
-            // named wins over the dictionary's (another country's body of
-            // the same name); people and IGOs stay apart.
-            if (full.empty() && q.etype != "PER" && q.code.size() > 3 &&
-                !StartsWith(q.code, "IGO") && p.kind == 0) {
-              Piece r = q;
-              // A party of another country's name is a party there; its
-              // role at home (government, opposition) says nothing.
-              r.code = country + (q.party ? "PTY" : q.code.substr(3));
-              absorb(r);
-              party_recoded = q.party;
-              ++j;
-              continue;
-            }
-            break;
-          }
-        }
-        absorb(q);
-        ++j;
-      }
-      // "UN troops" -> IGOUNOMIL: an organisation's sector.
-      // A body that already has a sector keeps it ("An Alibaba spokesperson"
-      // is CHNBUS, not CHNBUSGOV).
-      bool has_sector = CountryWithSector(full);
-      if (!full.empty() && !agent.empty() && !person && full.size() <= 6 &&
-          !has_sector && full.find(agent) == std::string::npos) {
-        bool agent_after = false;
-        for (size_t m = k; m <= j; ++m) {
-          if (pieces[m].kind == 2) {
-            for (size_t n2 = m + 1; n2 <= j; ++n2)
-              if (pieces[n2].kind == 1) agent_after = true;
-          }
-        }
-        if (agent_after) full += agent;
-      }
-      // A party name codes its own country only in that country's news;
-      // elsewhere it is the party of the country the article is about
-      // (Labour in a story datelined Wellington), with the sector a word
-      // beside it gives ("Labour government"), else PTY.
-      if (party && (party_recoded || !party_own)) {
-        std::string home = full.substr(0, 3);
-        std::string there = party_recoded ? home : PartyCountry(home);
-        if (there != home || party_recoded)
-          full = there + (agent.empty() ? "PTY" : agent);
-        else if (!agent.empty() && agent != "GOV")
-          full = home + agent;
-      } else if (party && !agent.empty() && agent != "GOV") {
-        // A sector word beside a party names that sector of its country
-        // ("Republican lawmakers" USALEG, "Labour MPs" GBRLEG); a word of
-        // government keeps the party's code of the date ("Labour leader"
-        // in opposition is no government).
-        full = full.substr(0, 3) + agent;
-      }
-      // "President Michel Suleiman", "General David Petraeus": a title in
-      // the text names the office a dictionary person holds then, over
-      // the out-of-office ELI code (an undated page, or a date outside the
-      // dictionary's periods); "former President X" keeps ELI.
-      if (full.size() == 6 && full.compare(3, 3, "ELI") == 0 &&
-          !agent.empty() && prefix.empty()) {
-        bool title_before = false;
-        for (size_t m = k; m <= j; ++m) {
-          if (pieces[m].kind == 2) break;
-          if (pieces[m].kind == 1) title_before = true;
-        }
-        bool former = false;
-        for (uint32_t u = pieces[k].b > sb + 3 ? pieces[k].b - 3 : sb;
-             u < pieces[j].e; ++u) {
-          if (low[u] == "former" || low[u] == "ex" || low[u] == "late" ||
-              low[u] == "then" || low[u] == "ousted" || low[u] == "exiled" ||
-              StartsWith(low[u], "ex-"))
-            former = true;
-        }
-        if (title_before && !former) full = full.substr(0, 3) + agent;
-      }
-      Actor a;
-      a.b = pieces[k].b;
-      a.e = pieces[j].e;
-      a.entity = entity;
-      a.etype = etype;
-      a.person = person;
-      if (joined_of && full.empty() && !agent.empty()) a.agent_of = agent;
-      a.dict_name = dict_name;
-      a.dict_code = full;
-      if (!full.empty()) {
-        a.code = full;
-      } else if (!country.empty() && !agent.empty()) {
-        a.code = prefix + country + agent;
-      } else if (!country.empty()) {
-        a.code = prefix + country;
-      } else if (!agent.empty()) {
-        a.code = prefix.empty() ? "---" + agent : prefix + agent;
-      } else if (!prefix.empty()) {
-        a.code = prefix;
-      }
-      if (!a.code.empty() || !a.entity.empty()) out.push_back(a);
-      k = j + 1;
-    }
-    return out;
-  }
-
-  // A finite verb, not the possessive "'s" the tagger sometimes reads as
-  // "is".
-  bool Finite(uint32_t t) const {
-    if (!IsFiniteTag(Tag(t)) || low[t] == "'s") return false;
-    return !Adjectival(t);
-  }
-
-  // A participle the tagger read as a verb but that modifies a noun ("the
-  // two exiled dissidents").
-  bool Adjectival(uint32_t t) const {
-    if (t == 0 || t + 1 >= low.size()) return false;
-    std::string_view tag = Tag(t), before = Tag(t - 1);
-    if (tag != "VBD" && tag != "VBN" && tag != "VBG") return false;
-    if ((before == "DT" || before == "CD" || before == "JJ" ||
-         before == "PRP$" || before == "POS") &&
-        StartsWith(Tag(t + 1), "NN"))
-      return true;
-    // A reduced relative on a common noun: "memos sent by Bree".
-    return (before == "NN" || before == "NNS") && tag != "VBG" &&
-           (low[t + 1] == "by" || low[t + 1] == "from");
-  }
 
   // Returns true if the group is the speaker of a sentence-final
   // attribution (", US Deputy Secretary Jeffrey Kupfer said here").
@@ -957,200 +258,9 @@ struct SentenceCoder {
     return kWords.count(low[u]) > 0;
   }
 
-  // Returns true if token u belongs to a quantity before a noun.
-  bool QuantityWord(uint32_t u) const {
-    static const std::unordered_set<std::string> kWords = {
-        "more", "than", "least", "fewer", "less", "nearly", "almost",
-        "about", "some", "around", "roughly", "approximately", "hundreds",
-        "thousands", "dozens", "scores", "tens", "millions"};
-    const std::string& w = low[u];
-    if (kWords.count(w)) return true;
-    bool next_cd = u + 1 < low.size() && Tag(u + 1) == "CD";
-    if ((w == "at" || w == "up" || w == "over" || w == "to") && u + 1 < low.size() &&
-        (next_cd || low[u + 1] == "least" || low[u + 1] == "to"))
-      return true;
-    if (w == "of" && u > 0 &&
-        (kWords.count(low[u - 1]) || Tag(u - 1) == "CD"))
-      return true;
-    return false;
-  }
-
   // Returns true if group g sits inside parentheses ("(NSC)").
   bool InParens(const Group& g, uint32_t sb, uint32_t se) const {
     return g.b > sb && low[g.b - 1] == "(" && g.e < se && low[g.e] == ")";
-  }
-
-  bool IsClauseWord(uint32_t t) const {
-    const std::string& w = low[t];
-    if (ClauseWords().count(w)) return true;
-    if (IsVerbTag(Tag(t)) && ReportingVerbs().count(w)) return true;
-    if (w == "that" && (Tag(t) == "IN" || Tag(t) == "WDT")) return true;
-    return false;
-  }
-
-  // Groups coordinated actors ("the United States, South Korea and Japan").
-  std::vector<Group> MakeGroups(const std::vector<Actor>& actors,
-                                uint32_t sb) const {
-    std::vector<Group> groups;
-    for (size_t k = 0; k < actors.size();) {
-      Group g;
-      g.actors.push_back(actors[k]);
-      size_t j = k;
-      while (j + 1 < actors.size()) {
-        const Actor& p = actors[j];
-        const Actor& q = actors[j + 1];
-        if (p.pronoun != q.pronoun) break;
-        bool ok = q.b > p.e && q.b - p.e <= 4;
-        bool has_and = false;
-        for (uint32_t u = p.e; ok && u < q.b; ++u) {
-          const std::string& w = low[u];
-          if (w == "and" || w == "&" || w == "nor" || w == "or") {
-            has_and = true;
-          } else if (w != "," && w != "the" && w != "both" && w != "neither" &&
-                     w != "either" && Tag(u) != "JJ") {
-            ok = false;  // adjectives may sit in a list ("the awful Fornost")
-          }
-        }
-        // An uncoded name before a comma ends an opening phrase ("On
-        // Cessation of Hostilities, the Sudanese government and ..."); it
-        // does not head a list.
-        if (ok && g.actors.back().code.empty() && !has_and) {
-          for (uint32_t u = p.e; u < q.b; ++u) {
-            if (low[u] == ",") ok = false;
-          }
-        }
-        if (!ok) break;
-        if (!has_and) {
-          // "A, B and C" is a list; "A, B," is an apposition: one actor,
-          // the more specific code.
-          // Look along the list: commas, then an "and" before a later one.
-          bool later_and = false;
-          for (size_t m = j + 1; m + 1 < actors.size() && !later_and; ++m) {
-            const Actor& x = actors[m];
-            const Actor& r = actors[m + 1];
-            if (r.b <= x.e || r.b - x.e > 4) break;
-            bool list_gap = true;
-            for (uint32_t u = x.e; u < r.b; ++u) {
-              if (low[u] == "and" || low[u] == "nor" || low[u] == "or") {
-                later_and = true;
-              } else if (low[u] != "," && low[u] != "the" && Tag(u) != "JJ") {
-                list_gap = false;
-              }
-            }
-            if (!list_gap) {
-              later_and = false;
-              break;
-            }
-          }
-          Actor& last = g.actors.back();
-          bool related = last.code.size() >= 3 && q.code.size() >= 3 &&
-                         (last.code.compare(0, 3, q.code, 0, 3) == 0 ||
-                          StartsWith(last.code, "---") ||
-                          StartsWith(q.code, "---"));
-          if (!later_and && !related) break;
-          // "killing at least eight people, Syrian state media reported":
-          // a name right before a finite verb is that verb's subject, not
-          // an apposition of the phrase before the comma.
-          if (!later_and && q.e < low.size() &&
-              (Tag(q.e) == "VBD" || Tag(q.e) == "VBZ" || Tag(q.e) == "VBP"))
-            break;
-          if (!later_and) {
-            if (q.code.size() > last.code.size()) {
-              last.code = q.code;
-            }
-            if (last.entity.empty() || q.etype == "PER") {
-              last.entity = q.entity;
-              last.etype = q.etype;
-            }
-            last.person = last.person || q.person;
-            ++j;
-            continue;
-          }
-        }
-        g.actors.push_back(q);
-        ++j;
-      }
-      // Sectors shared across a list: "US and British activists" (USAOPP,
-      // GBROPP), "officials of the United States, South Korea and Japan".
-      if (g.actors.size() > 1) {
-        std::string share = g.actors[0].agent_of;
-        const Actor& last = g.actors.back();
-        bool adjectives = true;
-        for (size_t m = 0; m + 1 < g.actors.size(); ++m) {
-          const Actor& a = g.actors[m];
-          if (a.code.size() != 3 || a.e != a.b + 1) adjectives = false;
-        }
-        // Only when the last one reads country-then-sector ("British
-        // activists"), not "the government of Gondor".
-        std::string_view head = Tag(last.b);
-        bool country_first = last.agent_of.empty() && low[last.b] != "the" &&
-                             !(StartsWith(head, "NN") && head != "NNP" &&
-                               head != "NNPS");
-        if (share.empty() && adjectives && country_first &&
-            last.code.size() > 3 && !StartsWith(last.code, "---") &&
-            last.etype != "PER" && !last.person &&
-            !StartsWith(last.code, "IGO"))
-          share = last.code.substr(3);
-        if (!share.empty()) {
-          for (Actor& a : g.actors) {
-            if (a.code.size() == 3) a.code += share;
-          }
-        }
-        // "Danish media and government": the bare sector takes the
-        // country named first.
-        const std::string& first = g.actors[0].code;
-        if (first.size() >= 3 && !StartsWith(first, "---") &&
-            !StartsWith(first, "IGO") && !g.actors[0].person) {
-          for (Actor& a : g.actors) {
-            if (StartsWith(a.code, "---") && a.code.size() > 3)
-              a.code = first.substr(0, 3) + a.code.substr(3);
-          }
-        }
-      }
-      g.b = actors[k].b;
-      g.e = actors[j].e;
-      // A subject: not right after a preposition, no finite verb before it
-      // in its clause.
-      uint32_t u = g.b;
-      bool prep = false;
-      while (u > sb) {
-        --u;
-        std::string_view tag = Tag(u);
-        if (tag == "DT" || tag == "JJ" || tag == "CD" || tag == "PRP$" ||
-            low[u] == "both" || IsQuote(low[u]))
-          continue;
-        // "Up to 1,000 ethnic Turks", "at least 200 supporters".
-        if (QuantityWord(u)) continue;
-        if ((tag == "IN" || tag == "TO") && !ClauseWords().count(low[u]) &&
-            low[u] != "that")
-          prep = true;
-        // "Hundreds of UN troops", "some of the rebels": the head.
-        if (prep && low[u] == "of" && u > sb) {
-          static const std::unordered_set<std::string> kQuantity = {
-              "hundreds", "thousands", "dozens", "scores", "tens", "millions",
-              "some", "many", "most", "all", "one", "two", "three", "several",
-              "members", "member", "leader", "leaders", "group", "number",
-              "republic", "kingdom", "state", "third", "thirds", "half",
-              "quarter", "majority", "rest", "remainder",
-              "none", "each", "both"};
-          if (kQuantity.count(low[u - 1]) || Tag(u - 1) == "CD") prep = false;
-        }
-        break;
-      }
-      bool verb_before = false;
-      for (uint32_t v = g.b; v > sb;) {
-        --v;
-        if (IsClauseWord(v) || low[v] == ",") break;
-        if (Finite(v)) {
-          verb_before = true;
-          break;
-        }
-      }
-      g.subject_ok = !prep && !verb_before;
-      groups.push_back(std::move(g));
-      k = j + 1;
-    }
-    return groups;
   }
 
   // Returns true if there is a clause word in [from, to).
@@ -1171,11 +281,8 @@ struct SentenceCoder {
     {
       uint32_t v = t;
       auto aux = [&](uint32_t w) {
-        if (Tag(w) == "RB" || Tag(w) == "MD") return true;
-        for (const std::string& l : LemmaCandidates(low[w])) {
-          if (l == "be" || l == "have") return true;
-        }
-        return false;
+        return Tag(w) == "RB" || Tag(w) == "MD" ||
+               HasLemma(low[w], {"be", "have"});
       };
       while (v > sb && v + 4 > t && aux(v - 1)) --v;
       if (v > sb + 3 && low[v - 1] == ",") {
@@ -1515,9 +622,7 @@ struct SentenceCoder {
     while (aux > sb && Tag(aux - 1) == "RB") --aux;
     if (aux == sb) return nullptr;
     --aux;
-    bool be = false;
-    for (const std::string& l : LemmaCandidates(low[aux])) be |= l == "be";
-    if (!be) return nullptr;
+    if (!HasLemma(low[aux], {"be"})) return nullptr;
     const EventPattern* best = nullptr;
     for (const std::string& l : lemmas) {
       auto it = impl.verb_index.find(l);
@@ -1585,25 +690,6 @@ struct SentenceCoder {
     return false;
   }
 
-  // The time mention for an event around trigger t in sentence s.
-  std::string DateFor(const SentenceSpan& s, uint32_t t) const {
-    const TimeMention* best = nullptr;
-    int64_t best_d = 0;
-    uint32_t at = doc->tokens[t].begin;
-    for (const TimeMention& tm : doc->times) {
-      if (tm.span.begin < s.span.begin || tm.span.end > s.span.end) continue;
-      if (!IsCalendarDate(tm.value)) continue;
-      int64_t d = tm.span.begin >= at ? tm.span.begin - at
-                                      : (at - tm.span.end) + 40;
-      if (!best || d < best_d) {
-        best = &tm;
-        best_d = d;
-      }
-    }
-    if (best && IsCalendarDate(best->value)) return best->value;
-    if (doc->published.size() >= 10) return doc->published.substr(0, 10);
-    return doc->published;
-  }
 
   // A place the clause after t names with "in"/"at" ("in Vladivostok").
   std::string LocationFor(uint32_t t, uint32_t se) const {
@@ -1672,178 +758,56 @@ struct SentenceCoder {
     return out;
   }
 
-  // Replaces pronoun actors by what they refer to: the nearest earlier
-  // subject in the sentence, else the previous sentence's subjects.
-  void ResolvePronouns(std::vector<Group>* groups) const {
-    for (size_t g = 0; g < groups->size(); ++g) {
-      Group& gr = (*groups)[g];
-      if (gr.actors.empty() || !gr.actors[0].pronoun) continue;
-      const std::string& w = gr.actors[0].pronoun_word;
-      std::vector<Actor> ref;
-      bool reflexive = ReflexivePronoun(w);
-      for (size_t h = g; h-- > 0 && reflexive;) {
-        const Group& c = (*groups)[h];
-        if (c.actors.empty() || c.actors[0].pronoun) continue;
-        ref = c.actors;  // the clause's own subject
-        break;
-      }
-      for (size_t h = g; h-- > 0 && ref.empty();) {
-        const Group& c = (*groups)[h];
-        if (c.actors.empty() || c.actors[0].pronoun) continue;
-        if (c.actors[0].code.empty()) continue;
-        if (PersonPronoun(w) && (c.actors.size() > 1 || !c.actors[0].person))
-          continue;
-        if (!PluralPronoun(w) && c.actors.size() > 1) continue;
-        // "they" is a list or a plural noun ("officials"), and one that
-        // says who ("the two leaders" = ---GOV says nothing).
-        if (PluralPronoun(w) && c.actors.size() == 1) {
-          std::string_view last = Tag(c.e - 1);
-          if (last != "NNS" && last != "NNPS") continue;
-          if (StartsWith(c.actors[0].code, "---")) continue;
-        }
-        if (w == "it" || w == "its" || w == "itself") {
-          if (c.actors[0].person) continue;
-        }
-        if (!c.subject_ok) continue;
-        ref = c.actors;
-        break;
-      }
-      // "Putin showed Kim around ... and they held talks": the last two
-      // people or parties named.
-      if (ref.empty() && PluralPronoun(w)) {
-        std::vector<Actor> two;
-        for (size_t h = g; h-- > 0 && two.size() < 2;) {
-          const Group& c = (*groups)[h];
-          if (c.actors.size() != 1 || c.actors[0].pronoun ||
-              c.actors[0].code.empty() ||
-              StartsWith(c.actors[0].code, "---"))
-            continue;
-          // A possessive modifier ("Russia's facility") is not a party.
-          if (c.e < low.size() && (low[c.e] == "'s" || low[c.e] == "'"))
-            continue;
-          if (!two.empty() && (two[0].code == c.actors[0].code ||
-                               two[0].entity == c.actors[0].entity))
-            continue;
-          two.push_back(c.actors[0]);
-        }
-        if (two.size() == 2) ref = {two[1], two[0]};
-      }
-      // "The US claimed that they had attacked": with no plural party in
-      // the sentence, a collective (a country, a body) the clause before
-      // has as subject.
-      if (ref.empty() && PluralPronoun(w) && !PersonPronoun(w)) {
-        for (size_t h = g; h-- > 0;) {
-          const Group& c = (*groups)[h];
-          if (c.actors.size() != 1 || c.actors[0].pronoun) continue;
-          if (c.subject_ok && !c.actors[0].person &&
-              !c.actors[0].code.empty() &&
-              !StartsWith(c.actors[0].code, "---"))
-            ref = c.actors;
-          break;
-        }
-      }
-      if (ref.empty() && !previous_subjects.empty()) {
-        bool plural = previous_subjects.size() > 1;
-        if (PluralPronoun(w) == plural) ref = previous_subjects;
-      }
-      uint32_t b = gr.actors[0].b, e = gr.actors[0].e;
-      std::string poss_agent = gr.actors[0].poss_agent;
-      gr.actors.clear();
-      for (Actor a : ref) {
-        if (!poss_agent.empty() && a.code.size() >= 3 &&
-            !StartsWith(a.code, "---")) {
-          std::string base = a.code;
-          if (CountryWithSector(base)) base = base.substr(0, 3);
-          a.code = base + poss_agent;
-          a.poss_agent = poss_agent;
-          a.person = false;
-          a.dict_name.clear();
-          a.dict_code.clear();
-        }
-        if (a.name.empty()) {
-          const Span& x = doc->tokens[a.b];
-          const Span& y = doc->tokens[a.e - 1];
-          a.name = std::string(text.substr(x.begin, y.end - x.begin));
-        }
-        a.b = b;
-        a.e = e;
-        a.pronoun = true;
-        gr.actors.push_back(a);
-      }
-    }
-  }
-
   void CodeSentence(const SentenceSpan& s, std::vector<Event>* out);
-  // `clause_date`: the date of the sentence's main clause, "" for none.
-  std::vector<FoundGroup> FoundGroupsOf(const SentenceSpan& s,
-                                        const std::string& clause_date);
-};
 
-// The actor finder for the clause coder: the sentence's actors, grouped
-// by coordination, pronouns resolved, places told from governments.
-std::vector<FoundGroup> SentenceCoder::FoundGroupsOf(
-    const SentenceSpan& s, const std::string& clause_date) {
-  uint32_t sb = s.token_begin, se = s.token_end;
-  std::vector<FoundGroup> out;
-  if (se <= sb || se > doc->tokens.size()) return out;
-  std::string_view sentence_text =
-      text.substr(s.span.begin, s.span.end - s.span.begin);
-  if (impl.actors && impl.actors->Discard(sentence_text)) return out;
-  std::vector<std::string_view> words;
-  words.reserve(se - sb);
-  for (uint32_t t = sb; t < se; ++t) words.push_back(Word(t));
-  std::string date = clause_date;
-  if (date.empty()) date = DateFor(s, sb);
-  std::vector<Actor> actors =
-      FindActors(sb, se, words, date.empty() ? fallback_date : date);
-  std::vector<Group> groups = MakeGroups(actors, sb);
-  // Pronouns take a party of their own sentence here; the ones left are
-  // the document's reference resolver's (ResolveReferences, called by
-  // FillActorCodes), which reads the sentences before.
-  std::vector<Actor> pronouns(groups.size());
-  for (size_t i = 0; i < groups.size(); ++i) {
-    if (!groups[i].actors.empty() && groups[i].actors[0].pronoun)
-      pronouns[i] = groups[i].actors[0];
-  }
-  previous_subjects.clear();
-  ResolvePronouns(&groups);
-  for (size_t i = 0; i < groups.size(); ++i) {
-    const Group& g = groups[i];
-    FoundGroup fg;
-    fg.b = g.b;
-    fg.e = g.e;
-    if (g.actors.empty() && pronouns[i].pronoun) {
-      FoundActor f;
-      f.b = pronouns[i].b;
-      f.e = pronouns[i].e;
-      f.pronoun = true;
-      f.sector = pronouns[i].poss_agent;
-      fg.actors.push_back(std::move(f));
-    }
-    for (const Actor& a : g.actors) {
-      FoundActor f;
-      f.b = a.b;
-      f.e = a.e;
-      f.code = a.code;
-      f.entity = a.entity;
-      f.name = a.name;
-      f.person = a.person || a.etype == "PER";
-      f.pronoun = a.pronoun;
-      if (!f.person && !f.pronoun && a.code.size() == 3 && impl.actors &&
-          (a.etype == "LOC" || a.etype.empty()) &&
-          impl.actors->IsCountryCode(a.code)) {
-        const Span& x = doc->tokens[a.b];
-        const Span& y = doc->tokens[a.e - 1];
-        std::string name(text.substr(x.begin, y.end - x.begin));
-        f.place = impl.actors->CountryOf(name).empty() &&
-                  impl.actors->CountryOf(a.dict_name).empty();
-      }
-      fg.actors.push_back(std::move(f));
-    }
-    out.push_back(std::move(fg));
-  }
-  return out;
-}
+  // The phases of CodeSentence, in order.
+  std::vector<Candidate> FindTriggers(const std::vector<Group>& groups,
+                                      uint32_t sb, uint32_t se) const;
+  static std::vector<Candidate> KeepLongest(std::vector<Candidate> cands);
+  std::unordered_set<uint32_t> ModalOnly(const std::vector<Candidate>& kept,
+                                         uint32_t sb) const;
+  std::unordered_set<uint32_t> Complements(
+      const std::vector<Candidate>& kept,
+      const std::unordered_set<uint32_t>& modal_only, uint32_t se) const;
+  void CodeTrigger(const SentenceView& sv, const Candidate& c,
+                   std::vector<Actor>* subjects_here, std::vector<Event>* out);
+  bool NotAnEvent(const SentenceView& sv, const Candidate& c) const;
+  bool NotAVerbUse(const SentenceView& sv, const Candidate& c,
+                   bool coded_before) const;
+  void ReadModality(const SentenceView& sv, const Candidate& c,
+                    TriggerReading* r) const;
+  bool Conditional(uint32_t t, uint32_t sb) const;
+  bool ReducedRelative(const Candidate& c, uint32_t sb, uint32_t se,
+                       const TriggerReading& r) const;
+  void FindParties(const SentenceView& sv, const Candidate& c,
+                   TriggerReading* r) const;
+  void PassiveParties(const SentenceView& sv, const Candidate& c,
+                      TriggerReading* r) const;
+  void NounParties(const SentenceView& sv, const Candidate& c,
+                   TriggerReading* r) const;
+  void VerbParties(const SentenceView& sv, const Candidate& c,
+                   TriggerReading* r) const;
+  void ReadClaim(const SentenceView& sv, const Candidate& c,
+                 TriggerReading* r) const;
+  void SettleParties(const SentenceView& sv, const Candidate& c,
+                     TriggerReading* r) const;
+  void ChooseCode(const Candidate& c, TriggerReading* r) const;
+  bool FigureOfSpeech(const SentenceView& sv, const Candidate& c,
+                      TriggerReading* r) const;
+  bool FindEntry(const SentenceView& sv, TriggerReading* r) const;
+  void TriggerPairs(const SentenceView& sv, const Candidate& c,
+                    const TriggerReading& r, const Group& sg,
+                    ActorPairs* pairs, ActorPairs* reverse) const;
+  void EmitEvents(const SentenceView& sv, const Candidate& c,
+                  const TriggerReading& r, const Group& sg,
+                  std::vector<Event>* out) const;
+  void AppendEvent(const SentenceView& sv, const TriggerReading& r,
+                   uint32_t t, const Actor* a, const Actor* b,
+                   const CameoCode* e, const EventPlace& place,
+                   std::vector<Event>* out) const;
+  void CarrySubjects(const std::vector<Actor>& subjects_here,
+                     const std::vector<Group>& groups);
+};
 
 void SentenceCoder::CodeSentence(const SentenceSpan& s,
                                  std::vector<Event>* out) {
@@ -1871,8 +835,7 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
   }
   std::vector<Group> groups = MakeGroups(actors, sb);
   ResolvePronouns(&groups);
-  static const bool debug = std::getenv("DATELINE_EVENTS_DEBUG") != nullptr;
-  if (debug) {
+  if (EventsDebug()) {
     std::string line;
     for (uint32_t t = sb; t < se; ++t) {
       line += std::string(Word(t)) + "/" + std::string(Tag(t)) + " ";
@@ -1887,9 +850,24 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
     }
   }
 
-  // Triggers: the best pattern at each token.
+  std::vector<Candidate> kept = KeepLongest(FindTriggers(groups, sb, se));
+  const std::unordered_set<uint32_t> modal_only = ModalOnly(kept, sb);
+  const std::unordered_set<uint32_t> complement =
+      Complements(kept, modal_only, se);
+  const SentenceView sv{s, sb, se, groups, kept, sentence_date, out->size()};
+  std::vector<Actor> subjects_here;
+  for (const Candidate& c : kept) {
+    if (modal_only.count(c.trigger) || complement.count(c.trigger)) continue;
+    CodeTrigger(sv, c, &subjects_here, out);
+  }
+  CarrySubjects(subjects_here, groups);
+}
+
+// Returns the best pattern at each token of [sb, se) as a candidate.
+std::vector<Candidate> SentenceCoder::FindTriggers(
+    const std::vector<Group>& groups, uint32_t sb, uint32_t se) const {
+  const bool debug = EventsDebug();
   std::vector<Candidate> cands;
-  std::vector<uint8_t> covered(se - sb, 0);
   for (uint32_t t = sb; t < se; ++t) {
     std::string_view tag = Tag(t);
     const std::unordered_map<std::string, std::vector<size_t>>* index;
@@ -1907,9 +885,7 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
     // adjective.
     if (tag == "JJ" && low[t].size() > 5 &&
         low[t].compare(low[t].size() - 3, 3, "ing") == 0 && t > sb) {
-      for (const std::string& l : LemmaCandidates(low[t - 1])) {
-        if (l == "be") verb = true;
-      }
+      if (HasLemma(low[t - 1], {"be"})) verb = true;
     }
     // "The Philippines and France agree/NN that": a word right after a
     // subject, before a clause or object, read as a noun.
@@ -1981,7 +957,13 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       std::fprintf(stderr, "  T %u %s %s line %d\n", t - sb, best->code.c_str(),
                    best->words[0].c_str(), best->line);
   }
-  // A longer pattern covers the words it matched ("launch air strike").
+  return cands;
+}
+
+// Keeps the longest of overlapping candidates (a longer pattern covers the
+// words it matched: "launch air strike"), in token order.
+std::vector<Candidate> SentenceCoder::KeepLongest(
+    std::vector<Candidate> cands) {
   std::sort(cands.begin(), cands.end(), [](const Candidate& a,
                                            const Candidate& b) {
     if (a.pattern->words.size() != b.pattern->words.size())
@@ -2001,10 +983,15 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
             [](const Candidate& a, const Candidate& b) {
               return a.trigger < b.trigger;
             });
+  return kept;
+}
+
+// Returns the intent verbs whose infinitive is itself an event ("promised
+// to deepen"): they give modality, not an event of their own.
+std::unordered_set<uint32_t> SentenceCoder::ModalOnly(
+    const std::vector<Candidate>& kept, uint32_t sb) const {
   std::unordered_set<uint32_t> kept_triggers;
   for (const Candidate& c : kept) kept_triggers.insert(c.trigger);
-  // Intent verbs whose infinitive is itself an event ("promised to deepen")
-  // give modality, not an event of their own.
   std::unordered_set<uint32_t> modal_only;
   for (const Candidate& c : kept) {
     uint32_t t = c.trigger;
@@ -2018,9 +1005,17 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
       }
     }
   }
+  return modal_only;
+}
 
-  // The infinitive after a phrase that ends in "to" is its content, not an
-  // event of its own ("has no right to lecture", "refused to release").
+// Returns the infinitives after a phrase that ends in "to": its content,
+// not an event of their own ("has no right to lecture", "refused to
+// release").
+std::unordered_set<uint32_t> SentenceCoder::Complements(
+    const std::vector<Candidate>& kept,
+    const std::unordered_set<uint32_t>& modal_only, uint32_t se) const {
+  std::unordered_set<uint32_t> kept_triggers;
+  for (const Candidate& c : kept) kept_triggers.insert(c.trigger);
   std::unordered_set<uint32_t> complement;
   for (const Candidate& c : kept) {
     if (modal_only.count(c.trigger)) continue;
@@ -2032,1017 +1027,1238 @@ void SentenceCoder::CodeSentence(const SentenceSpan& s,
         kept_triggers.count(c.last + 2))
       complement.insert(c.last + 2);
   }
-  std::vector<Actor> subjects_here;
-  size_t first_event = out->size();
-  for (const Candidate& c : kept) {
-    if (modal_only.count(c.trigger) || complement.count(c.trigger)) continue;
-    const EventPattern& p = *c.pattern;
-    uint32_t t = c.trigger;
-    // The attribution itself (", a senior official said") is no event.
-    if (ReportingVerbs().count(low[t])) {
-      bool attribution = false;
-      for (const Group& g : groups) {
-        if (g.e <= t && t - g.e <= 2 && IsAttribution(g, se)) attribution = true;
-      }
-      if (attribution) continue;
+  return complement;
+}
+
+// Codes one kept trigger: appends its events to *out and the subjects it
+// names to *subjects_here.
+void SentenceCoder::CodeTrigger(const SentenceView& sv, const Candidate& c,
+                                std::vector<Actor>* subjects_here,
+                                std::vector<Event>* out) {
+  const EventPattern& p = *c.pattern;
+  if (NotAnEvent(sv, c) || NotAVerbUse(sv, c, out->size() > sv.first_event))
+    return;
+  TriggerReading r;
+  ReadModality(sv, c, &r);
+  FindParties(sv, c, &r);
+  ReadClaim(sv, c, &r);
+  SettleParties(sv, c, &r);
+  static const Group kNoSource = [] {
+    Group g;
+    g.actors.emplace_back();
+    return g;
+  }();
+  if (r.src < 0 && !r.sourceless) return;
+  const Group& sg = r.src >= 0 ? sv.groups[r.src] : kNoSource;
+  if (sg.actors.empty()) return;
+  if (!p.reporter && !r.passive && !r.sourceless) {
+    for (const Actor& a : sg.actors) subjects_here->push_back(a);
+  }
+  ChooseCode(c, &r);
+  if (FigureOfSpeech(sv, c, &r) || !FindEntry(sv, &r)) return;
+  EmitEvents(sv, c, r, sg, out);
+}
+
+// Returns true when the trigger reports, wins a match, is demanded or is
+// denied: no event of its own.
+bool SentenceCoder::NotAnEvent(const SentenceView& sv,
+                               const Candidate& c) const {
+  const uint32_t sb = sv.sb, se = sv.se;
+  const std::vector<Group>& groups = sv.groups;
+  const EventPattern& p = *c.pattern;
+  const uint32_t t = c.trigger;
+  const std::vector<Candidate>& kept = sv.kept;
+  // The attribution itself (", a senior official said") is no event.
+  if (ReportingVerbs().count(low[t])) {
+    bool attribution = false;
+    for (const Group& g : groups) {
+      if (g.e <= t && t - g.e <= 2 && IsAttribution(g, se)) attribution = true;
     }
-    // "Russia beat Croatia", "Wales beat Hungary 2-0": in a match report
-    // or next to a score, winning is no use of force.
-    if (SportsVerb(p.words[0]) && (sports_page || ScoreIn(sb, se))) continue;
-    // "demanded that its partners refuse to recognize X": what is demanded
-    // has not happened.
-    {
-      bool demanded = false;
-      for (uint32_t u = t; u > sb && t - u < 12;) {
-        --u;
-        if (low[u] != "that") {
-          if (IsClauseWord(u)) break;
-          continue;
-        }
-        uint32_t v = u;
-        while (v > sb && (Tag(v - 1) == "RB" || Tag(v - 1) == "NNP")) --v;
-        if (v > sb) {
-          for (const Candidate& k : kept) {
-            if (k.trigger < u && k.last + 3 >= v && k.trigger + 1 >= v - 1 &&
-                (StartsWith(k.pattern->code, "02") ||
-                 StartsWith(k.pattern->code, "10")))
-              demanded = true;
-          }
-        }
-        break;
-      }
-      if (demanded) continue;
-    }
-    // "denied fathers' activists had forced the changes", "denied accusing
-    // Germany": what is denied is not coded as having happened.
-    {
-      bool denied = false;
-      for (const Candidate& k : kept) {
-        if (k.trigger >= t || k.pattern->code != "016" || t - k.last > 8)
-          continue;
-        bool joined = false;
-        for (uint32_t u = k.last + 1; u < t; ++u) {
-          if (low[u] == "and" || low[u] == "," || low[u] == "but" ||
-              low[u] == ";" || low[u] == "while")
-            joined = true;
-        }
-        if (!joined) denied = true;
-      }
-      if (denied) continue;
-    }
-    // A participle used as an adjective ("the two exiled dissidents",
-    // "purchases of currently blocked spare parts").
-    if (!p.noun && (Tag(t) == "VBN" || Tag(t) == "VBG" || Tag(t) == "VBD") &&
-        t > sb && t + 1 < se &&
-        (StartsWith(Tag(t + 1), "NN") ||
-         (Tag(t + 1) == "JJ" && t + 2 < se && StartsWith(Tag(t + 2), "NN")))) {
-      std::string_view before = Tag(t - 1);
-      if (before == "RB" && t > sb + 1) {
-        uint32_t v = t - 2;
-        while (v > sb && Tag(v) == "RB") --v;
-        bool aux = false;
-        for (const std::string& l : LemmaCandidates(low[v])) {
-          if (l == "be" || l == "have" || l == "get") aux = true;
-        }
-        if (!aux && (Tag(v) == "IN" || Tag(v) == "DT" || Tag(v) == "JJ" ||
-                     IsVerbTag(Tag(v))))
-          before = "DT";
-      }
-      if (before == "DT" || before == "CD" || before == "JJ" ||
-          before == "PRP$" || before == "POS")
-        continue;
-    }
-    // "wants Putin to attack": the infinitive is the content of an appeal
-    // to its object, not an event.
-    if (!p.noun && t >= sb + 2 && low[t - 1] == "to" && Tag(t) == "VB") {
-      bool control = false;
-      for (const Group& g : groups) {
-        if (g.e == t - 1 && !g.subject_ok) control = true;
-      }
-      if (control) continue;
-    }
-    // ", killing at least eight people": the consequence of an event
-    // already coded in this sentence.
-    if (!p.noun && Tag(t) == "VBG" && t > sb && low[t - 1] == "," &&
-        out->size() > first_event)
-      continue;
-    // "met X to discuss Y": a purpose infinitive after an event.
-    if (!p.noun && t >= sb + 2 && low[t - 1] == "to" && Tag(t) == "VB" &&
-        out->size() > first_event) {
-      uint32_t u = t - 2;
-      bool governed = false;
-      for (const std::string& l : LemmaCandidates(low[u])) {
-        if (IntentVerbs().count(l)) governed = true;
-      }
-      static const std::unordered_set<std::string> kGoverning = {
-          "invitation", "invite", "plan", "plans", "offer", "promise",
-          "pledge", "bid", "decision", "agreement", "proposal", "threat",
-          "vow", "due", "scheduled", "set", "expected", "likely", "agreed",
-          "ready", "able", "right", "order", "ordered", "asked", "urged",
-          "called", "allowed", "permission"};
-      if (kGoverning.count(low[u])) governed = true;
-      if (!governed) continue;
-    }
-    // A gerund in a list of things ("discussed military matters, the war
-    // and helping North Korea's satellite program") is a noun.
-    if (!p.noun && Tag(t) == "VBG" && t > sb && p.words.size() == 1 &&
-        (Tag(t - 1) == "CC" || low[t - 1] == "about" || low[t - 1] == "on" ||
-         low[t - 1] == "including" ||
-         low[t - 1] == "that" ||
-         low[t - 1] == "without" || low[t - 1] == "against"))
-      continue;
-    // "was shown banned ballistic missiles": a participle before a noun.
-    if (!p.noun && Tag(t) == "VBN" && t + 2 < se && t > sb &&
-        (StartsWith(Tag(t + 1), "NN") || Tag(t + 1) == "JJ") &&
-        IsVerbTag(Tag(t - 1))) {
-      bool aux = false;
-      for (const std::string& l : LemmaCandidates(low[t - 1])) {
-        if (l == "be" || l == "have" || l == "get") aux = true;
-      }
-      if (!aux) continue;
-    }
-    // A gerund after "of"/"for" is the content of a charge, not an event
-    // ("accused North Korea of providing arms"); after "from" it was
-    // prevented ("to prevent him from fighting").
-    if (!p.noun && Tag(t) == "VBG" && t > sb &&
-        (low[t - 1] == "of" || low[t - 1] == "for" || low[t - 1] == "by" ||
-         low[t - 1] == "from"))
-      continue;
-    // Modality and negation from the verb group before the trigger.
-    bool prepare = false;  // "prepared to attack": a force posture
-    bool will = false, may = false, neg = false, intent_verb = false,
-         hesitate = false, refuse = false, sched = false, be = false,
-         have = false;
-    for (uint32_t u = t; u > sb && t - u < 8;) {
+    if (attribution) return true;
+  }
+  // "Russia beat Croatia", "Wales beat Hungary 2-0": in a match report
+  // or next to a score, winning is no use of force.
+  if (SportsVerb(p.words[0]) && (sports_page || ScoreIn(sb, se))) return true;
+  // "demanded that its partners refuse to recognize X": what is demanded
+  // has not happened.
+  {
+    bool demanded = false;
+    for (uint32_t u = t; u > sb && t - u < 12;) {
       --u;
-      const std::string& w = low[u];
-      std::string_view tag = Tag(u);
-      if (IsQuote(w)) continue;
-      if (w == "will" || w == "would" || w == "'ll" || w == "shall" ||
-          w == "wo") {
-        will = true;
+      if (low[u] != "that") {
+        if (IsClauseWord(u)) break;
         continue;
       }
-      if (w == "may" || w == "might" || w == "could" || w == "should" ||
-          w == "must" || w == "can" || w == "ca") {
-        may = true;
-        continue;
-      }
-      if (w == "not" || w == "n't" || w == "never" || w == "no") {
-        neg = true;
-        continue;
-      }
-      if (w == "to") continue;
-      if (tag == "RB" || tag == "RBR") continue;
-      std::vector<std::string> ls = LemmaCandidates(w);
-      bool matched = false;
-      for (const std::string& l : ls) {
-        if (l == "be" || l == "have" || l == "do" || l == "get") {
-          if (l == "be" || l == "get") be = true;
-          if (l == "have") have = true;
-          matched = true;
-          break;
+      uint32_t v = u;
+      while (v > sb && (Tag(v - 1) == "RB" || Tag(v - 1) == "NNP")) --v;
+      if (v > sb) {
+        for (const Candidate& k : kept) {
+          if (k.trigger < u && k.last + 3 >= v && k.trigger + 1 >= v - 1 &&
+              (StartsWith(k.pattern->code, "02") ||
+               StartsWith(k.pattern->code, "10")))
+            demanded = true;
         }
-        uint32_t after_verb = u + 1;
-        while (after_verb < t && TimeWord(after_verb)) ++after_verb;
-        if (IntentVerbs().count(l) && after_verb < t &&
-            (low[after_verb] == "to" || IsQuote(low[after_verb]))) {
-          intent_verb = true;
-          if (l == "prepare") prepare = true;
-          if (l == "hesitate") hesitate = true;
-          if (l == "refuse" || l == "decline") refuse = true;
-          matched = true;
-          break;
-        }
-      }
-      // "prepared to resume shelling": an aspect verb before a gerund or
-      // an infinitive changes no modality.
-      if (!matched && !impl.petrarch && u + 1 <= t &&
-          (Tag(u + 1) == "VBG" || low[u + 1] == "to")) {
-        for (const std::string& l : ls) {
-          if (l == "resume" || l == "continue" || l == "keep" ||
-              l == "start" || l == "begin")
-            matched = true;
-        }
-      }
-      if (matched) continue;
-      if (ScheduleWords().count(w)) {
-        sched = true;
-        continue;
       }
       break;
     }
-    bool conditional = false;
-    for (uint32_t u = t; u > sb;) {
-      --u;
-      if (low[u] == "if" || low[u] == "unless" || low[u] == "whether") {
-        conditional = true;
+    if (demanded) return true;
+  }
+  // "denied fathers' activists had forced the changes", "denied accusing
+  // Germany": what is denied is not coded as having happened.
+  {
+    bool denied = false;
+    for (const Candidate& k : kept) {
+      if (k.trigger >= t || k.pattern->code != "016" || t - k.last > 8)
+        continue;
+      bool joined = false;
+      for (uint32_t u = k.last + 1; u < t; ++u) {
+        if (low[u] == "and" || low[u] == "," || low[u] == "but" ||
+            low[u] == ";" || low[u] == "while")
+          joined = true;
+      }
+      if (!joined) denied = true;
+    }
+    if (denied) return true;
+  }
+  return false;
+}
+
+// Returns true when the verb is used as something else: an adjective, the
+// content of an appeal, a consequence or purpose, a noun in a list, a
+// charge. `coded_before`: an event of this sentence is already coded.
+bool SentenceCoder::NotAVerbUse(const SentenceView& sv, const Candidate& c,
+                                bool coded_before) const {
+  const uint32_t sb = sv.sb, se = sv.se;
+  const std::vector<Group>& groups = sv.groups;
+  const EventPattern& p = *c.pattern;
+  const uint32_t t = c.trigger;
+  // A participle used as an adjective ("the two exiled dissidents",
+  // "purchases of currently blocked spare parts").
+  if (!p.noun && (Tag(t) == "VBN" || Tag(t) == "VBG" || Tag(t) == "VBD") &&
+      t > sb && t + 1 < se &&
+      (StartsWith(Tag(t + 1), "NN") ||
+       (Tag(t + 1) == "JJ" && t + 2 < se && StartsWith(Tag(t + 2), "NN")))) {
+    std::string_view before = Tag(t - 1);
+    if (before == "RB" && t > sb + 1) {
+      uint32_t v = t - 2;
+      while (v > sb && Tag(v) == "RB") --v;
+      const bool aux = HasLemma(low[v], {"be", "have", "get"});
+      if (!aux && (Tag(v) == "IN" || Tag(v) == "DT" || Tag(v) == "JJ" ||
+                   IsVerbTag(Tag(v))))
+        before = "DT";
+    }
+    if (before == "DT" || before == "CD" || before == "JJ" ||
+        before == "PRP$" || before == "POS")
+      return true;
+  }
+  // "wants Putin to attack": the infinitive is the content of an appeal
+  // to its object, not an event.
+  if (!p.noun && t >= sb + 2 && low[t - 1] == "to" && Tag(t) == "VB") {
+    bool control = false;
+    for (const Group& g : groups) {
+      if (g.e == t - 1 && !g.subject_ok) control = true;
+    }
+    if (control) return true;
+  }
+  // ", killing at least eight people": the consequence of an event
+  // already coded in this sentence.
+  if (!p.noun && Tag(t) == "VBG" && t > sb && low[t - 1] == "," &&
+      coded_before)
+    return true;
+  // "met X to discuss Y": a purpose infinitive after an event.
+  if (!p.noun && t >= sb + 2 && low[t - 1] == "to" && Tag(t) == "VB" &&
+      coded_before) {
+    uint32_t u = t - 2;
+    bool governed = false;
+    for (const std::string& l : LemmaCandidates(low[u])) {
+      if (IntentVerbs().count(l)) governed = true;
+    }
+    static const std::unordered_set<std::string> kGoverning = {
+        "invitation", "invite", "plan", "plans", "offer", "promise",
+        "pledge", "bid", "decision", "agreement", "proposal", "threat",
+        "vow", "due", "scheduled", "set", "expected", "likely", "agreed",
+        "ready", "able", "right", "order", "ordered", "asked", "urged",
+        "called", "allowed", "permission"};
+    if (kGoverning.count(low[u])) governed = true;
+    if (!governed) return true;
+  }
+  // A gerund in a list of things ("discussed military matters, the war
+  // and helping North Korea's satellite program") is a noun.
+  if (!p.noun && Tag(t) == "VBG" && t > sb && p.words.size() == 1 &&
+      (Tag(t - 1) == "CC" || low[t - 1] == "about" || low[t - 1] == "on" ||
+       low[t - 1] == "including" ||
+       low[t - 1] == "that" ||
+       low[t - 1] == "without" || low[t - 1] == "against"))
+    return true;
+  // "was shown banned ballistic missiles": a participle before a noun.
+  if (!p.noun && Tag(t) == "VBN" && t + 2 < se && t > sb &&
+      (StartsWith(Tag(t + 1), "NN") || Tag(t + 1) == "JJ") &&
+      IsVerbTag(Tag(t - 1))) {
+    if (!HasLemma(low[t - 1], {"be", "have", "get"})) return true;
+  }
+  // A gerund after "of"/"for" is the content of a charge, not an event
+  // ("accused North Korea of providing arms"); after "from" it was
+  // prevented ("to prevent him from fighting").
+  if (!p.noun && Tag(t) == "VBG" && t > sb &&
+      (low[t - 1] == "of" || low[t - 1] == "for" || low[t - 1] == "by" ||
+       low[t - 1] == "from"))
+    return true;
+  return false;
+}
+
+// Reads modality and negation from the verb group before the trigger,
+// and whether the verb is passive.
+void SentenceCoder::ReadModality(const SentenceView& sv, const Candidate& c,
+                                 TriggerReading* r) const {
+  const uint32_t sb = sv.sb, se = sv.se;
+  const EventPattern& p = *c.pattern;
+  const uint32_t t = c.trigger;
+  bool& prepare = r->prepare;
+  bool& will = r->will;
+  bool& may = r->may;
+  bool& neg = r->neg;
+  bool& intent_verb = r->intent_verb;
+  bool& hesitate = r->hesitate;
+  bool& refuse = r->refuse;
+  bool& sched = r->sched;
+  bool& be = r->be;
+  bool& have = r->have;
+  for (uint32_t u = t; u > sb && t - u < 8;) {
+    --u;
+    const std::string& w = low[u];
+    std::string_view tag = Tag(u);
+    if (IsQuote(w)) continue;
+    if (w == "will" || w == "would" || w == "'ll" || w == "shall" ||
+        w == "wo") {
+      will = true;
+      continue;
+    }
+    if (w == "may" || w == "might" || w == "could" || w == "should" ||
+        w == "must" || w == "can" || w == "ca") {
+      may = true;
+      continue;
+    }
+    if (w == "not" || w == "n't" || w == "never" || w == "no") {
+      neg = true;
+      continue;
+    }
+    if (w == "to") continue;
+    if (tag == "RB" || tag == "RBR") continue;
+    std::vector<std::string> ls = LemmaCandidates(w);
+    bool matched = false;
+    for (const std::string& l : ls) {
+      if (l == "be" || l == "have" || l == "do" || l == "get") {
+        if (l == "be" || l == "get") be = true;
+        if (l == "have") have = true;
+        matched = true;
         break;
       }
-      if (low[u] == ";" ) break;
-      if (IsClauseWord(u) && low[u] != "if") break;
+      uint32_t after_verb = u + 1;
+      while (after_verb < t && TimeWord(after_verb)) ++after_verb;
+      if (IntentVerbs().count(l) && after_verb < t &&
+          (low[after_verb] == "to" || IsQuote(low[after_verb]))) {
+        intent_verb = true;
+        if (l == "prepare") prepare = true;
+        if (l == "hesitate") hesitate = true;
+        if (l == "refuse" || l == "decline") refuse = true;
+        matched = true;
+        break;
+      }
     }
-    // A bare infinitive is not (yet) an event: "is due on Thursday to
-    // visit", "an invitation to visit" (intent, after an intent noun).
-    if (!p.noun && t > sb && low[t - 1] == "to" && Tag(t) == "VB") {
+    // "prepared to resume shelling": an aspect verb before a gerund or
+    // an infinitive changes no modality.
+    if (!matched && !impl.petrarch && u + 1 <= t &&
+        (Tag(u + 1) == "VBG" || low[u + 1] == "to")) {
+      for (const std::string& l : ls) {
+        if (l == "resume" || l == "continue" || l == "keep" ||
+            l == "start" || l == "begin")
+          matched = true;
+      }
+    }
+    if (matched) continue;
+    if (ScheduleWords().count(w)) {
       sched = true;
-      static const std::unordered_set<std::string> kIntentNouns = {
-          "invitation", "invite", "plan", "plans", "offer", "promise",
-          "pledge", "bid", "intention", "decision", "agreement", "proposal",
-          "readiness", "willingness", "threat", "vow", "commitment"};
-      for (uint32_t u = t - 1; u > sb && t - u <= 3;) {
-        --u;
-        if (kIntentNouns.count(low[u])) intent_verb = true;
-      }
+      continue;
     }
-    bool negated = neg;
-    bool intent = will || intent_verb;
-    if (hesitate && neg) negated = false;  // "won't hesitate to" = intent
-    if (refuse) negated = true;
-    bool passive = !p.noun && !p.adj && Tag(t) == "VBN" && be && !p.nopassive;
-    bool reduced = false;
-    // A reduced relative ("a member of Hamas jailed a year ago") is passive.
-    // (Intransitive patterns have none: "Iraqi students demonstrated in
-    // Baghdad".)
-    if (!p.noun && !p.adj && Tag(t) == "VBN" && !be && !have && t > sb &&
-        !p.nopassive && !p.solo) {
-      uint32_t u = t - 1;
-      while (u > sb && Tag(u) == "RB") --u;
-      // ... unless an object follows ("Kim courteously invited Putin").
-      std::string_view next = c.last + 1 < se ? Tag(c.last + 1) : "";
-      bool object = StartsWith(next, "NN") || next == "DT" || next == "PRP" ||
-                    next == "PRP$" || next == "JJ";
-      // ... or the pattern's own words are its object ("A Russian court
-      // issued an arrest warrant against", "doctors handed over medicine").
-      for (uint32_t u = t + 1; u <= c.last && u < se; ++u) {
-        if (StartsWith(Tag(u), "NN")) object = true;
-      }
-      // A counted object ("police arrested 100 Palestinians", "rebels
-      // kidnapped up to 16 advisers"), not a time ("jailed 15 months ago").
-      if (!object && c.last + 1 < se &&
-          (next == "CD" || QuantityWord(c.last + 1))) {
-        uint32_t v = c.last + 1;
-        while (v < se && v < c.last + 6 &&
-               (Tag(v) == "CD" || QuantityWord(v)))
-          ++v;
-        static const std::unordered_set<std::string> kTime = {
-            "year", "years", "month", "months", "week", "weeks", "day",
-            "days", "hours", "minutes", "decades", "ago", "percent"};
-        object = v < se && v > c.last + 1 &&
-                 (StartsWith(Tag(v), "NN") || Tag(v) == "JJ") &&
-                 !kTime.count(low[v]);
-      }
-      if ((StartsWith(Tag(u), "NN") || Tag(u) == "PRP") && !object) {
-        passive = true;
-        reduced = true;
-      }
+    break;
+  }
+  r->conditional = Conditional(t, sb);
+  // A bare infinitive is not (yet) an event: "is due on Thursday to
+  // visit", "an invitation to visit" (intent, after an intent noun).
+  if (!p.noun && t > sb && low[t - 1] == "to" && Tag(t) == "VB") {
+    sched = true;
+    static const std::unordered_set<std::string> kIntentNouns = {
+        "invitation", "invite", "plan", "plans", "offer", "promise",
+        "pledge", "bid", "intention", "decision", "agreement", "proposal",
+        "readiness", "willingness", "threat", "vow", "commitment"};
+    for (uint32_t u = t - 1; u > sb && t - u <= 3;) {
+      --u;
+      if (kIntentNouns.count(low[u])) intent_verb = true;
     }
+  }
+  bool negated = neg;
+  bool intent = will || intent_verb;
+  if (hesitate && neg) negated = false;  // "won't hesitate to" = intent
+  if (refuse) negated = true;
+  bool passive = !p.noun && !p.adj && Tag(t) == "VBN" && be && !p.nopassive;
+  r->negated = negated;
+  r->intent = intent;
+  r->passive = passive;
+  r->reduced = ReducedRelative(c, sb, se, *r);
+  if (r->reduced) r->passive = true;
+}
 
-    // Actors.
-    int src = -1, tgt = -1;
-    uint32_t after = t;
-    std::string root_code = p.code.substr(0, 2);
-    allow_at_ = root_code >= "17";
-    // Protests, force postures and measures at home take the place as
-    // target ("imposed a curfew in Turkey", "lifted a curfew in Montenegro").
-    // Condolences go to the people of the place of the loss ("expressed
-    // sorrow for the shootings in South Carolina").
-    bool allow_in = p.solo || root_code == "14" || root_code == "15" ||
-                    root_code == "17" || StartsWith(p.code, "081") ||
-                    p.code == "018";
-    if (p.reporter) {
-      tgt = SubjectOf(groups, t, sb);
-      src = ReporterOf(groups, t, sb, se);
-    } else if (passive) {
-      src = ObjectOf(groups, c.last, se, {}, false, true);
-      // "a mortar bomb was fired at it from the Gaza Strip": with no "by"
-      // agent, where the fire came from is its source (as GDELT codes it).
-      if (src < 0 && root_code >= "18" && root_code <= "20") {
-        int g = ObjectOf(groups, c.last, se, {"from"}, false, false);
-        if (g >= 0 && groups[g].b <= c.last + 6) src = g;
+// Returns true if a conditional word ("if", "unless", "whether") opens the
+// clause of trigger t.
+bool SentenceCoder::Conditional(uint32_t t, uint32_t sb) const {
+  bool conditional = false;
+  for (uint32_t u = t; u > sb;) {
+    --u;
+    if (low[u] == "if" || low[u] == "unless" || low[u] == "whether") {
+      conditional = true;
+      break;
+    }
+    if (low[u] == ";" ) break;
+    if (IsClauseWord(u) && low[u] != "if") break;
+  }
+  return conditional;
+}
+
+// Returns true for a reduced relative ("a member of Hamas jailed a year
+// ago"): a passive with no auxiliary. (Intransitive patterns have none:
+// "Iraqi students demonstrated in Baghdad".)
+bool SentenceCoder::ReducedRelative(const Candidate& c, uint32_t sb,
+                                    uint32_t se,
+                                    const TriggerReading& r) const {
+  const EventPattern& p = *c.pattern;
+  const uint32_t t = c.trigger;
+  const bool be = r.be, have = r.have;
+  bool reduced = false;
+  if (!p.noun && !p.adj && Tag(t) == "VBN" && !be && !have && t > sb &&
+      !p.nopassive && !p.solo) {
+    uint32_t u = t - 1;
+    while (u > sb && Tag(u) == "RB") --u;
+    // ... unless an object follows ("Kim courteously invited Putin").
+    std::string_view next = c.last + 1 < se ? Tag(c.last + 1) : "";
+    bool object = StartsWith(next, "NN") || next == "DT" || next == "PRP" ||
+                  next == "PRP$" || next == "JJ";
+    // ... or the pattern's own words are its object ("A Russian court
+    // issued an arrest warrant against", "doctors handed over medicine").
+    for (uint32_t u = t + 1; u <= c.last && u < se; ++u) {
+      if (StartsWith(Tag(u), "NN")) object = true;
+    }
+    // A counted object ("police arrested 100 Palestinians", "rebels
+    // kidnapped up to 16 advisers"), not a time ("jailed 15 months ago").
+    if (!object && c.last + 1 < se &&
+        (next == "CD" || QuantityWord(c.last + 1))) {
+      uint32_t v = c.last + 1;
+      while (v < se && v < c.last + 6 &&
+             (Tag(v) == "CD" || QuantityWord(v)))
+        ++v;
+      static const std::unordered_set<std::string> kTime = {
+          "year", "years", "month", "months", "week", "weeks", "day",
+          "days", "hours", "minutes", "decades", "ago", "percent"};
+      object = v < se && v > c.last + 1 &&
+               (StartsWith(Tag(v), "NN") || Tag(v) == "JJ") &&
+               !kTime.count(low[v]);
+    }
+    if ((StartsWith(Tag(u), "NN") || Tag(u) == "PRP") && !object) {
+      reduced = true;
+    }
+  }
+  return reduced;
+}
+
+// Finds the trigger's source and target groups: the reporter for a
+// reporting pattern, the "by" agent of a passive, the possessor or light
+// verb's subject of a noun, the subject and object of a verb.
+void SentenceCoder::FindParties(const SentenceView& sv, const Candidate& c,
+                                TriggerReading* r) const {
+  const uint32_t sb = sv.sb, se = sv.se;
+  const std::vector<Group>& groups = sv.groups;
+  const EventPattern& p = *c.pattern;
+  const uint32_t t = c.trigger;
+  int& src = r->src;
+  int& tgt = r->tgt;
+  std::string root_code = p.code.substr(0, 2);
+  allow_at_ = root_code >= "17";
+  // Protests, force postures and measures at home take the place as
+  // target ("imposed a curfew in Turkey", "lifted a curfew in Montenegro").
+  // Condolences go to the people of the place of the loss ("expressed
+  // sorrow for the shootings in South Carolina").
+  bool allow_in = p.solo || root_code == "14" || root_code == "15" ||
+                  root_code == "17" || StartsWith(p.code, "081") ||
+                  p.code == "018";
+  r->root_code = root_code;
+  r->allow_in = allow_in;
+  if (p.reporter) {
+    tgt = SubjectOf(groups, t, sb);
+    src = ReporterOf(groups, t, sb, se);
+  } else if (r->passive) {
+    PassiveParties(sv, c, r);
+  } else if (p.noun) {
+    NounParties(sv, c, r);
+  } else {
+    VerbParties(sv, c, r);
+  }
+}
+
+// The parties of a passive verb: its "by" agent (or where the fire came
+// from) is the source, its subject (or the noun a reduced relative
+// follows) the target.
+void SentenceCoder::PassiveParties(const SentenceView& sv, const Candidate& c,
+                                   TriggerReading* r) const {
+  const uint32_t sb = sv.sb, se = sv.se;
+  const std::vector<Group>& groups = sv.groups;
+  const uint32_t t = c.trigger;
+  int& src = r->src;
+  int& tgt = r->tgt;
+  const std::string& root_code = r->root_code;
+  const bool reduced = r->reduced;
+  src = ObjectOf(groups, c.last, se, {}, false, true);
+  // "a mortar bomb was fired at it from the Gaza Strip": with no "by"
+  // agent, where the fire came from is its source (as GDELT codes it).
+  if (src < 0 && root_code >= "18" && root_code <= "20") {
+    int g = ObjectOf(groups, c.last, se, {"from"}, false, false);
+    if (g >= 0 && groups[g].b <= c.last + 6) src = g;
+  }
+  if (reduced) {
+    // "victims killed by X": the noun just before is the target.
+    tgt = -1;
+    for (size_t g = 0; g < groups.size(); ++g) {
+      if (groups[g].e == t || (groups[g].e + 1 == t && Tag(t - 1) == "RB"))
+        tgt = static_cast<int>(g);
+    }
+  } else if (c.fronted) {
+    // "Evidence against Russia was presented": the party after the
+    // object noun, else the subject.
+    for (size_t g = 0; g < groups.size() && tgt < 0; ++g) {
+      if (groups[g].b >= c.fronted && groups[g].e <= t) {
+        tgt = static_cast<int>(g);
       }
-      if (reduced) {
-        // "victims killed by X": the noun just before is the target.
-        tgt = -1;
-        for (size_t g = 0; g < groups.size(); ++g) {
-          if (groups[g].e == t || (groups[g].e + 1 == t && Tag(t - 1) == "RB"))
-            tgt = static_cast<int>(g);
-        }
-      } else if (c.fronted) {
-        // "Evidence against Russia was presented": the party after the
-        // object noun, else the subject.
-        for (size_t g = 0; g < groups.size() && tgt < 0; ++g) {
-          if (groups[g].b >= c.fronted && groups[g].e <= t) {
-            tgt = static_cast<int>(g);
-          }
-        }
-        if (tgt < 0) tgt = SubjectOf(groups, t, sb);
-        // "Sanctions were imposed on Iran by the EU".
-        if (tgt < 0) {
-          int g = ObjectOf(groups, t, se, {"on", "against", "to", "with"},
-                           false, false);
-          if (g >= 0 && g != src) tgt = g;
-        }
-      } else {
-        tgt = SubjectOf(groups, t, sb);
-        // "A camp for Congolese refugees was attacked": the party the
-        // subject noun names with "for"/"of" right before the verb group.
-        if (tgt < 0) {
-          for (int g = static_cast<int>(groups.size()) - 1; g >= 0; --g) {
-            const Group& gr = groups[g];
-            if (gr.e > t) continue;
-            bool aux_only = true;
-            for (uint32_t u = gr.e; u < t && aux_only; ++u) {
-              bool aux = Tag(u) == "RB" || Tag(u) == "MD";
-              for (const std::string& l : LemmaCandidates(low[u])) {
-                if (l == "be" || l == "have") aux = true;
-              }
-              aux_only = aux;
-            }
-            if (!aux_only) break;
-            uint32_t u = gr.b;
-            while (u > sb && (Tag(u - 1) == "DT" || Tag(u - 1) == "JJ" ||
-                              Tag(u - 1) == "CD"))
-              --u;
-            if (u > sb + 1 && (low[u - 1] == "for" || low[u - 1] == "of") &&
-                StartsWith(Tag(u - 2), "NN"))
-              tgt = g;
-            break;
-          }
-        }
-      }
-    } else if (p.noun) {
-      // Possessor ("Putin's visit", "Putin's July 2000 visit").
+    }
+    if (tgt < 0) tgt = SubjectOf(groups, t, sb);
+    // "Sanctions were imposed on Iran by the EU".
+    if (tgt < 0) {
+      int g = ObjectOf(groups, t, se, {"on", "against", "to", "with"},
+                       false, false);
+      if (g >= 0 && g != src) tgt = g;
+    }
+  } else {
+    tgt = SubjectOf(groups, t, sb);
+    // "A camp for Congolese refugees was attacked": the party the
+    // subject noun names with "for"/"of" right before the verb group.
+    if (tgt < 0) {
       for (int g = static_cast<int>(groups.size()) - 1; g >= 0; --g) {
         const Group& gr = groups[g];
         if (gr.e > t) continue;
-        if (t - gr.e <= 4 && gr.e < se &&
-            (low[gr.e] == "'s" || low[gr.e] == "'")) {
-          bool clean = true;
-          for (uint32_t u = gr.e + 1; u < t; ++u) {
-            std::string_view tag = Tag(u);
-            if (!(tag == "JJ" || tag == "CD" || StartsWith(tag, "NN") ||
-                  tag == "NNP"))
-              clean = false;
-          }
-          if (clean) src = g;
+        bool aux_only = true;
+        for (uint32_t u = gr.e; u < t && aux_only; ++u) {
+          aux_only = Tag(u) == "RB" || Tag(u) == "MD" ||
+                     HasLemma(low[u], {"be", "have"});
         }
-        break;
-      }
-      // Light verb ("held talks", "launched an air strike").
-      if (src < 0) {
-        uint32_t u = t;
-        while (u > sb) {
-          --u;
-          std::string_view tag = Tag(u);
-          if (tag == "DT" || tag == "JJ" || tag == "PRP$" || tag == "CD" ||
-              tag == "NN" || tag == "NNS")
-            continue;
-          break;
-        }
-        if (IsVerbTag(Tag(u)) && u < t) {
-          static const std::unordered_set<std::string> kLight = {
-              "hold", "make", "pay", "launch", "carry", "conduct", "stage",
-              "have", "begin", "start", "open", "resume", "attend", "host",
-              "mount", "announce", "order", "continue", "wage", "join",
-              "face", "receive", "draw"};
-          for (const std::string& l : LemmaCandidates(low[u])) {
-            if (kLight.count(l)) {
-              src = SubjectOf(groups, u, sb);
-              break;
-            }
-          }
-        }
-      }
-      // "Israeli tank shelling", "a Russian air strike", "US drone
-      // attacks": a party modifying the event noun is its agent.
-      if (src < 0) {
-        for (int g = static_cast<int>(groups.size()) - 1; g >= 0; --g) {
-          const Group& gr = groups[g];
-          if (gr.e > t) continue;
-          if (t - gr.e <= 2 && gr.actors.size() == 1 &&
-              !gr.actors[0].pronoun && !gr.actors[0].code.empty() &&
-              (gr.e == t || (low[gr.e] != "'s" && low[gr.e] != "'"))) {
-            bool modifiers = true;
-            for (uint32_t u = gr.e; u < t; ++u) {
-              if (!(Tag(u) == "NN" || Tag(u) == "NNP" || Tag(u) == "JJ"))
-                modifiers = false;
-            }
-            if (modifiers && Tag(gr.e - 1) != "NNS" && Tag(gr.e - 1) != "NNPS")
-              src = g;
-          }
-          break;
-        }
-      }
-      // "an air strike by government forces".
-      if (src < 0) {
-        int g = ObjectOf(groups, t, se, {"by"}, false, false);
-        if (g >= 0 && groups[g].b <= t + 3) src = g;
-      }
-      // A fronted phrase: "During a visit to X in July, Y was shown ...".
-      if (src < 0) {
-        bool fronted = true;
-        for (uint32_t u = sb; u < t; ++u) {
-          if (IsVerbTag(Tag(u))) fronted = false;
-        }
-        if (fronted) {
-          uint32_t comma = t;
-          while (comma < se && low[comma] != ",") ++comma;
-          for (size_t g = 0; g < groups.size(); ++g) {
-            if (groups[g].b > comma && groups[g].b <= comma + 3) {
-              src = static_cast<int>(g);
-              break;
-            }
-          }
-        }
-      }
-      tgt = ObjectOf(groups, t, se, p.preps, allow_in, false);
-      if (tgt >= 0 && groups[tgt].b > t + 6) tgt = -1;
-      if (tgt >= 0 && tgt == src) tgt = -1;
-      // "Four children were killed in Israeli tank shelling": the victims
-      // of the passive verb are the attack's target.
-      if (root_code >= "18" && root_code <= "20") {
-        uint32_t u = src >= 0 && groups[src].e <= t && groups[src].b + 4 > t
-                         ? groups[src].b
-                         : t;
+        if (!aux_only) break;
+        uint32_t u = gr.b;
         while (u > sb && (Tag(u - 1) == "DT" || Tag(u - 1) == "JJ" ||
-                          Tag(u - 1) == "NN"))
+                          Tag(u - 1) == "CD"))
           --u;
-        if (u > sb + 1 && (low[u - 1] == "in" || low[u - 1] == "by") &&
-            Tag(u - 2) == "VBN") {
-          bool be = false;
-          for (uint32_t v = u - 2; v > sb && v + 4 > u;) {
-            --v;
-            for (const std::string& l : LemmaCandidates(low[v])) {
-              if (l == "be") be = true;
-            }
-          }
-          int victims = be ? SubjectOf(groups, u - 2, sb) : -1;
-          if (victims >= 0 && victims != src) {
-            bool coded = false;
-            for (const Actor& a : groups[victims].actors)
-              coded |= !a.code.empty();
-            if (coded) tgt = victims;
-          }
-        }
-      }
-    } else {
-      src = SubjectOf(groups, t, sb);
-      // ", publicly threatening them with tariffs": a participle clause
-      // after a comma has the main clause's subject.
-      if (Tag(t) == "VBG") {
-        uint32_t u = t;
-        while (u > sb && Tag(u - 1) == "RB") --u;
-        if (u > sb + 1 && low[u - 1] == ",") {
-          for (uint32_t v = sb; v + 1 < u; ++v) {
-            if (!Finite(v)) continue;
-            int g = SubjectOf(groups, v, sb);
-            if (g >= 0) src = g;
-            break;
-          }
-        }
-      }
-      // A PETRARCH pattern's target follows its last word.
-      if (impl.petrarch && c.last > t && Tag(c.last) == "IN") after = c.last;
-      tgt = ObjectOf(groups, after, se, p.preps, allow_in, false, &p.words);
-      // The pattern's own words may look like a verb in between ("expel
-      // exiled leaders"): search again after them.
-      if (tgt < 0 && c.last > after)
-        tgt = ObjectOf(groups, c.last, se, p.preps, allow_in, false, &p.words);
-      // Nothing coded right after the verb: after the pattern's own words
-      // ("celebrated Eid at Osgiliath with Gondor").
-      if (tgt >= 0) {
-        bool coded = false;
-        for (const Actor& a : groups[tgt].actors) coded |= !a.code.empty();
-        if (!coded && c.last > t) {
-          int again = ObjectOf(groups, c.last, se, p.preps, allow_in, false,
-                               &p.words);
-          if (again >= 0) tgt = again;
-        }
-      }
-      // "strengthened its forces in Lebanon", "withdraw their force from
-      // Chad": the subject's own forces are what it acts with, not at.
-      if (tgt >= 0 && src >= 0 && !groups[tgt].actors.empty() &&
-          !groups[tgt].actors[0].poss_agent.empty() &&
-          !groups[src].actors.empty() &&
-          groups[tgt].actors[0].code.compare(
-              0, 3, groups[src].actors[0].code, 0, 3) == 0) {
-        int g = ObjectOf(groups, groups[tgt].e - 1, se, p.preps, true, false,
-                         &p.words);
-        tgt = g != src ? g : -1;
-      }
-      // "demonstrated in Baghdad against the United States": whom a protest
-      // is against wins over where it is.
-      if (tgt >= 0 && root_code == "14" &&
-          (target_prep_ == "in" || target_prep_ == "at")) {
-        int g = ObjectOf(groups, groups[tgt].e - 1, se, {"against"}, false,
-                         false);
-        if (g >= 0 && g != src) tgt = g;
-      }
-      // "claimed responsibility for a deadly attack targeting shoppers at a
-      // mall in Kenya's capital": the place attacked.
-      bool tgt_coded = false;
-      if (tgt >= 0) {
-        for (const Actor& a : groups[tgt].actors) tgt_coded |= !a.code.empty();
-      }
-      if (!tgt_coded && p.code == "015") {
-        int g = -1;
-        LocationCountry(groups, c.last, se, &g);
-        if (g >= 0 && g != src) tgt = g;
-      }
-      // A conditional threat is aimed at whoever must meet the condition:
-      // "threatened to hold a general strike unless Israel rescinded ...",
-      // "threatened to stop negotiations if the United States goes ahead".
-      if (tgt < 0 && root_code == "13" && !impl.petrarch) {
-        for (uint32_t u = c.last + 1; u < se && u <= c.last + 14; ++u) {
-          if (low[u] != "if" && low[u] != "unless") continue;
-          for (size_t g = 0; g < groups.size(); ++g) {
-            const Group& gr = groups[g];
-            if (gr.b <= u || gr.b > u + 4) continue;
-            bool coded = false;
-            for (const Actor& a : gr.actors) coded |= !a.code.empty();
-            if (coded && static_cast<int>(g) != src) tgt = static_cast<int>(g);
-            break;
-          }
-          break;
-        }
-      }
-      // Appeals, demands and threats aimed through a clause: "demanded
-      // that the US cancel ...", "urged that Iraq ...".
-      if (tgt < 0 && (root_code == "02" || root_code == "10" ||
-                      root_code == "13" || impl.petrarch)) {
-        uint32_t u = c.last + 1;
-        while (u < se && u <= c.last + 4 && low[u] != "that" &&
-               (Tag(u) == "RB" || Tag(u) == "NNP" || IsQuote(low[u]) ||
-                low[u] == "on" || low[u] == "last" || low[u] == "this"))
-          ++u;
-        if (u < se && low[u] == "that") {
-          for (size_t g = 0; g < groups.size(); ++g) {
-            if (groups[g].b + 1 == groups[g].e && Tag(groups[g].b) == "PRP$")
-              continue;  // "that its partners ..."
-            if (groups[g].b > u && groups[g].b <= u + 4) {
-              tgt = static_cast<int>(g);
-              break;
-            }
-          }
-        }
-      }
-    }
-    bool claimed = false, claimed_own = false;
-    // "The US claimed that ISIL had attacked Iraq": what is claimed is an
-    // accusation by the claimant, not a coded attack.
-    if (root_code >= "15" && !p.reporter) {
-      for (uint32_t u = t; u > sb;) {
-        --u;
-        if (low[u] == "that") continue;
-        bool claim = false, say = false;
-        if (IsVerbTag(Tag(u))) {
-          for (const std::string& l : LemmaCandidates(low[u])) {
-            if (l == "claim" || l == "allege" || l == "contend" ||
-                l == "assert")
-              claim = true;
-            // "Israel said a mortar bomb was fired at it", "The US said
-            // that Iraq had attacked": a party's own report of violence
-            // is coded as its accusation, as PETRARCH-2 and GDELT code it
-            // (a trailing attribution, ", officials said", is not).
-            if (l == "say" && root_code >= "18") say = true;
-          }
-          // Only the clause right after the reporting verb: another verb
-          // ("said ..., expanding its campaign against X that has seized")
-          // ends the search.
-          bool aux = false;
-          for (const std::string& l : LemmaCandidates(low[u])) {
-            if (l == "be" || l == "have" || l == "do" || l == "get") aux = true;
-          }
-          // "said eight people were killed in an air strike": the noun
-          // event is the same clause's.
-          if (Tag(u) == "VBN" && u + 1 < t &&
-              (low[u + 1] == "in" || low[u + 1] == "by"))
-            aux = true;
-          if (!claim && !say && !aux && u + 1 < t) break;
-        }
-        if (say && !claim) {
-          int claimant = SubjectOf(groups, u, sb);
-          bool party = claimant >= 0 && claimant != src &&
-                       groups[claimant].b < u;
-          if (party && src >= 0) {
-            for (const Actor& a : groups[claimant].actors) {
-              for (const Actor& b : groups[src].actors) {
-                // ("Iraq said its forces killed ...": its own report of
-                // its own act is the act.)
-                if (a.code.empty() || a.code == b.code ||
-                    StartsWith(a.code, "---") ||
-                    (a.code.size() >= 3 && b.code.size() >= 3 &&
-                     a.code.compare(0, 3, b.code, 0, 3) == 0))
-                  party = false;
-              }
-            }
-          }
-          if (party) claim = true;
-        }
-        if (claim) {
-          int claimant = SubjectOf(groups, u, sb);
-          // "The US claimed that it had attacked Iraq": a party claiming
-          // its own act claims responsibility for it (015).
-          bool own = claimant >= 0 && src >= 0 && claimant != src &&
-                     !groups[src].actors.empty();
-          if (own) {
-            for (const Actor& b : groups[src].actors) {
-              bool same = false;
-              for (const Actor& a : groups[claimant].actors)
-                same |= !a.code.empty() && a.code == b.code;
-              own &= same;
-            }
-          }
-          if (own && root_code >= "18" && tgt >= 0) {
-            src = claimant;
-            claimed_own = true;
-          } else if (claimant >= 0 && claimant != src) {
-            tgt = src;
-            src = claimant;
-            claimed = true;
-          }
-          break;
-        }
-        if (IsClauseWord(u)) break;
-      }
-    }
-    // "Guerrillas have been demobilized": a yield with no agent named is
-    // the yielding side's own act.
-    if (passive && !reduced && src < 0 && tgt >= 0 && p.solo &&
-        root_code == "08") {
-      src = tgt;
-      tgt = -1;
-    }
-    // A denial's target is whoever made the claim, not the subject of the
-    // clause denied ("denied the Zimbabwe dollar would be devalued").
-    if (p.code == "016" && tgt >= 0 && !impl.petrarch) {
-      uint32_t e = groups[tgt].e;
-      std::string_view next = e < se ? Tag(e) : "";
-      if (next == "MD" || (e < se && Finite(e)) ||
-          ((next == "NN" || next == "NNS") && groups[tgt].actors.size() == 1 &&
-           groups[tgt].actors[0].code.size() == 3))
-        tgt = -1;
-    }
-    if (p.swap) std::swap(src, tgt);
-    // An object we cannot code ("met in Zurich" with Zurich unknown) is no
-    // target; a later actor is not taken in its place.
-    if (tgt >= 0) {
-      bool coded = false;
-      for (const Actor& a : groups[tgt].actors) coded |= !a.code.empty();
-      if (!coded) tgt = -1;
-    }
-    // No perpetrator named: an event with the victim only, when allowed.
-    bool sourceless = false;
-    if (impl.options.allow_missing_source && root_code >= "18" &&
-        root_code <= "20" && tgt >= 0 && !p.reporter && !claimed) {
-      bool src_coded = false;
-      if (src >= 0) {
-        for (const Actor& a : groups[src].actors) src_coded |= !a.code.empty();
-      }
-      if (!src_coded) {
-        sourceless = true;
-        src = -1;
-      }
-    }
-    static const Group kNoSource = [] {
-      Group g;
-      g.actors.emplace_back();
-      return g;
-    }();
-    if (src < 0 && !sourceless) continue;
-    const Group& sg = src >= 0 ? groups[src] : kNoSource;
-    if (sg.actors.empty()) continue;
-    if (!p.reporter && !passive && !sourceless) {
-      for (const Actor& a : sg.actors) subjects_here.push_back(a);
-    }
-    // Code selection.
-    std::string code = p.code;
-    bool event_negated = false;
-    if (negated) {
-      // The default mappings are CAMEO's; a PETRARCH dictionary's codes are
-      // its own.
-      std::string nc = !p.neg_code.empty() ? p.neg_code
-                       : impl.petrarch     ? ""
-                                           : DefaultNegated(code, intent);
-      if (!nc.empty()) {
-        code = nc;
-        intent = false;
-      } else {
-        event_negated = true;
-      }
-    }
-    if (intent && !event_negated && code == p.code && !impl.petrarch) {
-      code = !p.intent_code.empty() ? p.intent_code : DefaultIntent(code);
-      // Preparing to use force is a force posture (CAMEO 150), not a
-      // verbal threat.
-      if (prepare && !will && root_code >= "18" && root_code <= "20")
-        code = "150";
-    }
-    if (claimed) {
-      code = "112";
-      event_negated = false;
-    }
-    if (claimed_own) {
-      code = "015";
-      event_negated = false;
-    }
-    // A word in scare quotes is a figure of speech ('would not "invade"
-    // the money').
-    if (t > sb && t + 1 < se && IsQuote(low[t - 1]) && IsQuote(low[t + 1]) &&
-        c.last == t)
-      continue;
-    // Attacking a decision, or attacking someone "saying" something, is
-    // criticism (111), not force.
-    if (p.words.size() == 1 && p.words[0] == "attack" && !p.noun &&
-        StartsWith(code, "19")) {
-      static const std::unordered_set<std::string> kAbstract = {
-          "decision", "decisions", "policy", "policies", "plan", "plans",
-          "proposal", "proposals", "remarks", "comments", "record", "idea",
-          "ideas", "move", "handling", "claims", "claim", "report", "law",
-          "laws", "bill", "budget", "stance", "speech", "statement",
-          "approach", "failure", "decision-making", "strategy", "record",
-          "rhetoric", "views", "position", "leadership", "response"};
-      uint32_t u = t + 1;
-      while (u < se && (Tag(u) == "DT" || Tag(u) == "PRP$" || Tag(u) == "JJ" ||
-                        Tag(u) == "POS" || Tag(u) == "NNP" || Tag(u) == "NNPS" ||
-                        low[u] == "'s"))
-        ++u;
-      bool verbal = u < se && kAbstract.count(low[u]);
-      for (uint32_t v = t + 1; v + 1 < se && v < t + 14 && !verbal; ++v) {
-        if (low[v] == "," && (low[v + 1] == "saying" || low[v + 1] == "calling"))
-          verbal = true;
-      }
-      if (verbal) code = "111";
-    }
-    // "bombarded the minister with a barrage of requests".
-    if (StartsWith(code, "19") && !p.noun) {
-      static const std::unordered_set<std::string> kWords = {
-          "requests", "questions", "letters", "calls", "emails", "complaints",
-          "messages", "criticism", "demands", "petitions", "abuse", "insults",
-          "queries", "texts", "tweets", "phone"};
-      bool words_only = false;
-      for (uint32_t v = c.last + 1; v < se && v < c.last + 10; ++v) {
-        if (low[v] != "with") continue;
-        for (uint32_t w = v + 1; w < se && w < v + 6; ++w) {
-          if (kWords.count(low[w])) words_only = true;
-        }
+        if (u > sb + 1 && (low[u - 1] == "for" || low[u - 1] == "of") &&
+            StartsWith(Tag(u - 2), "NN"))
+          tgt = g;
         break;
       }
-      if (words_only) continue;
-    }
-    // "demonstrated its commitment" shows, it does not protest; a market's
-    // "rally" is no crowd; "struck a second platform" is force, not a
-    // labour strike.
-    if (!p.noun && p.words.size() == 1 && t + 1 < se) {
-      std::string_view next = Tag(t + 1);
-      bool object = next == "DT" || next == "PRP$" || next == "NNP" ||
-                    next == "PRP" || next == "CD";
-      if (p.words[0] == "demonstrate" && object) continue;
-      if (p.words[0] == "strike" && p.code == "143" &&
-          (object || low[t + 1] == "at"))
-        code = "190";
-    }
-    if (p.words[0] == "rally" || (p.words.size() > 1 && p.words[1] == "rally")) {
-      static const std::unordered_set<std::string> kMarket = {
-          "shares", "stock", "stocks", "market", "markets", "wall", "index",
-          "prices", "dollar", "bonds", "yen", "futures", "equities", "nasdaq",
-          "dow", "traders", "investors", "currency", "oil", "gold"};
-      bool market = false;
-      for (uint32_t u = sb; u < se && !market; ++u) market = kMarket.count(low[u]);
-      if (market) continue;
-    }
-    // Delivering a message, a speech or a blow is no aid; helping to reduce
-    // a deficit helps no one named.
-    if (StartsWith(p.code, "07") && !p.noun && p.words.size() == 1) {
-      static const std::unordered_set<std::string> kNotAid = {
-          "message", "messages", "speech", "speeches", "address", "lecture",
-          "warning", "verdict", "blow", "performance", "results", "promise",
-          "promises", "remarks", "testimony", "ultimatum", "rebuke", "sermon",
-          "statement", "report", "news", "punch", "knockout", "victory",
-          "defeat", "growth", "returns", "profits", "on"};
-      uint32_t u = t + 1;
-      while (u < se && (Tag(u) == "DT" || Tag(u) == "PRP$" || Tag(u) == "JJ" ||
-                        Tag(u) == "JJS" || Tag(u) == "CD" ||
-                        (StartsWith(Tag(u), "NN") && u + 1 < se &&
-                         StartsWith(Tag(u + 1), "NN"))))
-        ++u;
-      if (u < se && kNotAid.count(low[u])) continue;
-      if (t + 1 < se && Tag(t + 1) == "VB") continue;  // "help reduce"
-    }
-    // Releasing a transcript, a report or figures is publishing, not
-    // yielding (084).
-    if (StartsWith(p.code, "084") && !p.noun) {
-      static const std::unordered_set<std::string> kDocuments = {
-          "transcript", "transcripts", "report", "reports", "statement",
-          "video", "videos", "footage", "data", "figures", "details",
-          "results", "document", "documents", "files", "emails", "records",
-          "recording", "tape", "tapes", "photos", "images", "album", "film",
-          "list", "letter", "letters", "memo", "findings", "study",
-          "summary", "version", "update", "software", "app", "trailer",
-          "song", "single", "book", "plan", "proposal", "budget", "text"};
-      uint32_t u = t + 1;
-      while (u < se && (Tag(u) == "DT" || Tag(u) == "PRP$" || Tag(u) == "JJ" ||
-                        Tag(u) == "CD" || Tag(u) == "POS" ||
-                        (StartsWith(Tag(u), "NN") && u + 1 < se &&
-                         StartsWith(Tag(u + 1), "NN"))))
-        ++u;
-      if (u < se && kDocuments.count(low[u])) continue;
-    }
-    // Releasing people, not property.
-    if (code == "084" && tgt >= 0 && !groups[tgt].actors.empty()) {
-      const Actor& who = groups[tgt].actors[0];
-      static const char* kPeople[] = {"CVL", "OPP", "REB", "CRM", "MED",
-                                      "REF", "EDU", "HRI", "LAB", "UAF"};
-      bool people = who.person;
-      for (const char* k : kPeople) {
-        if (who.code.size() >= 3 &&
-            who.code.compare(who.code.size() - 3, 3, k) == 0)
-          people = true;
-      }
-      if (people) code = "0841";
-    }
-    const CameoCode* entry = impl.cameo->Find(code);
-    CameoCode foreign;
-    if (!entry && impl.options.accept_any_code && !code.empty() &&
-        std::all_of(code.begin(), code.end(), [](char ch) {
-          return std::isalnum(static_cast<unsigned char>(ch));
-        })) {
-      foreign.code = code;
-      entry = &foreign;
-    }
-    if (!entry) continue;
-    bool hypothetical = intent || may || sched || conditional;
-
-    std::vector<std::pair<const Actor*, const Actor*>> pairs, reverse;
-    if (tgt >= 0) {
-      for (const Actor& a : sg.actors) {
-        for (const Actor& b : groups[tgt].actors) pairs.push_back({&a, &b});
-      }
-      // Symmetric: the other side does it too, unless the "target" is
-      // where it happened ("meet in Zurich").
-      // A verb with its object codes the subject's act only ("Bush will
-      // meet with dissidents": USAGOV -> MMROPP), as PETRARCH-2 and GDELT
-      // do; a noun ("held talks with") is the two sides' joint act.
-      if (p.sym && target_prep_ != "in" && target_prep_ != "at" &&
-          (p.noun || impl.petrarch ||
-           std::count_if(p.words.begin() + 1, p.words.end(),
-                         [](const std::string& w) {
-                           return w != "with" && w != "to" && w != "in" &&
-                                  w != "at" && w != "on" && w != "for";
-                         }) > 0)) {
-        for (const Actor& a : sg.actors) {
-          for (const Actor& b : groups[tgt].actors) pairs.push_back({&b, &a});
-        }
-      }
-      // A host implies a visitor ("received ministers": 043 and 042); a
-      // PETRARCH pair code names the other side's event.
-      if ((code == "043" && !impl.petrarch) || !p.reverse_code.empty()) {
-        for (const Actor& a : sg.actors) {
-          for (const Actor& b : groups[tgt].actors) reverse.push_back({&b, &a});
-        }
-      }
-    } else if (p.sym && sg.actors.size() > 1) {
-      for (const Actor& a : sg.actors) {
-        for (const Actor& b : sg.actors) {
-          if (&a != &b) pairs.push_back({&a, &b});
-        }
-      }
-    } else if (p.solo || impl.options.allow_missing_target ||
-               root_code == "01" || root_code == "12") {
-      for (const Actor& a : sg.actors) pairs.push_back({&a, nullptr});
-    }
-    std::string date = DateFor(s, t);
-    std::string location = LocationFor(t, se);
-    Span trig{doc->tokens[t].begin, doc->tokens[c.last].end};
-    // People's codes depend on the date: recode for the event's own date
-    // ("Putin visited Pyongyang in July 2000").
-    std::vector<Actor> recoded;
-    recoded.reserve(pairs.size() * 2);
-    auto recode = [&](const Actor* a) -> const Actor* {
-      if (!a || a->dict_name.empty() || a->code != a->dict_code ||
-          date == sentence_date || !impl.actors)
-        return a;
-      const std::vector<std::string_view> fw = NameWords(a->dict_name);
-      std::string c2;
-      if (impl.actors->MatchActor(fw, 0, date, &c2, nullptr) == fw.size() &&
-          !c2.empty() && c2 != a->code) {
-        recoded.push_back(*a);
-        recoded.back().code = c2;
-        return &recoded.back();
-      }
-      return a;
-    };
-    for (auto& pr : pairs) {
-      pr.first = recode(pr.first);
-      pr.second = recode(pr.second);
-    }
-    const CameoCode* visit = impl.cameo->Find("042");
-    CameoCode foreign_reverse;
-    if (!p.reverse_code.empty()) {
-      visit = impl.cameo->Find(p.reverse_code);
-      if (!visit && impl.options.accept_any_code) {
-        foreign_reverse.code = p.reverse_code;
-        visit = &foreign_reverse;
-      }
-    }
-    std::vector<std::tuple<const Actor*, const Actor*, const CameoCode*>> all;
-    // "FRO/BIL/SAM": one dictionary name for several actors.
-    std::vector<Actor> split;
-    split.reserve(64);
-    auto expand = [&](const Actor* a) {
-      std::vector<const Actor*> outv;
-      if (!a || a->code.find('/') == std::string::npos) {
-        outv.push_back(a);
-        return outv;
-      }
-      size_t b = 0;
-      while (b <= a->code.size() && split.size() < 64) {
-        size_t sl = a->code.find('/', b);
-        if (sl == std::string::npos) sl = a->code.size();
-        split.push_back(*a);
-        split.back().code = a->code.substr(b, sl - b);
-        outv.push_back(&split.back());
-        b = sl + 1;
-      }
-      return outv;
-    };
-    for (auto [a, b] : pairs) {
-      for (const Actor* x : expand(a)) {
-        for (const Actor* y : expand(b)) all.emplace_back(x, y, entry);
-      }
-    }
-    if (visit) {
-      for (auto [a, b] : reverse) all.emplace_back(a, b, visit);
-    }
-    for (auto [a, b, e] : all) {
-      if (sourceless && (!b || hypothetical || event_negated)) continue;
-      // Diplomatic recognition is of a state or a government, not of
-      // "people's concerns".
-      if (e->code == "054" && !impl.petrarch &&
-          !(b && (b->code.size() == 3 ||
-                  (b->code.size() == 6 &&
-                   (b->code.compare(3, 3, "GOV") == 0 ||
-                    b->code.compare(3, 3, "REB") == 0 ||
-                    b->code.compare(3, 3, "OPP") == 0)))))
-        continue;
-      if (a->code.empty() && !sourceless) continue;
-      if (b && b->code.empty()) continue;
-      // An actor acting on itself, or on another of the same code ("American
-      // Airlines offered to fly the cat to Portland": USA -> USA), says
-      // nothing; two people of one government are kept, and so are
-      // measures at home ("Sudan shortened the curfew in Khartoum").
-      if (b && a->code == b->code &&
-          (a->entity == b->entity ||
-           (!allow_in && (!a->person || !b->person))))
-        continue;
-      Event ev;
-      if (a->e > a->b) ev.source = MakeActor(*a);  // else unknown
-      if (b) {
-        ev.target = MakeActor(*b);
-        ev.has_target = true;
-      }
-      ev.code = e->code;
-      ev.root = std::string(impl.cameo->Root(e->code));
-      if (ev.root.empty()) ev.root = ev.code.substr(0, 2);
-      ev.quad_class = e->quad_class;
-      ev.goldstein = e->goldstein;
-      ev.date = date;
-      ev.location = location;
-      if (ev.location.empty() && b && (StartsWith(ev.code, "042") ||
-                                       StartsWith(ev.code, "036")) &&
-          b->etype == "LOC")
-        ev.location = ev.target.name;
-      // Civilians attacked in a place are its people ("children were
-      // killed in shelling in the Gaza Strip" -> PSECVL).
-      if (b && ev.target.code == "---CVL" && ev.root >= "18" &&
-          ev.root <= "20") {
-        std::string c = LocationCountry(groups, t, se);
-        if (!c.empty() && c != ev.source.code.substr(0, 3))
-          ev.target.code = c + "CVL";
-      }
-      ev.negated = event_negated;
-      ev.hypothetical = hypothetical;
-      ev.sentence = s.span;
-      ev.trigger = trig;
-      ev.evidence = std::string(text.substr(trig.begin, trig.end - trig.begin));
-      bool dup = false;
-      for (size_t k = first_event; k < out->size(); ++k) {
-        const Event& o = (*out)[k];
-        // One accusation for "killed in an air strike"; one event for
-        // "forced or coerced relocations, including forcing people".
-        if (o.code == ev.code && o.source.code == ev.source.code &&
-            o.target.code == ev.target.code &&
-            o.sentence.begin == ev.sentence.begin)
-          dup = true;
-      }
-      if (!dup && debug)
-        std::fprintf(stderr, "  E %s %s %s\n", ev.code.c_str(),
-                     ev.source.code.c_str(), ev.target.code.c_str());
-      if (!dup) out->push_back(std::move(ev));
     }
   }
-  // Subjects carry to the next sentence for its pronouns.
+}
+
+// The parties of an event noun: its possessor, the subject of its light
+// verb, a party modifying it or its "by" agent is the source; its object
+// (or the victims of the passive it follows) the target.
+void SentenceCoder::NounParties(const SentenceView& sv, const Candidate& c,
+                                TriggerReading* r) const {
+  const uint32_t sb = sv.sb, se = sv.se;
+  const std::vector<Group>& groups = sv.groups;
+  const EventPattern& p = *c.pattern;
+  const uint32_t t = c.trigger;
+  int& src = r->src;
+  int& tgt = r->tgt;
+  const std::string& root_code = r->root_code;
+  const bool allow_in = r->allow_in;
+  // Possessor ("Putin's visit", "Putin's July 2000 visit").
+  for (int g = static_cast<int>(groups.size()) - 1; g >= 0; --g) {
+    const Group& gr = groups[g];
+    if (gr.e > t) continue;
+    if (t - gr.e <= 4 && gr.e < se &&
+        (low[gr.e] == "'s" || low[gr.e] == "'")) {
+      bool clean = true;
+      for (uint32_t u = gr.e + 1; u < t; ++u) {
+        std::string_view tag = Tag(u);
+        if (!(tag == "JJ" || tag == "CD" || StartsWith(tag, "NN") ||
+              tag == "NNP"))
+          clean = false;
+      }
+      if (clean) src = g;
+    }
+    break;
+  }
+  // Light verb ("held talks", "launched an air strike").
+  if (src < 0) {
+    uint32_t u = t;
+    while (u > sb) {
+      --u;
+      std::string_view tag = Tag(u);
+      if (tag == "DT" || tag == "JJ" || tag == "PRP$" || tag == "CD" ||
+          tag == "NN" || tag == "NNS")
+        continue;
+      break;
+    }
+    if (IsVerbTag(Tag(u)) && u < t) {
+      static const std::unordered_set<std::string> kLight = {
+          "hold", "make", "pay", "launch", "carry", "conduct", "stage",
+          "have", "begin", "start", "open", "resume", "attend", "host",
+          "mount", "announce", "order", "continue", "wage", "join",
+          "face", "receive", "draw"};
+      for (const std::string& l : LemmaCandidates(low[u])) {
+        if (kLight.count(l)) {
+          src = SubjectOf(groups, u, sb);
+          break;
+        }
+      }
+    }
+  }
+  // "Israeli tank shelling", "a Russian air strike", "US drone
+  // attacks": a party modifying the event noun is its agent.
+  if (src < 0) {
+    for (int g = static_cast<int>(groups.size()) - 1; g >= 0; --g) {
+      const Group& gr = groups[g];
+      if (gr.e > t) continue;
+      if (t - gr.e <= 2 && gr.actors.size() == 1 &&
+          !gr.actors[0].pronoun && !gr.actors[0].code.empty() &&
+          (gr.e == t || (low[gr.e] != "'s" && low[gr.e] != "'"))) {
+        bool modifiers = true;
+        for (uint32_t u = gr.e; u < t; ++u) {
+          if (!(Tag(u) == "NN" || Tag(u) == "NNP" || Tag(u) == "JJ"))
+            modifiers = false;
+        }
+        if (modifiers && Tag(gr.e - 1) != "NNS" && Tag(gr.e - 1) != "NNPS")
+          src = g;
+      }
+      break;
+    }
+  }
+  // "an air strike by government forces".
+  if (src < 0) {
+    int g = ObjectOf(groups, t, se, {"by"}, false, false);
+    if (g >= 0 && groups[g].b <= t + 3) src = g;
+  }
+  // A fronted phrase: "During a visit to X in July, Y was shown ...".
+  if (src < 0) {
+    bool fronted = true;
+    for (uint32_t u = sb; u < t; ++u) {
+      if (IsVerbTag(Tag(u))) fronted = false;
+    }
+    if (fronted) {
+      uint32_t comma = t;
+      while (comma < se && low[comma] != ",") ++comma;
+      for (size_t g = 0; g < groups.size(); ++g) {
+        if (groups[g].b > comma && groups[g].b <= comma + 3) {
+          src = static_cast<int>(g);
+          break;
+        }
+      }
+    }
+  }
+  tgt = ObjectOf(groups, t, se, p.preps, allow_in, false);
+  if (tgt >= 0 && groups[tgt].b > t + 6) tgt = -1;
+  if (tgt >= 0 && tgt == src) tgt = -1;
+  // "Four children were killed in Israeli tank shelling": the victims
+  // of the passive verb are the attack's target.
+  if (root_code >= "18" && root_code <= "20") {
+    uint32_t u = src >= 0 && groups[src].e <= t && groups[src].b + 4 > t
+                     ? groups[src].b
+                     : t;
+    while (u > sb && (Tag(u - 1) == "DT" || Tag(u - 1) == "JJ" ||
+                      Tag(u - 1) == "NN"))
+      --u;
+    if (u > sb + 1 && (low[u - 1] == "in" || low[u - 1] == "by") &&
+        Tag(u - 2) == "VBN") {
+      bool be = false;
+      for (uint32_t v = u - 2; v > sb && v + 4 > u;) {
+        --v;
+        if (HasLemma(low[v], {"be"})) be = true;
+      }
+      int victims = be ? SubjectOf(groups, u - 2, sb) : -1;
+      if (victims >= 0 && victims != src) {
+        bool coded = false;
+        for (const Actor& a : groups[victims].actors)
+          coded |= !a.code.empty();
+        if (coded) tgt = victims;
+      }
+    }
+  }
+}
+
+// The parties of an active verb: its subject is the source; its object
+// (after the pattern's words, past the subject's own forces, the target of
+// a protest, a threat's condition, a demand's clause) the target.
+void SentenceCoder::VerbParties(const SentenceView& sv, const Candidate& c,
+                                TriggerReading* r) const {
+  const uint32_t sb = sv.sb, se = sv.se;
+  const std::vector<Group>& groups = sv.groups;
+  const EventPattern& p = *c.pattern;
+  const uint32_t t = c.trigger;
+  int& src = r->src;
+  int& tgt = r->tgt;
+  const std::string& root_code = r->root_code;
+  const bool allow_in = r->allow_in;
+  uint32_t after = t;
+  src = SubjectOf(groups, t, sb);
+  // ", publicly threatening them with tariffs": a participle clause
+  // after a comma has the main clause's subject.
+  if (Tag(t) == "VBG") {
+    uint32_t u = t;
+    while (u > sb && Tag(u - 1) == "RB") --u;
+    if (u > sb + 1 && low[u - 1] == ",") {
+      for (uint32_t v = sb; v + 1 < u; ++v) {
+        if (!Finite(v)) continue;
+        int g = SubjectOf(groups, v, sb);
+        if (g >= 0) src = g;
+        break;
+      }
+    }
+  }
+  // A PETRARCH pattern's target follows its last word.
+  if (impl.petrarch && c.last > t && Tag(c.last) == "IN") after = c.last;
+  tgt = ObjectOf(groups, after, se, p.preps, allow_in, false, &p.words);
+  // The pattern's own words may look like a verb in between ("expel
+  // exiled leaders"): search again after them.
+  if (tgt < 0 && c.last > after)
+    tgt = ObjectOf(groups, c.last, se, p.preps, allow_in, false, &p.words);
+  // Nothing coded right after the verb: after the pattern's own words
+  // ("celebrated Eid at Osgiliath with Gondor").
+  if (tgt >= 0) {
+    bool coded = false;
+    for (const Actor& a : groups[tgt].actors) coded |= !a.code.empty();
+    if (!coded && c.last > t) {
+      int again = ObjectOf(groups, c.last, se, p.preps, allow_in, false,
+                           &p.words);
+      if (again >= 0) tgt = again;
+    }
+  }
+  // "strengthened its forces in Lebanon", "withdraw their force from
+  // Chad": the subject's own forces are what it acts with, not at.
+  if (tgt >= 0 && src >= 0 && !groups[tgt].actors.empty() &&
+      !groups[tgt].actors[0].poss_agent.empty() &&
+      !groups[src].actors.empty() &&
+      groups[tgt].actors[0].code.compare(
+          0, 3, groups[src].actors[0].code, 0, 3) == 0) {
+    int g = ObjectOf(groups, groups[tgt].e - 1, se, p.preps, true, false,
+                     &p.words);
+    tgt = g != src ? g : -1;
+  }
+  // "demonstrated in Baghdad against the United States": whom a protest
+  // is against wins over where it is.
+  if (tgt >= 0 && root_code == "14" &&
+      (target_prep_ == "in" || target_prep_ == "at")) {
+    int g = ObjectOf(groups, groups[tgt].e - 1, se, {"against"}, false,
+                     false);
+    if (g >= 0 && g != src) tgt = g;
+  }
+  // "claimed responsibility for a deadly attack targeting shoppers at a
+  // mall in Kenya's capital": the place attacked.
+  bool tgt_coded = false;
+  if (tgt >= 0) {
+    for (const Actor& a : groups[tgt].actors) tgt_coded |= !a.code.empty();
+  }
+  if (!tgt_coded && p.code == "015") {
+    int g = -1;
+    LocationCountry(groups, c.last, se, &g);
+    if (g >= 0 && g != src) tgt = g;
+  }
+  // A conditional threat is aimed at whoever must meet the condition:
+  // "threatened to hold a general strike unless Israel rescinded ...",
+  // "threatened to stop negotiations if the United States goes ahead".
+  if (tgt < 0 && root_code == "13" && !impl.petrarch) {
+    for (uint32_t u = c.last + 1; u < se && u <= c.last + 14; ++u) {
+      if (low[u] != "if" && low[u] != "unless") continue;
+      for (size_t g = 0; g < groups.size(); ++g) {
+        const Group& gr = groups[g];
+        if (gr.b <= u || gr.b > u + 4) continue;
+        bool coded = false;
+        for (const Actor& a : gr.actors) coded |= !a.code.empty();
+        if (coded && static_cast<int>(g) != src) tgt = static_cast<int>(g);
+        break;
+      }
+      break;
+    }
+  }
+  // Appeals, demands and threats aimed through a clause: "demanded
+  // that the US cancel ...", "urged that Iraq ...".
+  if (tgt < 0 && (root_code == "02" || root_code == "10" ||
+                  root_code == "13" || impl.petrarch)) {
+    uint32_t u = c.last + 1;
+    while (u < se && u <= c.last + 4 && low[u] != "that" &&
+           (Tag(u) == "RB" || Tag(u) == "NNP" || IsQuote(low[u]) ||
+            low[u] == "on" || low[u] == "last" || low[u] == "this"))
+      ++u;
+    if (u < se && low[u] == "that") {
+      for (size_t g = 0; g < groups.size(); ++g) {
+        if (groups[g].b + 1 == groups[g].e && Tag(groups[g].b) == "PRP$")
+          continue;  // "that its partners ..."
+        if (groups[g].b > u && groups[g].b <= u + 4) {
+          tgt = static_cast<int>(g);
+          break;
+        }
+      }
+    }
+  }
+}
+
+// Reads a claim or report of violence around the trigger: "The US claimed
+// that ISIL had attacked Iraq" is the claimant's accusation (claimed), "The
+// US claimed that it had attacked" its claim of responsibility
+// (claimed_own).
+void SentenceCoder::ReadClaim(const SentenceView& sv, const Candidate& c,
+                              TriggerReading* r) const {
+  const uint32_t sb = sv.sb;
+  const std::vector<Group>& groups = sv.groups;
+  const EventPattern& p = *c.pattern;
+  const uint32_t t = c.trigger;
+  int& src = r->src;
+  int& tgt = r->tgt;
+  const std::string& root_code = r->root_code;
+  bool& claimed = r->claimed;
+  bool& claimed_own = r->claimed_own;
+  // "The US claimed that ISIL had attacked Iraq": what is claimed is an
+  // accusation by the claimant, not a coded attack.
+  if (root_code >= "15" && !p.reporter) {
+    for (uint32_t u = t; u > sb;) {
+      --u;
+      if (low[u] == "that") continue;
+      bool claim = false, say = false;
+      if (IsVerbTag(Tag(u))) {
+        for (const std::string& l : LemmaCandidates(low[u])) {
+          if (l == "claim" || l == "allege" || l == "contend" ||
+              l == "assert")
+            claim = true;
+          // "Israel said a mortar bomb was fired at it", "The US said
+          // that Iraq had attacked": a party's own report of violence
+          // is coded as its accusation, as PETRARCH-2 and GDELT code it
+          // (a trailing attribution, ", officials said", is not).
+          if (l == "say" && root_code >= "18") say = true;
+        }
+        // Only the clause right after the reporting verb: another verb
+        // ("said ..., expanding its campaign against X that has seized")
+        // ends the search.
+        bool aux = HasLemma(low[u], {"be", "have", "do", "get"});
+        // "said eight people were killed in an air strike": the noun
+        // event is the same clause's.
+        if (Tag(u) == "VBN" && u + 1 < t &&
+            (low[u + 1] == "in" || low[u + 1] == "by"))
+          aux = true;
+        if (!claim && !say && !aux && u + 1 < t) break;
+      }
+      if (say && !claim) {
+        int claimant = SubjectOf(groups, u, sb);
+        bool party = claimant >= 0 && claimant != src &&
+                     groups[claimant].b < u;
+        if (party && src >= 0) {
+          for (const Actor& a : groups[claimant].actors) {
+            for (const Actor& b : groups[src].actors) {
+              // ("Iraq said its forces killed ...": its own report of
+              // its own act is the act.)
+              if (a.code.empty() || a.code == b.code ||
+                  StartsWith(a.code, "---") ||
+                  (a.code.size() >= 3 && b.code.size() >= 3 &&
+                   a.code.compare(0, 3, b.code, 0, 3) == 0))
+                party = false;
+            }
+          }
+        }
+        if (party) claim = true;
+      }
+      if (claim) {
+        int claimant = SubjectOf(groups, u, sb);
+        // "The US claimed that it had attacked Iraq": a party claiming
+        // its own act claims responsibility for it (015).
+        bool own = claimant >= 0 && src >= 0 && claimant != src &&
+                   !groups[src].actors.empty();
+        if (own) {
+          for (const Actor& b : groups[src].actors) {
+            bool same = false;
+            for (const Actor& a : groups[claimant].actors)
+              same |= !a.code.empty() && a.code == b.code;
+            own &= same;
+          }
+        }
+        if (own && root_code >= "18" && tgt >= 0) {
+          src = claimant;
+          claimed_own = true;
+        } else if (claimant >= 0 && claimant != src) {
+          tgt = src;
+          src = claimant;
+          claimed = true;
+        }
+        break;
+      }
+      if (IsClauseWord(u)) break;
+    }
+  }
+}
+
+// Settles the parties: a yield's own side, a denial's target, a swap, an
+// uncoded target dropped, a violent event with no perpetrator named.
+void SentenceCoder::SettleParties(const SentenceView& sv, const Candidate& c,
+                                  TriggerReading* r) const {
+  const uint32_t se = sv.se;
+  const std::vector<Group>& groups = sv.groups;
+  const EventPattern& p = *c.pattern;
+  int& src = r->src;
+  int& tgt = r->tgt;
+  const std::string& root_code = r->root_code;
+  const bool passive = r->passive, reduced = r->reduced, claimed = r->claimed;
+  bool& sourceless = r->sourceless;
+  // "Guerrillas have been demobilized": a yield with no agent named is
+  // the yielding side's own act.
+  if (passive && !reduced && src < 0 && tgt >= 0 && p.solo &&
+      root_code == "08") {
+    src = tgt;
+    tgt = -1;
+  }
+  // A denial's target is whoever made the claim, not the subject of the
+  // clause denied ("denied the Zimbabwe dollar would be devalued").
+  if (p.code == "016" && tgt >= 0 && !impl.petrarch) {
+    uint32_t e = groups[tgt].e;
+    std::string_view next = e < se ? Tag(e) : "";
+    if (next == "MD" || (e < se && Finite(e)) ||
+        ((next == "NN" || next == "NNS") && groups[tgt].actors.size() == 1 &&
+         groups[tgt].actors[0].code.size() == 3))
+      tgt = -1;
+  }
+  if (p.swap) std::swap(src, tgt);
+  // An object we cannot code ("met in Zurich" with Zurich unknown) is no
+  // target; a later actor is not taken in its place.
+  if (tgt >= 0) {
+    bool coded = false;
+    for (const Actor& a : groups[tgt].actors) coded |= !a.code.empty();
+    if (!coded) tgt = -1;
+  }
+  // No perpetrator named: an event with the victim only, when allowed.
+  if (impl.options.allow_missing_source && root_code >= "18" &&
+      root_code <= "20" && tgt >= 0 && !p.reporter && !claimed) {
+    bool src_coded = false;
+    if (src >= 0) {
+      for (const Actor& a : groups[src].actors) src_coded |= !a.code.empty();
+    }
+    if (!src_coded) {
+      sourceless = true;
+      src = -1;
+    }
+  }
+}
+
+// Chooses the code from negation, intent and claims.
+void SentenceCoder::ChooseCode(const Candidate& c, TriggerReading* r) const {
+  const EventPattern& p = *c.pattern;
+  const std::string& root_code = r->root_code;
+  const bool negated = r->negated, prepare = r->prepare, will = r->will;
+  const bool claimed = r->claimed, claimed_own = r->claimed_own;
+  bool& intent = r->intent;
+  std::string& code = r->code;
+  bool& event_negated = r->event_negated;
+  code = p.code;
+  if (negated) {
+    // The default mappings are CAMEO's; a PETRARCH dictionary's codes are
+    // its own.
+    std::string nc = !p.neg_code.empty() ? p.neg_code
+                     : impl.petrarch     ? ""
+                                         : DefaultNegated(code, intent);
+    if (!nc.empty()) {
+      code = nc;
+      intent = false;
+    } else {
+      event_negated = true;
+    }
+  }
+  if (intent && !event_negated && code == p.code && !impl.petrarch) {
+    code = !p.intent_code.empty() ? p.intent_code : DefaultIntent(code);
+    // Preparing to use force is a force posture (CAMEO 150), not a
+    // verbal threat.
+    if (prepare && !will && root_code >= "18" && root_code <= "20")
+      code = "150";
+  }
+  if (claimed) {
+    code = "112";
+    event_negated = false;
+  }
+  if (claimed_own) {
+    code = "015";
+    event_negated = false;
+  }
+}
+
+// Returns true for a figure of speech (a word in scare quotes, a barrage
+// of requests, a market's rally, a delivered message, a released report);
+// recodes verbal attacks (111) and labour strikes that are force (190).
+bool SentenceCoder::FigureOfSpeech(const SentenceView& sv, const Candidate& c,
+                                   TriggerReading* r) const {
+  const uint32_t sb = sv.sb, se = sv.se;
+  const EventPattern& p = *c.pattern;
+  const uint32_t t = c.trigger;
+  std::string& code = r->code;
+  // A word in scare quotes is a figure of speech ('would not "invade"
+  // the money').
+  if (t > sb && t + 1 < se && IsQuote(low[t - 1]) && IsQuote(low[t + 1]) &&
+      c.last == t)
+    return true;
+  // Attacking a decision, or attacking someone "saying" something, is
+  // criticism (111), not force.
+  if (p.words.size() == 1 && p.words[0] == "attack" && !p.noun &&
+      StartsWith(code, "19")) {
+    static const std::unordered_set<std::string> kAbstract = {
+        "decision", "decisions", "policy", "policies", "plan", "plans",
+        "proposal", "proposals", "remarks", "comments", "record", "idea",
+        "ideas", "move", "handling", "claims", "claim", "report", "law",
+        "laws", "bill", "budget", "stance", "speech", "statement",
+        "approach", "failure", "decision-making", "strategy", "record",
+        "rhetoric", "views", "position", "leadership", "response"};
+    uint32_t u = t + 1;
+    while (u < se && (Tag(u) == "DT" || Tag(u) == "PRP$" || Tag(u) == "JJ" ||
+                      Tag(u) == "POS" || Tag(u) == "NNP" || Tag(u) == "NNPS" ||
+                      low[u] == "'s"))
+      ++u;
+    bool verbal = u < se && kAbstract.count(low[u]);
+    for (uint32_t v = t + 1; v + 1 < se && v < t + 14 && !verbal; ++v) {
+      if (low[v] == "," && (low[v + 1] == "saying" || low[v + 1] == "calling"))
+        verbal = true;
+    }
+    if (verbal) code = "111";
+  }
+  // "bombarded the minister with a barrage of requests".
+  if (StartsWith(code, "19") && !p.noun) {
+    static const std::unordered_set<std::string> kWords = {
+        "requests", "questions", "letters", "calls", "emails", "complaints",
+        "messages", "criticism", "demands", "petitions", "abuse", "insults",
+        "queries", "texts", "tweets", "phone"};
+    bool words_only = false;
+    for (uint32_t v = c.last + 1; v < se && v < c.last + 10; ++v) {
+      if (low[v] != "with") continue;
+      for (uint32_t w = v + 1; w < se && w < v + 6; ++w) {
+        if (kWords.count(low[w])) words_only = true;
+      }
+      break;
+    }
+    if (words_only) return true;
+  }
+  // "demonstrated its commitment" shows, it does not protest; a market's
+  // "rally" is no crowd; "struck a second platform" is force, not a
+  // labour strike.
+  if (!p.noun && p.words.size() == 1 && t + 1 < se) {
+    std::string_view next = Tag(t + 1);
+    bool object = next == "DT" || next == "PRP$" || next == "NNP" ||
+                  next == "PRP" || next == "CD";
+    if (p.words[0] == "demonstrate" && object) return true;
+    if (p.words[0] == "strike" && p.code == "143" &&
+        (object || low[t + 1] == "at"))
+      code = "190";
+  }
+  if (p.words[0] == "rally" || (p.words.size() > 1 && p.words[1] == "rally")) {
+    static const std::unordered_set<std::string> kMarket = {
+        "shares", "stock", "stocks", "market", "markets", "wall", "index",
+        "prices", "dollar", "bonds", "yen", "futures", "equities", "nasdaq",
+        "dow", "traders", "investors", "currency", "oil", "gold"};
+    bool market = false;
+    for (uint32_t u = sb; u < se && !market; ++u) market = kMarket.count(low[u]);
+    if (market) return true;
+  }
+  // Delivering a message, a speech or a blow is no aid; helping to reduce
+  // a deficit helps no one named.
+  if (StartsWith(p.code, "07") && !p.noun && p.words.size() == 1) {
+    static const std::unordered_set<std::string> kNotAid = {
+        "message", "messages", "speech", "speeches", "address", "lecture",
+        "warning", "verdict", "blow", "performance", "results", "promise",
+        "promises", "remarks", "testimony", "ultimatum", "rebuke", "sermon",
+        "statement", "report", "news", "punch", "knockout", "victory",
+        "defeat", "growth", "returns", "profits", "on"};
+    uint32_t u = t + 1;
+    while (u < se && (Tag(u) == "DT" || Tag(u) == "PRP$" || Tag(u) == "JJ" ||
+                      Tag(u) == "JJS" || Tag(u) == "CD" ||
+                      (StartsWith(Tag(u), "NN") && u + 1 < se &&
+                       StartsWith(Tag(u + 1), "NN"))))
+      ++u;
+    if (u < se && kNotAid.count(low[u])) return true;
+    if (t + 1 < se && Tag(t + 1) == "VB") return true;  // "help reduce"
+  }
+  // Releasing a transcript, a report or figures is publishing, not
+  // yielding (084).
+  if (StartsWith(p.code, "084") && !p.noun) {
+    static const std::unordered_set<std::string> kDocuments = {
+        "transcript", "transcripts", "report", "reports", "statement",
+        "video", "videos", "footage", "data", "figures", "details",
+        "results", "document", "documents", "files", "emails", "records",
+        "recording", "tape", "tapes", "photos", "images", "album", "film",
+        "list", "letter", "letters", "memo", "findings", "study",
+        "summary", "version", "update", "software", "app", "trailer",
+        "song", "single", "book", "plan", "proposal", "budget", "text"};
+    uint32_t u = t + 1;
+    while (u < se && (Tag(u) == "DT" || Tag(u) == "PRP$" || Tag(u) == "JJ" ||
+                      Tag(u) == "CD" || Tag(u) == "POS" ||
+                      (StartsWith(Tag(u), "NN") && u + 1 < se &&
+                       StartsWith(Tag(u + 1), "NN"))))
+      ++u;
+    if (u < se && kDocuments.count(low[u])) return true;
+  }
+  return false;
+}
+
+// Recodes the release of people (0841) and looks the code up in the CAMEO
+// table (or accepts a foreign one); returns false when it has no entry.
+bool SentenceCoder::FindEntry(const SentenceView& sv, TriggerReading* r) const {
+  const std::vector<Group>& groups = sv.groups;
+  const int tgt = r->tgt;
+  std::string& code = r->code;
+  // Releasing people, not property.
+  if (code == "084" && tgt >= 0 && !groups[tgt].actors.empty()) {
+    const Actor& who = groups[tgt].actors[0];
+    static const char* kPeople[] = {"CVL", "OPP", "REB", "CRM", "MED",
+                                    "REF", "EDU", "HRI", "LAB", "UAF"};
+    bool people = who.person;
+    for (const char* k : kPeople) {
+      if (who.code.size() >= 3 &&
+          who.code.compare(who.code.size() - 3, 3, k) == 0)
+        people = true;
+    }
+    if (people) code = "0841";
+  }
+  const CameoCode*& entry = r->entry;
+  CameoCode& foreign = r->foreign;
+  entry = impl.cameo->Find(code);
+  if (!entry && impl.options.accept_any_code && !code.empty() &&
+      std::all_of(code.begin(), code.end(), [](char ch) {
+        return std::isalnum(static_cast<unsigned char>(ch));
+      })) {
+    foreign.code = code;
+    entry = &foreign;
+  }
+  return entry != nullptr;
+}
+
+// Returns the source-target pairs of the trigger's event (both ways for a
+// symmetric act, within a coordinated subject, or with no target when the
+// pattern allows) into *pairs, and into *reverse the pairs of a second
+// event the other way (a host's visitor, a PETRARCH pair code).
+void SentenceCoder::TriggerPairs(const SentenceView& sv, const Candidate& c,
+                                 const TriggerReading& r, const Group& sg,
+                                 ActorPairs* pairs, ActorPairs* reverse) const {
+  const std::vector<Group>& groups = sv.groups;
+  const EventPattern& p = *c.pattern;
+  const int tgt = r.tgt;
+  const std::string& root_code = r.root_code;
+  const std::string& code = r.code;
+  if (tgt >= 0) {
+    for (const Actor& a : sg.actors) {
+      for (const Actor& b : groups[tgt].actors) pairs->push_back({&a, &b});
+    }
+    // Symmetric: the other side does it too, unless the "target" is
+    // where it happened ("meet in Zurich").
+    // A verb with its object codes the subject's act only ("Bush will
+    // meet with dissidents": USAGOV -> MMROPP), as PETRARCH-2 and GDELT
+    // do; a noun ("held talks with") is the two sides' joint act.
+    if (p.sym && target_prep_ != "in" && target_prep_ != "at" &&
+        (p.noun || impl.petrarch ||
+         std::count_if(p.words.begin() + 1, p.words.end(),
+                       [](const std::string& w) {
+                         return w != "with" && w != "to" && w != "in" &&
+                                w != "at" && w != "on" && w != "for";
+                       }) > 0)) {
+      for (const Actor& a : sg.actors) {
+        for (const Actor& b : groups[tgt].actors) pairs->push_back({&b, &a});
+      }
+    }
+    // A host implies a visitor ("received ministers": 043 and 042); a
+    // PETRARCH pair code names the other side's event.
+    if ((code == "043" && !impl.petrarch) || !p.reverse_code.empty()) {
+      for (const Actor& a : sg.actors) {
+        for (const Actor& b : groups[tgt].actors) reverse->push_back({&b, &a});
+      }
+    }
+  } else if (p.sym && sg.actors.size() > 1) {
+    for (const Actor& a : sg.actors) {
+      for (const Actor& b : sg.actors) {
+        if (&a != &b) pairs->push_back({&a, &b});
+      }
+    }
+  } else if (p.solo || impl.options.allow_missing_target ||
+             root_code == "01" || root_code == "12") {
+    for (const Actor& a : sg.actors) pairs->push_back({&a, nullptr});
+  }
+}
+
+// Appends the trigger's events to *out: one per pair, each party
+// recoded for the event's own date, a "FRO/BIL/SAM" code split in one
+// event per actor.
+void SentenceCoder::EmitEvents(const SentenceView& sv, const Candidate& c,
+                               const TriggerReading& r, const Group& sg,
+                               std::vector<Event>* out) const {
+  const EventPattern& p = *c.pattern;
+  const uint32_t t = c.trigger, se = sv.se;
+  const CameoCode* entry = r.entry;
+  const std::string& sentence_date = sv.sentence_date;
+  ActorPairs pairs, reverse;
+  TriggerPairs(sv, c, r, sg, &pairs, &reverse);
+  std::string date = DateFor(sv.s, t);
+  std::string location = LocationFor(t, se);
+  Span trig{doc->tokens[t].begin, doc->tokens[c.last].end};
+  // People's codes depend on the date: recode for the event's own date
+  // ("Putin visited Pyongyang in July 2000").
+  std::vector<Actor> recoded;
+  recoded.reserve(pairs.size() * 2);
+  auto recode = [&](const Actor* a) -> const Actor* {
+    if (!a || a->dict_name.empty() || a->code != a->dict_code ||
+        date == sentence_date || !impl.actors)
+      return a;
+    const std::vector<std::string_view> fw = NameWords(a->dict_name);
+    std::string c2;
+    if (impl.actors->MatchActor(fw, 0, date, &c2, nullptr) == fw.size() &&
+        !c2.empty() && c2 != a->code) {
+      recoded.push_back(*a);
+      recoded.back().code = c2;
+      return &recoded.back();
+    }
+    return a;
+  };
+  for (auto& pr : pairs) {
+    pr.first = recode(pr.first);
+    pr.second = recode(pr.second);
+  }
+  const CameoCode* visit = impl.cameo->Find("042");
+  CameoCode foreign_reverse;
+  if (!p.reverse_code.empty()) {
+    visit = impl.cameo->Find(p.reverse_code);
+    if (!visit && impl.options.accept_any_code) {
+      foreign_reverse.code = p.reverse_code;
+      visit = &foreign_reverse;
+    }
+  }
+  std::vector<std::tuple<const Actor*, const Actor*, const CameoCode*>> all;
+  // "FRO/BIL/SAM": one dictionary name for several actors.
+  std::vector<Actor> split;
+  split.reserve(64);
+  auto expand = [&](const Actor* a) {
+    std::vector<const Actor*> outv;
+    if (!a || a->code.find('/') == std::string::npos) {
+      outv.push_back(a);
+      return outv;
+    }
+    size_t b = 0;
+    while (b <= a->code.size() && split.size() < 64) {
+      size_t sl = a->code.find('/', b);
+      if (sl == std::string::npos) sl = a->code.size();
+      split.push_back(*a);
+      split.back().code = a->code.substr(b, sl - b);
+      outv.push_back(&split.back());
+      b = sl + 1;
+    }
+    return outv;
+  };
+  for (auto [a, b] : pairs) {
+    for (const Actor* x : expand(a)) {
+      for (const Actor* y : expand(b)) all.emplace_back(x, y, entry);
+    }
+  }
+  if (visit) {
+    for (auto [a, b] : reverse) all.emplace_back(a, b, visit);
+  }
+  for (auto [a, b, e] : all) {
+    AppendEvent(sv, r, t, a, b, e, EventPlace{date, location, trig}, out);
+  }
+}
+
+// Appends the event of `a` doing `e` to `b` (null: no target) unless it
+// says nothing (an unknown or uncoded party, an actor acting on itself) or
+// this sentence has it already.
+void SentenceCoder::AppendEvent(const SentenceView& sv, const TriggerReading& r,
+                                uint32_t t, const Actor* a, const Actor* b,
+                                const CameoCode* e, const EventPlace& place,
+                                std::vector<Event>* out) const {
+  const uint32_t se = sv.se;
+  const std::vector<Group>& groups = sv.groups;
+  const bool sourceless = r.sourceless, event_negated = r.event_negated;
+  const bool allow_in = r.allow_in;
+  const bool hypothetical = r.intent || r.may || r.sched || r.conditional;
+  const std::string& date = place.date;
+  const std::string& location = place.location;
+  const Span& trig = place.trigger;
+  if (sourceless && (!b || hypothetical || event_negated)) return;
+  // Diplomatic recognition is of a state or a government, not of
+  // "people's concerns".
+  if (e->code == "054" && !impl.petrarch &&
+      !(b && (b->code.size() == 3 ||
+              (b->code.size() == 6 &&
+               (b->code.compare(3, 3, "GOV") == 0 ||
+                b->code.compare(3, 3, "REB") == 0 ||
+                b->code.compare(3, 3, "OPP") == 0)))))
+    return;
+  if (a->code.empty() && !sourceless) return;
+  if (b && b->code.empty()) return;
+  // An actor acting on itself, or on another of the same code ("American
+  // Airlines offered to fly the cat to Portland": USA -> USA), says
+  // nothing; two people of one government are kept, and so are
+  // measures at home ("Sudan shortened the curfew in Khartoum").
+  if (b && a->code == b->code &&
+      (a->entity == b->entity ||
+       (!allow_in && (!a->person || !b->person))))
+    return;
+  Event ev;
+  if (a->e > a->b) ev.source = MakeActor(*a);  // else unknown
+  if (b) {
+    ev.target = MakeActor(*b);
+    ev.has_target = true;
+  }
+  ev.code = e->code;
+  ev.root = std::string(impl.cameo->Root(e->code));
+  if (ev.root.empty()) ev.root = ev.code.substr(0, 2);
+  ev.quad_class = e->quad_class;
+  ev.goldstein = e->goldstein;
+  ev.date = date;
+  ev.location = location;
+  if (ev.location.empty() && b && (StartsWith(ev.code, "042") ||
+                                   StartsWith(ev.code, "036")) &&
+      b->etype == "LOC")
+    ev.location = ev.target.name;
+  // Civilians attacked in a place are its people ("children were
+  // killed in shelling in the Gaza Strip" -> PSECVL).
+  if (b && ev.target.code == "---CVL" && ev.root >= "18" &&
+      ev.root <= "20") {
+    std::string c = LocationCountry(groups, t, se);
+    if (!c.empty() && c != ev.source.code.substr(0, 3))
+      ev.target.code = c + "CVL";
+  }
+  ev.negated = event_negated;
+  ev.hypothetical = hypothetical;
+  ev.sentence = sv.s.span;
+  ev.trigger = trig;
+  ev.evidence = std::string(text.substr(trig.begin, trig.end - trig.begin));
+  bool dup = false;
+  for (size_t k = sv.first_event; k < out->size(); ++k) {
+    const Event& o = (*out)[k];
+    // One accusation for "killed in an air strike"; one event for
+    // "forced or coerced relocations, including forcing people".
+    if (o.code == ev.code && o.source.code == ev.source.code &&
+        o.target.code == ev.target.code &&
+        o.sentence.begin == ev.sentence.begin)
+      dup = true;
+  }
+  if (!dup && EventsDebug())
+    std::fprintf(stderr, "  E %s %s %s\n", ev.code.c_str(),
+                 ev.source.code.c_str(), ev.target.code.c_str());
+  if (!dup) out->push_back(std::move(ev));
+}
+
+// Carries the sentence's subjects to the next sentence for its pronouns:
+// the first subject of an event coded here, else the first subject group.
+void SentenceCoder::CarrySubjects(const std::vector<Actor>& subjects_here,
+                                  const std::vector<Group>& groups) {
   if (!subjects_here.empty()) {
     previous_subjects.clear();
     for (const Actor& a : subjects_here) {
@@ -3235,9 +2451,9 @@ Status EventCoder::Create(const std::string& data_dir,
 
 void EventCoder::Code(Document* doc) const {
   if (doc->sentences.empty() || doc->tokens.empty()) return;
-  SentenceCoder sc{*impl_, patterns_, doc, doc->text, {}, {}, {}, {}, {},
-                   false, {}, {}};
+  SentenceCoder sc(*impl_, patterns_, doc);
   sc.Prepare();
+  sc.sports_page = MatchReport(sc.low);
   if (sc.sports_page && !impl_->options.code_sports_pages) return;
   bool clauses = !doc->clauses.empty() && !impl_->options.token_coder &&
                  !(impl_->petrarch && !impl_->options.clause_coder_petrarch);

@@ -8,7 +8,8 @@
 // actors around the trigger (subject and object, passive "by" agents,
 // coordinated actors, reported speech, pronouns), reads negation and
 // modality from the words before the trigger, and codes the actors through
-// the ActorDictionary and the entities.
+// the ActorDictionary and the entities (the actors of a sentence come from
+// the actor finder, actor_finder.h, which the clause coder reads too).
 //
 // Created once by Create (loads the CAMEO table, actors and patterns); Code
 // is const and thread-safe.
