@@ -577,6 +577,17 @@ bool ClauseBuilder::DeniedByItsNoun(uint32_t t) const {
   // `negates`, or of a noun with the determiner "no", is denied.
   int h = head_[t];
   std::string_view base = Base(rel_[t]);
+  // "denied claims that it had attacked Georgia", "dismissed reports it was
+  // withdrawing": the clause of what a denial's object says is denied.
+  if (h >= 0 && (base == "acl" || base == "ccomp") &&
+      Starts(tag_[h], "NN") && Base(rel_[h]) == "obj" && head_[h] >= 0) {
+    uint32_t v = static_cast<uint32_t>(head_[h]);
+    std::string lemma = ClauseLemma(low_[v], tag_[v], lemmatizer_);
+    if (Starts(tag_[v], "VB") &&
+        (lemma == "deny" || lemma == "dismiss" || lemma == "refute" ||
+         lemma == "reject"))
+      return true;
+  }
   if (h < 0 || (base != "acl" && base != "xcomp") || !Starts(tag_[h], "NN") ||
       MarkWord(t) != "to")
     return false;

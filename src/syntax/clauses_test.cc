@@ -914,6 +914,29 @@ TEST(ClauseNounFramesTest, ReluctanceToActDeniesTheAct) {
   EXPECT_FALSE(Find(readiness, "endorse")->negated);
 }
 
+// What a denial's object says is denied: "denied claims that it attacked
+// Georgia"; what a report's object says is not: "confirmed reports that it
+// attacked Georgia".
+TEST(ClausesTest, TheClauseOfADeniedClaimIsNegated) {
+  auto parse = [](const std::string& verb) {
+    return Parse("Russia " + verb + " claims that it attacked Georgia .",
+                 {{2, "nsubj", "NNP"},
+                  {0, "root", "VBD"},
+                  {2, "obj", "NNS"},
+                  {6, "mark", "IN"},
+                  {6, "nsubj", "PRP"},
+                  {3, "acl", "VBD"},
+                  {6, "obj", "NNP"},
+                  {2, "punct", "."}});
+  };
+  Document denied = parse("denied");
+  ASSERT_NE(Find(denied, "attacked"), nullptr);
+  EXPECT_TRUE(Find(denied, "attacked")->negated);
+  Document confirmed = parse("confirmed");
+  ASSERT_NE(Find(confirmed, "attacked"), nullptr);
+  EXPECT_FALSE(Find(confirmed, "attacked")->negated);
+}
+
 // A `bound` noun needs its patient phrase: "Syria 's opposition" is a
 // party, "Syria 's opposition to the plan" an act.
 TEST(ClauseNounFramesTest, BoundNounNeedsItsPatient) {
