@@ -4,12 +4,14 @@
 // data/gazetteers/countries.tsv (ISO alpha-3 codes and English country
 // aliases). Deterministic: the same inputs give the same bytes.
 //
-//   build/build_geo_gazetteer [GEONAMES_DIR] [--countries FILE] [--out FILE]
+//   build/build_geo_gazetteer [GEONAMES_DIR] [--countries FILE] [--regions FILE]
+//                             [--out FILE]
 //
 // Rows (see data/geo/README.md for the columns):
 //  - every city of cities15000 whose country has an alpha-3 code, with the
 //    Latin-script alternate names that look like names (capitalised, no
-//    digits, not an all-capital code), at most kMaxAlternates of them;
+//    digits, not an all-capital code, not a world region of dateline's
+//    data/gazetteers/places.tsv), at most kMaxAlternates of them;
 //  - a row per US state and DC (GeoNames admin1 codes are the postal codes),
 //    at the population-weighted mean of its cities, population = the sum of
 //    its cities (cities15000 has no ADM1 features);
@@ -149,10 +151,14 @@ struct Centroid {
 // exonyms are; a form with diacritics mostly folds to one that is listed
 // too), starting with a capital, no digits, not an all-capital code
 // ("ALV"), not a repeat of the name or of another kept alternate (by
-// PlaceKey), at most kMaxAlternates in GeoNames' order.
+// PlaceKey), not a world region's name (`regions`: "Africa" is an old name
+// of Mahdia, Tunisia, but in the news it is the continent), at most
+// kMaxAlternates in GeoNames' order.
 std::string PickAlternates(const std::string& list, const std::string& name,
-                           const std::string& ascii) {
+                           const std::string& ascii,
+                           const std::set<std::string>& regions) {
   std::set<std::string> seen = {geo::PlaceKey(name), geo::PlaceKey(ascii)};
+  seen.insert(regions.begin(), regions.end());
   std::vector<std::string> kept;
   for (const std::string& alt : Split(list, ',')) {
     if (kept.size() >= kMaxAlternates) break;
@@ -189,8 +195,35 @@ int Main(int argc, char** argv) {
   CLI::App app{"Derive data/geo/places.tsv (the geocoder's table) from GeoNames"};
   app.add_option("geonames", geonames, "folder with cities15000.txt.gz and countryInfo.txt");
   app.add_option("--countries", countries_path, "dateline's countries.tsv (alpha-3 codes, aliases)");
+  std::string regions_path = "data/gazetteers/places.tsv";
   app.add_option("--out", out_path, "table to write");
+  app.add_option("--regions", regions_path,
+                 "dateline's places.tsv, whose world regions (type geo, no "
+                 "country) are no city's alternate name");
   CLI11_PARSE(app, argc, argv);
+
+  // places.tsv: the names and aliases of world regions, seas and the like.
+  std::set<std::string> regions;
+  {
+    std::ifstream rin(regions_path);
+    if (!rin) {
+      std::fprintf(stderr, "build_geo_gazetteer: cannot read %s\n",
+                   regions_path.c_str());
+      return 1;
+    }
+    std::string line;
+    while (std::getline(rin, line)) {
+      if (line.empty() || line[0] == '#') continue;
+      std::vector<std::string> f = Split(line, '\t');
+      if (f.size() < 3 || f[1] != "geo" || !f[2].empty()) continue;
+      regions.insert(geo::PlaceKey(f[0]));
+      if (f.size() > 3) {
+        for (const std::string& a : Split(f[3], '|')) {
+          if (!a.empty()) regions.insert(geo::PlaceKey(a));
+        }
+      }
+    }
+  }
 
   // countries.tsv: English name and aliases -> alpha-3.
   std::ifstream cin_(countries_path);
@@ -278,7 +311,7 @@ int Main(int argc, char** argv) {
     r.numeric_id = std::atoll(f[0].c_str());
     r.name = f[1];
     r.ascii = f[2] == f[1] ? "" : f[2];
-    r.alternates = PickAlternates(f[3], f[1], f[2]);
+    r.alternates = PickAlternates(f[3], f[1], f[2], regions);
     r.all_keys = {geo::PlaceKey(f[1]), geo::PlaceKey(f[2])};
     for (const std::string& a : Split(f[3], ',')) r.all_keys.push_back(geo::PlaceKey(a));
     r.lat = std::atof(f[4].c_str());

@@ -264,6 +264,9 @@ TEST(GeocoderDataTest, RealTable) {
   ASSERT_TRUE(jiddah);
   EXPECT_EQ(jiddah->feature_id, jeddah->feature_id);
 
+  // A continent is no city's old name ("Africa" was Mahdia's, in Tunisia).
+  EXPECT_FALSE(geo->Resolve("Africa", kNoContext));
+
   auto russia = geo->Resolve("Russia", kNoContext);
   ASSERT_TRUE(russia);
   EXPECT_EQ(russia->type, GeoType::kCountry);
