@@ -1179,6 +1179,7 @@ struct ActorDictionary::Impl::DefaultLoader {
 
   Status LoadAgents();
   Status LoadCountries();
+  Status LoadRegions();
   Status LoadOrganizations();
   Status LoadLeaders();
   Status LoadPlaces();
@@ -1274,6 +1275,27 @@ Status ActorDictionary::Impl::DefaultLoader::LoadCountries() {
       AddFixed(m, name, is_capital ? code : code + "GOV",
                 is_capital ? ActorKind::kCapital : ActorKind::kMetonym);
       AddCountryName(m, code);
+    }
+  }
+  return Status::OK();
+}
+
+// World regions (events/regions.tsv): the adjectives of a region's
+// countries as a group are a country-like party ("European leaders":
+// EURGOV); the region's own name stays a place.
+Status ActorDictionary::Impl::DefaultLoader::LoadRegions() {
+  TsvTable regions;
+  Status s = Read("events/regions.tsv", &regions,
+                  {"name", "cameo_code", "demonyms"}, false);
+  if (s.IsNotFound()) return Status::OK();
+  if (!s.ok()) return s;
+  for (const auto& r : regions.rows()) {
+    ++stats.lines;
+    std::string name = Trim(regions.Get(r, "name"));
+    std::string code = Trim(regions.Get(r, "cameo_code"));
+    if (name.empty() || code.size() != 3) continue;
+    for (const auto& d : ListField(regions.Get(r, "demonyms"))) {
+      AddFixed(d, name, code, ActorKind::kCountry);
     }
   }
   return Status::OK();
@@ -1572,6 +1594,7 @@ Status ActorDictionary::LoadDefault(const std::string& data_dir,
   Impl::DefaultLoader loader(data_dir, dict->impl_.get());
   for (Status (Impl::DefaultLoader::*step)() :
        {&Impl::DefaultLoader::LoadAgents, &Impl::DefaultLoader::LoadCountries,
+        &Impl::DefaultLoader::LoadRegions,
         &Impl::DefaultLoader::LoadOrganizations,
         &Impl::DefaultLoader::LoadLeaders, &Impl::DefaultLoader::LoadPlaces,
         &Impl::DefaultLoader::LoadExtraActors}) {

@@ -1766,4 +1766,27 @@ TEST(ClauseCoderOnParseTest, WordsToThePublicAreNoEvent) {
   EXPECT_EQ(codes, std::vector<std::string>{"173"});
 }
 
+// A region's adjective names its countries as a group, coded with CAMEO's
+// region code ("European leaders" EURGOV, events/regions.tsv); before,
+// "leaders" took the article's dominant country (USAGOV in a story about
+// the US).
+TEST(ClauseCoderOnParseTest, ARegionsLeadersAreTheRegions) {
+  std::unique_ptr<Document> d = ProcessTextPage(
+      "region_test",
+      "The euro\n\nMarch 3, 2005\n\n"
+      "The US Treasury said on Monday the dollar would recover. President "
+      "Bush said Washington wanted a strong dollar.\n\n"
+      "European leaders have openly blamed the US for the sharp rise in the "
+      "euro.\n");
+  ASSERT_NE(d, nullptr);
+  bool blamed = false;
+  for (const Event& e : d->events) {
+    if (e.evidence != "blamed") continue;
+    blamed = true;
+    EXPECT_EQ(e.source.code, "EURGOV");
+    EXPECT_EQ(e.target.code.substr(0, 3), "USA");
+  }
+  EXPECT_TRUE(blamed);
+}
+
 }  // namespace dateline
