@@ -717,6 +717,10 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
   OnePerCountry(&sources);
   DropOwn(sources, &targets);
   OnePerCountry(&targets);
+  // "meeting the Lisbon targets", "to meet US demand": one consults a
+  // party, not a thing a party's name modifies.
+  if (p->code.compare(0, 2, "04") == 0 && p->code != "042")
+    DropModifiers(cx, c, &targets);
   if (p->swap) std::swap(sources, targets);
   if (p->modal) DropOwnCountry(sources, &targets);
   static const bool debug = std::getenv("DATELINE_EVENTS_DEBUG") != nullptr;
@@ -989,6 +993,48 @@ bool ThePublic(const FoundActor& f) {
 }
 
 }  // namespace
+
+void ClauseCoder::DropModifiers(const Context& cx, const Clause& c,
+                                std::vector<FoundActor>* targets) const {
+  auto in_group = [&](uint32_t t) {
+    for (const FoundGroup& g : cx.groups) {
+      if (g.b <= t && t < g.e) return true;
+    }
+    return false;
+  };
+  std::vector<FoundActor> kept;
+  for (const FoundActor& t : *targets) {
+    bool modifier = false;
+    for (const ClauseArgument& a : c.arguments) {
+      if (a.role == "agent") continue;
+      auto [tb, te] = TokensIn(cx.doc, a.span);
+      // Only a common noun is a thing ("U.N. mediator Diego Cordovez" is
+      // a person however the finder grouped it).
+      bool common = a.head < cx.doc.pos.size() &&
+                    (cx.doc.pos[a.head] == "NN" || cx.doc.pos[a.head] == "NNS");
+      if (t.b < tb || t.e > te || t.e > a.head || !common ||
+          in_group(a.head))
+        continue;
+      // "his Israeli counterpart, Ariel Sharon", "U.N. mediator Diego
+      // Cordovez": a name right after the head, or a party named after it
+      // (an apposition), says the head is a person.
+      bool named_after = false;
+      for (const FoundGroup& g : cx.groups) {
+        named_after |= (g.b > a.head && g.e <= te && !g.actors.empty()) ||
+                       (g.b > a.head && g.b <= a.head + 2);
+      }
+      for (uint32_t k = a.head + 1;
+           !named_after && k < cx.sentence.token_end && k < cx.doc.heads.size();
+           ++k) {
+        named_after = cx.doc.heads[k] == static_cast<int32_t>(a.head) &&
+                      cx.doc.deprels[k] == "appos";
+      }
+      if (!named_after) modifier = true;
+    }
+    if (!modifier || t.pronoun) kept.push_back(t);
+  }
+  *targets = std::move(kept);
+}
 
 bool ClauseCoder::AmongThemselves(const Document& doc, const Clause& c) {
   int agents = 0;

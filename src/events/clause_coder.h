@@ -111,6 +111,10 @@ class ClauseCoder {
                                     const struct ClausePattern& p) const;
   // Returns whether clause `ci` is, or takes as patient or oblique, a
   // gathering (lexicons.tsv `gathering`: meeting, summit, conference).
+  // Drops the targets that are a name before an argument's head that is
+  // no actor itself ("the Lisbon targets"; "Russian officials" stays).
+  void DropModifiers(const Context& cx, const Clause& c,
+                     std::vector<FoundActor>* targets) const;
   // Whether a clause's doers are several (coordinated, or a plural noun:
   // "finance ministers") and it names no other party (an object, a "with"
   // phrase).

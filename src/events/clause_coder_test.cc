@@ -1789,4 +1789,28 @@ TEST(ClauseCoderOnParseTest, ARegionsLeadersAreTheRegions) {
   EXPECT_TRUE(blamed);
 }
 
+// One consults a party, not a thing a party's name modifies: "meeting the
+// Lisbon targets" is no meeting with Portugal; "met Russian officials in
+// London" meets the officials (the place is where), and "U.N. mediator Diego
+// Cordovez" is a person.
+TEST(ClauseCoderOnParseTest, AConsultationIsWithAPartyNotAThing) {
+  std::unique_ptr<Document> d = ProcessTextPage(
+      "consult_test",
+      "Targets\n\nMarch 3, 2005\n\n"
+      "The EU has come closer to meeting the Lisbon targets.\n\n"
+      "Tony Blair met Russian officials in London on Monday.\n\n"
+      "Afghan rebel leaders said they would meet U.N. mediator Diego "
+      "Cordovez.\n");
+  ASSERT_NE(d, nullptr);
+  std::vector<std::string> pairs;
+  for (const Event& e : d->events) {
+    pairs.push_back(e.source.code + ">" + e.target.code);
+    if (e.target.code == "RUSGOV") {
+      EXPECT_EQ(e.location, "London");
+    }
+  }
+  EXPECT_EQ(pairs, (std::vector<std::string>{"GBRGOV>RUSGOV",
+                                             "AFGREB>IGOUNO"}));
+}
+
 }  // namespace dateline
