@@ -520,9 +520,11 @@ class Analysis {
   char InnerLast(int sg) const;
   // The segment whose closing mark ends at byte `end`, or -1.
   int SegmentClosingAt(uint32_t end) const;
-  // Adds attribution a with its segments taken and tokens [claim_b, claim_e)
-  // claimed.
-  void Commit(Attribution a, int claim_b, int claim_e);
+  // Adds attribution a with its segments taken and tokens [claim_b,
+  // claim_e) claimed, but for [gap_b, gap_e).
+  void Commit(Attribution a, int claim_b, int claim_e, int gap_b = 0,
+              int gap_e = 0);
+  int ReportingRelative(int b, int e) const;
   bool WalkLeft(int j, int sb, int* b, int* e) const;
   int SkipBeforeCue(int j, int sb) const;
   bool IsDash(int m) const;
@@ -1075,9 +1077,12 @@ const CueClass* Analysis::SayingClass(int m) const {
   return nullptr;
 }
 
-void Analysis::Commit(Attribution a, int claim_b, int claim_e) {
+void Analysis::Commit(Attribution a, int claim_b, int claim_e, int gap_b,
+                      int gap_e) {
   for (int sg : a.segments) seg_attr_[sg] = static_cast<int>(attrs_.size());
-  for (int k = claim_b; k < claim_e; ++k) claimed_[k] = 1;
+  for (int k = claim_b; k < claim_e; ++k) {
+    if (k < gap_b || k >= gap_e) claimed_[k] = 1;
+  }
   attrs_.push_back(std::move(a));
 }
 
@@ -1859,6 +1864,21 @@ void Analysis::AttributeCue(int s, int sb, int se, int i, CueClass cls,
   st.colon = a.cue_e < se && lower_[a.cue_e] == ":";
   if (PassiveCue(&a, i, sb, se)) return;
   if (!CueSpeaker(a, &st) || !SpeakerFits(st)) return;
+  // The tokens between a source cut before a reporting relative clause and
+  // the cue stay free for that clause's own attribution.
+  int gap_b = 0, gap_e = 0;
+  int rel = ReportingRelative(st.b, st.e);
+  if (rel > st.b) {
+    int e = rel;
+    TrimSourceEnd(st.b, &e);
+    if (e > st.b) {
+      st.e = e;
+      if (!st.from_subject && e <= a.cue_b) {
+        gap_b = e;
+        gap_e = a.cue_b;
+      }
+    }
+  }
   if (st.colon) ++a.cue_e;
   a.src_b = st.b;
   a.src_e = st.e;
@@ -1870,7 +1890,29 @@ void Analysis::AttributeCue(int s, int sb, int se, int i, CueClass cls,
   if (a.segments.empty()) ReportedContent(&a, &st);
   if (a.segments.empty() && a.content.end == 0) return;
   QuotationFirstPart(&a, st);
-  Commit(std::move(a), st.group_b, st.claim_e);
+  Commit(std::move(a), st.group_b, st.claim_e, gap_b, gap_e);
+}
+
+// Returns the comma before a non-restrictive relative clause inside the
+// source [b, e) whose verb is a cue ("Barkley, who said he typically votes
+// Democratic, said ..."), or -1. PolNeAR never nests attributions: that
+// clause is one of its own, with "who" its source, and the outer source
+// ends before it.
+int Analysis::ReportingRelative(int b, int e) const {
+  for (int r = b + 1; r + 1 < e; ++r) {
+    if (lower_[r - 1] != "," || (lower_[r] != "who" && lower_[r] != "which")) {
+      continue;
+    }
+    int v = r + 1;
+    while (v < e && (IsAux(lower_[v]) || Pos(v) == "RB")) ++v;
+    if (v >= e || !IsVerb(v)) continue;
+    const CueClass* c = lookup_(self_, lower_[v]);
+    if (c == nullptr || *c == CueClass::kNone || *c == CueClass::kAccording) {
+      continue;
+    }
+    return r - 1;
+  }
+  return -1;
 }
 
 void Analysis::FindCues(int s) {

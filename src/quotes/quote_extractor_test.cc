@@ -678,5 +678,28 @@ TEST_F(QuoteExtractorTest, OneWordObjectIsTheContent) {
   EXPECT_EQ(Find(day, "Thursday"), nullptr);
 }
 
+// PolNeAR never nests attributions: "X, who said Y, said Z" is two, the
+// first with "who" its source; the outer source ends before the relative
+// clause. Before, the walk took the relative clause into the outer source
+// and its cue was never looked at.
+TEST_F(QuoteExtractorTest, ReportingRelativeClauseIsAnAttributionOfItsOwn) {
+  Document doc = Run(
+      "The mayor, who said he usually votes for the Greens, said one "
+      "candidate he likes is the governor.");
+  const Quote* inner = Find(doc, "he usually votes for the Greens");
+  ASSERT_NE(inner, nullptr);
+  EXPECT_EQ(inner->cue, "said");
+  EXPECT_EQ(Text(doc, inner->speaker_span), "who");
+  const Quote* outer = Find(doc, "one candidate he likes is the governor");
+  ASSERT_NE(outer, nullptr);
+  EXPECT_EQ(Text(doc, outer->speaker_span), "The mayor");
+  // A relative clause that reports nothing stays in the source.
+  Document plain = Run(
+      "Jason Furman, who leads the council, said the economy is growing.");
+  const Quote* q = Find(plain, "the economy is growing");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(Text(plain, q->speaker_span), "Jason Furman, who leads the council");
+}
+
 }  // namespace
 }  // namespace dateline
