@@ -2181,7 +2181,8 @@ bool Analysis::OtherClause(int cue, int d) const {
   if (cl.relation != "conj") return false;
   if (cl.parent == cue) return true;
   const CueClass* c = lookup_(self_, lower_[cl.predicate]);
-  if (c == nullptr || (*c != CueClass::kSpeech && *c != CueClass::kBelief)) {
+  if (c == nullptr || (*c != CueClass::kSpeech && *c != CueClass::kBelief &&
+                       *c != CueClass::kObject)) {
     return false;
   }
   for (const ClauseArgument& arg : cl.arguments) {

@@ -701,5 +701,28 @@ TEST_F(QuoteExtractorTest, ReportingRelativeClauseIsAnAttributionOfItsOwn) {
   EXPECT_EQ(Text(plain, q->speaker_span), "Jason Furman, who leads the council");
 }
 
+// "said [X] and the governor urged ...": a conjunct with a subject of its
+// own whose verb is one of telling or urging (class object) is another
+// attribution, like one of saying; the content of the first ends before
+// it, and the learnt bounds no longer move that end back over the second
+// cue (PolNeAR never nests attributions). Before, the first content ran to
+// the end of the sentence and the second attribution was lost.
+TEST_F(QuoteExtractorTest, ConjunctWithAVerbOfTellingIsItsOwnAttribution) {
+  Document doc = Run(
+      "Officials said the road had flooded twice and the governor urged "
+      "drivers to stay home.");
+  const Quote* first = Find(doc, "the road had flooded twice");
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(first->cue, "said");
+  EXPECT_EQ(Text(doc, first->speaker_span), "Officials");
+  const Quote* second = nullptr;
+  for (const Quote& q : doc.quotes) {
+    if (q.cue == "urged") second = &q;
+  }
+  ASSERT_NE(second, nullptr);
+  EXPECT_EQ(Text(doc, second->speaker_span), "the governor");
+  EXPECT_EQ(Text(doc, second->span), "drivers to stay home");
+}
+
 }  // namespace
 }  // namespace dateline

@@ -183,9 +183,9 @@ class CandidateContext {
  public:
   using Part = QuoteModel::Part;
 
-  CandidateContext(const Document& doc, const Quote& q, Part part, int b,
-                   int e)
-      : doc_(doc), v_(doc), q_(q), part_(part), b_(b), e_(e) {
+  CandidateContext(const Document& doc, size_t qi, Part part, int b, int e)
+      : doc_(doc), v_(doc), q_(doc.quotes[qi]), part_(part), b_(b), e_(e) {
+    const Quote& q = q_;
     // The sentence(s) the quote lies in.
     const Span& target = Target(q, part);
     sb_ = v_.FirstTokenFrom(std::min(q.sentence.begin, target.begin));
@@ -196,6 +196,7 @@ class CandidateContext {
     CueContext();
     ClauseBounds();
     SentenceCounts();
+    if (part == Part::kContent) OtherCues(qi);
   }
 
   // The span of q that part names.
@@ -209,11 +210,14 @@ class CandidateContext {
   int se() const { return se_; }
   const View& view() const { return v_; }
 
-  // Whether token k is one of the other two parts (never taken in).
+  // Whether token k is one of the other two parts (never taken in), or for
+  // a content another quote's cue.
   bool Blocked(int k) const {
     switch (part_) {
       case Part::kContent:
-        return Inside(k, q_.cue_span) || Inside(k, q_.speaker_span);
+        return Inside(k, q_.cue_span) || Inside(k, q_.speaker_span) ||
+               (k >= sb_ && k < se_ && !other_cue_.empty() &&
+                other_cue_[k - sb_]);
       case Part::kSource:
         return Inside(k, q_.cue_span) || Inside(k, q_.span);
       case Part::kCue:
@@ -260,6 +264,7 @@ class CandidateContext {
   void CueContext();
   void ClauseBounds();
   void SentenceCounts();
+  void OtherCues(size_t qi);
 
   const Document& doc_;
   View v_;
@@ -276,7 +281,30 @@ class CandidateContext {
   FarRegion far_;
   std::vector<std::string> words_;
   std::vector<int> verbs_before_, commas_before_;
+  std::vector<uint8_t> other_cue_;  // token of another quote's cue
 };
+
+// Marks the tokens of the sentence inside another quote's cue: PolNeAR never
+// nests attributions, so a content's bounds never take one in (the rules
+// end a content before the next attribution; the ranker moved it back).
+// Quotes come in text order, so only the neighbours are looked at.
+void CandidateContext::OtherCues(size_t qi) {
+  const size_t lo = qi > kNeighbours ? qi - kNeighbours : 0;
+  const size_t hi = std::min(doc_.quotes.size(), qi + kNeighbours + 1);
+  for (size_t o = lo; o < hi; ++o) {
+    const Quote& other = doc_.quotes[o];
+    if (o == qi || other.kind == "partial") continue;
+    const Span& c = other.cue_span;
+    if (c.end <= c.begin || c.end > doc_.text.size()) continue;
+    if (c.begin == q_.cue_span.begin && c.end == q_.cue_span.end) continue;
+    for (int k = v_.FirstTokenFrom(c.begin); k < se_ && doc_.tokens[k].begin < c.end;
+         ++k) {
+      if (k < sb_) continue;
+      if (other_cue_.empty()) other_cue_.assign(se_ - sb_, 0);
+      other_cue_[k - sb_] = 1;
+    }
+  }
+}
 
 // The cue's last word, the word before it ("who" of a relative clause, "to",
 // a comma) and where the source stands: they tell which clause the content
@@ -541,7 +569,7 @@ bool QuoteModel::Candidates(const Document& doc, size_t qi, Part part,
   const int b = v.TokenBeginningAt(target.begin);
   const int e = v.TokenEndingAt(target.end);
   if (b < 0 || e <= b) return finish(false);
-  CandidateContext cx(doc, q, part, b, e);
+  CandidateContext cx(doc, qi, part, b, e);
   const int sb = cx.sb(), se = cx.se();
   // Start candidates: the span's first token t.
   // A content's bounds are looked for further away (kContentWindow): most of
