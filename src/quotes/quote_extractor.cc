@@ -415,6 +415,30 @@ struct Attribution {
   std::vector<std::string> speakers;  // all of them, when several
 };
 
+// Where WalkLeft is in its walk over a subject.
+struct LeftWalk {
+  int sb = 0;           // the sentence's first token
+  int j = 0;            // the last token before the cue, a comma left out
+  int k = 0;            // the token looked at
+  int last_in = -1;     // the first token taken in so far, -1
+  int commas = 0;       // appositive commas passed
+  bool appositive = false;  // a comma before the cue
+};
+
+// One cue while FindCues decides on it: its sentence, the cue word and its
+// class, and what the steps found so far.
+struct CueState {
+  int s = 0, sb = 0, se = 0;  // the sentence and its tokens
+  int i = 0;                  // the cue word
+  CueClass cls = CueClass::kSpeech;
+  bool colon = false;            // "said:"
+  bool inverted = false;         // the source follows the cue
+  bool from_subject = false;     // the source is the main clause's subject
+  int b = -1, e = -1;            // the source's tokens
+  int group_b = 0, group_e = 0;  // the cue's and source's tokens together
+  int claim_e = 0;               // one past the tokens the attribution claims
+};
+
 class Analysis {
  public:
   Analysis(const QuoteExtractor::CueClass* (*lookup)(const void*,
@@ -466,6 +490,25 @@ class Analysis {
 
   int TokenAt(uint32_t byte) const;  // first token beginning at or after
   void FindCues(int s);
+  bool TitleCase(int sb, int se) const;
+  std::vector<int> CueOrder(int sb, int se) const;
+  const CueClass* CueClassAt(int i, int sb, int se, bool title_case,
+                             int* cue_e) const;
+  void AttributeCue(int s, int sb, int se, int i, CueClass cls, int cue_e);
+  void AccordingTo(Attribution a, int i, int cue_e, int sb, int se);
+  void VerbGroup(Attribution* a, int sb, int se, CueClass cls) const;
+  bool PassiveCue(Attribution* a, int i, int sb, int se);
+  int InvertedSourceEnd(int e, int se) const;
+  bool CueSpeaker(const Attribution& a, CueState* st) const;
+  bool SpeakerFits(const CueState& st) const;
+  void AdjacentQuotations(Attribution* a, const CueState& st) const;
+  void ReportedContent(Attribution* a, CueState* st);
+  int ContentStart(const CueState& st, bool* clause, bool* participle) const;
+  bool ContentStopsAt(int p, int se, int* k) const;
+  int ContentEnd(int p, int se) const;
+  bool ClosingQuotation(Attribution* a, int p, int se) const;
+  void ContentBeforeCue(Attribution* a, const CueState& st, int p, int ce);
+  void QuotationFirstPart(Attribution* a, const CueState& st);
   void SentenceOpeners(int s, int sb, int se);
   void QuoteThenSpeaker(int s, int sb, int se);
   void CueThenQuote(int s, int sb, int se);
@@ -477,10 +520,20 @@ class Analysis {
   char InnerLast(int sg) const;
   // The segment whose closing mark ends at byte `end`, or -1.
   int SegmentClosingAt(uint32_t end) const;
-  // Adds attribution a with its segments taken and tokens [claim_b, claim_e)
-  // claimed.
-  void Commit(Attribution a, int claim_b, int claim_e);
+  // Adds attribution a with its segments taken and tokens [claim_b,
+  // claim_e) claimed, but for [gap_b, gap_e).
+  void Commit(Attribution a, int claim_b, int claim_e, int gap_b = 0,
+              int gap_e = 0);
+  int ReportingRelative(int b, int e) const;
   bool WalkLeft(int j, int sb, int* b, int* e) const;
+  int SkipBeforeCue(int j, int sb) const;
+  bool IsDash(int m) const;
+  bool DashAppositive(int j, int sb, int* b, int* e) const;
+  bool IsRelative(int m) const;
+  bool WalkRelative(LeftWalk* w) const;
+  bool WalkHead(LeftWalk* w, bool* handled) const;
+  bool WalkJoin(LeftWalk* w) const;
+  bool OpeningNameAppositive(const LeftWalk& w) const;
   void TrimSourceEnd(int b, int* e) const;
   bool WalkRight(int j, int se, int* b, int* e) const;
   int SegmentEndingBefore(int tok) const;
@@ -509,6 +562,12 @@ class Analysis {
   bool CutAtOtherClauses(int s, size_t first);
   bool Owned(int k, size_t first) const;
   void Emit();
+  Span SentenceCover(uint32_t b, uint32_t e) const;
+  Span SpeakerBytes(int src_b, int src_e) const;
+  void Fill(Quote* q, const Attribution& a) const;
+  bool LooseQuotation(size_t sg, int last_attr, Quote* q) const;
+  bool StandingQuotation(size_t sg, int first_tok, int last_tok, int last_attr,
+                         Quote* q) const;
 
   const QuoteExtractor::CueClass* (*lookup_)(const void*, std::string_view);
   const void* self_;
@@ -624,35 +683,29 @@ void Analysis::TrimSourceEnd(int b, int* e) const {
   }
 }
 
-// Walks left from token j (the last before the cue) over the cue's subject:
-// noun-phrase chunks joined by "of", "and", possessives, parentheses and one
-// appositive ("Russia's ambassador, Anatoly Antonov,"). Sets [*b, *e).
-bool Analysis::WalkLeft(int j, int sb, int* b, int* e) const {
-  if (j < sb) return false;
-  // A time phrase between subject and cue belongs to neither ("the senator
-  // on Tuesday said").
-  {
-    int k = j;
-    bool timeish = false;
-    while (k > sb && IsTimeWord(lower_[k]) && lower_[k] != "on" &&
-           lower_[k] != "in" && lower_[k] != "the" && lower_[k] != "a" &&
-           lower_[k] != "an" && lower_[k] != "at") {
-      timeish = true;
-      --k;
-    }
-    if (timeish && k > sb && (lower_[k] == "on" || lower_[k] == "in")) {
-      j = k - 1;
-    } else if (timeish && k >= sb && k < j &&
-               (lower_[k + 1] == "last" || lower_[k + 1] == "this" ||
-                lower_[k + 1] == "monday" || lower_[k + 1] == "tuesday" ||
-                lower_[k + 1] == "wednesday" || lower_[k + 1] == "thursday" ||
-                lower_[k + 1] == "friday" || lower_[k + 1] == "saturday" ||
-                lower_[k + 1] == "sunday") &&
-               IsNominal(k)) {
-      j = k;  // "A Washington Post-ABC News poll last week said"
-    }
+// Moves j (the last token before a cue) back over a time phrase between
+// subject and cue, which belongs to neither ("the senator on Tuesday said"),
+// and over ", however," or "however". Returns the new j.
+int Analysis::SkipBeforeCue(int j, int sb) const {
+  int k = j;
+  bool timeish = false;
+  while (k > sb && IsTimeWord(lower_[k]) && lower_[k] != "on" &&
+         lower_[k] != "in" && lower_[k] != "the" && lower_[k] != "a" &&
+         lower_[k] != "an" && lower_[k] != "at") {
+    timeish = true;
+    --k;
   }
-  // ", however," and "however" between subject and cue.
+  if (timeish && k > sb && (lower_[k] == "on" || lower_[k] == "in")) {
+    j = k - 1;
+  } else if (timeish && k >= sb && k < j &&
+             (lower_[k + 1] == "last" || lower_[k + 1] == "this" ||
+              lower_[k + 1] == "monday" || lower_[k + 1] == "tuesday" ||
+              lower_[k + 1] == "wednesday" || lower_[k + 1] == "thursday" ||
+              lower_[k + 1] == "friday" || lower_[k + 1] == "saturday" ||
+              lower_[k + 1] == "sunday") &&
+             IsNominal(k)) {
+    j = k;  // "A Washington Post-ABC News poll last week said"
+  }
   if (j - 2 >= sb && IsPunct(j, ",") && IsPunct(j - 2, ",") &&
       (lower_[j - 1] == "however" || lower_[j - 1] == "though" ||
        lower_[j - 1] == "meanwhile" || lower_[j - 1] == "too")) {
@@ -660,203 +713,256 @@ bool Analysis::WalkLeft(int j, int sb, int* b, int* e) const {
   } else if (j - 1 >= sb && lower_[j] == "however") {
     --j;
   }
-  if (j < sb) return false;
-  // "Jason Sims — a teacher from Mount Pleasant — said": an appositive
-  // between dashes.
-  auto is_dash = [&](int m) {
-    return lower_[m] == "\xE2\x80\x94" || lower_[m] == "--" ||
-           lower_[m] == "\xE2\x80\x93" || lower_[m] == "-";
-  };
-  if (j - 2 >= sb && is_dash(j)) {
-    int m = j - 1;
-    while (m > sb && m > j - 30 && !is_dash(m) && !IsQuoteTok(m) &&
-           seg_of_tok_[m] < 0) {
+  return j;
+}
+
+bool Analysis::IsDash(int m) const {
+  return lower_[m] == "\xE2\x80\x94" || lower_[m] == "--" ||
+         lower_[m] == "\xE2\x80\x93" || lower_[m] == "-";
+}
+
+// "Jason Sims — a teacher from Mount Pleasant — said": a subject with an
+// appositive between dashes, the second dash at token j. Sets [*b, *e).
+bool Analysis::DashAppositive(int j, int sb, int* b, int* e) const {
+  int m = j - 1;
+  while (m > sb && m > j - 30 && !IsDash(m) && !IsQuoteTok(m) &&
+         seg_of_tok_[m] < 0) {
+    --m;
+  }
+  int b2, e2;
+  if (m > sb && IsDash(m) && IsNominal(m - 1) &&
+      WalkLeft(m - 1, sb, &b2, &e2) && e2 == m) {
+    *b = b2;
+    *e = j + 1;
+    return true;
+  }
+  return false;
+}
+
+bool Analysis::IsRelative(int m) const {
+  return Pos(m) == "WP" || Pos(m) == "WDT" || lower_[m] == "who" ||
+         lower_[m] == "which";
+}
+
+// One step of WalkLeft at a relative pronoun (w->k): "who said" (the
+// pronoun is the source), or a relative clause inside the source
+// ("Democrats in Iowa who watched the debate", "Jason Furman, who leads the
+// council,") when the pronoun is its subject (not "hackers who U.S.
+// officials say ..."). Returns false when the walk stops.
+bool Analysis::WalkRelative(LeftWalk* w) const {
+  int& k = w->k;
+  if (k == w->j) {
+    w->last_in = k;
+    return false;
+  }
+  bool subject_rel = k + 1 < static_cast<int>(N()) &&
+                     (!has_pos_ || Pos(k + 1)[0] == 'V' ||
+                      Pos(k + 1) == "RB" || Pos(k + 1) == "MD");
+  if (!subject_rel) return false;
+  if (w->last_in >= 0 && k - 1 >= w->sb && IsNominal(k - 1)) {
+    --k;
+    return true;
+  }
+  if (w->last_in >= 0 && k - 2 >= w->sb && lower_[k - 1] == "," &&
+      w->appositive && w->commas == 0 && IsNominal(k - 2)) {
+    ++w->commas;
+    k -= 2;
+    return true;
+  }
+  return false;
+}
+
+// One step of WalkLeft at a word of the phrase's head (w->k): nouns, a
+// closing parenthesis, a participle or gerund, a verb of a relative clause.
+// Sets *handled when the word was one of these; returns false when the walk
+// stops.
+bool Analysis::WalkHead(LeftWalk* w, bool* handled) const {
+  int& k = w->k;
+  int& last_in = w->last_in;
+  const int sb = w->sb;
+  const std::string& lw = lower_[k];
+  *handled = true;
+  if (IsNominal(k)) {
+    // Two noun phrases side by side are two things ("the ventures she").
+    if (last_in == k + 1 && has_chunks_ && Chunk(k + 1) == "B-NP" &&
+        Pos(k) != "POS" && Pos(k + 1) != "POS" && lw != "'s" &&
+        Pos(k + 1) != "PRP" && Pos(k) != "NNP") {
+      return false;
+    }
+    if (last_in == k + 1 && Pos(k + 1) == "PRP") return false;
+    last_in = k;
+    --k;
+    return true;
+  }
+  if (lw == ")" && last_in < 0 && k - 1 >= sb) {  // "Council (NSC) said"
+    --k;
+    return true;
+  }
+  if (last_in < 0) return false;
+  if (Pos(k) == "VBG" && k - 1 >= sb && IsNominal(k - 1) &&
+      last_in == k + 1) {  // "policy planning director", "polling average"
+    --k;
+    return true;
+  }
+  if (Pos(k) == "VBG" && last_in < 0 && k - 1 >= sb &&
+      (Pos(k - 1) == "PRP$" || Pos(k - 1) == "DT")) {
+    last_in = k;  // a gerund as the head: "people familiar with her thinking"
+    --k;
+    return true;
+  }
+  if ((lw == "about" || lw == "virtually" || lw == "nearly" ||
+       lw == "almost" || lw == "roughly" || lw == "some") &&
+      last_in == k + 1) {  // "About one in five"
+    last_in = k;
+    --k;
+    return true;
+  }
+  if (has_pos_ && Pos(k)[0] == 'V') {
+    // A participle after a noun ("a poll released Saturday") or a verb of
+    // a relative clause ("people who watched the debate").
+    if (Pos(k) == "VBN" && k - 1 >= sb && IsNominal(k - 1)) {
+      --k;
+      return true;
+    }
+    int m = k - 1;
+    while (m >= sb && m > k - 12 && !IsQuoteTok(m) && lower_[m] != "," &&
+           lower_[m] != ";" && !IsRelative(m)) {
       --m;
     }
-    int b2, e2;
-    if (m > sb && is_dash(m) && IsNominal(m - 1) &&
-        WalkLeft(m - 1, sb, &b2, &e2) && e2 == m) {
-      *b = b2;
-      *e = j + 1;
+    if (m > sb && IsRelative(m) &&
+        (lower_[m] != "that" || (IsNominal(m - 1) && m == k - 1)) &&
+        (IsNominal(m - 1) || lower_[m - 1] == ",")) {
+      k = m;
       return true;
     }
     return false;
   }
+  *handled = false;
+  return true;
+}
+
+// One step of WalkLeft at a word joining the phrase's parts (w->k):
+// prepositions and conjunctions between nouns, parentheses, an adverb of an
+// appositive, the commas of an appositive or an age. Returns false when the
+// walk stops.
+bool Analysis::WalkJoin(LeftWalk* w) const {
+  int& k = w->k;
+  const int sb = w->sb, j = w->j, last_in = w->last_in;
+  const std::string& lw = lower_[k];
+  bool prev_nominal = k - 1 >= sb && IsNominal(k - 1) && !IsQuoteTok(k - 1);
+  // "People briefed on the situation", "Fields, along with ..."
+  if ((lw == "on" || lw == "by" || lw == "with" || lw == "in" ||
+       lw == "about") &&
+      k - 2 >= sb && Pos(k - 1) == "VBN" && IsNominal(k - 2)) {
+    k -= 2;
+    return true;
+  }
+  if (lw == "with" && k - 1 >= sb && lower_[k - 1] == "along") {
+    k -= 2;
+    return true;
+  }
+  if ((lw == "of" || lw == "to" || lw == "for" || lw == "at" ||
+       lw == "and" || lw == "&" || lw == "in" || lw == "with" ||
+       lw == "/" || lw == "nor" || lw == "like" || lw == "including" ||
+       lw == "among" ||
+       (lw == "from" && Pos(k + 1).rfind("NNP", 0) == 0) ||
+       (lw == "than" && k - 1 >= sb &&
+        (lower_[k - 1] == "more" || lower_[k - 1] == "less" ||
+         lower_[k - 1] == "fewer"))) &&
+      (prev_nominal || lw == "than")) {
+    bool than = lw == "than";
+    --k;
+    if (than) {  // "more than two dozen"
+      w->last_in = k;
+      --k;
+    }
+    return true;
+  }
+  if (Pos(k) == "RB" && last_in == k + 1 && k - 1 >= sb &&
+      (IsNominal(k - 1) || lower_[k - 1] == ",") &&
+      (lw == "now" || lw == "just" || lw == "also" || lw == "once")) {
+    --k;  // "Sen. Ted Cruz of Texas, now a GOP contender"
+    return true;
+  }
+  if ((lw == "(" || lw == ")") && k - 1 >= sb) {
+    --k;
+    return true;
+  }
+  if (lw == "," && w->appositive && w->commas == 0 && prev_nominal) {
+    ++w->commas;
+    --k;
+    return true;
+  }
+  // "The other man, his cousin James York, 40,": the age's commas.
+  if (lw == "," && w->appositive && w->commas == 1 && prev_nominal &&
+      j - 1 >= sb && Pos(j) == "CD" && lower_[j - 1] == "," && k < j - 1) {
+    ++w->commas;
+    --k;
+    return true;
+  }
+  // An age between commas ("Ramil Carr, 31, a photographer,").
+  if (lw == "," && w->appositive && w->commas == 1 && k - 2 >= sb &&
+      Pos(k - 1) == "CD" && lower_[k - 2] == "," && k - 3 >= sb &&
+      IsNominal(k - 3)) {
+    k -= 3;
+    return true;
+  }
+  return false;
+}
+
+// "Rich Heffley, a top operative who ran the early vote, said": a name
+// opening the sentence, a comma, and an appositive up to the cue. Returns
+// true when the walk w ended in one.
+bool Analysis::OpeningNameAppositive(const LeftWalk& w) const {
+  const int sb = w.sb, j = w.j;
+  int c = sb;
+  while (c < j && lower_[c] != ",") ++c;
+  bool name = c > sb && c < j;
+  for (int m = sb; m < c && name; ++m) {
+    if (!(IsNominal(m) || lower_[m] == "of" || lower_[m] == "(" ||
+          lower_[m] == ")")) {
+      name = false;
+    }
+  }
+  return name && c + 1 <= j && (IsNominal(c + 1) || lower_[c + 1] == "who");
+}
+
+// Walks left from token j (the last before the cue) over the cue's subject:
+// noun-phrase chunks joined by "of", "and", possessives, parentheses and one
+// appositive ("Russia's ambassador, Anatoly Antonov,"). Sets [*b, *e).
+bool Analysis::WalkLeft(int j, int sb, int* b, int* e) const {
+  if (j < sb) return false;
+  j = SkipBeforeCue(j, sb);
+  if (j < sb) return false;
+  if (j - 2 >= sb && IsDash(j)) return DashAppositive(j, sb, b, e);
+  LeftWalk w;
+  w.sb = sb;
   int end = j + 1;
-  bool appositive = false;
   if (IsPunct(j, ",")) {
-    appositive = true;
+    w.appositive = true;
     --j;
   }
-  int last_in = -1;
-  int commas = 0;
-  int k = j;
-  auto is_rel = [&](int m) {
-    return Pos(m) == "WP" || Pos(m) == "WDT" || lower_[m] == "who" ||
-           lower_[m] == "which";
-  };
-  while (k >= sb) {
-    if (IsQuoteTok(k) || seg_of_tok_[k] >= 0) break;
-    const std::string& lw = lower_[k];
-    if (is_rel(k)) {
-      if (k == j) {  // "who said": the relative pronoun is the source
-        last_in = k;
-        break;
-      }
-      // A relative clause inside the source ("Democrats in Iowa who watched
-      // the debate", "Jason Furman, who leads the council,"), when the
-      // pronoun is its subject (not "hackers who U.S. officials say ...").
-      bool subject_rel = k + 1 < static_cast<int>(N()) &&
-                         (!has_pos_ || Pos(k + 1)[0] == 'V' ||
-                          Pos(k + 1) == "RB" || Pos(k + 1) == "MD");
-      if (!subject_rel) break;
-      if (last_in >= 0 && k - 1 >= sb && IsNominal(k - 1)) {
-        --k;
-        continue;
-      }
-      if (last_in >= 0 && k - 2 >= sb && lower_[k - 1] == "," && appositive &&
-          commas == 0 && IsNominal(k - 2)) {
-        ++commas;
-        k -= 2;
-        continue;
-      }
+  w.j = j;
+  w.k = j;
+  while (w.k >= sb) {
+    if (IsQuoteTok(w.k) || seg_of_tok_[w.k] >= 0) break;
+    if (IsRelative(w.k)) {
+      if (WalkRelative(&w)) continue;
       break;
     }
-    if (IsNominal(k)) {
-      // Two noun phrases side by side are two things ("the ventures she").
-      if (last_in == k + 1 && has_chunks_ && Chunk(k + 1) == "B-NP" &&
-          Pos(k) != "POS" && Pos(k + 1) != "POS" && lw != "'s" &&
-          Pos(k + 1) != "PRP" && Pos(k) != "NNP") {
-        break;
-      }
-      if (last_in == k + 1 && Pos(k + 1) == "PRP") break;
-      last_in = k;
-      --k;
-      continue;
-    }
-    if (lw == ")" && last_in < 0 && k - 1 >= sb) {  // "Council (NSC) said"
-      --k;
-      continue;
-    }
-    if (last_in < 0) break;
-    if (Pos(k) == "VBG" && k - 1 >= sb && IsNominal(k - 1) &&
-        last_in == k + 1) {  // "policy planning director", "polling average"
-      --k;
-      continue;
-    }
-    if (Pos(k) == "VBG" && last_in < 0 && k - 1 >= sb &&
-        (Pos(k - 1) == "PRP$" || Pos(k - 1) == "DT")) {
-      last_in = k;  // a gerund as the head: "people familiar with her thinking"
-      --k;
-      continue;
-    }
-    if ((lw == "about" || lw == "virtually" || lw == "nearly" ||
-         lw == "almost" || lw == "roughly" || lw == "some") &&
-        last_in == k + 1) {  // "About one in five"
-      last_in = k;
-      --k;
-      continue;
-    }
-    if (has_pos_ && Pos(k)[0] == 'V') {
-      // A participle after a noun ("a poll released Saturday") or a verb of
-      // a relative clause ("people who watched the debate").
-      if (Pos(k) == "VBN" && k - 1 >= sb && IsNominal(k - 1)) {
-        --k;
-        continue;
-      }
-      int m = k - 1;
-      while (m >= sb && m > k - 12 && !IsQuoteTok(m) && lower_[m] != "," &&
-             lower_[m] != ";" && !is_rel(m)) {
-        --m;
-      }
-      if (m > sb && is_rel(m) &&
-          (lower_[m] != "that" || (IsNominal(m - 1) && m == k - 1)) &&
-          (IsNominal(m - 1) || lower_[m - 1] == ",")) {
-        k = m;
-        continue;
-      }
-      break;
-    }
-    bool prev_nominal = k - 1 >= sb && IsNominal(k - 1) && !IsQuoteTok(k - 1);
-    // "People briefed on the situation", "Fields, along with ..."
-    if ((lw == "on" || lw == "by" || lw == "with" || lw == "in" ||
-         lw == "about") &&
-        k - 2 >= sb && Pos(k - 1) == "VBN" && IsNominal(k - 2)) {
-      k -= 2;
-      continue;
-    }
-    if (lw == "with" && k - 1 >= sb && lower_[k - 1] == "along") {
-      k -= 2;
-      continue;
-    }
-    if ((lw == "of" || lw == "to" || lw == "for" || lw == "at" ||
-         lw == "and" || lw == "&" || lw == "in" || lw == "with" ||
-         lw == "/" || lw == "nor" || lw == "like" || lw == "including" ||
-         lw == "among" ||
-         (lw == "from" && Pos(k + 1).rfind("NNP", 0) == 0) ||
-         (lw == "than" && k - 1 >= sb &&
-          (lower_[k - 1] == "more" || lower_[k - 1] == "less" ||
-           lower_[k - 1] == "fewer"))) &&
-        (prev_nominal || lw == "than")) {
-      --k;
-      if (lw == "than") {  // "more than two dozen"
-        last_in = k;
-        --k;
-      }
-      continue;
-    }
-    if (Pos(k) == "RB" && last_in == k + 1 && k - 1 >= sb &&
-        (IsNominal(k - 1) || lower_[k - 1] == ",") &&
-        (lw == "now" || lw == "just" || lw == "also" || lw == "once")) {
-      --k;  // "Sen. Ted Cruz of Texas, now a GOP contender"
-      continue;
-    }
-    if ((lw == "(" || lw == ")") && k - 1 >= sb) {
-      --k;
-      continue;
-    }
-    if (lw == "," && appositive && commas == 0 && prev_nominal) {
-      ++commas;
-      --k;
-      continue;
-    }
-    // "The other man, his cousin James York, 40,": the age's commas.
-    if (lw == "," && appositive && commas == 1 && prev_nominal &&
-        j - 1 >= sb && Pos(j) == "CD" && lower_[j - 1] == "," && k < j - 1) {
-      ++commas;
-      --k;
-      continue;
-    }
-    // An age between commas ("Ramil Carr, 31, a photographer,").
-    if (lw == "," && appositive && commas == 1 && k - 2 >= sb &&
-        Pos(k - 1) == "CD" && lower_[k - 2] == "," && k - 3 >= sb &&
-        IsNominal(k - 3)) {
-      k -= 3;
-      continue;
-    }
-    break;
+    bool handled = false;
+    if (!WalkHead(&w, &handled)) break;
+    if (handled) continue;
+    if (!WalkJoin(&w)) break;
   }
-  if (appositive && commas == 0 && last_in >= 0) {
-    // "Rich Heffley, a top operative who ran the early vote, said": a name
-    // opening the sentence, a comma, and an appositive up to the cue.
-    int c = sb;
-    while (c < j && lower_[c] != ",") ++c;
-    bool name = c > sb && c < j;
-    for (int m = sb; m < c && name; ++m) {
-      if (!(IsNominal(m) || lower_[m] == "of" || lower_[m] == "(" ||
-            lower_[m] == ")")) {
-        name = false;
-      }
-    }
-    if (name && c + 1 <= j &&
-        (IsNominal(c + 1) || lower_[c + 1] == "who")) {
-      *b = sb;
-      *e = end;
-      return true;
-    }
+  if (w.appositive && w.commas == 0 && w.last_in >= 0 &&
+      OpeningNameAppositive(w)) {
+    *b = sb;
+    *e = end;
+    return true;
   }
-  if (last_in < 0) return false;
-  *b = last_in;
+  if (w.last_in < 0) return false;
+  *b = w.last_in;
   // Leading connectors or a dangling parenthesis are not part of it.
   while (*b < end && (lower_[*b] == "and" || lower_[*b] == "of" ||
                       lower_[*b] == ")" || lower_[*b] == "," ||
@@ -864,13 +970,11 @@ bool Analysis::WalkLeft(int j, int sb, int* b, int* e) const {
     ++(*b);
   }
   *e = end;
-  if (appositive && commas == 0) *e = end - 1;  // "X, said": no appositive
+  if (w.appositive && w.commas == 0) *e = end - 1;  // "X, said": no appositive
   TrimSourceEnd(*b, e);
   if (*b >= *e) return false;
   // A lone determiner or possessive is no speaker.
-  if (*e - *b == 1 && (Pos(*b) == "DT" || Pos(*b) == "PRP$")) {
-    return lower_[*b] == "this" || lower_[*b] == "that" ? false : false;
-  }
+  if (*e - *b == 1 && (Pos(*b) == "DT" || Pos(*b) == "PRP$")) return false;
   return true;
 }
 
@@ -973,9 +1077,12 @@ const CueClass* Analysis::SayingClass(int m) const {
   return nullptr;
 }
 
-void Analysis::Commit(Attribution a, int claim_b, int claim_e) {
+void Analysis::Commit(Attribution a, int claim_b, int claim_e, int gap_b,
+                      int gap_e) {
   for (int sg : a.segments) seg_attr_[sg] = static_cast<int>(attrs_.size());
-  for (int k = claim_b; k < claim_e; ++k) claimed_[k] = 1;
+  for (int k = claim_b; k < claim_e; ++k) {
+    if (k < gap_b || k >= gap_e) claimed_[k] = 1;
+  }
   attrs_.push_back(std::move(a));
 }
 
@@ -1118,14 +1225,9 @@ void Analysis::SentenceOpeners(int s, int sb, int se) {
   }
 }
 
-void Analysis::FindCues(int s) {
-  const SentenceSpan& sent = doc_->sentences[s];
-  int sb = static_cast<int>(sent.token_begin);
-  int se = static_cast<int>(std::min<size_t>(sent.token_end, N()));
-  SentenceOpeners(s, sb, se);
-  // Cues that end their sentence (", he said.", ", said an official.") go
-  // first, so the clause before them is theirs and not the content of an
-  // earlier verb ("They want to ..., Sanders said.").
+// Returns true when most words of tokens [sb, se) are capitalised (a
+// headline).
+bool Analysis::TitleCase(int sb, int se) const {
   int alpha_words = 0, capitalised = 0;
   for (int i = sb; i < se; ++i) {
     std::string_view t = Tok(i);
@@ -1133,7 +1235,14 @@ void Analysis::FindCues(int s) {
     ++alpha_words;
     if (std::isupper(static_cast<unsigned char>(t[0]))) ++capitalised;
   }
-  bool title_case = alpha_words >= 4 && capitalised * 10 >= alpha_words * 7;
+  return alpha_words >= 4 && capitalised * 10 >= alpha_words * 7;
+}
+
+// Returns the tokens of [sb, se) in the order FindCues asks them: cues that
+// end their sentence (", he said.", ", said an official.") go first, so the
+// clause before them is theirs and not the content of an earlier verb ("They
+// want to ..., Sanders said."); then the rest in text order.
+std::vector<int> Analysis::CueOrder(int sb, int se) const {
   std::vector<int> order;
   for (int i = sb; i < se; ++i) {
     if (seg_of_tok_[i] >= 0 || IsQuoteTok(i)) continue;
@@ -1172,509 +1281,658 @@ void Analysis::FindCues(int s) {
       order.push_back(i);
     }
   }
-  for (int i : order) {
-    if (claimed_[i] || seg_of_tok_[i] >= 0 || IsQuoteTok(i)) continue;
-    const std::string& lw = lower_[i];
-    const CueClass* cls = nullptr;
-    int cue_e = i + 1;
-    if (lw == "according" && i + 1 < se && lower_[i + 1] == "to") {
-      cls = lookup_(self_, "according to");
-      cue_e = i + 2;
-    } else if ((lw == "talked" || lw == "talking" || lw == "talks" ||
-                lw == "talk" || lw == "spoke" || lw == "speaks" ||
-                lw == "speaking" || lw == "wrote" || lw == "writes") &&
-               i + 1 < se && lower_[i + 1] == "about" && IsVerb(i)) {
-      // "talked about X": X is what was said.
-      static const CueClass kAct = CueClass::kAct;
-      cls = &kAct;
-    } else {
-      cls = lookup_(self_, lw);
-      // A verb no lexicon lists: the cue detector decides.
-      if (cls == nullptr && cue_model_ != nullptr &&
-          extractor_->CueCandidate(*doc_, i)) {
-        std::vector<uint64_t> f;
-        CueModel::Features(*doc_, i, sb, se, &f);
-        static const CueClass kLearnt = CueClass::kAct;
-        if (cue_model_->IsCue(f)) cls = &kLearnt;
+  return order;
+}
+
+// Returns the class of token i as a cue in [sb, se), or nullptr: "according
+// to", a verb of talking before "about", a lexicon's verb (as a verb here),
+// or a verb the cue detector takes. Sets *cue_e one past the cue's words.
+const CueClass* Analysis::CueClassAt(int i, int sb, int se, bool title_case,
+                                     int* cue_e) const {
+  const std::string& lw = lower_[i];
+  const CueClass* cls = nullptr;
+  if (lw == "according" && i + 1 < se && lower_[i + 1] == "to") {
+    *cue_e = i + 2;
+    return lookup_(self_, "according to");
+  }
+  if ((lw == "talked" || lw == "talking" || lw == "talks" || lw == "talk" ||
+       lw == "spoke" || lw == "speaks" || lw == "speaking" || lw == "wrote" ||
+       lw == "writes") &&
+      i + 1 < se && lower_[i + 1] == "about" && IsVerb(i)) {
+    // "talked about X": X is what was said.
+    static const CueClass kAct = CueClass::kAct;
+    return &kAct;
+  }
+  cls = lookup_(self_, lw);
+  // A verb no lexicon lists: the cue detector decides.
+  if (cls == nullptr && cue_model_ != nullptr &&
+      extractor_->CueCandidate(*doc_, i)) {
+    std::vector<uint64_t> f;
+    CueModel::Features(*doc_, i, sb, se, &f);
+    static const CueClass kLearnt = CueClass::kAct;
+    if (cue_model_->IsCue(f)) cls = &kLearnt;
+  }
+  if (cls != nullptr &&
+      (*cls == CueClass::kAccording || *cls == CueClass::kNone)) {
+    cls = nullptr;
+  }
+  // In a headline the POS model sees capitalised words as names
+  // ("Trump Says He Will Win").
+  // "..., he notes.", "Viguerie argues.": the tagger reads some cue
+  // forms as plural nouns; after a pronoun subject, or closing the
+  // sentence after a name, they are verbs.
+  // "Trump fans insist delegates must ...": a plural subject, the
+  // verb's base form (tagged as a noun or preposition), then a clause.
+  bool plural_subject =
+      i > sb && i + 1 < se &&
+      (Pos(i - 1) == "NNS" || Pos(i - 1) == "NNPS") &&
+      (lower_[i + 1] == "that" || Pos(i + 1) == "PRP" ||
+       Pos(i + 1) == "EX" || Pos(i + 1) == "DT" || Pos(i + 1) == "NNS" ||
+       Pos(i + 1) == "NNP") &&
+      cls != nullptr &&
+      (*cls == CueClass::kSpeech || *cls == CueClass::kBelief) &&
+      lw.back() != 's' && lw.back() != 'g' && lw.back() != 'd';
+  bool verb_here =
+      IsVerb(i) || plural_subject ||
+      (i > sb && (Pos(i - 1) == "PRP" ||
+                  (Pos(i - 1).rfind("NNP", 0) == 0 && i + 1 < se &&
+                   (lower_[i + 1] == "." || lower_[i + 1] == "that"))));
+  if (cls != nullptr && !verb_here &&
+      !(title_case && i > sb && Pos(i).rfind("NNP", 0) == 0)) {
+    cls = nullptr;
+  }
+  // "said" as an adjective ("the said document") or a participle after
+  // a determiner is no cue.
+  if (cls != nullptr && i > sb && Pos(i - 1) == "DT") cls = nullptr;
+  return cls;
+}
+
+// Adds the attribution of "according to" (token i, the phrase ending before
+// cue_e): the source after it, the content the rest of the sentence, on
+// whichever side. Does nothing when no source follows.
+void Analysis::AccordingTo(Attribution a, int i, int cue_e, int sb, int se) {
+  int b, e;
+  if (!WalkRight(cue_e, se, &b, &e)) return;
+  a.src_b = b;
+  a.src_e = e;
+  int cb = sb, ce = se;
+  if (ce > cb && (lower_[ce - 1] == "." || lower_[ce - 1] == "!" ||
+                  lower_[ce - 1] == "?")) {
+    --ce;
+  }
+  if (i - 1 >= sb && lower_[i - 1] == ",") {
+    // "CONTENT, according to X."
+    ce = i - 1;
+  } else if (i == sb) {
+    // "According to exit polls conducted by the Associated Press and
+    // television networks, black voters ...": the source runs on to the
+    // comma that ends the opening phrase.
+    for (int k = e; k < se && k < e + 20; ++k) {
+      if (seg_of_tok_[k] >= 0 || IsQuoteTok(k) || IsFiniteVerb(k)) break;
+      if (lower_[k] == ",") {
+        a.src_e = e = k;
+        break;
       }
-      if (cls != nullptr && (*cls == CueClass::kAccording ||
-                             *cls == CueClass::kNone)) {
-        cls = nullptr;
-      }
-      // In a headline the POS model sees capitalised words as names
-      // ("Trump Says He Will Win").
-      // "..., he notes.", "Viguerie argues.": the tagger reads some cue
-      // forms as plural nouns; after a pronoun subject, or closing the
-      // sentence after a name, they are verbs.
-      // "Trump fans insist delegates must ...": a plural subject, the
-      // verb's base form (tagged as a noun or preposition), then a clause.
-      bool plural_subject =
-          i > sb && i + 1 < se &&
-          (Pos(i - 1) == "NNS" || Pos(i - 1) == "NNPS") &&
-          (lower_[i + 1] == "that" || Pos(i + 1) == "PRP" ||
-           Pos(i + 1) == "EX" || Pos(i + 1) == "DT" || Pos(i + 1) == "NNS" ||
-           Pos(i + 1) == "NNP") &&
-          cls != nullptr &&
-          (*cls == CueClass::kSpeech || *cls == CueClass::kBelief) &&
-          lw.back() != 's' && lw.back() != 'g' && lw.back() != 'd';
-      bool verb_here =
-          IsVerb(i) || plural_subject ||
-          (i > sb && (Pos(i - 1) == "PRP" ||
-                      (Pos(i - 1).rfind("NNP", 0) == 0 && i + 1 < se &&
-                       (lower_[i + 1] == "." || lower_[i + 1] == "that"))));
-      if (cls != nullptr && !verb_here &&
-          !(title_case && i > sb && Pos(i).rfind("NNP", 0) == 0)) {
-        cls = nullptr;
-      }
-      // "said" as an adjective ("the said document") or a participle after
-      // a determiner is no cue.
-      if (cls != nullptr && i > sb && Pos(i - 1) == "DT") cls = nullptr;
     }
+    cb = e;
+    while (cb < ce && lower_[cb] == ",") ++cb;
+  } else {
+    ce = i;
+  }
+  cb = SkipOpener(cb, ce);
+  if (ce > cb) {
+    a.content = {doc_->tokens[cb].begin, doc_->tokens[ce - 1].end};
+  }
+  for (int k = std::min(i, cb); k < std::max(e, ce); ++k) claimed_[k] = 1;
+  attrs_.push_back(std::move(a));
+}
+
+// Widens the cue of *a to its verb group: auxiliaries and adverbs before
+// ("has also said"), a particle ("called for", "called out", "asked about",
+// "warned against", "agreed with") and "in a statement" after.
+void Analysis::VerbGroup(Attribution* a, int sb, int se, CueClass cls) const {
+  while (a->cue_b - 1 >= sb &&
+         (IsAux(lower_[a->cue_b - 1]) ||
+          (Pos(a->cue_b - 1) == "RB" && lower_[a->cue_b - 1] != "however")) &&
+         !claimed_[a->cue_b - 1] && lower_[a->cue_b - 1] != "told") {
+    --a->cue_b;
+  }
+  if (a->cue_e + 1 < se &&
+      (lower_[a->cue_e] == "for" || lower_[a->cue_e] == "out" ||
+       lower_[a->cue_e] == "about" || lower_[a->cue_e] == "against" ||
+       lower_[a->cue_e] == "with" ||
+       ((lower_[a->cue_e] == "on" || lower_[a->cue_e] == "to") &&
+        cls == CueClass::kAct && Pos(a->cue_e + 1) != "VB")) &&
+      !(IsTimeWord(lower_[a->cue_e + 1]) && lower_[a->cue_e + 1] != "the" &&
+        lower_[a->cue_e + 1] != "a" && lower_[a->cue_e + 1] != "an" &&
+        lower_[a->cue_e + 1] != "this")) {
+    ++a->cue_e;
+  }
+  if (a->cue_e + 2 < se && lower_[a->cue_e] == "in" &&
+      (lower_[a->cue_e + 1] == "a" || lower_[a->cue_e + 1] == "an") &&
+      (lower_[a->cue_e + 2] == "statement")) {
+    a->cue_e += 3;
+  }
+}
+
+// A passive ("is believed", "was expected") names no speaker before the cue
+// (token i). Returns false when the cue is no passive; else adds "... was
+// first reported by the New York Times" (the agent is the source, the
+// subject what it reported) when it is one, and returns true.
+bool Analysis::PassiveCue(Attribution* a, int i, int sb, int se) {
+  bool passive = false;
+  for (int k = a->cue_b; k < i; ++k) {
+    const std::string& w = lower_[k];
+    if (w == "is" || w == "was" || w == "are" || w == "were" || w == "be" ||
+        w == "been" || w == "being") {
+      passive = true;
+    }
+  }
+  if (!passive || Pos(i) != "VBN") return false;
+  int by = a->cue_e;
+  if (by + 1 < se && lower_[by] == "by") {
+    int b2, e2, sb2, se2;
+    if (WalkRight(by + 1, se, &b2, &e2) &&
+        WalkLeft(a->cue_b - 1, sb, &sb2, &se2) && se2 == a->cue_b) {
+      a->src_b = b2;
+      a->src_e = e2;
+      a->content = {doc_->tokens[sb2].begin, doc_->tokens[se2 - 1].end};
+      for (int k = sb2; k < e2; ++k) claimed_[k] = 1;
+      attrs_.push_back(std::move(*a));
+    }
+  }
+  return true;
+}
+
+// Extends an inverted source at token e to the end of the sentence with its
+// appositives and relative clauses ("said Eric Herzik, who chairs the
+// department at the University of Nevada."). Returns the new end.
+int Analysis::InvertedSourceEnd(int e, int se) const {
+  if (!(e < se && (lower_[e] == "," || lower_[e] == "who"))) return e;
+  int k = e + 1;
+  while (k < se && !IsQuoteTok(k) && seg_of_tok_[k] < 0 &&
+         !(lower_[k] == "," && k + 1 < se &&
+           (Pos(k + 1) == "VBG" || lower_[k + 1] == "according"))) {
+    ++k;
+  }
+  int last = k;
+  while (last > e && (lower_[last - 1] == "." || lower_[last - 1] == "!" ||
+                      lower_[last - 1] == "?" || lower_[last - 1] == ",")) {
+    --last;
+  }
+  if (k == se || lower_[k] == ",") e = std::max(e, last);
+  return e;
+}
+
+// Finds the speaker of the cue in *st: the subject before the cue, or after
+// it when the cue follows a quotation or a comma ("...," said Peskov); a
+// participle after a comma (", saying ...") has the subject of the main
+// clause. Sets st->b, st->e, st->inverted and st->from_subject; returns false
+// when there is none.
+bool Analysis::CueSpeaker(const Attribution& a, CueState* st) const {
+  const int s = st->s, sb = st->sb, se = st->se, i = st->i;
+  const CueClass* cls = &st->cls;
+  const std::string& lw = lower_[i];
+  const bool colon = st->colon;
+  int& b = st->b;
+  int& e = st->e;
+  bool& inverted = st->inverted;
+  bool& from_subject = st->from_subject;
+  int before = a.cue_b - 1;
+  bool after_quote_or_comma =
+      before < sb || IsQuoteTok(before) || IsPunct(before, ",") ||
+      IsPunct(before, ":");
+  bool finite = !has_pos_ || Pos(i) == "VBD" || Pos(i) == "VBZ" ||
+                Pos(i) == "VBP";
+  bool coordinated = before >= sb &&
+                     (lower_[before] == "and" || lower_[before] == "but");
+  if ((after_quote_or_comma && Pos(i) == "VBG") || coordinated) {
+    // "Bush thought for a moment and said", ", saying ...": the subject
+    // of the main clause.
+    // The clause layer's agent when the walk finds none.
+    if (!SubjectOf(s, i, &b, &e) && !ClauseAgent(i, sb, se, &b, &e)) {
+      return false;
+    }
+    from_subject = true;
+  } else if (before >= sb && IsPunct(before, ",") &&
+             WalkLeft(before, sb, &b, &e) &&
+             (e == before + 1 ||
+              (before - 2 >= sb && IsPunct(before - 2, ",") &&
+               e == before - 2 && Pos(before - 1) == "RB"))) {
+    // "Russia's ambassador, Anatoly Antonov, said": an appositive subject
+    // (its closing comma matched), not an inversion.
+  } else if (after_quote_or_comma && finite && !colon &&
+             *cls != CueClass::kAct &&
+             (*cls != CueClass::kObject || lw.rfind("ask", 0) == 0) &&
+             WalkRight(a.cue_e, se, &b, &e) && !SubjectOfClause(e, se)) {
+    inverted = true;
+    e = InvertedSourceEnd(e, se);
+  } else if (before >= sb && IsPunct(before, ",") &&
+             ClauseAgent(i, sb, se, &b, &e) && e <= before) {
+    // "For now, Pantucci, at the Royal United Services Institute, said
+    // China and Russia have ...": a phrase between commas before the cue,
+    // and after it a clause (no inverted subject, above); the walk would
+    // stop at the phrase, the clause layer's agent lies before it.
+  } else if (!WalkLeft(before, sb, &b, &e)) {
+    // No subject before the cue by the walk over chunks (a long
+    // description, a parenthetical): the agent of the cue's clause
+    // ("The union and its lawyers, after a long meeting on Monday, said").
+    // The walk stays first where it finds one: its spans follow the
+    // corpus's conventions (appositives, titles), and on PolNeAR train
+    // the clause layer's agent in its place lost 6 points of Source F1.
+    if (!ClauseAgent(i, sb, se, &b, &e)) return false;
+    from_subject = e < a.cue_b;
+    inverted = b > i;
+  }
+  return true;
+}
+
+// Returns false when the speaker found for the cue in st is none of its:
+// "what he called the 'crooked' process" (a label, not a statement), or a
+// person who "showed" (polls and reports show; people do not: "Putin showed
+// Kim around").
+bool Analysis::SpeakerFits(const CueState& st) const {
+  const int sb = st.sb, b = st.b, e = st.e;
+  if (b > sb && (lower_[b - 1] == "what") && st.cls != CueClass::kSpeech) {
+    return false;
+  }
+  if (st.cls == CueClass::kEvidence) {
+    bool person = e - b == 1 && (lower_[b] == "he" || lower_[b] == "she" ||
+                                 lower_[b] == "i" || lower_[b] == "we");
+    auto it = std::lower_bound(
+        mentions_.begin(), mentions_.end(), doc_->tokens[b].begin,
+        [](const M& m, uint32_t x) { return m.b < x; });
+    for (; it != mentions_.end() && it->b < doc_->tokens[e - 1].end; ++it) {
+      if (doc_->entities[it->entity].type == "PER") person = true;
+    }
+    if (person) return false;
+  }
+  return true;
+}
+
+// Adds to *a the direct quotations on either side of the cue and source.
+// Only a quotation that opens (before) or closes (after) its sentence is the
+// statement itself; one with words of the writer's around it is a partial
+// quote inside the reported clause ("Trump's misinformation may be
+// "strategic," he said").
+void Analysis::AdjacentQuotations(Attribution* a, const CueState& st) const {
+  const int se = st.se, group_b = st.group_b, group_e = st.group_e;
+  int before_seg = SegmentEndingBefore(group_b);
+  int after_seg = SegmentStartingAt(group_e);
+  if (after_seg < 0) {
+    // '"...," one aide said late last month, "but ..."': a time phrase
+    // between the cue and the quotation's second part.
+    int k = group_e;
+    while (k < se && k < group_e + 5 && IsTimeWord(lower_[k]) &&
+           seg_of_tok_[k] < 0 && !IsQuoteTok(k)) {
+      ++k;
+    }
+    if (k > group_e && k < se && IsPunct(k, ",")) after_seg = SegmentStartingAt(k);
+  }
+  if (before_seg >= 0 && seg_attr_[before_seg] < 0 &&
+      OpensSentence(before_seg)) {
+    a->segments.push_back(before_seg);
+  }
+  if (after_seg >= 0 && seg_attr_[after_seg] < 0 && ClosesSentence(after_seg)) {
+    a->segments.push_back(after_seg);
+  } else if (!a->segments.empty()) {
+    // '"...," he said of people whose rights were restored, "But ..."':
+    // the quotation's second part after a longer phrase.
+    for (int k = group_e + 1; k < se; ++k) {
+      if (!IsQuoteTok(k)) continue;
+      int sg2 = SegmentStartingAt(k);
+      if (sg2 >= 0 && seg_attr_[sg2] < 0 && IsPunct(k - 1, ",") &&
+          ClosesSentence(sg2)) {
+        a->segments.push_back(sg2);
+      }
+      break;
+    }
+  }
+}
+
+// Returns the first token of the clause reported after the cue in st: past
+// an object ("told reporters"), time phrases ("on Thursday"), a comma or
+// colon, ", however," and a complementizer when one comes before any verb
+// ("told reporters in a CBS interview that ..."). Sets *clause when a
+// complementizer was passed and *participle when a participle follows
+// (", adding, ...": it starts its own attribution).
+int Analysis::ContentStart(const CueState& st, bool* clause,
+                           bool* participle) const {
+  const int se = st.se, group_e = st.group_e;
+  int p = group_e;
+  if (st.cls == CueClass::kObject && !st.inverted) {
+    int ob, oe;
+    if (WalkRight(p, se, &ob, &oe)) p = oe;
+  }
+  while (p < se && (lower_[p] == "on" || lower_[p] == "in" ||
+                    lower_[p] == "last" || lower_[p] == "this") &&
+         p + 1 < se && IsTimeWord(lower_[p + 1])) {
+    int q = p + 1;
+    while (q < se && IsTimeWord(lower_[q]) && lower_[q] != "in" &&
+           lower_[q] != "on" && lower_[q] != "the" && lower_[q] != "a" &&
+           lower_[q] != "an") {
+      ++q;
+    }
+    if (q == p + 1) break;
+    p = q;
+  }
+  if (p < se && (lower_[p] == "," || lower_[p] == ":")) ++p;
+  *participle = p < se && Pos(p) == "VBG" && p > group_e;
+  *clause = false;
+  if (p + 2 < se && lower_[p] == "however" && lower_[p + 1] == ",") {
+    p += 2;  // "said, however, that ..."
+  }
+  for (int k = p; k < se && k < p + 16; ++k) {
+    if (lower_[k] == "that" && (Pos(k) == "IN" || k == p)) {
+      p = k + 1;
+      *clause = true;
+      break;
+    }
+    // Commas may set off an adverbial before it ("saying, apparently
+    // for the first time, that ...").
+    if (IsVerb(k) && has_pos_ && seg_of_tok_[k] < 0) break;
+  }
+  return p;
+}
+
+// Returns true when a reported clause starting at p ends before token k: at
+// a new attribution (", saying ...", ", according to ...") or a semicolon; a
+// claim or object at ", but ...". May move *k back to a comma before it.
+bool Analysis::ContentStopsAt(int p, int se, int* kk) const {
+  int& k = *kk;
+  bool stop = lower_[k] == ";" ||
+              (lower_[k] == "," &&
+               ((Pos(k + 1) == "VBG" && lower_[k + 1] != "including") ||
+                lower_[k + 1] == "according"));
+  // A non-restrictive relative or a dash starts a new thought; a
+  // contrast (", but not women who ...") stays in what was said, as the
+  // corpus marks it.
+  stop = stop ||
+         (lower_[k] == "," && lower_[k + 1] == "which") ||
+         lower_[k] == "\xE2\x80\x94" || lower_[k] == "--" ||
+         lower_[k] == "-";
+  // "... and said that Trump melted down", "... but conceded": the
+  // subject's next statement is an attribution of its own.
+  if (!stop && (lower_[k] == "and" || lower_[k] == "but") &&
+      IsVerb(k + 1) && has_pos_ && lookup_(self_, lower_[k + 1]) &&
+      *lookup_(self_, lower_[k + 1]) != CueClass::kNone) {
+    stop = true;
+    if (k > p && lower_[k - 1] == ",") --k;
+  }
+  if (!stop && lower_[k] == "," && lower_[k + 1] == "however") {
+    stop = true;
+  }
+  if (!stop && lower_[k] == ",") {
+    // ", John said none were added", ", and one in five say ...",
+    // ", at the town hall this week she said": another attribution.
+    int m = k + 1;
+    if (m < se && (lower_[m] == "and" || lower_[m] == "but")) ++m;
+    bool noun = false;
+    while (m < se && m < k + 11 &&
+           (IsNominal(m) || Pos(m) == "IN" || Pos(m) == "RB" ||
+            lower_[m] == "to")) {
+      noun = IsNominal(m);
+      ++m;
+    }
+    if (noun && m < se && IsFiniteVerb(m) && lookup_(self_, lower_[m]) &&
+        (*lookup_(self_, lower_[m]) == CueClass::kSpeech ||
+         *lookup_(self_, lower_[m]) == CueClass::kBelief)) {
+      stop = true;
+    }
+  }
+  if (!stop && lower_[k] == "," &&
+      (lower_[k + 1] == "and" || lower_[k + 1] == "but" ||
+       lower_[k + 1] == "or" || lower_[k + 1] == "so")) {
+    // ", and Ms. Brainard is among ...": a new clause with its own
+    // subject ends the content.
+    int m = k + 2;
+    while (m < se && m < k + 8 && IsNominal(m)) ++m;
+    if (m > k + 2 && m < se && IsFiniteVerb(m)) stop = true;
+  }
+  return stop;
+}
+
+// Returns one past the last token of the clause reported from token p.
+int Analysis::ContentEnd(int p, int se) const {
+  for (int k = p + 1; k + 1 < se; ++k) {
+    if (seg_of_tok_[k] >= 0) continue;
+    if (ContentStopsAt(p, se, &k)) return k;
+  }
+  return se;
+}
+
+// A quotation closing the sentence after a comma or colon is what was said
+// ("said on Twitter on Monday, “Next summer ...”"). Not after a
+// complementizer: 'told the crowd that after 200 years, "It's time."' is one
+// clause, the quotation inside it. Adds it to *a after the clause from p.
+// Returns true when it did.
+bool Analysis::ClosingQuotation(Attribution* a, int p, int se) const {
+  for (int k = p + 1; k < se; ++k) {
+    // Not after a clause of the writer's own ("said Trump was a
+    // candidate of Silicon Valley: ...").
+    if (IsFiniteVerb(k - 1) && seg_of_tok_[k - 1] < 0) break;
+    if (!(IsPunct(k - 1, ",") || IsPunct(k - 1, ":"))) continue;
+    int sg = SegmentStartingAt(k);
+    if (sg < 0 || seg_attr_[sg] >= 0) continue;
+    int last = se - 1;
+    while (last > k && (lower_[last] == "." || lower_[last] == "!" ||
+                        lower_[last] == "?")) {
+      --last;
+    }
+    if (segs_[sg].close >= doc_->tokens[last].end) {
+      a->segments.push_back(sg);
+      return true;
+    }
+    break;
+  }
+  return false;
+}
+
+// The first part of an indirect content [p, ...) of *a, before its cue:
+// "a surge of independents, which Democrats say could be aiding Mr.
+// Sanders" (the relative pronoun), "Many of the closures, he said, have
+// involved ..." (the words before the attribution).
+void Analysis::ContentBeforeCue(Attribution* a, const CueState& st, int p,
+                                int ce) {
+  const int sb = st.sb, se = st.se, group_b = st.group_b,
+            group_e = st.group_e;
+  if (a->src_b - 1 >= sb && a->src_b == group_b && !claimed_[a->src_b - 1] &&
+      (lower_[a->src_b - 1] == "which" || lower_[a->src_b - 1] == "who" ||
+       lower_[a->src_b - 1] == "that") &&
+      (Pos(a->src_b - 1) == "WDT" || Pos(a->src_b - 1) == "WP" ||
+       Pos(a->src_b - 1) == "IN") &&
+      (IsFiniteVerb(p) ||
+       (p + 1 < ce && Pos(p) == "RB" && IsFiniteVerb(p + 1)))) {
+    // (The clause after the cue has no subject of its own.)
+    a->content2 = {doc_->tokens[a->src_b - 1].begin,
+                   doc_->tokens[a->src_b - 1].end};
+    claimed_[a->src_b - 1] = 1;
+  }
+  if (group_b - 1 > sb + 1 && lower_[group_b - 1] == "," && group_e < se &&
+      lower_[group_e] == "," && !claimed_[group_b - 2]) {
+    int cend = group_b - 1;
+    bool verb = false;
+    for (int k = sb; k < cend; ++k) {
+      if (IsFiniteVerb(k) || seg_of_tok_[k] >= 0) verb = true;
+    }
+    if (verb || cend - sb >= 1) {
+      a->content2 = {doc_->tokens[sb].begin, doc_->tokens[cend - 1].end};
+      for (int k = sb; k < cend; ++k) claimed_[k] = 1;
+    }
+  }
+}
+
+// Reported speech, when no quotation is the statement: the clause after the
+// cue, else the one before it. Sets a->content (or adds a closing
+// quotation) and st->claim_e.
+void Analysis::ReportedContent(Attribution* a, CueState* st) {
+  const int s = st->s, sb = st->sb, se = st->se, group_b = st->group_b;
+  bool clause = false, participle = false;
+  int p = ContentStart(*st, &clause, &participle);
+  int ce = ContentEnd(p, se);
+  // "endorsed Clinton in New Hampshire", "pointed to the polls": the
+  // corpus's content runs on to the end of the clause, but only the
+  // object noun phrase with its prepositional phrases is kept from the
+  // cues after it.
+  int obj_claim = -1;
+  if (st->cls == CueClass::kAct && !clause && has_pos_) {
+    int k = ObjectEnd(p, ce);
+    if (k > p) obj_claim = k;
+  }
+  while (ce > p && (lower_[ce - 1] == "." || lower_[ce - 1] == "!" ||
+                    lower_[ce - 1] == "?" || lower_[ce - 1] == ")")) {
+    --ce;
+  }
+  // A quotation that opens inside the clause and runs past the sentence
+  // (the splitter cut inside it) takes the clause with it to its end.
+  uint32_t quote_end = 0;
+  for (int k = p; k < ce; ++k) {
+    if (!IsQuoteTok(k)) continue;
+    int sg = SegmentStartingAt(k);
+    if (sg >= 0 && segs_[sg].close > doc_->sentences[s].span.end) {
+      quote_end = segs_[sg].close;
+    }
+    break;
+  }
+  if (participle) ce = p;
+  if (!st->inverted && !clause && ce - p >= 2 && ClosingQuotation(a, p, se)) {
+    st->claim_e = se;
+  }
+  if (!a->segments.empty()) {
+  } else if (!st->inverted && (ce - p >= 2 || OneWordObject(p))) {
+    a->content = {doc_->tokens[p].begin,
+                  std::max(doc_->tokens[ce - 1].end, quote_end)};
+    st->claim_e = ce;
+    if (obj_claim > 0) st->claim_e = obj_claim;
+    ContentBeforeCue(a, *st, p, ce);
+  } else if (group_b - 1 > sb &&
+             (lower_[group_b - 1] == "," || IsQuoteTok(group_b - 1))) {
+    // The clause before: "..., he said", or "... "strategic," he said"
+    // (the closing mark and the comma inside it belong to the clause).
+    int cb = SkipOpener(sb, group_b - 1);
+    int cend = IsQuoteTok(group_b - 1) ? group_b : group_b - 1;
+    if (cend - cb >= 2) {
+      a->content = {doc_->tokens[cb].begin, doc_->tokens[cend - 1].end};
+      for (int k = cb; k < cend; ++k) claimed_[k] = 1;
+    }
+  }
+}
+
+// 'Clinton, a top aide said, "is very confident ..."', 'Instead, Axelrod
+// said, "..."': the words before an attribution that interrupts the sentence
+// are the first part of what was said (not an opening phrase of place or
+// time: "In an interview, ...").
+void Analysis::QuotationFirstPart(Attribution* a, const CueState& st) {
+  const int sb = st.sb, group_b = st.group_b, group_e = st.group_e;
+  if (a->segments.empty() || a->content2.end != 0 || group_b - 1 <= sb ||
+      group_b - 1 - sb > 6 || lower_[group_b - 1] != "," ||
+      segs_[a->segments.front()].open <= doc_->tokens[group_e - 1].end ||
+      Pos(sb) == "IN" || Pos(sb) == "TO" || IsTimeWord(lower_[sb])) {
+    return;
+  }
+  bool free = true;
+  for (int k = sb; k < group_b - 1 && free; ++k) {
+    free = !claimed_[k] && seg_of_tok_[k] < 0 && !IsQuoteTok(k);
+  }
+  if (free) {
+    a->content2 = {doc_->tokens[sb].begin, doc_->tokens[group_b - 2].end};
+    for (int k = sb; k < group_b - 1; ++k) claimed_[k] = 1;
+  }
+}
+
+// Decides on the cue at token i of sentence s (its class cls, its words up
+// to cue_e): finds its speaker and what was said, and adds the attribution.
+void Analysis::AttributeCue(int s, int sb, int se, int i, CueClass cls,
+                            int cue_e) {
+  Attribution a;
+  a.sentence = s;
+  a.cue_b = i;
+  a.cue_e = cue_e;
+  a.cue_class = ClassName(cls);
+  if (cls == CueClass::kAccording) {
+    AccordingTo(std::move(a), i, cue_e, sb, se);
+    return;
+  }
+  VerbGroup(&a, sb, se, cls);
+  CueState st;
+  st.s = s;
+  st.sb = sb;
+  st.se = se;
+  st.i = i;
+  st.cls = cls;
+  // The colon that introduces what was said belongs to the cue ("said:").
+  st.colon = a.cue_e < se && lower_[a.cue_e] == ":";
+  if (PassiveCue(&a, i, sb, se)) return;
+  if (!CueSpeaker(a, &st) || !SpeakerFits(st)) return;
+  // The tokens between a source cut before a reporting relative clause and
+  // the cue stay free for that clause's own attribution.
+  int gap_b = 0, gap_e = 0;
+  int rel = ReportingRelative(st.b, st.e);
+  if (rel > st.b) {
+    int e = rel;
+    TrimSourceEnd(st.b, &e);
+    if (e > st.b) {
+      st.e = e;
+      if (!st.from_subject && e <= a.cue_b) {
+        gap_b = e;
+        gap_e = a.cue_b;
+      }
+    }
+  }
+  if (st.colon) ++a.cue_e;
+  a.src_b = st.b;
+  a.src_e = st.e;
+  // A subject found far away stays free for its own verb's attribution.
+  st.group_b = st.from_subject ? a.cue_b : std::min(a.cue_b, st.b);
+  st.group_e = st.from_subject ? a.cue_e : std::max(a.cue_e, st.e);
+  AdjacentQuotations(&a, st);
+  st.claim_e = st.group_e;
+  if (a.segments.empty()) ReportedContent(&a, &st);
+  if (a.segments.empty() && a.content.end == 0) return;
+  QuotationFirstPart(&a, st);
+  Commit(std::move(a), st.group_b, st.claim_e, gap_b, gap_e);
+}
+
+// Returns the comma before a non-restrictive relative clause inside the
+// source [b, e) whose verb is a cue ("Barkley, who said he typically votes
+// Democratic, said ..."), or -1. PolNeAR never nests attributions: that
+// clause is one of its own, with "who" its source, and the outer source
+// ends before it.
+int Analysis::ReportingRelative(int b, int e) const {
+  for (int r = b + 1; r + 1 < e; ++r) {
+    if (lower_[r - 1] != "," || (lower_[r] != "who" && lower_[r] != "which")) {
+      continue;
+    }
+    int v = r + 1;
+    while (v < e && (IsAux(lower_[v]) || Pos(v) == "RB")) ++v;
+    if (v >= e || !IsVerb(v)) continue;
+    const CueClass* c = lookup_(self_, lower_[v]);
+    if (c == nullptr || *c == CueClass::kNone || *c == CueClass::kAccording) {
+      continue;
+    }
+    return r - 1;
+  }
+  return -1;
+}
+
+void Analysis::FindCues(int s) {
+  const SentenceSpan& sent = doc_->sentences[s];
+  int sb = static_cast<int>(sent.token_begin);
+  int se = static_cast<int>(std::min<size_t>(sent.token_end, N()));
+  SentenceOpeners(s, sb, se);
+  bool title_case = TitleCase(sb, se);
+  for (int i : CueOrder(sb, se)) {
+    if (claimed_[i] || seg_of_tok_[i] >= 0 || IsQuoteTok(i)) continue;
+    int cue_e = i + 1;
+    const CueClass* cls = CueClassAt(i, sb, se, title_case, &cue_e);
     if (Raising(s, sb, se, i)) continue;
     if (Reportedly(s, sb, se, i)) continue;
-    if (i == sb && lw == "in" && PollOpener(s, se, i)) continue;
+    if (i == sb && lower_[i] == "in" && PollOpener(s, se, i)) continue;
     if (cls == nullptr && cue_model_ != nullptr && NominalCue(s, sb, se, i)) {
       continue;
     }
     if (cls == nullptr) continue;
-    Attribution a;
-    a.sentence = s;
-    a.cue_b = i;
-    a.cue_e = cue_e;
-    a.cue_class = ClassName(*cls);
-    if (*cls == CueClass::kAccording) {
-      int b, e;
-      if (!WalkRight(cue_e, se, &b, &e)) continue;
-      a.src_b = b;
-      a.src_e = e;
-      // Content: the rest of the sentence, on whichever side.
-      int cb = sb, ce = se;
-      if (ce > cb && (lower_[ce - 1] == "." || lower_[ce - 1] == "!" ||
-                      lower_[ce - 1] == "?")) {
-        --ce;
-      }
-      if (i - 1 >= sb && lower_[i - 1] == ",") {
-        // "CONTENT, according to X."
-        ce = i - 1;
-      } else if (i == sb) {
-        // "According to exit polls conducted by the Associated Press and
-        // television networks, black voters ...": the source runs on to the
-        // comma that ends the opening phrase.
-        for (int k = e; k < se && k < e + 20; ++k) {
-          if (seg_of_tok_[k] >= 0 || IsQuoteTok(k) || IsFiniteVerb(k)) break;
-          if (lower_[k] == ",") {
-            a.src_e = e = k;
-            break;
-          }
-        }
-        cb = e;
-        while (cb < ce && lower_[cb] == ",") ++cb;
-      } else {
-        ce = i;
-      }
-      cb = SkipOpener(cb, ce);
-      if (ce > cb) {
-        a.content = {doc_->tokens[cb].begin, doc_->tokens[ce - 1].end};
-      }
-      for (int k = std::min(i, cb); k < std::max(e, ce); ++k) claimed_[k] = 1;
-      attrs_.push_back(std::move(a));
-      continue;
-    }
-    // The verb group: auxiliaries and adverbs before ("has also said") and
-    // "in a statement" after.
-    while (a.cue_b - 1 >= sb &&
-           (IsAux(lower_[a.cue_b - 1]) ||
-            (Pos(a.cue_b - 1) == "RB" && lower_[a.cue_b - 1] != "however")) &&
-           !claimed_[a.cue_b - 1] && lower_[a.cue_b - 1] != "told") {
-      --a.cue_b;
-    }
-    // Particles are part of the verb ("called for", "called out", "asked
-    // about", "warned against", "agreed with").
-    if (a.cue_e + 1 < se &&
-        (lower_[a.cue_e] == "for" || lower_[a.cue_e] == "out" ||
-         lower_[a.cue_e] == "about" || lower_[a.cue_e] == "against" ||
-         lower_[a.cue_e] == "with" ||
-         ((lower_[a.cue_e] == "on" || lower_[a.cue_e] == "to") &&
-          *cls == CueClass::kAct && Pos(a.cue_e + 1) != "VB")) &&
-        !(IsTimeWord(lower_[a.cue_e + 1]) && lower_[a.cue_e + 1] != "the" &&
-          lower_[a.cue_e + 1] != "a" && lower_[a.cue_e + 1] != "an" &&
-          lower_[a.cue_e + 1] != "this")) {
-      ++a.cue_e;
-    }
-    if (a.cue_e + 2 < se && lower_[a.cue_e] == "in" &&
-        (lower_[a.cue_e + 1] == "a" || lower_[a.cue_e + 1] == "an") &&
-        (lower_[a.cue_e + 2] == "statement")) {
-      a.cue_e += 3;
-    }
-    // The colon that introduces what was said belongs to the cue ("said:").
-    bool colon = a.cue_e < se && lower_[a.cue_e] == ":";
-    // A passive ("is believed", "was expected") names no speaker here.
-    bool passive = false;
-    for (int k = a.cue_b; k < i; ++k) {
-      const std::string& w = lower_[k];
-      if (w == "is" || w == "was" || w == "are" || w == "were" || w == "be" ||
-          w == "been" || w == "being") {
-        passive = true;
-      }
-    }
-    if (passive && Pos(i) == "VBN") {
-      // "... was first reported by the New York Times": the agent is the
-      // source, the subject what it reported.
-      int by = a.cue_e;
-      if (by + 1 < se && lower_[by] == "by") {
-        int b2, e2, sb2, se2;
-        if (WalkRight(by + 1, se, &b2, &e2) &&
-            WalkLeft(a.cue_b - 1, sb, &sb2, &se2) && se2 == a.cue_b) {
-          a.src_b = b2;
-          a.src_e = e2;
-          a.content = {doc_->tokens[sb2].begin, doc_->tokens[se2 - 1].end};
-          for (int k = sb2; k < e2; ++k) claimed_[k] = 1;
-          attrs_.push_back(std::move(a));
-        }
-      }
-      continue;
-    }
-    // The speaker: the subject before the cue, or after it when the cue
-    // follows a quotation or a comma ("...," said Peskov); a participle after
-    // a comma (", saying ...") has the subject of the main clause.
-    int b = -1, e = -1;
-    bool inverted = false;
-    int before = a.cue_b - 1;
-    bool after_quote_or_comma =
-        before < sb || IsQuoteTok(before) || IsPunct(before, ",") ||
-        IsPunct(before, ":");
-    bool finite = !has_pos_ || Pos(i) == "VBD" || Pos(i) == "VBZ" ||
-                  Pos(i) == "VBP";
-    bool from_subject = false;
-    bool coordinated = before >= sb &&
-                       (lower_[before] == "and" || lower_[before] == "but");
-    if ((after_quote_or_comma && Pos(i) == "VBG") || coordinated) {
-      // "Bush thought for a moment and said", ", saying ...": the subject
-      // of the main clause.
-      // The clause layer's agent when the walk finds none.
-      if (!SubjectOf(s, i, &b, &e) && !ClauseAgent(i, sb, se, &b, &e)) {
-        continue;
-      }
-      from_subject = true;
-    } else if (before >= sb && IsPunct(before, ",") &&
-               WalkLeft(before, sb, &b, &e) &&
-               (e == before + 1 ||
-                (before - 2 >= sb && IsPunct(before - 2, ",") &&
-                 e == before - 2 && Pos(before - 1) == "RB"))) {
-      // "Russia's ambassador, Anatoly Antonov, said": an appositive subject
-      // (its closing comma matched), not an inversion.
-    } else if (after_quote_or_comma && finite && !colon &&
-               *cls != CueClass::kAct &&
-               (*cls != CueClass::kObject || lw.rfind("ask", 0) == 0) &&
-               WalkRight(a.cue_e, se, &b, &e) && !SubjectOfClause(e, se)) {
-      inverted = true;
-      // An inverted source runs on to the end of the sentence with its
-      // appositives and relative clauses ("said Eric Herzik, who chairs the
-      // department at the University of Nevada.").
-      if (e < se && (lower_[e] == "," || lower_[e] == "who")) {
-        int k = e + 1;
-        while (k < se && !IsQuoteTok(k) && seg_of_tok_[k] < 0 &&
-               !(lower_[k] == "," && k + 1 < se &&
-                 (Pos(k + 1) == "VBG" || lower_[k + 1] == "according"))) {
-          ++k;
-        }
-        int last = k;
-        while (last > e && (lower_[last - 1] == "." || lower_[last - 1] == "!" ||
-                            lower_[last - 1] == "?" || lower_[last - 1] == ",")) {
-          --last;
-        }
-        if (k == se || lower_[k] == ",") e = std::max(e, last);
-      }
-    } else if (before >= sb && IsPunct(before, ",") &&
-               ClauseAgent(i, sb, se, &b, &e) && e <= before) {
-      // "For now, Pantucci, at the Royal United Services Institute, said
-      // China and Russia have ...": a phrase between commas before the cue,
-      // and after it a clause (no inverted subject, above); the walk would
-      // stop at the phrase, the clause layer's agent lies before it.
-    } else if (!WalkLeft(before, sb, &b, &e)) {
-      // No subject before the cue by the walk over chunks (a long
-      // description, a parenthetical): the agent of the cue's clause
-      // ("The union and its lawyers, after a long meeting on Monday, said").
-      // The walk stays first where it finds one: its spans follow the
-      // corpus's conventions (appositives, titles), and on PolNeAR train
-      // the clause layer's agent in its place lost 6 points of Source F1.
-      if (!ClauseAgent(i, sb, se, &b, &e)) continue;
-      from_subject = e < a.cue_b;
-      inverted = b > i;
-    }
-    // "what he called the 'crooked' process": a label, not a statement.
-    if (b > sb && (lower_[b - 1] == "what") && *cls != CueClass::kSpeech) {
-      continue;
-    }
-    if (*cls == CueClass::kEvidence) {
-      // Polls and reports show; people do not ("Putin showed Kim around").
-      bool person = e - b == 1 && (lower_[b] == "he" || lower_[b] == "she" ||
-                                   lower_[b] == "i" || lower_[b] == "we");
-      auto it = std::lower_bound(
-          mentions_.begin(), mentions_.end(), doc_->tokens[b].begin,
-          [](const M& m, uint32_t x) { return m.b < x; });
-      for (; it != mentions_.end() && it->b < doc_->tokens[e - 1].end; ++it) {
-        if (doc_->entities[it->entity].type == "PER") person = true;
-      }
-      if (person) continue;
-    }
-    if (colon) ++a.cue_e;
-    a.src_b = b;
-    a.src_e = e;
-    // A subject found far away stays free for its own verb's attribution.
-    int group_b = from_subject ? a.cue_b : std::min(a.cue_b, b);
-    int group_e = from_subject ? a.cue_e : std::max(a.cue_e, e);
-    // Direct quotations on either side.
-    // Only a quotation that opens (before) or closes (after) its sentence
-    // is the statement itself; one with words of the writer's around it is
-    // a partial quote inside the reported clause ("Trump's misinformation
-    // may be "strategic," he said").
-    int before_seg = SegmentEndingBefore(group_b);
-    int after_seg = SegmentStartingAt(group_e);
-    if (after_seg < 0) {
-      // '"...," one aide said late last month, "but ..."': a time phrase
-      // between the cue and the quotation's second part.
-      int k = group_e;
-      while (k < se && k < group_e + 5 && IsTimeWord(lower_[k]) &&
-             seg_of_tok_[k] < 0 && !IsQuoteTok(k)) {
-        ++k;
-      }
-      if (k > group_e && k < se && IsPunct(k, ",")) after_seg = SegmentStartingAt(k);
-    }
-    if (before_seg >= 0 && seg_attr_[before_seg] < 0 &&
-        OpensSentence(before_seg)) {
-      a.segments.push_back(before_seg);
-    }
-    if (after_seg >= 0 && seg_attr_[after_seg] < 0 && ClosesSentence(after_seg)) {
-      a.segments.push_back(after_seg);
-    } else if (!a.segments.empty()) {
-      // '"...," he said of people whose rights were restored, "But ..."':
-      // the quotation's second part after a longer phrase.
-      for (int k = group_e + 1; k < se; ++k) {
-        if (!IsQuoteTok(k)) continue;
-        int sg2 = SegmentStartingAt(k);
-        if (sg2 >= 0 && seg_attr_[sg2] < 0 && IsPunct(k - 1, ",") &&
-            ClosesSentence(sg2)) {
-          a.segments.push_back(sg2);
-        }
-        break;
-      }
-    }
-    int claim_e = group_e;
-    if (a.segments.empty()) {
-      // Reported speech: the clause after the cue, else the one before it.
-      int p = group_e;
-      if (*cls == CueClass::kObject && !inverted) {
-        int ob, oe;
-        if (WalkRight(p, se, &ob, &oe)) p = oe;
-      }
-      // Time phrases between the cue and the clause ("on Thursday").
-      while (p < se && (lower_[p] == "on" || lower_[p] == "in" ||
-                        lower_[p] == "last" || lower_[p] == "this") &&
-             p + 1 < se && IsTimeWord(lower_[p + 1])) {
-        int q = p + 1;
-        while (q < se && IsTimeWord(lower_[q]) && lower_[q] != "in" &&
-               lower_[q] != "on" && lower_[q] != "the" && lower_[q] != "a" &&
-               lower_[q] != "an") {
-          ++q;
-        }
-        if (q == p + 1) break;
-        p = q;
-      }
-      if (p < se && (lower_[p] == "," || lower_[p] == ":")) ++p;
-      // ", adding, ...": the participle starts its own attribution.
-      bool participle = p < se && Pos(p) == "VBG" && p > group_e;
-      // "told reporters in a CBS interview that ...": the clause starts
-      // after the complementizer, when one comes before any verb.
-      bool clause = false;
-      if (p + 2 < se && lower_[p] == "however" && lower_[p + 1] == ",") {
-        p += 2;  // "said, however, that ..."
-      }
-      for (int k = p; k < se && k < p + 16; ++k) {
-        if (lower_[k] == "that" && (Pos(k) == "IN" || k == p)) {
-          p = k + 1;
-          clause = true;
-          break;
-        }
-        // Commas may set off an adverbial before it ("saying, apparently
-        // for the first time, that ...").
-        if (IsVerb(k) && has_pos_ && seg_of_tok_[k] < 0) break;
-      }
-      int ce = se;
-      // The clause ends at a new attribution (", saying ...", ", according
-      // to ...") or a semicolon; a claim or object at ", but ...".
-      for (int k = p + 1; k + 1 < se; ++k) {
-        if (seg_of_tok_[k] >= 0) continue;
-        bool stop = lower_[k] == ";" ||
-                    (lower_[k] == "," &&
-                     ((Pos(k + 1) == "VBG" && lower_[k + 1] != "including") ||
-                      lower_[k + 1] == "according"));
-        // A non-restrictive relative or a dash starts a new thought; a
-        // contrast (", but not women who ...") stays in what was said, as the
-        // corpus marks it.
-        stop = stop ||
-               (lower_[k] == "," && lower_[k + 1] == "which") ||
-               lower_[k] == "\xE2\x80\x94" || lower_[k] == "--" ||
-               lower_[k] == "-";
-        // "... and said that Trump melted down", "... but conceded": the
-        // subject's next statement is an attribution of its own.
-        if (!stop && (lower_[k] == "and" || lower_[k] == "but") &&
-            IsVerb(k + 1) && has_pos_ && lookup_(self_, lower_[k + 1]) &&
-            *lookup_(self_, lower_[k + 1]) != CueClass::kNone) {
-          stop = true;
-          if (k > p && lower_[k - 1] == ",") --k;
-        }
-        if (!stop && lower_[k] == "," && lower_[k + 1] == "however") {
-          stop = true;
-        }
-        if (!stop && lower_[k] == ",") {
-          // ", John said none were added", ", and one in five say ...",
-          // ", at the town hall this week she said": another attribution.
-          int m = k + 1;
-          if (m < se && (lower_[m] == "and" || lower_[m] == "but")) ++m;
-          bool noun = false;
-          while (m < se && m < k + 11 &&
-                 (IsNominal(m) || Pos(m) == "IN" || Pos(m) == "RB" ||
-                  lower_[m] == "to")) {
-            noun = IsNominal(m);
-            ++m;
-          }
-          if (noun && m < se && IsFiniteVerb(m) && lookup_(self_, lower_[m]) &&
-              (*lookup_(self_, lower_[m]) == CueClass::kSpeech ||
-               *lookup_(self_, lower_[m]) == CueClass::kBelief)) {
-            stop = true;
-          }
-        }
-        if (!stop && lower_[k] == "," &&
-            (lower_[k + 1] == "and" || lower_[k + 1] == "but" ||
-             lower_[k + 1] == "or" || lower_[k + 1] == "so")) {
-          // ", and Ms. Brainard is among ...": a new clause with its own
-          // subject ends the content.
-          int m = k + 2;
-          while (m < se && m < k + 8 && IsNominal(m)) ++m;
-          if (m > k + 2 && m < se && IsFiniteVerb(m)) stop = true;
-        }
-        if (stop) {
-          ce = k;
-          break;
-        }
-      }
-      // "endorsed Clinton in New Hampshire", "pointed to the polls": the
-      // corpus's content runs on to the end of the clause, but only the
-      // object noun phrase with its prepositional phrases is kept from the
-      // cues after it.
-      int obj_claim = -1;
-      if (*cls == CueClass::kAct && !clause && has_pos_) {
-        int k = ObjectEnd(p, ce);
-        if (k > p) obj_claim = k;
-      }
-      while (ce > p && (lower_[ce - 1] == "." || lower_[ce - 1] == "!" ||
-                        lower_[ce - 1] == "?" || lower_[ce - 1] == ")")) {
-        --ce;
-      }
-      // A quotation that opens inside the clause and runs past the sentence
-      // (the splitter cut inside it) takes the clause with it to its end.
-      uint32_t quote_end = 0;
-      for (int k = p; k < ce; ++k) {
-        if (!IsQuoteTok(k)) continue;
-        int sg = SegmentStartingAt(k);
-        if (sg >= 0 && segs_[sg].close > doc_->sentences[s].span.end) {
-          quote_end = segs_[sg].close;
-        }
-        break;
-      }
-      // A quotation closing the sentence after a comma or colon is what was
-      // said ("said on Twitter on Monday, “Next summer ...”").
-      // Not after a complementizer: 'told the crowd that after 200 years,
-      // "It's time."' is one clause, the quotation inside it.
-      if (participle) ce = p;
-      if (!inverted && !clause && ce - p >= 2) {
-        for (int k = p + 1; k < se; ++k) {
-          // Not after a clause of the writer's own ("said Trump was a
-          // candidate of Silicon Valley: ...").
-          if (IsFiniteVerb(k - 1) && seg_of_tok_[k - 1] < 0) break;
-          if (!(IsPunct(k - 1, ",") || IsPunct(k - 1, ":"))) continue;
-          int sg = SegmentStartingAt(k);
-          if (sg < 0 || seg_attr_[sg] >= 0) continue;
-          int last = se - 1;
-          while (last > k && (lower_[last] == "." || lower_[last] == "!" ||
-                              lower_[last] == "?")) {
-            --last;
-          }
-          if (segs_[sg].close >= doc_->tokens[last].end) {
-            a.segments.push_back(sg);
-            claim_e = se;
-          }
-          break;
-        }
-      }
-      if (!a.segments.empty()) {
-      } else if (!inverted && (ce - p >= 2 || OneWordObject(p))) {
-        a.content = {doc_->tokens[p].begin,
-                     std::max(doc_->tokens[ce - 1].end, quote_end)};
-        claim_e = ce;
-        if (obj_claim > 0) claim_e = obj_claim;
-        // "a surge of independents, which Democrats say could be aiding
-        // Mr. Sanders": the relative pronoun is the first part of what was
-        // said.
-        if (a.src_b - 1 >= sb && a.src_b == group_b && !claimed_[a.src_b - 1] &&
-            (lower_[a.src_b - 1] == "which" || lower_[a.src_b - 1] == "who" ||
-             lower_[a.src_b - 1] == "that") &&
-            (Pos(a.src_b - 1) == "WDT" || Pos(a.src_b - 1) == "WP" ||
-             Pos(a.src_b - 1) == "IN") &&
-            (IsFiniteVerb(p) ||
-             (p + 1 < ce && Pos(p) == "RB" && IsFiniteVerb(p + 1)))) {
-          // (The clause after the cue has no subject of its own.)
-          a.content2 = {doc_->tokens[a.src_b - 1].begin,
-                        doc_->tokens[a.src_b - 1].end};
-          claimed_[a.src_b - 1] = 1;
-        }
-        // "Many of the closures, he said, have involved ...": the words
-        // before the attribution are the first part of what was said.
-        if (group_b - 1 > sb + 1 && lower_[group_b - 1] == "," &&
-            group_e < se && lower_[group_e] == "," &&
-            !claimed_[group_b - 2]) {
-          int cend = group_b - 1;
-          bool verb = false;
-          for (int k = sb; k < cend; ++k) {
-            if (IsFiniteVerb(k) || seg_of_tok_[k] >= 0) verb = true;
-          }
-          if (verb || cend - sb >= 1) {
-            a.content2 = {doc_->tokens[sb].begin, doc_->tokens[cend - 1].end};
-            for (int k = sb; k < cend; ++k) claimed_[k] = 1;
-          }
-        }
-      } else if (group_b - 1 > sb &&
-                 (lower_[group_b - 1] == "," || IsQuoteTok(group_b - 1))) {
-        // The clause before: "..., he said", or "... "strategic," he said"
-        // (the closing mark and the comma inside it belong to the clause).
-        int cb = SkipOpener(sb, group_b - 1);
-        int cend = IsQuoteTok(group_b - 1) ? group_b : group_b - 1;
-        if (cend - cb >= 2) {
-          a.content = {doc_->tokens[cb].begin, doc_->tokens[cend - 1].end};
-          for (int k = cb; k < cend; ++k) claimed_[k] = 1;
-        }
-      }
-    }
-    if (a.segments.empty() && a.content.end == 0) continue;
-    // 'Clinton, a top aide said, "is very confident ..."', 'Instead, Axelrod
-    // said, "..."': the words before an attribution that interrupts the
-    // sentence are the first part of what was said (not an opening phrase
-    // of place or time: "In an interview, ...").
-    if (!a.segments.empty() && a.content2.end == 0 && group_b - 1 > sb &&
-        group_b - 1 - sb <= 6 && lower_[group_b - 1] == "," &&
-        segs_[a.segments.front()].open > doc_->tokens[group_e - 1].end &&
-        Pos(sb) != "IN" && Pos(sb) != "TO" && !IsTimeWord(lower_[sb])) {
-      bool free = true;
-      for (int k = sb; k < group_b - 1 && free; ++k) {
-        free = !claimed_[k] && seg_of_tok_[k] < 0 && !IsQuoteTok(k);
-      }
-      if (free) {
-        a.content2 = {doc_->tokens[sb].begin, doc_->tokens[group_b - 2].end};
-        for (int k = sb; k < group_b - 1; ++k) claimed_[k] = 1;
-      }
-    }
-    Commit(std::move(a), group_b, claim_e);
+    AttributeCue(s, sb, se, i, *cls, cue_e);
   }
   QuoteThenSpeaker(s, sb, se);
   CueThenQuote(s, sb, se);
@@ -1923,7 +2181,8 @@ bool Analysis::OtherClause(int cue, int d) const {
   if (cl.relation != "conj") return false;
   if (cl.parent == cue) return true;
   const CueClass* c = lookup_(self_, lower_[cl.predicate]);
-  if (c == nullptr || (*c != CueClass::kSpeech && *c != CueClass::kBelief)) {
+  if (c == nullptr || (*c != CueClass::kSpeech && *c != CueClass::kBelief &&
+                       *c != CueClass::kObject)) {
     return false;
   }
   for (const ClauseArgument& arg : cl.arguments) {
@@ -2500,79 +2759,206 @@ void Analysis::Run() {
   Emit();
 }
 
+// Returns the span of the sentences covering bytes [b, e).
+Span Analysis::SentenceCover(uint32_t b, uint32_t e) const {
+  const size_t n = N();
+  Span s{b, e};
+  for (uint32_t x : {b, e > b ? e - 1 : b}) {
+    int k = std::min<int>(TokenAt(x), static_cast<int>(n) - 1);
+    if (k > 0 && doc_->tokens[k].begin > x) --k;
+    if (k < 0) continue;
+    int si = sent_of_tok_[k];
+    if (si < 0) continue;
+    s.begin = std::min(s.begin, doc_->sentences[si].span.begin);
+    s.end = std::max(s.end, doc_->sentences[si].span.end);
+  }
+  return s;
+}
+
+// Returns the bytes of source tokens [src_b, src_e), a trailing comma left
+// out.
+Span Analysis::SpeakerBytes(int src_b, int src_e) const {
+  Span s = {doc_->tokens[src_b].begin, doc_->tokens[src_e - 1].end};
+  while (s.end > s.begin && text_[s.end - 1] == ',') --s.end;
+  return s;
+}
+
+// Fills in quote *q the cue, speaker and sentence of attribution a.
+void Analysis::Fill(Quote* q, const Attribution& a) const {
+  if (a.cue_b >= 0) {
+    q->cue_span = {doc_->tokens[a.cue_b].begin, doc_->tokens[a.cue_e - 1].end};
+    q->cue = std::string(
+        text_.substr(q->cue_span.begin, q->cue_span.end - q->cue_span.begin));
+  }
+  if (a.src_b >= 0) {
+    q->speaker_span = SpeakerBytes(a.src_b, a.src_e);
+    // "He’s", one token: the speaker is "He".
+    const std::string& w = lower_[a.src_e - 1];
+    if (a.src_e - a.src_b == 1 &&
+        (w == "he's" || w == "she's" || w == "it's" || w == "that's")) {
+      std::string_view t = Tok(a.src_e - 1);
+      q->speaker_span.end -= t.size() - (w.size() - 2);
+    }
+  }
+  q->speaker = a.speaker;
+  q->speaker_name = a.speaker_name;
+  q->speakers = a.speakers;
+  q->cue_class = a.cue_class;
+  uint32_t b = q->span.begin, e = q->span.end;
+  for (const Span& s : {q->cue_span, q->speaker_span}) {
+    if (s.end > s.begin) {
+      b = std::min(b, s.begin);
+      e = std::max(e, s.end);
+    }
+  }
+  q->sentence = SentenceCover(b, e);
+}
+
+// A quotation standing as its own sentence (segment sg, its words from
+// first_tok to last_tok), no cue claimed: it goes on the speaker of
+// attribution last_attr when that is in this paragraph or the one before.
+// Returns false when it is no quotation at all.
+bool Analysis::StandingQuotation(size_t sg, int first_tok, int last_tok,
+                                 int last_attr, Quote* q) const {
+  const Segment& seg = segs_[sg];
+  q->kind = "direct";
+  // A quoted heading of a word or two ("'FRIENDSHIP'") is no quotation.
+  size_t words = 0;
+  for (int k = first_tok; k <= last_tok; ++k) {
+    if (seg_of_tok_[k] >= 0 && !Pos(k).empty() && Pos(k)[0] != '.' &&
+        Pos(k)[0] != ',') {
+      ++words;
+    } else if (seg_of_tok_[k] >= 0 && Pos(k).empty()) {
+      ++words;
+    }
+  }
+  // Two words ending a sentence right after an attribution in the same
+  // paragraph are the speaker's ('"...," Bouhlel said. "Bodies
+  // everywhere."').
+  char last = InnerLast(static_cast<int>(sg));
+  bool sentence_end = last == '.' || last == '!' || last == '?';
+  bool same_paragraph = false;
+  if (last_attr >= 0 && words >= 1) {
+    uint32_t ab = doc_->tokens[attrs_[last_attr].cue_b].begin;
+    same_paragraph = ab < seg.open &&
+                     text_.substr(ab, seg.open - ab).find('\n') ==
+                         std::string_view::npos;
+  }
+  if (words <= 2 && !(sentence_end && same_paragraph)) return false;
+  if (last_attr < 0) return true;
+  const Attribution& a = attrs_[last_attr];
+  uint32_t ab = doc_->tokens[a.cue_b].begin;
+  std::string_view between = text_.substr(ab, seg.open - ab);
+  size_t breaks = 0, pos = 0;
+  while ((pos = between.find("\n\n", pos)) != std::string_view::npos) {
+    ++breaks;
+    pos += 2;
+  }
+  if (breaks <= 1) {
+    Quote tmp = *q;
+    Fill(&tmp, a);
+    q->speaker = tmp.speaker;
+    q->speaker_name = tmp.speaker_name;
+    q->speakers = tmp.speakers;
+    q->speaker_span = tmp.speaker_span;
+  }
+  return true;
+}
+
+// Makes the quote of segment sg, which no cue claimed, given the last
+// attribution before it. Inside reported speech it is a partial quote of
+// its speaker; a quotation standing as its own sentence goes on the last
+// speaker's words; one inside a sentence is partial, attributed to the
+// sentence's subject. Returns false when there is none.
+bool Analysis::LooseQuotation(size_t sg, int last_attr, Quote* q) const {
+  const Segment& seg = segs_[sg];
+  const size_t n = N();
+  q->span = {seg.inner_b, seg.inner_e};
+  // Trim spaces inside the marks.
+  while (q->span.begin < q->span.end && text_[q->span.begin] == ' ') {
+    ++q->span.begin;
+  }
+  while (q->span.end > q->span.begin && text_[q->span.end - 1] == ' ') {
+    --q->span.end;
+  }
+  if (q->span.end <= q->span.begin) return false;
+  const Attribution* owner = nullptr;
+  for (const Attribution& a : attrs_) {
+    if ((a.content.begin <= seg.open && seg.close <= a.content.end) ||
+        (a.content2.begin <= seg.open && seg.close <= a.content2.end)) {
+      owner = &a;
+      break;
+    }
+  }
+  int first_tok = TokenAt(seg.open);
+  int last_tok = TokenAt(seg.close) - 1;
+  if (first_tok >= static_cast<int>(n) || last_tok < first_tok) return false;
+  int s_first = sent_of_tok_[first_tok];
+  int s_last = sent_of_tok_[std::min<int>(last_tok, static_cast<int>(n) - 1)];
+  if (s_first < 0 || s_last < 0) return false;
+  const SentenceSpan& sf = doc_->sentences[s_first];
+  const SentenceSpan& sl = doc_->sentences[s_last];
+  // Whole sentences: only punctuation outside the marks.
+  bool whole = true;
+  for (int k = sf.token_begin; k < first_tok; ++k) {
+    if (std::isalnum(static_cast<unsigned char>(Tok(k)[0]))) whole = false;
+  }
+  for (int k = last_tok + 1; k < static_cast<int>(sl.token_end); ++k) {
+    if (std::isalnum(static_cast<unsigned char>(Tok(k)[0]))) whole = false;
+  }
+  if (owner != nullptr) {
+    q->kind = "partial";
+    q->speaker = owner->speaker;
+    q->speaker_name = owner->speaker_name;
+    q->speakers = owner->speakers;
+    if (owner->src_b >= 0) {
+      q->speaker_span = SpeakerBytes(owner->src_b, owner->src_e);
+    }
+  } else if (whole) {
+    if (!StandingQuotation(sg, first_tok, last_tok, last_attr, q)) {
+      return false;
+    }
+  } else {
+    q->kind = "partial";
+    Attribution subject;
+    if (SubjectOf(s_first, static_cast<int>(n), &subject.src_b,
+                  &subject.src_e)) {
+      Resolve(&subject);
+      q->speaker = subject.speaker;
+      q->speaker_name = subject.speaker_name;
+      q->speakers = subject.speakers;
+      q->speaker_span = SpeakerBytes(subject.src_b, subject.src_e);
+    }
+  }
+  uint32_t b = q->span.begin, e = q->span.end;
+  if (q->speaker_span.end > q->speaker_span.begin) {
+    b = std::min(b, q->speaker_span.begin);
+    e = std::max(e, q->speaker_span.end);
+  }
+  q->sentence = SentenceCover(b, e);
+  return true;
+}
+
 void Analysis::Emit() {
   std::vector<Quote>& out = doc_->quotes;
-  const size_t n = N();
-  auto sentence_span = [&](uint32_t b, uint32_t e) {
-    // The sentences covering [b, e).
-    Span s{b, e};
-    for (uint32_t x : {b, e > b ? e - 1 : b}) {
-      int k = std::min<int>(TokenAt(x), static_cast<int>(n) - 1);
-      if (k > 0 && doc_->tokens[k].begin > x) --k;
-      if (k < 0) continue;
-      int si = sent_of_tok_[k];
-      if (si < 0) continue;
-      s.begin = std::min(s.begin, doc_->sentences[si].span.begin);
-      s.end = std::max(s.end, doc_->sentences[si].span.end);
-    }
-    return s;
-  };
-  auto fill = [&](Quote* q, const Attribution& a) {
-    if (a.cue_b >= 0) {
-      q->cue_span = {doc_->tokens[a.cue_b].begin,
-                     doc_->tokens[a.cue_e - 1].end};
-      q->cue = std::string(
-          text_.substr(q->cue_span.begin, q->cue_span.end - q->cue_span.begin));
-    }
-    if (a.src_b >= 0) {
-      q->speaker_span = {doc_->tokens[a.src_b].begin,
-                         doc_->tokens[a.src_e - 1].end};
-      while (q->speaker_span.end > q->speaker_span.begin &&
-             text_[q->speaker_span.end - 1] == ',') {
-        --q->speaker_span.end;
-      }
-      // "He’s", one token: the speaker is "He".
-      const std::string& w = lower_[a.src_e - 1];
-      if (a.src_e - a.src_b == 1 &&
-          (w == "he's" || w == "she's" || w == "it's" || w == "that's")) {
-        std::string_view t = Tok(a.src_e - 1);
-        q->speaker_span.end -= t.size() - (w.size() - 2);
-      }
-    }
-    q->speaker = a.speaker;
-    q->speaker_name = a.speaker_name;
-    q->speakers = a.speakers;
-    q->cue_class = a.cue_class;
-    uint32_t b = q->span.begin, e = q->span.end;
-    for (const Span& s : {q->cue_span, q->speaker_span}) {
-      if (s.end > s.begin) {
-        b = std::min(b, s.begin);
-        e = std::max(e, s.end);
-      }
-    }
-    q->sentence = sentence_span(b, e);
-  };
   for (const Attribution& a : attrs_) {
     for (const Span& c : {a.content2, a.content}) {
       if (c.end <= c.begin) continue;
       Quote q;
       q.span = c;
       q.kind = "indirect";
-      fill(&q, a);
+      Fill(&q, a);
       out.push_back(std::move(q));
     }
     for (int sg : a.segments) {
       Quote q;
       q.span = {segs_[sg].inner_b, segs_[sg].inner_e};
       q.kind = "direct";
-      fill(&q, a);
+      Fill(&q, a);
       out.push_back(std::move(q));
     }
   }
-  // Quotations no cue claimed: inside reported speech they are partial
-  // quotes of its speaker; a quotation standing as its own sentence goes on
-  // the last speaker's words; one inside a sentence is partial, attributed
-  // to the sentence's subject.
+  // Quotations no cue claimed, each with the last attribution before it.
   int last_attr = -1;
   size_t next_attr = 0;
   for (size_t sg = 0; sg < segs_.size(); ++sg) {
@@ -2589,116 +2975,7 @@ void Analysis::Emit() {
       continue;
     }
     Quote q;
-    q.span = {seg.inner_b, seg.inner_e};
-    // Trim spaces inside the marks.
-    while (q.span.begin < q.span.end && text_[q.span.begin] == ' ') ++q.span.begin;
-    while (q.span.end > q.span.begin && text_[q.span.end - 1] == ' ') --q.span.end;
-    if (q.span.end <= q.span.begin) continue;
-    const Attribution* owner = nullptr;
-    for (const Attribution& a : attrs_) {
-      if ((a.content.begin <= seg.open && seg.close <= a.content.end) ||
-          (a.content2.begin <= seg.open && seg.close <= a.content2.end)) {
-        owner = &a;
-        break;
-      }
-    }
-    int first_tok = TokenAt(seg.open);
-    int last_tok = TokenAt(seg.close) - 1;
-    if (first_tok >= static_cast<int>(n) || last_tok < first_tok) continue;
-    int s_first = sent_of_tok_[first_tok];
-    int s_last = sent_of_tok_[std::min<int>(last_tok, static_cast<int>(n) - 1)];
-    if (s_first < 0 || s_last < 0) continue;
-    const SentenceSpan& sf = doc_->sentences[s_first];
-    const SentenceSpan& sl = doc_->sentences[s_last];
-    // Whole sentences: only punctuation outside the marks.
-    bool whole = true;
-    for (int k = sf.token_begin; k < first_tok; ++k) {
-      if (std::isalnum(static_cast<unsigned char>(Tok(k)[0]))) whole = false;
-    }
-    for (int k = last_tok + 1; k < static_cast<int>(sl.token_end); ++k) {
-      if (std::isalnum(static_cast<unsigned char>(Tok(k)[0]))) whole = false;
-    }
-    if (owner != nullptr) {
-      q.kind = "partial";
-      q.speaker = owner->speaker;
-      q.speaker_name = owner->speaker_name;
-      q.speakers = owner->speakers;
-      if (owner->src_b >= 0) {
-        q.speaker_span = {doc_->tokens[owner->src_b].begin,
-                          doc_->tokens[owner->src_e - 1].end};
-        while (q.speaker_span.end > q.speaker_span.begin &&
-               text_[q.speaker_span.end - 1] == ',') {
-          --q.speaker_span.end;
-        }
-      }
-    } else if (whole) {
-      q.kind = "direct";
-      // A quoted heading of a word or two ("'FRIENDSHIP'") is no quotation.
-      size_t words = 0;
-      for (int k = first_tok; k <= last_tok; ++k) {
-        if (seg_of_tok_[k] >= 0 && !Pos(k).empty() && Pos(k)[0] != '.' &&
-            Pos(k)[0] != ',') {
-          ++words;
-        } else if (seg_of_tok_[k] >= 0 && Pos(k).empty()) {
-          ++words;
-        }
-      }
-      // Two words ending a sentence right after an attribution in the same
-      // paragraph are the speaker's ('"...," Bouhlel said. "Bodies
-      // everywhere."').
-      char last = InnerLast(static_cast<int>(sg));
-      bool sentence_end = last == '.' || last == '!' || last == '?';
-      bool same_paragraph = false;
-      if (last_attr >= 0 && words >= 1) {
-        uint32_t ab = doc_->tokens[attrs_[last_attr].cue_b].begin;
-        same_paragraph = ab < seg.open &&
-                         text_.substr(ab, seg.open - ab).find('\n') ==
-                             std::string_view::npos;
-      }
-      if (words <= 2 && !(sentence_end && same_paragraph)) continue;
-      // The last speaker, when in this paragraph or the one before.
-      if (last_attr >= 0) {
-        const Attribution& a = attrs_[last_attr];
-        uint32_t ab = doc_->tokens[a.cue_b].begin;
-        std::string_view between = text_.substr(ab, seg.open - ab);
-        size_t breaks = 0, pos = 0;
-        while ((pos = between.find("\n\n", pos)) != std::string_view::npos) {
-          ++breaks;
-          pos += 2;
-        }
-        if (breaks <= 1) {
-          Quote tmp = q;
-          fill(&tmp, a);
-          q.speaker = tmp.speaker;
-          q.speaker_name = tmp.speaker_name;
-          q.speakers = tmp.speakers;
-          q.speaker_span = tmp.speaker_span;
-        }
-      }
-    } else {
-      q.kind = "partial";
-      Attribution subject;
-      if (SubjectOf(s_first, static_cast<int>(n), &subject.src_b,
-                    &subject.src_e)) {
-        Resolve(&subject);
-        q.speaker = subject.speaker;
-        q.speaker_name = subject.speaker_name;
-        q.speakers = subject.speakers;
-        q.speaker_span = {doc_->tokens[subject.src_b].begin,
-                          doc_->tokens[subject.src_e - 1].end};
-        while (q.speaker_span.end > q.speaker_span.begin &&
-               text_[q.speaker_span.end - 1] == ',') {
-          --q.speaker_span.end;
-        }
-      }
-    }
-    uint32_t b = q.span.begin, e = q.span.end;
-    if (q.speaker_span.end > q.speaker_span.begin) {
-      b = std::min(b, q.speaker_span.begin);
-      e = std::max(e, q.speaker_span.end);
-    }
-    q.sentence = sentence_span(b, e);
-    out.push_back(std::move(q));
+    if (LooseQuotation(sg, last_attr, &q)) out.push_back(std::move(q));
   }
   std::stable_sort(out.begin(), out.end(), [](const Quote& a, const Quote& b) {
     return a.span.begin < b.span.begin;

@@ -678,5 +678,51 @@ TEST_F(QuoteExtractorTest, OneWordObjectIsTheContent) {
   EXPECT_EQ(Find(day, "Thursday"), nullptr);
 }
 
+// PolNeAR never nests attributions: "X, who said Y, said Z" is two, the
+// first with "who" its source; the outer source ends before the relative
+// clause. Before, the walk took the relative clause into the outer source
+// and its cue was never looked at.
+TEST_F(QuoteExtractorTest, ReportingRelativeClauseIsAnAttributionOfItsOwn) {
+  Document doc = Run(
+      "The mayor, who said he usually votes for the Greens, said one "
+      "candidate he likes is the governor.");
+  const Quote* inner = Find(doc, "he usually votes for the Greens");
+  ASSERT_NE(inner, nullptr);
+  EXPECT_EQ(inner->cue, "said");
+  EXPECT_EQ(Text(doc, inner->speaker_span), "who");
+  const Quote* outer = Find(doc, "one candidate he likes is the governor");
+  ASSERT_NE(outer, nullptr);
+  EXPECT_EQ(Text(doc, outer->speaker_span), "The mayor");
+  // A relative clause that reports nothing stays in the source.
+  Document plain = Run(
+      "Jason Furman, who leads the council, said the economy is growing.");
+  const Quote* q = Find(plain, "the economy is growing");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(Text(plain, q->speaker_span), "Jason Furman, who leads the council");
+}
+
+// "said [X] and the governor urged ...": a conjunct with a subject of its
+// own whose verb is one of telling or urging (class object) is another
+// attribution, like one of saying; the content of the first ends before
+// it, and the learnt bounds no longer move that end back over the second
+// cue (PolNeAR never nests attributions). Before, the first content ran to
+// the end of the sentence and the second attribution was lost.
+TEST_F(QuoteExtractorTest, ConjunctWithAVerbOfTellingIsItsOwnAttribution) {
+  Document doc = Run(
+      "Officials said the road had flooded twice and the governor urged "
+      "drivers to stay home.");
+  const Quote* first = Find(doc, "the road had flooded twice");
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(first->cue, "said");
+  EXPECT_EQ(Text(doc, first->speaker_span), "Officials");
+  const Quote* second = nullptr;
+  for (const Quote& q : doc.quotes) {
+    if (q.cue == "urged") second = &q;
+  }
+  ASSERT_NE(second, nullptr);
+  EXPECT_EQ(Text(doc, second->speaker_span), "the governor");
+  EXPECT_EQ(Text(doc, second->span), "drivers to stay home");
+}
+
 }  // namespace
 }  // namespace dateline

@@ -176,12 +176,382 @@ std::pair<size_t, size_t> ClausesOverlapping(const Document& doc, uint32_t b,
           static_cast<size_t>(last - doc.clauses.begin())};
 }
 
+// What the boundary candidates of one part of one quote are scored against:
+// the quote's sentence, the tokens of its other parts, and the clause
+// layer's phrases there. Built once per quote and part by Candidates.
+class CandidateContext {
+ public:
+  using Part = QuoteModel::Part;
+
+  CandidateContext(const Document& doc, size_t qi, Part part, int b, int e)
+      : doc_(doc), v_(doc), q_(doc.quotes[qi]), part_(part), b_(b), e_(e) {
+    const Quote& q = q_;
+    // The sentence(s) the quote lies in.
+    const Span& target = Target(q, part);
+    sb_ = v_.FirstTokenFrom(std::min(q.sentence.begin, target.begin));
+    se_ = v_.FirstTokenFrom(std::max(q.sentence.end, target.end));
+    sb_ = std::min(sb_, b);
+    se_ = std::max(se_, e);
+    pre_ = part == Part::kContent ? "c" : part == Part::kSource ? "s" : "q";
+    CueContext();
+    ClauseBounds();
+    SentenceCounts();
+    if (part == Part::kContent) OtherCues(qi);
+  }
+
+  // The span of q that part names.
+  static const Span& Target(const Quote& q, Part part) {
+    return part == Part::kContent  ? q.span
+           : part == Part::kSource ? q.speaker_span
+                                   : q.cue_span;
+  }
+
+  int sb() const { return sb_; }
+  int se() const { return se_; }
+  const View& view() const { return v_; }
+
+  // Whether token k is one of the other two parts (never taken in), or for
+  // a content another quote's cue.
+  bool Blocked(int k) const {
+    switch (part_) {
+      case Part::kContent:
+        return Inside(k, q_.cue_span) || Inside(k, q_.speaker_span) ||
+               (k >= sb_ && k < se_ && !other_cue_.empty() &&
+                other_cue_[k - sb_]);
+      case Part::kSource:
+        return Inside(k, q_.cue_span) || Inside(k, q_.span);
+      case Part::kCue:
+        return Inside(k, q_.speaker_span) || Inside(k, q_.span);
+    }
+    return true;
+  }
+
+  // The word of token k as the features see it.
+  const std::string& WordAt(int k) const {
+    static const std::string kBos = "<S>", kEos = "</S>";
+    if (k < sb_) return kBos;
+    if (k >= se_) return kEos;
+    return words_[k - sb_];
+  }
+
+  void StartFeatures(int t, std::vector<uint64_t>* f);
+  void EndFeatures(int u, std::vector<uint64_t>* f);
+
+ private:
+  bool Inside(int k, const Span& s) const {
+    return s.end > s.begin && doc_.tokens[k].begin < s.end &&
+           doc_.tokens[k].end > s.begin;
+  }
+  // What token k belongs to.
+  const char* Role(int k) const {
+    if (k < sb_ || k >= se_) return "out";
+    if (Inside(k, q_.cue_span)) return "cue";
+    if (Inside(k, q_.speaker_span)) return "src";
+    if (Inside(k, q_.span)) return "con";
+    return "-";
+  }
+  FeatureHash H(const char* side, const char* name) const {
+    FeatureHash f;
+    f.Add(pre_).Add(side).Add(name);
+    return f;
+  }
+  // The clause shape of the span [lo, hi): finite verbs and commas, 0-3.
+  int Shape(int lo, int hi) const {
+    int fv = std::min(3, verbs_before_[hi - sb_] - verbs_before_[lo - sb_]);
+    int cm = std::min(3, commas_before_[hi - sb_] - commas_before_[lo - sb_]);
+    return fv * 4 + cm;
+  }
+  void CueContext();
+  void ClauseBounds();
+  void SentenceCounts();
+  void OtherCues(size_t qi);
+
+  const Document& doc_;
+  View v_;
+  const Quote& q_;
+  Part part_;
+  int b_, e_;
+  int sb_ = 0, se_ = 0;
+  const char* pre_ = "c";
+  std::string cue_last_ = "-";
+  std::string cue_prev_ = "-";
+  const char* src_side_ = "none";
+  std::vector<const char*> arg_starts_, arg_ends_;
+  int want_b_ = -1, want_e_ = -1;
+  FarRegion far_;
+  std::vector<std::string> words_;
+  std::vector<int> verbs_before_, commas_before_;
+  std::vector<uint8_t> other_cue_;  // token of another quote's cue
+};
+
+// Marks the tokens of the sentence inside another quote's cue: PolNeAR never
+// nests attributions, so a content's bounds never take one in (the rules
+// end a content before the next attribution; the ranker moved it back).
+// Quotes come in text order, so only the neighbours are looked at.
+void CandidateContext::OtherCues(size_t qi) {
+  const size_t lo = qi > kNeighbours ? qi - kNeighbours : 0;
+  const size_t hi = std::min(doc_.quotes.size(), qi + kNeighbours + 1);
+  for (size_t o = lo; o < hi; ++o) {
+    const Quote& other = doc_.quotes[o];
+    if (o == qi || other.kind == "partial") continue;
+    const Span& c = other.cue_span;
+    if (c.end <= c.begin || c.end > doc_.text.size()) continue;
+    if (c.begin == q_.cue_span.begin && c.end == q_.cue_span.end) continue;
+    for (int k = v_.FirstTokenFrom(c.begin); k < se_ && doc_.tokens[k].begin < c.end;
+         ++k) {
+      if (k < sb_) continue;
+      if (other_cue_.empty()) other_cue_.assign(se_ - sb_, 0);
+      other_cue_[k - sb_] = 1;
+    }
+  }
+}
+
+// The cue's last word, the word before it ("who" of a relative clause, "to",
+// a comma) and where the source stands: they tell which clause the content
+// closes.
+void CandidateContext::CueContext() {
+  if (q_.cue_span.end > q_.cue_span.begin) {
+    int ce = v_.TokenEndingAt(q_.cue_span.end);
+    if (ce > 0) cue_last_ = v_.Word(ce - 1, 0, v_.size());
+  }
+  if (q_.cue_span.end > q_.cue_span.begin) {
+    int cb = v_.TokenBeginningAt(q_.cue_span.begin);
+    if (cb >= 0) cue_prev_ = v_.Word(cb - 1, sb_, se_);
+    if (q_.speaker_span.end > q_.speaker_span.begin) {
+      src_side_ = q_.speaker_span.begin < q_.cue_span.begin ? "before" : "after";
+    }
+  }
+}
+
+// The clause layer (Document::clauses): the tokens where its phrases start
+// and end in the sentence, by role, and the phrase the part should be by the
+// clause of the cue: its complement (the content) or its agent (the source).
+// A boundary there is a constituent's.
+void CandidateContext::ClauseBounds() {
+  arg_starts_.assign(se_ - sb_ + 1, nullptr);
+  arg_ends_.assign(se_ - sb_ + 1, nullptr);
+  auto [c_lo, c_hi] = ClausesOverlapping(doc_, doc_.tokens[sb_].begin,
+                                         doc_.tokens[se_ - 1].end);
+  for (size_t ci = c_lo; ci < c_hi; ++ci) {
+    const Clause& cl = doc_.clauses[ci];
+    if (cl.predicate < static_cast<uint32_t>(sb_) ||
+        cl.predicate >= static_cast<uint32_t>(se_)) {
+      continue;
+    }
+    const Span& pt = doc_.tokens[cl.predicate];
+    bool of_cue = q_.cue_span.end > q_.cue_span.begin &&
+                  pt.begin >= q_.cue_span.begin && pt.end <= q_.cue_span.end;
+    for (const ClauseArgument& arg : cl.arguments) {
+      if (arg.span.end <= arg.span.begin || arg.span.end > doc_.text.size()) {
+        continue;
+      }
+      int ab = v_.FirstTokenFrom(arg.span.begin);
+      int ae = v_.FirstTokenFrom(arg.span.end);
+      if (ab < sb_ || ae > se_ || ae <= ab) continue;
+      if (arg_starts_[ab - sb_] == nullptr) {
+        arg_starts_[ab - sb_] = arg.role.c_str();
+      }
+      if (arg_ends_[ae - sb_] == nullptr) arg_ends_[ae - sb_] = arg.role.c_str();
+      if (!of_cue || want_b_ >= 0) continue;
+      if ((part_ == Part::kContent && arg.role == "complement") ||
+          (part_ == Part::kSource && arg.role == "agent")) {
+        want_b_ = ab;
+        want_e_ = ae;
+        if (part_ == Part::kContent && (v_.Raw(ab) == "that")) ++want_b_;
+        if (part_ == Part::kSource && v_.Raw(ab) == "by" && ae - ab > 1) {
+          ++want_b_;
+        }
+      }
+    }
+  }
+}
+
+// The sentence's words, made once (every candidate reads several), and the
+// finite verbs and commas before each token (prefix counts): how many
+// clauses a candidate span holds.
+void CandidateContext::SentenceCounts() {
+  words_.resize(se_ - sb_);
+  for (int k = sb_; k < se_; ++k) words_[k - sb_] = v_.Word(k, sb_, se_);
+  verbs_before_.assign(se_ - sb_ + 1, 0);
+  commas_before_.assign(se_ - sb_ + 1, 0);
+  for (int k = sb_; k < se_; ++k) {
+    std::string_view p = v_.Pos(k, sb_, se_);
+    bool finite = p == "VBD" || p == "VBZ" || p == "VBP" || p == "MD";
+    verbs_before_[k - sb_ + 1] = verbs_before_[k - sb_] + (finite ? 1 : 0);
+    commas_before_[k - sb_ + 1] =
+        commas_before_[k - sb_] + (v_.Raw(k) == "," ? 1 : 0);
+  }
+}
+
+// The features of start candidate t (the span's first token).
+void CandidateContext::StartFeatures(int t, std::vector<uint64_t>* fv) {
+  const int sb = sb_, se = se_, b = b_, e = e_;
+  const std::string& cls = q_.cue_class;
+  const std::string& w0 = WordAt(t);
+  const std::string &wm1 = WordAt(t - 1), &w1 = WordAt(t + 1);
+  std::string_view p0 = v_.Pos(t, sb, se), pm1 = v_.Pos(t - 1, sb, se),
+                   p1 = v_.Pos(t + 1, sb, se);
+  std::string_view c0 = v_.Chunk(t, sb, se), cm1 = v_.Chunk(t - 1, sb, se);
+  const char* r = Role(t - 1);
+  int d = DistanceFeature(t - b);
+  std::vector<uint64_t>& f = *fv;
+  auto add = [&](FeatureHash x) { f.push_back(x.value()); };
+  auto h = [&](const char* side, const char* name) { return H(side, name); };
+  if (t == b) add(h("b", "orig"));
+  add(h("b", "d").Add(d));
+  if (!doc_.clauses.empty()) {
+    const char* arg = arg_starts_[t - sb];
+    add(h("b", "arg").Add(arg ? arg : "-"));
+    if (want_b_ >= 0) {
+      add(h("b", "want").Add(DistanceFeature(t - want_b_)));
+      if (t == want_b_) add(h("b", "wantcls").Add(cls));
+    } else {
+      add(h("b", "nowant"));
+    }
+  }
+  add(h("b", "w0").Add(w0));
+  add(h("b", "p0").Add(p0));
+  add(h("b", "w-1").Add(wm1));
+  add(h("b", "p-1").Add(pm1));
+  add(h("b", "w1").Add(w1));
+  add(h("b", "p1").Add(p1));
+  add(h("b", "c0").Add(c0));
+  add(h("b", "c-1").Add(cm1));
+  add(h("b", "c-1c0").Add(cm1).Add(c0));
+  add(h("b", "p-1p0").Add(pm1).Add(p0));
+  add(h("b", "w-1p0").Add(wm1).Add(p0));
+  add(h("b", "p-1w0").Add(pm1).Add(w0));
+  add(h("b", "w-1w0").Add(wm1).Add(w0));
+  add(h("b", "p0p1").Add(p0).Add(p1));
+  add(h("b", "dp0").Add(d).Add(p0));
+  add(h("b", "clsp0").Add(cls).Add(p0));
+  add(h("b", "clsw0").Add(cls).Add(w0));
+  add(h("b", "r-1").Add(r));
+  add(h("b", "r-1w0").Add(r).Add(w0));
+  add(h("b", "r-1p0").Add(r).Add(p0));
+  add(h("b", "r-1w-1").Add(r).Add(wm1));
+  add(h("b", "cuew0").Add(cue_last_).Add(w0));
+  add(h("b", "shape").Add(Shape(t, e)));
+  add(h("b", "cprevw0").Add(cue_prev_).Add(w0));
+  add(h("b", "srcw0").Add(src_side_).Add(w0));
+  add(h("b", "srcw-1").Add(src_side_).Add(wm1));
+  add(h("b", "shapecls").Add(Shape(t, e)).Add(cls));
+  add(h("b", "cuep0").Add(cue_last_).Add(p0));
+  if (std::abs(t - b) <= QuoteModel::kWindow) {
+    for (int k = std::min(t, b); k < std::max(t, b); ++k) {
+      const char* dir = t < b ? "add" : "drop";
+      add(h("b", dir).Add(v_.Pos(k, sb, se)));
+      add(h("b", dir).Add("w").Add(WordAt(k)));
+    }
+  } else {
+    far_.Summarise(v_, std::min(t, b), std::max(t, b), sb, se);
+    far_.Emit(h("b", t < b ? "fadd" : "fdrop"), &f);
+  }
+}
+
+// The features of end candidate u (one past the span's last token).
+void CandidateContext::EndFeatures(int u, std::vector<uint64_t>* fv) {
+  const int sb = sb_, se = se_, b = b_, e = e_;
+  const std::string& cls = q_.cue_class;
+  const std::string &wl = WordAt(u - 1), &wn = WordAt(u),
+                    &wn2 = WordAt(u + 1), &wl2 = WordAt(u - 2);
+  std::string_view pl = v_.Pos(u - 1, sb, se), pn = v_.Pos(u, sb, se),
+                   pn2 = v_.Pos(u + 1, sb, se);
+  std::string_view cl = v_.Chunk(u - 1, sb, se), cn = v_.Chunk(u, sb, se);
+  const char* r = Role(u);
+  int d = DistanceFeature(u - e);
+  std::vector<uint64_t>& f = *fv;
+  auto add = [&](FeatureHash x) { f.push_back(x.value()); };
+  auto h = [&](const char* side, const char* name) { return H(side, name); };
+  if (u == e) add(h("e", "orig"));
+  add(h("e", "d").Add(d));
+  if (!doc_.clauses.empty()) {
+    const char* arg = arg_ends_[u - sb];
+    add(h("e", "arg").Add(arg ? arg : "-"));
+    add(h("e", "argwn").Add(arg ? arg : "-").Add(wn));
+    if (want_e_ >= 0) {
+      add(h("e", "want").Add(DistanceFeature(u - want_e_)));
+      if (u == want_e_) add(h("e", "wantcls").Add(cls));
+    } else {
+      add(h("e", "nowant"));
+    }
+  }
+  add(h("e", "wl").Add(wl));
+  add(h("e", "pl").Add(pl));
+  add(h("e", "wl2").Add(wl2));
+  add(h("e", "wn").Add(wn));
+  add(h("e", "pn").Add(pn));
+  add(h("e", "wn2").Add(wn2));
+  add(h("e", "pn2").Add(pn2));
+  add(h("e", "cl").Add(cl));
+  add(h("e", "cn").Add(cn));
+  add(h("e", "clcn").Add(cl).Add(cn));
+  add(h("e", "plpn").Add(pl).Add(pn));
+  add(h("e", "wlpn").Add(wl).Add(pn));
+  add(h("e", "plwn").Add(pl).Add(wn));
+  add(h("e", "wlwn").Add(wl).Add(wn));
+  add(h("e", "wnwn2").Add(wn).Add(wn2));
+  add(h("e", "pnpn2").Add(pn).Add(pn2));
+  add(h("e", "dpn").Add(d).Add(pn));
+  add(h("e", "clswn").Add(cls).Add(wn));
+  add(h("e", "len").Add(LengthBucket(u - b)));
+  add(h("e", "shape").Add(Shape(b, u)));
+  add(h("e", "cprevwn").Add(cue_prev_).Add(wn));
+  add(h("e", "cprevpn").Add(cue_prev_).Add(pn));
+  add(h("e", "srcwn").Add(src_side_).Add(wn));
+  add(h("e", "srcwl").Add(src_side_).Add(wl));
+  add(h("e", "shapecls").Add(Shape(b, u)).Add(cls));
+  add(h("e", "rn").Add(r));
+  add(h("e", "rnwl").Add(r).Add(wl));
+  add(h("e", "rnpl").Add(r).Add(pl));
+  add(h("e", "rnwn").Add(r).Add(wn));
+  add(h("e", "cuewn").Add(cue_last_).Add(wn));
+  bool rest_punct = true;
+  for (int k = u; k < se && rest_punct; ++k) rest_punct = !v_.Alnum(k);
+  if (rest_punct) add(h("e", "eos").Add(wl));
+  if (std::abs(u - e) <= QuoteModel::kWindow) {
+    for (int k = std::min(u, e); k < std::max(u, e); ++k) {
+      const char* dir = u > e ? "add" : "drop";
+      add(h("e", dir).Add(v_.Pos(k, sb, se)));
+      add(h("e", dir).Add("w").Add(WordAt(k)));
+    }
+  } else {
+    far_.Summarise(v_, std::min(u, e), std::max(u, e), sb, se);
+    far_.Emit(h("e", u > e ? "fadd" : "fdrop"), &f);
+  }
+}
+
+// Takes the next feature vector of c, reusing the memory of an earlier call
+// (Refine calls Candidates for every quote and part).
+std::vector<uint64_t>& NextSlot(BoundaryCandidates* c, size_t* used) {
+  if (*used == c->features.size()) c->features.emplace_back();
+  std::vector<uint64_t>& f = c->features[(*used)++];
+  f.clear();
+  return f;
+}
+
+// Whether part of q has bounds the model may move.
+bool Movable(const Document& doc, const Quote& q, QuoteModel::Part part) {
+  using Part = QuoteModel::Part;
+  if (q.kind == "partial" || q.span.end <= q.span.begin ||
+      q.span.end > doc.text.size() || q.cue_span.end > doc.text.size() ||
+      q.speaker_span.end > doc.text.size()) {
+    return false;
+  }
+  if (part == Part::kContent && q.kind != "indirect") return false;
+  // A quotation that goes on the last speaker's words has that speaker's
+  // span, found at its own cue: it is not moved here.
+  if (part == Part::kSource && q.cue_span.end <= q.cue_span.begin) {
+    return false;
+  }
+  const Span& target = CandidateContext::Target(q, part);
+  return target.end > target.begin;
+}
+
 }  // namespace
 
 bool QuoteModel::Candidates(const Document& doc, size_t qi, Part part,
                             BoundaryCandidates* start, BoundaryCandidates* end) {
-  // Reuse the vectors' memory from the last call (Refine calls this for
-  // every quote and part).
   size_t n_start = 0, n_end = 0;
   start->tokens.clear();
   end->tokens.clear();
@@ -191,298 +561,47 @@ bool QuoteModel::Candidates(const Document& doc, size_t qi, Part part,
     end->features.resize(n_end);
     return ok && n_start > 0 && n_end > 0;
   };
-  auto slot = [](BoundaryCandidates* c, size_t* used) -> std::vector<uint64_t>& {
-    if (*used == c->features.size()) c->features.emplace_back();
-    std::vector<uint64_t>& f = c->features[(*used)++];
-    f.clear();
-    return f;
-  };
   if (qi >= doc.quotes.size()) return finish(false);
   const Quote& q = doc.quotes[qi];
-  if (q.kind == "partial" || q.span.end <= q.span.begin ||
-      q.span.end > doc.text.size() || q.cue_span.end > doc.text.size() ||
-      q.speaker_span.end > doc.text.size()) {
-    return finish(false);
-  }
-  if (part == Part::kContent && q.kind != "indirect") return finish(false);
-  // A quotation that goes on the last speaker's words has that speaker's
-  // span, found at its own cue: it is not moved here.
-  if (part == Part::kSource && q.cue_span.end <= q.cue_span.begin) {
-    return finish(false);
-  }
-  const Span& target = part == Part::kContent ? q.span
-                       : part == Part::kSource ? q.speaker_span
-                                               : q.cue_span;
-  if (target.end <= target.begin) return finish(false);
+  if (!Movable(doc, q, part)) return finish(false);
+  const Span& target = CandidateContext::Target(q, part);
   View v(doc);
   const int b = v.TokenBeginningAt(target.begin);
   const int e = v.TokenEndingAt(target.end);
   if (b < 0 || e <= b) return finish(false);
-  // The sentence(s) the quote lies in.
-  int sb = v.FirstTokenFrom(std::min(q.sentence.begin, target.begin));
-  int se = v.FirstTokenFrom(std::max(q.sentence.end, target.end));
-  sb = std::min(sb, b);
-  se = std::max(se, e);
-  // What each token near the span belongs to: the other two parts are
-  // never taken in.
-  auto inside = [&](int k, const Span& s) {
-    return s.end > s.begin && doc.tokens[k].begin < s.end &&
-           doc.tokens[k].end > s.begin;
-  };
-  auto role = [&](int k) -> const char* {
-    if (k < sb || k >= se) return "out";
-    if (inside(k, q.cue_span)) return "cue";
-    if (inside(k, q.speaker_span)) return "src";
-    if (inside(k, q.span)) return "con";
-    return "-";
-  };
-  auto blocked = [&](int k) {
-    switch (part) {
-      case Part::kContent:
-        return inside(k, q.cue_span) || inside(k, q.speaker_span);
-      case Part::kSource:
-        return inside(k, q.cue_span) || inside(k, q.span);
-      case Part::kCue:
-        return inside(k, q.speaker_span) || inside(k, q.span);
-    }
-    return true;
-  };
-  const char* pre = part == Part::kContent ? "c" : part == Part::kSource ? "s" : "q";
-  const std::string& cls = q.cue_class;
-  std::string cue_last = "-";
-  if (q.cue_span.end > q.cue_span.begin) {
-    int ce = v.TokenEndingAt(q.cue_span.end);
-    if (ce > 0) cue_last = v.Word(ce - 1, 0, v.size());
-  }
-  // The word before the cue ("who" of a relative clause, "to", a comma) and
-  // where the source stands: they tell which clause the content closes.
-  std::string cue_prev = "-";
-  const char* src_side = "none";
-  if (q.cue_span.end > q.cue_span.begin) {
-    int cb = v.TokenBeginningAt(q.cue_span.begin);
-    if (cb >= 0) cue_prev = v.Word(cb - 1, sb, se);
-    if (q.speaker_span.end > q.speaker_span.begin) {
-      src_side = q.speaker_span.begin < q.cue_span.begin ? "before" : "after";
-    }
-  }
-  auto h = [&](const char* side, const char* name) {
-    FeatureHash f;
-    f.Add(pre).Add(side).Add(name);
-    return f;
-  };
-
-  // The clause layer (Document::clauses): the tokens where its phrases
-  // start and end in the sentence, by role, and the phrase the part should
-  // be by the clause of the cue: its complement (the content) or its agent
-  // (the source). A boundary there is a constituent's.
-  std::vector<const char*> arg_starts(se - sb + 1, nullptr),
-      arg_ends(se - sb + 1, nullptr);
-  int want_b = -1, want_e = -1;
-  auto [c_lo, c_hi] = ClausesOverlapping(doc, doc.tokens[sb].begin,
-                                         doc.tokens[se - 1].end);
-  for (size_t ci = c_lo; ci < c_hi; ++ci) {
-    const Clause& cl = doc.clauses[ci];
-    if (cl.predicate < static_cast<uint32_t>(sb) ||
-        cl.predicate >= static_cast<uint32_t>(se)) {
-      continue;
-    }
-    const Span& pt = doc.tokens[cl.predicate];
-    bool of_cue = q.cue_span.end > q.cue_span.begin &&
-                  pt.begin >= q.cue_span.begin && pt.end <= q.cue_span.end;
-    for (const ClauseArgument& arg : cl.arguments) {
-      if (arg.span.end <= arg.span.begin || arg.span.end > doc.text.size()) {
-        continue;
-      }
-      int ab = v.FirstTokenFrom(arg.span.begin);
-      int ae = v.FirstTokenFrom(arg.span.end);
-      if (ab < sb || ae > se || ae <= ab) continue;
-      if (arg_starts[ab - sb] == nullptr) arg_starts[ab - sb] = arg.role.c_str();
-      if (arg_ends[ae - sb] == nullptr) arg_ends[ae - sb] = arg.role.c_str();
-      if (!of_cue || want_b >= 0) continue;
-      if ((part == Part::kContent && arg.role == "complement") ||
-          (part == Part::kSource && arg.role == "agent")) {
-        want_b = ab;
-        want_e = ae;
-        if (part == Part::kContent && (v.Raw(ab) == "that")) ++want_b;
-        if (part == Part::kSource && v.Raw(ab) == "by" && ae - ab > 1) ++want_b;
-      }
-    }
-  }
-
-  FarRegion far;
-  // The sentence's words, made once (every candidate reads several).
-  std::vector<std::string> words(se - sb);
-  for (int k = sb; k < se; ++k) words[k - sb] = v.Word(k, sb, se);
-  static const std::string kBos = "<S>", kEos = "</S>";
-  auto word = [&](int k) -> const std::string& {
-    if (k < sb) return kBos;
-    if (k >= se) return kEos;
-    return words[k - sb];
-  };
-  // Finite verbs and commas before each token of the sentence (prefix
-  // counts): how many clauses a candidate span holds.
-  std::vector<int> verbs_before(se - sb + 1, 0), commas_before(se - sb + 1, 0);
-  for (int k = sb; k < se; ++k) {
-    std::string_view p = v.Pos(k, sb, se);
-    bool finite = p == "VBD" || p == "VBZ" || p == "VBP" || p == "MD";
-    verbs_before[k - sb + 1] = verbs_before[k - sb] + (finite ? 1 : 0);
-    commas_before[k - sb + 1] = commas_before[k - sb] + (v.Raw(k) == "," ? 1 : 0);
-  }
-  // The clause shape of the span [lo, hi): finite verbs and commas, 0-3.
-  auto shape = [&](int lo, int hi) {
-    int fv = std::min(3, verbs_before[hi - sb] - verbs_before[lo - sb]);
-    int cm = std::min(3, commas_before[hi - sb] - commas_before[lo - sb]);
-    return fv * 4 + cm;
-  };
+  CandidateContext cx(doc, qi, part, b, e);
+  const int sb = cx.sb(), se = cx.se();
   // Start candidates: the span's first token t.
   // A content's bounds are looked for further away (kContentWindow): most of
   // the rules' content ends that are wrong are more than kWindow tokens off.
   const int win = part == Part::kContent ? kContentWindow : kWindow;
   for (int t = std::max(sb, b - win); t <= std::min(e - 1, b + win); ++t) {
-    if (blocked(t)) continue;
+    if (cx.Blocked(t)) continue;
     if (std::abs(t - b) > kWindow && !PhraseBreak(v, t - 1, sb, se)) continue;
     bool ok = true;
-    for (int k = t; k < b && ok; ++k) ok = !blocked(k);
+    for (int k = t; k < b && ok; ++k) ok = !cx.Blocked(k);
     if (!ok) continue;
-    const std::string& w0 = word(t);
     // The scorer puts back a "that" before the content.
-    if (part == Part::kContent && w0 == "that" && t != b) continue;
-    const std::string &wm1 = word(t - 1), &w1 = word(t + 1);
-    std::string_view p0 = v.Pos(t, sb, se), pm1 = v.Pos(t - 1, sb, se),
-                     p1 = v.Pos(t + 1, sb, se);
-    std::string_view c0 = v.Chunk(t, sb, se), cm1 = v.Chunk(t - 1, sb, se);
-    const char* r = role(t - 1);
-    int d = DistanceFeature(t - b);
-    std::vector<uint64_t>& f = slot(start, &n_start);
-    auto add = [&](FeatureHash x) { f.push_back(x.value()); };
-    if (t == b) add(h("b", "orig"));
-    add(h("b", "d").Add(d));
-    if (!doc.clauses.empty()) {
-      const char* arg = arg_starts[t - sb];
-      add(h("b", "arg").Add(arg ? arg : "-"));
-      if (want_b >= 0) {
-        add(h("b", "want").Add(DistanceFeature(t - want_b)));
-        if (t == want_b) add(h("b", "wantcls").Add(cls));
-      } else {
-        add(h("b", "nowant"));
-      }
+    if (part == Part::kContent && t != b && cx.WordAt(t) == "that") {
+      continue;
     }
-    add(h("b", "w0").Add(w0));
-    add(h("b", "p0").Add(p0));
-    add(h("b", "w-1").Add(wm1));
-    add(h("b", "p-1").Add(pm1));
-    add(h("b", "w1").Add(w1));
-    add(h("b", "p1").Add(p1));
-    add(h("b", "c0").Add(c0));
-    add(h("b", "c-1").Add(cm1));
-    add(h("b", "c-1c0").Add(cm1).Add(c0));
-    add(h("b", "p-1p0").Add(pm1).Add(p0));
-    add(h("b", "w-1p0").Add(wm1).Add(p0));
-    add(h("b", "p-1w0").Add(pm1).Add(w0));
-    add(h("b", "w-1w0").Add(wm1).Add(w0));
-    add(h("b", "p0p1").Add(p0).Add(p1));
-    add(h("b", "dp0").Add(d).Add(p0));
-    add(h("b", "clsp0").Add(cls).Add(p0));
-    add(h("b", "clsw0").Add(cls).Add(w0));
-    add(h("b", "r-1").Add(r));
-    add(h("b", "r-1w0").Add(r).Add(w0));
-    add(h("b", "r-1p0").Add(r).Add(p0));
-    add(h("b", "r-1w-1").Add(r).Add(wm1));
-    add(h("b", "cuew0").Add(cue_last).Add(w0));
-    add(h("b", "shape").Add(shape(t, e)));
-    add(h("b", "cprevw0").Add(cue_prev).Add(w0));
-    add(h("b", "srcw0").Add(src_side).Add(w0));
-    add(h("b", "srcw-1").Add(src_side).Add(wm1));
-    add(h("b", "shapecls").Add(shape(t, e)).Add(cls));
-    add(h("b", "cuep0").Add(cue_last).Add(p0));
-    if (std::abs(t - b) <= kWindow) {
-      for (int k = std::min(t, b); k < std::max(t, b); ++k) {
-        const char* dir = t < b ? "add" : "drop";
-        add(h("b", dir).Add(v.Pos(k, sb, se)));
-        add(h("b", dir).Add("w").Add(word(k)));
-      }
-    } else {
-      far.Summarise(v, std::min(t, b), std::max(t, b), sb, se);
-      far.Emit(h("b", t < b ? "fadd" : "fdrop"), &f);
-    }
+    cx.StartFeatures(t, &NextSlot(start, &n_start));
     start->tokens.push_back(t);
     if (t == b) start->original = static_cast<int>(start->tokens.size()) - 1;
   }
   // End candidates: one past the span's last token.
   for (int u = std::max(b + 1, e - win);
        u <= std::max(e, std::min(se, e + win)); ++u) {
-    if (blocked(u - 1)) continue;
+    if (cx.Blocked(u - 1)) continue;
     if (std::abs(u - e) > kWindow && !PhraseBreak(v, u, sb, se)) continue;
     bool ok = true;
-    for (int k = e; k < u && ok; ++k) ok = !blocked(k);
+    for (int k = e; k < u && ok; ++k) ok = !cx.Blocked(k);
     if (!ok) continue;
-    const std::string &wl = word(u - 1), &wn = word(u),
-                &wn2 = word(u + 1), &wl2 = word(u - 2);
     // The scorer puts back an appositive source's closing comma.
-    if (part == Part::kSource && wl == "," && u != e) continue;
-    std::string_view pl = v.Pos(u - 1, sb, se), pn = v.Pos(u, sb, se),
-                     pn2 = v.Pos(u + 1, sb, se);
-    std::string_view cl = v.Chunk(u - 1, sb, se), cn = v.Chunk(u, sb, se);
-    const char* r = role(u);
-    int d = DistanceFeature(u - e);
-    std::vector<uint64_t>& f = slot(end, &n_end);
-    auto add = [&](FeatureHash x) { f.push_back(x.value()); };
-    if (u == e) add(h("e", "orig"));
-    add(h("e", "d").Add(d));
-    if (!doc.clauses.empty()) {
-      const char* arg = arg_ends[u - sb];
-      add(h("e", "arg").Add(arg ? arg : "-"));
-      add(h("e", "argwn").Add(arg ? arg : "-").Add(wn));
-      if (want_e >= 0) {
-        add(h("e", "want").Add(DistanceFeature(u - want_e)));
-        if (u == want_e) add(h("e", "wantcls").Add(cls));
-      } else {
-        add(h("e", "nowant"));
-      }
+    if (part == Part::kSource && u != e && cx.WordAt(u - 1) == ",") {
+      continue;
     }
-    add(h("e", "wl").Add(wl));
-    add(h("e", "pl").Add(pl));
-    add(h("e", "wl2").Add(wl2));
-    add(h("e", "wn").Add(wn));
-    add(h("e", "pn").Add(pn));
-    add(h("e", "wn2").Add(wn2));
-    add(h("e", "pn2").Add(pn2));
-    add(h("e", "cl").Add(cl));
-    add(h("e", "cn").Add(cn));
-    add(h("e", "clcn").Add(cl).Add(cn));
-    add(h("e", "plpn").Add(pl).Add(pn));
-    add(h("e", "wlpn").Add(wl).Add(pn));
-    add(h("e", "plwn").Add(pl).Add(wn));
-    add(h("e", "wlwn").Add(wl).Add(wn));
-    add(h("e", "wnwn2").Add(wn).Add(wn2));
-    add(h("e", "pnpn2").Add(pn).Add(pn2));
-    add(h("e", "dpn").Add(d).Add(pn));
-    add(h("e", "clswn").Add(cls).Add(wn));
-    add(h("e", "len").Add(LengthBucket(u - b)));
-    add(h("e", "shape").Add(shape(b, u)));
-    add(h("e", "cprevwn").Add(cue_prev).Add(wn));
-    add(h("e", "cprevpn").Add(cue_prev).Add(pn));
-    add(h("e", "srcwn").Add(src_side).Add(wn));
-    add(h("e", "srcwl").Add(src_side).Add(wl));
-    add(h("e", "shapecls").Add(shape(b, u)).Add(cls));
-    add(h("e", "rn").Add(r));
-    add(h("e", "rnwl").Add(r).Add(wl));
-    add(h("e", "rnpl").Add(r).Add(pl));
-    add(h("e", "rnwn").Add(r).Add(wn));
-    add(h("e", "cuewn").Add(cue_last).Add(wn));
-    bool rest_punct = true;
-    for (int k = u; k < se && rest_punct; ++k) rest_punct = !v.Alnum(k);
-    if (rest_punct) add(h("e", "eos").Add(wl));
-    if (std::abs(u - e) <= kWindow) {
-      for (int k = std::min(u, e); k < std::max(u, e); ++k) {
-        const char* dir = u > e ? "add" : "drop";
-        add(h("e", dir).Add(v.Pos(k, sb, se)));
-        add(h("e", dir).Add("w").Add(word(k)));
-      }
-    } else {
-      far.Summarise(v, std::min(u, e), std::max(u, e), sb, se);
-      far.Emit(h("e", u > e ? "fadd" : "fdrop"), &f);
-    }
+    cx.EndFeatures(u, &NextSlot(end, &n_end));
     end->tokens.push_back(u);
     if (u == e) end->original = static_cast<int>(end->tokens.size()) - 1;
   }
@@ -548,120 +667,167 @@ int QuoteModel::Best(const BoundaryCandidates& c) const {
 
 uint64_t QuoteModel::DropFeature() { return FeatureHash().Add("k.drop").value(); }
 
-bool QuoteModel::FilterFeatures(const Document& doc, size_t qi,
-                                std::vector<uint64_t>* features) {
-  features->clear();
-  if (qi >= doc.quotes.size()) return false;
-  const Quote& q = doc.quotes[qi];
-  if (q.kind == "partial" || q.span.end <= q.span.begin ||
-      q.span.end > doc.text.size()) {
-    return false;
+namespace {
+
+// The filter's features of one quote, added in a fixed order (a model's
+// score sums them in that order).
+class FilterFeaturizer {
+ public:
+  FilterFeaturizer(const Document& doc, size_t qi,
+                   std::vector<uint64_t>* features)
+      : doc_(doc), qi_(qi), q_(doc.quotes[qi]), v_(doc), n_(v_.size()),
+        out_(features) {}
+
+  void Run() {
+    Add(FeatureHash().Add("k.bias"));
+    Add(FeatureHash().Add("k.kind").Add(q_.kind));
+    Add(FeatureHash().Add("k.cls").Add(q_.cue_class).Add(q_.kind));
+    Cue();
+    Source();
+    CueClause();
+    bool nested = Nesting();
+    Sentence();
+    Add(FeatureHash().Add("k.nestedcue").Add(nested).Add(cue_last_));
+    Content();
   }
-  View v(doc);
-  const int n = v.size();
-  auto add = [&](FeatureHash h) { features->push_back(h.value()); };
-  auto first_from = [&](uint32_t b) { return v.FirstTokenFrom(b); };
-  auto end_of = [&](const Span& s) {  // one past the last token inside s
-    int k = first_from(s.begin);
-    while (k < n && doc.tokens[k].begin < s.end) ++k;
+
+ private:
+  void Add(FeatureHash h) { out_->push_back(h.value()); }
+  int FirstFrom(uint32_t b) const { return v_.FirstTokenFrom(b); }
+  // One past the last token inside s.
+  int EndOf(const Span& s) const {
+    int k = FirstFrom(s.begin);
+    while (k < n_ && doc_.tokens[k].begin < s.end) ++k;
     return k;
-  };
-  add(FeatureHash().Add("k.bias"));
-  add(FeatureHash().Add("k.kind").Add(q.kind));
-  add(FeatureHash().Add("k.cls").Add(q.cue_class).Add(q.kind));
-  int cb = -1, ce = -1;
-  std::string cue_last = "-";
-  if (q.cue_span.end > q.cue_span.begin && q.cue_span.end <= doc.text.size()) {
-    cb = first_from(q.cue_span.begin);
-    ce = end_of(q.cue_span);
+  }
+  void Cue();
+  void Source();
+  void CueClause();
+  bool Nesting();
+  void Sentence();
+  void Content();
+
+  const Document& doc_;
+  size_t qi_;
+  const Quote& q_;
+  View v_;
+  const int n_;
+  std::vector<uint64_t>* out_;
+  int cb_ = -1, ce_ = -1;  // the cue's tokens
+  std::string cue_last_ = "-";
+};
+
+// The cue's words and its neighbours.
+void FilterFeaturizer::Cue() {
+  const Quote& q = q_;
+  const int n = n_;
+  if (q.cue_span.end > q.cue_span.begin && q.cue_span.end <= doc_.text.size()) {
+    cb_ = FirstFrom(q.cue_span.begin);
+    ce_ = EndOf(q.cue_span);
+    const int cb = cb_, ce = ce_;
     if (ce > cb) {
-      cue_last = v.Word(ce - 1, 0, n);
+      cue_last_ = v_.Word(ce - 1, 0, n);
       std::string all;
       for (int k = cb; k < ce && all.size() < 40; ++k) {
         if (!all.empty()) all.push_back(' ');
-        all += v.Word(k, 0, n);
+        all += v_.Word(k, 0, n);
       }
-      add(FeatureHash().Add("k.cue").Add(all));
-      add(FeatureHash().Add("k.cuefirst").Add(v.Word(cb, 0, n)));
-      add(FeatureHash().Add("k.cuelen").Add(std::min(ce - cb, 4)));
-      add(FeatureHash().Add("k.cuepos").Add(v.Pos(ce - 1, 0, n)));
-      add(FeatureHash().Add("k.cueposcls").Add(v.Pos(ce - 1, 0, n)).Add(q.cue_class));
-      add(FeatureHash().Add("k.cue-1").Add(v.Word(cb - 1, 0, n)));
-      add(FeatureHash().Add("k.cue-1p").Add(v.Pos(cb - 1, 0, n)));
-      add(FeatureHash().Add("k.cue+1").Add(v.Word(ce, 0, n)));
-      add(FeatureHash().Add("k.cue+1p").Add(v.Pos(ce, 0, n)));
-      add(FeatureHash().Add("k.cue+1w").Add(cue_last).Add(v.Word(ce, 0, n)));
-      add(FeatureHash().Add("k.cue-1w").Add(v.Word(cb - 1, 0, n)).Add(cue_last));
+      Add(FeatureHash().Add("k.cue").Add(all));
+      Add(FeatureHash().Add("k.cuefirst").Add(v_.Word(cb, 0, n)));
+      Add(FeatureHash().Add("k.cuelen").Add(std::min(ce - cb, 4)));
+      Add(FeatureHash().Add("k.cuepos").Add(v_.Pos(ce - 1, 0, n)));
+      Add(FeatureHash().Add("k.cueposcls").Add(v_.Pos(ce - 1, 0, n)).Add(q.cue_class));
+      Add(FeatureHash().Add("k.cue-1").Add(v_.Word(cb - 1, 0, n)));
+      Add(FeatureHash().Add("k.cue-1p").Add(v_.Pos(cb - 1, 0, n)));
+      Add(FeatureHash().Add("k.cue+1").Add(v_.Word(ce, 0, n)));
+      Add(FeatureHash().Add("k.cue+1p").Add(v_.Pos(ce, 0, n)));
+      Add(FeatureHash().Add("k.cue+1w").Add(cue_last_).Add(v_.Word(ce, 0, n)));
+      Add(FeatureHash().Add("k.cue-1w").Add(v_.Word(cb - 1, 0, n)).Add(cue_last_));
     }
   } else {
-    add(FeatureHash().Add("k.nocue"));
+    Add(FeatureHash().Add("k.nocue"));
   }
-  add(FeatureHash().Add("k.cuelast").Add(cue_last));
-  add(FeatureHash().Add("k.cuelastkind").Add(cue_last).Add(q.kind));
+  Add(FeatureHash().Add("k.cuelast").Add(cue_last_));
+  Add(FeatureHash().Add("k.cuelastkind").Add(cue_last_).Add(q.kind));
+}
+
+// The source's head, first word, length and side of the cue.
+void FilterFeaturizer::Source() {
+  const Quote& q = q_;
+  const int n = n_;
   if (q.speaker_span.end > q.speaker_span.begin &&
-      q.speaker_span.end <= doc.text.size()) {
-    int sb = first_from(q.speaker_span.begin);
-    int se = end_of(q.speaker_span);
+      q.speaker_span.end <= doc_.text.size()) {
+    int sb = FirstFrom(q.speaker_span.begin);
+    int se = EndOf(q.speaker_span);
     if (se > sb) {
-      std::string head = v.Word(se - 1, 0, n);
-      add(FeatureHash().Add("k.srchead").Add(head));
-      add(FeatureHash().Add("k.srcheadp").Add(v.Pos(se - 1, 0, n)));
-      add(FeatureHash().Add("k.srcfirst").Add(v.Word(sb, 0, n)));
-      add(FeatureHash().Add("k.srclen").Add(LengthBucket(se - sb)));
-      add(FeatureHash().Add("k.srccue").Add(head).Add(cue_last));
-      add(FeatureHash().Add("k.srcpcue").Add(v.Pos(se - 1, 0, n)).Add(cue_last));
-      add(FeatureHash().Add("k.src-1").Add(v.Word(sb - 1, 0, n)));
-      add(FeatureHash().Add("k.srcafter").Add(cb >= 0 && sb > cb));
+      std::string head = v_.Word(se - 1, 0, n);
+      Add(FeatureHash().Add("k.srchead").Add(head));
+      Add(FeatureHash().Add("k.srcheadp").Add(v_.Pos(se - 1, 0, n)));
+      Add(FeatureHash().Add("k.srcfirst").Add(v_.Word(sb, 0, n)));
+      Add(FeatureHash().Add("k.srclen").Add(LengthBucket(se - sb)));
+      Add(FeatureHash().Add("k.srccue").Add(head).Add(cue_last_));
+      Add(FeatureHash().Add("k.srcpcue").Add(v_.Pos(se - 1, 0, n)).Add(cue_last_));
+      Add(FeatureHash().Add("k.src-1").Add(v_.Word(sb - 1, 0, n)));
+      Add(FeatureHash().Add("k.srcafter").Add(cb_ >= 0 && sb > cb_));
     }
-    add(FeatureHash().Add("k.resolved").Add(!q.speaker.empty()));
+    Add(FeatureHash().Add("k.resolved").Add(!q.speaker.empty()));
   } else {
-    add(FeatureHash().Add("k.nosrc").Add(cue_last));
+    Add(FeatureHash().Add("k.nosrc").Add(cue_last_));
   }
-  // The clause of the cue (the clause layer): polarity, modality, and
-  // whether the source is its agent and the content its complement.
-  if (cb >= 0 && ce > cb && !doc.clauses.empty()) {
-    const Clause* cue_clause = nullptr;
-    auto [c_lo, c_hi] =
-        ClausesOverlapping(doc, q.cue_span.begin, q.cue_span.end);
-    for (size_t ci = c_lo; ci < c_hi; ++ci) {
-      const Clause& cl = doc.clauses[ci];
-      if (cl.predicate >= static_cast<uint32_t>(cb) &&
-          cl.predicate < static_cast<uint32_t>(ce)) {
-        cue_clause = &cl;
-        break;
-      }
-    }
-    if (cue_clause == nullptr) {
-      add(FeatureHash().Add("k.clnone").Add(q.kind));
-    } else {
-      const Clause& cl = *cue_clause;
-      auto overlaps = [](const Span& a, const Span& b) {
-        return a.begin < b.end && b.begin < a.end;
-      };
-      bool agent = false, comp = false, has_comp = false;
-      for (const ClauseArgument& arg : cl.arguments) {
-        if (arg.role == "agent" && overlaps(arg.span, q.speaker_span)) agent = true;
-        if (arg.role == "complement") {
-          has_comp = true;
-          if (overlaps(arg.span, q.span)) comp = true;
-        }
-      }
-      add(FeatureHash().Add("k.clneg").Add(cl.negated).Add(q.cue_class));
-      add(FeatureHash().Add("k.clmod").Add(cl.modality));
-      add(FeatureHash().Add("k.clagent").Add(agent).Add(q.kind));
-      add(FeatureHash().Add("k.clcomp").Add(has_comp).Add(comp).Add(q.kind));
-      add(FeatureHash().Add("k.clattr").Add(cl.attributed_by >= 0));
+}
+
+// The clause of the cue (the clause layer): polarity, modality, and whether
+// the source is its agent and the content its complement.
+void FilterFeaturizer::CueClause() {
+  const Quote& q = q_;
+  const int cb = cb_, ce = ce_;
+  if (!(cb >= 0 && ce > cb && !doc_.clauses.empty())) return;
+  const Clause* cue_clause = nullptr;
+  auto [c_lo, c_hi] =
+      ClausesOverlapping(doc_, q.cue_span.begin, q.cue_span.end);
+  for (size_t ci = c_lo; ci < c_hi; ++ci) {
+    const Clause& cl = doc_.clauses[ci];
+    if (cl.predicate >= static_cast<uint32_t>(cb) &&
+        cl.predicate < static_cast<uint32_t>(ce)) {
+      cue_clause = &cl;
+      break;
     }
   }
-  // Nested attributions: the cue inside another quote's words, or another
-  // cue inside this one's; and a quotation of the same words kept apart.
-  // Quotes come in text order, so only the neighbours are looked at (a page
-  // of a million quotes stays linear).
+  if (cue_clause == nullptr) {
+    Add(FeatureHash().Add("k.clnone").Add(q.kind));
+    return;
+  }
+  const Clause& cl = *cue_clause;
+  auto overlaps = [](const Span& a, const Span& b) {
+    return a.begin < b.end && b.begin < a.end;
+  };
+  bool agent = false, comp = false, has_comp = false;
+  for (const ClauseArgument& arg : cl.arguments) {
+    if (arg.role == "agent" && overlaps(arg.span, q.speaker_span)) agent = true;
+    if (arg.role == "complement") {
+      has_comp = true;
+      if (overlaps(arg.span, q.span)) comp = true;
+    }
+  }
+  Add(FeatureHash().Add("k.clneg").Add(cl.negated).Add(q.cue_class));
+  Add(FeatureHash().Add("k.clmod").Add(cl.modality));
+  Add(FeatureHash().Add("k.clagent").Add(agent).Add(q.kind));
+  Add(FeatureHash().Add("k.clcomp").Add(has_comp).Add(comp).Add(q.kind));
+  Add(FeatureHash().Add("k.clattr").Add(cl.attributed_by >= 0));
+}
+
+// Nested attributions: the cue inside another quote's words, or another cue
+// inside this one's; and a quotation of the same words kept apart. Quotes
+// come in text order, so only the neighbours are looked at (a page of a
+// million quotes stays linear). Returns whether the cue is nested.
+bool FilterFeaturizer::Nesting() {
+  const Quote& q = q_;
+  const size_t qi = qi_;
   bool nested = false, contains = false;
   const size_t lo = qi > kNeighbours ? qi - kNeighbours : 0;
-  const size_t hi = std::min(doc.quotes.size(), qi + kNeighbours + 1);
+  const size_t hi = std::min(doc_.quotes.size(), qi + kNeighbours + 1);
   for (size_t o = lo; o < hi; ++o) {
-    const Quote& other = doc.quotes[o];
+    const Quote& other = doc_.quotes[o];
     if (o == qi || other.kind == "partial") continue;
     if (q.cue_span.end > q.cue_span.begin && other.span.begin <= q.cue_span.begin &&
         q.cue_span.end <= other.span.end) {
@@ -672,42 +838,67 @@ bool QuoteModel::FilterFeatures(const Document& doc, size_t qi,
       contains = true;
     }
   }
-  add(FeatureHash().Add("k.nested").Add(nested).Add(contains));
-  // The sentence: a headline (mostly capitalised words), quotation marks.
-  if (q.sentence.end > q.sentence.begin && q.sentence.end <= doc.text.size()) {
-    int words = 0, caps = 0;
-    const int k0 = first_from(q.sentence.begin);
-    for (int k = k0; k < n && k < k0 + 200 && doc.tokens[k].end <= q.sentence.end;
-         ++k) {
-      std::string_view t = v.Raw(k);
-      if (t.empty() || !std::isalpha(static_cast<unsigned char>(t[0]))) continue;
-      ++words;
-      if (std::isupper(static_cast<unsigned char>(t[0]))) ++caps;
-    }
-    std::string_view sent = std::string_view(doc.text).substr(
-        q.sentence.begin, q.sentence.end - q.sentence.begin);
-    sent = sent.substr(0, 4000);
-    bool marks = sent.find('"') != std::string_view::npos ||
-                 sent.find("\xE2\x80\x9C") != std::string_view::npos ||
-                 sent.find("''") != std::string_view::npos;
-    add(FeatureHash().Add("k.headline").Add(words >= 4 && caps * 10 >= words * 7));
-    add(FeatureHash().Add("k.marks").Add(marks).Add(q.kind));
-    add(FeatureHash().Add("k.slen").Add(LengthBucket(words)));
+  Add(FeatureHash().Add("k.nested").Add(nested).Add(contains));
+  return nested;
+}
+
+// The sentence: a headline (mostly capitalised words), quotation marks.
+void FilterFeaturizer::Sentence() {
+  const Quote& q = q_;
+  const int n = n_;
+  if (!(q.sentence.end > q.sentence.begin && q.sentence.end <= doc_.text.size())) {
+    return;
   }
-  add(FeatureHash().Add("k.nestedcue").Add(nested).Add(cue_last));
-  int b = first_from(q.span.begin);
-  int e = end_of(q.span);
-  if (e > b) {
-    add(FeatureHash().Add("k.len").Add(LengthBucket(e - b)));
-    add(FeatureHash().Add("k.lencls").Add(LengthBucket(e - b)).Add(q.cue_class));
-    add(FeatureHash().Add("k.cfirst").Add(v.Word(b, 0, n)));
-    add(FeatureHash().Add("k.cfirstp").Add(v.Pos(b, 0, n)));
-    add(FeatureHash().Add("k.c-1").Add(v.Word(b - 1, 0, n)));
-    add(FeatureHash().Add("k.c-1cue").Add(v.Word(b - 1, 0, n)).Add(cue_last));
-    add(FeatureHash().Add("k.cfirstcue").Add(v.Pos(b, 0, n)).Add(cue_last));
-    add(FeatureHash().Add("k.clast").Add(v.Word(e - 1, 0, n)));
-    add(FeatureHash().Add("k.cuebefore").Add(cb >= 0 && cb < b));
+  int words = 0, caps = 0;
+  const int k0 = FirstFrom(q.sentence.begin);
+  for (int k = k0; k < n && k < k0 + 200 && doc_.tokens[k].end <= q.sentence.end;
+       ++k) {
+    std::string_view t = v_.Raw(k);
+    if (t.empty() || !std::isalpha(static_cast<unsigned char>(t[0]))) continue;
+    ++words;
+    if (std::isupper(static_cast<unsigned char>(t[0]))) ++caps;
   }
+  std::string_view sent = std::string_view(doc_.text).substr(
+      q.sentence.begin, q.sentence.end - q.sentence.begin);
+  sent = sent.substr(0, 4000);
+  bool marks = sent.find('"') != std::string_view::npos ||
+               sent.find("\xE2\x80\x9C") != std::string_view::npos ||
+               sent.find("''") != std::string_view::npos;
+  Add(FeatureHash().Add("k.headline").Add(words >= 4 && caps * 10 >= words * 7));
+  Add(FeatureHash().Add("k.marks").Add(marks).Add(q.kind));
+  Add(FeatureHash().Add("k.slen").Add(LengthBucket(words)));
+}
+
+// The content's length, first and last words.
+void FilterFeaturizer::Content() {
+  const Quote& q = q_;
+  const int n = n_;
+  int b = FirstFrom(q.span.begin);
+  int e = EndOf(q.span);
+  if (e <= b) return;
+  Add(FeatureHash().Add("k.len").Add(LengthBucket(e - b)));
+  Add(FeatureHash().Add("k.lencls").Add(LengthBucket(e - b)).Add(q.cue_class));
+  Add(FeatureHash().Add("k.cfirst").Add(v_.Word(b, 0, n)));
+  Add(FeatureHash().Add("k.cfirstp").Add(v_.Pos(b, 0, n)));
+  Add(FeatureHash().Add("k.c-1").Add(v_.Word(b - 1, 0, n)));
+  Add(FeatureHash().Add("k.c-1cue").Add(v_.Word(b - 1, 0, n)).Add(cue_last_));
+  Add(FeatureHash().Add("k.cfirstcue").Add(v_.Pos(b, 0, n)).Add(cue_last_));
+  Add(FeatureHash().Add("k.clast").Add(v_.Word(e - 1, 0, n)));
+  Add(FeatureHash().Add("k.cuebefore").Add(cb_ >= 0 && cb_ < b));
+}
+
+}  // namespace
+
+bool QuoteModel::FilterFeatures(const Document& doc, size_t qi,
+                                std::vector<uint64_t>* features) {
+  features->clear();
+  if (qi >= doc.quotes.size()) return false;
+  const Quote& q = doc.quotes[qi];
+  if (q.kind == "partial" || q.span.end <= q.span.begin ||
+      q.span.end > doc.text.size()) {
+    return false;
+  }
+  FilterFeaturizer(doc, qi, features).Run();
   return true;
 }
 

@@ -72,6 +72,26 @@ TEST(QuoteModelTest, CandidatesStayOffTheCueAndSource) {
   for (int u : end.tokens) EXPECT_LE(u, 1);  // the source cannot take "said"
 }
 
+// PolNeAR never nests attributions: a content's bounds never take in another
+// quote's cue (the learnt end moved "the plan failed" over "and Lee warned").
+TEST(QuoteModelTest, ContentCandidatesStayOffAnotherQuotesCue) {
+  Document doc =
+      MakeDoc("Kim said the plan failed and Lee warned them .", 0, 1, 1, 2, 2, 5);
+  Document other = MakeDoc("Kim said the plan failed and Lee warned them .", 6,
+                           7, 7, 8, 8, 9);
+  doc.pos[7] = "VBD";
+  doc.quotes.push_back(other.quotes[0]);
+  BoundaryCandidates start, end;
+  ASSERT_TRUE(QuoteModel::Candidates(doc, 0, QuoteModel::Part::kContent,
+                                     &start, &end));
+  EXPECT_EQ(end.tokens[end.original], 5);
+  for (int u : end.tokens) EXPECT_LE(u, 7);  // never "warned"
+  // The second quote's own bounds are free to start after the first cue.
+  ASSERT_TRUE(QuoteModel::Candidates(doc, 1, QuoteModel::Part::kContent,
+                                     &start, &end));
+  EXPECT_EQ(start.tokens[start.original], 8);
+}
+
 TEST(QuoteModelTest, DirectQuotesKeepTheirContent) {
   Document doc = MakeDoc("Kim said the plan failed .", 0, 1, 1, 2, 2, 5, "direct");
   BoundaryCandidates start, end;
