@@ -92,6 +92,16 @@ constexpr char kPage[] =
     "national incomes.\n\n"
     "The United States eased the embargo on Cuba.\n";
 
+// "CODE SOURCE>TARGET" of each of a document's events, in order.
+std::vector<std::string> Pairs(const Document& d) {
+  std::vector<std::string> out;
+  for (const Event& e : d.events) {
+    out.push_back(e.code + " " + e.source.code + ">" +
+                  (e.has_target ? e.target.code : "-"));
+  }
+  return out;
+}
+
 class ClauseCoderTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -794,29 +804,21 @@ TEST_F(ClauseCoderTest, PartiesAndOfficeHoldersOnTheArticlesDate) {
 // country it is that country's party (PTY, or the sector beside it), and
 // unqualified in a story datelined elsewhere, the dateline country's.
 TEST_F(ClauseCoderTest, APartyNameIsItsCountrysOnlyInThatCountrysNews) {
-  auto pairs = [](const Document& d) {
-    std::vector<std::string> out;
-    for (const Event& e : d.events) {
-      out.push_back(e.code + " " + e.source.code + ">" +
-                    (e.has_target ? e.target.code : "-"));
-    }
-    return out;
-  };
   Document nz = Process(
       "Tests\n\nMarch 6, 1987\n\n"
       "WELLINGTON, March 6 - The Labour government criticised France over "
       "its nuclear tests in the Pacific on Friday.\n");
-  EXPECT_EQ(pairs(nz), (std::vector<std::string>{"111 NZLGOV>FRA"}));
+  EXPECT_EQ(Pairs(nz), (std::vector<std::string>{"111 NZLGOV>FRA"}));
   Document au = Process(
       "Beef\n\nMarch 6, 1987\n\n"
       "Australia's Labour Party criticised Japan over its beef quotas on "
       "Friday.\n");
-  EXPECT_EQ(pairs(au), (std::vector<std::string>{"111 AUSPTY>JPN"}));
+  EXPECT_EQ(Pairs(au), (std::vector<std::string>{"111 AUSPTY>JPN"}));
   Document uk = Process(
       "Budget\n\nMarch 6, 1987\n\n"
       "The Labour Party criticised France over its budget on Friday.\n\n"
       "The budget was debated in London on Thursday.\n");
-  EXPECT_EQ(pairs(uk), (std::vector<std::string>{"111 GBROPP>FRA"}));
+  EXPECT_EQ(Pairs(uk), (std::vector<std::string>{"111 GBROPP>FRA"}));
 }
 
 // Actors from their own words (issue 13, "What to build" 2): the US parties
@@ -825,7 +827,7 @@ TEST_F(ClauseCoderTest, APartyNameIsItsCountrysOnlyInThatCountrysNews) {
 // USALEG, "Labour MPs" GBRLEG; "Tory leader" keeps the party's code), and
 // an ombudsman as a human-rights office (HRI).
 TEST_F(ClauseCoderTest, PartiesAndOfficesCodedFromTheirOwnWords) {
-  auto pairs = [](const Document& d) {
+  auto roots = [](const Document& d) {
     std::vector<std::string> out;
     for (const Event& e : d.events) {
       out.push_back(e.root + " " + e.source.code + ">" +
@@ -840,7 +842,7 @@ TEST_F(ClauseCoderTest, PartiesAndOfficesCodedFromTheirOwnWords) {
       "The Democrats criticised China over its trade policy.\n\n"
       "Bolivia's public ombudsman called on Chile to release the "
       "prisoners.\n");
-  EXPECT_EQ(pairs(us), (std::vector<std::string>{"11 USALEG>MEX",
+  EXPECT_EQ(roots(us), (std::vector<std::string>{"11 USALEG>MEX",
                                                  "11 USAOPP>CHN",
                                                  "02 BOLHRI>CHL"}));
   Document uk = Process(
@@ -848,7 +850,7 @@ TEST_F(ClauseCoderTest, PartiesAndOfficesCodedFromTheirOwnWords) {
       "The talks went on in Brussels on Monday.\n\n"
       "Labour MPs criticised France over the fishing quotas.\n\n"
       "Tory leader Michael Howard criticised France over the quotas.\n");
-  EXPECT_EQ(pairs(uk), (std::vector<std::string>{"11 GBRLEG>FRA",
+  EXPECT_EQ(roots(uk), (std::vector<std::string>{"11 GBRLEG>FRA",
                                                  "11 GBROPP>FRA"}));
 }
 
@@ -1676,30 +1678,18 @@ TEST(ClauseCoderOnParseTest, ThePronounOfAReportIsTheReporter) {
 // government" resolved to the dateline's country stays a party (only a
 // pronoun resolved to the dateline's place is dropped); unidentified
 // attackers take no country.
-TEST(ClauseCoderContextTest, AnUnnamedInstitutionIsTheDatelinesCountrys) {
-  auto pairs = [](const Document& d) {
-    std::vector<std::string> out;
-    for (const Event& e : d.events) {
-      out.push_back(e.code + " " + e.source.code + ">" +
-                    (e.has_target ? e.target.code : "-"));
-    }
-    return out;
-  };
-  auto process = [](const char* content) {
-    std::unique_ptr<Document> d = ProcessTextPage("context_test", content);
-    return d ? std::move(*d) : Document{};
-  };
-  Document police = process(
+TEST_F(ClauseCoderTest, AnUnnamedInstitutionIsTheDatelinesCountrys) {
+  Document police = Process(
       "Unrest\n\nMarch 3, 2024\n\n"
       "NAIROBI, Kenya (AP) - Police fired tear gas at protesters in the "
       "capital on Tuesday.\n");
-  EXPECT_EQ(pairs(police), (std::vector<std::string>{"175 KENCOP>KENOPP"}));
-  Document government = process(
+  EXPECT_EQ(Pairs(police), (std::vector<std::string>{"175 KENCOP>KENOPP"}));
+  Document government = Process(
       "Unrest\n\nMarch 3, 2024\n\n"
       "NAIROBI, Kenya (AP) - The government accused opposition leaders of "
       "inciting violence on Tuesday.\n");
-  EXPECT_EQ(pairs(government), (std::vector<std::string>{"112 KENGOV>KENOPP"}));
-  Document banks = process(
+  EXPECT_EQ(Pairs(government), (std::vector<std::string>{"112 KENGOV>KENOPP"}));
+  Document banks = Process(
       "Debt\n\nMarch 3, 1987\n\n"
       "BUENOS AIRES, March 3 - The government accused creditor banks of "
       "blocking the debt talks.\n");
@@ -1707,7 +1697,7 @@ TEST(ClauseCoderContextTest, AnUnnamedInstitutionIsTheDatelinesCountrys) {
     EXPECT_NE(e.target.code, "ARGBUS") << e.code << " " << e.evidence;
   }
   // Attackers (UAF) are unidentified, whatever country the story is about.
-  Document attackers = process(
+  Document attackers = Process(
       "Somalia\n\nMarch 3, 2024\n\n"
       "WASHINGTON - The United States condemned the attack on Tuesday. "
       "American officials praised Kenya and Washington thanked Ethiopia.\n\n"
@@ -1719,7 +1709,7 @@ TEST(ClauseCoderContextTest, AnUnnamedInstitutionIsTheDatelinesCountrys) {
     EXPECT_EQ(e.target.code, "---UAF") << e.code << " " << e.evidence;
   }
   EXPECT_TRUE(killed);
-  Document undated = process(
+  Document undated = Process(
       "Unrest\n\nMarch 3, 2024\n\n"
       "Police fired tear gas at protesters on Tuesday.\n");
   for (const Event& e : undated.events) {

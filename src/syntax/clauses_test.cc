@@ -236,26 +236,21 @@ TEST(ClausesTest, Negation) {
   EXPECT_FALSE(Find(only, "threatened")->negated);
 
   // "was reluctant to endorse": the adjective denies the act it governs.
-  Document reluctant = Parse("Moscow was reluctant to endorse the plan .",
-                             {{3, "nsubj", "NNP"},
-                              {3, "cop", "VBD"},
-                              {0, "root", "JJ"},
-                              {5, "mark", "TO"},
-                              {3, "xcomp", "VB"},
-                              {7, "det", "DT"},
-                              {5, "obj", "NN"},
-                              {3, "punct", "."}});
+  auto adjective = [](const std::string& adj) {
+    return Parse("Moscow was " + adj + " to endorse the plan .",
+                 {{3, "nsubj", "NNP"},
+                  {3, "cop", "VBD"},
+                  {0, "root", "JJ"},
+                  {5, "mark", "TO"},
+                  {3, "xcomp", "VB"},
+                  {7, "det", "DT"},
+                  {5, "obj", "NN"},
+                  {3, "punct", "."}});
+  };
+  Document reluctant = adjective("reluctant");
   ASSERT_NE(Find(reluctant, "endorse"), nullptr);
   EXPECT_TRUE(Find(reluctant, "endorse")->negated);
-  Document eager = Parse("Moscow was eager to endorse the plan .",
-                         {{3, "nsubj", "NNP"},
-                          {3, "cop", "VBD"},
-                          {0, "root", "JJ"},
-                          {5, "mark", "TO"},
-                          {3, "xcomp", "VB"},
-                          {7, "det", "DT"},
-                          {5, "obj", "NN"},
-                          {3, "punct", "."}});
+  Document eager = adjective("eager");
   ASSERT_NE(Find(eager, "endorse"), nullptr);
   EXPECT_FALSE(Find(eager, "endorse")->negated);
 }
