@@ -1803,4 +1803,15 @@ TEST(ClauseCoderOnParseTest, AConsultationIsWithAPartyNotAThing) {
                                              "AFGREB>IGOUNO"}));
 }
 
+// A shadow minister is the opposition's (Westminster's shadow cabinet,
+// agents.tsv), not the government's: "Shadow home secretary Tom Fairley"
+// (a name no table knows) GBROPP.
+TEST_F(ClauseCoderTest, AShadowMinisterIsTheOpposition) {
+  Document d = Process(
+      "Europe\n\nMarch 3, 2005\n\n"
+      "LONDON (Reuters) - Shadow home secretary Tom Fairley criticised "
+      "Foreign Secretary Jack Straw over the EU constitution.\n");
+  EXPECT_EQ(Pairs(d), (std::vector<std::string>{"111 GBROPP>GBRGOV"}));
+}
+
 }  // namespace dateline
