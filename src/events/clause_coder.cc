@@ -735,7 +735,7 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
   // "European Union finance ministers are meeting in Brussels", "the
   // leaders met in Washington": a symmetric act of plural doers and no
   // other party is their gathering, not a visit to the place.
-  if (to_place && p->sym && AmongThemselves(doc, c)) to_place = false;
+  if (to_place && p->sym && AmongThemselves(cx, c)) to_place = false;
   // Acts that fall on a place's people ("lifted a curfew in Montenegro",
   // "strengthened its forces in Lebanon", "suspended aid deliveries in
   // Baghdad") have its country as target when no party is named.
@@ -1036,13 +1036,19 @@ void ClauseCoder::DropModifiers(const Context& cx, const Clause& c,
   *targets = std::move(kept);
 }
 
-bool ClauseCoder::AmongThemselves(const Document& doc, const Clause& c) {
+bool ClauseCoder::AmongThemselves(const Context& cx, const Clause& c) const {
+  const Document& doc = cx.doc;
   int agents = 0;
   bool plural = false;
   for (const ClauseArgument& a : c.arguments) {
-    if (a.role == "patient" ||
-        (a.role == "oblique" && a.preposition == "with"))
-      return false;
+    if (a.role == "oblique" && a.preposition == "with") return false;
+    // An object that is a party ("met Italian officials"); the event noun
+    // of a light verb ("holding talks") is none.
+    if (a.role == "patient") {
+      for (const FoundGroup& g : cx.groups) {
+        if (g.b <= a.head && a.head < g.e && !g.actors.empty()) return false;
+      }
+    }
     if (a.role != "agent") continue;
     ++agents;
     plural |= a.head < doc.pos.size() && (doc.pos[a.head] == "NNS" ||

@@ -116,9 +116,9 @@ class ClauseCoder {
   void DropModifiers(const Context& cx, const Clause& c,
                      std::vector<FoundActor>* targets) const;
   // Whether a clause's doers are several (coordinated, or a plural noun:
-  // "finance ministers") and it names no other party (an object, a "with"
-  // phrase).
-  static bool AmongThemselves(const Document& doc, const Clause& c);
+  // "finance ministers") and it names no other party (an object that is
+  // an actor, a "with" phrase).
+  bool AmongThemselves(const Context& cx, const Clause& c) const;
   bool AtGathering(const Context& cx, int ci) const;
   // Returns the accuser a denial or rejection of "those claims" answers
   // (lexicons.tsv `answer` predicates, `accusation_noun` patients): the

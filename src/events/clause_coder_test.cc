@@ -1719,14 +1719,15 @@ TEST_F(ClauseCoderTest, AnUnnamedInstitutionIsTheDatelinesCountrys) {
 
 // A symmetric act of plural doers with no other party is their gathering,
 // not a meeting with the place's country: "finance ministers are meeting in
-// Brussels" is no EU > Belgium event; "Blair met Chirac in Brussels" still
-// meets Chirac.
+// Brussels", "EU leaders are holding talks in Brussels" are no EU > Belgium
+// event; "Chirac met Blair in Brussels" still meets Blair.
 TEST(ClauseCoderOnParseTest, PluralDoersMeetingInAPlaceMeetNoHost) {
   std::unique_ptr<Document> d = ProcessTextPage(
       "gathering_test",
       "Ministers\n\nMarch 3, 2005\n\n"
       "European Union finance ministers are meeting on Thursday in "
       "Brussels.\n\n"
+      "EU leaders are holding talks in Brussels on the economy.\n\n"
       "French President Jacques Chirac met British Prime Minister Tony Blair "
       "in Brussels on Friday.\n");
   ASSERT_NE(d, nullptr);
