@@ -1815,4 +1815,16 @@ TEST_F(ClauseCoderTest, AShadowMinisterIsTheOpposition) {
   EXPECT_EQ(Pairs(d), (std::vector<std::string>{"111 GBROPP>GBRGOV"}));
 }
 
+// The singular of a party's name is the party ("the Liberal Democrat
+// leader", "Lib Dem leader"): it was read as the US Democrats' ("Democrat
+// leader" USAGOV) or not at all.
+TEST_F(ClauseCoderTest, ASingularPartyNameIsTheParty) {
+  Document d = Process(
+      "Iraq\n\nMarch 3, 2005\n\n"
+      "The Liberal Democrat leader criticised the government over Iraq.\n\n"
+      "Lib Dem leader Charles Kennedy criticised Tony Blair.\n");
+  EXPECT_EQ(Pairs(d), (std::vector<std::string>{"111 GBROPP>GBRGOV",
+                                                "111 GBROPP>GBRGOV"}));
+}
+
 }  // namespace dateline
