@@ -100,9 +100,12 @@ class PgCliTest : public ::testing::Test {
 };
 
 TEST_F(PgCliTest, IngestAndQueryGiveWhatSqliteGives) {
+  // A page with coded events: the example pages are local news whose
+  // parties have no country, and give none.
   const std::string inputs =
       ShellQuote(kSource + "/tests/testdata/metadata/articles.jsonl") + " " +
-      ShellQuote(kSource + "/examples/pages");
+      ShellQuote(kSource + "/examples/pages") + " " +
+      ShellQuote(kSource + "/tests/testdata/events/drought-aid.txt");
   // One pipeline thread: the same input order, so the same page of two
   // identical ones is archived first in both stores.
   Dateline("ingest -j 1 -q " + inputs, pg_);
