@@ -80,7 +80,7 @@ int Main(int argc, char** argv) {
   int confusions = 0;
   bool repair = false;
   app.add_flag("--tag-repair", repair,
-               "apply the parse stage's tag repair first (a participle as "
+               "apply the tag stage's repair first (a participle as "
                "the finite verb: syntax/tag_repair.h), as the pipeline does");
   app.add_option("--tag-confusions", confusions,
                  "also print the N most frequent tagging errors (predicted "

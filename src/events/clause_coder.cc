@@ -161,7 +161,6 @@ void DropOwnCountry(const std::vector<FoundActor>& sources,
                  targets->end());
 }
 
-
 // Whether agent `a` of clause `c` is a noun phrase the clause itself names
 // as its doer: the predicate's own subject or the noun its relative clause
 // modifies (not the noun a participle modifies, nor the subject of a
@@ -283,6 +282,22 @@ bool PoliticalPairOfOneCountry(const std::string& source,
          (t.size() == 3 || political(t.substr(3, 3)));
 }
 
+// The group of `groups` that holds token `t`, or nullptr.
+const FoundGroup* GroupAt(const std::vector<FoundGroup>& groups, uint32_t t) {
+  for (const FoundGroup& g : groups) {
+    if (g.b <= t && t < g.e) return &g;
+  }
+  return nullptr;
+}
+
+// Whether an actor is the public: an unnamed group of civilians, students
+// or researchers ("people", "voters", "researchers": CVL, EDU).
+bool ThePublic(const FoundActor& f) {
+  if (!f.entity.empty() || f.code.size() < 6) return false;
+  std::string_view sector = std::string_view(f.code).substr(3, 3);
+  return sector == "CVL" || sector == "EDU";
+}
+
 // Returns whether `a` is a crowd or civil society rather than a state or
 // an organisation: its sector is civilians, activists and opposition
 // crowds, students, workers, farmers or refugees, or it is a country's
@@ -368,18 +383,31 @@ void PrintParties(int ci, const Clause& c, const ClausePattern& p,
                p.origin.c_str(), who.c_str());
 }
 
-// The country of the place the article's dateline names ("NAIROBI,
-// Kenya (AP) -": KEN), or "".
-std::string DatelineCountry(const Document& doc) {
-  if (doc.datelines.empty()) return "";
+// The place the article's dateline names ("NAIROBI, Kenya (AP) -"): the
+// first mention of a place with a country whose text is the dateline, and
+// its entity; nullptr when none.
+const Entity* DatelineMention(const Document& doc, Span* mention) {
+  if (doc.datelines.empty()) return nullptr;
   const std::string& d = doc.datelines[0];
+  const Entity* found = nullptr;
   for (const Entity& e : doc.entities) {
     if (e.type != "LOC" || e.country.size() != 3) continue;
     for (const Span& m : e.mentions) {
-      if (doc.text.compare(m.begin, m.end - m.begin, d) == 0) return e.country;
+      if ((found && m.begin >= mention->begin) ||
+          doc.text.compare(m.begin, m.end - m.begin, d) != 0)
+        continue;
+      found = &e;
+      *mention = m;
     }
   }
-  return "";
+  return found;
+}
+
+// The country of the place the article's dateline names (KEN), or "".
+std::string DatelineCountry(const Document& doc) {
+  Span m;
+  const Entity* e = DatelineMention(doc, &m);
+  return e ? e->country : "";
 }
 
 // The country with the most votes, when it has at least `least` and twice
@@ -440,12 +468,6 @@ void FillActorCodes(const Document& doc, const EventLexicons* lexicons,
     for (FoundGroup& g : sentence) {
       for (FoundActor& f : g.actors) {
         if (f.code.empty() && !f.entity.empty()) f.code = entity_code(f.entity);
-      }
-    }
-  }
-  for (const auto& sentence : *groups) {
-    for (const FoundGroup& g : sentence) {
-      for (const FoundActor& f : g.actors) {
         // The wire's credit ("(AP)": USAMED) says nothing of the story.
         if (f.pronoun || f.place || !CountryPrefix(f.code) ||
             f.code.compare(3, 3, "MED") == 0)
@@ -518,17 +540,13 @@ ClauseIndex ClauseIndex::Build(const Document& doc) {
             [](const auto& a, const auto& b) {
               return a.first.begin < b.first.begin;
             });
-  for (const auto& [m, ei] : x.places) {
-    if (doc.datelines.empty() || !x.dateline.code.empty()) break;
-    const Entity& e = doc.entities[ei];
-    if (e.country.size() != 3 ||
-        doc.text.compare(m.begin, m.end - m.begin, doc.datelines[0]) != 0)
-      continue;
+  Span m;
+  if (const Entity* e = DatelineMention(doc, &m)) {
     auto [tb, te] = TokensIn(doc, m);
     x.dateline.b = static_cast<uint32_t>(tb);
     x.dateline.e = static_cast<uint32_t>(te);
-    x.dateline.code = e.country;
-    x.dateline.entity = e.id;
+    x.dateline.code = e->country;
+    x.dateline.entity = e->id;
     x.dateline.name = doc.datelines[0];
     x.dateline.place = true;
   }
@@ -982,26 +1000,8 @@ bool ClauseCoder::Gathering(const Document& doc, uint32_t token) const {
   return WordIn(doc, token, "gathering");
 }
 
-namespace {
-
-// Whether an actor is the public: an unnamed group of civilians, students
-// or researchers ("people", "voters", "researchers": CVL, EDU).
-bool ThePublic(const FoundActor& f) {
-  if (!f.entity.empty() || f.code.size() < 6) return false;
-  std::string_view sector = std::string_view(f.code).substr(3, 3);
-  return sector == "CVL" || sector == "EDU";
-}
-
-}  // namespace
-
 void ClauseCoder::DropModifiers(const Context& cx, const Clause& c,
                                 std::vector<FoundActor>* targets) const {
-  auto in_group = [&](uint32_t t) {
-    for (const FoundGroup& g : cx.groups) {
-      if (g.b <= t && t < g.e) return true;
-    }
-    return false;
-  };
   std::vector<FoundActor> kept;
   for (const FoundActor& t : *targets) {
     bool modifier = false;
@@ -1013,7 +1013,7 @@ void ClauseCoder::DropModifiers(const Context& cx, const Clause& c,
       bool common = a.head < cx.doc.pos.size() &&
                     (cx.doc.pos[a.head] == "NN" || cx.doc.pos[a.head] == "NNS");
       if (t.b < tb || t.e > te || t.e > a.head || !common ||
-          in_group(a.head))
+          GroupAt(cx.groups, a.head))
         continue;
       // "his Israeli counterpart, Ariel Sharon", "U.N. mediator Diego
       // Cordovez": a name right after the head, or a party named after it
@@ -1044,11 +1044,8 @@ bool ClauseCoder::AmongThemselves(const Context& cx, const Clause& c) const {
     if (a.role == "oblique" && a.preposition == "with") return false;
     // An object that is a party ("met Italian officials"); the event noun
     // of a light verb ("holding talks") is none.
-    if (a.role == "patient") {
-      for (const FoundGroup& g : cx.groups) {
-        if (g.b <= a.head && a.head < g.e && !g.actors.empty()) return false;
-      }
-    }
+    const FoundGroup* g = GroupAt(cx.groups, a.head);
+    if (a.role == "patient" && g && !g->actors.empty()) return false;
     if (a.role != "agent") continue;
     ++agents;
     plural |= a.head < doc.pos.size() && (doc.pos[a.head] == "NNS" ||
@@ -1075,13 +1072,7 @@ std::vector<FoundActor> ClauseCoder::ActorsOf(const Context& cx,
   std::vector<FoundActor> out;
   auto [tb, te] = TokensIn(cx.doc, a.span);
   uint32_t h = a.head;
-  const FoundGroup* pick = nullptr;
-  for (const FoundGroup& g : cx.groups) {
-    if (g.b <= h && h < g.e) {
-      pick = &g;
-      break;
-    }
-  }
+  const FoundGroup* pick = GroupAt(cx.groups, h);
   // The possessor or modifier before the head: "Kim's invitation", "U.S.
   // concerns".
   if (!pick && h >= tb && h < te) {
@@ -1657,4 +1648,3 @@ void ClauseCoder::Emit(const Context& cx, int ci, const ClausePattern& p,
 }
 
 }  // namespace dateline
-

@@ -355,14 +355,6 @@ class PipelineImpl : public Pipeline {
         tags.push_back(t < doc->pos.size() ? std::string_view(doc->pos[t])
                                            : std::string_view());
       }
-      // "Police arrested 40 people": the participle the tagger gave a
-      // sentence with no finite verb is its verb (syntax/tag_repair.h),
-      // for the parser and for the stages that read the tags after it.
-      int finite = ParticipleAsFiniteVerb(tags);
-      if (finite >= 0 && s.token_begin + finite < doc->pos.size()) {
-        doc->pos[s.token_begin + finite] = "VBD";
-        tags[finite] = doc->pos[s.token_begin + finite];
-      }
       parser_->Parse(words, tags, &tree);
       for (size_t k = 0; k < words.size(); ++k) {
         const uint32_t t = s.token_begin + static_cast<uint32_t>(k);
@@ -375,6 +367,20 @@ class PipelineImpl : public Pipeline {
   }
 
   // Names: the tagger's IOB2 labels over each sentence's tokens, as spans.
+  // "Police arrested 40 people": in a sentence with no finite verb, the
+  // participle the tagger gave its verb is the verb (syntax/tag_repair.h).
+  static void RepairFiniteVerbs(Document* doc) {
+    std::vector<std::string_view> tags;
+    for (const SentenceSpan& s : doc->sentences) {
+      if (s.token_end > doc->pos.size() || s.token_begin >= s.token_end)
+        continue;
+      tags.assign(doc->pos.begin() + s.token_begin,
+                  doc->pos.begin() + s.token_end);
+      int k = ParticipleAsFiniteVerb(tags);
+      if (k >= 0) doc->pos[s.token_begin + k] = "VBD";
+    }
+  }
+
   void Tag(Document* doc) const {
     std::string_view text = doc->text;
     TaggerDocument words;
@@ -403,6 +409,7 @@ class PipelineImpl : public Pipeline {
       }
       labels.clear();
     }
+    RepairFiniteVerbs(doc);
     ner_->TagDocument(words, &labels);
     for (size_t si = 0; si < doc->sentences.size() && si < labels.size();
          ++si) {

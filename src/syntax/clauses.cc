@@ -248,6 +248,9 @@ constexpr std::array<std::string_view, 4> kNegating = {"fail", "refuse",
 // "unwilling" for a verb.
 constexpr std::array<std::string_view, 6> kNegatingAdjectives = {
     "reluctant", "unwilling", "loath", "loth", "hesitant", "unable"};
+// Verbs that deny what their object says ("denied claims that ...").
+constexpr std::array<std::string_view, 4> kDenying = {"deny", "dismiss",
+                                                      "refute", "reject"};
 constexpr std::array<std::string_view, 4> kQuestionVerbs = {
     "ask", "wonder", "question", "inquire"};
 // Subordinators of an adverbial clause that make it a prepositional
@@ -582,10 +585,8 @@ bool ClauseBuilder::DeniedByItsNoun(uint32_t t) const {
   if (h >= 0 && (base == "acl" || base == "ccomp") &&
       Starts(tag_[h], "NN") && Base(rel_[h]) == "obj" && head_[h] >= 0) {
     uint32_t v = static_cast<uint32_t>(head_[h]);
-    std::string lemma = ClauseLemma(low_[v], tag_[v], lemmatizer_);
     if (Starts(tag_[v], "VB") &&
-        (lemma == "deny" || lemma == "dismiss" || lemma == "refute" ||
-         lemma == "reject"))
+        In(ClauseLemma(low_[v], tag_[v], lemmatizer_), kDenying))
       return true;
   }
   if (h < 0 || (base != "acl" && base != "xcomp") || !Starts(tag_[h], "NN") ||

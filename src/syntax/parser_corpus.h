@@ -43,7 +43,7 @@ Status ReadUdTaggedDocuments(const std::string& path,
                              std::vector<TaggedDocument>* docs);
 
 // Parses every example and counts attachment scores against its gold tree;
-// with `repair_tags`, after the parse stage's tag repair (tag_repair.h).
+// with `repair_tags`, after the tag stage's repair (tag_repair.h).
 void ScoreParser(const DependencyParser& parser,
                  const std::vector<ParserExample>& examples,
                  AttachmentCounter* counter, bool repair_tags = false);

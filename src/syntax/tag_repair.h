@@ -1,7 +1,8 @@
-// One repair of the tags the parser reads: a sentence with no finite verb
-// whose past participle follows its subject and takes an object ("Police
-// arrested 40 people", "British police detained two men") has that
-// participle as its past tense verb (VBD).
+// One repair of the part-of-speech tags, made by the pipeline's tag stage
+// after the tagger: a sentence with no finite verb whose past participle
+// follows its subject and takes an object ("Police arrested 40 people",
+// "British police detained two men") has that participle as its past tense
+// verb (VBD).
 //
 // The tagger reads a window of words, and after a plural noun it often takes
 // a news sentence's main verb for a participle (VBN); the parser then makes
