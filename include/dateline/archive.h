@@ -305,6 +305,14 @@ struct StoryMember {
   std::string excerpt;  // the start of the clean text
 };
 
+// Of two archived copies of the same page (the same bytes, read from two
+// inputs: a file and a WARC record of it), whether the copy (`url`, `id`)
+// is kept over (`other_url`, `other_id`): a copy whose input or page gives
+// its URL first, then the smaller id. A total order, so an archive holds
+// the same copy whatever order, or on whichever worker, the copies came.
+bool PreferredCopy(const std::string& url, const std::string& id,
+                   const std::string& other_url, const std::string& other_id);
+
 class Archive {
  public:
   virtual ~Archive() = default;
@@ -326,8 +334,13 @@ class Archive {
   virtual Status Begin() = 0;
   virtual Status Commit() = 0;
 
-  // Returns true if a page with this content hash is archived.
-  virtual Status Contains(const std::string& content_hash, bool* found) = 0;
+  // Returns true if a page with this content hash was archived from
+  // `source` (the input it was read from, Document::source). Ingest skips
+  // such a page unread. The same bytes read from another input are
+  // processed, and Put keeps one copy, the preferred one (PreferredCopy),
+  // whatever order the copies arrive in.
+  virtual Status Contains(const std::string& content_hash,
+                          const std::string& source, bool* found) = 0;
 
   // Stores `doc` (a document without error) with all its layers and assigns
   // its story. `signature` is Signature(doc.text) (computed here if empty).
@@ -381,11 +394,12 @@ class Archive {
   virtual Status ForEachEvent(
       const EventQuery& q, const std::function<bool(const EventRow&)>& fn) = 0;
 
-  // Hands the content hash of every archived page to `fn` (ingest reads
-  // them once to skip pages already there). NotSupported unless the store
-  // implements it.
+  // Hands the content hash and the source of every archived page to `fn`
+  // (ingest reads them once to skip pages already there; see Contains).
+  // NotSupported unless the store implements it.
   virtual Status ForEachContentHash(
-      const std::function<void(const std::string& hash)>& fn) {
+      const std::function<void(const std::string& hash,
+                               const std::string& source)>& fn) {
     (void)fn;
     return Status::NotSupported("archive", "no bulk read of content hashes");
   }

@@ -255,7 +255,7 @@ TEST_P(ConformanceTest, SamePageAddsNothingAndChangedPageReplaces) {
   EXPECT_EQ(Put(d, d.url, "h1"), PutOutcome::kAdded);
   EXPECT_EQ(Put(d, d.url, "h1"), PutOutcome::kUnchanged);
   bool found = false;
-  ASSERT_TRUE(db_->Contains("h1", &found).ok());
+  ASSERT_TRUE(db_->Contains("h1", d.source, &found).ok());
   EXPECT_TRUE(found);
   Document changed = d;
   changed.title = "Kremlin: Kim visit a matter for two neighbours (updated)";
@@ -269,7 +269,56 @@ TEST_P(ConformanceTest, SamePageAddsNothingAndChangedPageReplaces) {
   EXPECT_EQ(st.events, 1);
   EXPECT_EQ(st.entities, 4);
   EXPECT_EQ(SearchSet("updated"), (std::vector<std::string>{"k1"}));
-  ASSERT_TRUE(db_->Contains("h1", &found).ok());
+  ASSERT_TRUE(db_->Contains("h1", d.source, &found).ok());
+  EXPECT_FALSE(found);
+  EXPECT_TRUE(db_->CheckIntegrity().ok());
+}
+
+// The same bytes read from two inputs (a page saved as a file, and the
+// WARC record of it that gives its URL): one article, the preferred copy
+// (PreferredCopy), in whichever order the copies come.
+TEST_P(ConformanceTest, TwoCopiesOfAPageKeepThePreferredOneInEitherOrder) {
+  auto copies = [](const std::string& n) {
+    Document file = testdocs::Other("f" + n, testdocs::kFootball);
+    file.source = "pages/council.html";
+    Document warc = file;
+    warc.id = "w" + n;
+    warc.url = "https://news.example/council-" + n;
+    warc.source = "bundle.warc.gz#" + n;
+    return std::make_pair(file, warc);
+  };
+  auto [file1, warc1] = copies("1");
+  EXPECT_EQ(Put(file1, "/abs/pages/council.html", "h1"), PutOutcome::kAdded);
+  EXPECT_EQ(Put(warc1, warc1.url, "h1"), PutOutcome::kReplaced);
+  EXPECT_EQ(Put(file1, "/abs/pages/council.html", "h1"), PutOutcome::kUnchanged);
+  auto [file2, warc2] = copies("2");
+  EXPECT_EQ(Put(warc2, warc2.url, "h2"), PutOutcome::kAdded);
+  EXPECT_EQ(Put(file2, "/abs/pages/council.html", "h2"), PutOutcome::kUnchanged);
+  // Two copies that both give a URL: the smaller id.
+  Document b = warc2, a = warc2;
+  b.id = "b3";
+  b.url = "https://news.example/b";
+  a.id = "a3";
+  a.url = "https://news.example/a";
+  EXPECT_EQ(Put(b, b.url, "h3"), PutOutcome::kAdded);
+  EXPECT_EQ(Put(a, a.url, "h3"), PutOutcome::kReplaced);
+  EXPECT_EQ(Put(b, b.url, "h3"), PutOutcome::kUnchanged);
+
+  ArchiveStats st;
+  ASSERT_TRUE(db_->Stats(&st).ok());
+  EXPECT_EQ(st.articles, 3);
+  std::string record;
+  for (const char* kept : {"w1", "w2", "a3"}) {
+    EXPECT_TRUE(db_->Record(kept, &record).ok()) << kept;
+  }
+  for (const char* lost : {"f1", "f2", "b3"}) {
+    EXPECT_TRUE(db_->Record(lost, &record).IsNotFound()) << lost;
+  }
+  // Ingest skips a page only when its own input's copy is archived.
+  bool found = false;
+  ASSERT_TRUE(db_->Contains("h1", warc1.source, &found).ok());
+  EXPECT_TRUE(found);
+  ASSERT_TRUE(db_->Contains("h1", file1.source, &found).ok());
   EXPECT_FALSE(found);
   EXPECT_TRUE(db_->CheckIntegrity().ok());
 }
@@ -674,9 +723,12 @@ TEST_P(ConformanceTest, EntityTotalsFollowPutsAndReplacements) {
 TEST_P(ConformanceTest, ConcurrentWritersArchiveEachPageOnce) {
   std::vector<Document> docs = testdocs::Mixed();
   for (int i = 0; i < 6; ++i) {
-    Document w = testdocs::Other("c" + std::to_string(i),
-                                 testdocs::kWire + std::string(i, '!') +
-                                     " Copy " + std::to_string(i) + ".");
+    std::string text = testdocs::kWire;
+    text.append(i, '!');
+    text.append(" Copy ").append(std::to_string(i)).append(".");
+    std::string id = "c";
+    id.append(std::to_string(i));
+    Document w = testdocs::Other(id, text);
     docs.push_back(w);
   }
   auto writer = [&](bool reverse) {
@@ -950,9 +1002,10 @@ TEST(PostgresOnly, ServerStopsQueryOverBudget) {
     }
     PutOutcome out;
     std::string story;
-    ASSERT_TRUE(db->Put(testdocs::Other("o" + std::to_string(i), text),
-                        {"o" + std::to_string(i), std::to_string(i)}, {}, "",
-                        &out, &story)
+    std::string id = "o";
+    id.append(std::to_string(i));
+    ASSERT_TRUE(db->Put(testdocs::Other(id, text), {id, std::to_string(i)},
+                        {}, "", &out, &story)
                     .ok());
   }
   ASSERT_TRUE(db->Commit().ok());

@@ -96,10 +96,11 @@ struct Result {
   std::string error;
 };
 
-// Runs the pipeline over one page (unless `known` says its content is
-// archived) and makes what Put needs.
-Result Prepare(const Pipeline& pipeline, const Page& page,
-               const std::function<bool(const std::string&)>& known) {
+// Runs the pipeline over one page (unless `known` says its content was
+// archived from this input) and makes what Put needs.
+Result Prepare(
+    const Pipeline& pipeline, const Page& page,
+    const std::function<bool(const std::string&, const std::string&)>& known) {
   Result r;
   r.source = page.source;
   if (!page.status.ok()) {
@@ -108,7 +109,7 @@ Result Prepare(const Pipeline& pipeline, const Page& page,
     return r;
   }
   r.key.content_hash = Hash64Hex(page.content);
-  if (known(r.key.content_hash)) {
+  if (known(r.key.content_hash, page.source)) {
     r.kind = Result::kSkipped;
     return r;
   }
@@ -189,9 +190,12 @@ Status RunIngest(const IngestOptions& options, IngestProgress* progress) {
   s = OpenForIngest(options.archive_path, options.archive,
                     options.lock_wait_seconds, &archive);
   if (!s.ok()) return s;
+  // Content hash and source, joined by a byte neither holds.
   std::unordered_set<std::string> known;
   s = archive->ForEachContentHash(
-      [&](const std::string& h) { known.insert(h); });
+      [&](const std::string& h, const std::string& source) {
+        known.insert(h + '\0' + source);
+      });
   if (!s.ok()) return s;
 
   const size_t jobs =
@@ -231,7 +235,9 @@ Status RunIngest(const IngestOptions& options, IngestProgress* progress) {
   std::vector<std::thread> workers;
   for (size_t t = 0; t < jobs; ++t) {
     workers.emplace_back([&] {
-      auto is_known = [&](const std::string& h) { return known.contains(h); };
+      auto is_known = [&](const std::string& h, const std::string& source) {
+        return known.contains(h + '\0' + source);
+      };
       while (std::optional<Work> w = work.Pop()) {
         if (!results.Push(Prepare(*pipeline, w->page, is_known))) break;
       }
@@ -342,10 +348,11 @@ Status IngestBatch(const Pipeline& pipeline, Archive* archive,
   std::vector<Result> results;
   results.reserve(pages.size());
   for (const Page& page : pages) {
-    results.push_back(Prepare(pipeline, page, [&](const std::string& h) {
-      bool found = false;
-      return archive->Contains(h, &found).ok() && found;
-    }));
+    results.push_back(Prepare(
+        pipeline, page, [&](const std::string& h, const std::string& source) {
+          bool found = false;
+          return archive->Contains(h, source, &found).ok() && found;
+        }));
   }
   Status s = WaitForLock(lock_wait_seconds, [&] { return archive->Begin(); });
   if (!s.ok()) return s;

@@ -1,8 +1,10 @@
 // Ingest: runs the pipeline over inputs on all cores and writes the
 // documents into an archive from one writer thread (the caller's), in
 // transaction groups, so a crash loses at most the open group and a rerun
-// completes it: pages whose content hash is archived are skipped before the
-// pipeline runs. Internal to the CLI and the benchmarks.
+// completes it: pages whose content was archived from the same input are
+// skipped before the pipeline runs (the same bytes from another input are
+// processed, and the archive keeps the preferred copy: PreferredCopy in
+// dateline/archive.h). Internal to the CLI and the benchmarks.
 #ifndef DATELINE_STORE_INGEST_H_
 #define DATELINE_STORE_INGEST_H_
 
@@ -74,8 +76,8 @@ using IngestErrorFn =
 // Runs `pipeline` over `pages` (on this thread) and stores them in `archive`
 // in one write group, waiting up to `lock_wait_seconds` for another writer's
 // lock: the writer of a distributed ingest, where each worker stores its own
-// batch (python/dateline/dask.py). Pages whose content is archived are
-// skipped; a page that cannot be read or processed is counted in
+// batch (python/dateline/dask.py). Pages whose content was archived from
+// the same input are skipped; a page that cannot be read or processed is counted in
 // progress->errors and given to `on_error`. Adds to *progress. A failed Put
 // leaves the group uncommitted (the caller drops the archive object, which
 // rolls it back) and returns the error.

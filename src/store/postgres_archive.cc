@@ -576,12 +576,16 @@ class PostgresArchive : public Archive {
     return Exec("COMMIT");
   }
 
-  Status Contains(const std::string& content_hash, bool* found) override {
+  Status Contains(const std::string& content_hash, const std::string& source,
+                  bool* found) override {
     *found = false;
     Params p;
     p.Add(content_hash);
+    p.Add(source);
     Result r;
-    Status s = Exec("SELECT 1 FROM articles WHERE content_hash = ? LIMIT 1", p, &r);
+    Status s = Exec(
+        "SELECT 1 FROM articles WHERE content_hash = ? AND source = ? LIMIT 1",
+        p, &r);
     *found = s.ok() && r.rows() > 0;
     return s;
   }
@@ -1561,10 +1565,11 @@ class PostgresArchive : public Archive {
   }
 
   Status ForEachContentHash(
-      const std::function<void(const std::string&)>& fn) override {
-    return Stream("SELECT content_hash FROM articles", Params(),
+      const std::function<void(const std::string&, const std::string&)>& fn)
+      override {
+    return Stream("SELECT content_hash, source FROM articles", Params(),
                   [&](const Result& r, int i) {
-                    fn(r.Text(i, 0));
+                    fn(r.Text(i, 0), r.Text(i, 1));
                     return true;
                   });
   }
@@ -1995,8 +2000,10 @@ class PostgresArchive : public Archive {
                     const std::vector<uint32_t>& given_sig,
                     const std::string& record, PutOutcome* outcome,
                     std::string* story) {
-    // One look-up: the same page again (nothing to do), and the articles
-    // this one replaces (same key, or same id).
+    // One look-up: the same page again (nothing to do, unless this is
+    // another copy of it that is preferred to the archived one:
+    // PreferredCopy), and the articles this one replaces (same key, or
+    // same id).
     {
       Params p;
       p.Add(key.content_hash);
@@ -2006,20 +2013,30 @@ class PostgresArchive : public Archive {
       p.Add(doc.id);
       Result r;
       Status s = Exec(
-          "SELECT (SELECT story FROM articles WHERE content_hash = ? LIMIT 1), "
-          "(SELECT rowid FROM articles WHERE page_key = ?), (SELECT minhash "
-          "FROM articles WHERE page_key = ?), (SELECT rowid FROM articles "
-          "WHERE id = ?), (SELECT minhash FROM articles WHERE id = ?)",
+          "WITH copy AS (SELECT story, rowid, minhash, id, url, page_key FROM "
+          "articles WHERE content_hash = ? LIMIT 1) SELECT (SELECT story FROM "
+          "copy), (SELECT rowid FROM articles WHERE page_key = ?), (SELECT "
+          "minhash FROM articles WHERE page_key = ?), (SELECT rowid FROM "
+          "articles WHERE id = ?), (SELECT minhash FROM articles WHERE id = "
+          "?), (SELECT rowid FROM copy), (SELECT minhash FROM copy), (SELECT "
+          "id FROM copy), (SELECT url FROM copy), (SELECT page_key FROM copy)",
           p, &r);
       if (!s.ok()) return s;
       if (r.rows() == 0) return Status::IOError(name_, "look-up gave no row");
-      if (!r.IsNull(0, 0)) {
-        *story = r.Text(0, 0);
-        *outcome = PutOutcome::kUnchanged;
-        return Status::OK();
-      }
       *outcome = PutOutcome::kAdded;
       int64_t deleted = 0;
+      if (!r.IsNull(0, 0)) {
+        const bool same = r.Text(0, 7) == doc.id || r.Text(0, 9) == key.key;
+        if (same || !PreferredCopy(doc.url, doc.id, r.Text(0, 8), r.Text(0, 7))) {
+          *story = r.Text(0, 0);
+          *outcome = PutOutcome::kUnchanged;
+          return Status::OK();
+        }
+        deleted = r.Int(0, 5);
+        s = DeleteArticle(deleted, r.Blob32(0, 6));
+        if (!s.ok()) return s;
+        *outcome = PutOutcome::kReplaced;
+      }
       for (int c : {1, 3}) {
         if (r.IsNull(0, c) || r.Int(0, c) == deleted) continue;
         deleted = r.Int(0, c);

@@ -498,12 +498,15 @@ class SqliteArchive : public Archive {
     return Named(Exec(db_, "COMMIT"));
   }
 
-  Status Contains(const std::string& content_hash, bool* found) override {
+  Status Contains(const std::string& content_hash, const std::string& source,
+                  bool* found) override {
     *found = false;
     Statement st;
-    Status s = st.Prepare(db_, "SELECT 1 FROM articles WHERE content_hash=? LIMIT 1");
+    Status s = st.Prepare(
+        db_, "SELECT 1 FROM articles WHERE content_hash=? AND source=? LIMIT 1");
     if (!s.ok()) return s;
     st.Bind(1, content_hash);
+    st.Bind(2, source);
     *found = st.Step(&s);
     return s;
   }
@@ -1516,11 +1519,12 @@ class SqliteArchive : public Archive {
   }
 
   Status ForEachContentHash(
-      const std::function<void(const std::string&)>& fn) override {
+      const std::function<void(const std::string&, const std::string&)>& fn)
+      override {
     Statement st;
-    Status s = st.Prepare(db_, "SELECT content_hash FROM articles");
+    Status s = st.Prepare(db_, "SELECT content_hash, source FROM articles");
     if (!s.ok()) return s;
-    while (st.Step(&s)) fn(st.Text(0));
+    while (st.Step(&s)) fn(st.Text(0), st.Text(1));
     return s;
   }
 
@@ -1639,7 +1643,8 @@ class SqliteArchive : public Archive {
       const char* sql;
     } stmts[] = {
         {&find_hash_,
-         "SELECT story FROM articles WHERE content_hash = ? LIMIT 1"},
+         "SELECT story, rowid, id, url, page_key FROM articles "
+         "WHERE content_hash = ? LIMIT 1"},
         {&find_key_, "SELECT rowid FROM articles WHERE page_key = ?"},
         {&find_id_, "SELECT rowid FROM articles WHERE id = ?"},
         {&lsh_find_, "SELECT article FROM lsh WHERE band_key = ?"},
@@ -1769,18 +1774,29 @@ class SqliteArchive : public Archive {
                     const std::string& record, PutOutcome* outcome,
                     std::string* story) {
     Status s;
-    // The same page again: nothing to do.
+    *outcome = PutOutcome::kAdded;
+    // The same page again: nothing to do, unless this is another copy of
+    // it that is preferred to the archived one (PreferredCopy).
     find_hash_.Reset();
     find_hash_.Bind(1, key.content_hash);
     if (find_hash_.Step(&s)) {
-      *story = find_hash_.Text(0);
+      const int64_t copy = find_hash_.Int(1);
+      const bool same = find_hash_.Text(2) == doc.id ||
+                        find_hash_.Text(4) == key.key;
+      if (same || !PreferredCopy(doc.url, doc.id, find_hash_.Text(3),
+                                 find_hash_.Text(2))) {
+        *story = find_hash_.Text(0);
+        find_hash_.Reset();
+        *outcome = PutOutcome::kUnchanged;
+        return Status::OK();
+      }
       find_hash_.Reset();
-      *outcome = PutOutcome::kUnchanged;
-      return Status::OK();
+      s = DeleteArticle(copy);
+      if (!s.ok()) return s;
+      *outcome = PutOutcome::kReplaced;
     }
     find_hash_.Reset();
     if (!s.ok()) return s;
-    *outcome = PutOutcome::kAdded;
     int64_t old = 0;
     s = FindRow(&find_key_, key.key, &old);
     if (!s.ok()) return s;
@@ -1952,6 +1968,12 @@ class SqliteArchive : public Archive {
 };
 
 }  // namespace
+
+bool PreferredCopy(const std::string& url, const std::string& id,
+                   const std::string& other_url, const std::string& other_id) {
+  if (url.empty() != other_url.empty()) return !url.empty();
+  return id < other_id;
+}
 
 std::string PlainTextQuery(const std::string& text) {
   std::string out;

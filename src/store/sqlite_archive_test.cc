@@ -148,7 +148,7 @@ TEST_F(ArchiveTest, SamePageAddsNothingAndChangedPageReplaces) {
   EXPECT_EQ(Put(d, d.url, "h1"), PutOutcome::kAdded);
   EXPECT_EQ(Put(d, d.url, "h1"), PutOutcome::kUnchanged);
   bool found = false;
-  ASSERT_TRUE(db_->Contains("h1", &found).ok());
+  ASSERT_TRUE(db_->Contains("h1", d.source, &found).ok());
   EXPECT_TRUE(found);
   Document changed = d;
   changed.id = "k1";
@@ -170,7 +170,7 @@ TEST_F(ArchiveTest, SamePageAddsNothingAndChangedPageReplaces) {
   sq.query = "neighbours";
   ASSERT_TRUE(db_->Search(sq, &hits).ok());
   EXPECT_EQ(hits.size(), 1u);  // the old version's FTS rows are gone
-  ASSERT_TRUE(db_->Contains("h1", &found).ok());
+  ASSERT_TRUE(db_->Contains("h1", d.source, &found).ok());
   EXPECT_FALSE(found);
 }
 
