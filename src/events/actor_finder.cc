@@ -544,12 +544,20 @@ ActorFinder::Piece ActorFinder::NamePiece(
   }
   if (p.e > se) p.e = se;
   if (p.code.empty() && dictionary) {
-    // A body the entity layer could not code: its sector word
-    // ("National Security Council" -> GOV).
-    for (uint32_t u = p.b; u < p.e && p.code.empty(); ++u) {
+    // A body the entity layer could not code: its sector word, the last
+    // word of its head ("National Security Council" -> GOV), which stops
+    // before "of" ("Ministry of International Trade and Industry" -> GOV).
+    uint32_t head_end = p.e;
+    for (uint32_t u = p.b + 1; u < p.e; ++u) {
+      if (low[u] == "of") {
+        head_end = u;
+        break;
+      }
+    }
+    for (uint32_t u = p.b; u < head_end && p.code.empty(); ++u) {
       std::string agent;
       size_t an = dictionary->MatchAgent(words, u - sb, &agent);
-      if (an > 0 && u + an == p.e && !agent.empty()) p.code = "---" + agent;
+      if (an > 0 && u + an == head_end && !agent.empty()) p.code = "---" + agent;
     }
   }
   if (p.code.empty()) {

@@ -440,6 +440,22 @@ bool HomeSector(std::string_view sector) {
   return false;
 }
 
+// Returns whether group `g` is said to be of another country than the
+// story's ("foreign banks", "overseas creditors", "international
+// investors"): a foreign_word among the adjectives and nouns just before it.
+bool ForeignGroup(const Document& doc, const EventLexicons* lexicons,
+                  const FoundGroup& g) {
+  if (lexicons == nullptr) return false;
+  for (uint32_t k = 1; k <= 3 && k <= g.b; ++k) {
+    const uint32_t t = g.b - k;
+    if (t >= doc.pos.size()) return false;
+    if (lexicons->Has("foreign_word", AsciiLower(WordAt(doc, t)))) return true;
+    const std::string& tag = doc.pos[t];
+    if (tag != "JJ" && tag != "NN" && tag != "NNS" && tag != "VBN") return false;
+  }
+  return false;
+}
+
 }  // namespace
 
 void FillActorCodes(const Document& doc, const EventLexicons* lexicons,
@@ -494,6 +510,8 @@ void FillActorCodes(const Document& doc, const EventLexicons* lexicons,
   ResolveReferences(doc, lexicons, entity_code, ReferenceOptions{}, groups);
   for (auto& sentence : *groups) {
     for (FoundGroup& g : sentence) {
+      // "foreign banks" are not the story's country's.
+      if (ForeignGroup(doc, lexicons, g)) continue;
       for (FoundActor& f : g.actors) {
         if (f.code.size() <= 3 || f.code.compare(0, 3, "---") != 0) continue;
         // "attackers" (UAF) are unidentified: no country is theirs.
@@ -667,6 +685,14 @@ bool ClauseCoder::NotAnAct(const Context& cx, int ci,
     return true;
   if (p.stance && !StanceContent(doc, c)) return true;
   if (DescribedState(doc, c)) return true;
+  // "will end its agreement with the U.S.", "suspended the talks": the
+  // object of a verb that ends an act names one that took place before.
+  if (c.kind == "noun" && c.parent >= 0 &&
+      c.parent < static_cast<int>(doc.clauses.size()) &&
+      doc.clauses[c.parent].kind == "verb" && c.predicate < doc.deprels.size() &&
+      doc.deprels[c.predicate] == "obj" &&
+      lex_->Has("ending_verb", doc.clauses[c.parent].lemma))
+    return true;
   // The content of an accusation, a request, a fear ... is not an act;
   // but what one wants or hopes to do oneself is an intent ("wants to help
   // Israel": 033), not a content. A relative clause is never the content:
@@ -1441,6 +1467,9 @@ std::vector<FoundActor> ClauseCoder::ComplementSubject(
     return ActorsOf(cx, a);
   }
   const Clause& c = doc.clauses[a.clause];
+  // "asked whether Bush had opposed the sales": a question's subject is
+  // what is asked about, not a party asked to act.
+  if (c.modality == "question") return {};
   // A controlled subject ("urged X to leave") is the patient already.
   std::vector<FoundActor> out;
   for (const ClauseArgument& b : c.arguments) {

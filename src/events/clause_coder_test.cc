@@ -1827,4 +1827,69 @@ TEST_F(ClauseCoderTest, ASingularPartyNameIsTheParty) {
                                                 "111 GBROPP>GBRGOV"}));
 }
 
+// Asking whether something happened is a question, not an appeal to the
+// party asked about: "a reporter asked whether the minister had approved
+// the sale" gives no 020 to the minister.
+TEST_F(ClauseCoderTest, AskingWhetherIsNoAppeal) {
+  Document d = Process(
+      "Arms\n\nMarch 3, 2005\n\n"
+      "LONDON (Reuters) - A reporter asked whether Defence Secretary Geoff "
+      "Hoon had approved the sale.\n\n"
+      "Jack Straw asked Iran to stop enriching uranium.\n");
+  EXPECT_EQ(Pairs(d), (std::vector<std::string>{"020 GBRGOV>IRN"}));
+}
+
+// A meeting someone is scheduled to hold is planned, whatever the parse
+// makes of the infinitive ("was scheduled on Monday to meet" hangs it as a
+// purpose clause): intent to meet, hypothetical.
+TEST_F(ClauseCoderTest, AScheduledMeetingIsAnIntent) {
+  Document d = Process(
+      "Talks\n\nMarch 3, 2005\n\n"
+      "A U.S. Senate delegation was scheduled on Monday to meet Jordanian "
+      "Prime Minister Ali Abu al-Ragheb.\n");
+  ASSERT_EQ(Pairs(d), (std::vector<std::string>{"036 USALEG>JORGOV"}));
+  EXPECT_TRUE(d.events[0].hypothetical);
+}
+
+// The object of a verb that ends an act names an act of before: "will end
+// its trade agreement with Canada" is no 057 (and a denied report of it,
+// none either).
+TEST_F(ClauseCoderTest, EndingAnAgreementIsNoSigning) {
+  Document d = Process(
+      "Trade\n\nMarch 3, 2005\n\n"
+      "An official denied a report that Mexico will end its trade agreement "
+      "with Canada.\n\n"
+      "Mexico suspended its talks with Canada.\n");
+  EXPECT_EQ(Pairs(d), (std::vector<std::string>{}));
+}
+
+// A body no table knows takes the sector of its head, which stops before
+// "of": the "Ministry of Trade and Industry" is a ministry (GOV), not
+// industry (BUS); in a story filed from Seoul, South Korea's.
+TEST_F(ClauseCoderTest, ABodysSectorIsItsHeadsBeforeOf) {
+  Document d = Process(
+      "Exports\n\nMarch 3, 2005\n\n"
+      "SEOUL, March 3 (Reuters) - The Ministry of Commerce and Industry "
+      "criticised Japan over its export curbs.\n");
+  EXPECT_EQ(Pairs(d), (std::vector<std::string>{"111 KORGOV>JPN"}));
+}
+
+// "foreign banks" are not of the story's country: the group keeps no
+// country rather than the one the article is about.
+TEST_F(ClauseCoderTest, ForeignGroupsTakeNoCountryFromTheStory) {
+  Document d = Process(
+      "Debt\n\nMarch 3, 2005\n\n"
+      "MANILA, March 3 (Reuters) - The Philippines signed an agreement with "
+      "foreign banks on its debt. Philippine officials said the Philippines "
+      "and Japan would talk. The Philippines welcomed the move.\n");
+  for (const Event& e : d.events) {
+    if (e.evidence == "signed") {
+      EXPECT_EQ(e.target.code, "---BUS");
+    }
+  }
+  bool signed_found = false;
+  for (const Event& e : d.events) signed_found |= e.evidence == "signed";
+  EXPECT_TRUE(signed_found) << ::testing::PrintToString(Pairs(d));
+}
+
 }  // namespace dateline

@@ -234,9 +234,10 @@ constexpr std::array<std::string_view, 24> kSaying = {
     "add",     "note",    "write", "insist",    "warn",     "confirm",
     "deny",    "explain", "argue", "believe",   "think",    "assert",
     "declare", "stress",  "reply", "reiterate", "reaffirm", "repeat"};
-constexpr std::array<std::string_view, 12> kIntent = {
-    "plan", "intend", "agree",   "aim",    "seek", "want",
-    "hope", "decide", "promise", "expect", "vow",  "pledge"};
+// "was scheduled to meet", "prepared to head to Brussels": a plan too.
+constexpr std::array<std::string_view, 14> kIntent = {
+    "plan",   "intend",  "agree",  "aim", "seek",   "want",     "hope",
+    "decide", "promise", "expect", "vow", "pledge", "schedule", "prepare"};
 constexpr std::array<std::string_view, 2> kThreat = {"threaten", "warn"};
 // Verbs that deny the act of their complement ("failed to pay", "refused to
 // meet", "avoided criticising"); "avoid" also its object noun ("avoided
@@ -1078,7 +1079,13 @@ void ClauseBuilder::InheritModality(size_t ci, int hc) {
   const Clause& parent = doc_.clauses[hc];
   const std::string& lemma = parent.lemma;
   bool verb = parent.kind == "verb";
-  if (verb && base == "xcomp") {
+  // "was scheduled today to meet": the parse may hang the infinitive of
+  // an intent, threat or refusal as a purpose clause; it is the complement.
+  bool complement =
+      base == "xcomp" ||
+      (base == "advcl" && MarkWord(p.node) == "to" &&
+       (In(lemma, kIntent) || In(lemma, kThreat) || In(lemma, kNegating)));
+  if (verb && complement) {
     if (In(lemma, kIntent)) SetModality(&c, "intent");
     if (In(lemma, kThreat)) SetModality(&c, "threat");
     if (lemma == "go" && tag_[parent.predicate] == "VBG") {
