@@ -543,22 +543,10 @@ ActorFinder::Piece ActorFinder::NamePiece(
     p.code = !ecode.empty() || named_after_place ? ecode : code;
   }
   if (p.e > se) p.e = se;
-  if (p.code.empty() && dictionary) {
-    // A body the entity layer could not code: its sector word, the last
-    // word of its head ("National Security Council" -> GOV), which stops
-    // before "of" ("Ministry of International Trade and Industry" -> GOV).
-    uint32_t head_end = p.e;
-    for (uint32_t u = p.b + 1; u < p.e; ++u) {
-      if (low[u] == "of") {
-        head_end = u;
-        break;
-      }
-    }
-    for (uint32_t u = p.b; u < head_end && p.code.empty(); ++u) {
-      std::string agent;
-      size_t an = dictionary->MatchAgent(words, u - sb, &agent);
-      if (an > 0 && u + an == head_end && !agent.empty()) p.code = "---" + agent;
-    }
+  if (p.code.empty()) {
+    // A body the entity layer could not code: the sector of its head.
+    const std::string sector = BodySector(p.b, p.e, sb, words);
+    if (!sector.empty()) p.code = "---" + sector;
   }
   if (p.code.empty()) {
     p.kind = 4;
@@ -567,6 +555,29 @@ ActorFinder::Piece ActorFinder::NamePiece(
     if (StartsWith(p.code, "---") && p.code.size() > 3) p.kind = 1;
   }
   return p;
+}
+
+// Returns the sector of the body named by tokens [b, e): the sector word
+// that ends its head ("National Security Council" -> GOV), the head
+// stopping before "of" ("Ministry of International Trade and Industry" ->
+// GOV); "" when no sector word ends it.
+std::string ActorFinder::BodySector(
+    uint32_t b, uint32_t e, uint32_t sb,
+    const std::vector<std::string_view>& words) const {
+  uint32_t head_end = e;
+  for (uint32_t u = b + 1; u < e; ++u) {
+    if (low[u] == "of") {
+      head_end = u;
+      break;
+    }
+  }
+  if (dictionary == nullptr) return "";
+  for (uint32_t u = b; u < head_end; ++u) {
+    std::string agent;
+    size_t an = dictionary->MatchAgent(words, u - sb, &agent);
+    if (an > 0 && u + an == head_end && !agent.empty()) return agent;
+  }
+  return "";
 }
 
 // Returns the length of the sector word ("rebels", "Foreign Minister") at

@@ -440,6 +440,13 @@ bool HomeSector(std::string_view sector) {
   return false;
 }
 
+// Returns whether an actor code is a company's ("JPNBUS", "---BUS"; not
+// an organisation's "IGOBUSIMF").
+bool Company(const std::string& code) {
+  return code.size() >= 6 && code.compare(3, 3, "BUS") == 0 &&
+         code.compare(0, 3, "IGO") != 0 && code.compare(0, 3, "NGO") != 0;
+}
+
 // Returns whether group `g` is said to be of another country than the
 // story's ("foreign banks", "overseas creditors", "international
 // investors"): a foreign_word among the adjectives and nouns just before it.
@@ -1298,6 +1305,12 @@ std::vector<FoundActor> ClauseCoder::SourcesOf(const Context& cx, int ci,
         (doc.heads[t] == host || doc.heads[t] == over) &&
         AsciiLower(WordAt(doc, t)) == "it")
       return out;
+    // "Chile signed an agreement, and there was also an agreement with
+    // Venezuela": an existential host that nobody reports lends no doer.
+    if (t < doc.heads.size() && doc.deprels[t] == "expl" &&
+        doc.heads[t] == host && parent.attributed_by < 0 &&
+        AsciiLower(WordAt(doc, t)) == "there")
+      return out;
   }
   return SourcesOf(cx, p, depth + 1);
 }
@@ -1615,6 +1628,9 @@ void ClauseCoder::Emit(const Context& cx, int ci, const ClausePattern& p,
   if (choice.drop) return;
   const CameoCode* entry = cameo_->Find(choice.code);
   if (!entry && !options_.accept_any_code) return;
+  // "Japan Line asked banks to shelve repayment": between two companies it
+  // is business, not the political event the codebook codes.
+  if (tgt && Company(src.code) && Company(tgt->code)) return;
   // "urged people to put the comments into context", "told researchers":
   // words to the public are no dyadic event; acts on it are.
   if (entry && (entry->quad_class == 1 || entry->quad_class == 3) && tgt &&

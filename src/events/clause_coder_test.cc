@@ -1892,4 +1892,37 @@ TEST_F(ClauseCoderTest, ForeignGroupsTakeNoCountryFromTheStory) {
   EXPECT_TRUE(signed_found) << ::testing::PrintToString(Pairs(d));
 }
 
+// "and there was also an agreement with Venezuela": an existential clause
+// lends its event noun no doer from the clause it is coordinated with.
+TEST_F(ClauseCoderTest, AnExistentialClauseBorrowsNoDoer) {
+  Document d = Process(
+      "Debt\n\nMarch 3, 2005\n\n"
+      "Chile signed an agreement with Peru last week, and there was also an "
+      "agreement with Venezuela on debt payments.\n");
+  EXPECT_EQ(Pairs(d), (std::vector<std::string>{"057 CHL>PER"}));
+}
+
+// Between two companies an appeal or a deal is business, which the
+// codebook does not code; a body named after its country takes its head's
+// sector ("Japan Development Bank" JPNBUS).
+TEST_F(ClauseCoderTest, CompaniesAmongThemselvesAreNoEvent) {
+  Document d = Process(
+      "Banks\n\nMarch 3, 2005\n\n"
+      "Japan Development Bank asked the Mitsui company to repay its loans.\n\n"
+      "Japan Development Bank asked the Chinese government to ease its "
+      "rules.\n");
+  EXPECT_EQ(Pairs(d), (std::vector<std::string>{"020 JPNBUS>CHNGOV"}));
+}
+
+// Calling for sanctions against a country rallies others against it (113,
+// the codebook's "Rally opposition against"); it was coded as an appeal
+// for military protection.
+TEST_F(ClauseCoderTest, CallingForSanctionsRalliesOpposition) {
+  Document d = Process(
+      "Trade\n\nMarch 3, 2005\n\n"
+      "The dispute over car exports grew on Monday. Britain called for trade "
+      "sanctions against Japan.\n");
+  EXPECT_EQ(Pairs(d), (std::vector<std::string>{"113 GBR>JPN"}));
+}
+
 }  // namespace dateline

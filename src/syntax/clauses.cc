@@ -982,6 +982,11 @@ void ClauseBuilder::InheritSubjects(size_t ci, int hc) {
     AddArgument(ci, "patient", "", static_cast<uint32_t>(head_[p.node]), false);
     return;
   }
+  // "Chile signed an agreement, and there was also an agreement with
+  // Venezuela": an existential clause has no doer to share.
+  if (const int expl = FindChild(p.node, "expl");
+      expl >= 0 && low_[expl] == "there")
+    return;
   std::string_view base = Base(rel_[p.node]);
   // "was captured in Panama and extradited to the United States": a past
   // participle conjoined to a passive, with no auxiliary of its own, shares

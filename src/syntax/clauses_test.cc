@@ -1208,5 +1208,29 @@ TEST(ClausesTest, AParticipleConjoinedToAPassiveIsPassive) {
   EXPECT_EQ(Args(doc, *c, "patient"), (Strings{"Montoya"}));
 }
 
+// "Chile signed a deal, and there was an agreement with Peru": an
+// existential clause coordinated with another takes no doer from it.
+TEST(ClausesTest, AnExistentialConjunctSharesNoSubject) {
+  Document doc = Parse(
+      "Chile signed a deal , and there was an agreement with Peru .",
+      {{2, "nsubj", "NNP"},
+       {0, "root", "VBD"},
+       {4, "det", "DT"},
+       {2, "obj", "NN"},
+       {8, "punct", ","},
+       {8, "cc", "CC"},
+       {8, "expl", "EX"},
+       {2, "conj", "VBD"},
+       {10, "det", "DT"},
+       {8, "nsubj", "NN"},
+       {12, "case", "IN"},
+       {10, "nmod", "NNP"},
+       {2, "punct", "."}});
+  const Clause* c = Find(doc, "was");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(Arg(*c, "agent"), nullptr);
+  EXPECT_EQ(Args(doc, *c, "patient"), (Strings{"an agreement with Peru"}));
+}
+
 }  // namespace
 }  // namespace dateline
