@@ -544,9 +544,11 @@ ActorFinder::Piece ActorFinder::NamePiece(
   }
   if (p.e > se) p.e = se;
   if (p.code.empty()) {
-    // A body the entity layer could not code: the sector of its head.
+    // A body the entity layer could not code: the sector of its head, of
+    // the country its name ends with after "of" ("the Imperial Government
+    // of China" CHNGOV).
     const std::string sector = BodySector(p.b, p.e, sb, words);
-    if (!sector.empty()) p.code = "---" + sector;
+    if (!sector.empty()) p.code = OfCountry(p.b, p.e, sb, words) + sector;
   }
   if (p.code.empty()) {
     p.kind = 4;
@@ -578,6 +580,22 @@ std::string ActorFinder::BodySector(
     if (an > 0 && u + an == head_end && !agent.empty()) return agent;
   }
   return "";
+}
+
+// Returns the country named after the first "of" in tokens [b, e) ("the
+// Government of China" -> CHN), "---" when none.
+std::string ActorFinder::OfCountry(
+    uint32_t b, uint32_t e, uint32_t sb,
+    const std::vector<std::string_view>& words) const {
+  uint32_t u = b + 1;
+  while (u < e && low[u] != "of") ++u;
+  if (dictionary == nullptr) return "---";
+  for (++u; u < e; ++u) {
+    ActorDictionary::ActorMatch m;
+    size_t n = dictionary->MatchActor(words, u - sb, "", &m);
+    if (n > 0 && u + n == e && m.code.size() == 3) return m.code;
+  }
+  return "---";
 }
 
 // Returns the length of the sector word ("rebels", "Foreign Minister") at

@@ -1925,4 +1925,15 @@ TEST_F(ClauseCoderTest, CallingForSanctionsRalliesOpposition) {
   EXPECT_EQ(Pairs(d), (std::vector<std::string>{"113 GBR>JPN"}));
 }
 
+// A body the tables do not know, named "the Government of X", is X's
+// government: the head gives the sector, the country after "of" the
+// country ("the Imperial Government of China" CHNGOV).
+TEST_F(ClauseCoderTest, TheGovernmentOfACountryIsItsGovernment) {
+  Document d = Process(
+      "Bonds\n\nMarch 3, 1987\n\n"
+      "The bond market was quiet on Monday. The Provisional Government of "
+      "Chad criticised the Government of Libya.\n");
+  EXPECT_EQ(Pairs(d), (std::vector<std::string>{"111 TCDGOV>LBYGOV"}));
+}
+
 }  // namespace dateline
