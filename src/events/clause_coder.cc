@@ -692,6 +692,16 @@ bool ClauseCoder::NotAnAct(const Context& cx, int ci,
     return true;
   if (p.stance && !StanceContent(doc, c)) return true;
   if (DescribedState(doc, c)) return true;
+  // "Reagan was asked by a reporter whether the government should set
+  // standards": asking a question is no appeal, to whomever it is put.
+  if (c.kind == "verb" && lex_->Has("question_verb", c.lemma)) {
+    for (int k : cx.clauses) {
+      const Clause& q = doc.clauses[k];
+      if (q.parent == ci && q.modality == "question" &&
+          (q.relation == "ccomp" || q.relation == "advcl"))
+        return true;
+    }
+  }
   // "will end its agreement with the U.S.", "suspended the talks": the
   // object of a verb that ends an act names one that took place before.
   if (c.kind == "noun" && c.parent >= 0 &&
@@ -1628,6 +1638,13 @@ void ClauseCoder::Emit(const Context& cx, int ci, const ClausePattern& p,
   if (choice.drop) return;
   const CameoCode* entry = cameo_->Find(choice.code);
   if (!entry && !options_.accept_any_code) return;
+  // "Saddam Hussein visited the northern city of Mosul", "a trip to
+  // Dallas": a visit to a place of one's own country is no dyadic event.
+  // Acts that fall on a place's people ("imposed a curfew in Cizre") stay.
+  if (tgt && tgt->place && choice.code.compare(0, 2, "04") == 0 &&
+      src.code.size() >= 3 && tgt->code.size() >= 3 &&
+      CountryPrefix(src.code) && src.code.compare(0, 3, tgt->code, 0, 3) == 0)
+    return;
   // "Japan Line asked banks to shelve repayment": between two companies it
   // is business, not the political event the codebook codes.
   if (tgt && Company(src.code) && Company(tgt->code)) return;

@@ -1936,4 +1936,26 @@ TEST_F(ClauseCoderTest, TheGovernmentOfACountryIsItsGovernment) {
   EXPECT_EQ(Pairs(d), (std::vector<std::string>{"111 TCDGOV>LBYGOV"}));
 }
 
+// "was asked by a reporter whether ...": asking a question is no appeal,
+// to the party asked or to the one asked about.
+TEST_F(ClauseCoderTest, BeingAskedAQuestionIsNoAppeal) {
+  Document d = Process(
+      "Acid rain\n\nMarch 19, 1987\n\n"
+      "WASHINGTON, March 19 - The president spoke on Thursday. President "
+      "Reagan was asked by a reporter whether Canada should cut its "
+      "emissions. Canada asked the United States to cut emissions.\n");
+  EXPECT_EQ(Pairs(d), (std::vector<std::string>{"020 CAN>USA"}));
+}
+
+// A leader's visit to a city of his own country is no dyadic event; a
+// visit abroad is, and an act on a place's people stays.
+TEST_F(ClauseCoderTest, AVisitHomeIsNoEvent) {
+  Document d = Process(
+      "Iraq\n\nApril 7, 1987\n\n"
+      "BAGHDAD, April 7 - Iraqi President Saddam Hussein visited the "
+      "northern city of Mosul today. Saddam Hussein visited Amman on "
+      "Monday.\n");
+  EXPECT_EQ(Pairs(d), (std::vector<std::string>{"042 IRQGOV>JOR"}));
+}
+
 }  // namespace dateline
