@@ -724,5 +724,33 @@ TEST_F(QuoteExtractorTest, ConjunctWithAVerbOfTellingIsItsOwnAttribution) {
   EXPECT_EQ(Text(doc, second->span), "drivers to stay home");
 }
 
+// "Sen. Bernie Sanders (I-Vt.) said": the abbreviation's period inside the
+// parentheses is a token of its own, and the walk over the subject stopped
+// at it, so the attribution was lost with its cue and content (PolNeAR
+// keeps the party label in the source).
+TEST_F(QuoteExtractorTest, PartyLabelWithAPeriodStaysInTheSource) {
+  Document doc = Run(
+      "Sen. Bernie Sanders (I-Vt.) said he will make his medical records "
+      "public.");
+  const Quote* q = Find(doc, "he will make his medical records public");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->cue, "said");
+  EXPECT_EQ(Text(doc, q->speaker_span), "Sen. Bernie Sanders (I-Vt.)");
+}
+
+// "After arguing that ..., the governor left": a gerund cue after a
+// preposition has no subject of its own; its speaker is the agent of the
+// clause it hangs on, here after it, and that is no inverted subject (the
+// content after the cue stays). Before, the attribution was lost.
+TEST_F(QuoteExtractorTest, GerundAfterAPrepositionTakesTheMainSubject) {
+  Document doc = Run(
+      "After arguing that the results had narrowed the race, the governor "
+      "left the state.");
+  const Quote* q = Find(doc, "the results had narrowed the race");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->cue, "arguing");
+  EXPECT_EQ(Text(doc, q->speaker_span), "the governor");
+}
+
 }  // namespace
 }  // namespace dateline
