@@ -557,6 +557,19 @@ class Analysis {
                : -1;
   }
   bool ClauseAgent(int verb, int sb, int se, int* b, int* e) const;
+  // Whether the clause of `verb` has an agent of one token, token k.
+  bool AgentHeadedBy(int verb, int k) const {
+    int c = ClauseAt(verb);
+    if (c < 0) return false;
+    for (const ClauseArgument& arg : doc_->clauses[c].arguments) {
+      if (arg.role == "agent" && arg.head == static_cast<uint32_t>(k) &&
+          arg.span.begin == doc_->tokens[k].begin &&
+          arg.span.end == doc_->tokens[k].end) {
+        return true;
+      }
+    }
+    return false;
+  }
   bool AdverbialGerund(const Attribution& a, int i, int sb) const;
   int ParentPredicate(int verb) const;
   bool OtherClause(int cue, int d) const;
@@ -1328,12 +1341,17 @@ const CueClass* Analysis::CueClassAt(int i, int sb, int se, bool title_case,
   // sentence after a name, they are verbs.
   // "Trump fans insist delegates must ...": a plural subject, the
   // verb's base form (tagged as a noun or preposition), then a clause.
+  // "About one in five say they ...", "Six in 10 say he is": a number as
+  // the subject, then a clause that opens with no noun ("three state
+  // primaries" is a noun phrase).
+  bool clause_next = i + 1 < se &&
+                     (lower_[i + 1] == "that" || Pos(i + 1) == "PRP" ||
+                      Pos(i + 1) == "EX" || Pos(i + 1) == "DT");
   bool plural_subject =
       i > sb && i + 1 < se &&
-      (Pos(i - 1) == "NNS" || Pos(i - 1) == "NNPS") &&
-      (lower_[i + 1] == "that" || Pos(i + 1) == "PRP" ||
-       Pos(i + 1) == "EX" || Pos(i + 1) == "DT" || Pos(i + 1) == "NNS" ||
-       Pos(i + 1) == "NNP") &&
+      (((Pos(i - 1) == "NNS" || Pos(i - 1) == "NNPS") &&
+        (clause_next || Pos(i + 1) == "NNS" || Pos(i + 1) == "NNP")) ||
+       (Pos(i - 1) == "CD" && clause_next)) &&
       cls != nullptr &&
       (*cls == CueClass::kSpeech || *cls == CueClass::kBelief) &&
       lw.back() != 's' && lw.back() != 'g' && lw.back() != 'd';
@@ -1347,8 +1365,14 @@ const CueClass* Analysis::CueClassAt(int i, int sb, int se, bool title_case,
     cls = nullptr;
   }
   // "said" as an adjective ("the said document") or a participle after
-  // a determiner is no cue.
-  if (cls != nullptr && i > sb && Pos(i - 1) == "DT") cls = nullptr;
+  // a determiner is no cue; a determiner standing alone as the verb's
+  // subject in the clause layer ("Some say", "another says") is a speaker,
+  // but not "that" or "this" ("That said, ...", "a group that says").
+  if (cls != nullptr && i > sb && Pos(i - 1) == "DT" &&
+      (!AgentHeadedBy(i, i - 1) || lower_[i - 1] == "that" ||
+       lower_[i - 1] == "this")) {
+    cls = nullptr;
+  }
   return cls;
 }
 
