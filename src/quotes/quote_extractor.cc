@@ -557,6 +557,21 @@ class Analysis {
                : -1;
   }
   bool ClauseAgent(int verb, int sb, int se, int* b, int* e) const;
+  // Whether the clause of `verb` has an agent of one token, token k.
+  bool AgentHeadedBy(int verb, int k) const {
+    int c = ClauseAt(verb);
+    if (c < 0) return false;
+    for (const ClauseArgument& arg : doc_->clauses[c].arguments) {
+      if (arg.role == "agent" && arg.head == static_cast<uint32_t>(k) &&
+          arg.span.begin == doc_->tokens[k].begin &&
+          arg.span.end == doc_->tokens[k].end) {
+        return true;
+      }
+    }
+    return false;
+  }
+  bool AdverbialGerund(const Attribution& a, int i, int sb) const;
+  int ParentPredicate(int verb) const;
   bool OtherClause(int cue, int d) const;
   int OtherClauseStart(const Attribution& a, int cb, int ce) const;
   bool CutAtOtherClauses(int s, size_t first);
@@ -796,6 +811,9 @@ bool Analysis::WalkHead(LeftWalk* w, bool* handled) const {
   }
   if (lw == ")" && last_in < 0 && k - 1 >= sb) {  // "Council (NSC) said"
     --k;
+    // "Sen. Bernie Sanders (I-Vt.) said": the abbreviation's period is a
+    // token of its own inside the parentheses.
+    if (k - 1 >= sb && lower_[k] == "." && IsNominal(k - 1)) --k;
     return true;
   }
   if (last_in < 0) return false;
@@ -1323,12 +1341,17 @@ const CueClass* Analysis::CueClassAt(int i, int sb, int se, bool title_case,
   // sentence after a name, they are verbs.
   // "Trump fans insist delegates must ...": a plural subject, the
   // verb's base form (tagged as a noun or preposition), then a clause.
+  // "About one in five say they ...", "Six in 10 say he is": a number as
+  // the subject, then a clause that opens with no noun ("three state
+  // primaries" is a noun phrase).
+  bool clause_next = i + 1 < se &&
+                     (lower_[i + 1] == "that" || Pos(i + 1) == "PRP" ||
+                      Pos(i + 1) == "EX" || Pos(i + 1) == "DT");
   bool plural_subject =
       i > sb && i + 1 < se &&
-      (Pos(i - 1) == "NNS" || Pos(i - 1) == "NNPS") &&
-      (lower_[i + 1] == "that" || Pos(i + 1) == "PRP" ||
-       Pos(i + 1) == "EX" || Pos(i + 1) == "DT" || Pos(i + 1) == "NNS" ||
-       Pos(i + 1) == "NNP") &&
+      (((Pos(i - 1) == "NNS" || Pos(i - 1) == "NNPS") &&
+        (clause_next || Pos(i + 1) == "NNS" || Pos(i + 1) == "NNP")) ||
+       (Pos(i - 1) == "CD" && clause_next)) &&
       cls != nullptr &&
       (*cls == CueClass::kSpeech || *cls == CueClass::kBelief) &&
       lw.back() != 's' && lw.back() != 'g' && lw.back() != 'd';
@@ -1342,8 +1365,14 @@ const CueClass* Analysis::CueClassAt(int i, int sb, int se, bool title_case,
     cls = nullptr;
   }
   // "said" as an adjective ("the said document") or a participle after
-  // a determiner is no cue.
-  if (cls != nullptr && i > sb && Pos(i - 1) == "DT") cls = nullptr;
+  // a determiner is no cue; a determiner standing alone as the verb's
+  // subject in the clause layer ("Some say", "another says") is a speaker,
+  // but not "that" or "this" ("That said, ...", "a group that says").
+  if (cls != nullptr && i > sb && Pos(i - 1) == "DT" &&
+      (!AgentHeadedBy(i, i - 1) || lower_[i - 1] == "that" ||
+       lower_[i - 1] == "this")) {
+    cls = nullptr;
+  }
   return cls;
 }
 
@@ -1520,11 +1549,38 @@ bool Analysis::CueSpeaker(const Attribution& a, CueState* st) const {
     // The walk stays first where it finds one: its spans follow the
     // corpus's conventions (appositives, titles), and on PolNeAR train
     // the clause layer's agent in its place lost 6 points of Source F1.
-    if (!ClauseAgent(i, sb, se, &b, &e)) return false;
-    from_subject = e < a.cue_b;
-    inverted = b > i;
+    if (ClauseAgent(i, sb, se, &b, &e)) {
+      from_subject = e < a.cue_b;
+      inverted = b > i;
+    } else if (!AdverbialGerund(a, i, sb) ||
+               !ClauseAgent(ParentPredicate(i), sb, se, &b, &e) ||
+               (e > a.cue_b && b < a.cue_e)) {
+      return false;
+    }
+    if (AdverbialGerund(a, i, sb)) {
+      // Not inverted: the subject of the main clause, which keeps its
+      // own verb.
+      from_subject = true;
+      inverted = false;
+    }
   }
   return true;
+}
+
+// Returns true when cue i is a gerund after a preposition ("After arguing
+// that the race had narrowed, the governor left", "launched his campaign
+// by talking about ..."): its speaker is the agent of the clause it hangs
+// on, before or after it, and no inverted subject.
+bool Analysis::AdverbialGerund(const Attribution& a, int i, int sb) const {
+  int before = a.cue_b - 1;
+  return has_pos_ && Pos(i) == "VBG" && before >= sb && Pos(before) == "IN";
+}
+
+// The predicate token of the clause the clause of verb hangs on, or -1.
+int Analysis::ParentPredicate(int verb) const {
+  int c = ClauseAt(verb);
+  if (c < 0 || doc_->clauses[c].parent < 0) return -1;
+  return static_cast<int>(doc_->clauses[doc_->clauses[c].parent].predicate);
 }
 
 // Returns false when the speaker found for the cue in st is none of its:

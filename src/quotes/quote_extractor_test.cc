@@ -724,5 +724,66 @@ TEST_F(QuoteExtractorTest, ConjunctWithAVerbOfTellingIsItsOwnAttribution) {
   EXPECT_EQ(Text(doc, second->span), "drivers to stay home");
 }
 
+// "Sen. Bernie Sanders (I-Vt.) said": the abbreviation's period inside the
+// parentheses is a token of its own, and the walk over the subject stopped
+// at it, so the attribution was lost with its cue and content (PolNeAR
+// keeps the party label in the source).
+TEST_F(QuoteExtractorTest, PartyLabelWithAPeriodStaysInTheSource) {
+  Document doc = Run(
+      "Sen. Bernie Sanders (I-Vt.) said he will make his medical records "
+      "public.");
+  const Quote* q = Find(doc, "he will make his medical records public");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->cue, "said");
+  EXPECT_EQ(Text(doc, q->speaker_span), "Sen. Bernie Sanders (I-Vt.)");
+}
+
+// "After arguing that ..., the governor left": a gerund cue after a
+// preposition has no subject of its own; its speaker is the agent of the
+// clause it hangs on, here after it, and that is no inverted subject (the
+// content after the cue stays). Before, the attribution was lost.
+TEST_F(QuoteExtractorTest, GerundAfterAPrepositionTakesTheMainSubject) {
+  Document doc = Run(
+      "After arguing that the results had narrowed the race, the governor "
+      "left the state.");
+  const Quote* q = Find(doc, "the results had narrowed the race");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->cue, "arguing");
+  EXPECT_EQ(Text(doc, q->speaker_span), "the governor");
+}
+
+// "Some say", "another says": a determiner standing alone as the cue's
+// subject in the clause layer is the speaker; before, a verb after a
+// determiner was taken for an adjective ("the said document") and the
+// attribution was lost. "That said, ..." stays no attribution.
+TEST_F(QuoteExtractorTest, DeterminerSubjectIsASpeaker) {
+  Document doc = Run(
+      "Some say the new bridge is unsafe. Another says it will stand for "
+      "decades.");
+  const Quote* some = Find(doc, "the new bridge is unsafe");
+  ASSERT_NE(some, nullptr);
+  EXPECT_EQ(some->cue, "say");
+  EXPECT_EQ(Text(doc, some->speaker_span), "Some");
+  const Quote* another = Find(doc, "it will stand for decades");
+  ASSERT_NE(another, nullptr);
+  EXPECT_EQ(Text(doc, another->speaker_span), "Another");
+  Document idiom = Run("That said, the bridge will stay open until June.");
+  for (const Quote& q : idiom.quotes) EXPECT_NE(q.cue, "said");
+}
+
+// "Six in 10 say he is ...": the tagger reads "say" after a number as a
+// noun; before a clause that opens with a pronoun, "that" or a determiner
+// it is the verb, as after a plural noun. "three state primaries" stays a
+// noun phrase.
+TEST_F(QuoteExtractorTest, NumberSubjectBeforeAClause) {
+  Document doc = Run("Six in 10 say he is at least somewhat decisive.");
+  const Quote* q = Find(doc, "he is at least somewhat decisive");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->cue, "say");
+  EXPECT_EQ(Text(doc, q->speaker_span), "Six in 10");
+  Document noun = Run("He has won at least three state primaries on Tuesday.");
+  for (const Quote& n : noun.quotes) EXPECT_NE(n.cue, "state");
+}
+
 }  // namespace
 }  // namespace dateline

@@ -216,10 +216,9 @@ class CandidateContext {
     switch (part_) {
       case Part::kContent:
         return Inside(k, q_.cue_span) || Inside(k, q_.speaker_span) ||
-               (k >= sb_ && k < se_ && !other_cue_.empty() &&
-                other_cue_[k - sb_]);
+               Barred(k);
       case Part::kSource:
-        return Inside(k, q_.cue_span) || Inside(k, q_.span);
+        return Inside(k, q_.cue_span) || Inside(k, q_.span) || Barred(k);
       case Part::kCue:
         return Inside(k, q_.speaker_span) || Inside(k, q_.span);
     }
@@ -281,8 +280,31 @@ class CandidateContext {
   FarRegion far_;
   std::vector<std::string> words_;
   std::vector<int> verbs_before_, commas_before_;
-  std::vector<uint8_t> other_cue_;  // token of another quote's cue
+  // Tokens a bound never takes in: for a content another quote's cue, for
+  // a source the verb it is the agent of.
+  std::vector<uint8_t> other_cue_;
+  void BarSpeakersVerb(uint32_t k, const Span& agent);
+  bool Barred(int k) const {
+    return k >= sb_ && k < se_ && !other_cue_.empty() && other_cue_[k - sb_];
+  }
 };
+
+// Bars from a source's bounds the predicate (token k) of the clause the
+// cue's clause hangs on when the source is its agent ("After arguing that
+// ..., [the governor] left the state", "[Trump] fired back a response,
+// saying ..."): the source is that verb's subject, never the verb; the
+// ranker took such verbs in where the source lies away from the cue.
+void CandidateContext::BarSpeakersVerb(uint32_t k, const Span& agent) {
+  const Span& src = q_.speaker_span;
+  if (src.end <= src.begin || agent.end <= src.begin ||
+      agent.begin >= src.end) {
+    return;
+  }
+  int t = static_cast<int>(k);
+  if (t < sb_ || t >= se_ || Inside(t, src)) return;
+  if (other_cue_.empty()) other_cue_.assign(se_ - sb_, 0);
+  other_cue_[t - sb_] = 1;
+}
 
 // Marks the tokens of the sentence inside another quote's cue: PolNeAR never
 // nests attributions, so a content's bounds never take one in (the rules
@@ -332,6 +354,7 @@ void CandidateContext::ClauseBounds() {
   arg_ends_.assign(se_ - sb_ + 1, nullptr);
   auto [c_lo, c_hi] = ClausesOverlapping(doc_, doc_.tokens[sb_].begin,
                                          doc_.tokens[se_ - 1].end);
+  int cue_parent = -1;  // the clause the cue's clause hangs on
   for (size_t ci = c_lo; ci < c_hi; ++ci) {
     const Clause& cl = doc_.clauses[ci];
     if (cl.predicate < static_cast<uint32_t>(sb_) ||
@@ -341,6 +364,7 @@ void CandidateContext::ClauseBounds() {
     const Span& pt = doc_.tokens[cl.predicate];
     bool of_cue = q_.cue_span.end > q_.cue_span.begin &&
                   pt.begin >= q_.cue_span.begin && pt.end <= q_.cue_span.end;
+    if (of_cue && cue_parent < 0) cue_parent = cl.parent;
     for (const ClauseArgument& arg : cl.arguments) {
       if (arg.span.end <= arg.span.begin || arg.span.end > doc_.text.size()) {
         continue;
@@ -362,6 +386,13 @@ void CandidateContext::ClauseBounds() {
           ++want_b_;
         }
       }
+    }
+  }
+  if (part_ == Part::kSource && cue_parent >= 0 &&
+      cue_parent < static_cast<int>(doc_.clauses.size())) {
+    const Clause& main = doc_.clauses[cue_parent];
+    for (const ClauseArgument& arg : main.arguments) {
+      if (arg.role == "agent") BarSpeakersVerb(main.predicate, arg.span);
     }
   }
 }

@@ -92,6 +92,43 @@ TEST(QuoteModelTest, ContentCandidatesStayOffAnotherQuotesCue) {
   EXPECT_EQ(start.tokens[start.original], 8);
 }
 
+// "After arguing the plan failed , Kim left town .": the source comes after
+// the content, as the agent of the clause the cue's clause hangs on; its
+// end candidates never take in that clause's verb ("Kim left town" was the
+// learnt source).
+TEST(QuoteModelTest, SourceCandidatesStayOffTheVerbItIsTheAgentOf) {
+  Document doc = MakeDoc("After arguing the plan failed , Kim left town .", 6,
+                         7, 1, 2, 2, 5);
+  doc.pos[7] = "VBD";
+  auto span = [&](int b, int e) {
+    return Span{doc.tokens[b].begin, doc.tokens[e - 1].end};
+  };
+  Clause main;
+  main.predicate = 7;  // "left"
+  main.sentence = doc.sentences[0].span;
+  ClauseArgument agent;
+  agent.role = "agent";
+  agent.head = 6;
+  agent.span = span(6, 7);
+  main.arguments.push_back(agent);
+  Clause cue;
+  cue.predicate = 1;  // "arguing"
+  cue.parent = 1;
+  cue.relation = "advcl";
+  cue.sentence = doc.sentences[0].span;
+  doc.clauses = {cue, main};
+  BoundaryCandidates start, end;
+  ASSERT_TRUE(QuoteModel::Candidates(doc, 0, QuoteModel::Part::kSource,
+                                     &start, &end));
+  EXPECT_EQ(end.tokens[end.original], 7);
+  for (int u : end.tokens) EXPECT_LE(u, 7);  // never "left"
+  // Without the clause layer the verb is a candidate as before.
+  doc.clauses.clear();
+  ASSERT_TRUE(QuoteModel::Candidates(doc, 0, QuoteModel::Part::kSource,
+                                     &start, &end));
+  EXPECT_GT(end.tokens.back(), 7);
+}
+
 TEST(QuoteModelTest, DirectQuotesKeepTheirContent) {
   Document doc = MakeDoc("Kim said the plan failed .", 0, 1, 1, 2, 2, 5, "direct");
   BoundaryCandidates start, end;
