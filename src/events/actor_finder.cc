@@ -3,6 +3,7 @@
 #include "events/actor_finder.h"
 
 #include <algorithm>
+#include <array>
 #include <sstream>
 
 #include "base/ascii.h"
@@ -582,6 +583,25 @@ std::string ActorFinder::BodySector(
   return "";
 }
 
+// Returns whether tokens from t read "of" and a company's name: an
+// organisation the entity layer found whose name ends in a legal form
+// ("Inc", "Corp", "Ltd", "PLC", "AG" ...).
+bool ActorFinder::CompanyAfter(uint32_t t) const {
+  static constexpr std::array<std::string_view, 16> kLegalForms = {
+      "inc",  "corp", "corporation", "co",  "ltd", "limited", "plc",  "llc",
+      "ag",   "sa",   "nv",          "gmbh", "spa", "bhd",    "kk",   "ab"};
+  const size_t n = std::min(low.size(), token_entity.size());
+  if (t + 1 >= n || low[t] != "of") return false;
+  const int ent = token_entity[t + 1];
+  if (ent < 0 || doc->entities[ent].type != "ORG") return false;
+  uint32_t last = t + 1;
+  while (last + 1 < n && token_entity[last + 1] == ent) ++last;
+  std::string_view w = low[last];
+  if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+  return std::find(kLegalForms.begin(), kLegalForms.end(), w) !=
+         kLegalForms.end();
+}
+
 // Returns the country named after the first "of" in tokens [b, e) ("the
 // Government of China" -> CHN), "---" when none.
 std::string ActorFinder::OfCountry(
@@ -658,6 +678,12 @@ std::vector<Actor> ActorFinder::MergePieces(const std::vector<Piece>& pieces,
     const size_t j = JoinPieces(pieces, k, &m);
     RecodeMerged(pieces, k, j, sb, &m);
     Actor a = MergedActor(pieces, k, j, m);
+    if (a.code.size() >= 3 && a.code.compare(0, 3, "IGO") != 0 &&
+        a.code.compare(0, 3, "NGO") != 0 && CompanyAfter(a.e)) {
+      // "President Nobuo Ito of International Telecom Japan Inc": a title
+      // held in a company is a company officer's, not an office of state.
+      a.code = a.code.substr(0, 3) + "BUS";
+    }
     if (!a.code.empty() || !a.entity.empty()) out.push_back(a);
     k = j + 1;
   }

@@ -183,6 +183,7 @@ struct ActorFinder {
                          const Words& words) const;
   std::string OfCountry(uint32_t b, uint32_t e, uint32_t sb,
                         const Words& words) const;
+  bool CompanyAfter(uint32_t t) const;
   size_t AgentLength(uint32_t t, uint32_t se, size_t i, const Words& words,
                      std::string* agent, bool* before) const;
   std::vector<Actor> MergePieces(const std::vector<Piece>& pieces,

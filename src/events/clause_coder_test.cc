@@ -1958,4 +1958,17 @@ TEST_F(ClauseCoderTest, AVisitHomeIsNoEvent) {
   EXPECT_EQ(Pairs(d), (std::vector<std::string>{"042 IRQGOV>JOR"}));
 }
 
+// A title held in a company ("President Taro Yamada of Sakura Telecom
+// Inc") is a company officer's, not an office of state.
+TEST_F(ClauseCoderTest, ACompanyPresidentIsNoGovernment) {
+  Document d = Process(
+      "Telecom\n\nMarch 26, 1987\n\n"
+      "TOKYO, March 26 - Japan's telecom market opened on Monday. President "
+      "Taro Yamada of Sakura Telecom Inc criticised the Chinese "
+      "government.\n");
+  ASSERT_EQ(d.events.size(), 1u) << ::testing::PrintToString(Pairs(d));
+  EXPECT_EQ(d.events[0].target.code, "CHNGOV");
+  EXPECT_EQ(d.events[0].source.code.substr(3), "BUS");
+}
+
 }  // namespace dateline
