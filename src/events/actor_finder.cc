@@ -143,7 +143,10 @@ void LoadSurnames(const std::string& path, SurnameIndex* out) {
       while (ws >> c) w.push_back(c);
       if (w.size() < 2) continue;
       add(w.back(), n);
-      if (kFamilyFirst.count(row.country)) add(w.front(), n);
+      // Family name first, unless an alias opens with a title ("King
+      // Norodom Sihamoni": "The King" is no Cambodian).
+      if (kFamilyFirst.count(row.country) && SectorOfRole(w.front()).empty())
+        add(w.front(), n);
     }
   }
 }

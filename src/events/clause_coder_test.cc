@@ -1971,4 +1971,15 @@ TEST_F(ClauseCoderTest, ACompanyPresidentIsNoGovernment) {
   EXPECT_EQ(d.events[0].source.code.substr(3), "BUS");
 }
 
+// "The King" is the story's king, not a Cambodian: the family-name-first
+// surname index took the title of the alias "King Norodom Sihamoni" for a
+// family name.
+TEST_F(ClauseCoderTest, TheKingIsNoSurname) {
+  Document d = Process(
+      "Spain\n\nOctober 19, 1987\n\n"
+      "MADRID, Oct 19 - The parliament met on Monday. The King criticised "
+      "Morocco.\n");
+  EXPECT_EQ(Pairs(d), (std::vector<std::string>{"111 ESPGOV>MAR"}));
+}
+
 }  // namespace dateline
