@@ -1389,6 +1389,18 @@ std::vector<FoundActor> ClauseCoder::TargetsOf(const Context& cx, int ci,
           }
         }
       }
+      // "received a bid from investor Theodore Cross": a host receives the
+      // party its object names itself, not the owner or origin of a thing.
+      if (found.empty() && slot.role == "patient" &&
+          CodeIn("head_target", p.code)) {
+        if (const FoundGroup* g = GroupAt(cx.groups, a.head)) {
+          for (const FoundActor& f : g->actors) {
+            if ((places || !f.place) && !f.code.empty()) found.push_back(f);
+          }
+        }
+        for (const FoundActor& f : found) out.push_back(f);
+        continue;
+      }
       if (found.empty()) found = ActorsOf(cx, a, places);
       for (const FoundActor& f : found) out.push_back(f);
     }

@@ -1982,4 +1982,16 @@ TEST_F(ClauseCoderTest, TheKingIsNoSurname) {
   EXPECT_EQ(Pairs(d), (std::vector<std::string>{"111 ESPGOV>MAR"}));
 }
 
+// A host receives the party its object names ("received Mitterrand"), not
+// the owner or origin of a thing ("received a bid from investor X", "no
+// phone calls from lawmakers").
+TEST_F(ClauseCoderTest, ReceivingAThingHostsNobody) {
+  Document d = Process(
+      "Bids\n\nMarch 11, 1987\n\n"
+      "BONN, March 11 - Chancellor Helmut Kohl received a letter from "
+      "Margaret Thatcher. Kohl received Francois Mitterrand in Bonn on "
+      "Monday.\n");
+  EXPECT_EQ(Pairs(d), (std::vector<std::string>{"043 DEUGOV>FRAGOV"}));
+}
+
 }  // namespace dateline
