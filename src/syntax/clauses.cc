@@ -1010,15 +1010,29 @@ void ClauseBuilder::InheritSubjects(size_t ci, int hc) {
     // Object control: "invited Putin to visit", "accused North Korea of
     // providing arms": the controller's object acts.
     std::string mark = MarkWord(p.node);
+    // An infinitive the parse hangs as a purpose clause after an indirect
+    // object ("asked the United States to cut emissions") is controlled
+    // by that object too.
+    bool to_after_iobj = false;
+    if (base == "advcl" && mark == "to") {
+      for (const ClauseArgument& a : doc_.clauses[hc].arguments) {
+        to_after_iobj |= a.role == "recipient" && Base(rel_[a.head]) == "iobj";
+      }
+    }
     bool object_control =
         (base == "xcomp" && doc_.clauses[hc].lemma != "promise") ||
-        (base == "advcl" && (mark == "of" || mark == "from" || mark == "for"));
+        (base == "advcl" && (mark == "of" || mark == "from" || mark == "for")) ||
+        to_after_iobj;
     if (object_control) {
       std::vector<ClauseArgument> objects;
+      // "asked the United States to cut emissions": the parse may make the
+      // controller an indirect object.
       for (const ClauseArgument& a : doc_.clauses[hc].arguments) {
         std::string_view r = Base(rel_[a.head]);
-        if (a.role == "patient" && !a.controlled &&
-            (r == "obj" || (r == "conj" && a.distributed))) {
+        if (((a.role == "patient" &&
+              (r == "obj" || (r == "conj" && a.distributed))) ||
+             (a.role == "recipient" && r == "iobj")) &&
+            !a.controlled) {
           objects.push_back(a);
         }
       }

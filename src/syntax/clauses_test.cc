@@ -1232,5 +1232,25 @@ TEST(ClausesTest, AnExistentialConjunctSharesNoSubject) {
   EXPECT_EQ(Args(doc, *c, "patient"), (Strings{"an agreement with Peru"}));
 }
 
+// "Canada asked the United States to cut emissions", parsed with the
+// infinitive as a purpose clause after an indirect object: the object
+// cuts, not Canada.
+TEST(ClausesTest, AnInfinitiveAfterAnIndirectObjectIsItsAct) {
+  Document doc = Parse(
+      "Canada asked the United States to cut emissions .",
+      {{2, "nsubj", "NNP"},
+       {0, "root", "VBD"},
+       {5, "det", "DT"},
+       {5, "compound", "NNP"},
+       {2, "iobj", "NNPS"},
+       {7, "mark", "TO"},
+       {2, "advcl", "VB"},
+       {7, "obj", "NNS"},
+       {2, "punct", "."}});
+  const Clause* c = Find(doc, "cut");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(Args(doc, *c, "agent"), (Strings{"the United States"}));
+}
+
 }  // namespace
 }  // namespace dateline
