@@ -563,6 +563,14 @@ ActorFinder::Piece ActorFinder::NamePiece(
   return p;
 }
 
+// Returns the first "of" after token b in tokens [b, e), e when none: where
+// the head of a name like "Ministry of Trade" ends.
+uint32_t ActorFinder::OfAt(uint32_t b, uint32_t e) const {
+  uint32_t u = b + 1;
+  while (u < e && low[u] != "of") ++u;
+  return std::min(u, e);
+}
+
 // Returns the sector of the body named by tokens [b, e): the sector word
 // that ends its head ("National Security Council" -> GOV), the head
 // stopping before "of" ("Ministry of International Trade and Industry" ->
@@ -570,13 +578,7 @@ ActorFinder::Piece ActorFinder::NamePiece(
 std::string ActorFinder::BodySector(
     uint32_t b, uint32_t e, uint32_t sb,
     const std::vector<std::string_view>& words) const {
-  uint32_t head_end = e;
-  for (uint32_t u = b + 1; u < e; ++u) {
-    if (low[u] == "of") {
-      head_end = u;
-      break;
-    }
-  }
+  const uint32_t head_end = OfAt(b, e);
   if (dictionary == nullptr) return "";
   for (uint32_t u = b; u < head_end; ++u) {
     std::string agent;
@@ -610,10 +612,8 @@ bool ActorFinder::CompanyAfter(uint32_t t) const {
 std::string ActorFinder::OfCountry(
     uint32_t b, uint32_t e, uint32_t sb,
     const std::vector<std::string_view>& words) const {
-  uint32_t u = b + 1;
-  while (u < e && low[u] != "of") ++u;
   if (dictionary == nullptr) return "---";
-  for (++u; u < e; ++u) {
+  for (uint32_t u = OfAt(b, e) + 1; u < e; ++u) {
     ActorDictionary::ActorMatch m;
     size_t n = dictionary->MatchActor(words, u - sb, "", &m);
     if (n > 0 && u + n == e && m.code.size() == 3) return m.code;

@@ -179,6 +179,7 @@ struct ActorFinder {
   Piece NamePiece(uint32_t t, uint32_t sb, uint32_t se, const Words& words,
                   size_t n, size_t ent_len, const std::string& code,
                   const std::string& name, bool party) const;
+  uint32_t OfAt(uint32_t b, uint32_t e) const;
   std::string BodySector(uint32_t b, uint32_t e, uint32_t sb,
                          const Words& words) const;
   std::string OfCountry(uint32_t b, uint32_t e, uint32_t sb,
