@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "base/system_words.h"
 #include "syntax/clauses.h"
 #include "syntax/conllu.h"
 #include "syntax/lemmatizer.h"
@@ -40,6 +41,10 @@ int Main(int argc, char** argv) {
   app.add_option("--data", data, "CoNLL-U file (plain or .gz)");
   app.add_option("--model", model, "lemma table (train_lemmas)");
   app.add_flag("--rules", rules, "score ClauseLemma's own rules, no table");
+  bool no_words = false;
+  app.add_flag("--no-word-list", no_words,
+               "the table's rules alone, not checked against the system word "
+               "list (as the pipeline does)");
   app.add_option("--show", show, "print the N most frequent errors");
   CLI11_PARSE(app, argc, argv);
   std::vector<ConlluSentence> sentences;
@@ -55,6 +60,7 @@ int Main(int argc, char** argv) {
       std::fprintf(stderr, "lemma_eval: %s\n", s.ToString().c_str());
       return 2;
     }
+    if (!no_words) lemmatizer.set_known_words(&SystemWords());
   }
   struct Count {
     long all = 0, right = 0;

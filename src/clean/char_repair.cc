@@ -7,7 +7,6 @@
 // alone is never touched.
 #include <unicode/uchar.h>
 
-#include <fstream>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -15,6 +14,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "base/system_words.h"
 #include "base/utf8.h"
 #include "clean/metadata.h"
 #include "clean/text_util.h"
@@ -28,30 +28,6 @@ using clean_internal::IsUpper;
 using clean_internal::ToLower;
 
 constexpr uint32_t kReplacementChar = 0xFFFD;
-
-// The lower-cased words of the system word list, or an empty set.
-const std::unordered_set<std::string>& SystemWords() {
-  static std::unordered_set<std::string>* words = [] {
-    auto* set = new std::unordered_set<std::string>();
-    for (const char* path : {"/usr/share/dict/american-english-huge",
-                             "/usr/share/dict/american-english-large",
-                             "/usr/share/dict/american-english",
-                             "/usr/share/dict/british-english",
-                             "/usr/share/dict/words"}) {
-      std::ifstream in(path);
-      if (!in) continue;
-      set->reserve(400000);
-      std::string line;
-      while (std::getline(in, line)) {
-        if (line.empty()) continue;
-        set->insert(ToLower(line));
-      }
-      break;
-    }
-    return set;
-  }();
-  return *words;
-}
 
 bool IsLost(uint32_t cp) { return cp == '?' || cp == kReplacementChar; }
 

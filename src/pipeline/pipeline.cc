@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "base/hash.h"
+#include "base/system_words.h"
 #include "clean/html_extractor.h"
 #include "clean/line_classifier.h"
 #include "clean/metadata.h"
@@ -132,6 +133,9 @@ class PipelineImpl : public Pipeline {
         lemmatizer_ = std::make_unique<Lemmatizer>();
         Status s = lemmatizer_->Load(path);
         if (!s.ok()) return s;
+        // Rules' lemmas checked against the system word list ("resum" is
+        // no word: "resume").
+        lemmatizer_->set_known_words(&SystemWords());
       }
     }
     if (On(kClauses) || On(kEvents)) {

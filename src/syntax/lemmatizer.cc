@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "base/ascii.h"
+#include "syntax/lemma_candidates.h"
 
 namespace dateline {
 namespace {
@@ -59,7 +60,15 @@ std::string Lemmatizer::Lemma(std::string_view word,
   key += lower;
   auto it = forms_.find(key);
   if (it != forms_.end()) return it->second;
-  return ByRules(lower, cls);
+  std::string lemma = ByRules(lower, cls);
+  if (known_ == nullptr || known_->empty() || lemma == lower ||
+      known_->count(lemma) > 0) {
+    return lemma;
+  }
+  for (const std::string& c : LemmaCandidates(lower)) {
+    if (c != lower && known_->count(c) > 0) return c;
+  }
+  return lemma;
 }
 
 Lemmatizer Lemmatizer::Train(const std::vector<ConlluSentence>& sentences,

@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "dateline/status.h"
@@ -29,9 +30,19 @@ class Lemmatizer {
 
   // Returns the lower-case lemma of `word` with Penn `tag`: a listed form's
   // lemma, else the rule of the longest suffix it ends with (leaving at
-  // least two letters), else the word. "" when the tag's class is not
-  // learnt (the caller decides).
+  // least two letters), else the word. With known words set, a rule's
+  // lemma that is no known word gives way to the first of the word's
+  // LemmaCandidates that is one ("resumed": the "-med" rule's "resum" is
+  // no word, "resume" is). "" when the tag's class is not learnt (the
+  // caller decides).
   std::string Lemma(std::string_view word, std::string_view tag) const;
+
+  // The words a lemma may be checked against (lower case; the pipeline
+  // gives SystemWords()); null or empty: the rules alone. Not owned; must
+  // outlive the lemmatizer. Set before use.
+  void set_known_words(const std::unordered_set<std::string>* words) {
+    known_ = words;
+  }
 
   // Learns from gold sentences (form, XPOS, lemma): every suffix of 1-6
   // letters of a form takes the change (letters cut, letters added) most
@@ -62,6 +73,7 @@ class Lemmatizer {
   // Keys are CLASS + suffix (or form).
   std::unordered_map<std::string, Change> rules_;
   std::unordered_map<std::string, std::string> forms_;
+  const std::unordered_set<std::string>* known_ = nullptr;
 };
 
 }  // namespace dateline

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <fstream>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "syntax/clauses.h"
@@ -107,6 +108,28 @@ TEST(LemmatizerTest, CommittedTableGivesBaseForms) {
   // Contractions stay the clause layer's rules.
   EXPECT_EQ(ClauseLemma("'s", "VBZ", &lem), "be");
   EXPECT_EQ(ClauseLemma("n't", "RB", &lem), "not");
+}
+
+// A rule's lemma that is no word gives way to a candidate that is one
+// ("resumed": the "-med" rule of "aimed", "claimed" cuts two letters).
+TEST(LemmatizerTest, KnownWordsOverruleALemmaThatIsNoWord) {
+  Lemmatizer lem;
+  ASSERT_TRUE(lem.Parse("rule\tV\tmed\t2\t\n"
+                        "rule\tN\ts\t1\t\n",
+                        "table")
+                  .ok());
+  EXPECT_EQ(lem.Lemma("resumed", "VBD"), "resum");  // the rule alone
+  const std::unordered_set<std::string> words = {"resume", "aim", "resumed",
+                                                 "potato"};
+  lem.set_known_words(&words);
+  EXPECT_EQ(lem.Lemma("resumed", "VBD"), "resume");
+  EXPECT_EQ(lem.Lemma("Aimed", "VBD"), "aim");  // the rule's word stands
+  EXPECT_EQ(lem.Lemma("potatoes", "NNS"), "potato");
+  // No candidate is a word: the rule's lemma, not the form.
+  EXPECT_EQ(lem.Lemma("zorbmed", "VBD"), "zorbm");
+  const std::unordered_set<std::string> none;
+  lem.set_known_words(&none);
+  EXPECT_EQ(lem.Lemma("resumed", "VBD"), "resum");
 }
 
 }  // namespace
