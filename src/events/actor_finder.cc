@@ -355,6 +355,18 @@ std::vector<ActorFinder::Piece> ActorFinder::MatchPieces(
       continue;
     }
     size_t ent_len = EntityLength(t, sb, se, words);
+    if (ent_len > n) {
+      // A company named with a country is the company, not the country.
+      std::string company = CompanyWithCountry(t, ent_len, sb, words, date);
+      if (!company.empty()) {
+        Piece p{t, t + static_cast<uint32_t>(ent_len), company, 2,
+                doc->entities[token_entity[t]].id, "ORG", ""};
+        if (p.e > se) p.e = se;
+        pieces.push_back(p);
+        t = p.e;
+        continue;
+      }
+    }
     if (n > 0 || ent_len > 0) {
       pieces.push_back(NamePiece(t, sb, se, words, n, ent_len, code, name,
                                  party));
@@ -592,19 +604,74 @@ std::string ActorFinder::BodySector(
 // organisation the entity layer found whose name ends in a legal form
 // ("Inc", "Corp", "Ltd", "PLC", "AG" ...).
 bool ActorFinder::CompanyAfter(uint32_t t) const {
-  static constexpr std::array<std::string_view, 16> kLegalForms = {
-      "inc",  "corp", "corporation", "co",  "ltd", "limited", "plc",  "llc",
-      "ag",   "sa",   "nv",          "gmbh", "spa", "bhd",    "kk",   "ab"};
   const size_t n = std::min(low.size(), token_entity.size());
   if (t + 1 >= n || low[t] != "of") return false;
   const int ent = token_entity[t + 1];
   if (ent < 0 || doc->entities[ent].type != "ORG") return false;
   uint32_t last = t + 1;
   while (last + 1 < n && token_entity[last + 1] == ent) ++last;
-  std::string_view w = low[last];
+  return LegalForm(last);
+}
+
+// Returns whether token t is a company's legal form ("Inc", "Corp.",
+// "Ltd", "PLC", "AG" ...).
+bool ActorFinder::LegalForm(uint32_t t) const {
+  static constexpr std::array<std::string_view, 16> kLegalForms = {
+      "inc",  "corp", "corporation", "co",  "ltd", "limited", "plc",  "llc",
+      "ag",   "sa",   "nv",          "gmbh", "spa", "bhd",    "kk",   "ab"};
+  if (t >= low.size()) return false;
+  std::string_view w = low[t];
   if (!w.empty() && w.back() == '.') w.remove_suffix(1);
   return std::find(kLegalForms.begin(), kLegalForms.end(), w) !=
          kLegalForms.end();
+}
+
+// Returns the code of the organisation the entity layer found at tokens
+// [t, t + ent_len) when it is a company named with a country ("GM Canada",
+// "Japan Line Ltd", "Canada Packers Inc"): the country it names, sector
+// BUS. A company is a mention that holds a company's name or ends in a
+// legal form, and no sector word other than a business's ("Bank of
+// Korea": the sector is the head's, as for any body; "China National
+// Petroleum Corp" CHNBUS). "" when the mention is no such company: the
+// country word then stands for its country, as before.
+std::string ActorFinder::CompanyWithCountry(
+    uint32_t t, size_t ent_len, uint32_t sb,
+    const std::vector<std::string_view>& words, std::string_view date) const {
+  const int ent = token_entity[t];
+  if (dictionary == nullptr || ent < 0 || ent_len < 2 ||
+      doc->entities[ent].type != "ORG") {
+    return "";
+  }
+  const uint32_t e = t + static_cast<uint32_t>(ent_len);
+  std::string country;
+  bool company = LegalForm(e - 1);
+  for (uint32_t u = t; u < e;) {
+    ActorDictionary::ActorMatch m;
+    size_t n = dictionary->MatchActor(words, u - sb, date, &m);
+    if (n > 0 && u + n <= e) {
+      if (m.code.size() == 3 && n < ent_len && country.empty()) {
+        country = m.code;
+      } else if (m.code.size() > 3 &&
+                 m.code.compare(m.code.size() - 3, 3, "BUS") == 0) {
+        company = true;
+      } else if (m.code.size() > 3 || m.kind ==
+                                           ActorDictionary::ActorKind::kParty) {
+        return "";  // a government body, party or other actor
+      }
+      u += static_cast<uint32_t>(n);
+      continue;
+    }
+    std::string agent;
+    size_t an = dictionary->MatchAgent(words, u - sb, &agent);
+    if (an > 0 && u + an <= e) {
+      if (agent != "BUS") return "";
+      company = true;
+      u += static_cast<uint32_t>(an);
+      continue;
+    }
+    ++u;
+  }
+  return company && !country.empty() ? country + "BUS" : "";
 }
 
 // Returns the country named after the first "of" in tokens [b, e) ("the

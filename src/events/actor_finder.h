@@ -184,6 +184,10 @@ struct ActorFinder {
                          const Words& words) const;
   std::string OfCountry(uint32_t b, uint32_t e, uint32_t sb,
                         const Words& words) const;
+  bool LegalForm(uint32_t t) const;
+  std::string CompanyWithCountry(uint32_t t, size_t ent_len, uint32_t sb,
+                                 const Words& words,
+                                 std::string_view date) const;
   bool CompanyAfter(uint32_t t) const;
   size_t AgentLength(uint32_t t, uint32_t se, size_t i, const Words& words,
                      std::string* agent, bool* before) const;

@@ -1660,6 +1660,14 @@ void ClauseCoder::Emit(const Context& cx, int ci, const ClausePattern& p,
   // "Japan Line asked banks to shelve repayment": between two companies it
   // is business, not the political event the codebook codes.
   if (tgt && Company(src.code) && Company(tgt->code)) return;
+  // "Great American Industrial Group Inc agreed to acquire the U.S. and
+  // United Kingdom assets", "Washington Water Power Co asked the Washington
+  // commission": a company acting on its own country as a whole is a
+  // misreading (assets there, a body or product named after it), not an
+  // event.
+  if (tgt && Company(src.code) && tgt->code.size() == 3 &&
+      src.code.compare(0, 3, tgt->code) == 0)
+    return;
   // "urged people to put the comments into context", "told researchers":
   // words to the public are no dyadic event; acts on it are.
   if (entry && (entry->quad_class == 1 || entry->quad_class == 3) && tgt &&

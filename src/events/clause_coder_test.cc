@@ -1994,4 +1994,28 @@ TEST_F(ClauseCoderTest, ReceivingAThingHostsNobody) {
   EXPECT_EQ(Pairs(d), (std::vector<std::string>{"043 DEUGOV>FRAGOV"}));
 }
 
+// A company named with a country ("GM Canada", "Japan Line Ltd") is a
+// business of that country, not the country; a company acting on its own
+// country as a whole ("the U.S. and United Kingdom assets") is no event.
+TEST_F(ClauseCoderTest, ACompanyNamedWithACountryIsNoState) {
+  Document d = Process(
+      "Companies\n\nMarch 3, 1987\n\n"
+      "TORONTO, March 3 - Trading was quiet on Tuesday. GM Canada "
+      "criticised Mexico. Japan Line Ltd agreed to sell two ships to "
+      "China. Great American Industrial Group Inc agreed to acquire the "
+      "U.S. and United Kingdom assets of Pfaudler Co.\n");
+  const std::vector<std::string> pairs = Pairs(d);
+  EXPECT_NE(std::find(pairs.begin(), pairs.end(), "111 CANBUS>MEX"),
+            pairs.end())
+      << ::testing::PrintToString(pairs);
+  for (const Event& e : d.events) {
+    EXPECT_NE(e.source.code, "CAN") << ::testing::PrintToString(pairs);
+    EXPECT_NE(e.source.code, "JPN") << ::testing::PrintToString(pairs);
+    EXPECT_NE(e.target.code, "USA") << ::testing::PrintToString(pairs);
+    if (e.target.code == "CHN") {
+      EXPECT_EQ(e.source.code, "JPNBUS");
+    }
+  }
+}
+
 }  // namespace dateline
