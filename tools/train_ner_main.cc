@@ -256,6 +256,10 @@ int Main(int argc, char** argv) {
                  "pos: also train on this CoNLL-U treebank's XPOS tags "
                  "(repeatable; brackets, quotes and extra tags mapped to "
                  "CoNLL-2003's conventions)");
+  bool conll_train = true;
+  app.add_option("--conll-train", conll_train,
+                 "pos: train on --train's tags too (false: the --ud-train "
+                 "treebanks alone, the epoch kept by --ud-dev alone)");
   app.add_option("--ud-dev", ud_dev,
                  "pos: a CoNLL-U dev treebank; the epoch kept is then the best "
                  "mean of its accuracy and --dev's");
@@ -377,7 +381,8 @@ int Main(int argc, char** argv) {
                    std::to_string(cluster_iterations) + " passes at most; " +
                    std::to_string(clusters->size()) + " words (hashed)";
   }
-  std::vector<TaggedDocument> train_docs = ToTagged(train, column);
+  std::vector<TaggedDocument> train_docs;
+  if (task != "pos" || conll_train) train_docs = ToTagged(train, column);
   std::vector<TaggedDocument> dev_docs = ToTagged(dev, column);
   std::vector<TaggedDocument> ud_dev_docs;
   std::string ud_info;
@@ -426,7 +431,7 @@ int Main(int argc, char** argv) {
     if (!ner && !ud_dev_docs.empty()) {
       const double ud = Evaluate(model, ud_dev_docs).TokenAccuracy();
       std::printf("  (dev %.2f, UD dev %.2f)\n", score, ud);
-      score = (score + ud) / 2;
+      score = conll_train ? (score + ud) / 2 : ud;
     }
     double secs =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start)

@@ -71,7 +71,8 @@ int Main(int argc, char** argv) {
                  "--pos, which may have seen it)");
   app.add_option("--tagger-train", tagger_train,
                  "the CoNLL-2003 file the fold taggers also learn from (as "
-                 "--pos did)");
+                 "--pos did; none: the treebank alone, as train_ner "
+                 "--conll-train false)");
   app.add_option("--tagger-epochs", tagger_epochs, "epochs of each fold tagger");
   bool tagger_two_stage = false;
   int tagger_ud_copies = 1;
@@ -183,7 +184,7 @@ int Main(int argc, char** argv) {
     // The parser must learn from tags as wrong as they will be at run time:
     // each fold of the treebank is tagged by a tagger that never saw it.
     ConllCorpus conll;
-    st = ReadConllFile(tagger_train, &conll);
+    if (tagger_train != "none") st = ReadConllFile(tagger_train, &conll);
     std::vector<TaggedDocument> base, ud;
     if (st.ok()) {
       for (const auto& d : conll.documents) {
