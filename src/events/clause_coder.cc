@@ -525,8 +525,10 @@ void FillActorCodes(const Document& doc, const EventLexicons* lexicons,
         if (f.code.compare(3, 3, "UAF") == 0) continue;
         if (!main_country.empty()) {
           f.code = main_country + f.code.substr(3);
+          f.country_from_story = true;
         } else if (!home_country.empty() && HomeSector(f.code.substr(3))) {
           f.code = home_country + f.code.substr(3);
+          f.country_from_story = true;
         }
       }
     }
@@ -1601,11 +1603,26 @@ FoundActor ClauseCoder::PlaceOf(const Context& cx, int ci,
 }
 
 void ClauseCoder::Emit(const Context& cx, int ci, const ClausePattern& p,
-                       const FoundActor& src, const FoundActor* tgt,
+                       const FoundActor& named_src, const FoundActor* tgt,
                        const FoundActor& place,
                        const std::string& place_source,
                        std::vector<Event>* out) const {
   const Document& doc = cx.doc;
+  // An unnamed group given the story's country ("banks" in a story about
+  // Brazil) that acts on that very country ("Banks had been pressing
+  // Brazil", "bankers agreed to give Argentina ...") is not of it: its
+  // country is unknown. A state's institutions ("the farm minister
+  // criticised two German members") stay the story's.
+  FoundActor unknown_country;
+  const bool foreign = named_src.country_from_story && tgt != nullptr &&
+                       tgt->code.size() == 3 && named_src.code.size() > 3 &&
+                       named_src.code.compare(0, 3, tgt->code) == 0 &&
+                       !HomeSector(std::string_view(named_src.code).substr(3));
+  if (foreign) {
+    unknown_country = named_src;
+    unknown_country.code = "---" + named_src.code.substr(3);
+  }
+  const FoundActor& src = foreign ? unknown_country : named_src;
   const Clause& c = doc.clauses[ci];
   // A noun is negated with its light verb ("did not sign the agreement").
   bool negated = c.negated;

@@ -2018,4 +2018,24 @@ TEST_F(ClauseCoderTest, ACompanyNamedWithACountryIsNoState) {
   }
 }
 
+// An unnamed group given the story's country that acts on that very
+// country is not of it ("Banks had been pressing Brazil": creditors);
+// a state's institution stays the story's.
+TEST_F(ClauseCoderTest, AGroupActingOnTheStorysCountryIsNotOfIt) {
+  Document d = Process(
+      "Debt\n\nMarch 3, 1987\n\n"
+      "BRASILIA, March 3 - Brazil suspended interest payments on Friday. "
+      "Brazilian officials met in Brasilia. Brazil's President Jose Sarney "
+      "spoke on television. Banks had been pressing Brazil to make a "
+      "token interest payment. The finance minister criticised Brazil's "
+      "opposition.\n");
+  const std::vector<std::string> pairs = Pairs(d);
+  bool banks = false;
+  for (const Event& e : d.events) {
+    EXPECT_NE(e.source.code, "BRABUS") << ::testing::PrintToString(pairs);
+    if (e.source.code == "---BUS" && e.target.code == "BRA") banks = true;
+  }
+  EXPECT_TRUE(banks) << ::testing::PrintToString(pairs);
+}
+
 }  // namespace dateline

@@ -47,6 +47,9 @@ struct FoundActor {
   // The sector a possessive reference names ("its forces": MIL), which the
   // referent's country takes; "" when none.
   std::string sector;
+  // The country was not named with the actor but taken from the story
+  // ("Officials said" in a story about Brazil: BRAGOV).
+  bool country_from_story = false;
 };
 // Actors joined by coordination or apposition ("Russia and North Korea").
 struct FoundGroup {
