@@ -799,6 +799,11 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
   // leaders met in Washington": a symmetric act of plural doers and no
   // other party is their gathering, not a visit to the place.
   if (to_place && p->sym && AmongThemselves(cx, c)) to_place = false;
+  // "Reagan and Mulroney are scheduled to meet in Ottawa": two doers of a
+  // symmetric act are each other's party (also when control lends the
+  // infinitive only the nearer of them); the place is where they meet.
+  if (to_place && p->sym && sources.size() >= 2 && targets.empty())
+    to_place = false;
   // Acts that fall on a place's people ("lifted a curfew in Montenegro",
   // "strengthened its forces in Lebanon", "suspended aid deliveries in
   // Baghdad") have its country as target when no party is named.

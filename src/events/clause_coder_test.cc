@@ -2038,4 +2038,18 @@ TEST_F(ClauseCoderTest, AGroupActingOnTheStorysCountryIsNotOfIt) {
   EXPECT_TRUE(banks) << ::testing::PrintToString(pairs);
 }
 
+// Two doers of a symmetric act are each other's party, also when control
+// lends the infinitive only one of them; the place is where they meet,
+// not a party ("Reagan and Mulroney are scheduled to meet in Ottawa").
+TEST_F(ClauseCoderTest, ThePlaceOfAPairsMeetingIsNoParty) {
+  Document d = Process(
+      "Summit\n\nMarch 20, 1987\n\n"
+      "WASHINGTON, March 20 - The talks were announced on Friday. Reagan "
+      "and Mulroney are scheduled to meet April 5-6 in Ottawa.\n");
+  EXPECT_EQ(Pairs(d), (std::vector<std::string>{"036 USAGOV>CANGOV"}));
+  ASSERT_EQ(d.events.size(), 1u);
+  EXPECT_EQ(d.events[0].location, "Ottawa");
+  EXPECT_TRUE(d.events[0].hypothetical);
+}
+
 }  // namespace dateline
