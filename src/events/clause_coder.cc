@@ -1123,6 +1123,25 @@ std::vector<FoundActor> ClauseCoder::ActorsOf(const Context& cx,
   auto [tb, te] = TokensIn(cx.doc, a.span);
   uint32_t h = a.head;
   const FoundGroup* pick = GroupAt(cx.groups, h);
+  // "U.S. allies", "Russia's neighbours", "allies of Iran": a noun of
+  // relation names other parties than the country it is said of. After a
+  // possessive pronoun the name says who they are ("its OPEC partners",
+  // "its Philippine partner").
+  if (!pick && h < cx.doc.tokens.size() && h >= tb &&
+      WordIn(cx.doc, h, "relational_noun")) {
+    bool own = false;
+    for (uint32_t k = tb; k < h; ++k) {
+      own |= cx.doc.pos[k] == "PRP$";
+    }
+    bool country = false;
+    for (const FoundGroup& g : cx.groups) {
+      if (g.e <= tb || g.b >= te || g.actors.empty()) continue;
+      const std::string& code = g.actors[0].code;
+      country |= code.size() >= 3 && CountryPrefix(code) &&
+                 code.compare(0, 3, "IGO") != 0;
+    }
+    if (!own && country) return out;
+  }
   // The possessor or modifier before the head: "Kim's invitation", "U.S.
   // concerns".
   if (!pick && h >= tb && h < te) {

@@ -2052,4 +2052,16 @@ TEST_F(ClauseCoderTest, ThePlaceOfAPairsMeetingIsNoParty) {
   EXPECT_TRUE(d.events[0].hypothetical);
 }
 
+// A noun of relation names other parties than the country it is said of
+// ("America's allies", "allies of Iran" are neither America nor Iran); a
+// name in apposition is the party ("Turkey's rival Greece").
+TEST_F(ClauseCoderTest, AnAllyIsNotTheCountryItIsAlliedTo) {
+  Document d = Process(
+      "Gulf\n\nMarch 3, 2020\n\n"
+      "WASHINGTON, March 3 - The talks ended on Monday. Japan criticised "
+      "America's allies. Germany criticised the allies of Iran. Cairo "
+      "last year signed an agreement with Turkey's rival Greece.\n");
+  EXPECT_EQ(Pairs(d), (std::vector<std::string>{"057 EGY>GRC"}));
+}
+
 }  // namespace dateline
