@@ -1319,6 +1319,11 @@ std::vector<FoundActor> ClauseCoder::SourcesOf(const Context& cx, int ci,
   if (c.kind == "noun" && parent.kind == "verb" &&
       !lex_->Has("light_verb", parent.lemma) && patterns_->Match(doc, p))
     return out;
+  // "Lyng, reacting to recent criticism of U.S. meat inspection", "Japan
+  // responded to the attack": what one reacts to is another's act.
+  if (c.kind == "noun" && parent.kind == "verb" &&
+      lex_->Has("reaction_verb", parent.lemma))
+    return out;
   if (c.kind == "noun" && parent.voice == "passive") {
     for (const ClauseArgument& a : parent.arguments) {
       if (a.role != "patient") continue;

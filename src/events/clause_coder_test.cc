@@ -2064,4 +2064,17 @@ TEST_F(ClauseCoderTest, AnAllyIsNotTheCountryItIsAlliedTo) {
   EXPECT_EQ(Pairs(d), (std::vector<std::string>{"057 EGY>GRC"}));
 }
 
+// What one reacts to is another's act: "Japan responded to the criticism
+// of China" is no Japanese criticism; "Japan voiced criticism of China"
+// (a light verb) is.
+TEST_F(ClauseCoderTest, AReactionIsNotTheActReactedTo) {
+  Document d = Process(
+      "Trade\n\nMarch 3, 1987\n\n"
+      "TOKYO, March 3 - The hearing ended on Monday. Japan responded to "
+      "the criticism of China. U.S. Agriculture Secretary Richard Lyng, "
+      "reacting to recent criticism of U.S. meat inspection, defended the "
+      "program.\n");
+  EXPECT_TRUE(Pairs(d).empty()) << ::testing::PrintToString(Pairs(d));
+}
+
 }  // namespace dateline
