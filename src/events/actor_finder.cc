@@ -355,6 +355,13 @@ std::vector<ActorFinder::Piece> ActorFinder::MatchPieces(
       continue;
     }
     size_t ent_len = EntityLength(t, sb, se, words);
+    // "220 mln Australian dlrs", "in New Zealand dollars": a country that
+    // names a currency is no party.
+    if ((n > 0 || ent_len > 0) &&
+        CurrencyAt(t + static_cast<uint32_t>(std::max(n, ent_len)), se)) {
+      t += static_cast<uint32_t>(std::max(n, ent_len));
+      continue;
+    }
     if (ent_len > n) {
       // A company named with a country is the company, not the country.
       std::string company = CompanyWithCountry(t, ent_len, sb, words, date);
@@ -611,6 +618,32 @@ bool ActorFinder::CompanyAfter(uint32_t t) const {
   uint32_t last = t + 1;
   while (last + 1 < n && token_entity[last + 1] == ent) ++last;
   return LegalForm(last);
+}
+
+// Returns whether token t (before se) is a noun naming a currency ("dlrs",
+// "francs", "yen", "won" as a noun, not the verb).
+bool ActorFinder::CurrencyAt(uint32_t t, uint32_t se) const {
+  static constexpr std::string_view kCurrencies[] = {
+      "dlr",    "dlrs",      "dollar",     "dollars",  "franc",    "francs",
+      "yen",    "mark",      "marks",      "pound",    "pounds",   "sterling",
+      "peso",   "pesos",     "lira",       "lire",     "crown",    "crowns",
+      "krone",  "kroner",    "krona",      "kronor",   "rupee",    "rupees",
+      "riyal",  "riyals",    "dinar",      "dinars",   "rand",     "yuan",
+      "won",    "rouble",    "roubles",    "ruble",    "rubles",   "shilling",
+      "shillings", "guilder", "guilders",  "schilling", "schillings", "escudo",
+      "escudos", "euro",     "euros",      "drachma",  "drachmas", "baht",
+      "ringgit", "rupiah"};
+  if (t >= se || t >= low.size()) return false;
+  if (!StartsWith(Tag(t), "NN")) return false;
+  // "Saudi Arabian Crown Prince", "the British Mark Carney": a capitalised
+  // word before another is part of a name.
+  auto capital = [&](uint32_t u) {
+    const std::string_view w = Word(u);
+    return !w.empty() && w[0] >= 'A' && w[0] <= 'Z';
+  };
+  if (capital(t) && t + 1 < se && capital(t + 1)) return false;
+  return std::find(std::begin(kCurrencies), std::end(kCurrencies), low[t]) !=
+         std::end(kCurrencies);
 }
 
 // Returns whether token t is a company's legal form ("Inc", "Corp.",

@@ -185,6 +185,7 @@ struct ActorFinder {
   std::string OfCountry(uint32_t b, uint32_t e, uint32_t sb,
                         const Words& words) const;
   bool LegalForm(uint32_t t) const;
+  bool CurrencyAt(uint32_t t, uint32_t se) const;
   std::string CompanyWithCountry(uint32_t t, size_t ent_len, uint32_t sb,
                                  const Words& words,
                                  std::string_view date) const;

@@ -2077,4 +2077,23 @@ TEST_F(ClauseCoderTest, AReactionIsNotTheActReactedTo) {
   EXPECT_TRUE(Pairs(d).empty()) << ::testing::PrintToString(Pairs(d));
 }
 
+// A country that names a currency is no party ("47 mln U.S. dlrs", "the
+// south Korean won"); a capitalised word before a name is no currency
+// ("Saudi Arabian Crown Prince Abdullah").
+TEST_F(ClauseCoderTest, ACurrencyIsNoParty) {
+  Document d = Process(
+      "Aid\n\nMarch 3, 1987\n\n"
+      "DHAKA, March 3 - The talks ended on Monday. Japan will lend 47 mln "
+      "U.S. dlrs to Bangladesh. Saudi Arabian Crown Prince Abdullah "
+      "criticised Iran.\n");
+  const std::vector<std::string> pairs = Pairs(d);
+  bool saudi = false;
+  for (const Event& e : d.events) {
+    EXPECT_NE(e.target.code, "USA") << ::testing::PrintToString(pairs);
+    EXPECT_NE(e.source.code, "USA") << ::testing::PrintToString(pairs);
+    saudi |= e.source.code.compare(0, 3, "SAU") == 0 && e.target.code == "IRN";
+  }
+  EXPECT_TRUE(saudi) << ::testing::PrintToString(pairs);
+}
+
 }  // namespace dateline
