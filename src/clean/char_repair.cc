@@ -196,7 +196,7 @@ void RepairLostCharacters(std::string* text, std::vector<Repair>* repairs) {
         std::string cand = lower_before + c + lower_after;
         auto it = doc_words.find(cand);
         bool in_doc = it != doc_words.end();
-        if (in_doc || dict.count(cand)) {
+        if (in_doc || dict.Contains(cand)) {
           if (++fits > 1) break;
           fit = c;
           fit_spelling = in_doc ? it->second : "";

@@ -62,11 +62,11 @@ std::string Lemmatizer::Lemma(std::string_view word,
   if (it != forms_.end()) return it->second;
   std::string lemma = ByRules(lower, cls);
   if (known_ == nullptr || known_->empty() || lemma == lower ||
-      known_->count(lemma) > 0) {
+      known_->Contains(lemma)) {
     return lemma;
   }
   for (const std::string& c : LemmaCandidates(lower)) {
-    if (c != lower && known_->count(c) > 0) return c;
+    if (c != lower && known_->Contains(c)) return c;
   }
   return lemma;
 }

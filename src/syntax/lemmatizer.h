@@ -13,9 +13,9 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
+#include "base/system_words.h"
 #include "dateline/status.h"
 #include "syntax/conllu.h"
 
@@ -40,7 +40,7 @@ class Lemmatizer {
   // The words a lemma may be checked against (lower case; the pipeline
   // gives SystemWords()); null or empty: the rules alone. Not owned; must
   // outlive the lemmatizer. Set before use.
-  void set_known_words(const std::unordered_set<std::string>* words) {
+  void set_known_words(const WordList* words) {
     known_ = words;
   }
 
@@ -73,7 +73,7 @@ class Lemmatizer {
   // Keys are CLASS + suffix (or form).
   std::unordered_map<std::string, Change> rules_;
   std::unordered_map<std::string, std::string> forms_;
-  const std::unordered_set<std::string>* known_ = nullptr;
+  const WordList* known_ = nullptr;
 };
 
 }  // namespace dateline

@@ -5,7 +5,6 @@
 #include <cstdio>
 #include <fstream>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "syntax/clauses.h"
@@ -119,15 +118,14 @@ TEST(LemmatizerTest, KnownWordsOverruleALemmaThatIsNoWord) {
                         "table")
                   .ok());
   EXPECT_EQ(lem.Lemma("resumed", "VBD"), "resum");  // the rule alone
-  const std::unordered_set<std::string> words = {"resume", "aim", "resumed",
-                                                 "potato"};
+  const WordList words({"resume", "aim", "resumed", "potato"});
   lem.set_known_words(&words);
   EXPECT_EQ(lem.Lemma("resumed", "VBD"), "resume");
   EXPECT_EQ(lem.Lemma("Aimed", "VBD"), "aim");  // the rule's word stands
   EXPECT_EQ(lem.Lemma("potatoes", "NNS"), "potato");
   // No candidate is a word: the rule's lemma, not the form.
   EXPECT_EQ(lem.Lemma("zorbmed", "VBD"), "zorbm");
-  const std::unordered_set<std::string> none;
+  const WordList none;
   lem.set_known_words(&none);
   EXPECT_EQ(lem.Lemma("resumed", "VBD"), "resum");
 }
