@@ -1,7 +1,5 @@
 #include "base/system_words.h"
 
-#include <unicode/uchar.h>
-
 #include <algorithm>
 #include <fstream>
 #include <iterator>
@@ -9,26 +7,6 @@
 #include "base/utf8.h"
 
 namespace dateline {
-namespace {
-
-// Appends `s` in Unicode lower case, code point by code point ("Émigré" ->
-// "émigré").
-void AppendLower(std::string_view s, std::string* out) {
-  size_t i = 0;
-  while (i < s.size()) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      out->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
-      ++i;
-      continue;
-    }
-    const uint32_t cp = DecodeUtf8(s, &i);
-    AppendUtf8(static_cast<uint32_t>(u_tolower(static_cast<UChar32>(cp))),
-               out);
-  }
-}
-
-}  // namespace
 
 WordList::WordList(const std::vector<std::string>& words) {
   for (const std::string& w : words) {
@@ -56,7 +34,7 @@ bool WordList::Read(const std::string& path) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (!line.empty()) {
       const size_t at = data_.size();
-      AppendLower(line, &data_);
+      AppendLowerUtf8(line, &data_);
       spans_.emplace_back(static_cast<uint32_t>(at),
                           static_cast<uint32_t>(data_.size() - at));
       data_ += '\n';

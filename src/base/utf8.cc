@@ -1,5 +1,7 @@
 #include "base/utf8.h"
 
+#include <unicode/uchar.h>
+
 namespace dateline {
 namespace {
 
@@ -147,6 +149,28 @@ size_t CodePointIndex::ToCodePoint(size_t byte_offset) const {
   // Inside a multi-byte character: count the character itself only once
   // it starts, i.e. map to the character that contains the offset.
   return n;
+}
+
+void AppendLowerUtf8(std::string_view s, std::string* out) {
+  size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      out->push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+      ++i;
+      continue;
+    }
+    const uint32_t cp = DecodeUtf8(s, &i);
+    AppendUtf8(static_cast<uint32_t>(u_tolower(static_cast<UChar32>(cp))),
+               out);
+  }
+}
+
+std::string LowerUtf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  AppendLowerUtf8(s, &out);
+  return out;
 }
 
 }  // namespace dateline

@@ -23,6 +23,13 @@ void AppendUtf8(uint32_t cp, std::string* out);
 // advances one byte) on an ill-formed sequence.
 uint32_t DecodeUtf8(std::string_view s, size_t* pos);
 
+// Returns `s` in Unicode lower case, code point by code point (ICU's simple
+// case mapping: "Émigré" -> "émigré"; ASCII by a fast path); ill-formed
+// sequences become U+FFFD.
+std::string LowerUtf8(std::string_view s);
+// The same, appended to *out.
+void AppendLowerUtf8(std::string_view s, std::string* out);
+
 // Returns the number of code points in s[0, byte_offset).
 size_t CodePointCount(std::string_view s);
 

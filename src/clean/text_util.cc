@@ -73,23 +73,7 @@ bool IsCjk(uint32_t cp) {
          sc == USCRIPT_KATAKANA || sc == USCRIPT_HANGUL || sc == USCRIPT_THAI;
 }
 
-std::string ToLower(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
-      ++i;
-      continue;
-    }
-    uint32_t cp = DecodeUtf8(s, &i);
-    AppendUtf8(static_cast<uint32_t>(u_tolower(static_cast<UChar32>(cp))),
-               &out);
-  }
-  return out;
-}
+std::string ToLower(std::string_view s) { return LowerUtf8(s); }
 
 std::string NormalizeForCompare(std::string_view s) {
   std::string out;

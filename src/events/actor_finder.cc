@@ -684,8 +684,7 @@ std::string ActorFinder::CompanyWithCountry(
     if (n > 0 && u + n <= e) {
       if (m.code.size() == 3 && n < ent_len && country.empty()) {
         country = m.code;
-      } else if (m.code.size() > 3 &&
-                 m.code.compare(m.code.size() - 3, 3, "BUS") == 0) {
+      } else if (Company(m.code)) {
         company = true;
       } else if (m.code.size() > 3 || m.kind ==
                                            ActorDictionary::ActorKind::kParty) {

@@ -440,13 +440,6 @@ bool HomeSector(std::string_view sector) {
   return false;
 }
 
-// Returns whether an actor code is a company's ("JPNBUS", "---BUS"; not
-// an organisation's "IGOBUSIMF").
-bool Company(const std::string& code) {
-  return code.size() >= 6 && code.compare(3, 3, "BUS") == 0 &&
-         code.compare(0, 3, "IGO") != 0 && code.compare(0, 3, "NGO") != 0;
-}
-
 // Returns whether group `g` is said to be of another country than the
 // story's ("foreign banks", "overseas creditors", "international
 // investors"): a foreign_word among the adjectives and nouns just before it.
@@ -1137,8 +1130,7 @@ std::vector<FoundActor> ClauseCoder::ActorsOf(const Context& cx,
     for (const FoundGroup& g : cx.groups) {
       if (g.e <= tb || g.b >= te || g.actors.empty()) continue;
       const std::string& code = g.actors[0].code;
-      country |= code.size() >= 3 && CountryPrefix(code) &&
-                 code.compare(0, 3, "IGO") != 0;
+      country |= CountryPrefix(code);
     }
     if (!own && country) return out;
   }

@@ -22,6 +22,13 @@ inline bool CountryPrefix(const std::string& code) {
   return c != "IGO" && c != "NGO" && c != "IMG" && c != "MNC" && c != "UAF";
 }
 
+// Returns whether an actor code is a company's ("JPNBUS", "---BUS"; not
+// an organisation's "IGOBUSIMF").
+inline bool Company(const std::string& code) {
+  return code.size() >= 6 && code.compare(3, 3, "BUS") == 0 &&
+         code.compare(0, 3, "IGO") != 0 && code.compare(0, 3, "NGO") != 0;
+}
+
 // Whether lower-case `w` is a reflexive pronoun ("himself", "themselves"):
 // it stands for its own clause's doer, never for a second party.
 inline bool ReflexivePronoun(std::string_view w) {
