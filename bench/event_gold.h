@@ -337,6 +337,89 @@ Status CheckCodes(const GoldSentence& g, const CameoTable& cameo,
   return Status::OK();
 }
 
+// Where a gold event took place (bench/gold/real_news_places.tsv): coded
+// after the events, by the same protocol (blind to the coder's output).
+// `feature` is "city", "region", "country" or "" (the text does not say);
+// `country` ISO 3166 alpha-3 (empty for a sea); `geonameid` a city's
+// GeoNames id (empty for a city the table lacks).
+struct GoldPlace {
+  std::string id, event;  // the gold row and its event as the events column writes it
+  std::string place, feature, country, geonameid, basis;
+  bool ambiguous = false;
+  int line = 0;
+};
+
+// The event as the events column writes it ("USAGOV>CHN:036:h").
+inline std::string EventString(const GoldEvent& e) {
+  return e.source + ">" + e.target + ":" + e.code +
+         (e.negated || e.hypothetical
+              ? std::string(":") + (e.negated ? "n" : "") +
+                    (e.hypothetical ? "h" : "")
+              : "");
+}
+
+// Parses a places file: `id event place feature country geonameid basis
+// ambiguous note`, '-' for an empty field, '#' lines comments. Returns
+// Corruption naming the bad rows.
+inline Status ParsePlaces(std::string_view text, std::string_view name,
+                          std::vector<GoldPlace>* out) {
+  out->clear();
+  std::string errors;
+  int bad = 0, line_no = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    std::string_view line = text.substr(
+        pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    pos = nl == std::string_view::npos ? text.size() : nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string_view> c = SplitTabs(line);
+    auto field = [&](size_t i) {
+      return i < c.size() && c[i] != "-" ? std::string(c[i]) : std::string();
+    };
+    GoldPlace p;
+    p.line = line_no;
+    p.id = field(0);
+    p.event = field(1);
+    p.place = field(2);
+    p.feature = field(3);
+    p.country = field(4);
+    p.geonameid = field(5);
+    p.basis = field(6);
+    p.ambiguous = field(7) == "yes";
+    std::string why;
+    if (c.size() < 8 || c.size() > 9) {
+      why = "expected 8 or 9 TAB-separated columns";
+    } else if (p.id.empty() || p.event.empty()) {
+      why = "empty id or event";
+    } else if (p.feature != "" && p.feature != "city" && p.feature != "region" &&
+               p.feature != "country") {
+      why = "feature must be city, region, country or -";
+    } else if (p.feature.empty() ? !p.country.empty()
+                                 : p.country.empty() && p.feature != "region") {
+      // A sea is a region of no country ("the Persian Gulf").
+      why = "a city or country needs a country, no place none";
+    } else if (p.country.size() != 0 && p.country.size() != 3) {
+      why = "country must be ISO alpha-3";
+    }
+    if (!why.empty()) {
+      if (++bad <= 10) {
+        errors += (errors.empty() ? "" : "; ") + std::string("line ") +
+                  std::to_string(line_no) + ": " + why;
+      }
+      continue;
+    }
+    out->push_back(std::move(p));
+  }
+  if (bad > 0) {
+    return Status::Corruption(std::string(name),
+                              std::to_string(bad) + " bad rows: " + errors);
+  }
+  return Status::OK();
+}
+
 // Where a gold row's article lives: the dataset file to open, and the key
 // of the page inside it.
 inline std::string FileKey(const std::string& dataset, const std::string& file) {

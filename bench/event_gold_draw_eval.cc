@@ -24,11 +24,15 @@
 //
 //   build/event_gold_draw_eval [--data DIR] [--seed S] [--out FILE]
 //                              [--sheet FILE] [--counts]
+//   build/event_gold_draw_eval --sheet-for GOLD.tsv --sheet FILE
 //
 // --out writes the gold skeleton (events "-"), --sheet a coding sheet with
 // each sentence's text and article context (title, date, the lead and the
 // sentences before it) for the human coder: it holds dataset text and is
 // not to be committed. --counts prints the candidate pools only.
+// --sheet-for writes the sheet for the rows of an existing gold file instead
+// of a new draw (each row's sentence found by its offsets, else by its hash),
+// with the row's gold events: for coding more of the same sentences (places).
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
@@ -51,6 +55,7 @@ namespace {
 struct Article {
   std::string dataset, file, article, title, published, text;
   std::vector<Span> sentences;
+  std::vector<std::string> datelines;
 };
 
 struct Candidate {
@@ -96,7 +101,8 @@ class Drawer {
            const std::string& article) {
     Document doc = pipeline_->Process(page);
     if (!doc.error.empty() || doc.text.empty()) return;
-    Article a{dataset, file, article, doc.title, doc.published, doc.text, {}};
+    Article a{dataset, file,          article, doc.title,
+              doc.published, doc.text, {},      doc.datelines};
     size_t index = articles_.size();
     for (const SentenceSpan& s : doc.sentences) {
       a.sentences.push_back(s.span);
@@ -205,6 +211,7 @@ class Drawer {
   }
 
   const Article& article(size_t i) const { return articles_[i]; }
+  size_t article_count() const { return articles_.size(); }
 
  private:
   const Pipeline* pipeline_;
@@ -219,9 +226,94 @@ std::string OneLine(std::string_view s) {
   return o;
 }
 
+// One coding-sheet entry: the sentence k of `a` with its article's title,
+// date, datelines, lead and up to three sentences before it.
+std::string SheetEntry(const std::string& header, const Article& a, size_t k,
+                       Span target) {
+  std::string sheet = header + " date:" +
+                      (a.published.empty() ? "?" : a.published) + "\n";
+  sheet += "TITLE: " + OneLine(a.title) + "\n";
+  for (const std::string& d : a.datelines) sheet += "DATELINE: " + OneLine(d) + "\n";
+  size_t from = k >= 3 ? k - 3 : 0;
+  if (from > 0) {
+    const Span& l = a.sentences[0];
+    sheet += "LEAD: " +
+             OneLine(std::string_view(a.text.data() + l.begin, l.end - l.begin)) +
+             "\n";
+  }
+  for (size_t j = from; j < k; ++j) {
+    const Span& p = a.sentences[j];
+    sheet += "  ... " +
+             OneLine(std::string_view(a.text.data() + p.begin, p.end - p.begin)) +
+             "\n";
+  }
+  sheet += ">>> " +
+           OneLine(std::string_view(a.text.data() + target.begin,
+                                    target.end - target.begin)) +
+           "\n";
+  return sheet;
+}
+
+// The sheet for the rows of a gold file (--sheet-for): each row's bytes by
+// its offsets when their hash is the row's (the context: the sentences
+// before the one holding them), else the article's sentence with the row's
+// hash. Returns
+// the number of rows not found (listed on stderr).
+int SheetForGold(const Drawer& drawer,
+                 const std::vector<gold::GoldSentence>& rows,
+                 std::string* sheet) {
+  std::map<std::string, size_t> by_article;
+  for (size_t i = 0; i < drawer.article_count(); ++i) {
+    const Article& a = drawer.article(i);
+    by_article[a.dataset + "/" + a.file + "#" + a.article] = i;
+  }
+  int missing = 0;
+  for (const gold::GoldSentence& row : rows) {
+    auto it = by_article.find(row.dataset + "/" + row.file + "#" + row.article);
+    size_t k = SIZE_MAX;
+    Span target{row.begin, row.end};
+    if (it != by_article.end()) {
+      const Article& a = drawer.article(it->second);
+      if (row.end <= a.text.size() &&
+          gold::SentenceHash(std::string_view(a.text.data() + row.begin,
+                                              row.end - row.begin)) ==
+              row.hash) {
+        for (size_t j = 0; j < a.sentences.size() && k == SIZE_MAX; ++j) {
+          if (a.sentences[j].end > row.begin) k = j;
+        }
+      }
+      for (size_t j = 0; j < a.sentences.size() && k == SIZE_MAX; ++j) {
+        const Span& sp = a.sentences[j];
+        std::string_view t(a.text.data() + sp.begin, sp.end - sp.begin);
+        if (gold::SentenceHash(t) == row.hash) {
+          k = j;
+          target = sp;
+        }
+      }
+    }
+    if (k == SIZE_MAX) {
+      std::fprintf(stderr, "event_gold_draw: %s: sentence not found\n",
+                   row.id.c_str());
+      ++missing;
+      continue;
+    }
+    std::string events;
+    for (const gold::GoldEvent& e : row.events) {
+      events += (events.empty() ? "" : "; ") + gold::EventString(e);
+    }
+    *sheet += SheetEntry("=== " + row.id + " " + row.split + " " + row.draw +
+                             " " + row.dataset + " " + row.article,
+                         drawer.article(it->second), k, target);
+    *sheet += "EVENTS: " + (events.empty() ? std::string("-") : events) + "\n";
+    if (!row.note.empty()) *sheet += "NOTE: " + row.note + "\n";
+    *sheet += "\n";
+  }
+  return missing;
+}
+
 int Main(int argc, char** argv) {
   CLI::App app{"draw the real-news event gold sentences"};
-  std::string data, out_path, sheet_path;
+  std::string data, out_path, sheet_path, sheet_for;
   uint64_t seed = 20261207;
   bool counts = false;
   app.add_option("--data", data, "datasets root (default ../shared/datasets)");
@@ -230,6 +322,8 @@ int Main(int argc, char** argv) {
   app.add_option("--sheet", sheet_path,
                  "write the coding sheet (dataset text: do not commit)");
   app.add_flag("--counts", counts, "print the candidate pools only");
+  app.add_option("--sheet-for", sheet_for,
+                 "write the --sheet for this gold file's rows, not a new draw");
   CLI11_PARSE(app, argc, argv);
   if (data.empty()) {
     std::string bbc = bench::FindSharedDataset("bbc-news");
@@ -297,6 +391,27 @@ int Main(int argc, char** argv) {
   }
   drawer.PrintCounts();
   if (counts) return 0;
+  if (!sheet_for.empty()) {
+    std::string text;
+    std::vector<gold::GoldSentence> rows;
+    Status g = bench::ReadWholeFile(sheet_for, &text)
+                   ? gold::ParseGold(text, sheet_for, &rows)
+                   : Status::IOError("cannot read " + sheet_for);
+    if (!g.ok() || sheet_path.empty()) {
+      std::fprintf(stderr, "event_gold_draw: %s\n",
+                   g.ok() ? "--sheet-for needs --sheet" : g.ToString().c_str());
+      return 1;
+    }
+    std::string sheet;
+    int missing = SheetForGold(drawer, rows, &sheet);
+    if (!bench::WriteWholeFile(sheet_path, sheet)) {
+      std::fprintf(stderr, "event_gold_draw: cannot write %s\n",
+                   sheet_path.c_str());
+      return 1;
+    }
+    std::printf("%zu rows, %d not found\n", rows.size(), missing);
+    return missing == 0 ? 0 : 1;
+  }
 
   const std::vector<SourceQuota> quotas = {
       {"bbc", 120, 30}, {"reuters", 120, 30}, {"aeb", 100, 25}};
@@ -333,26 +448,11 @@ int Main(int argc, char** argv) {
            "\t" + a.dataset + "\t" + a.file + "\t" + a.article + "\t" +
            std::to_string(sp.begin) + "\t" + std::to_string(sp.end) + "\t" +
            gold::SentenceHash(text) + "\t-\t\n";
-    sheet += "=== " + std::string(id) + " " + gold::SplitOf(c->reference) +
-             " " + kind + " " + a.dataset + " " + a.article + " date:" +
-             (a.published.empty() ? "?" : a.published) + "\n";
-    sheet += "TITLE: " + OneLine(a.title) + "\n";
-    size_t k = c->sentence;
-    // The lead, then up to three sentences before this one.
-    size_t from = k >= 3 ? k - 3 : 0;
-    if (from > 0) {
-      const Span& l = a.sentences[0];
-      sheet += "LEAD: " + OneLine(std::string_view(a.text.data() + l.begin,
-                                                   l.end - l.begin)) +
-               "\n";
-    }
-    for (size_t j = from; j < k; ++j) {
-      const Span& p = a.sentences[j];
-      sheet += "  ... " + OneLine(std::string_view(a.text.data() + p.begin,
-                                                   p.end - p.begin)) +
-               "\n";
-    }
-    sheet += ">>> " + OneLine(text) + "\n\n";
+    sheet += SheetEntry("=== " + std::string(id) + " " +
+                            gold::SplitOf(c->reference) + " " + kind + " " +
+                            a.dataset + " " + a.article,
+                        a, c->sentence, sp) +
+             "\n";
   }
   if (!out_path.empty() && !bench::WriteWholeFile(out_path, out)) {
     std::fprintf(stderr, "event_gold_draw: cannot write %s\n",

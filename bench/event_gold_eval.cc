@@ -39,11 +39,13 @@
 // odd half is a check, so -v with --split dev-odd prints its figures only.
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <map>
 #include <memory>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "bench_data.h"
@@ -60,7 +62,23 @@ using gold::GoldSentence;
 struct Item {
   std::string source, target, code;
   bool negated = false, hypothetical = false;
+  // Where: for a gold event its places row (`place_coded` false when the
+  // places file has none), for a coder event its geocoded place. feature
+  // "city", "region", "country" or "" (none); id a city's GeoNames id.
+  bool place_coded = false;
+  std::string place_feature, place_country, place_id, place_name;
 };
+
+Item MakeItem(std::string source, std::string target, std::string code,
+              bool negated, bool hypothetical) {
+  Item i;
+  i.source = std::move(source);
+  i.target = std::move(target);
+  i.code = std::move(code);
+  i.negated = negated;
+  i.hypothetical = hypothetical;
+  return i;
+}
 
 bool Symmetric(const std::string& code) {
   static const std::set<std::string> kCodes = {"040", "041", "044", "046", "057",
@@ -79,9 +97,11 @@ struct Score {
 
 // Matches one sentence's coder events to its gold events; `country`
 // compares country parts, `flags` negation and hypothesis. Fills
-// *gold_hit / *pred_hit.
+// *gold_hit / *pred_hit, and *gold_of_pred (the gold index each coder event
+// matched, -1 for none) when given.
 int Match(const std::vector<Item>& g, const std::vector<Item>& p, bool country,
-          bool flags, std::vector<bool>* gold_hit, std::vector<bool>* pred_hit) {
+          bool flags, std::vector<bool>* gold_hit, std::vector<bool>* pred_hit,
+          std::vector<int>* gold_of_pred = nullptr) {
   auto actor = [&](const std::string& a) {
     return country ? gold::CountryPart(a) : a;
   };
@@ -102,6 +122,7 @@ int Match(const std::vector<Item>& g, const std::vector<Item>& p, bool country,
   };
   gold_hit->assign(g.size(), false);
   pred_hit->assign(p.size(), false);
+  if (gold_of_pred != nullptr) gold_of_pred->assign(p.size(), -1);
   int hits = 0;
   for (bool swapped : {false, true}) {
     for (size_t j = 0; j < p.size(); ++j) {
@@ -111,6 +132,7 @@ int Match(const std::vector<Item>& g, const std::vector<Item>& p, bool country,
         if (swapped && !Symmetric(g[k].code)) continue;
         if (same(g[k], p[j], swapped)) {
           (*gold_hit)[k] = (*pred_hit)[j] = true;
+          if (gold_of_pred != nullptr) (*gold_of_pred)[j] = static_cast<int>(k);
           ++hits;
           break;
         }
@@ -142,7 +164,54 @@ struct Report {
   // Coder events with a place, by where it comes from, and those geocoded.
   std::map<std::string, int> placed;
   int geocoded = 0;
+  // Places of the coder events matched to a gold event (country level)
+  // whose place the places file codes: both placed (country right, exact
+  // right), only the coder, only the gold, neither.
+  int place_matched = 0, place_both = 0, place_country_right = 0,
+      place_exact_right = 0, place_coder_only = 0, place_gold_only = 0,
+      place_neither = 0;
 };
+
+// Whether a coder place is the gold place itself: the same city (GeoNames
+// id), the same region (name, country), or the country as a whole.
+bool SamePlace(const Item& gold, const Item& coder) {
+  if (gold.place_feature != coder.place_feature ||
+      gold.place_country != coder.place_country)
+    return false;
+  if (gold.place_feature == "city") return gold.place_id == coder.place_id;
+  if (gold.place_feature == "region") {
+    std::string a = gold.place_name, b = coder.place_name;
+    for (auto* x : {&a, &b})
+      for (char& ch : *x) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return a == b;
+  }
+  return true;
+}
+
+void AddPlaces(const Scored& s, Report* r) {
+  std::vector<bool> gh, ph;
+  std::vector<int> of;
+  Match(s.gold, s.pred, true, true, &gh, &ph, &of);
+  for (size_t j = 0; j < s.pred.size(); ++j) {
+    if (of[j] < 0) continue;
+    const Item& g = s.gold[of[j]];
+    const Item& p = s.pred[j];
+    if (!g.place_coded) continue;
+    ++r->place_matched;
+    bool gp = !g.place_feature.empty(), pp = !p.place_feature.empty();
+    if (gp && pp) {
+      ++r->place_both;
+      r->place_country_right += g.place_country == p.place_country;
+      r->place_exact_right += SamePlace(g, p);
+    } else if (pp) {
+      ++r->place_coder_only;
+    } else if (gp) {
+      ++r->place_gold_only;
+    } else {
+      ++r->place_neither;
+    }
+  }
+}
 
 std::string Fmt(const Item& e) {
   return e.source + ">" + e.target + ":" + e.code +
@@ -202,6 +271,7 @@ void Add(const Scored& s, Report* r) {
   r->noflags.tp += Match(s.gold, s.pred, true, false, &gh, &ph);
   r->noflags.gold += static_cast<int>(s.gold.size());
   r->noflags.pred += static_cast<int>(s.pred.size());
+  AddPlaces(s, r);
 }
 
 void PrintReport(const Report& r, const char* split, int drifted, int moved) {
@@ -254,7 +324,11 @@ int Main(int argc, char** argv) {
       std::string(DATELINE_SOURCE_DIR) + "/bench/gold/real_news_events.tsv";
   std::string data, split = "all";
   bool verbose = false, show_test = false;
+  std::string places_path =
+      std::string(DATELINE_SOURCE_DIR) + "/bench/gold/real_news_places.tsv";
   app.add_option("gold", path, "the gold file");
+  app.add_option("--places", places_path,
+                 "where the gold events took place (none: no place scores)");
   app.add_option("--data", data, "datasets root (default ../shared/datasets)");
   app.add_option("--split", split, "dev, dev-even, dev-odd, test or all")
       ->check(CLI::IsMember({"dev", "dev-even", "dev-odd", "test", "all"}));
@@ -274,6 +348,32 @@ int Main(int argc, char** argv) {
   if (!s.ok()) {
     std::fprintf(stderr, "event_gold_eval: %s\n", s.ToString().c_str());
     return 1;
+  }
+  // The gold events' places, by row id and event string.
+  std::map<std::string, const gold::GoldPlace*> places;
+  std::vector<gold::GoldPlace> place_rows;
+  bool have_places = false;
+  if (!places_path.empty() && places_path != "none" &&
+      bench::ReadWholeFile(places_path, &text)) {
+    s = gold::ParsePlaces(text, places_path, &place_rows);
+    if (!s.ok()) {
+      std::fprintf(stderr, "event_gold_eval: %s\n", s.ToString().c_str());
+      return 1;
+    }
+    have_places = true;
+    std::set<std::string> gold_keys;
+    for (const GoldSentence& g : rows)
+      for (const GoldEvent& e : g.events)
+        gold_keys.insert(g.id + "|" + gold::EventString(e));
+    for (const gold::GoldPlace& p : place_rows) {
+      std::string key = p.id + "|" + p.event;
+      if (!gold_keys.count(key) || !places.emplace(key, &p).second) {
+        std::fprintf(stderr, "event_gold_eval: %s line %d: %s %s is no gold "
+                     "event or is placed twice\n", places_path.c_str(),
+                     p.line, p.id.c_str(), p.event.c_str());
+        return 1;
+      }
+    }
   }
   std::unique_ptr<CameoTable> cameo;
   s = CameoTable::Load(std::string(DATELINE_SOURCE_DIR) + "/data/events",
@@ -362,17 +462,36 @@ int Main(int argc, char** argv) {
     sc.row = &g;
     sc.text = doc.text.substr(b, e - b);
     for (const GoldEvent& ge : g.events) {
-      sc.gold.push_back(
-          {ge.source, ge.target, ge.code, ge.negated, ge.hypothetical});
+      Item gi =
+          MakeItem(ge.source, ge.target, ge.code, ge.negated, ge.hypothetical);
+      auto pl = places.find(g.id + "|" + gold::EventString(ge));
+      if (pl != places.end()) {
+        gi.place_coded = true;
+        gi.place_feature = pl->second->feature;
+        gi.place_country = pl->second->country;
+        gi.place_id = pl->second->geonameid;
+        gi.place_name = pl->second->place;
+      }
+      sc.gold.push_back(gi);
     }
     for (const Event& ev : doc.events) {
       uint32_t at = ev.trigger.end > ev.trigger.begin ? ev.trigger.begin
                                                       : ev.sentence.begin;
       if (at < b || at >= e) continue;
-      Item p{ev.source.code.empty() ? "---" : ev.source.code,
-             ev.has_target ? (ev.target.code.empty() ? "---" : ev.target.code)
-                           : "",
-             ev.code, ev.negated, ev.hypothetical};
+      Item p = MakeItem(
+          ev.source.code.empty() ? "---" : ev.source.code,
+          ev.has_target ? (ev.target.code.empty() ? "---" : ev.target.code)
+                        : "",
+          ev.code, ev.negated, ev.hypothetical);
+      if (ev.geo.resolved) {
+        // GDELT's types: 1 country, 2 US state, 5 world state, 3/4 cities.
+        p.place_feature = ev.geo.type == 1                       ? "country"
+                          : (ev.geo.type == 2 || ev.geo.type == 5) ? "region"
+                                                                   : "city";
+        p.place_country = ev.geo.country;
+        p.place_id = ev.geo.feature_id;
+        p.place_name = ev.geo.name;
+      }
       sc.pred.push_back(p);
       sc.evidence.push_back(ev.evidence);
       std::string place;
@@ -398,8 +517,15 @@ int Main(int argc, char** argv) {
                   g.draw.c_str(), g.dataset.c_str(), g.article.c_str(),
                   sc.text.c_str());
       for (size_t k = 0; k < sc.gold.size(); ++k) {
-        std::printf("    gold  %s %s\n", gh[k] ? "ok  " : "MISS",
-                    Fmt(sc.gold[k]).c_str());
+        const Item& gk = sc.gold[k];
+        std::string where =
+            !gk.place_coded ? ""
+            : gk.place_feature.empty()
+                ? " @ -"
+                : " @ " + gk.place_name + ", " + gk.place_country + " (" +
+                      gk.place_feature + ")";
+        std::printf("    gold  %s %s%s\n", gh[k] ? "ok  " : "MISS",
+                    Fmt(gk).c_str(), where.c_str());
       }
       for (size_t j = 0; j < sc.pred.size(); ++j) {
         std::printf("    coder %s %s [%s]%s%s\n", ph[j] ? "ok  " : "FP  ",
@@ -424,6 +550,23 @@ int Main(int argc, char** argv) {
     }
     std::printf("coder events with a place: %d of %d (%s); geocoded %d\n",
                 placed, r.pred_events, by.c_str(), r.geocoded);
+    if (have_places) {
+      // The places file codes where each gold event happened; of the coder
+      // events matched to one, how many places agree.
+      int coder = r.place_both + r.place_coder_only;
+      int gold_n = r.place_both + r.place_gold_only;
+      std::printf("places of matched events: %d matched (gold place coded); "
+                  "both placed %d, country right %d, exact %d; coder only %d, "
+                  "gold only %d, neither %d; country precision %.3f recall "
+                  "%.3f, exact precision %.3f recall %.3f\n",
+                  r.place_matched, r.place_both, r.place_country_right,
+                  r.place_exact_right, r.place_coder_only, r.place_gold_only,
+                  r.place_neither,
+                  coder ? double(r.place_country_right) / coder : 0.0,
+                  gold_n ? double(r.place_country_right) / gold_n : 0.0,
+                  coder ? double(r.place_exact_right) / coder : 0.0,
+                  gold_n ? double(r.place_exact_right) / gold_n : 0.0);
+    }
   }
   if (split == "all") {
     for (const char* part : {"dev", "dev-even", "dev-odd", "test"}) {

@@ -84,6 +84,41 @@ TEST(EventGoldParseTest, Rows) {
       << "repeated id";
 }
 
+TEST(EventGoldParseTest, Places) {
+  const char text[] =
+      "# id\tevent\tplace\tfeature\tcountry\tgeonameid\tbasis\tambiguous\tnote\n"
+      "g0001\tGBRGOV>IRQ:042\tBaghdad\tcity\tIRQ\t98182\tsentence\tno\tvisit\n"
+      "g0001\tUSA>RUSGOV:036:h\t-\t-\t-\t-\t-\tyes\n";
+  std::vector<GoldPlace> places;
+  Status s = ParsePlaces(text, "t", &places);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  ASSERT_EQ(places.size(), 2u);
+  EXPECT_EQ(places[0].event, "GBRGOV>IRQ:042");
+  EXPECT_EQ(places[0].place, "Baghdad");
+  EXPECT_EQ(places[0].feature, "city");
+  EXPECT_EQ(places[0].country, "IRQ");
+  EXPECT_EQ(places[0].geonameid, "98182");
+  EXPECT_FALSE(places[0].ambiguous);
+  EXPECT_TRUE(places[1].feature.empty());
+  EXPECT_TRUE(places[1].country.empty());
+  EXPECT_TRUE(places[1].ambiguous);
+
+  // The event strings are the events column's.
+  std::vector<GoldSentence> rows;
+  ASSERT_TRUE(ParseGold(kRow, "t", &rows).ok());
+  EXPECT_EQ(EventString(rows[0].events[0]), "GBRGOV>IRQ:042");
+  EXPECT_EQ(EventString(rows[0].events[1]), "USA>RUSGOV:036:h");
+
+  // A feature without a country, a bad feature, too few columns.
+  for (const char* bad :
+       {"g1\tA>B:010\tParis\tcity\t-\t-\tsentence\tno\n",
+        "g1\tA>B:010\tParis\ttown\tFRA\t-\tsentence\tno\n",
+        "g1\tA>B:010\tParis\tcity\n"}) {
+    EXPECT_TRUE(ParsePlaces(bad, "t", &places).IsCorruption())
+        << bad;
+  }
+}
+
 TEST(EventGoldParseTest, CountryPart) {
   EXPECT_EQ(CountryPart("USAGOV"), "USA");
   EXPECT_EQ(CountryPart("RUS"), "RUS");
@@ -173,6 +208,32 @@ TEST(EventGoldFileTest, EveryRowParsesWithValidCodes) {
   EXPECT_LT(test, n * 45 / 100);
   EXPECT_GT(pair, n * 3 / 4);
   EXPECT_GT(events, 0);
+}
+
+// bench/gold/real_news_places.tsv places every gold event once, and names
+// no event the gold file lacks.
+TEST(EventGoldFileTest, EveryGoldEventHasOnePlaceRow) {
+  std::vector<GoldSentence> rows;
+  ASSERT_TRUE(ParseGold(ReadFile(GoldPath()), GoldPath(), &rows).ok());
+  const std::string path =
+      std::string(DATELINE_SOURCE_DIR) + "/bench/gold/real_news_places.tsv";
+  std::string text = ReadFile(path);
+  ASSERT_FALSE(text.empty()) << "cannot read " << path;
+  std::vector<GoldPlace> places;
+  Status s = ParsePlaces(text, path, &places);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  std::map<std::string, int> events;
+  for (const GoldSentence& g : rows)
+    for (const GoldEvent& e : g.events) events[g.id + "|" + EventString(e)] = 0;
+  for (const GoldPlace& p : places) {
+    auto it = events.find(p.id + "|" + p.event);
+    ASSERT_NE(it, events.end()) << "line " << p.line << ": no such gold event";
+    EXPECT_EQ(++it->second, 1) << "line " << p.line << ": placed twice";
+    if (p.feature == "city" || p.feature == "country") {
+      EXPECT_EQ(p.country.size(), 3u) << "line " << p.line;
+    }
+  }
+  for (const auto& [key, n] : events) EXPECT_EQ(n, 1) << key << " has no place row";
 }
 
 // Every reference still resolves: the page is in the dataset and the bytes

@@ -204,7 +204,8 @@ struct Event {
   // "published" (the publication date, as GDELT), "" when none.
   std::string date_source;
   // Where `location` comes from: "clause" (a locative oblique: "talks in
-  // Jeddah"), "dateline" (the article's dateline), "" when none.
+  // Jeddah"), "destination" (the place a visit goes to: "visit to
+  // London"), "dateline" (the article's dateline), "" when none.
   std::string location_source;
   EventGeo geo;  // `location` geocoded, when a geocoder is given
   // Who reports the act ("Peskov said Putin accepted"): the speaker of the

@@ -1731,6 +1731,16 @@ void ClauseCoder::Emit(const Context& cx, int ci, const ClausePattern& p,
   }
   ev.location = place.name;
   ev.location_source = place_source;
+  // A visit takes place where it goes (GDELT's ActionGeo of "Putin visited
+  // Pyongyang" is Pyongyang), a planned one where it would go (036 "will
+  // visit London"): a destination named as a country or a place ("visit to
+  // London") is the event's place unless the clause names its own ("met
+  // Bush in Washington").
+  if (tgt && p.code == "042" && place_source != "clause" && !tgt->person &&
+      !tgt->pronoun && !tgt->country_from_story && tgt->code.size() == 3) {
+    ev.location = ToEventActor(doc, *tgt).name;
+    ev.location_source = "destination";
+  }
   ev.sentence = cx.sentence.span;
   ev.trigger = c.predicate_span;
   ev.evidence = doc.text.substr(c.predicate_span.begin,

@@ -2096,4 +2096,37 @@ TEST_F(ClauseCoderTest, ACurrencyIsNoParty) {
   EXPECT_TRUE(saudi) << ::testing::PrintToString(pairs);
 }
 
+// A visit takes place where it goes, a planned one where it would go: the
+// destination is the event's place (GDELT's ActionGeo), not the dateline,
+// unless the clause names its own place ("met Reagan in Washington").
+TEST_F(ClauseCoderTest, AVisitTakesPlaceAtItsDestination) {
+  Document d = Process(
+      "Visit\n\nMarch 3, 1987\n\n"
+      "PARIS, March 3 - The talks ended on Monday. French Prime Minister "
+      "Jacques Chirac will visit London next week. Chancellor Helmut Kohl "
+      "visited Britain in January.\n");
+  int visits = 0;  // the planned visit is intent (036), the done one 042
+  for (const Event& e : d.events) {
+    if (e.code != "042" && e.code != "036") continue;
+    ++visits;
+    EXPECT_EQ(e.location_source, "destination") << EventsOf(d);
+    EXPECT_TRUE(e.location == "London" || e.location == "Britain")
+        << EventsOf(d);
+  }
+  EXPECT_EQ(visits, 2) << EventsOf(d);
+  d = Process(
+      "Visit\n\nMarch 3, 1987\n\n"
+      "PARIS, March 3 - The talks ended on Monday. French Prime Minister "
+      "Jacques Chirac visited the United States and met President Reagan in "
+      "Washington.\n");
+  bool met = false;
+  for (const Event& e : d.events) {
+    if (e.code.compare(0, 2, "04") != 0 || e.target.code != "USAGOV") continue;
+    met = true;
+    EXPECT_EQ(e.location, "Washington") << EventsOf(d);
+    EXPECT_EQ(e.location_source, "clause") << EventsOf(d);
+  }
+  EXPECT_TRUE(met) << EventsOf(d);
+}
+
 }  // namespace dateline
