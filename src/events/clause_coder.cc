@@ -595,6 +595,23 @@ ClauseCoder::ClauseCoder(const ClausePatterns* patterns,
                          ClauseCoderOptions options)
     : patterns_(patterns), cameo_(cameo), lex_(lexicons), options_(options) {}
 
+FoundActor ClauseCoder::PlaceOfClause(const Document& doc,
+                                      const ClauseIndex& index,
+                                      size_t sentence,
+                                      const std::vector<FoundGroup>& groups,
+                                      int ci, std::string* source) const {
+  source->clear();
+  if (sentence >= index.clauses_by_sentence.size() || ci < 0 ||
+      ci >= static_cast<int>(doc.clauses.size()))
+    return FoundActor{};
+  const SentenceSpan& s = doc.sentences[sentence];
+  std::vector<FoundGroup> kept = WithoutDateline(doc, s, groups);
+  std::vector<Event> residual;
+  Context cx{doc, index, s, index.clauses_by_sentence[sentence], kept,
+             &residual};
+  return PlaceOf(cx, ci, source);
+}
+
 void ClauseCoder::CodeSentence(const Document& doc, const ClauseIndex& index,
                                size_t sentence,
                                const std::vector<FoundGroup>& groups,
@@ -801,9 +818,13 @@ void ClauseCoder::CodeClause(const Context& cx, int ci,
   // "strengthened its forces in Lebanon", "suspended aid deliveries in
   // Baghdad") have its country as target when no party is named.
   to_place |= CodeIn("place_target", p->code);
-  if (targets.empty() && to_place && place_source == "clause" &&
-      place.code.size() == 3) {
-    targets.push_back(place);
+  if (targets.empty() && to_place) {
+    // The party a place stands for comes from the clause's own locative
+    // phrases only, not from where the place finder looks further (a place
+    // acted on, a host clause's, the nearest in the sentence).
+    std::string own_source;
+    FoundActor own = PlaceOf(cx, ci, &own_source, /*extended=*/false);
+    if (own_source == "clause" && own.code.size() == 3) targets.push_back(own);
   }
   if (targets.empty() && to_place) targets = DatelineHost(cx, ci, sources);
   if (!BetweenParties(cx, c, *p, &sources, &targets)) return;
@@ -1538,9 +1559,96 @@ std::vector<FoundActor> ClauseCoder::ComplementSubject(
   return out;
 }
 
-FoundActor ClauseCoder::PlaceOf(const Context& cx, int ci,
-                                std::string* source) const {
+FoundActor ClauseCoder::UnknownPlaceIn(const Context& cx, uint32_t tb,
+                                       uint32_t te) const {
   const Document& doc = cx.doc;
+  FoundActor out;
+  te = std::min<uint32_t>(te, static_cast<uint32_t>(doc.pos.size()));
+  auto taken = [&](uint32_t t) {
+    for (const FoundGroup& g : cx.groups)
+      if (t >= g.b && t < g.e && !g.actors.empty()) return true;
+    const Span& k = doc.tokens[t];
+    if (IsCalendarWord(std::string_view(doc.text).substr(k.begin, k.end - k.begin)))
+      return true;
+    for (const TimeMention& m : doc.times)
+      if (k.begin < m.span.end && m.span.begin < k.end) return true;
+    for (const Entity& e : doc.entities) {
+      if (e.type == "LOC") continue;
+      for (const Span& m : e.mentions)
+        if (k.begin < m.end && m.begin < k.end) return true;
+    }
+    return false;
+  };
+  for (uint32_t t = tb; t < te;) {
+    if (doc.pos[t].compare(0, 3, "NNP") != 0 || taken(t)) {
+      ++t;
+      continue;
+    }
+    uint32_t e = t;
+    while (e < te && doc.pos[e].compare(0, 3, "NNP") == 0 && !taken(e)) ++e;
+    out.b = t;
+    out.e = e;
+    out.place = true;
+    out.name = doc.text.substr(doc.tokens[t].begin,
+                               doc.tokens[e - 1].end - doc.tokens[t].begin);
+    t = e;
+  }
+  return out;
+}
+
+FoundActor ClauseCoder::NearestPlace(const Context& cx,
+                                     uint32_t predicate) const {
+  const Document& doc = cx.doc;
+  FoundActor best;
+  uint32_t best_distance = UINT32_MAX;
+  auto consider = [&](const FoundActor& f, uint32_t b, uint32_t e) {
+    uint32_t d = e <= predicate ? predicate - e + 1 : b > predicate ? b - predicate : 0;
+    if (d < best_distance) best_distance = d, best = f;
+  };
+  for (const FoundGroup& g : cx.groups) {
+    for (const FoundActor& f : g.actors) {
+      // A country or capital only after a locative preposition ("killed
+      // in Iraq"): elsewhere it is a party.
+      if (!f.place &&
+          !(f.code.size() == 3 && !f.person && !f.pronoun &&
+            lex_->Has("location_prep",
+                      PrepositionBefore(doc, g.b,
+                                        cx.sentence.token_begin > 0
+                                            ? cx.sentence.token_begin - 1
+                                            : 0))))
+        continue;
+      FoundActor out = f;
+      out.name = ToEventActor(doc, f).name;
+      consider(out, g.b, g.e);
+    }
+  }
+  // The entity layer's places that no group holds (a name no table knows).
+  const Span& sent = cx.sentence.span;
+  for (const auto& [m, ei] : cx.index.places) {
+    if (m.begin < sent.begin || m.end > sent.end) continue;
+    auto [tb64, te64] = TokensIn(doc, m);
+    const uint32_t tb = static_cast<uint32_t>(tb64), te = static_cast<uint32_t>(te64);
+    if (te <= tb) continue;
+    bool held = false;
+    for (const FoundGroup& g : cx.groups)
+      held |= tb < g.e && g.b < te && !g.actors.empty();
+    if (held) continue;
+    FoundActor f;
+    f.b = tb;
+    f.e = te;
+    f.name = doc.text.substr(m.begin, m.end - m.begin);
+    f.code = doc.entities[ei].country;
+    f.entity = doc.entities[ei].id;
+    f.place = true;
+    consider(f, tb, te);
+  }
+  return best;
+}
+
+FoundActor ClauseCoder::PlaceOf(const Context& cx, int ci,
+                                std::string* source, bool extended) const {
+  const Document& doc = cx.doc;
+  const int first = ci;
   for (int depth = 0; depth < 2 && ci >= 0; ++depth) {
     const Clause& c = doc.clauses[ci];
     for (const ClauseArgument& a : c.arguments) {
@@ -1565,10 +1673,24 @@ FoundActor ClauseCoder::PlaceOf(const Context& cx, int ci,
           if (f.code.size() == 3 && !f.person && !f.pronoun) country = &f;
         }
       }
-      if (!best) best = country;
       if (best) {
         *source = "clause";
         FoundActor f = *best;
+        f.name = ToEventActor(doc, f).name;
+        return f;
+      }
+      // A name no table knows ("in Rangae district", "the eastern Syrian
+      // city of Deir Ezzor"): the phrase's last run of proper nouns that
+      // is no actor, person, organisation or time.
+      FoundActor unknown =
+          extended ? UnknownPlaceIn(cx, tb, te) : FoundActor{};
+      if (!unknown.name.empty()) {
+        *source = "clause";
+        return unknown;
+      }
+      if (country) {
+        *source = "clause";
+        FoundActor f = *country;
         f.name = ToEventActor(doc, f).name;
         return f;
       }
@@ -1612,13 +1734,32 @@ FoundActor ClauseCoder::PlaceOf(const Context& cx, int ci,
         return out;
       }
     }
-    if (c.kind != "noun" && c.modality.empty()) break;
+    // A noun, a modal clause, a participle hanging on its clause ("hit a
+    // trolleybus in Donetsk, killing 8 people") and a second predicate
+    // coordinated with one ("were shot and killed") happen where their
+    // host does.
+    if (c.kind != "noun" && c.modality.empty() &&
+        !(extended && c.relation == "conj") &&
+        !(extended && c.relation == "advcl" && c.predicate < doc.pos.size() &&
+          (doc.pos[c.predicate] == "VBG" || doc.pos[c.predicate] == "VBN")))
+      break;
     ci = c.parent;
   }
   FoundActor none;
   if (!doc.datelines.empty()) {
     none.name = doc.datelines[0];
     *source = "dateline";
+    return none;
+  }
+  // With no dateline either, the place named nearest the predicate in the
+  // sentence (GDELT places an event at the location mentioned closest to
+  // it): a place that is no party, attached to no clause by the parse, so
+  // the weakest evidence, taken only when the article gives no other.
+  FoundActor near =
+      extended ? NearestPlace(cx, doc.clauses[first].predicate) : FoundActor{};
+  if (!near.name.empty()) {
+    *source = "sentence";
+    return near;
   }
   return none;
 }

@@ -88,6 +88,16 @@ class ClauseCoder {
                     size_t sentence, const std::vector<FoundGroup>& groups,
                     std::vector<Event>* out) const;
 
+  // Where clause `ci` of sentence number `sentence` takes place, as the
+  // events of that clause get it: its locative oblique's place (or a place
+  // after a locative preposition inside its object), else its host's when
+  // it is a noun or a modal clause, else the dateline. Sets *source to
+  // "clause" or "dateline" ("" and an empty actor when none).
+  FoundActor PlaceOfClause(const Document& doc, const ClauseIndex& index,
+                           size_t sentence,
+                           const std::vector<FoundGroup>& groups, int ci,
+                           std::string* source) const;
+
  private:
   struct Context;
   void CodeClause(const Context& cx, int ci, std::vector<Event>* out) const;
@@ -195,7 +205,18 @@ class ClauseCoder {
   // its patient when passive), or of the phrase when it holds no clause.
   std::vector<FoundActor> ComplementSubject(const Context& cx,
                                             const ClauseArgument& a) const;
-  FoundActor PlaceOf(const Context& cx, int ci, std::string* source) const;
+  // Where clause `ci` takes place (PlaceOfClause). `extended` false looks
+  // only at the clause's locative phrases (and a noun or modal clause's
+  // host's): the places that may stand for a visit's or meeting's party.
+  FoundActor PlaceOf(const Context& cx, int ci, std::string* source,
+                     bool extended = true) const;
+  // The last run of proper nouns in tokens [tb, te) that no actor, time or
+  // non-place entity holds: a place no table knows. Empty name when none.
+  FoundActor UnknownPlaceIn(const Context& cx, uint32_t tb, uint32_t te) const;
+  // The place nearest token `predicate` in the sentence that is no party:
+  // an actor finder's place or an entity layer's place no actor holds.
+  // Empty name when none.
+  FoundActor NearestPlace(const Context& cx, uint32_t predicate) const;
   void Emit(const Context& cx, int ci, const struct ClausePattern& p,
             const FoundActor& src, const FoundActor* tgt,
             const FoundActor& place, const std::string& place_source,

@@ -23,6 +23,7 @@
 
 #include <cstdlib>
 #include <memory>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -2127,6 +2128,60 @@ TEST_F(ClauseCoderTest, AVisitTakesPlaceAtItsDestination) {
     EXPECT_EQ(e.location_source, "clause") << EventsOf(d);
   }
   EXPECT_TRUE(met) << EventsOf(d);
+}
+
+// Where an act took place when its clause names no place of its own: a
+// participle happens where its host clause does ("attacked ... in Donetsk,
+// killing eight soldiers"); a place no table knows is still a place ("in
+// the Aziziyah district"); with no dateline either, the place named
+// nearest in the sentence ("After the battle of Kobani, Turkey condemned
+// Syria"), which a dateline outranks.
+TEST_F(ClauseCoderTest, PlacesOfParticiplesUnknownNamesAndTheSentence) {
+  Document d = Process(
+      "Clashes\n\n"
+      "Russian forces attacked Ukrainian positions in Donetsk on Thursday, "
+      "killing eight Ukrainian soldiers. Syrian troops attacked Turkish "
+      "soldiers in the Aziziyah district. After the battle of Kobani, Turkey "
+      "condemned Syria.\n");
+  std::map<std::string, std::string> where;  // evidence -> location (source)
+  for (const Event& e : d.events)
+    where[e.evidence + " " + e.source.code] =
+        e.location + " (" + e.location_source + ")";
+  EXPECT_EQ(where["killing RUSMIL"], "Donetsk (clause)") << EventsOf(d);
+  EXPECT_EQ(where["attacked SYRMIL"], "Aziziyah (clause)") << EventsOf(d);
+  EXPECT_EQ(where["condemned TUR"], "Kobani (sentence)") << EventsOf(d);
+
+  d = Process(
+      "Clashes\n\nMarch 3, 1987\n\n"
+      "BEIRUT, March 3 - After the battle of Kobani, Turkey condemned "
+      "Syria.\n");
+  ASSERT_FALSE(d.events.empty());
+  EXPECT_EQ(d.events[0].location_source, "dateline") << EventsOf(d);
+}
+
+// EventCoder::ClausePlaces (read by bench/event_location_eval) places every
+// clause, whether or not it gives an event: one entry per clause, the
+// participle at its host's place, with the place's bytes.
+TEST_F(ClauseCoderTest, ClausePlacesPlacesEveryClause) {
+  Document d = Process(
+      "Clashes\n\n"
+      "Gunmen attacked a market in Donetsk on Thursday, killing eight "
+      "people.\n");
+  std::unique_ptr<EventCoder> coder;
+  ASSERT_TRUE(EventCoder::Create(DataDir(), &coder).ok());
+  std::vector<EventCoder::ClausePlace> places = coder->ClausePlaces(d);
+  ASSERT_EQ(places.size(), d.clauses.size());
+  int donetsk = 0;
+  for (const EventCoder::ClausePlace& p : places) {
+    const std::string lemma = d.clauses[p.clause].lemma;
+    if (lemma != "attack" && lemma != "kill") continue;
+    EXPECT_EQ(p.name, "Donetsk") << lemma;
+    EXPECT_EQ(p.source, "clause") << lemma;
+    ASSERT_GT(p.span.end, p.span.begin) << lemma;
+    EXPECT_EQ(d.text.substr(p.span.begin, p.span.end - p.span.begin), "Donetsk");
+    ++donetsk;
+  }
+  EXPECT_EQ(donetsk, 2);
 }
 
 }  // namespace dateline

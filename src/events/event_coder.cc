@@ -2449,6 +2449,71 @@ Status EventCoder::Create(const std::string& data_dir,
   return Status::OK();
 }
 
+// The actors of each sentence for the clause coder, people holding the
+// office of the main clause's date ("After taking over in 1999, Putin
+// visited Pyongyang in July 2000": president). A "sentence" longer than
+// any real one (a page with no full stops) has its actors found in
+// windows: the actor finder's searches are quadratic in the length.
+std::vector<std::vector<FoundGroup>> ClauseGroups(SentenceCoder& sc,
+                                                  const Document& doc,
+                                                  const ClauseIndex& index,
+                                                  const EventLexicons* lex) {
+  constexpr uint32_t kMaxTokens = 150;
+  std::vector<std::vector<FoundGroup>> groups(doc.sentences.size());
+  for (size_t i = 0; i < doc.sentences.size(); ++i) {
+    const SentenceSpan& s = doc.sentences[i];
+    if (s.token_end <= s.token_begin || s.token_end > doc.tokens.size())
+      continue;
+    std::string date;
+    for (int ci : index.clauses_by_sentence[i]) {
+      if (doc.clauses[ci].parent >= 0) continue;
+      date = ClauseDate(doc, ci);
+      if (!date.empty()) break;
+    }
+    for (uint32_t b = s.token_begin; b < s.token_end; b += kMaxTokens) {
+      uint32_t e = std::min(s.token_end, b + kMaxTokens);
+      SentenceSpan w = s;
+      w.token_begin = b;
+      w.token_end = e;
+      w.span = {doc.tokens[b].begin, doc.tokens[e - 1].end};
+      for (FoundGroup& g : sc.FoundGroupsOf(w, date)) {
+        groups[i].push_back(std::move(g));
+      }
+    }
+  }
+  FillActorCodes(doc, lex, &groups);
+  return groups;
+}
+
+std::vector<EventCoder::ClausePlace> EventCoder::ClausePlaces(
+    const Document& doc) const {
+  std::vector<ClausePlace> out;
+  if (doc.sentences.empty() || doc.tokens.empty() || doc.clauses.empty() ||
+      !impl_->clause_coder)
+    return out;
+  Document copy = doc;  // the actor finder reads a mutable document
+  SentenceCoder sc(*impl_, patterns_, &copy);
+  sc.Prepare();
+  ClauseIndex index = ClauseIndex::Build(copy);
+  std::vector<std::vector<FoundGroup>> groups =
+      ClauseGroups(sc, copy, index, &impl_->lexicons);
+  for (size_t i = 0; i < copy.sentences.size(); ++i) {
+    if (i >= index.clauses_by_sentence.size()) break;
+    for (int ci : index.clauses_by_sentence[i]) {
+      ClausePlace p;
+      p.clause = ci;
+      FoundActor f = impl_->clause_coder->PlaceOfClause(copy, index, i,
+                                                        groups[i], ci,
+                                                        &p.source);
+      p.name = f.name;
+      if (f.e > f.b && f.e <= copy.tokens.size())
+        p.span = {copy.tokens[f.b].begin, copy.tokens[f.e - 1].end};
+      out.push_back(std::move(p));
+    }
+  }
+  return out;
+}
+
 void EventCoder::Code(Document* doc) const {
   if (doc->sentences.empty() || doc->tokens.empty()) return;
   SentenceCoder sc(*impl_, patterns_, doc);
@@ -2458,36 +2523,10 @@ void EventCoder::Code(Document* doc) const {
   bool clauses = !doc->clauses.empty() && !impl_->options.token_coder &&
                  !(impl_->petrarch && !impl_->options.clause_coder_petrarch);
   if (clauses) {
-    // A "sentence" longer than any real one (a page with no full stops)
-    // has its actors found in windows: the actor finder's searches are
-    // quadratic in the length.
-    constexpr uint32_t kMaxTokens = 150;
+    constexpr uint32_t kMaxTokens = 150;  // as ClauseGroups' windows
     ClauseIndex index = ClauseIndex::Build(*doc);
-    std::vector<std::vector<FoundGroup>> groups(doc->sentences.size());
-    for (size_t i = 0; i < doc->sentences.size(); ++i) {
-      const SentenceSpan& s = doc->sentences[i];
-      if (s.token_end <= s.token_begin || s.token_end > doc->tokens.size())
-        continue;
-      // People hold the office of the main clause's date ("After taking
-      // over in 1999, Putin visited Pyongyang in July 2000": president).
-      std::string date;
-      for (int ci : index.clauses_by_sentence[i]) {
-        if (doc->clauses[ci].parent >= 0) continue;
-        date = ClauseDate(*doc, ci);
-        if (!date.empty()) break;
-      }
-      for (uint32_t b = s.token_begin; b < s.token_end; b += kMaxTokens) {
-        uint32_t e = std::min(s.token_end, b + kMaxTokens);
-        SentenceSpan w = s;
-        w.token_begin = b;
-        w.token_end = e;
-        w.span = {doc->tokens[b].begin, doc->tokens[e - 1].end};
-        for (FoundGroup& g : sc.FoundGroupsOf(w, date)) {
-          groups[i].push_back(std::move(g));
-        }
-      }
-    }
-    FillActorCodes(*doc, &impl_->lexicons, &groups);
+    std::vector<std::vector<FoundGroup>> groups =
+        ClauseGroups(sc, *doc, index, &impl_->lexicons);
     for (size_t i = 0; i < doc->sentences.size(); ++i) {
       if (groups[i].empty()) continue;
       size_t before = doc->events.size();

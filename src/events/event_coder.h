@@ -139,6 +139,19 @@ class EventCoder {
   // sentences. Never throws on any text.
   void Code(Document* doc) const;
 
+  // Where each clause of doc takes place, as the clause coder places the
+  // events it codes from it (ClauseCoder::PlaceOfClause), for every clause
+  // whether or not it gives an event: bench/event_location_eval scores
+  // this on event-location's sentences. Needs the layers Code needs and the
+  // clause layer; empty without clauses.
+  struct ClausePlace {
+    int clause = -1;     // index into doc.clauses
+    std::string name;    // the place as the text names it ("" when none)
+    std::string source;  // "clause", "dateline" or ""
+    Span span;           // its bytes in doc.text, when a mention gives them
+  };
+  std::vector<ClausePlace> ClausePlaces(const Document& doc) const;
+
   size_t pattern_count() const { return patterns_.size(); }
 
   struct Impl;  // defined in event_coder.cc
