@@ -205,7 +205,9 @@ struct Event {
   std::string date_source;
   // Where `location` comes from: "clause" (a locative oblique: "talks in
   // Jeddah"), "destination" (the place a visit goes to: "visit to
-  // London"), "dateline" (the article's dateline), "" when none.
+  // London"), "dateline" (the article's dateline), "sentence" (with no
+  // dateline, the place named nearest in the sentence; the token coder: a
+  // place of the sentence), "" when none.
   std::string location_source;
   EventGeo geo;  // `location` geocoded, when a geocoder is given
   // Who reports the act ("Peskov said Putin accepted"): the speaker of the
