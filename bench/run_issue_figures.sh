@@ -38,11 +38,14 @@ run '^UAS' "$b/ud_eval" --data "$ud/en_ewt-ud-test.conllu.gz"
 run '^UAS' "$b/ud_eval" --data "$ud/en_gum-ud-dev.conllu.gz"
 echo "# issue 13: real-news gold (the clause coder, the default; then the token coder)"
 for split in dev test all; do
-  run '^precision' "$b/event_gold_eval" --split "$split"
+  run '^precision|^places of matched|^coder events with a place' "$b/event_gold_eval" --split "$split"
 done
 for split in dev test all; do
   run '^precision' env DATELINE_EVENTS_CODER=token "$b/event_gold_eval" --split "$split"
 done
+echo "# issue 13: event places on event-location (the clause coder's place of the event verb; a peer beside it)"
+run '^clause layer|^nearest|^  places from' "$b/event_location_eval"
+run '^clause layer|^nearest' "$b/event_location_eval" --relabel
 echo "# issue 13: PLOVER dev, PETR2 GSR (each default, then token coder), PETRARCH unit records"
 run "category accuracy|country codes" "$b/plover_eval"
 run "category accuracy|country codes" "$b/plover_eval" --reciprocal-pairs
