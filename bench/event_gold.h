@@ -192,6 +192,24 @@ inline Status ParseEvents(std::string_view field, std::vector<GoldEvent>* out) {
 }
 
 // Splits a line at TABs.
+// Calls f(line number, line) for each line of `text` that is neither empty
+// nor a '#' comment, CR of CRLF removed: the gold files' line loop.
+template <typename F>
+void ForEachDataLine(std::string_view text, F f) {
+  int line_no = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    std::string_view line = text.substr(
+        pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    pos = nl == std::string_view::npos ? text.size() : nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    f(line_no, line);
+  }
+}
+
 inline std::vector<std::string_view> SplitTabs(std::string_view line) {
   std::vector<std::string_view> cols;
   size_t b = 0;
@@ -229,16 +247,7 @@ inline Status ParseGold(std::string_view text, std::string_view name,
   std::string errors;
   int bad = 0;
   std::set<std::string> ids;
-  int line_no = 0;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    std::string_view line = text.substr(
-        pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
-    pos = nl == std::string_view::npos ? text.size() : nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
+  ForEachDataLine(text, [&](int line_no, std::string_view line) {
     auto fail = [&](const std::string& why) {
       if (++bad <= 10) {
         errors += (errors.empty() ? "" : "; ") + std::string("line ") +
@@ -249,7 +258,7 @@ inline Status ParseGold(std::string_view text, std::string_view name,
     if (c.size() != 11) {
       fail("expected 11 TAB-separated columns, got " +
            std::to_string(c.size()));
-      continue;
+      return;
     }
     GoldSentence g;
     g.line = line_no;
@@ -263,24 +272,24 @@ inline Status ParseGold(std::string_view text, std::string_view name,
     g.note = std::string(c[10]);
     if (g.id.empty() || !ids.insert(g.id).second) {
       fail("empty or repeated id '" + g.id + "'");
-      continue;
+      return;
     }
     if (g.split != "dev" && g.split != "test") {
       fail("split must be dev or test");
-      continue;
+      return;
     }
     if (g.draw != "pair" && g.draw != "random") {
       fail("draw must be pair or random");
-      continue;
+      return;
     }
     if (g.dataset.empty() || g.file.empty() || g.article.empty()) {
       fail("empty dataset, file or article");
-      continue;
+      return;
     }
     if (!ParseOffset(c[6], &g.begin) || !ParseOffset(c[7], &g.end) ||
         g.begin >= g.end) {
       fail("offsets must be numbers with begin < end");
-      continue;
+      return;
     }
     bool hex = g.hash.size() == 8;
     for (char h : g.hash) {
@@ -288,15 +297,15 @@ inline Status ParseGold(std::string_view text, std::string_view name,
     }
     if (!hex) {
       fail("hash must be 8 lower-case hex digits");
-      continue;
+      return;
     }
     Status s = ParseEvents(c[9], &g.events);
     if (!s.ok()) {
       fail(s.ToString());
-      continue;
+      return;
     }
     out->push_back(std::move(g));
-  }
+  });
   if (bad > 0) {
     return Status::Corruption(std::string(name),
                               std::to_string(bad) + " bad rows: " + errors);
@@ -365,16 +374,8 @@ inline Status ParsePlaces(std::string_view text, std::string_view name,
                           std::vector<GoldPlace>* out) {
   out->clear();
   std::string errors;
-  int bad = 0, line_no = 0;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    std::string_view line = text.substr(
-        pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
-    pos = nl == std::string_view::npos ? text.size() : nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
+  int bad = 0;
+  ForEachDataLine(text, [&](int line_no, std::string_view line) {
     std::vector<std::string_view> c = SplitTabs(line);
     auto field = [&](size_t i) {
       return i < c.size() && c[i] != "-" ? std::string(c[i]) : std::string();
@@ -409,10 +410,10 @@ inline Status ParsePlaces(std::string_view text, std::string_view name,
         errors += (errors.empty() ? "" : "; ") + std::string("line ") +
                   std::to_string(line_no) + ": " + why;
       }
-      continue;
+      return;
     }
     out->push_back(std::move(p));
-  }
+  });
   if (bad > 0) {
     return Status::Corruption(std::string(name),
                               std::to_string(bad) + " bad rows: " + errors);
