@@ -192,7 +192,7 @@ TEST(EventPatternsTest, ShippedPatternsUseOnlyCameoCodes) {
   }
   // Every root has patterns.
   for (int root = 1; root <= 20; ++root) {
-    char r[3];
+    char r[12];
     std::snprintf(r, sizeof(r), "%02d", root);
     bool any = false;
     for (const EventPattern& p : patterns) any |= p.code.rfind(r, 0) == 0;

@@ -66,7 +66,6 @@ class TarReader : public PageStream {
   BufferedReader* in_;
   MemberOpener open_;
   std::unique_ptr<PageStream> member_;
-  uint64_t member_left_ = 0;  // member bytes not yet consumed from in_
   uint64_t member_pad_ = 0;
   std::shared_ptr<uint64_t> left_;  // shared with the member's source
   bool done_ = false;
