@@ -39,7 +39,6 @@
 // odd half is a check, so -v with --split dev-odd prints its figures only.
 #include <CLI/CLI.hpp>
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -48,6 +47,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/ascii.h"
 #include "bench_data.h"
 #include "dateline/pipeline.h"
 #include "event_gold.h"
@@ -179,12 +179,8 @@ bool SamePlace(const Item& gold, const Item& coder) {
       gold.place_country != coder.place_country)
     return false;
   if (gold.place_feature == "city") return gold.place_id == coder.place_id;
-  if (gold.place_feature == "region") {
-    std::string a = gold.place_name, b = coder.place_name;
-    for (auto* x : {&a, &b})
-      for (char& ch : *x) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    return a == b;
-  }
+  if (gold.place_feature == "region")
+    return AsciiLower(gold.place_name) == AsciiLower(coder.place_name);
   return true;
 }
 

@@ -10,6 +10,7 @@
 #include "entities/leaders_table.h"
 #include "events/actor_dictionary.h"
 #include "events/event_attributes.h"
+#include "events/event_lexicons.h"
 #include "syntax/lemma_candidates.h"
 
 namespace dateline {
@@ -153,8 +154,9 @@ void LoadSurnames(const std::string& path, SurnameIndex* out) {
 
 ActorFinder::ActorFinder(const ActorDictionary* dictionary,
                          const SurnameIndex& surnames, bool petrarch,
-                         Document* doc)
+                         Document* doc, const EventLexicons* lexicons)
     : dictionary(dictionary),
+      lexicons(lexicons),
       surnames(surnames),
       petrarch(petrarch),
       doc(doc),
@@ -621,18 +623,9 @@ bool ActorFinder::CompanyAfter(uint32_t t) const {
 }
 
 // Returns whether token t (before se) is a noun naming a currency ("dlrs",
-// "francs", "yen", "won" as a noun, not the verb).
+// "francs", "yen", "won" as a noun, not the verb): lexicons.tsv `currency`.
 bool ActorFinder::CurrencyAt(uint32_t t, uint32_t se) const {
-  static constexpr std::string_view kCurrencies[] = {
-      "dlr",    "dlrs",      "dollar",     "dollars",  "franc",    "francs",
-      "yen",    "mark",      "marks",      "pound",    "pounds",   "sterling",
-      "peso",   "pesos",     "lira",       "lire",     "crown",    "crowns",
-      "krone",  "kroner",    "krona",      "kronor",   "rupee",    "rupees",
-      "riyal",  "riyals",    "dinar",      "dinars",   "rand",     "yuan",
-      "won",    "rouble",    "roubles",    "ruble",    "rubles",   "shilling",
-      "shillings", "guilder", "guilders",  "schilling", "schillings", "escudo",
-      "escudos", "euro",     "euros",      "drachma",  "drachmas", "baht",
-      "ringgit", "rupiah"};
+  if (lexicons == nullptr) return false;
   if (t >= se || t >= low.size()) return false;
   if (!StartsWith(Tag(t), "NN")) return false;
   // "Saudi Arabian Crown Prince", "the British Mark Carney": a capitalised
@@ -642,8 +635,7 @@ bool ActorFinder::CurrencyAt(uint32_t t, uint32_t se) const {
     return !w.empty() && w[0] >= 'A' && w[0] <= 'Z';
   };
   if (capital(t) && t + 1 < se && capital(t + 1)) return false;
-  return std::find(std::begin(kCurrencies), std::end(kCurrencies), low[t]) !=
-         std::end(kCurrencies);
+  return lexicons->Has("currency", low[t]);
 }
 
 // Returns whether token t is a company's legal form ("Inc", "Corp.",

@@ -29,6 +29,7 @@
 namespace dateline {
 
 class ActorDictionary;
+class EventLexicons;
 
 namespace token_actors {
 
@@ -89,9 +90,11 @@ void LoadSurnames(const std::string& path, SurnameIndex* out);
 struct ActorFinder {
   // `dictionary` may be null (no actor is then coded from names); with
   // `petrarch` a second sector word joins the first ("GOVMIL"), as
-  // PETRARCH dictionaries code. Both tables must outlive the finder.
+  // PETRARCH dictionaries code. `lexicons` (data/events/lexicons.tsv) may
+  // be null: no word list is then read. The tables must outlive the finder.
   ActorFinder(const ActorDictionary* dictionary, const SurnameIndex& surnames,
-              bool petrarch, Document* doc);
+              bool petrarch, Document* doc,
+              const EventLexicons* lexicons = nullptr);
 
   // Reads the document's per-token view; call once before the rest.
   void Prepare();
@@ -141,6 +144,7 @@ struct ActorFinder {
   }
 
   const ActorDictionary* dictionary;
+  const EventLexicons* lexicons = nullptr;
   const SurnameIndex& surnames;
   bool petrarch;
   Document* doc;

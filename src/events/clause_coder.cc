@@ -1564,28 +1564,40 @@ FoundActor ClauseCoder::UnknownPlaceIn(const Context& cx, uint32_t tb,
   const Document& doc = cx.doc;
   FoundActor out;
   te = std::min<uint32_t>(te, static_cast<uint32_t>(doc.pos.size()));
-  auto taken = [&](uint32_t t) {
-    for (const FoundGroup& g : cx.groups)
-      if (t >= g.b && t < g.e && !g.actors.empty()) return true;
+  if (te <= tb) return out;
+  // The tokens a name may be made of: proper nouns that no actor, time or
+  // person / organisation / other entity holds, marked in one pass each.
+  std::vector<char> free(te - tb, 0);
+  for (uint32_t t = tb; t < te; ++t) {
     const Span& k = doc.tokens[t];
-    if (IsCalendarWord(std::string_view(doc.text).substr(k.begin, k.end - k.begin)))
-      return true;
-    for (const TimeMention& m : doc.times)
-      if (k.begin < m.span.end && m.span.begin < k.end) return true;
-    for (const Entity& e : doc.entities) {
-      if (e.type == "LOC") continue;
-      for (const Span& m : e.mentions)
-        if (k.begin < m.end && m.begin < k.end) return true;
-    }
-    return false;
+    free[t - tb] = doc.pos[t].compare(0, 3, "NNP") == 0 &&
+                   !IsCalendarWord(std::string_view(doc.text).substr(
+                       k.begin, k.end - k.begin));
+  }
+  auto hold = [&](size_t b, size_t e) {
+    for (size_t t = std::max<size_t>(b, tb); t < std::min<size_t>(e, te); ++t)
+      free[t - tb] = 0;
   };
+  for (const FoundGroup& g : cx.groups)
+    if (!g.actors.empty()) hold(g.b, g.e);
+  for (const TimeMention& m : doc.times) {
+    auto [b, e] = TokensIn(doc, m.span);
+    hold(b, e);
+  }
+  for (const Entity& ent : doc.entities) {
+    if (ent.type == "LOC") continue;
+    for (const Span& m : ent.mentions) {
+      auto [b, e] = TokensIn(doc, m);
+      hold(b, e);
+    }
+  }
   for (uint32_t t = tb; t < te;) {
-    if (doc.pos[t].compare(0, 3, "NNP") != 0 || taken(t)) {
+    if (!free[t - tb]) {
       ++t;
       continue;
     }
     uint32_t e = t;
-    while (e < te && doc.pos[e].compare(0, 3, "NNP") == 0 && !taken(e)) ++e;
+    while (e < te && free[e - tb]) ++e;
     out.b = t;
     out.e = e;
     out.place = true;

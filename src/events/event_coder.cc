@@ -215,7 +215,8 @@ namespace {
 struct SentenceCoder : ActorFinder {
   SentenceCoder(const EventCoder::Impl& impl,
                 const std::vector<EventPattern>& patterns, Document* doc)
-      : ActorFinder(impl.actors.get(), impl.surnames, impl.petrarch, doc),
+      : ActorFinder(impl.actors.get(), impl.surnames, impl.petrarch, doc,
+                    &impl.lexicons),
         impl(impl),
         patterns(patterns) {}
 
@@ -2454,11 +2455,12 @@ Status EventCoder::Create(const std::string& data_dir,
 // visited Pyongyang in July 2000": president). A "sentence" longer than
 // any real one (a page with no full stops) has its actors found in
 // windows: the actor finder's searches are quadratic in the length.
+constexpr uint32_t kMaxWindowTokens = 150;
+
 std::vector<std::vector<FoundGroup>> ClauseGroups(SentenceCoder& sc,
                                                   const Document& doc,
                                                   const ClauseIndex& index,
                                                   const EventLexicons* lex) {
-  constexpr uint32_t kMaxTokens = 150;
   std::vector<std::vector<FoundGroup>> groups(doc.sentences.size());
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
     const SentenceSpan& s = doc.sentences[i];
@@ -2470,8 +2472,8 @@ std::vector<std::vector<FoundGroup>> ClauseGroups(SentenceCoder& sc,
       date = ClauseDate(doc, ci);
       if (!date.empty()) break;
     }
-    for (uint32_t b = s.token_begin; b < s.token_end; b += kMaxTokens) {
-      uint32_t e = std::min(s.token_end, b + kMaxTokens);
+    for (uint32_t b = s.token_begin; b < s.token_end; b += kMaxWindowTokens) {
+      uint32_t e = std::min(s.token_end, b + kMaxWindowTokens);
       SentenceSpan w = s;
       w.token_begin = b;
       w.token_end = e;
@@ -2523,7 +2525,6 @@ void EventCoder::Code(Document* doc) const {
   bool clauses = !doc->clauses.empty() && !impl_->options.token_coder &&
                  !(impl_->petrarch && !impl_->options.clause_coder_petrarch);
   if (clauses) {
-    constexpr uint32_t kMaxTokens = 150;  // as ClauseGroups' windows
     ClauseIndex index = ClauseIndex::Build(*doc);
     std::vector<std::vector<FoundGroup>> groups =
         ClauseGroups(sc, *doc, index, &impl_->lexicons);
@@ -2534,24 +2535,23 @@ void EventCoder::Code(Document* doc) const {
                                         &doc->events);
       const SentenceSpan& s = doc->sentences[i];
       if (impl_->options.token_fallback && doc->events.size() == before &&
-          s.token_end - s.token_begin <= kMaxTokens)
+          s.token_end - s.token_begin <= kMaxWindowTokens)
         sc.CodeSentence(s, &doc->events);
     }
     if (impl_->geocoder) Geocode(*impl_->geocoder, doc);
     return;
   }
   // A "sentence" longer than any real one (a page with no full stops) is
-  // coded in windows, which keeps the work per sentence bounded (the
-  // searches are quadratic in its length).
-  constexpr uint32_t kMaxTokens = 150;
+  // coded in windows (kMaxWindowTokens), which keeps the work per sentence
+  // bounded (the searches are quadratic in its length).
   for (const SentenceSpan& s : doc->sentences) {
     if (s.token_end <= s.token_begin || s.token_end > doc->tokens.size() ||
-        s.token_end - s.token_begin <= kMaxTokens) {
+        s.token_end - s.token_begin <= kMaxWindowTokens) {
       sc.CodeSentence(s, &doc->events);
       continue;
     }
-    for (uint32_t b = s.token_begin; b < s.token_end; b += kMaxTokens) {
-      uint32_t e = std::min(s.token_end, b + kMaxTokens);
+    for (uint32_t b = s.token_begin; b < s.token_end; b += kMaxWindowTokens) {
+      uint32_t e = std::min(s.token_end, b + kMaxWindowTokens);
       SentenceSpan w;
       w.token_begin = b;
       w.token_end = e;
